@@ -1,0 +1,39 @@
+"""cchc: Vietnamese commune CCHC reports to validated records and consistency findings.
+
+The public API is what ``__all__`` lists; everything else is private.
+"""
+
+from cchc.api import check_batch, check_record, extract_file, read_document
+from cchc.errors import (
+    CchcError,
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    InputError,
+    LimitExceededError,
+    UnsupportedFormatError,
+    UsageError,
+)
+from cchc.settings import DEFAULT_SETTINGS, Settings
+
+__version__ = "0.1.0"
+EXTRACTOR_VERSION = "1"
+
+__all__ = [
+    "extract_file",
+    "read_document",
+    "check_record",
+    "check_batch",
+    "Settings",
+    "DEFAULT_SETTINGS",
+    "CchcError",
+    "InputError",
+    "EmptyFileError",
+    "UnsupportedFormatError",
+    "CorruptFileError",
+    "EncryptedFileError",
+    "LimitExceededError",
+    "UsageError",
+    "__version__",
+    "EXTRACTOR_VERSION",
+]

@@ -1,0 +1,72 @@
+"""Entry points of the library: read, extract, check. Heavy libraries are imported lazily."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cchc.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from cchc.extractors.document import Document
+    from cchc.schemas.record import Finding, Record
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_document(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> "Document":
+    """Read a PDF, DOCX or text file into the document model (raises ``InputError``)."""
+    from cchc.extractors.readers import read_document as _read
+
+    return _read(path, settings)
+
+
+def extract_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, *, check: bool = True) -> "Record":
+    """Read and extract one report; with ``check`` the record's ``findings`` are filled.
+
+    Raises an ``InputError`` subclass when the file cannot be read.
+
+    Example::
+
+        record = extract_file("samples/minh-duc-2022.pdf")
+        record.overall.score   # 83.97
+    """
+    from cchc.extractors.record import extract_record
+    from cchc.schemas.record import Source
+
+    path = Path(path)
+    document = read_document(path, settings)
+    source = Source(
+        file=str(path),
+        sha256=file_sha256(path),
+        format=document.format,  # type: ignore[arg-type]
+        pages=document.pages,
+        ocr=bool(document.ocr_pages),
+        ocr_pages=list(document.ocr_pages),
+        size_bytes=path.stat().st_size,
+    )
+    record = extract_record(document, source, settings)
+    if check:
+        record.findings = check_record(record, settings)
+    return record
+
+
+def check_record(record: "Record", settings: Settings = DEFAULT_SETTINGS) -> "list[Finding]":
+    """Run every per-report rule over a record; findings sorted by severity then place."""
+    from cchc.checker import run_rules
+
+    return run_rules(record, settings)
+
+
+def check_batch(records: "list[Record]", settings: Settings = DEFAULT_SETTINGS) -> "list[Finding]":
+    """Run the batch rules (ranks across communes, duplicates) over records of one batch."""
+    from cchc.checker import run_batch_rules
+
+    return run_batch_rules(records, settings)

@@ -1,0 +1,99 @@
+"""Layout heuristics shared by readers: where a block starts, what kind it is.
+
+Text extracted from PDFs loses paragraph breaks (and gains stray blank lines), so blocks are
+rebuilt from line starts: numbering, bullets, all-caps headings, the "Số:" line and the
+"<place>, ngày … tháng … năm …" line start a new block; other lines continue the previous one.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from cchc.extractors.document import BlockKind
+
+UPPER = r"\p{Lu}"
+LETTER = r"\p{L}"
+
+ROMAN_HEADING_RE = re.compile(r"^\s*(?P<num>[IVX]{1,5})\s*[\.\)/:-]\s*(?P<title>\S.*)$")
+# "1. ", "3.1. ", "3.7 ", "1.1.2. " — at least one dot, so "12 phòng ban" continues a paragraph.
+ARABIC_HEADING_RE = re.compile(
+    r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>\.)?(?(dot)|(?<=\d\.\d{1,2}))\s*(?P<title>[\p{L}\"“(].*)$"
+)
+BULLET_RE = re.compile(r"^\s*(?P<bullet>[-+•*▪●◦○]|\u2013|\u2014)\s*(?P<rest>\S.*)$")
+DOC_NUMBER_RE = re.compile(r"^\s*Số\s*:", re.IGNORECASE)
+PLACE_DATE_RE = re.compile(
+    r"^\s*[\p{L}][\p{L}\s\.]{0,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE
+)
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE)
+SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
+
+
+def is_all_caps(text: str) -> bool:
+    """True for a line such as "ỦY BAN NHÂN DÂN" or "I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4:
+        return False
+    upper = sum(1 for ch in letters if ch.isupper())
+    return upper / len(letters) >= 0.9 and len(text.split()) >= 2
+
+
+def numbering(text: str) -> tuple[str, str, str] | None:
+    """(scheme, number, title) when a line starts with outline numbering, else None."""
+    m = ROMAN_HEADING_RE.match(text)
+    if m and (is_all_caps(m["title"][:40]) or m["title"][:1].isupper()):
+        return "roman", m["num"], m["title"].strip()
+    m = ARABIC_HEADING_RE.match(text)
+    if m:
+        return "arabic", m["num"], m["title"].strip()
+    return None
+
+
+def is_bullet(text: str) -> bool:
+    m = BULLET_RE.match(text)
+    return bool(m) and m["bullet"] not in ("\u2013", "\u2014")
+
+
+def starts_block(line: str, prev: str | None, prev_kind: BlockKind | None = None) -> bool:
+    """Whether ``line`` starts a new block after ``prev`` (None at document start).
+
+    Used by the text reader, and by the PDF reader together with geometry (indent, gaps).
+    """
+    if prev is None:
+        return True
+    stripped = line.strip()
+    if not stripped:
+        return False
+    prev_s = prev.strip()
+    if numbering(stripped) or is_bullet(stripped):
+        return True
+    if stripped[0] in "–—" and SENTENCE_END_RE.search(prev_s):
+        return True
+    if DOC_NUMBER_RE.match(stripped) or PLACE_DATE_RE.match(stripped):
+        return True
+    if is_all_caps(stripped) != is_all_caps(prev_s):
+        return True
+    if is_all_caps(prev_s) and is_all_caps(stripped):
+        return True
+    if DOC_NUMBER_RE.match(prev_s) or PLACE_DATE_RE.match(prev_s):
+        return True
+    if SENTENCE_END_RE.search(prev_s) and stripped[0].isupper():
+        return True
+    return False
+
+
+def classify(text: str) -> tuple[BlockKind, int | None]:
+    """Kind and outline depth of a finished block."""
+    stripped = text.strip()
+    num = numbering(stripped)
+    if num:
+        scheme, number, title = num
+        if scheme == "roman":
+            return BlockKind.HEADING, 1
+        depth = number.count(".") + 1
+        kind = BlockKind.HEADING if len(stripped) <= 160 or title.rstrip().endswith(":") else BlockKind.LIST_ITEM
+        return kind, depth
+    if is_bullet(stripped):
+        return BlockKind.LIST_ITEM, None
+    if is_all_caps(stripped) and len(stripped) <= 200:
+        return BlockKind.HEADING, None
+    return BlockKind.PARAGRAPH, None

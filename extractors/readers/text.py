@@ -1,0 +1,109 @@
+"""Plain-text backend: text pasted or extracted from a PDF, line breaks and all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc.errors import EmptyFileError, UnsupportedFormatError
+from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
+from cchc.extractors.layout import PAGE_NUMBER_RE, classify, is_all_caps, starts_block
+from cchc.settings import DEFAULT_SETTINGS, Settings
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM) or UTF-16; anything else is not a text report."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise UnsupportedFormatError(name, "binary content, not a text report")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnsupportedFormatError(name, f"not UTF-8 text (byte {exc.start}); save the report as UTF-8") from exc
+
+
+def read_text(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
+    """Read a UTF-8 text report into blocks, one per paragraph, list item or heading."""
+    text = decode_text(path.read_bytes(), str(path))
+    doc = blocks_from_lines(text.splitlines(), fmt="txt")
+    if not doc.blocks:
+        raise EmptyFileError(str(path), "no text in the file")
+    return doc
+
+
+def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
+    """Rebuild blocks from text lines; blank lines are not trusted as paragraph breaks.
+
+    Lone page numbers (a short number alone between blank lines) are dropped. Form feeds
+    (``\\f``) advance the page.
+    """
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    current: list[tuple[int, str]] = []
+    page: int | None = None
+    pages_seen = 0
+
+    def flush() -> None:
+        if not current:
+            return
+        text = ""
+        lines: list[tuple[int, Provenance]] = []
+        for lineno, line in current:
+            piece = line.strip()
+            if text:
+                text += " "
+            lines.append((len(text), Provenance(page=page, line=lineno)))
+            text += piece
+        text = " ".join(text.split())
+        kind, level = classify(text)
+        blocks.append(Block(kind=kind, text=text, prov=lines[0][1], lines=lines, level=level))
+        current.clear()
+
+    n = len(raw_lines)
+    for i, raw in enumerate(raw_lines):
+        if "\f" in raw:
+            pages_seen += raw.count("\f")
+            page = pages_seen + 1
+            raw = raw.replace("\f", "")
+        line = nfc(raw).rstrip()
+        if not line.strip():
+            continue
+        if PAGE_NUMBER_RE.match(line):
+            before_blank = i == 0 or not raw_lines[i - 1].strip()
+            after_blank = i == n - 1 or not raw_lines[i + 1].strip()
+            if before_blank and after_blank:
+                warnings.append(f"line {i + 1}: dropped page number {line.strip()!r}")
+                continue
+        prev = current[-1][1] if current else None
+        title = title_line(blocks, current, line)
+        if title is not None:
+            if not title:
+                flush()
+            current.append((i + 1, line))
+            continue
+        if starts_block(line, prev):
+            flush()
+        current.append((i + 1, line))
+    flush()
+    return Document(blocks=blocks, format=fmt, pages=pages_seen + 1 if pages_seen else None, warnings=warnings)
+
+
+DOC_TYPE_LINES = ("BÁO CÁO", "BÁO CÁO TỔNG KẾT", "BÁO CÁO SƠ KẾT", "KẾ HOẠCH", "TỜ TRÌNH")
+
+
+def title_line(blocks: list[Block], current: list[tuple[int, str]], line: str) -> bool | None:
+    """In the title after "BÁO CÁO": True if ``line`` continues it, False if it ends it, None elsewhere.
+
+    Titles continue in lower case ("và triển khai …") or in capitals after capitals; the body
+    starts in upper case ("Căn cứ …"), with or without a blank line before it.
+    """
+    if not current or not blocks or blocks[-1].text.strip().upper() not in DOC_TYPE_LINES:
+        return None
+    stripped = line.strip()
+    prev = current[-1][1].strip()
+    if is_all_caps(prev) and is_all_caps(stripped):
+        return True
+    return stripped[0].islower()
+
+
+__all__ = ["read_text", "blocks_from_lines", "decode_text", "BlockKind"]

@@ -1,0 +1,181 @@
+"""Export contract v1: the record of one report, as pydantic v2 models.
+
+Other tools read these names: add fields freely, never rename or remove one.
+Numbers are JSON numbers; a value the report does not state is ``null``, never guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Severity = Literal["error", "warning", "info"]
+ListedAs = Literal["full", "incomplete"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """A quoted piece of the source and where it is."""
+
+    page: int | None = Field(None, description="1-based page (PDF); null for DOCX and plain text")
+    line: int | None = Field(None, description="1-based line: within the page for PDF, in the file for text")
+    text: str = Field(description="The source text quoted (NFC)")
+    bbox: tuple[float, float, float, float] | None = Field(
+        None, description="PDF box (x0, top, x1, bottom) in points, origin top-left"
+    )
+    paragraph: int | None = Field(None, description="DOCX body paragraph index (0-based)")
+    table: int | None = Field(None, description="DOCX/PDF table index (0-based) when quoted from a table")
+    block: int | None = Field(None, description="Index of the block in the reader's document model")
+
+
+class Source(_Model):
+    file: str
+    sha256: str
+    format: Literal["pdf", "docx", "txt"]
+    pages: int | None = None
+    ocr: bool = False
+    ocr_pages: list[int] = Field(default_factory=list)
+    size_bytes: int | None = None
+
+
+class Meta(_Model):
+    issuer: str | None = Field(None, description='Issuing body, e.g. "UBND xã Minh Đức"')
+    unit_name: str | None = Field(None, description="Unit name without its level word")
+    unit_level: Literal["xã", "phường", "thị trấn"] | None = None
+    district: str | None = Field(None, description="District (huyện/quận/thị xã/thành phố) without level word")
+    province: str | None = None
+    doc_number: str | None = Field(None, description='e.g. "29/BC-UBND"')
+    issued_date: str | None = Field(None, description="YYYY-MM-DD")
+    report_year: int | None = None
+    signer: str | None = None
+    place: str | None = Field(None, description="Place of issue as printed before the date")
+    title: str | None = None
+    signer_title: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Overall(_Model):
+    score: float | None = None
+    max_score: float | None = None
+    percent: float | None = None
+    rank: int | None = None
+    rank_total: int | None = None
+    rank_change: int | None = Field(None, description="+N up (tăng), -N down (giảm), 0 unchanged")
+    classification: str | None = Field(None, description='e.g. "hoàn thành tốt nhiệm vụ"')
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Criterion(_Model):
+    code: str | None = Field(None, description='Canonical code "1".."10" from the framework; null if unmatched')
+    title: str
+    score: float | None = None
+    max_score: float | None = None
+    percent: float | None = None
+    rank: int | None = None
+    rank_total: int | None = None
+    rank_change: int | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    printed_number: str | None = Field(None, description='Numbering as printed, e.g. "1." for criterion 8')
+    section: str | None = Field(None, description="Roman section it is printed under, e.g. II")
+
+
+class Indicator(_Model):
+    code: str = Field(description='Indicator code as printed, e.g. "1.3", "7.1.7"')
+    title: str | None = None
+    score: float | None = None
+    max_score: float | None = None
+    percent: float | None = None
+    listed_as: ListedAs | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    criterion: str | None = Field(None, description="Code of the criterion it belongs to")
+    zero_score: bool = Field(False, description='Stated as not scoring ("không đạt điểm")')
+
+
+class Quantity(_Model):
+    label: str = Field(description="What is counted, in the report's words")
+    numerator: float | None = None
+    denominator: float | None = None
+    percent: float | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    unit: str | None = Field(None, description='The counted noun, e.g. "hồ sơ", "cán bộ, công chức"')
+    sentence: str | None = None
+    criterion: str | None = None
+
+
+class Reference(_Model):
+    type: str = Field(description='e.g. "Quyết định", "Kế hoạch", "Công văn"')
+    number: str | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD")
+    issuer: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    date_valid: bool = True
+
+
+class Heading(_Model):
+    """A numbered heading of the report's outline, as printed."""
+
+    number: str = Field(description='"I", "1", "3.1" as printed without trailing dot')
+    scheme: Literal["roman", "arabic"]
+    depth: int = Field(description="1 for I/1, 2 for 1.1, ...")
+    title: str
+    section: str | None = Field(None, description="Roman section it is under")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class YearStatement(_Model):
+    """A statement of the report year: in the title, the body, or the closing."""
+
+    role: Literal["title", "body", "closing"]
+    year: int
+    next_year: int | None = Field(None, description='The year of "triển khai nhiệm vụ ... năm N" if stated')
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Repair(_Model):
+    """A number that had to be repaired to be read."""
+
+    original: str
+    value: str
+    reason: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Finding(_Model):
+    rule: str = Field(description="Rule code, e.g. CCHC101")
+    kind: str = Field(description="Stable kind name (the contract), e.g. percent_mismatch")
+    severity: Severity
+    subject: str = Field(description="Criterion or indicator code, or a short label")
+    message: str = Field(description="Vietnamese message for reviewers")
+    message_en: str | None = None
+    expected: str | float | int | None = None
+    actual: str | float | int | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Record(_Model):
+    """Everything extracted from one report, with provenance, and the checker's findings."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    meta: Meta = Field(default_factory=Meta)
+    overall: Overall = Field(default_factory=Overall)
+    criteria: list[Criterion] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    framework: str | None = Field(None, description="Id of the framework the criteria were matched against")
+    framework_maxima_known: bool = Field(
+        False, description="True when a framework with maxima is registered for the province and year"
+    )
+    outline: list[Heading] = Field(default_factory=list)
+    years: list[YearStatement] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list)
+    is_scored_report: bool = Field(True, description="False for a document with no scores (a plan, a letter)")
+    extractor_version: str | None = None
