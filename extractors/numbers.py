@@ -1,0 +1,91 @@
+"""Vietnamese numbers: decimal comma, thousands dot, and the exceptions real reports print.
+
+"83,97" → 83.97; "2.252" → 2252 (a dot before exactly three digits groups thousands);
+"92.83" → 92.83 (a dot decimal, seen in real reports); "1.234,5" → 1234.5.
+Malformed numbers such as ",11,5" (in "8,97/,11,5") are repaired and reported, never silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+# A number as printed: digits with optional . or , groups. Leading separators are malformed.
+NUMBER = r"\d+(?:[.,]\d+)*"
+MALFORMED_NUMBER = r"[.,]{1,2}\d+(?:[.,]\d+)*|\d+(?:[.,]{1,2}\d+)*"
+NUMBER_RE = re.compile(NUMBER)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    """A number read from text: its value, decimals as printed, and any repair made."""
+
+    value: float
+    decimals: int
+    text: str
+    repaired: str | None = None  # reason when the printed form had to be repaired
+
+
+def parse_number(text: str, *, small: bool = False) -> ParsedNumber | None:
+    """Parse one Vietnamese-printed number.
+
+    ``small`` says the context holds small values (scores, percents): there a single dot
+    is a decimal point even before three digits ("1.305 điểm" is unlikely, "92.830" is not
+    a score). Returns None for text that is not a number.
+    """
+    raw = text.strip()
+    repaired: str | None = None
+    cleaned = raw
+    if cleaned[:1] in ",.":
+        cleaned = cleaned.lstrip(",.")
+        repaired = f"leading separator dropped: {raw!r} read as {cleaned!r}"
+    if re.search(r"[.,]{2,}", cleaned):
+        fixed = re.sub(r"([.,])[.,]+", r"\1", cleaned)
+        repaired = f"doubled separator: {raw!r} read as {fixed!r}"
+        cleaned = fixed
+    cleaned = cleaned.rstrip(",.")
+    if not cleaned or not re.fullmatch(NUMBER, cleaned):
+        return None
+    dots, commas = cleaned.count("."), cleaned.count(",")
+    if dots and commas:
+        decimal_sep = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        thousands = "." if decimal_sep == "," else ","
+        int_part, _, frac = cleaned.replace(thousands, "").partition(decimal_sep)
+        return _make(int_part, frac, raw, repaired)
+    if commas:
+        if commas > 1 and all(len(g) == 3 for g in cleaned.split(",")[1:]):
+            return _make(cleaned.replace(",", ""), "", raw, repaired)
+        if commas > 1:
+            return None
+        int_part, _, frac = cleaned.partition(",")
+        return _make(int_part, frac, raw, repaired)
+    if dots:
+        groups = cleaned.split(".")
+        if dots > 1:
+            if all(len(g) == 3 for g in groups[1:]):
+                return _make("".join(groups), "", raw, repaired)
+            return None
+        int_part, frac = groups
+        if len(frac) == 3 and not small and int_part != "0":
+            return _make(int_part + frac, "", raw, repaired)
+        return _make(int_part, frac, raw, repaired)
+    return _make(cleaned, "", raw, repaired)
+
+
+def _make(int_part: str, frac: str, raw: str, repaired: str | None) -> ParsedNumber:
+    value = float(f"{int(int_part)}.{frac}") if frac else float(int(int_part))
+    return ParsedNumber(value=value, decimals=len(frac), text=raw, repaired=repaired)
+
+
+def format_vi(value: float | None, decimals: int | None = None) -> str:
+    """Print a number the Vietnamese way: 84.666 → "84,67"; 5.0 → "5"."""
+    if value is None:
+        return "—"
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 2
+    text = f"{value:,.{decimals}f}"
+    text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text

@@ -1,0 +1,613 @@
+"""From the document model to the export record: metadata, scores, indicators, quantities, references.
+
+One pass over the blocks finds the report's statements; each extracted value keeps the
+Evidence (quoted text, page, line, bbox or paragraph) of the statement it comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from cchc.extractors.document import Block, BlockKind, Document
+from cchc.extractors.framework import Framework, fold, framework_for, generic_framework
+from cchc.extractors.layout import DOC_NUMBER_RE, PLACE_DATE_RE, is_all_caps, numbering
+from cchc.extractors.numbers import parse_number
+from cchc.extractors.patterns import (
+    ScoreMatch,
+    find_changes,
+    find_classification,
+    find_percents,
+    find_ranks,
+    find_scores,
+)
+from cchc.extractors.quantities import find_quantities
+from cchc.extractors.references import find_references, parse_date
+from cchc.extractors.tables import criteria_from_table
+from cchc.schemas.record import (
+    Criterion,
+    Evidence,
+    Heading,
+    Indicator,
+    Meta,
+    Overall,
+    Quantity,
+    Record,
+    Reference,
+    Repair,
+    Source,
+    YearStatement,
+)
+from cchc.settings import DEFAULT_SETTINGS, Settings
+
+EXTRACTOR_VERSION = "1"
+
+LIST_FULL_RE = re.compile(
+    r"đạt\s+(?:điểm\s+)?(?:tuyệt\s+đối|tối\s+đa)|đạt\s+100\s*%\s*(?:số\s+)?điểm|đạt\s+điểm\s+tối\s+đa", re.I
+)
+LIST_INCOMPLETE_RE = re.compile(
+    r"chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|bị\s+trừ\s+điểm|chưa\s+được\s+điểm\s+tối\s+đa|còn\s+bị\s+trừ", re.I
+)
+INDICATOR_RE = re.compile(
+    r"^\s*(?:[-+•*]\s*)?(?:Mục|Chỉ\s+số(?:\s+thành\s+phần)?|Tiêu\s+chí(?:\s+thành\s+phần)?|TCTP|Nội\s+dung)\s+"
+    r"(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[:.]?\s*(?P<rest>.*)$",
+    re.I | re.S,
+)
+ZERO_SCORE_RE = re.compile(r"không\s+(?:đạt|được)\s+điểm|đạt\s+0\s*điểm|0\s*/\s*\d+(?:[.,]\d+)?\s*điểm", re.I)
+UNIT_RE = re.compile(r"^(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>[\p{Lu}\s]+)$")
+UNIT_IN_TEXT_RE = re.compile(r"(?<!\p{L})(?P<level>xã|phường|thị\s+trấn)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
+DISTRICT_RE = re.compile(
+    r"(?<!\p{L})(?:huyện|quận|thị\s+xã|thành\s+phố)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})"
+)
+PROVINCE_RE = re.compile(r"(?<!\p{L})tỉnh\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
+YEAR_RE = re.compile(r"năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
+REPORT_YEAR_RE = re.compile(
+    r"(?:báo\s+cáo|tổng\s+kết|kết\s+quả|sơ\s+kết)[^.;]{0,80}?(?:CCHC|cải\s+cách\s+hành\s+chính)[^.;]{0,60}?năm\s+(?P<year>(?:19|20)\d{2})",
+    re.I,
+)
+NEXT_YEAR_RE = re.compile(r"triển\s+khai[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\d{2})", re.I)
+CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
+PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}+$")
+SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
+OVERALL_HINT_RE = re.compile(r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng", re.I)
+
+
+@dataclass
+class _Ctx:
+    doc: Document
+    framework: Framework
+    record: Record
+    repairs_seen: set[tuple[int, int]] = field(default_factory=set)
+
+
+def evidence(block: Block, index: int, start: int = 0, end: int | None = None) -> Evidence:
+    """Evidence quoting the sentence of ``block`` that holds ``[start, end)``."""
+    text = block.text
+    end = len(text) if end is None else end
+    if block.kind == BlockKind.TABLE:
+        quote = text[start:end] if end - start < 400 else text[:400]
+    else:
+        quote = sentence_around(text, start, end)
+    prov = block.prov_at(start)
+    return Evidence(
+        page=prov.page,
+        line=prov.line,
+        text=quote,
+        bbox=prov.bbox,
+        paragraph=prov.paragraph,
+        table=prov.table,
+        block=index,
+    )
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
+    """The sentence of ``text`` around a span; sentence ends are ". " and "; " (not decimal points)."""
+    left = start
+    while left > 0 and not (text[left - 1] in ".;!?" and (left >= len(text) or text[left] == " ")):
+        left -= 1
+    right = end
+    while right < len(text) and not (text[right] in ".;!?" and (right + 1 >= len(text) or text[right + 1] == " ")):
+        right += 1
+    quote = text[left : right + 1].strip()
+    if len(quote) > limit:
+        lo = max(0, start - limit // 2)
+        quote = ("…" if lo > 0 else "") + text[lo : lo + limit].strip() + "…"
+    return quote
+
+
+def extract_record(document: Document, source: Source, settings: Settings = DEFAULT_SETTINGS) -> Record:
+    """Extract the record of one report from its document model (findings left empty)."""
+    record = Record(source=source, extractor_version=EXTRACTOR_VERSION)
+    ctx = _Ctx(doc=document, framework=generic_framework(), record=record)
+    extract_meta(ctx)
+    record.years = extract_years(document)
+    if record.meta.report_year is None:
+        title_years = [y.year for y in record.years if y.role == "title"]
+        record.meta.report_year = title_years[0] if title_years else None
+    framework = framework_for(record.meta.province, record.meta.report_year, record.meta.unit_level)
+    ctx.framework = framework
+    record.framework = framework.id
+    record.framework_maxima_known = framework.has_maxima
+    extract_scores(ctx)
+    record.outline = extract_outline(document, ctx)
+    record.quantities = extract_quantities(ctx)
+    record.references = extract_references(document)
+    record.is_scored_report = record.overall.score is not None or any(c.score is not None for c in record.criteria)
+    return record
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+
+def extract_meta(ctx: _Ctx) -> None:
+    blocks = ctx.doc.blocks
+    meta = ctx.record.meta
+    head = blocks[:40]
+    for i, block in enumerate(head):
+        text = block.text.strip()
+        if meta.unit_name is None:
+            m = UNIT_RE.match(text)
+            if m and i > 0 and ("ỦY BAN" in blocks[i - 1].text.upper() or "UBND" in blocks[i - 1].text.upper()):
+                meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
+                meta.unit_name = title_case(m["name"])
+                meta.issuer = f"Ủy ban nhân dân {meta.unit_level} {meta.unit_name}"
+                meta.evidence.append(evidence(block, i))
+        if meta.doc_number is None and DOC_NUMBER_RE.match(text):
+            number = re.sub(r"^\s*Số\s*:\s*", "", text, flags=re.I)
+            number = re.sub(r"\s*([/-])\s*", r"\1", number).split()[0] if number.strip() else ""
+            if number and number[0].isdigit():
+                meta.doc_number = number
+                meta.evidence.append(evidence(block, i))
+        if meta.issued_date is None and PLACE_DATE_RE.match(text):
+            m = re.match(r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", text)
+            if m:
+                iso, valid = parse_date(f"{m['d']}/{m['m']}/{m['y']}")
+                if valid:
+                    meta.issued_date = iso
+                meta.place = " ".join(m["place"].split())
+                meta.evidence.append(evidence(block, i))
+        if meta.title is None and text.upper() in ("BÁO CÁO", "BÁO CÁO TỔNG KẾT", "BÁO CÁO SƠ KẾT") and i + 1 < len(blocks):
+            meta.title = blocks[i + 1].text.strip()
+    if meta.unit_name is None and meta.title:
+        m = UNIT_IN_TEXT_RE.search(meta.title)
+        if m:
+            meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
+            meta.unit_name = m["name"]
+    full = "\n".join(b.text for b in blocks)
+    meta.district = most_common(m["name"] for m in DISTRICT_RE.finditer(full))
+    meta.province = most_common(m["name"] for m in PROVINCE_RE.finditer(full))
+    extract_signer(ctx)
+
+
+def title_case(text: str) -> str:
+    return " ".join(word.capitalize() for word in text.split())
+
+
+def most_common(names: object) -> str | None:
+    counts: dict[str, int] = {}
+    for name in names:  # type: ignore[attr-defined]
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: (counts[n], -list(counts).index(n))) if counts else None
+
+
+def extract_signer(ctx: _Ctx) -> None:
+    """The signer: the last person-like name after a signature title (CHỦ TỊCH, TM., KT.)."""
+    lines: list[tuple[int, Block, str]] = []
+    for i, block in enumerate(ctx.doc.blocks[-25:], start=max(0, len(ctx.doc.blocks) - 25)):
+        if block.kind == BlockKind.TABLE and block.rows:
+            for row in block.rows:
+                for cell in row:
+                    lines.extend((i, block, part.strip()) for part in cell.split("\n") if part.strip())
+        else:
+            lines.append((i, block, block.text.strip()))
+    seen_title = False
+    for i, block, text in lines:
+        if SIGNER_TITLE_RE.match(text) and is_all_caps(text) or text.upper() in ("CHỦ TỊCH", "PHÓ CHỦ TỊCH"):
+            seen_title = True
+            if re.search(r"CHỦ\s+TỊCH", text):
+                ctx.record.meta.signer_title = title_case(re.sub(r"^.*?((?:PHÓ\s+)?CHỦ\s+TỊCH).*$", r"\1", text)).replace(
+                    "Chủ Tịch", "Chủ tịch"
+                )
+            continue
+        if seen_title and PERSON_NAME_RE.match(text) and len(text) < 50:
+            ctx.record.meta.signer = text
+            ctx.record.meta.evidence.append(evidence(block, i, block.text.find(text), block.text.find(text) + len(text)))
+
+
+# --- years ----------------------------------------------------------------------------------
+
+
+def extract_years(document: Document) -> list[YearStatement]:
+    """Statements of the report year: title, opening/section headings, closing."""
+    statements: list[YearStatement] = []
+    blocks = document.blocks
+    title_index = next(
+        (i + 1 for i, b in enumerate(blocks[:40]) if b.text.strip().upper() in ("BÁO CÁO", "BÁO CÁO TỔNG KẾT", "BÁO CÁO SƠ KẾT")),
+        None,
+    )
+    first_section = next((i for i, b in enumerate(blocks) if (n := numbering(b.text)) and n[0] == "roman"), len(blocks))
+    for i, block in enumerate(blocks):
+        text = block.text
+        role: str | None = None
+        m = None
+        if i == title_index:
+            m = YEAR_RE.search(text)
+            role = "title"
+        elif CLOSING_RE.match(text):
+            m = REPORT_YEAR_RE.search(text)
+            role = "closing"
+        elif (title_index is not None and title_index < i < first_section) or (
+            (n := numbering(text)) and n[0] == "roman" and is_all_caps(n[2])
+        ):
+            m = REPORT_YEAR_RE.search(text)
+            if m and re.search(r"so\s+với", text[max(0, m.start() - 20) : m.end()], re.I):
+                m = None
+            role = "body"
+        if role and m:
+            nxt = NEXT_YEAR_RE.search(text, m.end())
+            statements.append(
+                YearStatement(
+                    role=role,  # type: ignore[arg-type]
+                    year=int(m["year"]),
+                    next_year=int(nxt["year"]) if nxt else None,
+                    evidence=[evidence(block, i, m.start(), m.end())],
+                )
+            )
+    return statements
+
+
+# --- scores: overall, criteria, indicators -------------------------------------------------------
+
+
+def criterion_title(text: str, score_start: int | None) -> str:
+    """The printed title of a criterion statement: after its numbering, before its score."""
+    num = numbering(text)
+    title = num[2] if num else text
+    offset = len(text) - len(title)
+    if score_start is not None and score_start - offset > 0:
+        title = title[: score_start - offset]
+    title = re.split(r"\s*[:：]\s*|\s+(?:đạt|được)\s*$", title)[0]
+    title = re.sub(r"^\s*(?:Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", "", title, flags=re.I)
+    return title.strip(" ,.-–:")
+
+
+def _zone(blocks: list[Block], i: int) -> list[int]:
+    """A statement block and the short plain paragraphs that finish it ("Xếp hạng 16/21 …")."""
+    zone = [i]
+    for j in range(i + 1, min(i + 3, len(blocks))):
+        b = blocks[j]
+        if b.kind != BlockKind.PARAGRAPH or len(b.text) > 250 or numbering(b.text):
+            break
+        if not (find_ranks(b.text) or find_changes(b.text) or find_percents(b.text)):
+            break
+        zone.append(j)
+    return zone
+
+
+def _note_repair(ctx: _Ctx, block: Block, index: int, match: ScoreMatch) -> None:
+    key = (index, match.start)
+    if key in ctx.repairs_seen:
+        return
+    for number in (match.score, match.max):
+        if number.repaired:
+            ctx.repairs_seen.add(key)
+            ctx.record.repairs.append(
+                Repair(
+                    original=match.text,
+                    value=f"{number.value:g}",
+                    reason=number.repaired,
+                    evidence=[evidence(block, index, match.start, match.end)],
+                )
+            )
+
+
+@dataclass
+class _Statement:
+    score: float | None = None
+    max_score: float | None = None
+    percent: float | None = None
+    rank: int | None = None
+    rank_total: int | None = None
+    rank_change: int | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def read_statement(ctx: _Ctx, zone: list[int], *, first_score_only: bool = True) -> _Statement:
+    """Score, percent, rank and change of a statement spread over ``zone`` blocks."""
+    blocks = ctx.doc.blocks
+    st = _Statement()
+    for j in zone:
+        block = blocks[j]
+        text = block.text
+        scores = find_scores(text)
+        if st.score is None and scores:
+            s = scores[0]
+            st.score, st.max_score = s.score.value, s.max.value
+            _note_repair(ctx, block, j, s)
+            st.evidence.append(evidence(block, j, s.start, s.end))
+            after = [p for p in find_percents(text) if p.start >= s.end]
+            next_score = scores[1].start if len(scores) > 1 else len(text)
+            if after and after[0].start < next_score:
+                st.percent = after[0].value.value
+        elif st.percent is None and st.score is not None:
+            pcts = find_percents(text)
+            if pcts:
+                st.percent = pcts[0].value.value
+        if st.rank is None:
+            ranks = find_ranks(text)
+            if ranks:
+                st.rank, st.rank_total = ranks[0].rank, ranks[0].total
+                ev = evidence(block, j, ranks[0].start, ranks[0].end)
+                if ev not in st.evidence:
+                    st.evidence.append(ev)
+        if st.rank_change is None:
+            changes = find_changes(text)
+            if changes:
+                st.rank_change = changes[0].change
+    return st
+
+
+def extract_scores(ctx: _Ctx) -> None:
+    blocks = ctx.doc.blocks
+    record = ctx.record
+    framework = ctx.framework
+    seen: set[str] = set()
+    section: str | None = None
+    current: Criterion | None = None
+    listed_as: str | None = None
+    indicator: Indicator | None = None
+    indicator_zone: list[int] = []
+
+    def close_indicator() -> None:
+        nonlocal indicator, indicator_zone
+        if indicator is not None:
+            finish_indicator(ctx, indicator, indicator_zone)
+            record.indicators.append(indicator)
+        indicator, indicator_zone = None, []
+
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        text = block.text
+        num = numbering(text)
+        if block.kind == BlockKind.TABLE:
+            close_indicator()
+            for crit, is_overall in criteria_from_table(block, i, framework, evidence):
+                if is_overall:
+                    if record.overall.score is None:
+                        record.overall = Overall(**crit.model_dump(include=set(Overall.model_fields)))
+                elif crit.code and crit.code not in seen:
+                    seen.add(crit.code)
+                    record.criteria.append(crit)
+            i += 1
+            continue
+        if num and num[0] == "roman":
+            close_indicator()
+            section, current, listed_as = num[1], None, None
+            i += 1
+            continue
+        scores = find_scores(text)
+        is_numbered_top = bool(num and num[0] == "arabic" and "." not in num[1])
+        code = framework.match_title(criterion_title(text, scores[0].start if scores else None)) if is_numbered_top else None
+        if code is None and not num and scores and block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH):
+            code = _unnumbered_criterion(text, scores, framework)
+        if code and code not in seen and (scores or _has_bare_score(text)):
+            close_indicator()
+            zone = _zone(blocks, i)
+            st = read_statement(ctx, zone)
+            seen.add(code)
+            current = Criterion(
+                code=code,
+                title=criterion_title(text, scores[0].start if scores else None),
+                score=st.score,
+                max_score=st.max_score,
+                percent=st.percent,
+                rank=st.rank,
+                rank_total=st.rank_total,
+                rank_change=st.rank_change,
+                evidence=st.evidence or [evidence(block, i)],
+                printed_number=f"{num[1]}." if num else None,
+                section=section,
+            )
+            record.criteria.append(current)
+            listed_as = None
+            i = zone[-1] + 1
+            continue
+        if is_numbered_top and not scores:
+            close_indicator()
+            current, listed_as = None, None
+        if record.overall.score is None and not record.criteria and scores and not num:
+            if OVERALL_HINT_RE.search(text) or scores[0].max.value >= 50:
+                zone = _zone(blocks, i)
+                st = read_statement(ctx, zone)
+                record.overall = Overall(
+                    score=st.score,
+                    max_score=st.max_score,
+                    percent=st.percent,
+                    rank=st.rank,
+                    rank_total=st.rank_total,
+                    rank_change=st.rank_change,
+                    classification=find_classification(" ".join(blocks[j].text for j in zone)),
+                    evidence=st.evidence,
+                )
+                i = zone[-1] + 1
+                continue
+        if current is not None:
+            is_list_heading = (block.kind == BlockKind.HEADING or text.rstrip().endswith(":")) and len(text) < 200
+            ind = INDICATOR_RE.match(text)
+            if is_list_heading and not ind and (LIST_FULL_RE.search(text) or LIST_INCOMPLETE_RE.search(text)):
+                close_indicator()
+                listed_as = "full" if LIST_FULL_RE.search(text) and not LIST_INCOMPLETE_RE.search(text) else "incomplete"
+                i += 1
+                continue
+            code_here = None
+            rest = ""
+            if ind:
+                code_here, rest = ind["code"], ind["rest"]
+            elif num and num[0] == "arabic" and "." in num[1] and listed_as is not None:
+                code_here, rest = num[1], num[2]
+            if code_here:
+                close_indicator()
+                indicator = Indicator(
+                    code=code_here,
+                    title=indicator_title(rest),
+                    listed_as=listed_as,  # type: ignore[arg-type]
+                    criterion=current.code,
+                )
+                indicator_zone = [i]
+                i += 1
+                continue
+            if indicator is not None:
+                if block.kind == BlockKind.PARAGRAPH or (block.text.lstrip().startswith("+")):
+                    indicator_zone.append(i)
+                else:
+                    close_indicator()
+        i += 1
+    close_indicator()
+    for block_index, block in enumerate(blocks):
+        for s in find_scores(block.text):
+            _note_repair(ctx, block, block_index, s)
+    record.criteria.sort(key=lambda c: int(c.code) if c.code and c.code.isdigit() else 99)
+    if record.overall.classification is None:
+        for block in blocks[:60]:
+            cls = find_classification(block.text)
+            if cls:
+                record.overall.classification = cls
+                break
+
+
+def _has_bare_score(text: str) -> bool:
+    return bool(re.search(r":\s*\d+(?:[.,]\d+)?\s*/\s*\d+(?:[.,]\d+)?(?![\d/])", text))
+
+
+def _unnumbered_criterion(text: str, scores: list[ScoreMatch], framework: Framework) -> str | None:
+    """A criterion stated without numbering ("Cải cách thể chế: 5/5 điểm") at the start of a block."""
+    head = text[: scores[0].start]
+    if len(head) > 140 or not re.search(r"[:：]\s*(?:đạt\s*)?$", head):
+        return None
+    return framework.match_title(head)
+
+
+def indicator_title(rest: str) -> str | None:
+    m = re.match(r"^\s*\((?P<t>[^)]{2,200})\)", rest)
+    if m:
+        return m["t"].strip()
+    title = re.split(r"\s*:\s*", rest, maxsplit=1)[0].strip(" .")
+    return title[:160] or None
+
+
+def finish_indicator(ctx: _Ctx, indicator: Indicator, zone: list[int]) -> None:
+    """Fill an indicator's score, percent and evidence from its blocks (item and "+" sub-items)."""
+    blocks = ctx.doc.blocks
+    scores: list[tuple[int, ScoreMatch]] = []
+    percents = []
+    zero = False
+    for j in zone:
+        text = blocks[j].text
+        found = find_scores(text)
+        scores.extend((j, s) for s in found)
+        for p in find_percents(text):
+            lead = text[max(0, p.start - 25) : p.start].lower()
+            percents.append((j, p, "đạt" in lead or "(" in text[max(0, p.start - 2) : p.start]))
+        if ZERO_SCORE_RE.search(text):
+            zero = True
+    indicator.evidence.append(evidence(blocks[zone[0]], zone[0]))
+    if scores:
+        indicator.score = round(sum(s.score.value for _, s in scores), 6)
+        indicator.max_score = round(sum(s.max.value for _, s in scores), 6)
+        j, first = scores[0]
+        if len(scores) == 1:
+            after = [p for p in find_percents(blocks[j].text) if p.start >= first.end and p.start - first.end < 40]
+            indicator.percent = after[0].value.value if after else None
+        for j, s in scores:
+            ev = evidence(blocks[j], j, s.start, s.end)
+            if ev.text != indicator.evidence[0].text:
+                indicator.evidence.append(ev)
+    else:
+        # A percent is the indicator's own only when it is the one percent of its statement.
+        distinct = {p.value.value for _, p, _ in percents}
+        if len(distinct) == 1 and all(achieved for _, _, achieved in percents):
+            j, p, _ = percents[0]
+            indicator.percent = p.value.value
+            ev = evidence(blocks[j], j, p.start, p.end)
+            if ev.text != indicator.evidence[0].text:
+                indicator.evidence.append(ev)
+        indicator.zero_score = zero
+
+
+# --- outline ------------------------------------------------------------------------------------
+
+
+def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
+    """Numbered headings as printed; indicator items ("3.7 Tiếp nhận …" in a list) are left out."""
+    indicator_blocks = {ev.block for ind in ctx.record.indicators for ev in ind.evidence[:1]}
+    headings: list[Heading] = []
+    section: str | None = None
+    for i, block in enumerate(document.blocks):
+        num = numbering(block.text)
+        if not num or i in indicator_blocks or INDICATOR_RE.match(block.text):
+            continue
+        scheme, number, title = num
+        if scheme == "roman":
+            section = number
+        headings.append(
+            Heading(
+                number=number,
+                scheme=scheme,  # type: ignore[arg-type]
+                depth=1 if scheme == "roman" else number.count(".") + 1,
+                title=title[:120],
+                section=section if scheme == "arabic" else None,
+                evidence=[evidence(block, i, 0, min(len(block.text), len(number) + 2 + min(len(title), 80)))],
+            )
+        )
+    return headings
+
+
+# --- quantities and references ------------------------------------------------------------------
+
+
+def extract_quantities(ctx: _Ctx) -> list[Quantity]:
+    quantities = []
+    current: str | None = None
+    by_block = {ev.block: c.code for c in ctx.record.criteria for ev in c.evidence[:1]}
+    for i, block in enumerate(ctx.doc.blocks):
+        if i in by_block:
+            current = by_block[i]
+        if numbering(block.text) and numbering(block.text)[0] == "roman":  # type: ignore[index]
+            current = None
+        for q in find_quantities(block.text):
+            quantities.append(
+                Quantity(
+                    label=q.label,
+                    numerator=q.numerator,
+                    denominator=q.denominator,
+                    percent=q.percent,
+                    unit=q.unit,
+                    sentence=q.sentence,
+                    criterion=current,
+                    evidence=[evidence(block, i, q.start, q.end)],
+                )
+            )
+    return quantities
+
+
+def extract_references(document: Document) -> list[Reference]:
+    references = []
+    for index, ref in find_references([b.text for b in document.blocks]):
+        block = document.blocks[index]
+        ev = evidence(block, index, ref.start, ref.end)
+        references.append(
+            Reference(
+                type=ref.type,
+                number=ref.number,
+                date=ref.date,
+                issuer=ref.issuer,
+                date_valid=ref.date_valid,
+                evidence=[ev],
+            )
+        )
+    return references
+
+
+__all__ = ["extract_record", "EXTRACTOR_VERSION", "parse_number", "fold"]

@@ -1,0 +1,123 @@
+"""Criteria printed as a table: TT | Lĩnh vực/Tiêu chí | Điểm tối đa | Điểm đạt được | Tỷ lệ | Xếp hạng."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex as re
+
+from cchc.extractors.document import Block
+from cchc.extractors.framework import Framework, fold
+from cchc.extractors.numbers import parse_number
+from cchc.extractors.patterns import find_changes
+from cchc.schemas.record import Criterion, Evidence
+
+# Column roles by folded header words; the first role whose key occurs in a header cell wins.
+COLUMN_KEYS: list[tuple[str, tuple[str, ...]]] = [
+    ("max", ("diem toi da", "toi da", "diem chuan", "thang diem")),
+    ("score", ("diem dat", "dat duoc", "diem tham dinh", "diem danh gia", "ket qua", "diem so", "tong diem")),
+    ("percent", ("ty le", "%")),
+    ("change", ("tang giam", "thay doi", "so voi", "bien dong")),
+    ("rank", ("xep hang", "thu hang", "xep thu", "hang")),
+    ("title", ("linh vuc", "tieu chi", "noi dung", "chi so", "ten")),
+    ("no", ("tt", "stt")),
+]
+TOTAL_RE = re.compile(r"^\s*(?:tổng(?:\s+(?:cộng|số|điểm))?|chỉ\s+số\s+(?:cchc|cải\s+cách\s+hành\s+chính|tổng\s+hợp)|cộng)\b", re.I)
+
+EvidenceFn = Callable[[Block, int, int, int | None], Evidence]
+
+
+def column_roles(header: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for col, cell in enumerate(header):
+        folded = f" {fold(cell)} "
+        if "%" in cell and "percent" not in roles:
+            roles["percent"] = col
+            continue
+        for role, keys in COLUMN_KEYS:
+            if role not in roles and any(f" {k} " in folded or folded.strip() == k for k in keys):
+                roles[role] = col
+                break
+    return roles
+
+
+def _number(cell: str) -> float | None:
+    m = re.search(r"[.,]{0,2}\d+(?:[.,]{1,2}\d+)*", cell)
+    if not m:
+        return None
+    parsed = parse_number(m.group(0), small=True)
+    return parsed.value if parsed else None
+
+
+def _rank(cell: str) -> tuple[int | None, int | None]:
+    m = re.search(r"(\d{1,4})\s*(?:/|trên)\s*(\d{1,4})", cell)
+    if m:
+        return int(m[1]), int(m[2])
+    m = re.search(r"\d{1,4}", cell)
+    return (int(m.group(0)), None) if m else (None, None)
+
+
+def _change(cell: str) -> int | None:
+    changes = find_changes(cell)
+    if changes:
+        return changes[0].change
+    m = re.match(r"^\s*([+-−–]?)\s*(\d{1,3})\s*(?:bậc)?\s*$", cell)
+    if m:
+        sign = -1 if m[1] in ("-", "−", "–") else 1
+        return sign * int(m[2])
+    if re.match(r"^\s*(?:giữ nguyên|không đổi|=)\s*$", cell, re.I):
+        return 0
+    return None
+
+
+def criteria_from_table(
+    block: Block, index: int, framework: Framework, evidence: EvidenceFn
+) -> list[tuple[Criterion, bool]]:
+    """Criteria (and the total row, flagged True) of a criteria table; [] for other tables."""
+    rows = block.rows or []
+    header_at = next((r for r, row in enumerate(rows[:4]) if len(column_roles(row)) >= 3), None)
+    if header_at is None:
+        return []
+    roles = column_roles(rows[header_at])
+    if "title" not in roles or not ({"score", "max"} & roles.keys()):
+        return []
+    result = []
+    offset = sum(len(" | ".join(r)) + 1 for r in rows[: header_at + 1])
+    for row in rows[header_at + 1 :]:
+        row_text = " | ".join(row)
+        start = offset
+        offset += len(row_text) + 1
+
+        def cell(role: str, row: list[str] = row) -> str:
+            col = roles.get(role)
+            return row[col] if col is not None and col < len(row) else ""
+
+        title = " ".join(cell("title").split())
+        is_total = bool(TOTAL_RE.match(title)) or (not title and bool(TOTAL_RE.match(cell("no"))))
+        code = None if is_total else framework.match_title(title)
+        if not is_total and code is None:
+            continue
+        rank, total = _rank(cell("rank")) if "rank" in roles else (None, None)
+        if total is None and rank is not None:
+            m = re.search(r"/\s*(\d+)", rows[header_at][roles["rank"]])
+            total = int(m[1]) if m else None
+        ev = evidence(block, index, start, start + len(row_text))
+        ev.text = row_text
+        result.append(
+            (
+                Criterion(
+                    code=code,
+                    title=title or "Tổng",
+                    score=_number(cell("score")),
+                    max_score=_number(cell("max")),
+                    percent=_number(cell("percent")),
+                    rank=rank,
+                    rank_total=total,
+                    rank_change=_change(cell("change")) if "change" in roles else None,
+                    evidence=[ev],
+                    printed_number=cell("no").strip() or None,
+                ),
+                is_total,
+            )
+        )
+    return result
