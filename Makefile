@@ -1,0 +1,52 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both create the environment,
+# install the system packages and Python dependencies they need, then run.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .make
+APT_PACKAGES := fonts-dejavu-core poppler-utils chromium tesseract-ocr tesseract-ocr-vie
+DEMO_OUT ?= results/demo
+
+.PHONY: demo test setup system-packages samples schema bench lint clean
+
+demo: setup
+	$(BIN)/cchc ingest samples/ --out $(DEMO_OUT)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+setup: $(STAMPS)/python $(STAMPS)/system
+
+# System packages (fonts for the sample PDFs, Chromium for the browser test, Tesseract with its
+# Vietnamese model for scans, poppler's pdftotext as the benchmark's reference point).
+$(STAMPS)/system:
+	@mkdir -p $(STAMPS)
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing system packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@touch $@
+
+$(STAMPS)/python: pyproject.toml
+	@mkdir -p $(STAMPS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	@touch $@
+
+samples: setup
+	$(BIN)/python samples/build_samples.py
+
+schema: setup
+	$(BIN)/cchc schema -o schemas/record.schema.json
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+lint: setup
+	$(BIN)/ruff check cchc extractors schemas checker report pipeline
+
+clean:
+	rm -rf $(STAMPS) results bench/corpus

@@ -1,0 +1,125 @@
+"""The sample report (text, PDF, DOCX forms): every stated value extracted, identical across forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc.api import extract_file
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+FORMS = ["txt", "pdf", "docx"]
+
+# (code, score, max, percent, rank, rank_total, rank_change, printed number, section) as printed.
+CRITERIA = [
+    ("1", 12.7, 15, 87.67, 5, 19, 6, "1.", "I"),
+    ("2", 5, 5, 100, 1, 3, 0, "2.", "I"),
+    ("3", 15.52, 18.5, 83.89, 16, 21, -13, "3.", "I"),
+    ("4", 6, 6, 100, None, None, 0, "4.", "I"),
+    ("5", 8.8, 11, 80, 14, 19, -15, "5.", "I"),
+    ("6", 6, 7, 85.71, 5, 13, -10, "6.", "I"),
+    ("7", 8.97, 11.5, 77.99, 12, 21, -7, "7.", "I"),
+    ("8", 1.31, 2, 65.65, 8, 15, None, "1.", "II"),
+    ("9", 10, 14, 71.4, 1, 21, None, "9.", "II"),
+    ("10", 9.67, 10, 96.71, 4, 19, None, "10.", "II"),
+]
+
+
+@pytest.fixture(scope="module", params=FORMS)
+def record(request: pytest.FixtureRequest):
+    return extract_file(SAMPLES / f"minh-duc-2022.{request.param}", check=False)
+
+
+def test_metadata(record) -> None:
+    meta = record.meta
+    assert (meta.unit_name, meta.unit_level, meta.district, meta.province) == ("Minh Đức", "xã", "Tứ Kỳ", "Hải Dương")
+    assert (meta.doc_number, meta.issued_date, meta.report_year) == ("29/BC-UBND", "2023-04-06", 2022)
+    assert meta.signer == "Nguyễn Hữu Lăng"
+    assert meta.issuer == "Ủy ban nhân dân xã Minh Đức"
+    assert meta.title.startswith("Tổng kết công tác Cải cách hành chính xã Minh Đức năm 2022")
+
+
+def test_overall(record) -> None:
+    o = record.overall
+    assert (o.score, o.max_score, o.percent, o.rank, o.rank_total, o.rank_change) == (83.97, 100, 83.97, 8, 23, -5)
+    assert o.classification == "hoàn thành tốt nhiệm vụ"
+    assert "83,97/100 điểm" in o.evidence[0].text
+
+
+@pytest.mark.parametrize("expected", CRITERIA, ids=[c[0] for c in CRITERIA])
+def test_criterion(record, expected) -> None:
+    code, score, maximum, percent, rank, total, change, printed, section = expected
+    by_code = {c.code: c for c in record.criteria}
+    c = by_code[code]
+    assert (c.score, c.max_score, c.percent) == (score, maximum, percent)
+    assert (c.rank, c.rank_total, c.rank_change) == (rank, total, change)
+    assert (c.printed_number, c.section) == (printed, section)
+    assert c.evidence and c.evidence[0].text
+
+
+def test_all_ten_criteria_in_order(record) -> None:
+    assert [c.code for c in record.criteria] == [str(n) for n in range(1, 11)]
+    assert record.framework == "hai-duong-2022-xa" and record.framework_maxima_known
+
+
+def test_malformed_number_recorded(record) -> None:
+    assert [(r.original, r.value) for r in record.repairs] == [("8,97/,11,5 điểm", "11.5")]
+
+
+def test_indicators_with_their_lists(record) -> None:
+    got = {(i.code, i.listed_as): i for i in record.indicators}
+    assert (got["1.3", "full"].score, got["1.3", "full"].max_score) == (0.5, 1)
+    assert (got["1.5", "incomplete"].score, got["1.6", "incomplete"].score, got["1.7", "incomplete"].score) == (1, 0.7, 2.5)
+    assert got["1.7", "incomplete"].percent == 83.33
+    assert ("3.3", "full") in got and got["3.3", "incomplete"].score == 0.5
+    assert got["3.1.2", "incomplete"].zero_score and got["7.1.6", "incomplete"].zero_score
+    assert got["7.1.7", "incomplete"].percent == 85.7
+    assert got["3.7", "full"].criterion == "3"
+    assert all(i.evidence for i in record.indicators)
+
+
+def test_quantities(record) -> None:
+    q = {(x.numerator, x.denominator): x for x in record.quantities}
+    assert q[3150, 3155].percent == 99.8 and q[3150, 3155].unit == "hồ sơ"
+    assert q[2252, 3177].percent == 70.9 and q[2252, 3177].unit == "hồ sơ"
+    assert q[2, 19].unit == q[2, 10].unit == "cán bộ, công chức"
+    assert q[6, 7].percent == 85.7 and q[6, 7].unit == "nhiệm vụ"
+    # dates, document numbers, ranks and scores are not quantities
+    assert (27, 12) not in q and (5, 19) not in q and (12.7, 15) not in q
+
+
+def test_references(record) -> None:
+    refs = {(r.type, r.number): r for r in record.references}
+    qd = refs["Quyết định", "855/QĐ-UBND"]
+    assert (qd.date, qd.issuer) == ("2023-03-22", "UBND huyện Tứ Kỳ")
+    assert refs["Kế hoạch", "29/KH-UBND"].date == "2021-12-27"
+    assert refs["Công văn", "623/UBND-VP"].date == "2022-05-06"
+    assert refs["Chỉ thị", "23/CT-TTg"].issuer == "Thủ tướng Chính phủ"
+    assert refs["Kế hoạch", "71/KH-UBND"].date == "2022-12-30"  # date printed before the reference
+    assert refs["Công văn", "217/UBND-NV"].date == "2023-03-15"
+    assert ("Báo cáo", "29/BC-UBND") not in refs  # the report's own number
+
+
+def test_year_statements(record) -> None:
+    years = [(y.role, y.year) for y in record.years]
+    assert ("title", 2022) in years and ("closing", 2023) in years
+
+
+def test_outline_keeps_printed_numbering(record) -> None:
+    section_two = [h.number for h in record.outline if h.section == "II" and h.depth == 1]
+    assert section_two == ["1", "9", "10"]
+    assert [h.number for h in record.outline if h.scheme == "roman"] == ["I", "II", "III", "IV", "V"]
+
+
+def test_evidence_points_to_source(record) -> None:
+    c1 = next(c for c in record.criteria if c.code == "1")
+    ev = c1.evidence[0]
+    assert "12,7/15 điểm" in ev.text
+    fmt = record.source.format
+    if fmt == "pdf":
+        assert ev.page is not None and ev.bbox is not None
+    elif fmt == "docx":
+        assert ev.paragraph is not None
+    else:
+        assert ev.line == 28
