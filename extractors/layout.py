@@ -17,7 +17,7 @@ LETTER = r"\p{L}"
 ROMAN_HEADING_RE = re.compile(r"^\s*(?P<num>[IVX]{1,5})\s*[\.\)/:-]\s*(?P<title>\S.*)$")
 # "1. ", "3.1. ", "3.7 ", "1.1.2. " — at least one dot, so "12 phòng ban" continues a paragraph.
 ARABIC_HEADING_RE = re.compile(
-    r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>\.)?(?(dot)|(?<=\d\.\d{1,2}))\s*(?P<title>[\p{L}\"“(].*)$"
+    r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>[.)])?(?(dot)|(?<=\d\.\d{1,2}))\s*(?P<title>[\p{L}\"“(].*)$"
 )
 BULLET_RE = re.compile(r"^\s*(?P<bullet>[-+•*▪●◦○]|\u2013|\u2014)\s*(?P<rest>\S.*)$")
 DOC_NUMBER_RE = re.compile(r"^\s*Số\s*:", re.IGNORECASE)
