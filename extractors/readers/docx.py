@@ -1,0 +1,1041 @@
+"""DOCX backend: body paragraphs and tables in document order, Word numbering rebuilt.
+
+The package is read with :mod:`zipfile` and parsed with a hardened lxml parser (no DTD, no
+entities, no network), not through python-docx: sizes are checked from the ZIP directory
+before anything is inflated, every XML part is refused if it carries a DOCTYPE, and walking
+the body element directly is several times faster than python-docx's proxy objects.
+
+Blocks:
+- a paragraph is one block; its Word automatic number (numbering.xml) is rebuilt, put in
+  ``label`` and prepended to ``text``; empty paragraphs give no block but still count in
+  ``Provenance.paragraph`` (index among the paragraphs of the body outside tables, block-level
+  content controls unwrapped; equal to python-docx's ``Document.paragraphs`` index otherwise);
+- a data table is one TABLE block; merged cells are *repeated* in every grid cell they cover
+  (horizontal ``gridSpan`` and vertical ``vMerge``), so every row has the grid's width;
+- a layout table (the header "ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM …" or the
+  signature block; the first body element or a borderless table, with a motto / issuing body /
+  "Số:" / place-and-date / signature line) is split into one block per cell paragraph (and per
+  soft line break): left column top to bottom, then the next column, with ``Provenance(table=t)``;
+- text boxes anchored in a paragraph follow it as blocks with the anchor's provenance.
+
+Run text: ``w:t``, tabs and line breaks as spaces, inserted and moved-to text, field results,
+hyperlinks, content controls (not their placeholders); deleted/moved-from text, field codes and
+hidden (``w:vanish``) runs are dropped. Text goes through :func:`legacy.decode_run` with its
+font (``w:rFonts`` hAnsi, else ascii; direct, character style, paragraph style, document
+defaults), adjacent runs of the same font together, then ``w:caps`` upper-cases it.
+
+Kinds: heading by paragraph style ("heading N", "Title", a style id "HeadingN" under a localized
+name, an outline level in the style or paragraph) or by direct formatting (the whole paragraph
+bold and at most 200 characters, not a bullet); otherwise :func:`layout.classify`. ``level`` is
+the numbering depth of the text when it has one (as in the text and PDF readers), else the style's.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re as std_re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import regex as re
+from lxml import etree
+
+from cchc.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    LimitExceededError,
+    UnsupportedFormatError,
+)
+from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
+from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet
+from cchc.extractors.legacy import decode_run
+from cchc.settings import DEFAULT_SETTINGS, Settings
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_RATIO = 200
+RATIO_MIN_BYTES = 1 << 20
+MAX_PARTS = 10_000
+BOLD_HEADING_MAX_CHARS = 200
+MAX_COLUMNS = 64  # Word allows 63; caps gridSpan/gridBefore from hostile files
+
+W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+MC_ALT, MC_CHOICE, MC_FALLBACK = (f"{{{MC}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
+M_T = f"{{{M}}}t"
+M_MATH = (f"{{{M}}}oMath", f"{{{M}}}oMathPara")
+
+FALSE_VALUES = {"0", "false", "off", "none"}
+HEADING_NAME_RE = re.compile(r"^(?:heading|tiêu\s*đề|đề\s*mục)\s*([1-9])$", re.IGNORECASE)
+TITLE_NAMES = {"title", "tiêu đề"}
+LAYOUT_LINE_RE = re.compile(
+    r"^\s*(?:CỘNG\s+HÒA\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do|ỦY\s+BAN\s+NHÂN\s+DÂN"
+    r"|UỶ\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|ĐẢNG\s+(?:ỦY|UỶ|BỘ)|UBND\b|Số\s*:|Nơi\s+nhận\s*:"
+    r"|(?:TM|KT|TL|TUQ)\s*\.|CHỦ\s+TỊCH\b)",
+)
+
+
+class _W:
+    """Qualified tag and attribute names in one WordprocessingML namespace (transitional or strict)."""
+
+    NAMES = """
+    body p pPr rPr r t tab ptab br cr noBreakHyphen delText instrText fldChar fldSimple ins moveTo
+    moveFrom hyperlink smartTag customXml sdt sdtContent sdtPr showingPlcHdr dir bdo drawing pict
+    object txbxContent tbl tr tc tblPr tcPr trPr gridSpan vMerge gridBefore tblBorders tblStyle
+    pStyle rStyle numPr numId ilvl outlineLvl rFonts b caps vanish style name basedOn docDefaults
+    rPrDefault abstractNum abstractNumId num lvl start numFmt lvlText lvlRestart suff isLgl
+    lvlOverride startOverride numStyleLink val styleId type default fldCharType ascii hAnsi
+    """.split()  # noqa: SIM905
+
+    def __init__(self, ns: str) -> None:
+        self.ns = ns
+        for name in self.NAMES:
+            setattr(self, name, f"{{{ns}}}{name}")
+        self.del_ = f"{{{ns}}}del"
+
+    def __getattr__(self, name: str) -> str:  # for type checkers: every name above is a str
+        raise AttributeError(name)
+
+
+@lru_cache(maxsize=2)
+def _w(ns: str) -> _W:
+    return _W(ns)
+
+
+# ---------------------------------------------------------------------------------------------
+# Package: ZIP with size checks, XML parts refused when they carry a DOCTYPE
+# ---------------------------------------------------------------------------------------------
+
+# Entities can only be declared in a DOCTYPE, and a DOCTYPE only in the prolog (before the root).
+# Atomic groups: a processing instruction or comment ends at its first "?>" / "-->", never later.
+_PROLOG_DOCTYPE_RE = re.compile(r"\A\ufeff?(?>\s+|<\?.*?\?>|<!--.*?-->)*+<!DOCTYPE", re.DOTALL)
+_PROLOG_DOCTYPE_BYTES_RE = std_re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?>\s+|<\?.*?\?>|<!--.*?-->)*+<!DOCTYPE", std_re.DOTALL
+)
+
+
+def has_doctype(data: bytes) -> bool:
+    """Whether an XML part declares a DOCTYPE (in UTF-8, UTF-16 or UTF-32)."""
+    head = data[:4]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        for enc in ("utf-32", "utf-16", "utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if text.lstrip("\ufeff").startswith(("<", " ", "\n", "\r", "\t")):
+                return bool(_PROLOG_DOCTYPE_RE.match(text))
+        return b"D\x00O\x00C\x00T\x00Y\x00P\x00E" in data or b"\x00D\x00O\x00C\x00T\x00Y\x00P\x00E" in data
+    return bool(_PROLOG_DOCTYPE_BYTES_RE.match(data))
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
+
+
+def read_package(path: Path, settings: Settings) -> dict[str, bytes]:
+    """The XML parts of a DOCX (lower-cased names), checked for size, zip bombs and DOCTYPEs."""
+    name = str(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise CorruptFileError(name, f"cannot read the file ({exc.strerror or exc})") from exc
+    if head.startswith(OLE_MAGIC):
+        raise _ole_error(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        OSError,
+        EOFError,
+    ) as exc:
+        raise CorruptFileError(name, f"not a valid DOCX: the ZIP package is broken ({_short(exc)})") from exc
+    parts: dict[str, bytes] = {}
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_PARTS:
+            raise LimitExceededError(name, f"{len(infos)} parts in the package, over {MAX_PARTS}")
+        limit = settings.max_docx_xml_bytes
+        total = 0
+        for info in infos:
+            if info.file_size > limit:
+                raise LimitExceededError(
+                    name,
+                    f"part {info.filename} unpacks to {info.file_size} bytes, over the limit of {limit} "
+                    "(max_docx_xml_bytes)",
+                )
+            if info.file_size > RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                ratio = info.file_size // max(info.compress_size, 1)
+                raise LimitExceededError(name, f"part {info.filename} is compressed {ratio}:1 (a zip bomb)")
+            if not info.filename.lower().endswith((".xml", ".rels")) or info.is_dir():
+                continue
+            total += info.file_size
+            if total > 2 * limit:
+                raise LimitExceededError(
+                    name, f"XML parts unpack to over {2 * limit} bytes (max_docx_xml_bytes)"
+                )
+            try:
+                data = zf.read(info)
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                NotImplementedError,
+                ValueError,
+                OSError,
+            ) as exc:
+                raise CorruptFileError(name, f"cannot unpack {info.filename} ({_short(exc)})") from exc
+            if has_doctype(data):
+                raise CorruptFileError(name, f"XML DOCTYPE/entities are not allowed (in {info.filename})")
+            parts[info.filename.lstrip("/").lower()] = data
+    return parts
+
+
+def _ole_error(path: Path) -> Exception:
+    """An OLE container: a password-protected OOXML file, or an old binary Word file."""
+    marker = "EncryptedPackage".encode("utf-16-le")
+    tail = b""
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            if marker in tail + chunk:
+                return EncryptedFileError(
+                    str(path), "a password-protected (encrypted) Word document; remove the password"
+                )
+            tail = chunk[-len(marker) :]
+    return UnsupportedFormatError(
+        str(path), "an old Word (.doc/OLE) file; convert it to .docx (LibreOffice: soffice --convert-to docx)"
+    )
+
+
+def _short(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:120] or type(exc).__name__
+
+
+def parse_part(name: str, part: str, data: bytes) -> etree._Element:
+    """Parse one XML part with the hardened parser; DOCTYPEs and syntax errors are CorruptFileError."""
+    try:
+        root = etree.fromstring(data, _parser())
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise CorruptFileError(name, f"malformed XML in {part} ({_short(exc)})") from exc
+    if root.getroottree().docinfo.doctype:
+        raise CorruptFileError(name, f"XML DOCTYPE/entities are not allowed (in {part})")
+    return root
+
+
+def _rel_targets(parts: dict[str, bytes], name: str, source: str) -> dict[str, str]:
+    """Relationship type suffix (e.g. "styles") -> internal part name, for ``source``'s rels."""
+    folder, base = posixpath.split(source)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    data = parts.get(rels_name)
+    if data is None:
+        return {}
+    out: dict[str, str] = {}
+    for rel in parse_part(name, rels_name, data):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target") or ""
+        rel_type = (rel.get("Type") or "").rsplit("/", 1)[-1]
+        full = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        out.setdefault(rel_type, full.lower())
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles
+# ---------------------------------------------------------------------------------------------
+
+# Run properties: (font, bold, caps, vanish); None = not set at this level.
+Props = tuple[str | None, bool | None, bool | None, bool | None]
+NO_PROPS: Props = (None, None, None, None)
+
+
+def _merge(base: Props, over: Props) -> Props:
+    return tuple(o if o is not None else b for b, o in zip(base, over))  # type: ignore[return-value]
+
+
+def _toggle(el: etree._Element, w: _W) -> bool:
+    return (el.get(w.val) or "true").lower() not in FALSE_VALUES
+
+
+def run_props(rpr: etree._Element | None, w: _W) -> Props:
+    """The run properties cchc cares about, as set directly in ``rpr``."""
+    if rpr is None:
+        return NO_PROPS
+    font = bold = caps = vanish = None
+    for child in rpr:
+        tag = child.tag
+        if tag == w.rFonts:
+            font = child.get(w.hAnsi) or child.get(w.ascii) or font
+        elif tag == w.b:
+            bold = _toggle(child, w)
+        elif tag == w.caps:
+            caps = _toggle(child, w)
+        elif tag == w.vanish:
+            vanish = _toggle(child, w)
+    return (font, bold, caps, vanish)
+
+
+@dataclass(slots=True)
+class Style:
+    style_id: str
+    name: str
+    kind: str
+    based_on: str | None
+    props: Props
+    num_id: str | None = None
+    ilvl: int | None = None
+    outline: int | None = None
+    borders: bool | None = None
+
+
+@dataclass(slots=True)
+class ParaStyle:
+    """A paragraph style resolved through ``basedOn``."""
+
+    name: str | None
+    props: Props
+    heading: int | None  # 1..9 from the name/id or outline level; 0 for a title
+    num_id: str | None
+    ilvl: int | None
+
+
+def _int(el: etree._Element | None, w: _W) -> int | None:
+    if el is None:
+        return None
+    try:
+        return int(el.get(w.val) or "")
+    except ValueError:
+        return None
+
+
+def _has_borders(borders: etree._Element, w: _W) -> bool:
+    return any((side.get(w.val) or "none") not in ("nil", "none") for side in borders)
+
+
+class Styles:
+    """styles.xml, with lazy, cached resolution of paragraph, character and table styles."""
+
+    def __init__(self, root: etree._Element | None, w: _W) -> None:
+        self.w = w
+        self.elements: dict[str, etree._Element] = {}
+        self.styles: dict[str, Style] = {}
+        self.default_para: str | None = None
+        self.defaults: Props = NO_PROPS
+        self._para: dict[str | None, ParaStyle] = {}
+        self._char: dict[str, Props] = {}
+        if root is None:
+            return
+        dd = root.find(w.docDefaults)
+        if dd is not None:
+            self.defaults = run_props(dd.find(f"{w.rPrDefault}/{w.rPr}"), w)
+        for el in root.iterchildren(w.style):
+            sid = el.get(w.styleId)
+            if sid:
+                self.elements.setdefault(sid, el)
+                if (
+                    self.default_para is None
+                    and el.get(w.default) in ("1", "true", "on")
+                    and (el.get(w.type) or "paragraph") == "paragraph"
+                ):
+                    self.default_para = sid
+
+    def __contains__(self, sid: str | None) -> bool:
+        return sid in self.elements
+
+    def style(self, sid: str) -> Style:
+        """One style as written (no inheritance); ``sid`` must exist."""
+        st = self.styles.get(sid)
+        if st is not None:
+            return st
+        w, el = self.w, self.elements[sid]
+        name_el, based = el.find(w.name), el.find(w.basedOn)
+        st = Style(
+            style_id=sid,
+            name=(name_el.get(w.val) if name_el is not None else None) or sid,
+            kind=el.get(w.type) or "paragraph",
+            based_on=based.get(w.val) if based is not None else None,
+            props=run_props(el.find(w.rPr), w),
+        )
+        ppr = el.find(w.pPr)
+        if ppr is not None:
+            numpr = ppr.find(w.numPr)
+            if numpr is not None:
+                num = numpr.find(w.numId)
+                st.num_id = num.get(w.val) if num is not None else None
+                st.ilvl = _int(numpr.find(w.ilvl), w)
+            st.outline = _int(ppr.find(w.outlineLvl), w)
+        tblpr = el.find(w.tblPr)
+        if tblpr is not None and (borders := tblpr.find(w.tblBorders)) is not None:
+            st.borders = _has_borders(borders, w)
+        self.styles[sid] = st
+        return st
+
+    def chain(self, sid: str | None) -> list[Style]:
+        """The style and its ``basedOn`` ancestors, nearest first (cycles cut)."""
+        out: list[Style] = []
+        seen: set[str] = set()
+        while sid and sid in self.elements and sid not in seen and len(out) < 20:
+            seen.add(sid)
+            st = self.style(sid)
+            out.append(st)
+            sid = st.based_on
+        return out
+
+    def para(self, sid: str | None) -> ParaStyle:
+        """Resolved paragraph style (``None`` = the default paragraph style)."""
+        if sid in self._para:
+            return self._para[sid]
+        chain = self.chain(sid if sid in self.elements else self.default_para)
+        props = self.defaults
+        for st in reversed(chain):
+            props = _merge(props, st.props)
+        heading: int | None = None
+        for st in chain:
+            heading = _heading_level(st)
+            if heading is not None:
+                break
+        if heading is None:
+            outline = next((st.outline for st in chain if st.outline is not None), None)
+            if outline is not None and 0 <= outline <= 8:
+                heading = outline + 1
+        num_id = next((st.num_id for st in chain if st.num_id is not None), None)
+        ilvl = next((st.ilvl for st in chain if st.ilvl is not None), None)
+        resolved = ParaStyle(chain[0].name if chain else None, props, heading, num_id, ilvl)
+        self._para[sid] = resolved
+        return resolved
+
+    def char(self, sid: str) -> Props:
+        if sid not in self._char:
+            props = NO_PROPS
+            for st in reversed(self.chain(sid)):
+                props = _merge(props, st.props)
+            self._char[sid] = props
+        return self._char[sid]
+
+    def table_borders(self, sid: str | None) -> bool:
+        return next((st.borders for st in self.chain(sid) if st.borders is not None), False)
+
+
+def _heading_level(st: Style) -> int | None:
+    for name in (st.name, st.style_id):
+        name = name.strip()
+        if name.lower() in TITLE_NAMES:
+            return 0
+        m = HEADING_NAME_RE.match(name) or re.match(r"^heading\s*([1-9])$", name, re.IGNORECASE)
+        if m:
+            return int(m[1])
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbering
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    restart: int | None = None
+    suffix: str = "tab"
+    legal: bool = False
+    pstyle: str | None = None
+
+
+@dataclass(slots=True)
+class Num:
+    abstract: str
+    starts: dict[int, int] = field(default_factory=dict)
+    overrides: dict[int, etree._Element] = field(default_factory=dict)
+
+
+def _level(el: etree._Element, w: _W, base: Level | None = None) -> Level:
+    lv = Level() if base is None else Level(**{k: getattr(base, k) for k in Level.__slots__})
+    for child in el:
+        tag, val = child.tag, child.get(w.val)
+        if tag == w.start:
+            lv.start = _int(child, w) or 0
+        elif tag == w.numFmt and val:
+            lv.fmt = val
+        elif tag == w.lvlText:
+            lv.text = val or ""
+        elif tag == w.lvlRestart:
+            lv.restart = _int(child, w)
+        elif tag == w.suff and val:
+            lv.suffix = val
+        elif tag == w.isLgl:
+            lv.legal = _toggle(child, w)
+        elif tag == w.pStyle:
+            lv.pstyle = val
+    return lv
+
+
+def _roman(n: int) -> str:
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    """One level's number in a Word ``numFmt``; unknown formats fall back to decimal."""
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        if n <= 0 or n > 26 * 40:
+            return str(n)
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+BULLET_KEEP = {"-", "+"}
+
+
+class Numbering:
+    """numbering.xml plus the running counters, advanced paragraph by paragraph in order.
+
+    Counters are shared by every paragraph of one ``w:num`` and by every ``w:num`` of the same
+    ``w:abstractNum``, except that a ``w:num`` with a ``w:startOverride`` counts on its own from
+    its override. A level restarts when a shallower level is used (or as ``w:lvlRestart`` says).
+    """
+
+    def __init__(self, root: etree._Element | None, styles: Styles, w: _W) -> None:
+        self.w = w
+        self.styles = styles
+        self.abstracts: dict[str, dict[int, Level]] = {}
+        self.style_links: dict[str, str] = {}
+        self.nums: dict[str, Num] = {}
+        self.counters: dict[tuple[str, str], list[int | None]] = {}
+        self._resolved: dict[str, tuple[str, dict[int, Level], Num] | None] = {}
+        if root is None:
+            return
+        for ab in root.iterchildren(w.abstractNum):
+            aid = ab.get(w.abstractNumId)
+            if aid is None:
+                continue
+            levels: dict[int, Level] = {}
+            for lvl in ab.iterchildren(w.lvl):
+                ilvl = _int_attr(lvl.get(w.ilvl))
+                if ilvl is not None and 0 <= ilvl <= 8:
+                    levels[ilvl] = _level(lvl, w)
+            self.abstracts[aid] = levels
+            link = ab.find(w.numStyleLink)
+            if link is not None and link.get(w.val):
+                self.style_links[aid] = link.get(w.val)
+        for num in root.iterchildren(w.num):
+            nid, ab_el = num.get(w.numId), num.find(w.abstractNumId)
+            if nid is None or ab_el is None or ab_el.get(w.val) is None:
+                continue
+            entry = Num(ab_el.get(w.val))
+            for ov in num.iterchildren(w.lvlOverride):
+                ilvl = _int_attr(ov.get(w.ilvl))
+                if ilvl is None or not 0 <= ilvl <= 8:
+                    continue
+                so = ov.find(w.startOverride)
+                if so is not None:
+                    entry.starts[ilvl] = _int(so, w) or 0
+                lvl = ov.find(w.lvl)
+                if lvl is not None:
+                    entry.overrides[ilvl] = lvl
+            self.nums[nid] = entry
+
+    def _resolve(self, num_id: str) -> tuple[str, dict[int, Level], Num] | None:
+        """(abstractNumId, levels with overrides, num) following numbering-style links; cached."""
+        if num_id not in self._resolved:
+            self._resolved[num_id] = self._resolve_uncached(num_id)
+        return self._resolved[num_id]
+
+    def _resolve_uncached(self, num_id: str) -> tuple[str, dict[int, Level], Num] | None:
+        num = self.nums.get(num_id)
+        if num is None:
+            return None
+        aid = num.abstract
+        for _ in range(5):
+            link = self.style_links.get(aid)
+            if link is None:
+                break
+            linked = self.styles.para(link).num_id if link in self.styles else None
+            if linked is None or linked not in self.nums or self.nums[linked].abstract == aid:
+                break
+            aid = self.nums[linked].abstract
+        base = self.abstracts.get(aid)
+        if base is None:
+            return None
+        levels = dict(base)
+        for ilvl, lvl in num.overrides.items():
+            levels[ilvl] = _level(lvl, self.w, base.get(ilvl))
+        return aid, levels, num
+
+    def level_for_style(self, num_id: str, style_id: str | None) -> int:
+        res = self._resolve(num_id)
+        if res and style_id:
+            for ilvl, lv in res[1].items():
+                if lv.pstyle == style_id:
+                    return ilvl
+        return 0
+
+    def next_label(self, num_id: str, ilvl: int) -> tuple[str, str] | None:
+        """Advance the counters for one numbered paragraph; (label, suffix) or None."""
+        res = self._resolve(num_id)
+        if res is None:
+            return None
+        aid, levels, num = res
+        ilvl = min(max(ilvl, 0), 8)
+        lv = levels.get(ilvl)
+        if lv is None:
+            return None
+        key = ("num", num_id) if num.starts else ("abstract", aid)
+        counters = self.counters.setdefault(key, [None] * 9)
+
+        def start(k: int) -> int:
+            return num.starts.get(k, levels[k].start if k in levels else 1)
+
+        counters[ilvl] = start(ilvl) if counters[ilvl] is None else counters[ilvl] + 1  # type: ignore[operator]
+        for deeper in range(ilvl + 1, 9):
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or (restart != 0 and ilvl < restart):
+                counters[deeper] = None
+        if lv.fmt == "bullet":
+            text = lv.text.strip()
+            return (text if text in BULLET_KEEP else "-"), lv.suffix
+
+        def repl(m: re.Match[str]) -> str:
+            k = int(m[1]) - 1
+            if k not in levels:
+                return ""
+            value = counters[k] if counters[k] is not None else start(k)
+            fmt = "decimal" if lv.legal and levels[k].fmt not in ("none",) else levels[k].fmt
+            return format_number(value, fmt)  # type: ignore[arg-type]
+
+        label = re.sub(r"%([1-9])", repl, lv.text).strip()
+        return (label, lv.suffix) if label else None
+
+
+def _int_attr(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Body walk
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Para:
+    """A paragraph read from the XML: text with its label, bold, style, and anchored text boxes."""
+
+    text: str
+    lines: list[str]  # the text split at soft line breaks (w:br)
+    label: str | None
+    bold: bool
+    style: str | None
+    heading: int | None
+    txbx: list[etree._Element]
+
+
+class Reader:
+    """State of one document walk: styles, numbering counters, open complex fields."""
+
+    def __init__(self, w: _W, styles: Styles, numbering: Numbering) -> None:
+        self.w = w
+        self.styles = styles
+        self.numbering = numbering
+        self.fields: list[bool] = []  # per open complex field: True once its result started
+        self.blocks: list[Block] = []
+        # adjacent runs with the same (font, caps) are decoded together
+        self._key: tuple[str | None, bool | None] = (None, None)
+        self._buf: list[str] = []
+
+    # -- paragraphs --------------------------------------------------------------------------
+
+    def paragraph(self, p: etree._Element) -> Para:
+        w = self.w
+        ppr = p.find(w.pPr)
+        sid: str | None = None
+        direct_num: str | None = None
+        direct_ilvl: int | None = None
+        outline: int | None = None
+        if ppr is not None:
+            ps = ppr.find(w.pStyle)
+            sid = ps.get(w.val) if ps is not None else None
+            numpr = ppr.find(w.numPr)
+            if numpr is not None:
+                num = numpr.find(w.numId)
+                direct_num = num.get(w.val) if num is not None else None
+                direct_ilvl = _int(numpr.find(w.ilvl), w)
+            outline = _int(ppr.find(w.outlineLvl), w)
+        pstyle = self.styles.para(sid)
+        pieces: list[str] = []
+        state = [True, False]  # all bold so far, any visible text
+        txbx: list[etree._Element] = []
+        self._inline(p, pstyle.props, pieces, state, txbx)
+        self._flush(pieces)
+        lines = [" ".join(line.split()) for line in nfc("".join(pieces)).split("\n")]
+        lines = [line for line in lines if line]
+        text = " ".join(lines)
+
+        label = None
+        num_id = direct_num if direct_num is not None else pstyle.num_id
+        if num_id is not None and num_id != "0":
+            ilvl = direct_ilvl if direct_ilvl is not None else pstyle.ilvl
+            if ilvl is None:
+                ilvl = self.numbering.level_for_style(num_id, sid)
+            got = self.numbering.next_label(num_id, ilvl)
+            if got is not None and text:
+                label = nfc(got[0])
+                prefix = label + ("" if got[1] == "nothing" else " ")
+                text, lines[0] = prefix + text, prefix + lines[0]
+        heading = pstyle.heading
+        if outline is not None:
+            heading = outline + 1 if 0 <= outline <= 8 else None
+        return Para(text, lines, label, state[0] and state[1], pstyle.name, heading, txbx)
+
+    def _inline(self, el: etree._Element, base: Props, out: list[str], state: list[bool], txbx: list) -> None:
+        w = self.w
+        for child in el:
+            tag = child.tag
+            if tag == w.r:
+                self._run(child, base, out, state, txbx)
+            elif tag in (w.ins, w.moveTo, w.hyperlink, w.smartTag, w.customXml, w.fldSimple, w.dir, w.bdo):
+                self._inline(child, base, out, state, txbx)
+            elif tag == w.sdt:
+                sdt_pr = child.find(w.sdtPr)
+                if sdt_pr is not None and sdt_pr.find(w.showingPlcHdr) is not None:
+                    continue
+                content = child.find(w.sdtContent)
+                if content is not None:
+                    self._inline(content, base, out, state, txbx)
+            elif tag == MC_ALT:
+                choice = child.find(MC_CHOICE)
+                if choice is not None:
+                    self._inline(choice, base, out, state, txbx)
+            elif tag in M_MATH:
+                self._flush(out)
+                out.append("".join(t.text or "" for t in child.iter(M_T)))
+                state[1] = True
+
+    def _run(self, r: etree._Element, base: Props, out: list[str], state: list[bool], txbx: list) -> None:
+        w = self.w
+        raw: list[str] = []
+        rpr = None
+        for child in r:
+            tag = child.tag
+            if tag == w.t:
+                if not self.fields or self.fields[-1]:
+                    raw.append(child.text or "")
+            elif tag == w.rPr:
+                rpr = child
+            elif tag in (w.tab, w.ptab):
+                raw.append(" ")
+            elif tag in (w.br, w.cr):
+                raw.append("\n")
+            elif tag == w.noBreakHyphen:
+                raw.append("-")
+            elif tag == w.fldChar:
+                kind = child.get(w.fldCharType)
+                if kind == "begin":
+                    self.fields.append(False)
+                elif kind == "separate" and self.fields:
+                    self.fields[-1] = True
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+            elif tag in (w.drawing, w.pict, w.object, MC_ALT):
+                _find_txbx(child, w, txbx)
+        if not raw:
+            return
+        props = base
+        if rpr is not None:
+            rs = rpr.find(w.rStyle)
+            if rs is not None and rs.get(w.val):
+                props = _merge(props, self.styles.char(rs.get(w.val)))
+            props = _merge(props, run_props(rpr, w))
+        font, bold, caps, vanish = props
+        if vanish:
+            return
+        if not all(piece.isspace() for piece in raw):
+            state[1] = True
+            if not bold:
+                state[0] = False
+        if (font, caps) != self._key:
+            self._flush(out)
+            self._key = (font, caps)
+        self._buf.extend(raw)
+
+    def _flush(self, out: list[str]) -> None:
+        """Decode the buffered text of same-font runs and append it to ``out``."""
+        if self._buf:
+            text = decode_run("".join(self._buf), self._key[0])
+            out.append(text.upper() if self._key[1] else text)
+            self._buf.clear()
+
+    # -- blocks ------------------------------------------------------------------------------
+
+    def emit(self, para: Para, prov: Provenance, split_lines: bool = False) -> None:
+        """Append the paragraph's block (if it has text), then its text boxes.
+
+        With ``split_lines`` (layout tables) each soft line break starts a new block.
+        """
+        if split_lines and len(para.lines) > 1:
+            for i, line in enumerate(para.lines):
+                part = Para(
+                    line, [line], para.label if i == 0 else None, para.bold, para.style, para.heading, []
+                )
+                self.blocks.append(paragraph_block(part, prov))
+        elif para.text:
+            self.blocks.append(paragraph_block(para, prov))
+        for box in para.txbx:
+            for p in box.iter(self.w.p):
+                self.emit(self.paragraph(p), prov)
+
+    def table(self, tbl: etree._Element, index: int, first: bool) -> None:
+        """Emit one body table: a TABLE block, or its cell paragraphs for a layout table."""
+        w = self.w
+        grid: list[list[tuple[int, int, bool, list[Para]]]] = []  # (col, span, v-continue, paras)
+        for tr in _children(tbl, w.tr, w):
+            trpr = tr.find(w.trPr)
+            if trpr is not None and trpr.find(w.del_) is not None:
+                continue
+            col = min(max(_int(trpr.find(w.gridBefore), w) or 0, 0), MAX_COLUMNS) if trpr is not None else 0
+            row: list[tuple[int, int, bool, list[Para]]] = []
+            for tc in _children(tr, w.tc, w):
+                tcpr = tc.find(w.tcPr)
+                span, cont = 1, False
+                if tcpr is not None:
+                    span = min(max(_int(tcpr.find(w.gridSpan), w) or 1, 1), MAX_COLUMNS)
+                    vm = tcpr.find(w.vMerge)
+                    cont = vm is not None and (vm.get(w.val) or "continue") == "continue"
+                paras = [self.paragraph(p) for p in _cell_paragraphs(tc, w)]
+                row.append((col, span, cont, paras))
+                col += span
+            grid.append(row)
+        paras_all = [p for row in grid for cell in row for p in cell[3]]
+        if not any(p.text for p in paras_all):
+            return
+        prov = Provenance(table=index)
+        if self._is_layout(tbl, grid, paras_all, first):
+            for col in sorted({cell[0] for row in grid for cell in row}):
+                for row in grid:
+                    for c, _span, cont, paras in row:
+                        if c == col and not cont:
+                            for para in paras:
+                                self.emit(para, prov, split_lines=True)
+            return
+        width = max((cell[0] + cell[1] for row in grid for cell in row), default=0)
+        above: dict[int, str] = {}
+        rows: list[list[str]] = []
+        for row in grid:
+            if width > MAX_COLUMNS:  # a hostile or broken grid: one entry per cell, no padding
+                cells = [" ".join(p.text for p in paras if p.text) for _col, _span, _cont, paras in row]
+            else:
+                cells = [""] * width
+                for col, span, cont, paras in row:
+                    text = above.get(col, "") if cont else " ".join(p.text for p in paras if p.text)
+                    for k in range(col, col + span):
+                        cells[k] = text
+                        above[k] = text
+            if any(cells):
+                rows.append(cells)
+        text = "\n".join(" | ".join(r) for r in rows)
+        self.blocks.append(Block(kind=BlockKind.TABLE, text=text, prov=prov, lines=[(0, prov)], rows=rows))
+        for para in paras_all:
+            for box in para.txbx:
+                for p in box.iter(w.p):
+                    self.emit(self.paragraph(p), prov)
+
+    def _is_layout(self, tbl: etree._Element, grid: list, paras: list[Para], first: bool) -> bool:
+        """A header/signature table: few columns, first in the body or borderless, with layout lines."""
+        w = self.w
+        cols = {cell[0] for row in grid for cell in row}
+        if len(cols) > 4 or len(grid) > 8:
+            return False
+        if not any(LAYOUT_LINE_RE.match(p.text) or PLACE_DATE_RE.match(p.text) for p in paras if p.text):
+            return False
+        if first:
+            return True
+        tblpr = tbl.find(w.tblPr)
+        if tblpr is None:
+            return True
+        borders = tblpr.find(w.tblBorders)
+        if borders is not None:
+            return not _has_borders(borders, w)
+        ts = tblpr.find(w.tblStyle)
+        return not self.styles.table_borders(ts.get(w.val) if ts is not None else None)
+
+
+def paragraph_block(para: Para, prov: Provenance) -> Block:
+    """Block of one paragraph: heading by style, outline level or whole-bold short text, else layout.classify."""
+    kind, level = classify(para.text)
+    if para.heading is not None:
+        kind = BlockKind.HEADING
+        if level is None and para.heading > 0:
+            level = para.heading
+    elif para.bold and len(para.text) <= BOLD_HEADING_MAX_CHARS and not is_bullet(para.text):
+        kind = BlockKind.HEADING
+    return Block(
+        kind=kind,
+        text=para.text,
+        prov=prov,
+        lines=[(0, prov)],
+        label=para.label,
+        style=para.style,
+        bold=para.bold,
+        level=level,
+    )
+
+
+def _find_txbx(el: etree._Element, w: _W, out: list[etree._Element]) -> None:
+    """Text-box contents under a drawing/picture (the VML fallback of a drawing is skipped)."""
+    for child in el:
+        if child.tag == w.txbxContent:
+            out.append(child)
+        elif child.tag != MC_FALLBACK and len(child):
+            _find_txbx(child, w, out)
+
+
+def _children(el: etree._Element, tag: str, w: _W) -> Iterator[etree._Element]:
+    """Children with ``tag``, looking through content controls and custom XML wrappers."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag == w.sdt:
+            content = child.find(w.sdtContent)
+            if content is not None:
+                yield from _children(content, tag, w)
+        elif child.tag == w.customXml:
+            yield from _children(child, tag, w)
+
+
+def _cell_paragraphs(tc: etree._Element, w: _W) -> Iterator[etree._Element]:
+    """A cell's paragraphs in order, nested tables flattened row by row."""
+    for child in _blocks_in(tc, w):
+        if child.tag == w.p:
+            yield child
+        else:
+            for tr in _children(child, w.tr, w):
+                for inner in _children(tr, w.tc, w):
+                    yield from _cell_paragraphs(inner, w)
+
+
+def _blocks_in(el: etree._Element, w: _W) -> Iterator[etree._Element]:
+    """Block-level ``w:p``/``w:tbl`` children in order, unwrapping content controls and custom XML."""
+    for child in el:
+        tag = child.tag
+        if tag == w.p or tag == w.tbl:
+            yield child
+        elif tag == w.sdt:
+            content = child.find(w.sdtContent)
+            if content is not None:
+                yield from _blocks_in(content, w)
+        elif tag == w.customXml or tag == w.ins or tag == w.moveTo:
+            yield from _blocks_in(child, w)
+        elif tag == MC_ALT:
+            choice = child.find(MC_CHOICE)
+            if choice is not None:
+                yield from _blocks_in(choice, w)
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------------------------
+
+
+def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
+    """Read a DOCX report into ordered blocks (see the module docstring for what becomes a block).
+
+    Raises CorruptFileError, EncryptedFileError, LimitExceededError, UnsupportedFormatError
+    (an old .doc) or EmptyFileError, each with a one-line message naming the file.
+    """
+    path = Path(path)
+    name = str(path)
+    parts = read_package(path, settings)
+    main = _rel_targets(parts, name, "").get("officeDocument", "word/document.xml")
+    if main not in parts:
+        main = "word/document.xml"
+    if main not in parts:
+        raise CorruptFileError(name, "no word/document.xml in the package (not a Word document)")
+    root = parse_part(name, main, parts[main])
+    ns = etree.QName(root).namespace or W_TRANSITIONAL
+    if ns not in (W_TRANSITIONAL, W_STRICT):
+        raise CorruptFileError(name, f"{main} is not WordprocessingML (root namespace {ns})")
+    w = _w(ns)
+    body = root.find(w.body)
+    if body is None:
+        raise CorruptFileError(name, f"{main} has no w:body")
+    rels = _rel_targets(parts, name, main)
+    folder = posixpath.dirname(main)
+    styles_part = rels.get("styles", posixpath.join(folder, "styles.xml"))
+    numbering_part = rels.get("numbering", posixpath.join(folder, "numbering.xml"))
+    styles = Styles(parse_part(name, styles_part, parts[styles_part]) if styles_part in parts else None, w)
+    numbering_root = (
+        parse_part(name, numbering_part, parts[numbering_part]) if numbering_part in parts else None
+    )
+    numbering = Numbering(numbering_root, styles, w)
+    reader = Reader(w, styles, numbering)
+    p_index = t_index = -1
+    for el in _blocks_in(body, w):
+        if el.tag == w.p:
+            p_index += 1
+            reader.emit(reader.paragraph(el), Provenance(paragraph=p_index))
+        else:
+            t_index += 1
+            reader.table(el, t_index, first=not reader.blocks)
+    if not reader.blocks:
+        raise EmptyFileError(name, "no text in the Word document")
+    return Document(blocks=reader.blocks, format="docx", pages=None)
+
+
+__all__ = ["Numbering", "Styles", "format_number", "read_docx", "read_package"]
