@@ -382,16 +382,27 @@ def extract_scores(ctx: _Ctx) -> None:
                     record.criteria.append(crit)
             i += 1
             continue
+        scores = find_scores(text)
         if num and num[0] == "roman":
             close_indicator()
             section, current, listed_as = num[1], None, None
-            i += 1
-            continue
-        scores = find_scores(text)
-        is_numbered_top = bool(num and num[0] == "arabic" and "." not in num[1])
+            if not (scores and framework.match_title(criterion_title(text, scores[0].start))):
+                i += 1
+                continue
+        is_numbered_top = bool(num and "." not in num[1])
         code = framework.match_title(criterion_title(text, scores[0].start if scores else None)) if is_numbered_top else None
-        if code is None and not num and scores and block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH):
-            code = _unnumbered_criterion(text, scores, framework)
+        if code is None and not num and scores and not INDICATOR_RE.match(text):
+            code = _unnumbered_criterion(text, scores[0].start, framework)
+        if code and code in seen and scores:
+            restated = next(c for c in record.criteria if c.code == code)
+            merge_restatement(restated, read_statement(ctx, _zone(blocks, i)))
+        elif not scores and not num and (bare := BARE_SCORE_RE.search(text)) and not INDICATOR_RE.match(text):
+            bare_code = _unnumbered_criterion(text, bare.start(), framework)
+            if bare_code in seen:
+                st = read_statement(ctx, [i])
+                value = parse_number(bare["score"], small=True)
+                st.score = value.value if value else None
+                merge_restatement(next(c for c in record.criteria if c.code == bare_code), st)
         if code and code not in seen and (scores or _has_bare_score(text)):
             close_indicator()
             zone = _zone(blocks, i)
@@ -417,8 +428,10 @@ def extract_scores(ctx: _Ctx) -> None:
         if is_numbered_top and not scores:
             close_indicator()
             current, listed_as = None, None
-        if record.overall.score is None and not record.criteria and scores and not num:
-            if OVERALL_HINT_RE.search(text) or scores[0].max.value >= 50:
+        if record.overall.score is None and scores and not num and not INDICATOR_RE.match(text):
+            if (not record.criteria and (OVERALL_HINT_RE.search(text) or scores[0].max.value >= 50)) or (
+                OVERALL_HINT_RE.search(text[: scores[0].start]) and scores[0].max.value >= 50
+            ):
                 zone = _zone(blocks, i)
                 st = read_statement(ctx, zone)
                 record.overall = Overall(
@@ -481,12 +494,41 @@ def _has_bare_score(text: str) -> bool:
     return bool(re.search(r":\s*\d+(?:[.,]\d+)?\s*/\s*\d+(?:[.,]\d+)?(?![\d/])", text))
 
 
-def _unnumbered_criterion(text: str, scores: list[ScoreMatch], framework: Framework) -> str | None:
-    """A criterion stated without numbering ("Cải cách thể chế: 5/5 điểm") at the start of a block."""
-    head = text[: scores[0].start]
-    if len(head) > 140 or not re.search(r"[:：]\s*(?:đạt\s*)?$", head):
+UNNUMBERED_HEAD_RE = re.compile(
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\b"
+    r"|^\s*(?:[-+•*–]\s*)?[^.;:]{3,120}[:：]\s*(?:đạt\s*)?$",
+    re.I,
+)
+
+
+BARE_SCORE_RE = re.compile(r"(?:đạt|được)\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)\s*điểm(?!\s*/)", re.I)
+
+
+def _unnumbered_criterion(text: str, score_start: int, framework: Framework) -> str | None:
+    """A criterion stated without numbering at the start of a block.
+
+    "Cải cách thể chế: 5/5 điểm", "- Lĩnh vực cải cách thể chế đạt 6/6 điểm": the words before
+    the first score must name the criterion and nothing else (one clause, no other sentence).
+    """
+    head = text[:score_start]
+    if len(head) > 160 or re.search(r"[.;]\s", head) or not UNNUMBERED_HEAD_RE.search(head):
         return None
     return framework.match_title(head)
+
+
+def merge_restatement(criterion: Criterion, st: _Statement) -> None:
+    """Fill what a criterion's first statement left unstated from a later statement of the same score."""
+    if st.score is not None and criterion.score is not None and abs(st.score - criterion.score) > 1e-9:
+        return
+    if st.max_score is not None and criterion.max_score is not None and abs(st.max_score - criterion.max_score) > 1e-9:
+        return
+    filled = False
+    for name in ("percent", "rank", "rank_total", "rank_change"):
+        if getattr(criterion, name) is None and getattr(st, name) is not None:
+            setattr(criterion, name, getattr(st, name))
+            filled = True
+    if filled:
+        criterion.evidence.extend(ev for ev in st.evidence if ev not in criterion.evidence)
 
 
 def indicator_title(rest: str) -> str | None:
