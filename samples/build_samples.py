@@ -1558,6 +1558,11 @@ def minh_duc_truth() -> dict[str, object]:
                 "subject": "cán bộ, công chức chưa đạt chuẩn",
                 "note": "2/19 in section I.5.2, 2/10 in section III.2.5",
             },
+            {
+                "kind": "conflicting_values",
+                "subject": "hồ sơ giải quyết",
+                "note": "records resolved in the year: 3150/3155 in criterion 3, 2.252/3.177 in criterion 7",
+            },
             {"kind": "numbering_gap", "subject": "II", "note": "section II numbers its items 1, 9, 10"},
             {
                 "kind": "year_mismatch",

@@ -1,0 +1,68 @@
+"""Printed-precision arithmetic: compare printed values at the precision they were printed with.
+
+A record holds floats parsed from the report, so the number of decimals printed is read back from the
+float itself (12.7 -> 1, 83.97 -> 2, 5.0 -> 0). This is imperfect ("12,70" reads as 1 decimal) but errs on
+the side of a wider interval, which only ever avoids a false alarm.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from decimal import Decimal
+
+_MAX_DECIMALS = 6
+_EPS = 1e-9
+
+
+def decimals(x: float) -> int:
+    """Decimals ``x`` was printed with, as far as its shortest repr tells (12.7 -> 1, 70.0 -> 0)."""
+    if not math.isfinite(x):
+        return 0
+    exponent = Decimal(repr(float(x))).normalize().as_tuple().exponent
+    if not isinstance(exponent, int):
+        return 0
+    return min(_MAX_DECIMALS, max(0, -exponent))
+
+
+def printed_interval(x: float, *, integers_exact: bool) -> tuple[float, float]:
+    """Interval of true values that print as ``x``; an integer score is exact when ``integers_exact``."""
+    d = decimals(x)
+    if d == 0 and integers_exact:
+        return (x, x)
+    half = 0.5 * 10.0**-d
+    return (x - half, x + half)
+
+
+def ratio_percent_interval(score: float, max_score: float) -> tuple[float, float]:
+    """Interval of ``score / max_score * 100`` given the printed score (maxima and counts are exact)."""
+    lo, hi = printed_interval(score, integers_exact=True)
+    return (lo / max_score * 100.0, hi / max_score * 100.0)
+
+
+def percent_consistent(score: float, max_score: float, percent: float, slack: float = 0.0) -> bool:
+    """True when the printed ``percent`` can be the rounding of ``score / max_score``.
+
+    >>> percent_consistent(9.67, 10, 96.71), percent_consistent(12.7, 15, 87.67)
+    (True, False)
+    """
+    if max_score <= 0:
+        return True
+    rlo, rhi = ratio_percent_interval(score, max_score)
+    plo, phi = printed_interval(percent, integers_exact=False)
+    return not (rhi < plo - slack - _EPS or rlo > phi + slack + _EPS)
+
+
+def recomputed_percent(score: float, max_score: float, like: float) -> float:
+    """``score / max_score * 100`` rounded to the decimals of the printed percent ``like`` (at least 1)."""
+    return round(score / max_score * 100.0, max(1, decimals(like)))
+
+
+def sum_tolerance(values: Iterable[float], per_term: float) -> float:
+    """Tolerance of a sum: ``per_term`` for each value printed with decimals (integers are exact)."""
+    return sum(per_term for v in values if decimals(v) > 0) + _EPS
+
+
+def close(a: float, b: float, tolerance: float) -> bool:
+    """``|a - b| <= tolerance`` with a little room for binary floating point."""
+    return abs(a - b) <= tolerance + _EPS
