@@ -20,9 +20,10 @@ ARABIC_HEADING_RE = re.compile(
     r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>[.)])?(?(dot)|(?<=\d\.\d{1,2}))\s*(?P<title>[\p{L}\"“(].*)$"
 )
 BULLET_RE = re.compile(r"^\s*(?P<bullet>[-+•*▪●◦○]|\u2013|\u2014)\s*(?P<rest>\S.*)$")
-DOC_NUMBER_RE = re.compile(r"^\s*Số\s*:", re.IGNORECASE)
+DOC_NUMBER_RE = re.compile(r"^\s*(?:Số|SỐ)\s*:")
 PLACE_DATE_RE = re.compile(
-    r"^\s*[\p{L}][\p{L}\s\.]{0,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE
+    r"^\s*[\p{L}][\p{L}\s\.]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
+    re.IGNORECASE,
 )
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
@@ -30,11 +31,19 @@ SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
 
 def is_all_caps(text: str) -> bool:
     """True for a line such as "ỦY BAN NHÂN DÂN" or "I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022"."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 4:
+    letters = upper = lower = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if ch.isupper():
+                upper += 1
+            else:
+                lower += 1
+                if lower > 3 and lower * 10 > letters:  # most lines: give up at the first lower-case word
+                    return False
+    if letters < 4:
         return False
-    upper = sum(1 for ch in letters if ch.isupper())
-    return upper / len(letters) >= 0.9 and len(text.split()) >= 2
+    return upper / letters >= 0.9 and len(text.split()) >= 2
 
 
 def numbering(text: str) -> tuple[str, str, str] | None:

@@ -23,6 +23,11 @@ SCORE_RES = [
         rf"(?<![\d.,/])(?P<score>{_NUM})\s*{_DIEM}\s*(?:trên|/)\s*(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{_NUM})\s*{_DIEM}",
         re.I,
     ),
+    # "12,7 trên 15 điểm", "12,7 trên tổng số 15 điểm"
+    re.compile(
+        rf"(?<![\d.,/])(?P<score>{_NUM})\s+trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{_NUM})\s*{_DIEM}",
+        re.I,
+    ),
     # "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (điểm tối đa: 14)"
     re.compile(
         rf"(?<![\d.,/])(?P<score>{_NUM})\s*{_DIEM}\s*\(\s*(?:điểm\s*)?tối\s*đa\s*(?:là\s*)?:?\s*(?P<max>{_NUM})(?:\s*{_DIEM})?\s*\)",

@@ -56,6 +56,7 @@ INDICATOR_RE = re.compile(
 )
 ZERO_SCORE_RE = re.compile(r"không\s+(?:đạt|được)\s+điểm|đạt\s+0\s*điểm|0\s*/\s*\d+(?:[.,]\d+)?\s*điểm", re.I)
 UNIT_RE = re.compile(r"^(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>[\p{Lu}\s]+)$")
+UNIT_ONE_LINE_RE = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>[\p{Lu}\s]+?)(?=\s+CỘNG\s+HÒA|$)")
 UNIT_IN_TEXT_RE = re.compile(r"(?<!\p{L})(?P<level>xã|phường|thị\s+trấn)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
 DISTRICT_RE = re.compile(
     r"(?<!\p{L})(?:huyện|quận|thị\s+xã|thành\s+phố)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})"
@@ -68,7 +69,7 @@ REPORT_YEAR_RE = re.compile(
 )
 NEXT_YEAR_RE = re.compile(r"triển\s+khai[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\d{2})", re.I)
 CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
-PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}+$")
+PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}*$")
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
 OVERALL_HINT_RE = re.compile(r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng", re.I)
 
@@ -148,7 +149,9 @@ def extract_meta(ctx: _Ctx) -> None:
         text = block.text.strip()
         if meta.unit_name is None:
             m = UNIT_RE.match(text)
-            if m and i > 0 and ("ỦY BAN" in blocks[i - 1].text.upper() or "UBND" in blocks[i - 1].text.upper()):
+            if not (m and i > 0 and re.search(r"[ỦU]Y\s+BAN|UBND", blocks[i - 1].text.upper())):
+                m = UNIT_ONE_LINE_RE.match(text)
+            if m:
                 meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
                 meta.unit_name = title_case(m["name"])
                 meta.issuer = f"Ủy ban nhân dân {meta.unit_level} {meta.unit_name}"
@@ -160,7 +163,10 @@ def extract_meta(ctx: _Ctx) -> None:
                 meta.doc_number = number
                 meta.evidence.append(evidence(block, i))
         if meta.issued_date is None and PLACE_DATE_RE.match(text):
-            m = re.match(r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", text)
+            m = re.match(
+                r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*/\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*/\s*)(?P<y>\d{4})",
+                text,
+            )
             if m:
                 iso, valid = parse_date(f"{m['d']}/{m['m']}/{m['y']}")
                 if valid:
@@ -501,6 +507,11 @@ UNNUMBERED_HEAD_RE = re.compile(
 )
 
 
+CRITERION_PREFIX_RE = re.compile(
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\s*"
+    r"(?:(?:\d{1,2}|[IVX]{1,4})\s*[.:)–-]?\s*)?",
+    re.I,
+)
 BARE_SCORE_RE = re.compile(r"(?:đạt|được)\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)\s*điểm(?!\s*/)", re.I)
 
 
@@ -511,7 +522,8 @@ def _unnumbered_criterion(text: str, score_start: int, framework: Framework) -> 
     the first score must name the criterion and nothing else (one clause, no other sentence).
     """
     head = text[:score_start]
-    if len(head) > 160 or re.search(r"[.;]\s", head) or not UNNUMBERED_HEAD_RE.search(head):
+    bare_head = CRITERION_PREFIX_RE.sub("", head)
+    if len(head) > 160 or re.search(r"[.;]\s", bare_head) or not UNNUMBERED_HEAD_RE.search(head):
         return None
     return framework.match_title(head)
 

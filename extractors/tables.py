@@ -14,6 +14,7 @@ from cchc.schemas.record import Criterion, Evidence
 
 # Column roles by folded header words; the first role whose key occurs in a header cell wins.
 COLUMN_KEYS: list[tuple[str, tuple[str, ...]]] = [
+    ("self", ("tu cham", "tu danh gia", "diem tu cham", "tu cham diem")),  # self-assessed: not the score
     ("max", ("diem toi da", "toi da", "diem chuan", "thang diem")),
     ("score", ("diem dat", "dat duoc", "diem tham dinh", "diem danh gia", "ket qua", "diem so", "tong diem")),
     ("percent", ("ty le", "%")),

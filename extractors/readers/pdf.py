@@ -1,0 +1,1054 @@
+"""PDF backend: characters by position from pdfium, pdfplumber's table finder only where rules are drawn.
+
+Reading order comes from glyph positions, never from the content stream: Word and LibreOffice
+exports draw letters missing from the main font (ứ, ố, ộ …) in a fallback font after the rest of
+the line, so stream order gives "C NG HÒA … Ộ". Glyphs are grouped into lines by vertical overlap,
+sorted by x, spaced from the gaps between them and split into segments at wide gaps (two-column
+header blocks). Lines become blocks through the shared heuristics of :mod:`cchc.extractors.layout`
+plus geometry (indent, vertical gap, bold and size changes). Pages with drawn rules go through
+pdfplumber's ``find_tables``; the cells are filled from the same glyphs, and tables broken across
+pages are joined. Page numbers and running headers/footers are dropped and listed in the warnings.
+
+pdfium is not thread-safe: every call goes through :data:`PDFIUM_LOCK` (other modules that use
+pypdfium2 in the same process, e.g. OCR rendering, should hold it too).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import os
+import threading
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+import pypdfium2  # noqa: F401  (initialises the pdfium library)
+import regex as re
+from pypdfium2_raw.bindings import _libs
+
+from cchc.errors import CorruptFileError, EmptyFileError, EncryptedFileError, LimitExceededError
+from cchc.extractors.document import BBox, Block, BlockKind, Document, Provenance, nfc
+from cchc.extractors.layout import (
+    PAGE_NUMBER_RE,
+    SENTENCE_END_RE,
+    classify,
+    is_all_caps,
+    is_bullet,
+    numbering,
+    starts_block,
+)
+from cchc.extractors.legacy import decode_run
+from cchc.settings import DEFAULT_SETTINGS, Settings
+
+PDFIUM_LOCK = threading.RLock()
+
+MAX_PAGE_CHARS = 200_000
+MAX_PAGE_OBJECTS = 200_000
+SPACE_GAP = 0.12  # x font size, over the line's usual gap between letters: a word space
+COLUMN_GAP = 3.0  # x font size: a gap this wide starts a two-column run
+SEGMENT_GAP = 1.5  # x font size: a gap this wide splits a line into segments (columns if they line up)
+PARA_PITCH = 1.35  # x the document's usual line pitch: a paragraph break
+MARGIN_BAND = 0.12  # share of the page height at top and bottom where furniture lives
+OCR_HINT = "no text layer; a scanned PDF needs OCR (apt install tesseract-ocr tesseract-ocr-vie)"
+
+_SKIP = frozenset(
+    " \t\r\n\x00\x0b\x0c\u00a0\u2002\u2003\u2007\u2009\u200a\u200b\u200c\u200d\u202f\u3000\ufeff\ufffe"
+)
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_LABEL_RE = re.compile(r"^(?:[-+•*▪●◦○–]|\(?(?:\d{1,2}|[IVX]{1,4}|[a-zđ])(?:\.\d{1,2})*[\.\):]?)$")
+_DIGITS_RE = re.compile(r"\d+")
+_SENTENCE_END = ".:;!?…/ "
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_FORCE_BOLD = 1 << 18
+_PAGEOBJ_TEXT, _PAGEOBJ_PATH, _PAGEOBJ_IMAGE, _PAGEOBJ_FORM = 1, 2, 3, 5
+_RENDER_FILL_STROKE = 2
+
+
+# -- pdfium entry points with plain pointer arguments (faster than the generated wrappers) ------------
+def _fn(name: str, restype: Any, *argtypes: Any) -> Callable[..., Any]:
+    func = _libs["pdfium"][name]  # a fresh function pointer: pypdfium2's own prototypes stay untouched
+    func.restype = restype
+    func.argtypes = argtypes
+    return func
+
+
+_P, _I, _D, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+_PF = ctypes.POINTER(_F)
+FPDF_LoadDocument = _fn("FPDF_LoadDocument", _P, ctypes.c_char_p, ctypes.c_char_p)
+FPDF_CloseDocument = _fn("FPDF_CloseDocument", None, _P)
+FPDF_GetLastError = _fn("FPDF_GetLastError", ctypes.c_ulong)
+FPDF_GetPageCount = _fn("FPDF_GetPageCount", _I, _P)
+FPDF_GetSecurityHandlerRevision = _fn("FPDF_GetSecurityHandlerRevision", _I, _P)
+FPDF_LoadPage = _fn("FPDF_LoadPage", _P, _P, _I)
+FPDF_ClosePage = _fn("FPDF_ClosePage", None, _P)
+FPDF_GetPageHeightF = _fn("FPDF_GetPageHeightF", _F, _P)
+FPDFPage_GetMediaBox = _fn("FPDFPage_GetMediaBox", _I, _P, _PF, _PF, _PF, _PF)
+FPDFPage_CountObjects = _fn("FPDFPage_CountObjects", _I, _P)
+FPDFPage_GetObject = _fn("FPDFPage_GetObject", _P, _P, _I)
+FPDFFormObj_CountObjects = _fn("FPDFFormObj_CountObjects", _I, _P)
+FPDFFormObj_GetObject = _fn("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
+FPDFPageObj_GetType = _fn("FPDFPageObj_GetType", _I, _P)
+FPDFPageObj_GetBounds = _fn("FPDFPageObj_GetBounds", _I, _P, _PF, _PF, _PF, _PF)
+FPDFPath_CountSegments = _fn("FPDFPath_CountSegments", _I, _P)
+FPDFText_LoadPage = _fn("FPDFText_LoadPage", _P, _P)
+FPDFText_ClosePage = _fn("FPDFText_ClosePage", None, _P)
+FPDFText_CountChars = _fn("FPDFText_CountChars", _I, _P)
+FPDFText_GetText = _fn("FPDFText_GetText", _I, _P, _I, _I, _P)
+FPDFText_GetUnicode = _fn("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
+FPDFText_GetLooseCharBox = _fn("FPDFText_GetLooseCharBox", _I, _P, _I, _P)
+FPDFText_GetCharBox = _fn("FPDFText_GetCharBox", _I, _P, _I, _P, _P, _P, _P)
+FPDFText_GetTextObject = _fn("FPDFText_GetTextObject", _P, _P, _I)
+FPDFTextObj_GetFont = _fn("FPDFTextObj_GetFont", _P, _P)
+FPDFTextObj_GetTextRenderMode = _fn("FPDFTextObj_GetTextRenderMode", _I, _P)
+FPDFFont_GetBaseFontName = _fn(
+    "FPDFFont_GetBaseFontName", ctypes.c_size_t, _P, ctypes.c_char_p, ctypes.c_size_t
+)
+FPDFFont_GetWeight = _fn("FPDFFont_GetWeight", _I, _P)
+FPDFFont_GetFlags = _fn("FPDFFont_GetFlags", _I, _P)
+
+_LOAD_ERRORS = {
+    1: "unknown error",
+    2: "file not found or could not be opened",
+    3: "not a PDF or corrupted",
+    5: "unsupported security scheme",
+    6: "page not found or content error",
+}
+
+
+# -- what a page yields ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class Segment:
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line (or one column segment of it) of a page; coordinates top-left based."""
+
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    text: str
+    segments: list[Segment]
+    bold: bool = False
+    number: int = 0
+
+    @property
+    def bbox(self) -> BBox:
+        return (round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2))
+
+
+@dataclass(slots=True)
+class TableRegion:
+    page: int
+    bbox: BBox
+    rows: list[list[str]]
+    row_boxes: list[BBox]
+    row_numbers: list[int] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+
+@dataclass(slots=True)
+class PageContent:
+    number: int
+    height: float
+    lines: list[Line]
+    tables: list[TableRegion]
+    letters: int  # letters and digits in the text layer
+    images: int
+
+    def items(self) -> list[Line | TableRegion]:
+        return sorted([*self.lines, *self.tables], key=lambda it: it.top)
+
+
+Glyph = tuple[
+    float, float, float, float, str, int, bool
+]  # x0, x1, top, bottom, text, char index, space before
+_X0 = itemgetter(0)
+
+
+# -- entry point -----------------------------------------------------------------------------------
+def read_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
+    """Read a digital PDF into ordered blocks with page/line/bbox provenance.
+
+    Raises CorruptFileError (truncated, broken), EncryptedFileError, LimitExceededError (pages,
+    time, objects per page) and EmptyFileError (no text layer and no OCR), each with a one-line
+    message naming the file.
+
+    Example::
+
+        doc = read_pdf(Path("samples/minh-duc-2022.pdf"))
+        doc.blocks[0].text   # "ỦY BAN NHÂN DÂN"
+    """
+    path = Path(path)
+    name = str(path)
+    _check_tail(path, name)
+    started = time.monotonic()
+    warnings: list[str] = []
+    with PDFIUM_LOCK:
+        pages = _read_pages(path, name, settings, started, warnings)
+    return _assemble(path, name, pages, settings, warnings)
+
+
+def _check_tail(path: Path, name: str) -> None:
+    """A PDF ends with %%EOF (trailing junk aside); without it the file was cut short."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+            fh.seek(max(0, size - 4096))
+            tail = fh.read()
+    except OSError as exc:
+        raise CorruptFileError(name, f"cannot read the file ({exc.strerror or exc})") from exc
+    if size == 0:
+        raise EmptyFileError(name, "empty file (0 bytes)")
+    if b"%PDF-" not in head:
+        raise CorruptFileError(name, "not a PDF (no %PDF- header)")
+    if b"%%EOF" not in tail:
+        raise CorruptFileError(name, "truncated PDF (no %%EOF at the end): the file is incomplete")
+
+
+def _open(path: Path, name: str) -> int:
+    doc = FPDF_LoadDocument(os.fsencode(path), None)
+    if not doc:
+        code = FPDF_GetLastError()
+        if code == 4:
+            raise EncryptedFileError(
+                name, "encrypted PDF that needs a user password to open; remove the password"
+            )
+        raise CorruptFileError(name, f"cannot open the PDF ({_LOAD_ERRORS.get(code, f'error {code}')})")
+    if FPDF_GetSecurityHandlerRevision(doc) != -1:
+        FPDF_CloseDocument(doc)
+        raise EncryptedFileError(
+            name,
+            "encrypted PDF (owner password only, no user password: it opens but is copy-protected); "
+            "save an unprotected copy",
+        )
+    return int(doc)
+
+
+def _read_pages(
+    path: Path, name: str, settings: Settings, started: float, warnings: list[str]
+) -> list[PageContent]:
+    doc = _open(path, name)
+    reader = _PageReader(path, name, doc)
+    try:
+        count = FPDF_GetPageCount(doc)
+        if count <= 0:
+            raise EmptyFileError(name, "the PDF has no pages")
+        if count > settings.max_pages:
+            raise LimitExceededError(
+                name, f"{count} pages, over the limit of {settings.max_pages} (max_pages)"
+            )
+        pages = []
+        for index in range(count):
+            pages.append(reader.read(index))
+            if time.monotonic() - started > settings.max_seconds_per_document:
+                raise LimitExceededError(
+                    name,
+                    f"reading took over {settings.max_seconds_per_document:g} s at page {index + 1} "
+                    "(max_seconds_per_document)",
+                )
+        warnings.extend(reader.warnings)
+        return pages
+    finally:
+        reader.close()
+        FPDF_CloseDocument(doc)
+
+
+# -- one page: glyphs, lines, tables ----------------------------------------------------------------
+class _PageReader:
+    """Reads pages of one open pdfium document; opens pdfplumber only if a page has drawn rules."""
+
+    def __init__(self, path: Path, name: str, doc: int) -> None:
+        self.path, self.name, self.doc = path, name, doc
+        self.fonts: dict[int, tuple[bool, str]] = {}
+        self.plumber: Any = None
+        self.warnings: list[str] = []
+        self.rect = (_F * 4)()
+        self.rect_addr = ctypes.addressof(self.rect)
+        self.quad = [_F() for _ in range(4)]
+
+    def close(self) -> None:
+        if self.plumber is not None:
+            self.plumber.close()
+            self.plumber = None
+
+    def read(self, index: int) -> PageContent:
+        page = FPDF_LoadPage(self.doc, index)
+        if not page:
+            raise CorruptFileError(self.name, f"page {index + 1} cannot be read")
+        try:
+            top_y = self._page_top(page)
+            edges, rules, images = self._scan_objects(page, index, top_y)
+            text_page = FPDFText_LoadPage(page)
+            if not text_page:
+                raise CorruptFileError(self.name, f"page {index + 1}: text layer cannot be read")
+            try:
+                glyph_lines = self._glyph_lines(text_page, index, top_y)
+                tables: list[TableRegion] = []
+                if rules:
+                    tables = self._tables(index, glyph_lines, edges)
+                lines = [self._line(text_page, g, index + 1) for g in glyph_lines]
+            finally:
+                FPDFText_ClosePage(text_page)
+        finally:
+            FPDF_ClosePage(page)
+        lines = [ln for ln in lines if ln.text]
+        letters = sum(sum(map(str.isalnum, ln.text)) for ln in lines) + sum(
+            sum(map(str.isalnum, cell)) for t in tables for row in t.rows for cell in row
+        )
+        return PageContent(index + 1, top_y, lines, tables, letters, images)
+
+    def _page_top(self, page: int) -> float:
+        left, bottom, right, top = self.quad
+        if FPDFPage_GetMediaBox(page, *(ctypes.byref(v) for v in (left, bottom, right, top))):
+            return float(top.value)
+        return float(FPDF_GetPageHeightF(page))
+
+    def _scan_objects(
+        self, page: int, index: int, top_y: float
+    ) -> tuple[list[dict[str, Any]] | None, bool, int]:
+        """(rule edges, ruled table likely, image count) from the page objects; checks the object limit.
+
+        Edges are None when a rule is not a plain line or rectangle (pdfplumber then reads the page).
+        """
+        count = FPDFPage_CountObjects(page)
+        if count > MAX_PAGE_OBJECTS:
+            raise LimitExceededError(
+                self.name, f"page {index + 1} has {count} objects, over the limit of {MAX_PAGE_OBJECTS}"
+            )
+        left, bottom, right, top = self.quad
+        refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
+        horizontal = vertical = boxes = grids = images = 0
+        edges: list[dict[str, Any]] | None = []
+        seen = 0
+        stack: list[tuple[int, int, bool]] = [(page, count, False)]
+        while stack:
+            holder, n, is_form = stack.pop()
+            for i in range(n):
+                obj = FPDFFormObj_GetObject(holder, i) if is_form else FPDFPage_GetObject(holder, i)
+                kind = FPDFPageObj_GetType(obj)
+                if kind == _PAGEOBJ_PATH:
+                    if not FPDFPageObj_GetBounds(obj, *refs):
+                        continue
+                    x0, x1, y0, y1 = left.value, right.value, top_y - top.value, top_y - bottom.value
+                    w, h = x1 - x0, y1 - y0
+                    if h <= 3 and w >= 8:
+                        horizontal += 1
+                        shapes = [("h", x0, x1, (y0 + y1) / 2)]
+                    elif w <= 3 and h >= 8:
+                        vertical += 1
+                        shapes = [("v", y0, y1, (x0 + x1) / 2)]
+                    elif w >= 8 and h >= 8:
+                        boxes += 1
+                        if FPDFPath_CountSegments(obj) > 5:
+                            edges = None  # a drawn grid or a curve: only pdfplumber can take it apart
+                            grids += 1
+                        shapes = [("h", x0, x1, y0), ("h", x0, x1, y1), ("v", y0, y1, x0), ("v", y0, y1, x1)]
+                    else:
+                        continue
+                    if is_form:
+                        edges = None  # coordinates inside forms need the form's matrix
+                    if edges is not None:
+                        edges.extend(_edge(*shape) for shape in shapes)
+                elif kind == _PAGEOBJ_IMAGE:
+                    images += 1
+                elif kind == _PAGEOBJ_FORM:
+                    inner = FPDFFormObj_CountObjects(obj)
+                    seen += inner
+                    if seen > MAX_PAGE_OBJECTS:
+                        raise LimitExceededError(
+                            self.name, f"page {index + 1} has over {MAX_PAGE_OBJECTS} objects (in forms)"
+                        )
+                    stack.append((obj, inner, True))
+        rules = (
+            (horizontal >= 2 and vertical >= 2)
+            or boxes >= 2
+            or grids >= 1
+            or (boxes >= 1 and horizontal + vertical >= 2)
+        )
+        return edges, rules, images
+
+    def _glyph_lines(self, text_page: int, index: int, top_y: float) -> list[list[Glyph]]:
+        """Glyphs grouped into lines by vertical overlap, in stream order (sorted later)."""
+        n = FPDFText_CountChars(text_page)
+        if n > MAX_PAGE_CHARS:
+            raise LimitExceededError(
+                self.name, f"page {index + 1} has {n} characters, over the limit of {MAX_PAGE_CHARS}"
+            )
+        if n <= 0:
+            return []
+        buf = ctypes.create_string_buffer(2 * (n + 1))
+        FPDFText_GetText(text_page, 0, n, buf)
+        text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
+        if len(text) != n or any("\ud800" <= ch <= "\udfff" for ch in text):
+            text = "".join(chr(FPDFText_GetUnicode(text_page, k)) for k in range(n))
+        box = FPDFText_GetLooseCharBox
+        rect, addr = self.rect, self.rect_addr
+        skip, combining = _SKIP, unicodedata.combining
+        lines: list[list[Any]] = []  # [top, bottom, glyphs]
+        cur: list[Any] | None = None
+        last: list[Glyph] | None = None
+        space = False
+        lowest = float("-inf")  # bottom of the lowest line so far
+        for k in range(n):
+            ch = text[k]
+            if ch in skip:
+                space = True
+                continue
+            if ch >= "\u0300" and combining(ch):
+                if last:
+                    g = last[-1]
+                    last[-1] = (g[0], g[1], g[2], g[3], g[4] + ch, g[5], g[6])
+                continue
+            box(text_page, k, addr)
+            x0, t, x1, b = rect[0], top_y - rect[1], rect[2], top_y - rect[3]
+            if x1 <= x0 or b <= t:
+                x0, x1, t, b = self._tight_box(text_page, k, top_y)
+            glyph = (x0, x1, t, b, ch, k, space)
+            space = False
+            if cur is not None:
+                ov = min(cur[1], b) - max(cur[0], t)
+                if ov > 0.5 * min(cur[1] - cur[0], b - t):
+                    last = cur[2]
+                    last.append(glyph)
+                    continue
+            cur = None
+            if t < lowest:  # not below every line so far: it may belong to one of them
+                for cand in reversed(lines):
+                    ov = min(cand[1], b) - max(cand[0], t)
+                    if ov > 0.5 * min(b - t, cand[1] - cand[0]):
+                        cur = cand
+                        break
+            if cur is None:
+                cur = [t, b, []]
+                lines.append(cur)
+                lowest = max(lowest, b)
+            last = cur[2]
+            last.append(glyph)
+        return [ln[2] for ln in lines]
+
+    def _tight_box(self, text_page: int, k: int, top_y: float) -> tuple[float, float, float, float]:
+        left, right, bottom, top = (_D() for _ in range(4))
+        FPDFText_GetCharBox(text_page, k, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+        x0, x1 = left.value, max(right.value, left.value + 0.1)
+        t, b = top_y - top.value, top_y - bottom.value
+        if b - t < 1.0:
+            t, b = b - 8.0, b + 2.0
+        return x0, x1, t, b
+
+    def _font(self, text_page: int, index: int) -> tuple[bool, str]:
+        """(bold, font name) of the glyph at ``index``: name, weight, ForceBold, or fill+stroke rendering."""
+        obj = FPDFText_GetTextObject(text_page, index)
+        if not obj:
+            return False, ""
+        font = FPDFTextObj_GetFont(obj)
+        stroked = FPDFTextObj_GetTextRenderMode(obj) == _RENDER_FILL_STROKE
+        if not font:
+            return stroked, ""
+        cached = self.fonts.get(font)
+        if cached is None:
+            buf = ctypes.create_string_buffer(256)
+            FPDFFont_GetBaseFontName(font, buf, 256)
+            fname = buf.value.decode("latin-1", "replace").split("+", 1)[-1]
+            low = fname.lower()
+            bold = (
+                any(word in low for word in _BOLD_NAMES)
+                or FPDFFont_GetWeight(font) >= 700
+                or bool(FPDFFont_GetFlags(font) & _FORCE_BOLD)
+            )
+            cached = self.fonts[font] = (bold, fname)
+        return cached[0] or stroked, cached[1]
+
+    def _line(self, text_page: int, glyphs: list[Glyph], page: int) -> Line:
+        """Sort a line's glyphs by x, space them from the gaps and split it at column gaps."""
+        glyphs.sort(key=_X0)
+        heights = sorted(g[3] - g[2] for g in glyphs)
+        size = max(heights[len(heights) // 2], 1.0)
+        usual = 0.0  # letter spacing (tracking), read off lines long enough to show it
+        if len(glyphs) >= 12:
+            gaps = sorted(glyphs[i + 1][0] - glyphs[i][1] for i in range(len(glyphs) - 1))
+            usual = min(max(gaps[len(gaps) // 2], 0.0), 0.2 * size)
+        space_gap = usual + SPACE_GAP * size
+        hinted_gap = 0.05 * size  # the text stream has a space here: any real gap will do
+        dup_gap = 0.15 * size
+        segments: list[Segment] = []
+        parts: list[str] = []
+        seg_x0 = prev_x0 = glyphs[0][0]
+        prev = glyphs[0]
+        seg_x1 = prev[1]
+        parts.append(prev[4])
+        for g in glyphs[1:]:
+            gap = g[0] - prev[1]
+            if g[4] == prev[4] and abs(g[0] - prev_x0) < dup_gap:
+                continue  # overprinted (fake bold, shadow)
+            if gap > SEGMENT_GAP * size:
+                segments.append(Segment("".join(parts), seg_x0, seg_x1))
+                parts = [g[4]]
+                seg_x0 = g[0]
+            else:
+                if gap > space_gap or (g[6] and 0 < g[5] - prev[5] <= 4 and gap > hinted_gap):
+                    parts.append(" ")
+                parts.append(g[4])
+            seg_x1 = max(seg_x1, g[1])
+            prev, prev_x0 = g, g[0]
+        segments.append(Segment("".join(parts), seg_x0, seg_x1))
+        samples = {glyphs[0][5], glyphs[len(glyphs) // 2][5], glyphs[-1][5]}
+        fonts = [self._font(text_page, k) for k in samples]
+        bold = sum(1 for f in fonts if f[0]) * 2 > len(fonts)
+        font_name = fonts[0][1] if fonts else ""
+        for seg in segments:
+            seg.text = " ".join(nfc(decode_run(seg.text.translate(_LIGATURES), font_name)).split())
+        segments = [s for s in segments if s.text]
+        while len(segments) >= 2 and _LABEL_RE.match(segments[0].text):
+            first, second = segments[0], segments[1]
+            segments[:2] = [Segment(f"{first.text} {second.text}", first.x0, second.x1)]
+        top = min(g[2] for g in glyphs)
+        bottom = max(g[3] for g in glyphs)
+        text = " ".join(s.text for s in segments)
+        x0 = segments[0].x0 if segments else glyphs[0][0]
+        x1 = segments[-1].x1 if segments else seg_x1
+        return Line(page, top, bottom, x0, x1, size, text, segments, bold)
+
+    # -- tables ------------------------------------------------------------------------------------
+    def _tables(
+        self, index: int, glyph_lines: list[list[Glyph]], edges: list[dict[str, Any]] | None
+    ) -> list[TableRegion]:
+        """Ruled tables found by pdfplumber's table finder; their glyphs are taken out of ``glyph_lines``.
+
+        Plain rules come from pdfium and go straight into pdfplumber's edge/intersection/cell
+        machinery; pages with drawn grids or curves are parsed by pdfplumber itself.
+        """
+        try:
+            if edges is not None:
+                found = _tables_from_edges(edges)
+            else:
+                found = self._plumber_tables(index)
+            cells_rows = [[(row.bbox, list(row.cells)) for row in table.rows] for table in found]
+            boxes = [tuple(table.bbox) for table in found]
+        except Exception as exc:  # noqa: BLE001 - a failed table search must not lose the page's text
+            self.warnings.append(f"page {index + 1}: table search failed ({type(exc).__name__})")
+            return []
+        regions: list[TableRegion] = []
+        for bbox, rows in zip(boxes, cells_rows):
+            ncols = max((len(cells) for _, cells in rows), default=0)
+            if len(rows) < 2 or ncols < 2:
+                continue
+            regions.append(self._fill_table(index + 1, bbox, rows, glyph_lines))
+        return [r for r in regions if any(any(cell for cell in row) for row in r.rows)]
+
+    def _plumber_tables(self, index: int) -> list[Any]:
+        if self.plumber is None:
+            import pdfplumber
+
+            self.plumber = pdfplumber.open(self.path)
+        page = self.plumber.pages[index]
+        try:
+            return list(page.find_tables())
+        finally:
+            page.close()
+
+    def _fill_table(
+        self,
+        page: int,
+        bbox: tuple[float, ...],
+        rows: list[tuple[Any, list[Any]]],
+        glyph_lines: list[list[Glyph]],
+    ) -> TableRegion:
+        x0, top, x1, bottom = bbox
+        cell_glyphs: dict[tuple[int, int], list[Glyph]] = {}
+        for line in glyph_lines:
+            keep: list[Glyph] = []
+            for g in line:
+                cx, cy = (g[0] + g[1]) / 2, (g[2] + g[3]) / 2
+                if not (x0 <= cx <= x1 and top <= cy <= bottom):
+                    keep.append(g)
+                    continue
+                for r, (_, cells) in enumerate(rows):
+                    hit = next(
+                        (
+                            c
+                            for c, cell in enumerate(cells)
+                            if cell and cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]
+                        ),
+                        None,
+                    )
+                    if hit is not None:
+                        cell_glyphs.setdefault((r, hit), []).append(g)
+                        break
+            line[:] = keep
+        glyph_lines[:] = [ln for ln in glyph_lines if ln]
+        texts: list[list[str]] = []
+        row_boxes: list[BBox] = []
+        for r, (row_bbox, cells) in enumerate(rows):
+            texts.append([_cell_text(cell_glyphs.get((r, c), [])) for c in range(len(cells))])
+            row_boxes.append(tuple(round(v, 2) for v in row_bbox))  # type: ignore[misc]
+        return TableRegion(page, tuple(round(v, 2) for v in bbox), texts, row_boxes)  # type: ignore[arg-type]
+
+
+def _edge(orientation: str, start: float, end: float, at: float) -> dict[str, Any]:
+    """A pdfplumber edge (top-left coordinates) from a rule: ("h", x0, x1, y) or ("v", top, bottom, x)."""
+    if orientation == "h":
+        return {
+            "orientation": "h",
+            "x0": start,
+            "x1": end,
+            "top": at,
+            "bottom": at,
+            "width": end - start,
+            "height": 0,
+        }
+    return {
+        "orientation": "v",
+        "x0": at,
+        "x1": at,
+        "top": start,
+        "bottom": end,
+        "width": 0,
+        "height": end - start,
+    }
+
+
+def _tables_from_edges(edges: list[dict[str, Any]]) -> list[Any]:
+    """pdfplumber's default "lines" table finding, over edges read by pdfium (no pdfminer parse)."""
+    from pdfplumber import table as plumber_table
+    from pdfplumber.utils import filter_edges
+
+    s = plumber_table.TableSettings.resolve(None)
+    edges = [e for e in edges if e["width"] + e["height"] >= s.edge_min_length_prefilter]
+    edges = plumber_table.merge_edges(
+        edges, s.snap_x_tolerance, s.snap_y_tolerance, s.join_x_tolerance, s.join_y_tolerance
+    )
+    edges = filter_edges(edges, min_length=s.edge_min_length)
+    points = plumber_table.edges_to_intersections(
+        edges, s.intersection_x_tolerance, s.intersection_y_tolerance
+    )
+    cells = plumber_table.intersections_to_cells(points)
+    return [plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells)]  # type: ignore[arg-type]
+
+
+def _cell_text(glyphs: list[Glyph]) -> str:
+    """Text of one table cell: its glyphs grouped into lines, each sorted by x, lines joined by spaces."""
+    if not glyphs:
+        return ""
+    glyphs = sorted(glyphs, key=lambda g: ((g[2] + g[3]) / 2, g[0]))
+    lines: list[list[Glyph]] = []
+    for g in glyphs:
+        if lines:
+            ref = lines[-1][0]
+            if min(g[3], ref[3]) - max(g[2], ref[2]) > 0.5 * min(g[3] - g[2], ref[3] - ref[2]):
+                lines[-1].append(g)
+                continue
+        lines.append([g])
+    out: list[str] = []
+    for line in lines:
+        line.sort(key=_X0)
+        size = max(sorted(g[3] - g[2] for g in line)[len(line) // 2], 1.0)
+        parts = [line[0][4]]
+        for a, b in pairwise(line):
+            if b[4] == a[4] and abs(b[0] - a[0]) < 0.15 * size:
+                continue
+            if b[0] - a[1] > SPACE_GAP * size or (
+                b[6] and 0 < b[5] - a[5] <= 4 and b[0] - a[1] > 0.05 * size
+            ):
+                parts.append(" ")
+            parts.append(b[4])
+        out.append("".join(parts))
+    return " ".join(nfc(" ".join(out).translate(_LIGATURES)).split())
+
+
+# -- whole document: furniture, reading order, blocks -----------------------------------------------
+def _assemble(
+    path: Path, name: str, pages: list[PageContent], settings: Settings, warnings: list[str]
+) -> Document:
+    scanned = [p.number for p in pages if p.letters < 5 and p.images > 0]
+    ocr_blocks: dict[int, list[Block]] = {}
+    if scanned and settings.ocr:
+        ocr_blocks = _run_ocr(path, scanned, settings, warnings)
+    if not any(p.letters for p in pages) and not any(ocr_blocks.values()):
+        if any(p.images for p in pages):
+            raise EmptyFileError(
+                name, OCR_HINT if settings.ocr else f"{OCR_HINT}; OCR is turned off (settings.ocr)"
+            )
+        raise EmptyFileError(name, "no text on any page")
+    for number in scanned:
+        if number not in ocr_blocks:
+            warnings.append(f"page {number}: no text layer (scanned?) and no OCR; page skipped")
+    _drop_furniture(pages, warnings)
+    for page in pages:
+        _number_lines(page)
+    blocks = _build_blocks(pages, ocr_blocks)
+    return Document(
+        blocks=blocks, format="pdf", pages=len(pages), ocr_pages=sorted(ocr_blocks), warnings=warnings
+    )
+
+
+def _run_ocr(
+    path: Path, numbers: list[int], settings: Settings, warnings: list[str]
+) -> dict[int, list[Block]]:
+    try:
+        from cchc.extractors.readers import ocr
+    except ImportError:
+        return {}
+    results = ocr.ocr_pages(path, numbers, settings)
+    return dict(zip(numbers, results))
+
+
+def _drop_furniture(pages: list[PageContent], warnings: list[str]) -> None:
+    """Drop page numbers and running headers/footers (same text, digits masked, same place, >= half the pages)."""
+    candidates: list[tuple[PageContent, Line, str]] = []
+    for page in pages:
+        ordered = sorted(page.lines, key=lambda ln: ln.top)
+        band = MARGIN_BAND * page.height
+        edge = ordered[:2] + ordered[-2:] if len(ordered) > 4 else ordered
+        for line in edge:
+            if line.top < band:
+                candidates.append((page, line, "header"))
+            elif line.bottom > page.height - band:
+                candidates.append((page, line, "footer"))
+    dropped: set[int] = set()
+    for page, line, _zone in candidates:
+        if PAGE_NUMBER_RE.match(line.text):
+            dropped.add(id(line))
+            warnings.append(f"page {page.number}: dropped page number {line.text!r}")
+    if len(pages) >= 2:
+        need = max(2, math.ceil(len(pages) / 2))
+        groups: dict[tuple[str, str], list[tuple[PageContent, Line]]] = {}
+        for page, line, zone in candidates:
+            if id(line) not in dropped:
+                groups.setdefault((zone, _DIGITS_RE.sub("#", line.text)), []).append((page, line))
+        for (zone, _key), members in groups.items():
+            for page, line in members:
+                same_place = {p.number for p, other in members if abs(other.top - line.top) <= 4.0}
+                if len(same_place) >= need:
+                    dropped.add(id(line))
+            texts = {line.text for _, line in members if id(line) in dropped}
+            if texts:
+                shown = min(texts)
+                warnings.append(f"dropped running {zone} {shown!r} on {len(members)} pages")
+    if dropped:
+        for page in pages:
+            page.lines = [ln for ln in page.lines if id(ln) not in dropped]
+
+
+def _number_lines(page: PageContent) -> None:
+    """Number the page's visual lines (text lines and table rows) top to bottom, from 1."""
+    marks: list[tuple[float, int, Any, int]] = [(ln.top, 0, ln, 0) for ln in page.lines]
+    for table in page.tables:
+        marks.extend((box[1], 1, table, i) for i, box in enumerate(table.row_boxes))
+    marks.sort(key=lambda m: (m[0], m[1]))
+    for table in page.tables:
+        table.row_numbers = [0] * len(table.rows)
+    for number, (_, kind, item, i) in enumerate(marks, start=1):
+        if kind == 0:
+            item.number = number
+        else:
+            item.row_numbers[i] = number
+
+
+def _split_at(line: Line, lo: float, hi: float) -> int | None:
+    """Index of the first segment right of a column gap overlapping ``[lo, hi]``; 0 if the line lies
+    wholly right of ``lo``, len(segments) if wholly left of ``hi``, None if it crosses."""
+    segs = line.segments
+    if line.x1 < hi:
+        return len(segs)
+    if line.x0 > lo:
+        return 0
+    for k in range(1, len(segs)):
+        if segs[k - 1].x1 < hi and segs[k].x0 > lo:
+            return k
+    return None
+
+
+def _column_run(
+    items: list[Line | TableRegion], i: int, taken: set[int]
+) -> tuple[int, int, dict[int, int]] | None:
+    """The run of two-column lines around strong line ``i``: (first, end, split index per line)."""
+    line = items[i]
+    assert isinstance(line, Line)
+    strong = [
+        k
+        for k in range(1, len(line.segments))
+        if line.segments[k].x0 - line.segments[k - 1].x1 > COLUMN_GAP * line.size
+    ]
+    if len(strong) != 1:
+        return None
+    k = strong[0]
+    lo, hi = line.segments[k - 1].x1, line.segments[k].x0
+    splits = {i: k}
+
+    def fits(j: int, near: Line) -> bool:
+        nonlocal lo, hi
+        cand = items[j]
+        if j in taken or not isinstance(cand, Line):
+            return False
+        if max(cand.top - near.bottom, near.top - cand.bottom) > 1.6 * max(cand.size, near.size):
+            return False
+        at = _split_at(cand, lo, hi)
+        if at is None:
+            return False
+        if at > 0:
+            lo = max(lo, cand.segments[at - 1].x1)
+        if at < len(cand.segments):
+            hi = min(hi, cand.segments[at].x0)
+        if lo >= hi:
+            return False
+        splits[j] = at
+        return True
+
+    first = i
+    while first - 1 >= 0 and fits(first - 1, items[first]):  # type: ignore[arg-type]
+        first -= 1
+    if first > 0:  # lines above join only if the run then starts the page (a header block)
+        for j in range(first, i):
+            del splits[j]
+        first = i
+        lo, hi = line.segments[k - 1].x1, line.segments[k].x0
+    end = i + 1
+    while end < len(items) and fits(end, items[end - 1]):  # type: ignore[arg-type]
+        end += 1
+    return first, end, splits
+
+
+def _reading_order(page: PageContent) -> list[Line | TableRegion | None]:
+    """Items of a page top to bottom; a run of two-column lines yields its left column, then its right.
+
+    A run starts at a line with one column-wide gap (> COLUMN_GAP x font size) and takes the
+    lines just above and below that sit wholly on either side of the gap (or split at a narrower
+    gap in the same place). ``None`` marks a forced block boundary around each column.
+    """
+    items = page.items()
+    runs: dict[int, tuple[int, dict[int, int]]] = {}
+    taken: set[int] = set()
+    for i, item in enumerate(items):
+        if i in taken or not isinstance(item, Line) or len(item.segments) < 2:
+            continue
+        found = _column_run(items, i, taken)
+        if found is None:
+            continue
+        first, end, splits = found
+        runs[first] = (end, splits)
+        taken.update(range(first, end))
+    out: list[Line | TableRegion | None] = []
+    i = 0
+    while i < len(items):
+        if i not in runs:
+            out.append(items[i])
+            i += 1
+            continue
+        end, splits = runs[i]
+        left: list[Line] = []
+        right: list[Line] = []
+        for j in range(i, end):
+            line = items[j]
+            assert isinstance(line, Line)
+            at = splits[j]
+            for side, segs in ((left, line.segments[:at]), (right, line.segments[at:])):
+                if segs:
+                    text = " ".join(s.text for s in segs)
+                    side.append(
+                        Line(
+                            line.page,
+                            line.top,
+                            line.bottom,
+                            segs[0].x0,
+                            segs[-1].x1,
+                            line.size,
+                            text,
+                            list(segs),
+                            line.bold,
+                            line.number,
+                        )
+                    )
+        out.append(None)
+        out.extend(left)
+        out.append(None)
+        out.extend(right)
+        out.append(None)
+        i = end
+    return out
+
+
+def _continues(prev: Line, line: Line, first: Line, layout: tuple[float, float, float]) -> bool:
+    """Whether ``line`` continues the block whose last line is ``prev`` (and first line ``first``).
+
+    ``layout`` is the document's usual (line pitch / font size, left text edge, right text edge).
+    The shared text heuristics decide, except where the geometry of a wrapped line says otherwise
+    (a full previous line, this one back at the margin): "… đạt" / "11.5 điểm, …" goes on.
+    """
+    pitch, left, right = layout
+    size = max(prev.size, line.size)
+    same_style = line.bold == prev.bold and abs(line.size - prev.size) <= 0.15 * size
+    near = line.page != prev.page or line.top - prev.top <= PARA_PITCH * pitch * size
+    wrapped = same_style and near and prev.x1 >= right - 1.0 * size and line.x0 <= left + 0.7 * size
+    prev_caps = is_all_caps(prev.text)
+    if same_style and near and prev_caps and _caps_tail(line.text):
+        return True  # the last word of a wrapped all-caps heading ("… THỜI GIAN" / "TỚI")
+    if line.text[0].islower() and not prev_caps:
+        return True  # a sentence going on
+    dash = is_bullet(line.text) or line.text[0] in "–—"
+    if wrapped and not dash and not SENTENCE_END_RE.search(prev.text):
+        return True
+    if starts_block(line.text, prev.text.rstrip(_SENTENCE_END)):
+        return False
+    if starts_block(line.text, prev.text):  # only the "sentence end, then a capital" rule fired
+        return wrapped and not dash
+    if not near or not same_style:
+        return False
+    labelled = prev is first and (numbering(first.text) is not None or is_bullet(first.text))
+    if line.x0 - prev.x0 > 0.7 * size and not labelled:
+        return False  # an indented first line
+    if labelled and first.x0 > left + 0.7 * size and abs(line.x0 - first.x0) <= 0.7 * size:
+        return False  # after an indented item whose next line would return to the margin, another indent
+    # a previous line that stopped well short of the margin ended its paragraph
+    return prev.x1 >= right - 6.0 * size
+
+
+def _caps_tail(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return 0 < len(letters) < 4 and all(ch.isupper() for ch in letters)
+
+
+def _layout(pages: list[PageContent]) -> tuple[float, float, float]:
+    """(usual line pitch / font size, usual left edge, usual right edge) of the document's lines."""
+    ratios: list[float] = []
+    lefts: list[float] = []
+    rights: list[float] = []
+    for page in pages:
+        ordered = sorted(page.lines, key=lambda ln: ln.top)
+        rights.extend(ln.x1 for ln in ordered)
+        lefts.extend(ln.x0 for ln in ordered)
+        for a, b in pairwise(ordered):
+            if abs(a.size - b.size) < 0.1 * a.size:
+                r = (b.bottom - a.bottom) / a.size
+                if 0.9 <= r <= 3.0:
+                    ratios.append(r)
+    ratios.sort()
+    rights.sort()
+    lefts.sort()
+    pitch = ratios[len(ratios) // 2] if ratios else 1.3
+    right = rights[int(len(rights) * 0.8)] if rights else 0.0
+    left = lefts[int(len(lefts) * 0.2)] if lefts else 0.0
+    return pitch, left, right
+
+
+def _build_blocks(pages: list[PageContent], ocr_blocks: dict[int, list[Block]]) -> list[Block]:
+    layout = _layout(pages)
+    blocks: list[Block] = []
+    current: list[Line] = []
+    tail: tuple[Block, TableRegion] | None = None  # the table that ended the previous page
+
+    def flush() -> None:
+        if current:
+            blocks.append(_text_block(current))
+            current.clear()
+
+    for page in pages:
+        if page.number in ocr_blocks:
+            flush()
+            blocks.extend(ocr_blocks[page.number])
+            tail = None
+            continue
+        order = _reading_order(page)
+        content = [it for it in order if it is not None]
+        pending, tail = tail, None
+        for item in order:
+            if item is None:
+                flush()
+            elif isinstance(item, TableRegion):
+                flush()
+                if pending and content[0] is item and len(pending[1].rows[0]) == len(item.rows[0]):
+                    _extend_table(pending[0], item)
+                    block = pending[0]
+                else:
+                    block = _table_block(item)
+                    blocks.append(block)
+                if content[-1] is item:
+                    tail = (block, item)
+            else:
+                if current and not _continues(current[-1], item, current[0], layout):
+                    flush()
+                current.append(item)
+    flush()
+    return blocks
+
+
+def _text_block(lines: list[Line]) -> Block:
+    text = ""
+    provs: list[tuple[int, Provenance]] = []
+    for line in lines:
+        if text:
+            text += " "
+        provs.append((len(text), Provenance(page=line.page, line=line.number, bbox=line.bbox)))
+        text += line.text
+    first = lines[0]
+    same_page = [ln for ln in lines if ln.page == first.page]
+    bbox = (
+        round(min(ln.x0 for ln in same_page), 2),
+        round(min(ln.top for ln in same_page), 2),
+        round(max(ln.x1 for ln in same_page), 2),
+        round(max(ln.bottom for ln in same_page), 2),
+    )
+    bold = all(ln.bold for ln in lines)
+    kind, level = classify(text)
+    if kind is BlockKind.PARAGRAPH and bold and len(text) <= 200:
+        kind = BlockKind.HEADING
+    return Block(
+        kind=kind,
+        text=text,
+        prov=Provenance(page=first.page, line=first.number, bbox=bbox),
+        lines=provs,
+        bold=bold,
+        level=level,
+    )
+
+
+def _table_block(table: TableRegion) -> Block:
+    block = Block(
+        kind=BlockKind.TABLE,
+        text="",
+        prov=Provenance(page=table.page, line=table.row_numbers[0] or None, bbox=table.bbox),
+        rows=[],
+    )
+    _append_rows(block, table, 0)
+    return block
+
+
+def _append_rows(block: Block, table: TableRegion, start: int) -> None:
+    assert block.rows is not None
+    for i in range(start, len(table.rows)):
+        if block.text:
+            block.text += "\n"
+        block.lines.append(
+            (
+                len(block.text),
+                Provenance(page=table.page, line=table.row_numbers[i] or None, bbox=table.row_boxes[i]),
+            )
+        )
+        block.text += " | ".join(table.rows[i])
+        block.rows.append(list(table.rows[i]))
+
+
+def _extend_table(block: Block, more: TableRegion) -> None:
+    """Join a table continued on the next page; a repeated header row is not repeated."""
+    assert block.rows is not None
+    start = 1 if [c.casefold() for c in more.rows[0]] == [c.casefold() for c in block.rows[0]] else 0
+    _append_rows(block, more, start)
+
+
+__all__ = ["PDFIUM_LOCK", "read_pdf"]
