@@ -1,0 +1,248 @@
+"""Reports of invented communes in many phrasings, with inconsistencies planted on purpose.
+
+Each :class:`Variant` is rendered from its data as text, DOCX or PDF, so tests can read it back and
+compare what cchc finds with what was planted. Phrasings rotate through the ways real reports
+state a criterion ("12,7/15 điểm", "12,7 điểm/15 điểm", "12,7 trên 15 điểm", a table, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+TITLES = {
+    "1": "Công tác chỉ đạo, điều hành cải cách hành chính",
+    "2": "Cải cách thể chế",
+    "3": "Cải cách thủ tục hành chính",
+    "4": "Cải cách tổ chức bộ máy hành chính nhà nước",
+    "5": "Cải cách chế độ công vụ",
+    "6": "Cải cách tài chính công",
+    "7": "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+    "8": "Tác động của cải cách hành chính đến phát triển kinh tế - xã hội",
+    "9": "Đánh giá tác động của các tổ chức đối với cải cách hành chính (qua điều tra xã hội học)",
+    "10": "Sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước",
+}
+MAXIMA = {"1": "14", "2": "6", "3": "17", "4": "6", "5": "10", "6": "8", "7": "13", "8": "2", "9": "14", "10": "10"}
+SCORES = {"1": "12.5", "2": "5.5", "3": "15.75", "4": "6", "5": "8.5", "6": "7.5", "7": "11.2", "8": "1.6", "9": "11.8", "10": "9.2"}
+
+
+def vn(value: Decimal | str, dot: bool = False) -> str:
+    text = format(Decimal(value).normalize(), "f")
+    return text if dot else text.replace(".", ",")
+
+
+def pct(score: str, maximum: str) -> Decimal:
+    return (Decimal(score) / Decimal(maximum) * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def change_text(change: int, year: int) -> str:
+    if change > 0:
+        return f"tăng {change} bậc so với năm {year - 1}"
+    if change < 0:
+        return f"giảm {-change} bậc so với năm {year - 1}"
+    return f"giữ nguyên thứ hạng so với năm {year - 1}"
+
+
+@dataclass
+class Variant:
+    """One invented report; ``planted`` lists the (kind, subject) findings it must produce."""
+
+    name: str
+    style: int
+    level: str = "xã"
+    unit: str = "Tân Phong"
+    district: str = "Yên Lạc"
+    province: str = "Vĩnh Phúc"
+    year: int = 2023
+    scores: dict[str, str] = field(default_factory=lambda: dict(SCORES))
+    maxima: dict[str, str] = field(default_factory=lambda: dict(MAXIMA))
+    percents: dict[str, str] = field(default_factory=dict)  # printed percent overrides
+    ranks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    overall_score: str | None = None  # override (total_mismatch)
+    closing_year: int | None = None  # override (year_mismatch)
+    numbers: dict[str, str] = field(default_factory=dict)  # printed numbering overrides
+    malformed: str | None = None  # criterion whose max is printed ",<max>"
+    full_with_loss: bool = False  # an indicator under "đạt điểm tối đa" with lost points
+    late_reference: bool = False  # a decision dated after the report
+    staff_conflict: bool = False  # staff not up to standard stated with two totals
+    drop: str | None = None  # a criterion left out
+    dot_decimals: bool = False
+    planted: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def issued(self) -> tuple[int, int, int]:
+        return (15, 1, self.year + 1)
+
+    def total(self) -> Decimal:
+        return sum((Decimal(self.scores[c]) for c in TITLES if c != self.drop), Decimal(0))
+
+    def rank(self, code: str) -> tuple[int, int]:
+        return self.ranks.get(code, ((int(code) * 7) % 17 + 1, 18))
+
+    def number(self, code: str) -> str:
+        if code in self.numbers:
+            return self.numbers[code]
+        if self.drop and int(code) > int(self.drop):
+            return str(int(code) - 1)
+        return code
+
+    # -- the report as paragraphs: (text, bold) ------------------------------------------------
+    def paragraphs(self) -> list[tuple[str, bool]]:
+        y, (d, m, yy) = self.year, self.issued
+        level_up = self.level.upper()
+        paras: list[tuple[str, bool]] = [
+            ("ỦY BAN NHÂN DÂN", True),
+            (f"{level_up} {self.unit.upper()}", True),
+            (f"Số: {self.year % 100 + 3}/BC-UBND", False),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+            ("Độc lập - Tự do - Hạnh phúc", True),
+            (f"{self.unit}, ngày {d:02d} tháng {m:02d} năm {yy}", False),
+            ("BÁO CÁO", True),
+            (f"Kết quả thực hiện công tác cải cách hành chính năm {y} và nhiệm vụ trọng tâm năm {y + 1}", True),
+        ]
+        ref_date = f"{d + 5:02d}/{m:02d}/{yy}" if self.late_reference else f"20/12/{y - 1}"
+        paras.append(
+            (
+                f"Căn cứ Kế hoạch số 112/KH-UBND ngày {ref_date} của UBND huyện {self.district} về cải cách "
+                f"hành chính năm {y}; UBND {self.level} {self.unit} báo cáo kết quả công tác CCHC năm {y} như sau:",
+                False,
+            )
+        )
+        overall = self.overall_score or vn(self.total(), self.dot_decimals)
+        o_rank = 3
+        paras.append(
+            (
+                f"Năm {y}, Chỉ số CCHC của UBND {self.level} {self.unit} đạt {overall}/100 điểm, tỷ lệ "
+                f"{overall.replace('.', ',')}%, xếp thứ {o_rank}/18 xã, thị trấn của huyện {self.district}, tỉnh {self.province}, "
+                f"{change_text(2, y)}; xếp loại Tốt.",
+                False,
+            )
+        )
+        paras.append((f"I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {y}", True))
+        for code in TITLES:
+            if code == self.drop:
+                continue
+            paras.extend(self.criterion(code))
+            if code == "7":
+                paras.append((f"II. KẾT QUẢ ĐÁNH GIÁ TÁC ĐỘNG CỦA CẢI CÁCH HÀNH CHÍNH", True))
+        paras.append(("III. ĐÁNH GIÁ CHUNG", True))
+        paras.append(("1. Ưu điểm", True))
+        paras.append(
+            (
+                "Công tác CCHC được cấp ủy, chính quyền quan tâm lãnh đạo, chỉ đạo; kỷ luật, kỷ cương hành chính "
+                "được tăng cường; việc giải quyết thủ tục hành chính cho người dân ngày càng thuận lợi.",
+                False,
+            )
+        )
+        paras.append(("2. Tồn tại, hạn chế", True))
+        staff_total = 16 if self.staff_conflict else 18
+        paras.append(
+            (
+                f"Đội ngũ cán bộ, công chức của {self.level} vẫn còn 3/{staff_total} người chưa đạt chuẩn theo quy "
+                "định; tỷ lệ hồ sơ trực tuyến toàn trình còn thấp.",
+                False,
+            )
+        )
+        closing = self.closing_year or y
+        paras.append(
+            (
+                f"Trên đây là Báo cáo kết quả thực hiện công tác cải cách hành chính năm {closing} của UBND "
+                f"{self.level} {self.unit}./.",
+                False,
+            )
+        )
+        paras += [("Nơi nhận:", False), (f"- Phòng Nội vụ huyện {self.district};", False), ("- Lưu: VP.", False)]
+        paras += [("TM. ỦY BAN NHÂN DÂN", True), ("CHỦ TỊCH", True), ("Hoàng Văn Bình", True)]
+        return paras
+
+    def criterion(self, code: str) -> list[tuple[str, bool]]:
+        y = self.year
+        score, maximum = self.scores[code], self.maxima[code]
+        s = vn(score, self.dot_decimals)
+        mx = ("," if self.malformed == code else "") + vn(maximum, self.dot_decimals)
+        p = self.percents.get(code) or vn(pct(score, maximum))
+        rank, total = self.rank(code)
+        change = change_text((int(code) % 5) - 2, y)
+        n = self.number(code)
+        title = TITLES[code]
+        style = (self.style + int(code)) % 5
+        if style == 0:
+            head = f"{n}. Về {title[0].lower()}{title[1:]}: {s}/{mx} điểm, đạt tỷ lệ {p}%, xếp thứ {rank}/{total}, {change}."
+        elif style == 1:
+            head = f"{n}. {title}: đạt {s} điểm/{mx} điểm ({p}%), xếp hạng {rank}/{total} nhóm hạng, {change}."
+        elif style == 2:
+            head = f"{n}) {title} đạt {s}/{mx} điểm, tỷ lệ {p}%, đứng thứ {rank} trên {total} đơn vị, {change}."
+        elif style == 3:
+            head = f"{n}. {title}: {s} trên {mx} điểm, tỷ lệ đạt {p}%; xếp thứ {rank} trong tổng số {total} xã, {change}."
+        else:
+            head = f"{n}. {title}: được {s}/{mx} điểm (đạt {p}%), xếp vị trí thứ {rank}/{total}, {change}."
+        paras = [(head, True)]
+        if code == "6":
+            loss_item = "1,5/2 điểm" if self.full_with_loss else "2/2 điểm"
+            paras += [
+                (f"{n}.1. Các chỉ số thành phần đạt điểm tối đa:", True),
+                (f"- Chỉ số 6.1 (Thực hiện quy chế chi tiêu nội bộ): thực hiện đúng quy định.", False),
+                (f"- Chỉ số 6.2 (Công khai dự toán, quyết toán ngân sách): đạt {loss_item}.", False),
+            ]
+        if code == "5":
+            paras.append(
+                (
+                    f"- Tổng số cán bộ, công chức của {self.level} là 18 người, trong đó 3/18 cán bộ, công chức chưa "
+                    "đạt chuẩn theo quy định.",
+                    False,
+                )
+            )
+        return paras
+
+    # -- renderers --------------------------------------------------------------------------------
+    def text(self) -> str:
+        return "\n".join(t for t, _ in self.paragraphs()) + "\n"
+
+    def write(self, folder: Path, fmt: str) -> Path:
+        path = folder / f"{self.name}.{fmt}"
+        if fmt == "txt":
+            path.write_text(self.text(), "utf-8")
+        elif fmt == "docx":
+            import docx
+
+            document = docx.Document()
+            for text, bold in self.paragraphs():
+                document.add_paragraph().add_run(text).bold = bold
+            document.save(str(path))
+        else:
+            from tests.pdf_factory import ReportPdf
+
+            pdf = ReportPdf(path, page_numbers="{n}")
+            paras = self.paragraphs()
+            pdf.two_column_header(paras[:3], paras[3:6])
+            for text, bold in paras[6:]:
+                centred = text in ("BÁO CÁO",) or text.startswith("Kết quả thực hiện công tác")
+                pdf.paragraph(text, bold=bold, align="center" if centred else "justify", indent=0 if centred else 28)
+            pdf.save()
+        return path
+
+
+def variants() -> list[Variant]:
+    """Clean reports and reports with one or two planted inconsistencies, over every phrasing."""
+    base = [Variant(name=f"clean-{i}", style=i, dot_decimals=(i == 3)) for i in range(5)]
+    planted = [
+        replace(base[0], name="percent", percents={"3": "95,12"}, planted={("percent_mismatch", "3")}),
+        replace(base[1], name="total", overall_score="91,35", planted={("total_mismatch", "overall")}),
+        replace(base[2], name="rank", ranks={"4": (21, 18)}, planted={("rank_out_of_range", "4")}),
+        replace(base[3], name="year", closing_year=2022, planted={("year_mismatch", "closing")}),
+        replace(base[4], name="date", late_reference=True, planted={("date_inconsistency", "112/KH-UBND")}),
+        replace(base[0], name="numbering", numbers={"9": "1", "10": "2"}, planted={("numbering_gap", "II")}),
+        replace(base[1], name="malformed", malformed="7", planted={("malformed_number", "7")}),
+        replace(base[2], name="status", full_with_loss=True, planted={("status_contradiction", "6.2")}),
+        replace(base[3], name="staff", staff_conflict=True, planted={("conflicting_values", "staff")}),
+        replace(base[4], name="missing", drop="5", planted={("missing_criterion", "5")}),
+        replace(
+            base[0],
+            name="two",
+            percents={"1": "91,29"},
+            ranks={"8": (0, 18)},
+            planted={("percent_mismatch", "1"), ("rank_out_of_range", "8")},
+        ),
+    ]
+    return base + planted
