@@ -23,6 +23,18 @@ TITLES = {
     "9": "Đánh giá tác động của các tổ chức đối với cải cách hành chính (qua điều tra xã hội học)",
     "10": "Sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước",
 }
+SHORT_TITLES = {
+    "1": "Công tác chỉ đạo, điều hành CCHC",
+    "2": "Cải cách thể chế",
+    "3": "Cải cách thủ tục hành chính",
+    "4": "Cải cách tổ chức bộ máy",
+    "5": "Cải cách chế độ công vụ",
+    "6": "Cải cách tài chính công",
+    "7": "Chính quyền điện tử, chính quyền số",
+    "8": "Tác động đến phát triển KT-XH",
+    "9": "Đánh giá của các tổ chức (XHH)",
+    "10": "Sự hài lòng của người dân, tổ chức",
+}
 MAXIMA = {"1": "14", "2": "6", "3": "17", "4": "6", "5": "10", "6": "8", "7": "13", "8": "2", "9": "14", "10": "10"}
 SCORES = {"1": "12.5", "2": "5.5", "3": "15.75", "4": "6", "5": "8.5", "6": "7.5", "7": "11.2", "8": "1.6", "9": "11.8", "10": "9.2"}
 
@@ -68,6 +80,8 @@ class Variant:
     staff_conflict: bool = False  # staff not up to standard stated with two totals
     drop: str | None = None  # a criterion left out
     dot_decimals: bool = False
+    deduction_off: bool = False  # criterion 1's indicator losses do not add up to its loss
+    table: bool = False  # criteria in a table (DOCX and PDF forms)
     planted: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -120,7 +134,12 @@ class Variant:
             )
         )
         paras.append((f"I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {y}", True))
-        for code in TITLES:
+        if self.table:
+            paras.append(("Kết quả cụ thể của từng lĩnh vực như bảng sau:", False))
+            paras.append(("<table>", False))
+            paras.append(("II. KẾT QUẢ ĐÁNH GIÁ TÁC ĐỘNG CỦA CẢI CÁCH HÀNH CHÍNH", True))
+            paras.append(("Các chỉ số đánh giá tác động được tổng hợp tại bảng trên.", False))
+        for code in ([] if self.table else TITLES):
             if code == self.drop:
                 continue
             paras.extend(self.criterion(code))
@@ -178,6 +197,16 @@ class Variant:
         else:
             head = f"{n}. {title}: được {s}/{mx} điểm (đạt {p}%), xếp vị trí thứ {rank}/{total}, {change}."
         paras = [(head, True)]
+        if code == "1":
+            second = "1,5/2" if self.deduction_off else "1/2"
+            paras += [
+                (f"{n}.1. Các chỉ số thành phần đạt điểm tối đa:", True),
+                ("- Chỉ số 1.1 (Kế hoạch CCHC năm): ban hành kịp thời, đúng nội dung.", False),
+                ("- Chỉ số 1.2 (Công tác báo cáo định kỳ): đầy đủ, đúng hạn.", False),
+                (f"{n}.2. Các chỉ số thành phần chưa đạt điểm tối đa:", True),
+                ("- Chỉ số 1.3 (Kiểm tra công tác CCHC): mới kiểm tra 2/4 lĩnh vực, đạt 0,5/1 điểm.", False),
+                (f"- Chỉ số 1.4 (Tuyên truyền CCHC): chưa đa dạng hình thức, đạt {second} điểm.", False),
+            ]
         if code == "6":
             loss_item = "1,5/2 điểm" if self.full_with_loss else "2/2 điểm"
             paras += [
@@ -195,8 +224,21 @@ class Variant:
             )
         return paras
 
+    def table_rows(self) -> list[list[str]]:
+        rows = [["TT", "Lĩnh vực/Tiêu chí", "Điểm tối đa", "Điểm đạt được", "Tỷ lệ (%)", "Xếp hạng"]]
+        for code, title in SHORT_TITLES.items():
+            if code == self.drop:
+                continue
+            rank, total = self.rank(code)
+            mx = ("," if self.malformed == code else "") + vn(self.maxima[code], self.dot_decimals)
+            p = self.percents.get(code) or vn(pct(self.scores[code], self.maxima[code]))
+            rows.append([self.number(code), title, mx, vn(self.scores[code], self.dot_decimals), p, f"{rank}/{total}"])
+        rows.append(["", "Tổng cộng", "100", self.overall_score or vn(self.total(), self.dot_decimals), "", ""])
+        return rows
+
     # -- renderers --------------------------------------------------------------------------------
     def text(self) -> str:
+        assert not self.table, "a criteria table has no plain-text form"
         return "\n".join(t for t, _ in self.paragraphs()) + "\n"
 
     def write(self, folder: Path, fmt: str) -> Path:
@@ -208,6 +250,14 @@ class Variant:
 
             document = docx.Document()
             for text, bold in self.paragraphs():
+                if text == "<table>":
+                    rows = self.table_rows()
+                    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+                    table.style = "Table Grid"
+                    for r, row in enumerate(rows):
+                        for c, cell in enumerate(row):
+                            table.cell(r, c).text = cell
+                    continue
                 document.add_paragraph().add_run(text).bold = bold
             document.save(str(path))
         else:
@@ -217,6 +267,9 @@ class Variant:
             paras = self.paragraphs()
             pdf.two_column_header(paras[:3], paras[3:6])
             for text, bold in paras[6:]:
+                if text == "<table>":
+                    pdf.table(self.table_rows(), [28, 190, 55, 60, 50, 50], size=8)
+                    continue
                 centred = text in ("BÁO CÁO",) or text.startswith("Kết quả thực hiện công tác")
                 pdf.paragraph(text, bold=bold, align="center" if centred else "justify", indent=0 if centred else 28)
             pdf.save()
@@ -245,4 +298,14 @@ def variants() -> list[Variant]:
             planted={("percent_mismatch", "1"), ("rank_out_of_range", "8")},
         ),
     ]
-    return base + planted
+    more = [
+        replace(base[1], name="deduction", deduction_off=True, planted={("deduction_mismatch", "1")}),
+        replace(base[2], name="maxsum", maxima={**MAXIMA, "2": "7"}, scores={**SCORES}, planted={("total_mismatch", "overall")}),
+    ]
+    tables = [
+        replace(base[0], name="table-clean", table=True),
+        replace(base[1], name="table-percent", table=True, percents={"7": "82,54"}, planted={("percent_mismatch", "7")}),
+        replace(base[2], name="table-rank", table=True, ranks={"5": (21, 18)}, planted={("rank_out_of_range", "5")}),
+        replace(base[3], name="table-total", table=True, overall_score="90,05", planted={("total_mismatch", "overall")}),
+    ]
+    return base + planted + more + tables
