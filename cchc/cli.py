@@ -188,14 +188,18 @@ def print_findings(record: Any, findings: list[Any], lang: str) -> None:
     from rich.table import Table
 
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=max(console.width, 140))
     meta = record.meta
     unit = " ".join(x for x in (meta.unit_level, meta.unit_name) if x) or record.source.file
     colours = {"error": "red", "warning": "yellow", "info": "blue"}
     counts = {s: sum(1 for f in findings if f.severity == s) for s in colours}
     head = "Findings" if lang == "en" else "Phát hiện"
     table = Table(title=f"{unit} {meta.report_year or ''} — {head}: {len(findings)}", show_lines=False)
-    for col in ("Rule", "Severity", "Kind", "Subject", "Message" if lang == "en" else "Nội dung", "Where"):
-        table.add_column(col, overflow="fold")
+    for col in ("Rule", "Severity", "Kind", "Subject"):
+        table.add_column(col, overflow="fold", max_width=22)
+    table.add_column("Message" if lang == "en" else "Nội dung", overflow="fold", ratio=1, min_width=40)
+    table.add_column("Where", overflow="fold", max_width=16)
     for f in findings:
         where = ", ".join(_place(ev) for ev in f.evidence[:2])
         message = (f.message_en or f.message) if lang == "en" else f.message
