@@ -87,7 +87,7 @@ class _W:
     """Qualified tag and attribute names in one WordprocessingML namespace (transitional or strict)."""
 
     NAMES = """
-    body p pPr rPr r t tab ptab br cr noBreakHyphen delText instrText fldChar fldSimple ins moveTo
+    body p pPr rPr r t tab ptab br cr noBreakHyphen softHyphen delText instrText fldChar fldSimple ins moveTo
     moveFrom hyperlink smartTag customXml sdt sdtContent sdtPr showingPlcHdr dir bdo drawing pict
     object txbxContent tbl tr tc tblPr tcPr trPr gridSpan vMerge gridBefore tblBorders tblStyle
     pStyle rStyle numPr numId ilvl outlineLvl rFonts b caps vanish style name basedOn docDefaults
@@ -785,6 +785,8 @@ class Reader:
                 raw.append("\n")
             elif tag == w.noBreakHyphen:
                 raw.append("-")
+            elif tag == w.softHyphen:
+                raw.append("\u00ad")  # TCVN3 text can store "ư" here; decode_run decides, nfc() drops the rest
             elif tag == w.fldChar:
                 kind = child.get(w.fldCharType)
                 if kind == "begin":

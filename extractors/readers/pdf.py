@@ -705,7 +705,7 @@ def _run_ocr(
         from cchc.extractors.readers import ocr
     except ImportError:
         return {}
-    results = ocr.ocr_pages(path, numbers, settings)
+    results = ocr.ocr_pages(path, numbers, settings, warnings)
     return dict(zip(numbers, results))
 
 

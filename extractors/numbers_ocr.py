@@ -1,0 +1,79 @@
+"""Repair OCR confusions in numbers where the context makes the reading certain.
+
+Only three contexts are trusted: a score ``x/y điểm``, a rank ``thứ x/y`` / ``hạng x/y`` and a
+percent ``xx,yy%``. Inside such a number, a letter that OCR commonly reads for a digit
+(O/o for 0; l, I, | for 1) is a digit, and a decimal point followed by one or two digits is the
+decimal comma. A token without a single real digit is never touched, and nothing outside these
+contexts is changed: those numbers stay as read, for the parsers to report as malformed.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+_CONFUSABLE = "OoIl|"
+_TO_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+_NUM = r"[0-9OoIl|]{1,3}(?:[,.][0-9OoIl|]{1,2})?"
+_INT = r"[0-9OoIl|]{1,3}"
+
+_SCORE_RE = re.compile(
+    rf"(?<![\p{{L}}\p{{N}},.])(?P<x>{_NUM})(?P<sep>\s*/\s*)(?P<y>{_NUM})(?P<tail>\s*(?:đ|d)i[ểềệếễe]m)(?!\p{{L}})",
+    re.IGNORECASE,
+)
+_RANK_RE = re.compile(
+    rf"(?<=\b(?:thứ|hạng)\s{{1,3}})(?P<x>{_INT})(?P<sep>\s*/\s*)(?P<y>{_INT})(?![\p{{L}}\p{{N}},.])",
+    re.IGNORECASE,
+)
+_PERCENT_RE = re.compile(rf"(?<![\p{{L}}\p{{N}},.])(?P<x>{_NUM})(?P<tail>\s*%)")
+
+Repair = tuple[str, str, str]
+
+
+def _fix_number(token: str) -> tuple[str, list[str]]:
+    """The token with confusables made digits and a 1-2 digit decimal point made a comma."""
+    if not any(ch.isdigit() for ch in token):
+        return token, []
+    reasons = []
+    fixed = token.translate(_TO_DIGIT)
+    if fixed != token:
+        letters = sorted({ch for ch in token if ch in _CONFUSABLE})
+        reasons.append("letter " + "/".join(letters) + " read for a digit")
+    m = re.fullmatch(r"(\d{1,3})\.(\d{1,2})", fixed)
+    if m:
+        fixed = f"{m[1]},{m[2]}"
+        reasons.append("decimal point read for the decimal comma")
+    return fixed, reasons
+
+
+def repair_ocr_numbers(text: str) -> tuple[str, list[Repair]]:
+    """Repaired text and the repairs made, as (original, repaired, reason)."""
+    repairs: list[Repair] = []
+
+    def pair(context: str):
+        def sub(m: re.Match[str]) -> str:
+            x, rx = _fix_number(m["x"])
+            y, ry = _fix_number(m["y"])
+            if not rx and not ry:
+                return m[0]
+            out = x + m["sep"] + y + (m.groupdict().get("tail") or "")
+            reasons = sorted(set(rx + ry))
+            repairs.append((m[0], out, f"{'; '.join(reasons)} in a {context}"))
+            return out
+
+        return sub
+
+    def percent(m: re.Match[str]) -> str:
+        x, rx = _fix_number(m["x"])
+        if not rx:
+            return m[0]
+        out = x + m["tail"]
+        repairs.append((m[0], out, f"{'; '.join(rx)} in a percent"))
+        return out
+
+    text = _SCORE_RE.sub(pair("score x/y điểm"), text)
+    text = _RANK_RE.sub(pair("rank"), text)
+    text = _PERCENT_RE.sub(percent, text)
+    return text, repairs
+
+
+__all__ = ["repair_ocr_numbers"]

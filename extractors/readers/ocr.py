@@ -1,0 +1,365 @@
+"""OCR of scanned PDF pages with Tesseract and its Vietnamese model.
+
+Each requested page is rendered with pypdfium2 (at 300 dpi, or at a full-page scan image's own
+resolution within 200-400 dpi) and read by the ``tesseract`` binary (TSV: word boxes with
+block/paragraph/line numbers). Words become lines (two columns side by side are split, left
+column first), lines become blocks with Tesseract's paragraphs and the text reader's
+heuristics. Boxes are in PDF points with the origin at the top-left of the page; every block
+line carries ``Provenance(page, line, bbox)``. Numbers in score, rank and percent contexts are
+repaired (:func:`cchc.extractors.numbers_ocr.repair_ocr_numbers`); repairs are reported in
+``warnings`` when a list is given.
+
+Tesseract runs as a subprocess (single-threaded) on up to two pages at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import os
+import shutil
+import subprocess
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex as re
+
+from cchc.errors import CorruptFileError, InputError, LimitExceededError
+from cchc.extractors.document import BBox, Block, Provenance, nfc
+from cchc.extractors.layout import PAGE_NUMBER_RE, SENTENCE_END_RE, classify, starts_block
+from cchc.extractors.numbers_ocr import repair_ocr_numbers
+from cchc.settings import DEFAULT_SETTINGS, Settings
+
+DPI = 300
+PSM = 3  # fully automatic page segmentation (headers, stamps, tables)
+WORKERS = 2
+INDENT_PT = 10.0  # a first-line indent, in points
+SPECK_PT = 1.2  # punctuation narrower than this is noise
+OCR_MISSING = "scanned PDF needs OCR: install tesseract-ocr and tesseract-ocr-vie"
+
+
+class OcrUnavailableError(InputError):
+    """Tesseract or its language model is not installed."""
+
+    def __init__(self, file: str, cause: str = OCR_MISSING) -> None:
+        super().__init__(file, cause)
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    text: str
+    bbox: BBox  # PDF points, origin top-left
+    conf: float
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    text: str
+    bbox: BBox
+    words: tuple[OcrWord, ...]
+    block: int
+    par: int
+
+
+@cache
+def tesseract_languages() -> frozenset[str]:
+    """Languages the installed ``tesseract`` knows; empty when it is not installed."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return frozenset()
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    lines = (out.stdout + out.stderr).splitlines()
+    return frozenset(line.strip() for line in lines[1:] if line.strip() and " " not in line.strip())
+
+
+def ocr_available(lang: str = "vie") -> bool:
+    return all(part in tesseract_languages() for part in lang.split("+"))
+
+
+def tesseract_tsv(
+    image_bytes: bytes, lang: str, dpi: int = DPI, psm: int = PSM, timeout: float = 120.0
+) -> str:
+    """Run tesseract on an encoded image (PNG/PNM bytes) and return its TSV output."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    proc = subprocess.run(
+        # No inverted-text pass: reports are dark on light, and it costs a third of the time.
+        [
+            "tesseract",
+            "stdin",
+            "stdout",
+            "-l",
+            lang,
+            "--psm",
+            str(psm),
+            "--dpi",
+            str(dpi),
+            "-c",
+            "tessedit_do_invert=0",
+            "tsv",
+        ],
+        input=image_bytes,
+        capture_output=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def lines_from_tsv(tsv: str, scale: float) -> list[OcrLine]:
+    """Lines in reading order from TSV word rows; pixel boxes divided by ``scale`` (to points).
+
+    A line with one wide gap (two header columns side by side, "Số: …" left and the
+    place-date right) is split in two; consecutive such lines are read left column first.
+    """
+    grouped: dict[tuple[int, int, int], list[OcrWord]] = {}
+    reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for row in reader:
+        if row.get("level") != "5":
+            continue
+        text = nfc(row.get("text") or "").strip()
+        if not text:
+            continue
+        left, top = float(row["left"]), float(row["top"])
+        width, height = float(row["width"]), float(row["height"])
+        bbox = (left / scale, top / scale, (left + width) / scale, (top + height) / scale)
+        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+        grouped.setdefault(key, []).append(OcrWord(text, bbox, float(row.get("conf") or -1)))
+    lines = []
+    for (block, par, _), words in grouped.items():
+        words = _drop_specks(words)
+        if words:
+            lines.append([_make_line(part, block, par) for part in _split_columns(words)])
+    return _column_order(lines)
+
+
+_ALNUM_RE = re.compile(r"[\p{L}\p{N}]")
+
+
+def _drop_specks(words: list[OcrWord]) -> list[OcrWord]:
+    """Drop specks of noise read as punctuation: no letter or digit, and a hair wide or a faint dot."""
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in words)
+    line_height = heights[len(heights) // 2]
+    kept = []
+    for w in words:
+        width, height = w.bbox[2] - w.bbox[0], w.bbox[3] - w.bbox[1]
+        if not _ALNUM_RE.search(w.text) and (
+            width < SPECK_PT or (w.conf < 60 and height < 0.3 * line_height)
+        ):
+            continue
+        kept.append(w)
+    return kept
+
+
+def _make_line(words: list[OcrWord], block: int, par: int) -> OcrLine:
+    bbox = (
+        min(w.bbox[0] for w in words),
+        min(w.bbox[1] for w in words),
+        max(w.bbox[2] for w in words),
+        max(w.bbox[3] for w in words),
+    )
+    return OcrLine(" ".join(w.text for w in words), bbox, tuple(words), block, par)
+
+
+def _split_columns(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """The words of a line, split at its one gap that is far wider than the others."""
+    if len(words) < 2:
+        return [words]
+    gaps = [b.bbox[0] - a.bbox[2] for a, b in itertools.pairwise(words)]
+    height = max(w.bbox[3] - w.bbox[1] for w in words)
+    wide = [i for i, g in enumerate(gaps) if g >= max(24.0, 2 * height)]
+    if len(wide) != 1:
+        return [words]
+    others = sorted(g for i, g in enumerate(gaps) if i != wide[0])
+    typical = others[len(others) // 2] if others else 0.0
+    if gaps[wide[0]] < 4 * max(typical, 1.0):
+        return [words]
+    return [words[: wide[0] + 1], words[wide[0] + 1 :]]
+
+
+def _column_order(lines: list[list[OcrLine]]) -> list[OcrLine]:
+    """Flatten split lines; a run of split lines whose gaps overlap is read column by column."""
+    out: list[OcrLine] = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i]) != 2:
+            out.extend(lines[i])
+            i += 1
+            continue
+        run = [lines[i]]
+        gap = (lines[i][0].bbox[2], lines[i][1].bbox[0])
+        j = i + 1
+        while j < len(lines) and len(lines[j]) == 2:
+            g = (lines[j][0].bbox[2], lines[j][1].bbox[0])
+            if g[0] >= gap[1] or g[1] <= gap[0]:
+                break
+            gap = (max(gap[0], g[0]), min(gap[1], g[1]))
+            run.append(lines[j])
+            j += 1
+        out.extend(pair[0] for pair in run)
+        out.extend(pair[1] for pair in run)
+        i = j
+    return out
+
+
+def blocks_from_ocr_lines(lines: list[OcrLine], page: int, warnings: list[str] | None = None) -> list[Block]:
+    """Blocks of one page from its OCR lines, with numbers repaired and page/line/bbox provenance.
+
+    Where Tesseract starts a new block or paragraph, a block starts if the line is indented,
+    is not right below the previous one (a gap or another column) or starts a block by the
+    text reader's heuristics; Tesseract splits paragraphs in noisy scans. Inside one paragraph,
+    a line starts a block when those heuristics say so for a reason other than the previous
+    line ending a sentence. A lone page number (alone in its Tesseract block) is dropped.
+    """
+    texts = []
+    for lineno, line in enumerate(lines, start=1):
+        text, repairs = repair_ocr_numbers(line.text)
+        if warnings is not None:
+            for original, repaired, reason in repairs:
+                warnings.append(
+                    f"page {page} line {lineno}: OCR {original!r} read as {repaired!r} ({reason})"
+                )
+        texts.append(text)
+    block_sizes: dict[int, int] = {}
+    for line in lines:
+        block_sizes[line.block] = block_sizes.get(line.block, 0) + 1
+    groups: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if block_sizes[line.block] == 1 and PAGE_NUMBER_RE.match(texts[i]):
+            if warnings is not None:
+                warnings.append(f"page {page} line {i + 1}: dropped page number {texts[i].strip()!r}")
+            continue
+        if not groups:
+            groups.append([i])
+            continue
+        j = groups[-1][-1]
+        prev = texts[j]
+        if (line.block, line.par) != (lines[j].block, lines[j].par):
+            indented = line.bbox[0] > lines[j].bbox[0] + INDENT_PT
+            height = lines[j].bbox[3] - lines[j].bbox[1]
+            gap = line.bbox[1] - lines[j].bbox[3]
+            new = indented or not -height < gap <= 0.8 * height or starts_block(texts[i], prev)
+        else:
+            new = starts_block(texts[i], SENTENCE_END_RE.sub("", prev).rstrip() or prev)
+        if new:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    blocks = []
+    for group in groups:
+        text = ""
+        prov_lines: list[tuple[int, Provenance]] = []
+        for i in group:
+            if text:
+                text += " "
+            prov_lines.append((len(text), Provenance(page=page, line=i + 1, bbox=lines[i].bbox)))
+            text += texts[i].strip()
+        kind, level = classify(text)
+        blocks.append(Block(kind=kind, text=text, prov=prov_lines[0][1], lines=prov_lines, level=level))
+    return blocks
+
+
+def render_dpi(page: object) -> int:
+    """Resolution to render a page at: a full-page scan image's own resolution (kept within
+    200-400 dpi, so nothing is resampled needlessly), else :data:`DPI`."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()  # type: ignore[attr-defined]
+    best = 0.0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):  # type: ignore[attr-defined]
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) < 0.5 * width * height or right <= left:
+            continue
+        px_w, _ = obj.get_px_size()
+        best = max(best, px_w * 72 / (right - left))
+    return int(min(400, max(200, round(best)))) if best else DPI
+
+
+def render_page_image(pdf: object, index: int) -> tuple[bytes, float]:
+    """Grey PNM bytes of page ``index`` (0-based) of an open pypdfium2 document, and its scale."""
+    page = pdf[index]  # type: ignore[index]
+    try:
+        scale = render_dpi(page) / 72
+        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+    finally:
+        page.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PPM")
+    return buf.getvalue(), scale
+
+
+def ocr_page_lines(
+    path: Path, page_numbers: list[int], settings: Settings = DEFAULT_SETTINGS
+) -> list[list[OcrLine]]:
+    """OCR lines (word boxes kept) of each requested page (1-based), in order."""
+    import pypdfium2 as pdfium
+
+    lang = settings.ocr_language
+    if not ocr_available(lang):
+        raise OcrUnavailableError(str(path))
+    from cchc.extractors.readers.pdf import PDFIUM_LOCK
+
+    try:
+        with PDFIUM_LOCK:
+            pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(str(path), f"PDF cannot be opened for OCR ({exc})") from exc
+    results: list[list[OcrLine] | None] = [None] * len(page_numbers)
+    try:
+        n_pages = len(pdf)
+        for number in page_numbers:
+            if not 1 <= number <= n_pages:
+                raise CorruptFileError(str(path), f"page {number} is not in the PDF ({n_pages} pages)")
+        timeout = max(30.0, settings.max_seconds_per_document)
+        # pdfium is not thread-safe: pages are rendered here, at most WORKERS ahead of the
+        # tesseract workers (a rendered page is ~9 MB).
+        with ThreadPoolExecutor(max_workers=max(1, min(WORKERS, len(page_numbers)))) as pool:
+            pending: deque[tuple[int, Future[str], float]] = deque()
+            for i, number in enumerate(page_numbers):
+                with PDFIUM_LOCK:  # pdfium is not thread-safe; the reader's lock is re-entrant
+                    image, scale = render_page_image(pdf, number - 1)
+                future = pool.submit(tesseract_tsv, image, lang, round(scale * 72), PSM, timeout)
+                pending.append((i, future, scale))
+                while len(pending) > WORKERS or (pending and i == len(page_numbers) - 1):
+                    done, future, scale = pending.popleft()
+                    results[done] = lines_from_tsv(_result(future, path, page_numbers[done]), scale)
+    finally:
+        with PDFIUM_LOCK:
+            pdf.close()
+    return [r or [] for r in results]
+
+
+def _result(future: Future[str], path: Path, page: int) -> str:
+    try:
+        return future.result()
+    except subprocess.TimeoutExpired as exc:
+        raise LimitExceededError(str(path), f"OCR of page {page} took over {exc.timeout:.0f} s") from exc
+    except (RuntimeError, OSError) as exc:
+        raise InputError(str(path), f"OCR of page {page} failed: {exc}") from exc
+
+
+def ocr_pages(
+    path: Path,
+    page_numbers: list[int],
+    settings: Settings = DEFAULT_SETTINGS,
+    warnings: list[str] | None = None,
+) -> list[list[Block]]:
+    """One list of blocks per requested page (1-based page numbers), read by OCR.
+
+    Raises :class:`OcrUnavailableError` when tesseract or the language model is missing.
+    Number repairs and dropped page numbers are appended to ``warnings`` when given.
+    """
+    per_page = ocr_page_lines(Path(path), page_numbers, settings)
+    return [blocks_from_ocr_lines(lines, number, warnings) for number, lines in zip(page_numbers, per_page)]
+
+
+__all__ = ["OcrLine", "OcrUnavailableError", "OcrWord", "ocr_available", "ocr_page_lines", "ocr_pages"]
