@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .make
-APT_PACKAGES := fonts-dejavu-core poppler-utils chromium tesseract-ocr tesseract-ocr-vie
+APT_PACKAGES := fonts-dejavu-core poppler-utils chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui
 DEMO_OUT ?= results/demo
 
 .PHONY: demo test setup system-packages samples schema bench lint clean

@@ -51,6 +51,8 @@ def extract_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, *, che
         ocr=bool(document.ocr_pages),
         ocr_pages=list(document.ocr_pages),
         size_bytes=path.stat().st_size,
+        converted_from=document.converted_from,  # type: ignore[arg-type]
+        warnings=list(document.warnings),
     )
     record = extract_record(document, source, settings)
     if check:

@@ -82,6 +82,7 @@ class Document:
     pages: int | None = None
     ocr_pages: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    converted_from: str | None = None  # "doc", "rtf", "odt" when LibreOffice converted the file
 
     @property
     def text(self) -> str:

@@ -42,6 +42,10 @@ class Source(_Model):
     ocr: bool = False
     ocr_pages: list[int] = Field(default_factory=list)
     size_bytes: int | None = None
+    converted_from: Literal["doc", "rtf", "odt"] | None = Field(
+        None, description="Original format when the file was converted to DOCX with LibreOffice"
+    )
+    warnings: list[str] = Field(default_factory=list, description="What the reader dropped or repaired")
 
 
 class Meta(_Model):

@@ -14,7 +14,8 @@ from cchc.extractors.document import Document
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
-KNOWN_SUFFIXES = {".pdf", ".docx"} | TEXT_SUFFIXES
+CONVERTED_SUFFIXES = {".doc", ".rtf", ".odt"}
+KNOWN_SUFFIXES = {".pdf", ".docx"} | TEXT_SUFFIXES | CONVERTED_SUFFIXES
 
 
 def sniff_format(path: Path, head: bytes) -> str:
@@ -28,14 +29,20 @@ def sniff_format(path: Path, head: bytes) -> str:
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
         if suffix == ".docx":
             raise EncryptedFileError(name, "a password-protected (encrypted) Word document; remove the password")
-        raise UnsupportedFormatError(
-            name, "an old Word (.doc/OLE) file; convert it to .docx or PDF (LibreOffice: soffice --convert-to docx)"
-        )
+        if suffix == ".doc":
+            return "convert"
+        raise UnsupportedFormatError(name, "an old Office (OLE) file; save the report as .docx or PDF")
+    elif head.startswith(b"{\\rtf"):
+        if suffix in (".rtf", ".doc"):
+            return "convert"
+        raise UnsupportedFormatError(name, f"an RTF document behind a {suffix or 'bare'} name; rename it .rtf")
     elif head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
         raise UnsupportedFormatError(name, "an image, not a PDF, DOCX or text report")
     else:
         kind = "txt"
     if kind == "zip":
+        if suffix == ".odt":
+            return "convert"
         if suffix not in (".docx", ".docm", ""):
             raise UnsupportedFormatError(name, f"a ZIP archive behind a {suffix or 'bare'} name, not a report")
         return "docx"
@@ -77,6 +84,23 @@ def read_document(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Do
         from cchc.extractors.readers.docx import read_docx
 
         return read_docx(path, settings)
+    if fmt == "convert":
+        return _read_converted(path, settings)
     from cchc.extractors.readers.text import read_text
 
     return read_text(path, settings)
+
+
+def _read_converted(path: Path, settings: Settings) -> Document:
+    """A .doc/.rtf/.odt report read through a LibreOffice conversion to DOCX."""
+    import tempfile
+
+    from cchc.extractors.readers.convert import convert_to_docx
+    from cchc.extractors.readers.docx import read_docx
+
+    with tempfile.TemporaryDirectory(prefix="cchc-convert-") as tmp:
+        converted = convert_to_docx(path, Path(tmp), settings)
+        document = read_docx(converted, settings)
+    document.converted_from = path.suffix.lower().lstrip(".")
+    document.warnings.append(f"converted from .{document.converted_from} to DOCX with LibreOffice")
+    return document
