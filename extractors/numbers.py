@@ -51,8 +51,11 @@ def parse_number(text: str, *, small: bool = False) -> ParsedNumber | None:
     if dots and commas:
         decimal_sep = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
         thousands = "." if decimal_sep == "," else ","
-        int_part, _, frac = cleaned.replace(thousands, "").partition(decimal_sep)
-        return _make(int_part, frac, raw, repaired)
+        whole, _, frac = cleaned.rpartition(decimal_sep)
+        groups = whole.split(thousands)
+        if decimal_sep in whole or not all(len(g) == 3 for g in groups[1:]):
+            return None  # "0.0,0.0": no reading is certain
+        return _make("".join(groups), frac, raw, repaired)
     if commas:
         if commas > 1 and all(len(g) == 3 for g in cleaned.split(",")[1:]):
             return _make(cleaned.replace(",", ""), "", raw, repaired)

@@ -34,14 +34,13 @@ def read_text(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
 def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
     """Rebuild blocks from text lines; blank lines are not trusted as paragraph breaks.
 
-    Lone page numbers (a short number alone between blank lines) are dropped. Form feeds
-    (``\\f``) advance the page.
+    Lone page numbers (a short number alone between blank lines) are dropped. A form feed
+    (``\\f``) ends a page: text after it, on the same line or later, is on the next page.
     """
     blocks: list[Block] = []
     warnings: list[str] = []
     current: list[tuple[int, str]] = []
-    page: int | None = None
-    pages_seen = 0
+    pages: dict[int, int | None] = {}  # line number -> page
 
     def flush() -> None:
         if not current:
@@ -49,43 +48,46 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
         text = ""
         lines: list[tuple[int, Provenance]] = []
         for lineno, line in current:
-            piece = line.strip()
             if text:
                 text += " "
-            lines.append((len(text), Provenance(page=page, line=lineno)))
-            text += piece
+            lines.append((len(text), Provenance(page=pages.get(lineno), line=lineno)))
+            text += line.strip()
         text = " ".join(text.split())
         kind, level = classify(text)
         blocks.append(Block(kind=kind, text=text, prov=lines[0][1], lines=lines, level=level))
         current.clear()
 
-    n = len(raw_lines)
-    for i, raw in enumerate(raw_lines):
-        if "\f" in raw:
-            pages_seen += raw.count("\f")
-            page = pages_seen + 1
-            raw = raw.replace("\f", "")
+    numbered: list[tuple[int, str]] = []
+    page: int | None = None
+    for lineno, raw in enumerate(raw_lines, start=1):
+        for k, part in enumerate(raw.split("\f")):
+            if k:
+                page = (page or 1) + 1
+            numbered.append((lineno, part))
+            pages.setdefault(lineno, page)
+    n = len(numbered)
+    for i, (lineno, raw) in enumerate(numbered):
         line = nfc(raw).rstrip()
         if not line.strip():
             continue
         if PAGE_NUMBER_RE.match(line):
-            before_blank = i == 0 or not raw_lines[i - 1].strip()
-            after_blank = i == n - 1 or not raw_lines[i + 1].strip()
+            before_blank = i == 0 or not numbered[i - 1][1].strip()
+            after_blank = i == n - 1 or not numbered[i + 1][1].strip()
             if before_blank and after_blank:
-                warnings.append(f"line {i + 1}: dropped page number {line.strip()!r}")
+                warnings.append(f"line {lineno}: dropped page number {line.strip()!r}")
                 continue
         prev = current[-1][1] if current else None
         title = title_line(blocks, current, line)
         if title is not None:
             if not title:
                 flush()
-            current.append((i + 1, line))
+            current.append((lineno, line))
             continue
         if starts_block(line, prev):
             flush()
-        current.append((i + 1, line))
+        current.append((lineno, line))
     flush()
-    return Document(blocks=blocks, format=fmt, pages=pages_seen + 1 if pages_seen else None, warnings=warnings)
+    return Document(blocks=blocks, format=fmt, pages=page, warnings=warnings)
 
 
 DOC_TYPE_LINES = ("BÁO CÁO", "BÁO CÁO TỔNG KẾT", "BÁO CÁO SƠ KẾT", "KẾ HOẠCH", "TỜ TRÌNH")
