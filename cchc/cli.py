@@ -334,7 +334,9 @@ _register_optional_commands()
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default: sys.argv[1:]) and return its exit code."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="cchc", standalone_mode=False)
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="cchc", standalone_mode=False)
+        if isinstance(result, int):
+            return result
     except click.exceptions.UsageError as exc:
         exc.show()
         return EXIT_INPUT

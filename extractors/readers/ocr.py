@@ -143,6 +143,7 @@ def lines_from_tsv(tsv: str, scale: float) -> list[OcrLine]:
 
 
 _ALNUM_RE = re.compile(r"[\p{L}\p{N}]")
+LEADING_NOISE_RE = re.compile(r"[„‚'\"`´‘’“”,.·:;]+")
 
 
 def _drop_specks(words: list[OcrWord]) -> list[OcrWord]:
@@ -150,7 +151,9 @@ def _drop_specks(words: list[OcrWord]) -> list[OcrWord]:
     heights = sorted(w.bbox[3] - w.bbox[1] for w in words)
     line_height = heights[len(heights) // 2]
     kept = []
-    for w in words:
+    for i, w in enumerate(words):
+        if i == 0 and len(words) > 1 and LEADING_NOISE_RE.fullmatch(w.text):
+            continue  # a mark before a line's first word ("„ 4. Về …") is a speck of the scan, never content
         width, height = w.bbox[2] - w.bbox[0], w.bbox[3] - w.bbox[1]
         if not _ALNUM_RE.search(w.text) and (
             width < SPECK_PT or (w.conf < 60 and height < 0.3 * line_height)

@@ -1,0 +1,295 @@
+"""The Prefect flow of ``cchc ingest``: plain functions of :mod:`cchc.pipeline.batch`, orchestrated.
+
+Parallelism: Prefect tasks run on a ThreadPoolTaskRunner (bookkeeping stays in this process, ~5 ms
+a task) and each hands its CPU work to ONE shared plain ``ProcessPoolExecutor`` (forkserver or
+spawn), so extraction uses every core without Prefect's ProcessPoolTaskRunner, which starts a
+temporary server in each worker process (~250 ms a task). ``workers=1`` runs in-process (no pool).
+With a Dask address, tasks run on the Dask cluster and call the plain function directly there.
+
+A task processes a chunk of up to ``docs_per_task`` documents (default 10; 1 gives one Prefect task
+per document): every task run also costs the local Prefect server ~25 ms of CPU, which on a 2-core
+machine competes with extraction. Progress and outcomes are still per document.
+
+Importing this module imports Prefect: :mod:`cchc.pipeline.prefect_env` is applied first.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import as_completed as as_completed_plain
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cchc.pipeline import prefect_env
+
+if "prefect" not in sys.modules:
+    prefect_env.configure()
+
+from prefect import flow, get_run_logger, task, unmapped
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
+
+from cchc.pipeline import batch
+from cchc.pipeline.batch import Outcome
+from cchc.settings import DEFAULT_SETTINGS, Settings
+
+Progress = Callable[[Outcome], None]
+
+# Set by run_ingest for the duration of one run, in the flow's process only.
+_EXECUTOR: Executor | None = None
+_PROGRESS: Progress | None = None
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+Item = tuple[str, str, str | None]  # (path, output name, sha256)
+
+
+@task(name="process-documents", cache_policy=NO_CACHE, persist_result=False, log_prints=False)
+def process_documents(items: list[Item], out: str, settings: Settings) -> list[Outcome]:
+    """Read + extract + check + write the records of a chunk of documents (CPU work on the shared pool).
+
+    One Prefect task per chunk, not per document: each task run costs the local Prefect server
+    ~25 ms of CPU (events, state rows in SQLite), which on a small machine competes with extraction.
+    """
+    executor = _EXECUTOR
+    if executor is None:
+        outcomes = []
+        for path, name, sha in items:
+            outcome = batch.process_file(path, out, settings, name=name, sha256=sha)
+            _report(outcome)
+            outcomes.append(outcome)
+        return outcomes
+    futures = {executor.submit(batch.process_file, path, out, settings, name=name, sha256=sha): k
+               for k, (path, name, sha) in enumerate(items)}
+    results: list[Outcome | None] = [None] * len(items)
+    for future in as_completed_plain(futures):
+        k = futures[future]
+        try:
+            outcome = future.result()
+        except Exception as exc:  # noqa: BLE001 - e.g. a worker process killed by the OS
+            outcome = _crashed(items[k], exc)
+        _report(outcome)
+        results[k] = outcome
+    return [o for o in results if o is not None]
+
+
+def _crashed(item: Item, exc: BaseException) -> Outcome:
+    return Outcome(item[0], item[1], "failed", sha256=item[2], error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+@task(name="batch-rules", cache_policy=NO_CACHE, persist_result=False)
+def batch_rules(out: str, outcomes: list[Outcome], settings: Settings) -> tuple[list[Any], list[Any], str | None]:
+    """Records of the batch read back, and the batch findings (ranks, duplicates)."""
+    from cchc.api import check_batch
+
+    records = batch.load_records(Path(out), outcomes)
+    try:
+        return records, check_batch(records, settings), None
+    except Exception as exc:  # noqa: BLE001 - the per-document results must still be written
+        return records, [], f"internal error: batch rules: {type(exc).__name__}: {exc}"
+
+
+@task(name="write-outputs", cache_policy=NO_CACHE, persist_result=False)
+def write_outputs(out: str, summary: dict[str, Any], records: list[Any], batch_findings: list[Any],
+                  outcomes: list[Outcome], cache: batch.Cache) -> dict[str, str]:
+    """findings.csv, review.html, review.md and the cache index, each written atomically."""
+    out_dir = Path(out)
+    paths: dict[str, str] = {}
+    try:
+        reviews = batch.write_reviews(out_dir, records, batch_findings, outcomes)
+        paths |= {"review_html": str(reviews["html"]), "review_md": str(reviews["md"])}
+    except Exception as exc:  # noqa: BLE001
+        summary.setdefault("errors", []).append(f"internal error: review: {type(exc).__name__}: {exc}")
+        review_md = batch.atomic_write_text(out_dir / "review.md", batch.summary_markdown(summary))
+        paths["review_md"] = str(review_md)
+    rows = batch.finding_rows(records, batch_findings)
+    paths["findings_csv"] = str(batch.write_findings_csv(out_dir / "findings.csv", rows))
+    cache.save()
+    return paths
+
+
+@task(name="publish-artifacts", cache_policy=NO_CACHE, persist_result=False)
+def publish_artifacts(summary: dict[str, Any], outcomes: list[Outcome], review_html: str | None) -> None:
+    """The batch summary as Prefect artifacts (markdown and table) for users of the Prefect UI."""
+    create_markdown_artifact(markdown=batch.summary_markdown(summary, review_html), key="cchc-ingest-summary",
+                             description="cchc ingest: batch summary")
+    create_table_artifact(table=batch.summary_table(outcomes), key="cchc-ingest-files",
+                          description="cchc ingest: one row per input")
+
+
+@flow(name="cchc-ingest", task_runner=ThreadPoolTaskRunner(max_workers=4),  # type: ignore[arg-type]
+      validate_parameters=False, log_prints=False)
+def ingest_flow(
+    inputs: list[str],
+    out: str,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    settings: dict[str, Any] | None = None,
+    docs_per_task: int = 10,
+) -> dict[str, Any]:
+    """Ingest a batch: every input to a record, then batch rules, batch.json, findings.csv, reviews.
+
+    Call it through :func:`run_ingest`, which picks the task runner (threads + a process pool, or Dask).
+    """
+    started = time.perf_counter()
+    logger = get_run_logger()
+    cfg = DEFAULT_SETTINGS.with_overrides(**(settings or {}))
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    paths = batch.collect_inputs(inputs, out_dir)
+    names = batch.output_names(paths)
+    cache = batch.Cache.load(out_dir)
+    timings: dict[str, float] = {"collect": time.perf_counter() - started}
+
+    outcomes: list[Outcome | None] = [None] * len(paths)
+    todo: list[int] = []
+    shas: list[str] = [""] * len(paths)
+    lookup_start = time.perf_counter()
+    for i, (path, name) in enumerate(zip(paths, names)):
+        try:
+            shas[i] = batch.file_sha256(path)
+        except OSError:
+            todo.append(i)  # process_file turns the read error into a failure outcome
+            continue
+        hit = cache.lookup(path, name, shas[i])
+        if hit is None:
+            todo.append(i)
+        else:
+            outcomes[i] = hit
+            _report(hit)
+    timings["cache_lookup"] = time.perf_counter() - lookup_start
+
+    process_start = time.perf_counter()
+    if todo:
+        items: list[Item] = [(str(paths[i]), names[i], shas[i] or None) for i in todo]
+        # chunks small enough that every worker gets some (Dask runs a chunk's documents in turn)
+        size = max(1, min(docs_per_task, -(-len(todo) // (2 * max(1, workers or 1)))))
+        chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+        futures = process_documents.map(
+            [items[k:k + size] for k in range(0, len(items), size)], unmapped(str(out_dir)), unmapped(cfg)
+        )
+        chunk_of = {id(f): c for f, c in zip(futures, chunks)}
+        reported_in_task = _EXECUTOR is not None or not dask_address
+        for future in as_completed(list(futures)):
+            chunk = chunk_of[id(future)]
+            try:
+                chunk_outcomes = future.result()
+            except Exception as exc:  # noqa: BLE001 - a crashed task: its documents fail, the batch goes on
+                chunk_outcomes = [_crashed((str(paths[i]), names[i], shas[i] or None), exc) for i in chunk]
+                reported = False
+            else:
+                reported = reported_in_task
+            for i, outcome in zip(chunk, chunk_outcomes):
+                outcomes[i] = outcome
+                cache.remember(outcome)
+                if not reported:
+                    _report(outcome)
+    timings["process"] = time.perf_counter() - process_start
+    done = [o for o in outcomes if o is not None]
+
+    rules_start = time.perf_counter()
+    # quote(): Prefect would otherwise walk every element of these big inputs (~1 ms per record)
+    records, batch_findings, rules_error = batch_rules(str(out_dir), quote(done), cfg)  # type: ignore[call-overload]
+    timings["batch_rules"] = time.perf_counter() - rules_start
+    timings["extract_seconds_sum"] = sum(o.seconds for o in done if not o.from_cache)
+    timings["wall"] = time.perf_counter() - started  # so far; final value below
+
+    import prefect
+
+    summary = batch.batch_summary([str(p) for p in paths], done, batch_findings, timings,
+                                  {"prefect": prefect.__version__})
+    summary["runner"] = {"workers": workers, "dask_address": dask_address, "docs_per_task": docs_per_task}
+    if rules_error:
+        summary["errors"] = [rules_error]
+        logger.error(rules_error)
+    outputs_start = time.perf_counter()
+    paths_out = write_outputs(str(out_dir), quote(summary), quote(records), quote(batch_findings), quote(done),
+                              quote(cache))  # type: ignore[call-overload]
+    timings["outputs"] = time.perf_counter() - outputs_start
+    publish_artifacts(quote(summary), quote(done), paths_out.get("review_html"))  # type: ignore[call-overload]
+    timings["wall"] = time.perf_counter() - started
+    summary["timings"] = {k: round(v, 4) for k, v in timings.items()}
+    paths_out["batch_json"] = str(batch.atomic_write_json(out_dir / "batch.json", summary))
+    return {"summary": summary, "outputs": paths_out, "outcomes": done}
+
+
+_REPORT_LOCK = threading.Lock()
+
+
+def _report(outcome: Outcome) -> None:
+    if _PROGRESS is not None:
+        with _REPORT_LOCK:
+            _PROGRESS(outcome)
+
+
+@dataclass
+class IngestResult:
+    """What :func:`run_ingest` returns."""
+
+    summary: dict[str, Any]
+    outputs: dict[str, str]
+    outcomes: list[Outcome]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return batch.exit_code(self.outcomes)
+
+
+def _task_runner(workers: int, dask_address: str | None) -> Any:
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address == "local":
+            return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
+                                                  "processes": True, "dashboard_address": ":0"})
+        return DaskTaskRunner(address=dask_address)
+    return ThreadPoolTaskRunner(max_workers=max(1, workers) * 2 if workers > 1 else 1)
+
+
+def run_ingest(
+    inputs: list[str],
+    out: str | Path,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    settings: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+    pool: ProcessPoolExecutor | None = None,
+    docs_per_task: int = 10,
+) -> IngestResult:
+    """Run :func:`ingest_flow` with the right task runner and the shared process pool.
+
+    ``dask_address="local"`` starts a temporary local Dask cluster of ``workers`` processes.
+    ``pool``: a process pool made (and warmed) earlier by the caller; it is shut down at the end.
+    """
+    global _EXECUTOR, _PROGRESS
+    workers = workers or default_workers()
+    start = time.perf_counter()
+    if pool is None and workers > 1 and not dask_address:
+        pool = batch.make_pool(workers)
+    _EXECUTOR, _PROGRESS = pool, progress
+    try:
+        runner = _task_runner(workers, dask_address)
+        result = ingest_flow.with_options(task_runner=runner)(
+            inputs=[str(i) for i in inputs], out=str(out), workers=workers, dask_address=dask_address,
+            settings=settings, docs_per_task=docs_per_task,
+        )
+    finally:
+        _EXECUTOR, _PROGRESS = None, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return IngestResult(result["summary"], result["outputs"], result["outcomes"],
+                        {"run": time.perf_counter() - start})

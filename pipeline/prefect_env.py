@@ -1,0 +1,200 @@
+"""Environment for Prefect, applied BEFORE ``prefect`` is imported, and a faster local server.
+
+Why each setting (measured with Prefect 3.9 on a 2-core machine, see bench/bench_flow.py):
+
+- ``DO_NOT_TRACK=1`` and ``PREFECT_SERVER_ANALYTICS_ENABLED=false``: offline; without them the
+  temporary server tries to send telemetry and logs errors when there is no network.
+- ``PREFECT_HOME``: the user's data directory (``$XDG_DATA_HOME/cchc/prefect``), never ``~/.prefect``
+  by accident; a value the user set is kept.
+- ``PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=90``: the 20 s default was hit on a slow first
+  start (a fresh PREFECT_HOME runs every database migration: ~5 s here).
+- ``PREFECT_LOGGING_LEVEL=WARNING`` unless verbose; the server logs only errors.
+- ``PREFECT_SERVER_UI_ENABLED=false``: no UI static files are built or served by our temporary server.
+- Triggers and actions (automations) are off: nothing in a batch run uses them.
+
+Start-up: Prefect's own temporary server costs two things on the first flow of a process: the
+client process imports the whole server package (~2.5 s) only to spawn it, then waits for the
+server process, which imports the same package again (~3.5 s to healthy). :func:`start_local_server`
+spawns the same server command ourselves *before* Prefect is imported, points ``PREFECT_API_URL``
+at it, and lets it boot while this process imports Prefect and collects inputs; the client never
+imports the server package. A fresh PREFECT_HOME adds the one-off database migrations (~5 s).
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STARTUP_TIMEOUT_SECONDS = 90.0
+
+
+def default_prefect_home() -> Path:
+    """``$XDG_DATA_HOME/cchc/prefect`` or ``~/.local/share/cchc/prefect``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "cchc" / "prefect"
+
+
+def prefect_environment(verbose: bool = False, home: Path | None = None) -> dict[str, str]:
+    """The variables :func:`configure` sets (a variable the user already set wins, except noise ones)."""
+    env = {
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_HOME": str(home or default_prefect_home()),
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": str(int(STARTUP_TIMEOUT_SECONDS)),
+        "PREFECT_SERVER_UI_ENABLED": "false",
+        "PREFECT_UI_ENABLED": "false",
+        "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+        "PREFECT_SERVER_LOGGING_LEVEL": "ERROR",
+        "PREFECT_LOGGING_LEVEL": "INFO" if verbose else "WARNING",
+        "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
+        "PREFECT_SERVER_DATABASE_TIMEOUT": "30",
+        "PREFECT_CLI_COLORS": "true",
+        # Dask workers (--dask-address) log through `distributed`: quiet unless verbose
+        "DASK_LOGGING__DISTRIBUTED": "info" if verbose else "error",
+    }
+    return env
+
+
+def configure(verbose: bool = False, home: Path | None = None) -> dict[str, str]:
+    """Apply :func:`prefect_environment` to ``os.environ``; call before importing prefect.
+
+    User settings are kept for PREFECT_HOME and the start-up timeout; the logging level follows
+    ``verbose``. Returns what was set.
+    """
+    keep_user = {"PREFECT_HOME", "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "PREFECT_SERVER_UI_ENABLED"}
+    applied: dict[str, str] = {}
+    for name, value in prefect_environment(verbose, home).items():
+        if name in keep_user and os.environ.get(name):
+            continue
+        os.environ[name] = value
+        applied[name] = value
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.INFO if verbose else logging.ERROR)
+    return applied
+
+
+@dataclass
+class LocalServer:
+    """A Prefect API server process we started (same command Prefect uses for its temporary server)."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    started: float = field(default_factory=time.perf_counter)
+    ready_after: float | None = None
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+
+_SERVER: LocalServer | None = None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _spawn(port: int) -> subprocess.Popen[bytes]:
+    spec = importlib.util.find_spec("prefect")
+    assert spec is not None and spec.origin is not None, "prefect is not installed"
+    app_dir = str(Path(spec.origin).parent.parent)
+    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+    env.pop("PREFECT_API_URL", None)
+    command = [
+        sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory", "prefect.server.api.server:create_app",
+        "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
+    ]
+    with _server_log().open("wb") as log:
+        return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
+
+
+def _server_log() -> Path:
+    home = Path(os.environ.get("PREFECT_HOME") or default_prefect_home())
+    home.mkdir(parents=True, exist_ok=True)
+    return home / "cchc-server.log"
+
+
+def start_local_server() -> LocalServer | None:
+    """Spawn a temporary Prefect server and set ``PREFECT_API_URL`` to it (returns at once).
+
+    Does nothing (returns None) when the user points at a real server (``PREFECT_API_URL`` set).
+    Call :func:`wait_local_server` before the first flow run.
+    """
+    global _SERVER
+    if _SERVER is not None and _SERVER.process.poll() is None:
+        return _SERVER
+    if os.environ.get("PREFECT_API_URL") and _SERVER is None:
+        return None
+    port = _free_port()
+    _SERVER = LocalServer(_spawn(port), port)
+    os.environ["PREFECT_API_URL"] = _SERVER.api_url
+    # the server is this very installation of Prefect: skip the client's version round trip (~0.3 s)
+    os.environ["PREFECT_CLIENT_SERVER_VERSION_CHECK_ENABLED"] = "false"
+    atexit.register(stop_local_server)
+    return _SERVER
+
+
+def wait_local_server(timeout: float | None = None) -> float | None:
+    """Block until our server answers /health; seconds since it was spawned (None if not ours)."""
+    server = _SERVER
+    if server is None:
+        return None
+    if server.ready_after is not None:
+        return server.ready_after
+    limit = timeout or float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or 90)
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        code = server.process.poll()
+        if code == 3:  # port taken in the meantime: try another one
+            server.port = _free_port()
+            server.process = _spawn(server.port)
+            os.environ["PREFECT_API_URL"] = server.api_url
+            continue
+        if code is not None:
+            err = _server_log().read_text(errors="replace")
+            raise RuntimeError(f"the temporary Prefect server exited with code {code}: {err.strip()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{server.api_url}/health", timeout=2) as response:
+                if response.status == 200:
+                    server.ready_after = time.perf_counter() - server.started
+                    return server.ready_after
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            pass
+        time.sleep(0.05)
+    stop_local_server()
+    raise RuntimeError(f"the temporary Prefect server did not start within {limit:.0f} s")
+
+
+def local_api_url() -> str | None:
+    """The API URL of the server we started, if any."""
+    return _SERVER.api_url if _SERVER is not None else None
+
+
+def stop_local_server() -> None:
+    """Terminate our server (idempotent) and forget its URL."""
+    global _SERVER
+    server, _SERVER = _SERVER, None
+    if server is None:
+        return
+    if os.environ.get("PREFECT_API_URL") == server.api_url:
+        del os.environ["PREFECT_API_URL"]
+    if server.process.poll() is None:
+        server.process.terminate()
+        try:
+            server.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait()
