@@ -24,6 +24,7 @@ class Settings:
     max_file_bytes: int = 100 * 1024 * 1024
     max_pages: int = 500
     max_docx_xml_bytes: int = 50 * 1024 * 1024
+    max_page_objects: int = 200_000
     max_seconds_per_document: float = 120.0
     ocr: bool = True
     ocr_language: str = "vie"
@@ -31,7 +32,7 @@ class Settings:
     def __post_init__(self) -> None:
         if self.lang not in ("vi", "en"):
             raise UsageError(f"lang must be 'vi' or 'en', not {self.lang!r}")
-        for name in ("max_file_bytes", "max_pages", "max_docx_xml_bytes"):
+        for name in ("max_file_bytes", "max_pages", "max_docx_xml_bytes", "max_page_objects"):
             if getattr(self, name) <= 0:
                 raise UsageError(f"{name} must be positive")
         if self.sum_tolerance_per_term < 0 or self.percent_slack < 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -281,11 +282,10 @@ def test_time_limit(report: tuple[Path, dict[str, object]]) -> None:
 def test_page_with_too_many_characters(
     report: tuple[Path, dict[str, object]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_reader, "MAX_PAGE_CHARS", 500)
     with pytest.raises(
         LimitExceededError, match=r"tan-lap\.pdf: page 1 has \d+ characters, over the limit of 500"
     ):
-        read_pdf(report[0], NO_OCR)
+        read_pdf(report[0], replace(NO_OCR, max_page_objects=500))
 
 
 def test_scan_without_ocr_says_it_needs_ocr(tmp_path: Path) -> None:

@@ -48,8 +48,7 @@ from cchc.settings import DEFAULT_SETTINGS, Settings
 
 PDFIUM_LOCK = threading.RLock()
 
-MAX_PAGE_CHARS = 200_000
-MAX_PAGE_OBJECTS = 200_000
+MAX_PAGE_OBJECTS = 200_000  # default of Settings.max_page_objects (characters or objects on one page)
 SPACE_GAP = 0.12  # x font size, over the line's usual gap between letters: a word space
 COLUMN_GAP = 3.0  # x font size: a gap this wide starts a two-column run
 SEGMENT_GAP = 1.5  # x font size: a gap this wide splits a line into segments (columns if they line up)
@@ -245,7 +244,7 @@ def _read_pages(
     path: Path, name: str, settings: Settings, started: float, warnings: list[str]
 ) -> list[PageContent]:
     doc = _open(path, name)
-    reader = _PageReader(path, name, doc)
+    reader = _PageReader(path, name, doc, settings.max_page_objects)
     try:
         count = FPDF_GetPageCount(doc)
         if count <= 0:
@@ -274,8 +273,9 @@ def _read_pages(
 class _PageReader:
     """Reads pages of one open pdfium document; opens pdfplumber only if a page has drawn rules."""
 
-    def __init__(self, path: Path, name: str, doc: int) -> None:
+    def __init__(self, path: Path, name: str, doc: int, max_objects: int = MAX_PAGE_OBJECTS) -> None:
         self.path, self.name, self.doc = path, name, doc
+        self.max_objects = max_objects
         self.fonts: dict[int, tuple[bool, str]] = {}
         self.plumber: Any = None
         self.warnings: list[str] = []
@@ -328,9 +328,10 @@ class _PageReader:
         Edges are None when a rule is not a plain line or rectangle (pdfplumber then reads the page).
         """
         count = FPDFPage_CountObjects(page)
-        if count > MAX_PAGE_OBJECTS:
+        if count > self.max_objects:
             raise LimitExceededError(
-                self.name, f"page {index + 1} has {count} objects, over the limit of {MAX_PAGE_OBJECTS}"
+                self.name,
+                f"page {index + 1} has {count} objects, over the limit of {self.max_objects} (max_page_objects)",
             )
         left, bottom, right, top = self.quad
         refs = [ctypes.byref(v) for v in (left, bottom, right, top)]
@@ -371,9 +372,9 @@ class _PageReader:
                 elif kind == _PAGEOBJ_FORM:
                     inner = FPDFFormObj_CountObjects(obj)
                     seen += inner
-                    if seen > MAX_PAGE_OBJECTS:
+                    if seen > self.max_objects:
                         raise LimitExceededError(
-                            self.name, f"page {index + 1} has over {MAX_PAGE_OBJECTS} objects (in forms)"
+                            self.name, f"page {index + 1} has over {self.max_objects} objects (in forms)"
                         )
                     stack.append((obj, inner, True))
         rules = (
@@ -387,9 +388,10 @@ class _PageReader:
     def _glyph_lines(self, text_page: int, index: int, top_y: float) -> list[list[Glyph]]:
         """Glyphs grouped into lines by vertical overlap, in stream order (sorted later)."""
         n = FPDFText_CountChars(text_page)
-        if n > MAX_PAGE_CHARS:
+        if n > self.max_objects:
             raise LimitExceededError(
-                self.name, f"page {index + 1} has {n} characters, over the limit of {MAX_PAGE_CHARS}"
+                self.name,
+                f"page {index + 1} has {n} characters, over the limit of {self.max_objects} (max_page_objects)",
             )
         if n <= 0:
             return []
