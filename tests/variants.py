@@ -82,6 +82,7 @@ class Variant:
     dot_decimals: bool = False
     deduction_off: bool = False  # criterion 1's indicator losses do not add up to its loss
     table: bool = False  # criteria in a table (DOCX and PDF forms)
+    subrows: bool = False  # the table also lists component indicators ("1.1") under their criterion
     planted: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -233,6 +234,9 @@ class Variant:
             mx = ("," if self.malformed == code else "") + vn(self.maxima[code], self.dot_decimals)
             p = self.percents.get(code) or vn(pct(self.scores[code], self.maxima[code]))
             rows.append([self.number(code), title, mx, vn(self.scores[code], self.dot_decimals), p, f"{rank}/{total}"])
+            if self.subrows and code == "1":
+                rows.append(["1.1", "Mức độ hài lòng với chỉ đạo", "1", "1", "100", ""])
+                rows.append(["1.2", "Kiểm soát thủ tục hành chính", "2", "1,5", "75", ""])
         rows.append(["", "Tổng cộng", "100", self.overall_score or vn(self.total(), self.dot_decimals), "", ""])
         return rows
 
@@ -307,5 +311,6 @@ def variants() -> list[Variant]:
         replace(base[1], name="table-percent", table=True, percents={"7": "82,54"}, planted={("percent_mismatch", "7")}),
         replace(base[2], name="table-rank", table=True, ranks={"5": (21, 18)}, planted={("rank_out_of_range", "5")}),
         replace(base[3], name="table-total", table=True, overall_score="90,05", planted={("total_mismatch", "overall")}),
+        replace(base[4], name="table-subrows", table=True, subrows=True),
     ]
     return base + planted + more + tables
