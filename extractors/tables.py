@@ -95,6 +95,8 @@ def criteria_from_table(
 
         title = " ".join(cell("title").split())
         is_total = bool(TOTAL_RE.match(title)) or (not title and bool(TOTAL_RE.match(cell("no"))))
+        if re.match(r"^\s*\d{1,2}\.\d", cell("no")):
+            continue  # a component indicator's row ("1.3"), not a criterion
         code = None if is_total else framework.match_title(title)
         if not is_total and code is None:
             continue
