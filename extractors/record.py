@@ -392,7 +392,7 @@ def extract_scores(ctx: _Ctx) -> None:
         if num and num[0] == "roman":
             close_indicator()
             section, current, listed_as = num[1], None, None
-            if not (scores and framework.match_title(criterion_title(text, scores[0].start))):
+            if not framework.match_title(criterion_title(text, scores[0].start if scores else None)):
                 i += 1
                 continue
         is_numbered_top = bool(num and "." not in num[1])
@@ -409,9 +409,10 @@ def extract_scores(ctx: _Ctx) -> None:
                 value = parse_number(bare["score"], small=True)
                 st.score = value.value if value else None
                 merge_restatement(next(c for c in record.criteria if c.code == bare_code), st)
-        if code and code not in seen and (scores or _has_bare_score(text)):
+        follow = _score_follows(blocks, i, code, framework) if code and code not in seen and not scores else None
+        if code and code not in seen and (scores or _has_bare_score(text) or follow is not None):
             close_indicator()
-            zone = _zone(blocks, i)
+            zone = [i, *_zone(blocks, follow)] if follow is not None else _zone(blocks, i)
             st = read_statement(ctx, zone)
             seen.add(code)
             current = Criterion(
@@ -494,6 +495,25 @@ def extract_scores(ctx: _Ctx) -> None:
             if cls:
                 record.overall.classification = cls
                 break
+
+
+def _score_follows(blocks: list[Block], i: int, code: str | None, framework: Framework) -> int | None:
+    """Index of the paragraph right after a criterion heading that states its score, if any.
+
+    "1. Công tác chỉ đạo, điều hành" then "Kết quả đạt 12,7/15 điểm, …": the score must open the
+    paragraph (within its first words) and no other criterion may be named before it.
+    """
+    j = i + 1
+    if j >= len(blocks) or blocks[j].kind == BlockKind.TABLE or numbering(blocks[j].text):
+        return None
+    text = blocks[j].text
+    if INDICATOR_RE.match(text):
+        return None
+    scores = find_scores(text)
+    if not scores or scores[0].start > 150:
+        return None
+    named = framework.match_title(text[: scores[0].start])
+    return j if named in (None, code) else None
 
 
 def _has_bare_score(text: str) -> bool:

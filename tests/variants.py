@@ -82,6 +82,8 @@ class Variant:
     dot_decimals: bool = False
     deduction_off: bool = False  # criterion 1's indicator losses do not add up to its loss
     table: bool = False  # criteria in a table (DOCX and PDF forms)
+    split: bool = False  # criterion title as a heading, its score in the paragraph below
+    caps: bool = False  # criterion titles in capitals
     subrows: bool = False  # the table also lists component indicators ("1.1") under their criterion
     planted: set[tuple[str, str]] = field(default_factory=set)
 
@@ -197,7 +199,15 @@ class Variant:
             head = f"{n}. {title}: {s} trên {mx} điểm, tỷ lệ đạt {p}%; xếp thứ {rank} trong tổng số {total} xã, {change}."
         else:
             head = f"{n}. {title}: được {s}/{mx} điểm (đạt {p}%), xếp vị trí thứ {rank}/{total}, {change}."
+        if self.caps:
+            head = head.replace(title, title.upper()).replace(f"{title[0].lower()}{title[1:]}", title.upper())
         paras = [(head, True)]
+        if self.split:
+            paras = [
+                (f"{n}. {title.upper() if self.caps else title}", True),
+                (f"Kết quả đạt {s}/{mx} điểm, tỷ lệ {p}%, xếp thứ {rank}/{total} đơn vị, {change}. "
+                 "Đơn vị đã triển khai đầy đủ các nhiệm vụ theo kế hoạch.", False),
+            ]
         if code == "1":
             second = "1,5/2" if self.deduction_off else "1/2"
             paras += [
@@ -313,4 +323,10 @@ def variants() -> list[Variant]:
         replace(base[3], name="table-total", table=True, overall_score="90,05", planted={("total_mismatch", "overall")}),
         replace(base[4], name="table-subrows", table=True, subrows=True),
     ]
-    return base + planted + more + tables
+    layouts = [
+        replace(base[0], name="split-clean", split=True),
+        replace(base[1], name="split-percent", split=True, percents={"9": "80,29"}, planted={("percent_mismatch", "9")}),
+        replace(base[2], name="caps-clean", caps=True),
+        replace(base[3], name="caps-split-total", caps=True, split=True, overall_score="88,55", planted={("total_mismatch", "overall")}),
+    ]
+    return base + planted + more + tables + layouts
