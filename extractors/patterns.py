@@ -16,8 +16,8 @@ _NUM = r"[.,]{0,2}\d+(?:[.,]{1,2}\d+)*"  # also malformed forms such as ",11,5"
 _DIEM = r"(?:điểm|đ)(?!\p{L})"
 
 SCORE_RES = [
-    # "12,7/15 điểm", "12,5 điểm/14 điểm", "8,97/,11,5 điểm"
-    re.compile(rf"(?<![\d.,/])(?P<score>{_NUM})\s*(?:{_DIEM}\s*)?/\s*(?P<max>{_NUM})\s*{_DIEM}", re.I),
+    # "12,7/15 điểm", "12,5 điểm/14 điểm", "8,97/,11,5 điểm", "12,7//15 điểm" (repaired)
+    re.compile(rf"(?<![\d.,/])(?P<score>{_NUM})\s*(?:{_DIEM}\s*)?(?P<slash>/{{1,2}})\s*(?P<max>{_NUM})\s*{_DIEM}", re.I),
     # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm"
     re.compile(
         rf"(?<![\d.,/])(?P<score>{_NUM})\s*{_DIEM}\s*(?:trên|/)\s*(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{_NUM})\s*{_DIEM}",
@@ -34,6 +34,8 @@ SCORE_RES = [
         re.I,
     ),
 ]
+# "12, 7/15 điểm": a decimal comma followed by a space splits the score in two
+SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,/])(?P<int>\d{1,3}),\s+$")
 PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{_NUM})\s*%")
 RANK_RE = re.compile(
     r"(?:xếp\s+(?:thứ\s+)?(?:hạng\s+)?(?:thứ\s+)?(?:vị\s+trí\s+)?(?:thứ\s+)?|đứng\s+(?:thứ\s+)?(?:hạng\s+)?|"
@@ -59,6 +61,7 @@ class ScoreMatch:
     start: int
     end: int
     text: str
+    repaired: str | None = None  # a repair of the pattern itself (doubled slash, split number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,17 @@ def find_scores(text: str) -> list[ScoreMatch]:
                 continue
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
-            found.append(ScoreMatch(score, maximum, m.start(), m.end(), m.group(0)))
+            start, repaired = m.start(), None
+            if "slash" in m.groupdict() and m["slash"] == "//":
+                repaired = f"doubled slash: {m.group(0)!r} read as {score.text}/{maximum.text}"
+            split = SPLIT_NUMBER_RE.search(text[max(0, m.start() - 8) : m.start()])
+            if split and score.decimals == 0 and "." not in m["score"] and "," not in m["score"]:
+                joined = parse_number(f"{split['int']},{m['score']}", small=True)
+                if joined is not None:
+                    start = m.start() - (len(split.group(0)))
+                    repaired = f"space inside a number: {split.group(0) + m['score']!r} read as {joined.text.replace(' ', '')}"
+                    score = joined
+            found.append(ScoreMatch(score, maximum, start, m.end(), text[start : m.end()], repaired))
     return sorted(found, key=lambda s: s.start)
 
 

@@ -13,7 +13,7 @@ import regex as re
 from cchc.extractors.document import Block, BlockKind, Document
 from cchc.extractors.framework import Framework, fold, framework_for, generic_framework
 from cchc.extractors.layout import DOC_NUMBER_RE, PLACE_DATE_RE, is_all_caps, numbering
-from cchc.extractors.numbers import parse_number
+from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import (
     ScoreMatch,
     find_changes,
@@ -295,14 +295,15 @@ def _note_repair(ctx: _Ctx, block: Block, index: int, match: ScoreMatch) -> None
     key = (index, match.start)
     if key in ctx.repairs_seen:
         return
-    for number in (match.score, match.max):
-        if number.repaired:
+    reasons = [n.repaired for n in (match.score, match.max) if n.repaired] + ([match.repaired] if match.repaired else [])
+    for reason in reasons[:1]:
+        if reason:
             ctx.repairs_seen.add(key)
             ctx.record.repairs.append(
                 Repair(
                     original=match.text,
-                    value=f"{number.value:g}",
-                    reason=number.repaired,
+                    value=f"{format_vi(match.score.value, match.score.decimals)}/{format_vi(match.max.value, match.max.decimals)}",
+                    reason=reason,
                     evidence=[evidence(block, index, match.start, match.end)],
                 )
             )

@@ -64,7 +64,7 @@ def test_all_ten_criteria_in_order(record) -> None:
 
 
 def test_malformed_number_recorded(record) -> None:
-    assert [(r.original, r.value) for r in record.repairs] == [("8,97/,11,5 điểm", "11.5")]
+    assert [(r.original, r.value) for r in record.repairs] == [("8,97/,11,5 điểm", "8,97/11,5")]
 
 
 def test_indicators_with_their_lists(record) -> None:
@@ -123,3 +123,20 @@ def test_evidence_points_to_source(record) -> None:
         assert ev.paragraph is not None
     else:
         assert ev.line == 28
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "reason"),
+    [
+        ("Cải cách thể chế: đạt 12, 7/15 điểm.", "12,7/15", "space inside a number"),
+        ("Cải cách thể chế: đạt 12,7//15 điểm.", "12,7/15", "doubled slash"),
+        ("Cải cách thể chế: đạt 1,,5/2 điểm.", "1,5/2", "doubled separator"),
+    ],
+)
+def test_other_malformed_scores_are_repaired_and_recorded(tmp_path: Path, text: str, value: str, reason: str) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(f"BÁO CÁO\nKết quả công tác cải cách hành chính năm 2023\n{text}\n", "utf-8")
+    record = extract_file(path)
+    [repair] = record.repairs
+    assert repair.value == value and reason in repair.reason
+    assert [f.kind for f in record.findings if f.kind == "malformed_number"] == ["malformed_number"]
