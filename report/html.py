@@ -383,7 +383,7 @@ def render_view(view: BatchView) -> str:
             f'<section class="card" id="batch-findings"><h2>{_e(lab["batch_findings"])}</h2>'
             f"{_findings(view.batch_groups, lab)}</section>"
         )
-    body += [_report(rep, view.lang, lab) for rep in view.reports]
+    body += [rep.html or _report(rep, view.lang, lab) for rep in view.reports]
     return (
         f'<!DOCTYPE html>\n<html lang="{_e(view.lang)}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">'
@@ -395,7 +395,7 @@ def render_view(view: BatchView) -> str:
 
 
 def render_html(
-    records: list[Record],
+    records: Iterable[Record],
     *,
     title: str | None = None,
     batch_findings: Iterable[Finding] = (),
@@ -409,11 +409,12 @@ def render_html(
     maps ``record.source.file`` to the href to use (default: the path as given, made a safe link).
     """
     view = batch_view(
-        list(records),
+        records,
         title=title,
         batch_findings=list(batch_findings),
         failures=list(failures),
         source_links=source_links,
         lang=lang,
+        render_section=lambda rep: _report(rep, lang, labels(lang)),
     )
     return render_view(view)

@@ -276,12 +276,12 @@ def render_view(view: BatchView) -> str:
     if any(view.batch_groups.values()):
         out += [f"## {md(lab['batch_findings'])}", "", *_findings(view.batch_groups, lab, "###")]
     for rep in view.reports:
-        out += _report(rep, view.lang, lab)
+        out += [rep.html] if rep.html is not None else _report(rep, view.lang, lab)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def render_markdown(
-    records: list[Record],
+    records: Iterable[Record],
     *,
     title: str | None = None,
     batch_findings: Iterable[Finding] = (),
@@ -291,11 +291,12 @@ def render_markdown(
 ) -> str:
     """The same report as :func:`cchc.report.html.render_html`, as Markdown."""
     view = batch_view(
-        list(records),
+        records,
         title=title,
         batch_findings=list(batch_findings),
         failures=list(failures),
         source_links=source_links,
         lang=lang,
+        render_section=lambda rep: "\n".join(_report(rep, lang, labels(lang))),
     )
     return render_view(view)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PureWindowsPath
@@ -345,7 +346,7 @@ class CriterionRow:
 
 @dataclass(slots=True)
 class ReportView:
-    record: Record
+    record: Record  # after rendering its section: a light copy (values, no evidence)
     index: int
     anchor: str
     unit: str
@@ -356,14 +357,18 @@ class ReportView:
     criteria_sum: float | None
     criteria_max_sum: float | None
     groups: dict[str, list[FindingView]]
+    html: str | None = None  # the rendered section, when rendered while the views were built
+    kept_counts: dict[str, int] | None = None  # finding counts, once the groups are let go
 
     @property
     def counts(self) -> dict[str, int]:
+        if self.kept_counts is not None:
+            return self.kept_counts
         return {s: len(self.groups[s]) for s in SEVERITIES}
 
     @property
     def severity(self) -> str | None:
-        return next((s for s in SEVERITIES if self.groups[s]), None)
+        return next((s for s in SEVERITIES if self.counts[s]), None)
 
 
 @dataclass(slots=True)
@@ -523,18 +528,49 @@ def report_view(record: Record, index: int, lang: str, source_links: dict[str, s
     )
 
 
+def light_record(record: Record) -> Record:
+    """The record's values without evidence, quantities or references: what a summary needs."""
+    return record.model_copy(
+        update={
+            "meta": record.meta.model_copy(update={"evidence": []}),
+            "overall": record.overall.model_copy(update={"evidence": []}),
+            "criteria": [c.model_copy(update={"evidence": []}) for c in record.criteria],
+            "indicators": [],
+            "quantities": [],
+            "references": [],
+            "outline": [],
+            "years": [],
+            "repairs": [],
+            "findings": [],
+        }
+    )
+
+
 def batch_view(
-    records: list[Record],
+    records: Iterable[Record],
     *,
     title: str | None,
     batch_findings: list[Finding] | tuple[Finding, ...],
     failures: list[tuple[str, str]] | tuple[tuple[str, str], ...],
     source_links: dict[str, str] | None,
     lang: str,
+    render_section: Callable[[ReportView], str] | None = None,
 ) -> BatchView:
-    """The whole report: every record's view, the batch findings and the failures."""
+    """The whole report: every record's view, the batch findings and the failures.
+
+    With ``render_section``, each record's section is rendered as soon as its view is built and
+    the view then keeps only a light copy of the record, so a batch of thousands of records is
+    never held in memory at once (``records`` may be a lazy iterable).
+    """
     lab = labels(lang)
-    reports = [report_view(rec, i, lang, source_links) for i, rec in enumerate(records, start=1)]
+    reports = []
+    for i, rec in enumerate(records, start=1):
+        rep = report_view(rec, i, lang, source_links)
+        if render_section is not None:
+            rep.html = render_section(rep)
+            rep.kept_counts = rep.counts
+            rep.record, rep.rows, rep.groups = light_record(rec), [], {s: [] for s in SEVERITIES}
+        reports.append(rep)
     if title is None:
         title = lab["default_title"]
         if len(reports) == 1:
