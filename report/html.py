@@ -383,7 +383,7 @@ def render_view(view: BatchView) -> str:
             f'<section class="card" id="batch-findings"><h2>{_e(lab["batch_findings"])}</h2>'
             f"{_findings(view.batch_groups, lab)}</section>"
         )
-    body += [rep.html or _report(rep, view.lang, lab) for rep in view.reports]
+    body += [rep.rendered or _report(rep, view.lang, lab) for rep in view.reports]
     return (
         f'<!DOCTYPE html>\n<html lang="{_e(view.lang)}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">'

@@ -276,7 +276,7 @@ def render_view(view: BatchView) -> str:
     if any(view.batch_groups.values()):
         out += [f"## {md(lab['batch_findings'])}", "", *_findings(view.batch_groups, lab, "###")]
     for rep in view.reports:
-        out += [rep.html] if rep.html is not None else _report(rep, view.lang, lab)
+        out += [rep.rendered] if rep.rendered is not None else _report(rep, view.lang, lab)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -357,7 +357,7 @@ class ReportView:
     criteria_sum: float | None
     criteria_max_sum: float | None
     groups: dict[str, list[FindingView]]
-    html: str | None = None  # the rendered section, when rendered while the views were built
+    rendered: str | None = None  # the rendered section (HTML or Markdown), when rendered while the views were built
     kept_counts: dict[str, int] | None = None  # finding counts, once the groups are let go
 
     @property
@@ -567,7 +567,7 @@ def batch_view(
     for i, rec in enumerate(records, start=1):
         rep = report_view(rec, i, lang, source_links)
         if render_section is not None:
-            rep.html = render_section(rep)
+            rep.rendered = render_section(rep)
             rep.kept_counts = rep.counts
             rep.record, rep.rows, rep.groups = light_record(rec), [], {s: [] for s in SEVERITIES}
         reports.append(rep)
