@@ -30,7 +30,6 @@ from cchc.schemas.record import (
     Evidence,
     Heading,
     Indicator,
-    Meta,
     Overall,
     Quantity,
     Record,
@@ -685,4 +684,4 @@ def extract_references(document: Document) -> list[Reference]:
     return references
 
 
-__all__ = ["extract_record", "EXTRACTOR_VERSION", "parse_number", "fold"]
+__all__ = ["EXTRACTOR_VERSION", "extract_record", "fold", "parse_number"]

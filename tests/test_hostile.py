@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -117,7 +116,7 @@ def test_hostile_input_fails_alone_with_a_clear_message(batch, key: str) -> None
 def test_the_good_reports_of_the_batch_are_processed(batch) -> None:
     out = batch["_out"][0]
     for key in ("good", "good_pdf", "dotdot"):
-        path, outcome = batch[key]
+        _path, outcome = batch[key]
         assert outcome.status == "ok", outcome.error
         record = json.loads((out / outcome.record).read_text("utf-8"))
         assert record["overall"]["score"] == 83.97 and record["meta"]["unit_name"] == "Minh Đức"
@@ -134,7 +133,7 @@ def test_names_with_spaces_vietnamese_letters_and_dotdot_stay_inside_the_output(
 
 
 def test_a_letter_is_extracted_with_a_not_scored_warning(batch) -> None:
-    path, outcome = batch["letter"]
+    _path, outcome = batch["letter"]
     assert outcome.status == "ok"
     record = json.loads((batch["_out"][0] / outcome.record).read_text("utf-8"))
     assert record["is_scored_report"] is False and record["meta"]["unit_name"] == "An Bình"

@@ -13,7 +13,6 @@ import regex as re
 from cchc.errors import CorruptFileError, EmptyFileError, EncryptedFileError, LimitExceededError
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.layout import PAGE_NUMBER_RE
-from cchc.extractors.readers import pdf as pdf_reader
 from cchc.extractors.readers.pdf import read_pdf
 from cchc.settings import Settings
 

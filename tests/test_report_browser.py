@@ -13,6 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+
 from cchc.report import render_html
 from cchc.schemas.record import Criterion, Evidence, Finding, Meta, Overall, Record, Source
 

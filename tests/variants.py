@@ -121,8 +121,8 @@ class Variant:
         ref_date = f"{d + 5:02d}/{m:02d}/{yy}" if self.late_reference else f"20/12/{y - 1}"
         paras.append(
             (
-                f"Căn cứ Kế hoạch số 112/KH-UBND ngày {ref_date} của UBND huyện {self.district} về cải cách "
-                f"hành chính năm {y}; UBND {self.level} {self.unit} báo cáo kết quả công tác CCHC năm {y} như sau:",
+                (f"Căn cứ Kế hoạch số 112/KH-UBND ngày {ref_date} của UBND huyện {self.district} về cải cách "
+                f"hành chính năm {y}; UBND {self.level} {self.unit} báo cáo kết quả công tác CCHC năm {y} như sau:"),
                 False,
             )
         )
@@ -130,9 +130,9 @@ class Variant:
         o_rank = 3
         paras.append(
             (
-                f"Năm {y}, Chỉ số CCHC của UBND {self.level} {self.unit} đạt {overall}/100 điểm, tỷ lệ "
+                (f"Năm {y}, Chỉ số CCHC của UBND {self.level} {self.unit} đạt {overall}/100 điểm, tỷ lệ "
                 f"{overall.replace('.', ',')}%, xếp thứ {o_rank}/18 xã, thị trấn của huyện {self.district}, tỉnh {self.province}, "
-                f"{change_text(2, y)}; xếp loại Tốt.",
+                f"{change_text(2, y)}; xếp loại Tốt."),
                 False,
             )
         )
@@ -147,13 +147,13 @@ class Variant:
                 continue
             paras.extend(self.criterion(code))
             if code == "7":
-                paras.append((f"II. KẾT QUẢ ĐÁNH GIÁ TÁC ĐỘNG CỦA CẢI CÁCH HÀNH CHÍNH", True))
+                paras.append(("II. KẾT QUẢ ĐÁNH GIÁ TÁC ĐỘNG CỦA CẢI CÁCH HÀNH CHÍNH", True))
         paras.append(("III. ĐÁNH GIÁ CHUNG", True))
         paras.append(("1. Ưu điểm", True))
         paras.append(
             (
-                "Công tác CCHC được cấp ủy, chính quyền quan tâm lãnh đạo, chỉ đạo; kỷ luật, kỷ cương hành chính "
-                "được tăng cường; việc giải quyết thủ tục hành chính cho người dân ngày càng thuận lợi.",
+                ("Công tác CCHC được cấp ủy, chính quyền quan tâm lãnh đạo, chỉ đạo; kỷ luật, kỷ cương hành chính "
+                "được tăng cường; việc giải quyết thủ tục hành chính cho người dân ngày càng thuận lợi."),
                 False,
             )
         )
@@ -161,16 +161,16 @@ class Variant:
         staff_total = 16 if self.staff_conflict else 18
         paras.append(
             (
-                f"Đội ngũ cán bộ, công chức của {self.level} vẫn còn 3/{staff_total} người chưa đạt chuẩn theo quy "
-                "định; tỷ lệ hồ sơ trực tuyến toàn trình còn thấp.",
+                (f"Đội ngũ cán bộ, công chức của {self.level} vẫn còn 3/{staff_total} người chưa đạt chuẩn theo quy "
+                "định; tỷ lệ hồ sơ trực tuyến toàn trình còn thấp."),
                 False,
             )
         )
         closing = self.closing_year or y
         paras.append(
             (
-                f"Trên đây là Báo cáo kết quả thực hiện công tác cải cách hành chính năm {closing} của UBND "
-                f"{self.level} {self.unit}./.",
+                (f"Trên đây là Báo cáo kết quả thực hiện công tác cải cách hành chính năm {closing} của UBND "
+                f"{self.level} {self.unit}./."),
                 False,
             )
         )
@@ -205,8 +205,8 @@ class Variant:
         if self.split:
             paras = [
                 (f"{n}. {title.upper() if self.caps else title}", True),
-                (f"Kết quả đạt {s}/{mx} điểm, tỷ lệ {p}%, xếp thứ {rank}/{total} đơn vị, {change}. "
-                 "Đơn vị đã triển khai đầy đủ các nhiệm vụ theo kế hoạch.", False),
+                ((f"Kết quả đạt {s}/{mx} điểm, tỷ lệ {p}%, xếp thứ {rank}/{total} đơn vị, {change}. "
+                 "Đơn vị đã triển khai đầy đủ các nhiệm vụ theo kế hoạch."), False),
             ]
         if code == "1":
             second = "1,5/2" if self.deduction_off else "1/2"
@@ -222,14 +222,14 @@ class Variant:
             loss_item = "1,5/2 điểm" if self.full_with_loss else "2/2 điểm"
             paras += [
                 (f"{n}.1. Các chỉ số thành phần đạt điểm tối đa:", True),
-                (f"- Chỉ số 6.1 (Thực hiện quy chế chi tiêu nội bộ): thực hiện đúng quy định.", False),
+                ("- Chỉ số 6.1 (Thực hiện quy chế chi tiêu nội bộ): thực hiện đúng quy định.", False),
                 (f"- Chỉ số 6.2 (Công khai dự toán, quyết toán ngân sách): đạt {loss_item}.", False),
             ]
         if code == "5":
             paras.append(
                 (
-                    f"- Tổng số cán bộ, công chức của {self.level} là 18 người, trong đó 3/18 cán bộ, công chức chưa "
-                    "đạt chuẩn theo quy định.",
+                    (f"- Tổng số cán bộ, công chức của {self.level} là 18 người, trong đó 3/18 cán bộ, công chức chưa "
+                    "đạt chuẩn theo quy định."),
                     False,
                 )
             )

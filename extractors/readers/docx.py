@@ -36,8 +36,8 @@ import posixpath
 import re as std_re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 

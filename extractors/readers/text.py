@@ -108,4 +108,4 @@ def title_line(blocks: list[Block], current: list[tuple[int, str]], line: str) -
     return stripped[0].islower()
 
 
-__all__ = ["read_text", "blocks_from_lines", "decode_text", "BlockKind"]
+__all__ = ["BlockKind", "blocks_from_lines", "decode_text", "read_text"]
