@@ -21,14 +21,14 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_document(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> "Document":
+def read_document(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
     """Read a PDF, DOCX or text file into the document model (raises ``InputError``)."""
     from cchc.extractors.readers import read_document as _read
 
     return _read(path, settings)
 
 
-def extract_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, *, check: bool = True) -> "Record":
+def extract_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, *, check: bool = True) -> Record:
     """Read and extract one report; with ``check`` the record's ``findings`` are filled.
 
     Raises an ``InputError`` subclass when the file cannot be read.
@@ -60,14 +60,14 @@ def extract_file(path: str | Path, settings: Settings = DEFAULT_SETTINGS, *, che
     return record
 
 
-def check_record(record: "Record", settings: Settings = DEFAULT_SETTINGS) -> "list[Finding]":
+def check_record(record: Record, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
     """Run every per-report rule over a record; findings sorted by severity then place."""
     from cchc.checker import run_rules
 
     return run_rules(record, settings)
 
 
-def check_batch(records: "list[Record]", settings: Settings = DEFAULT_SETTINGS) -> "list[Finding]":
+def check_batch(records: list[Record], settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
     """Run the batch rules (ranks across communes, duplicates) over records of one batch."""
     from cchc.checker import run_batch_rules
 

@@ -15,9 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PureWindowsPath
 from urllib.parse import quote
 
-from cchc.schemas.record import Criterion, Evidence, Finding, Record
-
 from cchc.errors import UsageError
+from cchc.schemas.record import Criterion, Evidence, Finding, Record
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 LANGS: tuple[str, ...] = ("vi", "en")
