@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .make
-APT_PACKAGES := fonts-dejavu-core poppler-utils chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui
+APT_PACKAGES := fonts-dejavu-core poppler-utils chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui postgresql
 DEMO_OUT ?= results/demo
 
 .PHONY: demo test setup system-packages samples schema bench lint clean
@@ -46,7 +46,7 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 lint: setup
-	$(BIN)/ruff check cchc extractors schemas checker report pipeline
+	$(BIN)/ruff check cchc extractors schemas checker report pipeline store tests bench samples
 
 clean:
 	rm -rf $(STAMPS) results bench/corpus

@@ -26,11 +26,17 @@ from cchc.errors import UsageError
 @click.option("--docs-per-task", type=click.IntRange(min=1), default=10, show_default=True,
               help="Documents per Prefect task (1: one task per document, more orchestration overhead).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+@click.option("--db", metavar="URL", envvar="CCHC_DB", default=None,
+              help="Store the records here and check them against last year: a SQLAlchemy URL "
+                   "(postgresql://user@host/db) or a SQLite file "
+                   "(default: $XDG_DATA_HOME/cchc/cchc.sqlite; env CCHC_DB).")
+@click.option("--no-db", is_flag=True, help="Do not store the records (no cross-year checks).")
 @click.option("-v", "--verbose", is_flag=True, help="Show Prefect's logs.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int | None, dask_address: str | None,
-           docs_per_task: int, lang: str | None, verbose: bool, no_progress: bool) -> None:
+           docs_per_task: int, lang: str | None, db: str | None, no_db: bool, verbose: bool,
+           no_progress: bool) -> None:
     """Ingest a batch of reports (folders, files, globs; PDF, DOCX, text) with a Prefect flow.
 
     Writes one record per input, findings.csv, batch.json and review.html/review.md for the whole
@@ -56,6 +62,9 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int 
         from cchc.settings import DEFAULT_SETTINGS
 
         DEFAULT_SETTINGS.with_overrides(**settings)
+        from cchc.store.engine import default_url, normalize_url
+
+        db_url = None if no_db else normalize_url(db or default_url())
     except UsageError as exc:
         raise click.UsageError(str(exc), ctx) from None
 
@@ -95,7 +104,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int 
     try:
         with progress, temporary_settings(updates=updates):
             result = run_ingest(list(inputs), out, workers=workers, dask_address=dask_address, settings=settings,
-                                progress=on_outcome, pool=pool, docs_per_task=docs_per_task)
+                                progress=on_outcome, pool=pool, docs_per_task=docs_per_task, db=db_url)
     except UsageError as exc:
         raise click.UsageError(str(exc), ctx) from None
 

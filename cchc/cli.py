@@ -320,15 +320,15 @@ def _relative(path: Path, base: Path) -> str:
     return os.path.relpath(path.resolve(), base).replace(os.sep, "/")
 
 
-def _register_optional_commands() -> None:
-    try:
-        from cchc._cli_ingest import ingest
-    except ImportError:  # pragma: no cover - the ingest command ships with the package
-        return
-    cli.add_command(ingest)
+def _register_commands() -> None:
+    from cchc._cli_ingest import ingest
+    from cchc._cli_store import export, history
+
+    for command in (ingest, history, export):
+        cli.add_command(command)
 
 
-_register_optional_commands()
+_register_commands()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

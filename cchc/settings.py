@@ -28,6 +28,7 @@ class Settings:
     max_seconds_per_document: float = 120.0
     ocr: bool = True
     ocr_language: str = "vie"
+    history_jump_share: float = 0.3  # score_history_jump: a criterion moving more than this share of its max
 
     def __post_init__(self) -> None:
         if self.lang not in ("vi", "en"):
@@ -37,8 +38,10 @@ class Settings:
                 raise UsageError(f"{name} must be positive")
         if self.sum_tolerance_per_term < 0 or self.percent_slack < 0:
             raise UsageError("tolerances must not be negative")
+        if not 0 <= self.history_jump_share <= 1:
+            raise UsageError("history_jump_share must be between 0 and 1")
 
-    def with_overrides(self, **overrides: Any) -> "Settings":
+    def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given fields replaced; unknown names are a UsageError."""
         known = {f.name for f in fields(self)}
         unknown = set(overrides) - known

@@ -138,8 +138,11 @@ def ingest_flow(
     dask_address: str | None = None,
     settings: dict[str, Any] | None = None,
     docs_per_task: int = 10,
+    db: str | None = None,
 ) -> dict[str, Any]:
     """Ingest a batch: every input to a record, then batch rules, batch.json, findings.csv, reviews.
+
+    ``db``: a store URL; the records and findings are saved there and checked against the previous year.
 
     Call it through :func:`run_ingest`, which picks the task runner (threads + a process pool, or Dask).
     """
@@ -204,6 +207,11 @@ def ingest_flow(
     # quote(): Prefect would otherwise walk every element of these big inputs (~1 ms per record)
     records, batch_findings, rules_error = batch_rules(str(out_dir), quote(done), cfg)  # type: ignore[call-overload]
     timings["batch_rules"] = time.perf_counter() - rules_start
+    store_start = time.perf_counter()
+    stored, store_error = _store(db, str(out_dir), records, batch_findings, cfg) if db else (None, None)
+    if stored is not None:
+        batch_findings = [*batch_findings, *stored.history_findings]
+    timings["store"] = time.perf_counter() - store_start
     timings["extract_seconds_sum"] = sum(o.seconds for o in done if not o.from_cache)
     timings["wall"] = time.perf_counter() - started  # so far; final value below
 
@@ -215,6 +223,13 @@ def ingest_flow(
     if rules_error:
         summary["errors"] = [rules_error]
         logger.error(rules_error)
+    if stored is not None:
+        from cchc.store import annotate_summary
+
+        annotate_summary(summary, stored)
+    if store_error:
+        summary.setdefault("errors", []).append(store_error)
+        logger.error(store_error)
     outputs_start = time.perf_counter()
     paths_out = write_outputs(str(out_dir), quote(summary), quote(records), quote(batch_findings), quote(done),
                               quote(cache))  # type: ignore[call-overload]
@@ -224,6 +239,18 @@ def ingest_flow(
     summary["timings"] = {k: round(v, 4) for k, v in timings.items()}
     paths_out["batch_json"] = str(batch.atomic_write_json(out_dir / "batch.json", summary))
     return {"summary": summary, "outputs": paths_out, "outcomes": done}
+
+
+def _store(db: str, out: str, records: list[Any], batch_findings: list[Any],
+           settings: Settings) -> tuple[Any, str | None]:
+    """Records and findings into the store, in the flow's process; a store error does not stop the batch."""
+    from cchc.store import store_batch
+
+    try:
+        return store_batch(db, records, batch_findings, settings, out_dir=out), None
+    except Exception as exc:  # noqa: BLE001 - the batch's outputs must still be written
+        cause = getattr(exc, "orig", None) or exc  # the driver's message, without SQLAlchemy's trailer
+        return None, f"store: {type(cause).__name__}: {' '.join(str(cause).split())[:300]}"
 
 
 _REPORT_LOCK = threading.Lock()
@@ -269,11 +296,13 @@ def run_ingest(
     progress: Progress | None = None,
     pool: ProcessPoolExecutor | None = None,
     docs_per_task: int = 10,
+    db: str | None = None,
 ) -> IngestResult:
     """Run :func:`ingest_flow` with the right task runner and the shared process pool.
 
     ``dask_address="local"`` starts a temporary local Dask cluster of ``workers`` processes.
     ``pool``: a process pool made (and warmed) earlier by the caller; it is shut down at the end.
+    ``db``: a store URL (None: no store).
     """
     global _EXECUTOR, _PROGRESS
     workers = workers or default_workers()
@@ -285,7 +314,7 @@ def run_ingest(
         runner = _task_runner(workers, dask_address)
         result = ingest_flow.with_options(task_runner=runner)(
             inputs=[str(i) for i in inputs], out=str(out), workers=workers, dask_address=dask_address,
-            settings=settings, docs_per_task=docs_per_task,
+            settings=settings, docs_per_task=docs_per_task, db=db,
         )
     finally:
         _EXECUTOR, _PROGRESS = None, None

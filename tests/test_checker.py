@@ -196,6 +196,7 @@ def test_registry_lists_every_contract_kind_once_with_titles() -> None:
         "status_contradiction", "numbering_gap", "missing_criterion", "year_mismatch", "rank_out_of_range",
         "date_inconsistency", "malformed_number", "not_scored_report",
         "rank_order", "rank_total_mismatch", "duplicate_report",
+        "rank_change_mismatch", "score_history_jump",
     }  # fmt: skip
     codes = [s.code for s in RULES]
     assert len(codes) == len(set(codes)) and all(c.startswith("CCHC") for c in codes)

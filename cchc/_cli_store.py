@@ -1,0 +1,293 @@
+"""``cchc history`` and ``cchc export``: reading the store of ingested records (registered by cchc.cli)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cchc.errors import UsageError
+
+DB_HELP = (
+    "The store: a SQLAlchemy URL (postgresql://user@host/db) or a SQLite file "
+    "(default: $XDG_DATA_HOME/cchc/cchc.sqlite; env CCHC_DB)."
+)
+LABELS = {
+    "vi": {
+        "total": "Tổng điểm",
+        "rank": "Xếp hạng",
+        "change": "Thay đổi",
+        "criterion": "Tiêu chí",
+        "version": "Phiên bản",
+        "file": "Tệp",
+    },
+    "en": {
+        "total": "Total",
+        "rank": "Rank",
+        "change": "Change",
+        "criterion": "Criterion",
+        "version": "Version",
+        "file": "File",
+    },
+}
+
+
+def _open(db: str | None) -> Any:
+    """The store, migrated; a bad URL or an unreachable server is a one-line usage error (exit 2)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from cchc.store import Store, default_url, redact
+
+    url = db or default_url()
+    try:
+        return Store(url)
+    except SQLAlchemyError as exc:
+        cause = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
+        raise UsageError(f"cannot open the store {redact(url)}: {cause}") from None
+
+
+def _num(x: float | None, lang: str) -> str:
+    from cchc.checker.messages import num
+
+    return num(x, "vi" if lang == "vi" else "en") if x is not None else "–"
+
+
+def _ratio(a: float | None, b: float | None, lang: str) -> str:
+    if a is None:
+        return "–"
+    return f"{_num(a, lang)}/{_num(b, lang)}" if b is not None else _num(a, lang)
+
+
+def _rank(rank: int | None, total: int | None) -> str:
+    if rank is None:
+        return "–"
+    return f"{rank}/{total}" if total is not None else str(rank)
+
+
+def _change(change: int | None) -> str:
+    if change is None:
+        return "–"
+    return f"+{change}" if change > 0 else str(change) if change < 0 else "0"
+
+
+def _codes(entries: list[Any]) -> list[str]:
+    codes = {code for e in entries for code in e.criteria}
+    return sorted(codes, key=lambda c: (len(c), c))
+
+
+@click.command("history")
+@click.argument("unit")
+@click.option("--district", default=None, help="The district, when several units share the name.")
+@click.option(
+    "--level",
+    type=click.Choice(["xã", "phường", "thị trấn"]),
+    default=None,
+    help="The unit's level, when a commune and a ward share the name.",
+)
+@click.option("--db", metavar="URL", envvar="CCHC_DB", default=None, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="Language of labels."
+)
+def history(unit: str, district: str | None, level: str | None, db: str | None, fmt: str, lang: str) -> None:
+    """Show a unit's years side by side: total, rank, change of rank and each criterion (current versions).
+
+    The name is matched without regard to case or Unicode form. When several units share it,
+    they are listed and --district picks one. Exit code 2: no such unit, or several.
+
+    \b
+    Example:
+      cchc history "Minh Đức"
+      cchc history "Tân Phong" --district "Yên Lạc" --format json
+      cchc history "Minh Đức" --db postgresql://cchc@db.example/cchc
+    """
+    from cchc.store import fold
+
+    store = _open(db)
+    try:
+        units = store.units(unit)
+        if district:
+            units = [u for u in units if fold(u.district) == fold(district)]
+        if level:
+            units = [u for u in units if fold(u.unit_level) == fold(level)]
+        if not units:
+            raise click.UsageError(
+                f"no unit named {unit!r}"
+                + (f" in {district!r}" if district else "")
+                + f" in the store {store.display_url}"
+            )
+        if len(units) > 1:
+            listing = "; ".join(
+                f"{u.unit_level or ''} {u.unit_name}, {u.district or '?'} "
+                f"({', '.join(map(str, u.years))})".strip()
+                for u in units
+            )
+            raise click.UsageError(
+                f"{len(units)} units are named {unit!r}: {listing}. Pick one with --district"
+                + (" (and --level)" if len({fold(u.district) for u in units}) < len(units) else "")
+            )
+        chosen = units[0]
+        entries = store.history(chosen)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(_history_json(chosen, entries), ensure_ascii=False, indent=2))
+        return
+    _history_table(chosen, entries, lang)
+
+
+def _history_json(unit: Any, entries: list[Any]) -> dict[str, Any]:
+    return {
+        "unit_name": unit.unit_name,
+        "unit_level": unit.unit_level,
+        "district": unit.district,
+        "province": unit.province,
+        "years": [
+            {
+                "year": e.year,
+                "version": e.version,
+                "file": e.file,
+                "score": e.score,
+                "max_score": e.max_score,
+                "rank": e.rank,
+                "rank_total": e.rank_total,
+                "rank_change": e.rank_change,
+                "criteria": {code: {"score": s, "max_score": m} for code, (s, m) in e.criteria.items()},
+            }
+            for e in entries
+        ],
+    }
+
+
+def _history_table(unit: Any, entries: list[Any], lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    words = LABELS[lang]
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    title = f"{unit.unit_level or ''} {unit.unit_name}".strip() + (
+        f", {unit.district}" if unit.district else ""
+    )
+    table = Table(title=title)
+    table.add_column("")
+    for e in entries:
+        table.add_column(str(e.year), justify="right")
+    table.add_row(words["total"], *(_ratio(e.score, e.max_score, lang) for e in entries))
+    table.add_row(words["rank"], *(_rank(e.rank, e.rank_total) for e in entries))
+    table.add_row(words["change"], *(_change(e.rank_change) for e in entries))
+    for code in _codes(entries):
+        table.add_row(
+            f"{words['criterion']} {code}",
+            *(_ratio(*e.criteria.get(code, (None, None)), lang=lang) for e in entries),
+        )
+    table.add_row(words["version"], *(str(e.version) for e in entries), style="dim")
+    table.add_row(words["file"], *(e.file for e in entries), style="dim")
+    console.print(table)
+
+
+@click.command("export")
+@click.option("--year", type=int, required=True, help="The report year to export.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "parquet"]),
+    default="csv",
+    show_default=True,
+    help="csv/parquet: one row per unit (meta, overall, score and max of each criterion); "
+    "json: the full records.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE (default: standard output; parquet needs a file).",
+)
+@click.option("--db", metavar="URL", envvar="CCHC_DB", default=None, help=DB_HELP)
+def export(year: int, fmt: str, output: Path | None, db: str | None) -> None:
+    """Export a year's current records from the store for other tools (CSV, JSON or Parquet).
+
+    \b
+    Example:
+      cchc export --year 2022 > cchc-2022.csv
+      cchc export --year 2022 --format parquet -o cchc-2022.parquet
+      cchc export --year 2022 --format json -o records-2022.json
+    """
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs -o FILE")
+    store = _open(db)
+    try:
+        if fmt == "json":
+            records = store.current_records(year)
+            payload = (
+                json.dumps([r.model_dump(mode="json") for r in records], ensure_ascii=False, indent=2) + "\n"
+            )
+            _write_text(payload, output, encoding="utf-8")
+            count = len(records)
+        else:
+            rows = store.export_rows(year)
+            count = len(rows)
+            if fmt == "csv":
+                _write_text(_csv(rows), output, encoding="utf-8-sig" if output else "utf-8")
+            else:
+                assert output is not None
+                _write_parquet(rows, output)
+    finally:
+        store.close()
+    if count == 0:
+        click.echo(f"cchc: no record of {year} in the store", err=True)
+    elif output is not None:
+        click.echo(f"{count} record(s) of {year} written to {output}", err=True)
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _write_text(text: str, output: Path | None, encoding: str) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from cchc.pipeline.batch import atomic_write_text
+
+    atomic_write_text(output, text, encoding=encoding)
+
+
+def _write_parquet(rows: list[dict[str, Any]], output: Path) -> None:
+    import os
+    import tempfile
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(rows, schema=_arrow_schema(rows))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        pq.write_table(table, tmp)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _arrow_schema(rows: list[dict[str, Any]]) -> Any:
+    import pyarrow as pa
+
+    ints = {"report_year", "version", "rank", "rank_total", "rank_change"}
+    texts = {"unit_name", "unit_level", "district", "province", "file", "sha256", "classification"}
+    names = list(rows[0]) if rows else ["unit_name", "report_year"]
+    return pa.schema(
+        [(n, pa.string() if n in texts else pa.int64() if n in ints else pa.float64()) for n in names]
+    )

@@ -1,0 +1,50 @@
+"""The store of every ingested record (SQLite by default, PostgreSQL for a team), with its history.
+
+``Store(url)`` opens (and migrates) a database; ``store_batch`` is what ``cchc ingest`` calls.
+Names are imported on first use, so ``cchc.store.engine`` alone stays light for the CLI.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cchc.store.engine import default_path, default_url, normalize_url, redact
+    from cchc.store.ingest import StoredBatch, annotate_summary, store_batch
+    from cchc.store.store import Saved, Store, Unit, YearEntry, fold
+
+_WHERE = {
+    "default_path": "engine",
+    "default_url": "engine",
+    "normalize_url": "engine",
+    "redact": "engine",
+    "StoredBatch": "ingest",
+    "annotate_summary": "ingest",
+    "store_batch": "ingest",
+    "Saved": "store",
+    "Store": "store",
+    "Unit": "store",
+    "YearEntry": "store",
+    "fold": "store",
+}
+__all__ = [
+    "Saved",
+    "Store",
+    "StoredBatch",
+    "Unit",
+    "YearEntry",
+    "annotate_summary",
+    "default_path",
+    "default_url",
+    "fold",
+    "normalize_url",
+    "redact",
+    "store_batch",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'cchc.store' has no attribute {name!r}")
+    return getattr(import_module(f"cchc.store.{_WHERE[name]}"), name)

@@ -1,0 +1,466 @@
+"""The store: every ingested record, versioned per unit and year, with its criteria and findings.
+
+Idempotent by content: a document (sha256) is stored once. A different document for the same unit and
+year (a corrected resubmission) is stored as the next version and becomes the current one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from cchc.schemas.record import Finding, Record
+from cchc.store.engine import default_url, make_engine, normalize_url, redact, sqlite_path, upgrade
+from cchc.store.models import Batch, CriterionRow, Document, FindingRow, RecordRow, utcnow
+
+_RETRIES = 3
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+def fold(text: str | None) -> str:
+    """How unit and district names are matched: any Unicode form, case, spacing and tone placement.
+
+    Old and new tone placement (``Hoà``/``Hòa``, ``Thuỷ``/``Thủy``) give the same key: each word's tone
+    mark is moved to the word's end. The key is for matching only, never shown.
+    """
+    if not text:
+        return ""
+    words = []
+    for word in unicodedata.normalize("NFD", text).casefold().split():
+        tones = "".join(ch for ch in word if ch in _TONES)
+        words.append("".join(ch for ch in word if ch not in _TONES) + tones)
+    return unicodedata.normalize("NFC", " ".join(words))
+
+
+def unit_key(unit_name: str | None, unit_level: str | None, district: str | None) -> str:
+    return f"{fold(unit_level)}|{fold(unit_name)}|{fold(district)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """Where one record stands in the store after saving it."""
+
+    record_id: int
+    sha256: str
+    file: str
+    unit_name: str | None
+    report_year: int | None
+    version: int
+    is_current: bool
+    stored: bool  # False: the same content was already in the store
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "unit": self.unit_name,
+            "year": self.report_year,
+            "version": self.version,
+            "is_current": self.is_current,
+            "stored": self.stored,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit (commune, ward, town) known to the store."""
+
+    unit_name: str
+    unit_level: str | None
+    district: str | None
+    province: str | None
+    years: tuple[int, ...]
+    key: str
+
+
+@dataclass(slots=True)
+class YearEntry:
+    """One year of a unit's history: the current version's totals and criteria."""
+
+    year: int
+    version: int
+    file: str
+    score: float | None
+    max_score: float | None
+    rank: int | None
+    rank_total: int | None
+    rank_change: int | None
+    criteria: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+
+
+def _text(value: str | float | None) -> str | None:
+    return None if value is None else str(value)
+
+
+class Store:
+    """A connection to the store; opening it migrates the schema to the newest version.
+
+    Example::
+
+        with Store("sqlite:///cchc.sqlite") as store:
+            saved = store.save_record(record)
+            store.previous_record("Minh Đức", "xã", "Tứ Kỳ", 2021)
+    """
+
+    def __init__(self, url: str | Path | None = None) -> None:
+        self.url = normalize_url(url if url is not None else default_url())
+        self.engine = make_engine(self.url)
+        upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def display_url(self) -> str:
+        return redact(self.url)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file (None for a server database)."""
+        return sqlite_path(self.url)
+
+    # ------------------------------------------------------------------ writing
+
+    def start_batch(self, out_dir: str | None = None, inputs: int = 0) -> int:
+        import cchc
+
+        with self._sessions.begin() as session:
+            batch = Batch(out_dir=out_dir, inputs=inputs, cchc_version=getattr(cchc, "__version__", None))
+            session.add(batch)
+            session.flush()
+            return batch.id
+
+    def save_record(self, record: Record, *, batch_id: int | None = None) -> Saved:
+        """Store ``record`` (and its findings) unless its content is stored already; see :class:`Saved`."""
+        for attempt in range(_RETRIES):
+            try:
+                with self._sessions.begin() as session:
+                    return _save(session, record, batch_id)
+            except IntegrityError:  # a concurrent writer took the version number or the document
+                if attempt == _RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def save_findings(
+        self,
+        findings: Iterable[Finding],
+        *,
+        scope: str,
+        record_id: int | None = None,
+        batch_id: int | None = None,
+    ) -> None:
+        """Store findings of ``scope`` (history, batch); history findings of the record are replaced."""
+        with self._sessions.begin() as session:
+            if record_id is not None and scope != "batch":
+                session.execute(
+                    delete(FindingRow).where(FindingRow.record_id == record_id, FindingRow.scope == scope)
+                )
+            session.add_all(_finding_rows(findings, scope, record_id, batch_id))
+
+    # ------------------------------------------------------------------ reading
+
+    def previous_record(
+        self, unit_name: str | None, unit_level: str | None, district: str | None, year: int
+    ) -> Record | None:
+        """The current record of a unit for ``year`` (call it with the year before a report's year)."""
+        row = self._current_row(unit_name, unit_level, district, year)
+        return None if row is None else Record.model_validate(row.record)
+
+    def _current_row(
+        self, unit_name: str | None, unit_level: str | None, district: str | None, year: int
+    ) -> RecordRow | None:
+        if not unit_name:
+            return None
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(RecordRow).where(
+                    RecordRow.name_key == fold(unit_name), RecordRow.report_year == year, RecordRow.is_current
+                )
+            ).all()
+        if unit_level:
+            rows = [r for r in rows if not r.unit_level or fold(r.unit_level) == fold(unit_level)]
+        exact = [r for r in rows if fold(r.district) == fold(district)]
+        if len(exact) == 1:
+            return exact[0]
+        # a district stated in one year only: accept the single candidate whose district is not contradicted
+        loose = [r for r in rows if not r.district or not district]
+        return loose[0] if len(loose) == 1 and not exact else None
+
+    def versions(
+        self, unit_name: str, unit_level: str | None, district: str | None, year: int
+    ) -> list[tuple[int, bool, str]]:
+        """(version, is_current, sha256) of every stored report of a unit and year, oldest first."""
+        key = unit_key(unit_name, unit_level, district)
+        with self._sessions() as session:
+            rows = session.execute(
+                select(RecordRow.version, RecordRow.is_current, Document.sha256)
+                .join(Document, RecordRow.document_id == Document.id)
+                .where(RecordRow.unit_key == key, RecordRow.report_year == year)
+                .order_by(RecordRow.version)
+            ).all()
+        return [(v, bool(c), s) for v, c, s in rows]
+
+    def count(self, table: str) -> int:
+        model = {
+            "documents": Document,
+            "records": RecordRow,
+            "criteria": CriterionRow,
+            "findings": FindingRow,
+            "batches": Batch,
+        }[table]
+        with self._sessions() as session:
+            return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+    def findings(self, kind: str | None = None, scope: str | None = None) -> list[Finding]:
+        with self._sessions() as session:
+            query = select(FindingRow).order_by(FindingRow.id)
+            if kind:
+                query = query.where(FindingRow.kind == kind)
+            if scope:
+                query = query.where(FindingRow.scope == scope)
+            rows = session.scalars(query).all()
+        return [_finding(r) for r in rows]
+
+    def units(self, name: str) -> list[Unit]:
+        """The units called ``name`` (NFC, case-insensitive) with the years stored for each."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(
+                    RecordRow.unit_key,
+                    RecordRow.unit_name,
+                    RecordRow.unit_level,
+                    RecordRow.district,
+                    RecordRow.province,
+                    RecordRow.report_year,
+                )
+                .where(RecordRow.name_key == fold(name), RecordRow.is_current)
+                .order_by(RecordRow.report_year)
+            ).all()
+        by_key: dict[str, list[Any]] = {}
+        for row in rows:
+            by_key.setdefault(row.unit_key, []).append(row)
+        units = []
+        for key, group in by_key.items():
+            last = group[-1]
+            province = next((g.province for g in reversed(group) if g.province), None)
+            years = tuple(sorted({g.report_year for g in group if g.report_year is not None}))
+            units.append(Unit(last.unit_name, last.unit_level, last.district, province, years, key))
+        return sorted(units, key=lambda u: (fold(u.district), fold(u.unit_level)))
+
+    def history(self, unit: Unit) -> list[YearEntry]:
+        """The current version of each year of ``unit``, oldest year first."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(RecordRow)
+                .options(selectinload(RecordRow.criteria), selectinload(RecordRow.document))
+                .where(
+                    RecordRow.unit_key == unit.key, RecordRow.is_current, RecordRow.report_year.is_not(None)
+                )
+                .order_by(RecordRow.report_year)
+            ).all()
+            return [_year_entry(r) for r in rows]
+
+    def current_records(self, year: int) -> list[Record]:
+        """The current record of every unit for ``year``, by district then unit name."""
+        return [Record.model_validate(r.record) for r in self._year_rows(year)]
+
+    def export_rows(self, year: int) -> list[dict[str, Any]]:
+        """One flat row per unit for ``year``: meta, overall, and score/max of every criterion code."""
+        rows = self._year_rows(year)
+        codes = sorted({c.code for r in rows for c in r.criteria if c.code}, key=lambda c: (len(c), c))
+        out = []
+        for r in rows:
+            row: dict[str, Any] = {
+                "unit_name": r.unit_name,
+                "unit_level": r.unit_level,
+                "district": r.district,
+                "province": r.province,
+                "report_year": r.report_year,
+                "version": r.version,
+                "file": r.document.file_name,
+                "sha256": r.document.sha256,
+                "overall_score": r.overall_score,
+                "overall_max": r.overall_max,
+                "overall_percent": r.overall_percent,
+                "rank": r.overall_rank,
+                "rank_total": r.overall_rank_total,
+                "rank_change": r.overall_rank_change,
+                "classification": (r.record.get("overall") or {}).get("classification"),
+            }
+            criteria = {}
+            for c in r.criteria:
+                if c.code and c.code not in criteria:
+                    criteria[c.code] = c
+            for code in codes:
+                c = criteria.get(code)
+                row[f"c{code}_score"] = c.score if c else None
+                row[f"c{code}_max"] = c.max_score if c else None
+            out.append(row)
+        return out
+
+    def _year_rows(self, year: int) -> Sequence[RecordRow]:
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(RecordRow)
+                .options(selectinload(RecordRow.criteria), selectinload(RecordRow.document))
+                .where(RecordRow.report_year == year, RecordRow.is_current)
+            ).all()
+        return sorted(rows, key=lambda r: (fold(r.district), fold(r.unit_name), fold(r.unit_level)))
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _save(session: Session, record: Record, batch_id: int | None) -> Saved:
+    source, meta, overall = record.source, record.meta, record.overall
+    now = utcnow()
+    document = session.scalar(select(Document).where(Document.sha256 == source.sha256))
+    if document is not None:
+        document.last_seen = now
+        existing = document.record
+        if existing is not None:
+            return Saved(
+                existing.id,
+                source.sha256,
+                source.file,
+                existing.unit_name,
+                existing.report_year,
+                existing.version,
+                bool(existing.is_current),
+                stored=False,
+            )
+    else:
+        document = Document(
+            sha256=source.sha256,
+            file_name=Path(source.file).name,
+            format=source.format,
+            size_bytes=source.size_bytes,
+            pages=source.pages,
+            first_seen=now,
+            last_seen=now,
+            first_batch_id=batch_id,
+        )
+        session.add(document)
+    key = unit_key(meta.unit_name, meta.unit_level, meta.district)
+    version = 1
+    if meta.unit_name and meta.report_year is not None:
+        same = (RecordRow.unit_key == key, RecordRow.report_year == meta.report_year)
+        version = int(session.scalar(select(func.max(RecordRow.version)).where(*same)) or 0) + 1
+        session.execute(update(RecordRow).where(*same, RecordRow.is_current).values(is_current=False))
+    row = RecordRow(
+        document=document,
+        batch_id=batch_id,
+        unit_key=key,
+        name_key=fold(meta.unit_name),
+        unit_name=meta.unit_name,
+        unit_level=meta.unit_level,
+        district=meta.district,
+        province=meta.province,
+        report_year=meta.report_year,
+        version=version,
+        is_current=True,
+        overall_score=overall.score,
+        overall_max=overall.max_score,
+        overall_percent=overall.percent,
+        overall_rank=overall.rank,
+        overall_rank_total=overall.rank_total,
+        overall_rank_change=overall.rank_change,
+        record=record.model_dump(mode="json"),
+        extractor_version=record.extractor_version,
+        schema_version=record.schema_version,
+        created_at=now,
+        criteria=[
+            CriterionRow(
+                position=i,
+                code=c.code,
+                title=c.title,
+                score=c.score,
+                max_score=c.max_score,
+                percent=c.percent,
+                rank=c.rank,
+                rank_total=c.rank_total,
+                rank_change=c.rank_change,
+            )
+            for i, c in enumerate(record.criteria)
+        ],
+    )
+    session.add(row)
+    session.flush()
+    session.add_all(_finding_rows(record.findings, "record", row.id, batch_id))
+    return Saved(
+        row.id, source.sha256, source.file, meta.unit_name, meta.report_year, version, True, stored=True
+    )
+
+
+def _finding_rows(
+    findings: Iterable[Finding], scope: str, record_id: int | None, batch_id: int | None
+) -> list[FindingRow]:
+    return [
+        FindingRow(
+            record_id=record_id,
+            batch_id=batch_id,
+            scope=scope,
+            rule=f.rule,
+            kind=f.kind,
+            severity=f.severity,
+            subject=f.subject,
+            message=f.message,
+            message_en=f.message_en,
+            expected=_text(f.expected),
+            actual=_text(f.actual),
+            evidence=[e.model_dump(mode="json") for e in f.evidence],
+        )
+        for f in findings
+    ]
+
+
+def _finding(row: FindingRow) -> Finding:
+    return Finding(
+        rule=row.rule,
+        kind=row.kind,
+        severity=row.severity,  # type: ignore[arg-type]
+        subject=row.subject,
+        message=row.message,
+        message_en=row.message_en,
+        expected=row.expected,
+        actual=row.actual,
+        evidence=row.evidence,
+    )
+
+
+def _year_entry(row: RecordRow) -> YearEntry:
+    criteria: dict[str, tuple[float | None, float | None]] = {}
+    for c in row.criteria:
+        if c.code and c.code not in criteria:
+            criteria[c.code] = (c.score, c.max_score)
+    assert row.report_year is not None
+    return YearEntry(
+        row.report_year,
+        row.version,
+        row.document.file_name,
+        row.overall_score,
+        row.overall_max,
+        row.overall_rank,
+        row.overall_rank_total,
+        row.overall_rank_change,
+        criteria,
+    )
