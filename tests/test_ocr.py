@@ -352,3 +352,10 @@ def test_repair_where_context_is_certain(text: str, repaired: str, reason: str) 
 )
 def test_no_repair_without_certain_context(text: str) -> None:
     assert repair_ocr_numbers(text) == (text, [])
+
+
+def test_a_speck_stuck_to_a_line_number_is_dropped() -> None:
+    from cchc.extractors.readers.ocr import OcrWord, _drop_specks
+
+    words = [OcrWord("„4.", (10, 10, 30, 22), 80.0), OcrWord("Về", (34, 10, 50, 22), 95.0)]
+    assert [w.text for w in _drop_specks(words)] == ["4.", "Về"]

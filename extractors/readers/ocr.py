@@ -144,6 +144,7 @@ def lines_from_tsv(tsv: str, scale: float) -> list[OcrLine]:
 
 _ALNUM_RE = re.compile(r"[\p{L}\p{N}]")
 LEADING_NOISE_RE = re.compile(r"[„‚'\"`´‘’“”,.·:;]+")
+LEADING_NOISE_BEFORE_DIGIT_RE = re.compile(r"[„‚'\"`´‘’“”,.·:;]+(?=\d)")
 
 
 def _drop_specks(words: list[OcrWord]) -> list[OcrWord]:
@@ -154,6 +155,8 @@ def _drop_specks(words: list[OcrWord]) -> list[OcrWord]:
     for i, w in enumerate(words):
         if i == 0 and len(words) > 1 and LEADING_NOISE_RE.fullmatch(w.text):
             continue  # a mark before a line's first word ("„ 4. Về …") is a speck of the scan, never content
+        if i == 0 and (stuck := LEADING_NOISE_BEFORE_DIGIT_RE.match(w.text)):
+            w = OcrWord(w.text[stuck.end() :], w.bbox, w.conf)  # "„4." -> "4.": same speck, stuck to the number
         width, height = w.bbox[2] - w.bbox[0], w.bbox[3] - w.bbox[1]
         if not _ALNUM_RE.search(w.text) and (
             width < SPECK_PT or (w.conf < 60 and height < 0.3 * line_height)
