@@ -20,7 +20,7 @@ from cchc.errors import UsageError
 @click.option("-o", "--out", default="results", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder: records/, batch.json, findings.csv, review.html, review.md.")
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
-              help="Processes for extraction (default: the number of CPU cores; 1 runs in-process).")
+              help="Extraction processes (default: the number of CPU cores).")
 @click.option("--dask-address", default=None, metavar="ADDRESS",
               help="Run tasks on a Dask cluster (tcp://scheduler:8786), or 'local' for a temporary local cluster.")
 @click.option("--docs-per-task", type=click.IntRange(min=1), default=10, show_default=True,
@@ -75,7 +75,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int 
     import os
 
     workers = workers or os.cpu_count() or 1
-    pool = batch.make_pool(workers) if workers > 1 and not dask_address else None
+    pool = batch.make_pool(workers) if workers >= 1 and not dask_address else None
     if pool is not None:
         batch.warm_pool(pool, workers)
     from prefect.settings import PREFECT_API_URL, temporary_settings

@@ -3,7 +3,9 @@
 Parallelism: Prefect tasks run on a ThreadPoolTaskRunner (bookkeeping stays in this process, ~5 ms
 a task) and each hands its CPU work to ONE shared plain ``ProcessPoolExecutor`` (forkserver or
 spawn), so extraction uses every core without Prefect's ProcessPoolTaskRunner, which starts a
-temporary server in each worker process (~250 ms a task). ``workers=1`` runs in-process (no pool).
+temporary server in each worker process (~250 ms a task). ``workers=1`` still uses a pool of one
+process: extraction in the flow's own process would share the GIL with Prefect's client threads
+(measured: 1.25x the direct calls in-process, 1.20x with one worker process).
 With a Dask address, tasks run on the Dask cluster and call the plain function directly there.
 
 A task processes a chunk of up to ``docs_per_task`` documents (default 10; 1 gives one Prefect task
@@ -307,7 +309,7 @@ def run_ingest(
     global _EXECUTOR, _PROGRESS
     workers = workers or default_workers()
     start = time.perf_counter()
-    if pool is None and workers > 1 and not dask_address:
+    if pool is None and workers >= 1 and not dask_address:
         pool = batch.make_pool(workers)
     _EXECUTOR, _PROGRESS = pool, progress
     try:
