@@ -21,7 +21,8 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures import as_completed as as_completed_plain
 from dataclasses import dataclass, field
@@ -255,6 +256,30 @@ def _store(db: str, out: str, records: list[Any], batch_findings: list[Any],
         return None, f"store: {type(cause).__name__}: {' '.join(str(cause).split())[:300]}"
 
 
+@contextmanager
+def _without_heartbeats() -> Iterator[None]:
+    """Run without flow-run heartbeats: they detect crashed runs of deployments, which a local batch
+    is not, and the engine waits up to a second for the heartbeat thread when the flow ends.
+    (The setting cannot be unset from the environment, hence a settings context.)"""
+    from prefect.context import SettingsContext
+    from prefect.settings import get_current_settings
+
+    current = get_current_settings()
+    quiet = current.model_copy(update={"flows": current.flows.model_copy(update={"heartbeat_frequency": None})})
+    with SettingsContext(profile=SettingsContext.get().profile, settings=quiet):
+        yield
+
+
+def _drain_events(timeout: float = 10.0) -> None:
+    """Send Prefect's pending events before the process exits (else it warns at shutdown)."""
+    try:
+        from prefect.events.worker import EventsWorker
+
+        EventsWorker.drain_all(timeout=timeout)
+    except Exception:  # noqa: BLE001 - best effort: the batch's outputs are already written
+        pass
+
+
 _REPORT_LOCK = threading.Lock()
 
 
@@ -314,10 +339,12 @@ def run_ingest(
     _EXECUTOR, _PROGRESS = pool, progress
     try:
         runner = _task_runner(workers, dask_address)
-        result = ingest_flow.with_options(task_runner=runner)(
-            inputs=[str(i) for i in inputs], out=str(out), workers=workers, dask_address=dask_address,
-            settings=settings, docs_per_task=docs_per_task, db=db,
-        )
+        with _without_heartbeats():
+            result = ingest_flow.with_options(task_runner=runner)(
+                inputs=[str(i) for i in inputs], out=str(out), workers=workers, dask_address=dask_address,
+                settings=settings, docs_per_task=docs_per_task, db=db,
+            )
+        _drain_events()
     finally:
         _EXECUTOR, _PROGRESS = None, None
         if pool is not None:
