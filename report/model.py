@@ -528,11 +528,10 @@ def report_view(record: Record, index: int, lang: str, source_links: dict[str, s
 
 
 def light_record(record: Record) -> Record:
-    """The record's values without evidence, quantities or references: what a summary needs."""
+    """The record's values and identity, without the bulk (criteria evidence, indicators, quantities,
+    references, findings): what a summary and the batch rules need."""
     return record.model_copy(
         update={
-            "meta": record.meta.model_copy(update={"evidence": []}),
-            "overall": record.overall.model_copy(update={"evidence": []}),
             "criteria": [c.model_copy(update={"evidence": []}) for c in record.criteria],
             "indicators": [],
             "quantities": [],
