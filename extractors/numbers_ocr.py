@@ -28,6 +28,19 @@ _PERCENT_RE = re.compile(rf"(?<![\p{{L}}\p{{N}},.])(?P<x>{_NUM})(?P<tail>\s*%)")
 
 Repair = tuple[str, str, str]
 
+# A decimal comma read as ";" or ":" (with or without spaces), or followed by a space, inside a
+# number that a score slash or a percent sign follows: "8 ;97/", "77 ;99%", "9, 67/10 điểm".
+_SEPARATOR_RE = re.compile(
+    r"(?<![\p{N}.,])(?P<a>\d{1,3})(?P<sep>\s?[;:]\s?|,\s+)(?P<b>\d{1,2})(?=\s*(?:/[\s,.]*\d[\d,.\s]*(?:đ|d)i[ểềệếễe]m|%))",
+    re.IGNORECASE,
+)
+# The same after the slash of a score: "/11, 5 điểm" (a leading "," is the report's own and stays).
+_AFTER_SLASH_RE = re.compile(
+    r"(?P<lead>/\s*,?)(?P<a>\d{1,3})(?P<sep>\s?[;:]\s?|,\s+)(?P<b>\d{1,2})(?=\s*(?:đ|d)i[ểềệếễe]m)", re.IGNORECASE
+)
+# A roman section number at the start of a heading line: "HI." for "III.", "Il." for "II."
+_ROMAN_START_RE = re.compile(r"^(?P<num>[IlH1|]{1,4}|[IlH1|]{0,3}V)(?P<rest>\.\s+\p{Lu}{2})")
+
 
 def _fix_number(token: str) -> tuple[str, list[str]]:
     """The token with confusables made digits and a 1-2 digit decimal point made a comma."""
@@ -70,6 +83,22 @@ def repair_ocr_numbers(text: str) -> tuple[str, list[Repair]]:
         repairs.append((m[0], out, f"{'; '.join(rx)} in a percent"))
         return out
 
+    def separator(m: re.Match[str]) -> str:
+        out = f"{m.groupdict().get('lead') or ''}{m['a']},{m['b']}"
+        reason = "space after the decimal comma" if m["sep"].strip() == "," else f"{m['sep'].strip()!r} read for the decimal comma"
+        repairs.append((m[0], out, f"{reason} in a score or percent"))
+        return out
+
+    def roman(m: re.Match[str]) -> str:
+        fixed = m["num"].replace("H", "II").translate(str.maketrans({"l": "I", "1": "I", "|": "I"}))
+        if fixed == m["num"] or not re.fullmatch(r"I{1,3}|IV|V|VI{1,3}|IX|X", fixed):
+            return m[0]
+        repairs.append((m["num"] + ".", fixed + ".", "roman section number misread"))
+        return fixed + m["rest"]
+
+    text = _ROMAN_START_RE.sub(roman, text)
+    text = _SEPARATOR_RE.sub(separator, text)
+    text = _AFTER_SLASH_RE.sub(separator, text)
     text = _SCORE_RE.sub(pair("score x/y điểm"), text)
     text = _RANK_RE.sub(pair("rank"), text)
     text = _PERCENT_RE.sub(percent, text)

@@ -104,6 +104,9 @@ PAGE_W, PAGE_H = 595.27, 841.89
 NUMBER_RE = re.compile(r"\d+(?:,\d+)?(?:/\d+(?:,\d+)?)?%?")
 
 
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
 def require_tesseract() -> None:
     assert ocr_available("vie"), (
         "tesseract with the Vietnamese model is not installed: run `make test`, which installs the "
@@ -359,3 +362,58 @@ def test_a_speck_stuck_to_a_line_number_is_dropped() -> None:
 
     words = [OcrWord("„4.", (10, 10, 30, 22), 80.0), OcrWord("Về", (34, 10, 50, 22), 95.0)]
     assert [w.text for w in _drop_specks(words)] == ["4.", "Về"]
+
+
+@pytest.fixture(scope="module")
+def scanned_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample PDF as a 200 dpi grey scan, slightly rotated and blurred, no text layer."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageFilter
+
+    require_tesseract()
+    out = tmp_path_factory.mktemp("scan") / "minh-duc-scan.pdf"
+    pdf = pdfium.PdfDocument(str(SAMPLES / "minh-duc-2022.pdf"))
+    pages = []
+    for index in range(len(pdf)):
+        image = pdf[index].render(scale=200 / 72).to_pil().convert("L")
+        image = image.rotate(0.4, expand=False, fillcolor=255, resample=Image.BICUBIC)
+        pages.append(image.filter(ImageFilter.GaussianBlur(0.6)))
+    pdf.close()
+    pages[0].save(out, save_all=True, append_images=pages[1:], resolution=200)
+    return out
+
+
+def test_scanned_sample_extracts_like_the_digital_one(scanned_sample: Path) -> None:
+    from cchc.api import extract_file
+
+    scan = extract_file(scanned_sample)
+    digital = extract_file(SAMPLES / "minh-duc-2022.pdf")
+    assert scan.source.ocr and scan.source.ocr_pages == list(range(1, digital.source.pages + 1))
+    assert (scan.meta.unit_name, scan.meta.doc_number, scan.meta.issued_date) == ("Minh Đức", "29/BC-UBND", "2023-04-06")
+    fields = ("score", "max_score", "percent", "rank", "rank_total", "rank_change")
+    assert [getattr(scan.overall, f) for f in fields] == [getattr(digital.overall, f) for f in fields]
+    stated = {c.code: [getattr(c, f) for f in fields] for c in digital.criteria}
+    read = {c.code: [getattr(c, f) for f in fields] for c in scan.criteria}
+    assert read == stated  # all 60 values of the ten criteria, "8,97/,11,5" included
+    # the same findings as the digital PDF: OCR confusions were repaired, not reported
+    assert sorted((f.kind, f.subject) for f in scan.findings) == sorted((f.kind, f.subject) for f in digital.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("chính quyền số: 8 ;97/,11, 5 điểm, đạt tỷ lệ 77 ;99%", "chính quyền số: 8,97/,11,5 điểm, đạt tỷ lệ 77,99%"),
+        ("(qua điều tra) : 9, 67/10 điểm", "(qua điều tra) : 9,67/10 điểm"),
+        ("(tỷ lệ 83, 33%)", "(tỷ lệ 83,33%)"),
+        ("HI. ĐÁNH GIÁ CHUNG", "III. ĐÁNH GIÁ CHUNG"),
+        ("Il. KẾT QUẢ ĐÁNH GIÁ", "II. KẾT QUẢ ĐÁNH GIÁ"),
+    ],
+)
+def test_separator_and_roman_confusions_repaired(text: str, repaired: str) -> None:
+    out, repairs = repair_ocr_numbers(text)
+    assert out == repaired and repairs
+
+
+@pytest.mark.parametrize("text", ["quý 1, 2, 3 theo quy định", "mức độ 3, 4 có 2.252/3.177", "H. Hà Nội", "l. lorem"])
+def test_lists_and_words_are_not_taken_for_numbers(text: str) -> None:
+    assert repair_ocr_numbers(text) == (text, [])
