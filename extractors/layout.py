@@ -29,6 +29,20 @@ PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """[left, right) of the sentence holding ``text[start:end]``: ends are ". ", "; ", "! ", "? ".
+
+    A dot or comma inside a number ("83,97", "2.252") is not a sentence end.
+    """
+    left = start
+    while left > 0 and not (text[left - 1] in ".;!?" and (left >= len(text) or text[left] == " ")):
+        left -= 1
+    right = end
+    while right < len(text) and not (text[right] in ".;!?" and (right + 1 >= len(text) or text[right + 1] == " ")):
+        right += 1
+    return left, min(len(text), right + 1)
+
+
 def is_all_caps(text: str) -> bool:
     """True for a line such as "ỦY BAN NHÂN DÂN" or "I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022"."""
     letters = upper = lower = 0

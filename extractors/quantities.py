@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from cchc.extractors.layout import sentence_bounds
 from cchc.extractors.numbers import parse_number
 
 _COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -52,16 +53,6 @@ class FoundQuantity:
     end: int
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and not (text[left - 1] in ".;!?" and (left >= len(text) or text[left] == " ")):
-        left -= 1
-    right = end
-    while right < len(text) and not (text[right] in ".;!?" and (right + 1 >= len(text) or text[right + 1] == " ")):
-        right += 1
-    return left, min(len(text), right + 1)
-
-
 def _unit_near(text: str, start: int, end: int, s_left: int, s_right: int) -> str | None:
     after = text[end:s_right]
     skip = AFTER_SKIP_RE.match(after)
@@ -95,7 +86,7 @@ def find_quantities(text: str) -> list[FoundQuantity]:
         num, den = parse_number(m["num"]), parse_number(m["den"])
         if num is None or den is None or den.value == 0:
             continue
-        left, right = _sentence_bounds(text, m.start(), m.end())
+        left, right = sentence_bounds(text, m.start(), m.end())
         pm = PERCENT_AFTER_RE.match(text[m.end() : right])
         percent = None
         if pm is None:

@@ -12,7 +12,7 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind, Document
 from cchc.extractors.framework import Framework, fold, framework_for, generic_framework
-from cchc.extractors.layout import DOC_NUMBER_RE, PLACE_DATE_RE, is_all_caps, numbering
+from cchc.extractors.layout import DOC_NUMBER_RE, PLACE_DATE_RE, is_all_caps, numbering, sentence_bounds
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import (
     ScoreMatch,
@@ -103,13 +103,8 @@ def evidence(block: Block, index: int, start: int = 0, end: int | None = None) -
 
 def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
     """The sentence of ``text`` around a span; sentence ends are ". " and "; " (not decimal points)."""
-    left = start
-    while left > 0 and not (text[left - 1] in ".;!?" and (left >= len(text) or text[left] == " ")):
-        left -= 1
-    right = end
-    while right < len(text) and not (text[right] in ".;!?" and (right + 1 >= len(text) or text[right + 1] == " ")):
-        right += 1
-    quote = text[left : right + 1].strip()
+    left, right = sentence_bounds(text, start, end)
+    quote = text[left:right].strip()
     if len(quote) > limit:
         lo = max(0, start - limit // 2)
         quote = ("…" if lo > 0 else "") + text[lo : lo + limit].strip() + "…"

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import regex
 
 import cchc
+from cchc.api import file_sha256
 from cchc.errors import InputError, UsageError
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
@@ -201,14 +202,6 @@ def atomic_write_json(path: Path, data: Any) -> Path:
 
 
 # ---------------------------------------------------------------- cache
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def versions() -> dict[str, str]:

@@ -22,9 +22,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures import as_completed as as_completed_plain
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,7 +96,6 @@ def _crashed(item: Item, exc: BaseException) -> Outcome:
 def batch_rules(out: str, outcomes: list[Outcome], settings: Settings) -> tuple[list[Any], list[Any], str | None]:
     """Records of the batch read back, and the batch findings (ranks, duplicates)."""
     from cchc.api import check_batch
-
     from cchc.report.model import light_record
 
     records = batch.load_records(Path(out), outcomes)
@@ -278,7 +277,7 @@ def _drain_events(timeout: float = 10.0) -> None:
         from prefect.events.worker import EventsWorker
 
         EventsWorker.drain_all(timeout=timeout)
-    except Exception:  # noqa: BLE001 - best effort: the batch's outputs are already written
+    except Exception:  # noqa: BLE001, S110 - best effort: the batch's outputs are already written
         pass
 
 
