@@ -560,16 +560,17 @@ def write_reviews(
     batch_findings: Sequence[Finding],
     outcomes: Sequence[Outcome],
     title: str = "Rà soát báo cáo CCHC",
+    stored: dict[str, tuple[int, bool]] | None = None,
 ) -> dict[str, Path]:
-    """review.html and review.md for the whole batch (via cchc.report)."""
+    """review.html and review.md for the whole batch (via cchc.report); ``stored``: sha256 -> (version, current)."""
     from cchc.report import render_html, render_markdown
 
     failures = [(o.file, o.error or "") for o in outcomes if o.status == "failed"]
     links = source_links(out_dir, records)
     html = render_html(records, title=title, batch_findings=list(batch_findings), failures=failures,
-                       source_links=links)
+                       source_links=links, stored=stored)
     md = render_markdown(records, title=title, batch_findings=list(batch_findings), failures=failures,
-                         source_links=links)
+                         source_links=links, stored=stored)
     return {
         "html": atomic_write_text(out_dir / "review.html", html),
         "md": atomic_write_text(out_dir / "review.md", md),

@@ -112,7 +112,12 @@ def write_outputs(out: str, summary: dict[str, Any], records: list[Any], batch_f
     out_dir = Path(out)
     paths: dict[str, str] = {}
     try:
-        reviews = batch.write_reviews(out_dir, records, batch_findings, outcomes)
+        stored = {
+            o["sha256"]: (o["store_version"], bool(o.get("store_current")))
+            for o in summary.get("outcomes", [])
+            if o.get("sha256") and o.get("store_version") is not None
+        }
+        reviews = batch.write_reviews(out_dir, records, batch_findings, outcomes, stored=stored or None)
         paths |= {"review_html": str(reviews["html"]), "review_md": str(reviews["md"])}
     except Exception as exc:  # noqa: BLE001
         summary.setdefault("errors", []).append(f"internal error: review: {type(exc).__name__}: {exc}")

@@ -327,6 +327,9 @@ def _identity(rep: ReportView, lang: str, lab: dict[str, str]) -> str:
     if src.ocr:
         pages = ", ".join(str(p) for p in src.ocr_pages)
         pairs.append((lab["ocr"], _e(f"{lab['ocr_pages']} {pages}" if pages else "✓")))
+    if rep.stored is not None:
+        version, current = rep.stored
+        pairs.append((lab["stored"], _e(f"{version} ({lab['stored_current'] if current else lab['stored_old']})")))
     items = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in pairs)
     return f'<dl class="identity">{items}</dl>'
 
@@ -402,11 +405,13 @@ def render_html(
     failures: Iterable[tuple[str, str]] = (),
     source_links: dict[str, str] | None = None,
     lang: str = "vi",
+    stored: dict[str, tuple[int, bool]] | None = None,
 ) -> str:
     """One self-contained HTML report for one record or a whole batch.
 
     ``failures`` are (file, one-line error) of inputs that could not be read; ``source_links``
-    maps ``record.source.file`` to the href to use (default: the path as given, made a safe link).
+    maps ``record.source.file`` to the href to use (default: the path as given, made a safe link);
+    ``stored`` maps a record's sha256 to its (version, is current) in the store.
     """
     view = batch_view(
         records,
@@ -416,5 +421,6 @@ def render_html(
         source_links=source_links,
         lang=lang,
         render_section=lambda rep: _report(rep, lang, labels(lang)),
+        stored=stored,
     )
     return render_view(view)

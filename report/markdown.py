@@ -240,6 +240,9 @@ def _identity(rep: ReportView, lang: str, lab: dict[str, str]) -> list[str]:
     ]
     if src.ocr:
         pairs.append((lab["ocr"], md(", ".join(str(p) for p in src.ocr_pages) or "✓")))
+    if rep.stored is not None:
+        version, current = rep.stored
+        pairs.append((lab["stored"], md(f"{version} ({lab['stored_current'] if current else lab['stored_old']})")))
     return [f"- {md(k)}: {v}" for k, v in pairs] + [""]
 
 
@@ -288,6 +291,7 @@ def render_markdown(
     failures: Iterable[tuple[str, str]] = (),
     source_links: dict[str, str] | None = None,
     lang: str = "vi",
+    stored: dict[str, tuple[int, bool]] | None = None,
 ) -> str:
     """The same report as :func:`cchc.report.html.render_html`, as Markdown."""
     view = batch_view(
@@ -298,5 +302,6 @@ def render_markdown(
         source_links=source_links,
         lang=lang,
         render_section=lambda rep: "\n".join(_report(rep, lang, labels(lang))),
+        stored=stored,
     )
     return render_view(view)

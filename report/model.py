@@ -55,6 +55,9 @@ LABELS: dict[str, dict[str, str]] = {
         "sha256": "SHA-256",
         "ocr": "Nhận dạng ký tự (OCR)",
         "ocr_pages": "trang",
+        "stored": "Phiên bản trong kho",
+        "stored_current": "hiện hành",
+        "stored_old": "đã có bản mới hơn",
         "classification": "Xếp loại",
         "criteria": "Bảng tiêu chí: số in trong báo cáo và số tính lại",
         "criterion": "Tiêu chí",
@@ -123,6 +126,9 @@ LABELS: dict[str, dict[str, str]] = {
         "sha256": "SHA-256",
         "ocr": "OCR",
         "ocr_pages": "pages",
+        "stored": "Stored version",
+        "stored_current": "current",
+        "stored_old": "superseded",
         "classification": "Classification",
         "criteria": "Criteria: printed values and recomputed values",
         "criterion": "Criterion",
@@ -356,6 +362,7 @@ class ReportView:
     criteria_sum: float | None
     criteria_max_sum: float | None
     groups: dict[str, list[FindingView]]
+    stored: tuple[int, bool] | None = None  # (version in the store, whether it is the current one)
     rendered: str | None = None  # the rendered section (HTML or Markdown), when rendered while the views were built
     kept_counts: dict[str, int] | None = None  # finding counts, once the groups are let go
 
@@ -553,6 +560,7 @@ def batch_view(
     source_links: dict[str, str] | None,
     lang: str,
     render_section: Callable[[ReportView], str] | None = None,
+    stored: dict[str, tuple[int, bool]] | None = None,
 ) -> BatchView:
     """The whole report: every record's view, the batch findings and the failures.
 
@@ -564,6 +572,7 @@ def batch_view(
     reports = []
     for i, rec in enumerate(records, start=1):
         rep = report_view(rec, i, lang, source_links)
+        rep.stored = (stored or {}).get(rec.source.sha256)
         if render_section is not None:
             rep.rendered = render_section(rep)
             rep.kept_counts = rep.counts

@@ -465,6 +465,8 @@ def test_cchc_ingest_stores_both_years(
     (wrong,) = [f for f in summary["batch_findings"] if f["kind"] == "rank_change_mismatch"]
     assert "giảm 4 bậc" in wrong["evidence"][0]["text"] and "xếp thứ 5/18" in wrong["evidence"][1]["text"]
     assert "rank_change_mismatch" in (out / "findings.csv").read_text("utf-8-sig")
+    review = (out / "review.html").read_text("utf-8")
+    assert review.count("Phiên bản trong kho</dt><dd>1 (hiện hành)") == 4  # the report says which version is current
     capsys.readouterr()
     code, text, _ = _invoke("history", "Hòa Bình", "--db", str(db), "--format", "json")
     assert code == 0 and [(y["year"], y["rank"]) for y in json.loads(text)["years"]] == [(2021, 5), (2022, 3)]
