@@ -167,8 +167,9 @@ def extract_meta(ctx: _Ctx) -> None:
                     meta.issued_date = iso
                 meta.place = " ".join(m["place"].split())
                 meta.evidence.append(evidence(block, i))
-        if meta.title is None and text.upper() in ("BÁO CÁO", "BÁO CÁO TỔNG KẾT", "BÁO CÁO SƠ KẾT") and i + 1 < len(blocks):
-            meta.title = blocks[i + 1].text.strip()
+    found = title_block(blocks)
+    if found is not None:
+        meta.title = blocks[found[0]].text[found[1] :].strip()
     if meta.unit_name is None and meta.title:
         m = UNIT_IN_TEXT_RE.search(meta.title)
         if m:
@@ -218,21 +219,36 @@ def extract_signer(ctx: _Ctx) -> None:
 # --- years ----------------------------------------------------------------------------------
 
 
+DOC_TYPE_RE = re.compile(r"^\s*BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?\s*", re.I)
+
+
+def title_block(blocks: list[Block]) -> tuple[int, int] | None:
+    """(block index, offset) of the report's title: the block after "BÁO CÁO", or the rest of a
+    "BÁO CÁO Kết quả công tác …" block when the title shares its line (a soft line break in Word)."""
+    for i, block in enumerate(blocks[:40]):
+        text = block.text
+        m = DOC_TYPE_RE.match(text)
+        if not m or not text[: m.end()].strip().isupper():
+            continue
+        if m.end() >= len(text.rstrip()):
+            return (i + 1, 0) if i + 1 < len(blocks) else None
+        return i, m.end()
+    return None
+
+
 def extract_years(document: Document) -> list[YearStatement]:
     """Statements of the report year: title, opening/section headings, closing."""
     statements: list[YearStatement] = []
     blocks = document.blocks
-    title_index = next(
-        (i + 1 for i, b in enumerate(blocks[:40]) if b.text.strip().upper() in ("BÁO CÁO", "BÁO CÁO TỔNG KẾT", "BÁO CÁO SƠ KẾT")),
-        None,
-    )
+    found = title_block(blocks)
+    title_index = found[0] if found else None
     first_section = next((i for i, b in enumerate(blocks) if (n := numbering(b.text)) and n[0] == "roman"), len(blocks))
     for i, block in enumerate(blocks):
         text = block.text
         role: str | None = None
         m = None
         if i == title_index:
-            m = YEAR_RE.search(text)
+            m = YEAR_RE.search(text, found[1] if found else 0)
             role = "title"
         elif CLOSING_RE.match(text):
             m = REPORT_YEAR_RE.search(text)

@@ -140,3 +140,19 @@ def test_other_malformed_scores_are_repaired_and_recorded(tmp_path: Path, text: 
     [repair] = record.repairs
     assert repair.value == value and reason in repair.reason
     assert [f.kind for f in record.findings if f.kind == "malformed_number"] == ["malformed_number"]
+
+
+def test_title_on_the_line_of_bao_cao(tmp_path: Path) -> None:
+    path = tmp_path / "one-line-title.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/BC-UBND\nAn Bình, ngày 05 tháng 1 năm 2024\n"
+        "BÁO CÁO Kết quả công tác cải cách hành chính năm 2023\n"
+        "Năm 2023, Chỉ số CCHC của UBND xã An Bình đạt 85,5/100 điểm, xếp thứ 3/15.\n"
+        "Trên đây là báo cáo kết quả công tác cải cách hành chính năm 2022 của UBND xã An Bình./.\n",
+        "utf-8",
+    )
+    record = extract_file(path)
+    assert record.meta.title == "Kết quả công tác cải cách hành chính năm 2023"
+    assert (record.meta.report_year, record.overall.score, record.overall.rank) == (2023, 85.5, 3)
+    assert [(y.role, y.year) for y in record.years] == [("title", 2023), ("closing", 2022)]
+    assert [f.kind for f in record.findings] == ["year_mismatch"]

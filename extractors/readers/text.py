@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex as re
+
 from cchc.errors import EmptyFileError, UnsupportedFormatError
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import PAGE_NUMBER_RE, classify, is_all_caps, starts_block
@@ -99,6 +101,8 @@ def title_line(blocks: list[Block], current: list[tuple[int, str]], line: str) -
     Titles continue in lower case ("và triển khai …") or in capitals after capitals; the body
     starts in upper case ("Căn cứ …"), with or without a blank line before it.
     """
+    if current and blocks and re.match(r"^\s*BÁO\s+CÁO\s+\S", current[0][1]) and not is_all_caps(current[0][1]):
+        return line.strip()[0].islower()  # "BÁO CÁO Kết quả công tác …" on one line: the title goes on
     if not current or not blocks or blocks[-1].text.strip().upper() not in DOC_TYPE_LINES:
         return None
     stripped = line.strip()
