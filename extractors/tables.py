@@ -42,6 +42,26 @@ def column_roles(header: list[str]) -> dict[str, int]:
     return roles
 
 
+def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    """(last header row, column roles) of a criteria table; headers may span rows
+    ("Điểm" over "Tối đa | Đạt được"), so the first rows are read column by column together."""
+    for start in range(min(3, len(rows))):
+        for end in range(start, min(start + 3, len(rows))):
+            width = max(len(r) for r in rows[start : end + 1])
+            merged = [
+                " ".join(dict.fromkeys(r[c] for r in rows[start : end + 1] if c < len(r) and r[c].strip()))
+                for c in range(width)
+            ]
+            roles = column_roles(merged)
+            if len(roles) >= 3 and "title" in roles and {"score", "max"} <= roles.keys():
+                return end, roles
+    for r, row in enumerate(rows[:4]):
+        roles = column_roles(row)
+        if len(roles) >= 3 and "title" in roles and {"score", "max"} & roles.keys():
+            return r, roles
+    return None
+
+
 def _number(cell: str) -> float | None:
     m = re.search(r"[.,]{0,2}\d+(?:[.,]{1,2}\d+)*", cell)
     if not m:
@@ -76,12 +96,10 @@ def criteria_from_table(
 ) -> list[tuple[Criterion, bool]]:
     """Criteria (and the total row, flagged True) of a criteria table; [] for other tables."""
     rows = block.rows or []
-    header_at = next((r for r, row in enumerate(rows[:4]) if len(column_roles(row)) >= 3), None)
-    if header_at is None:
+    found = _header(rows)
+    if found is None:
         return []
-    roles = column_roles(rows[header_at])
-    if "title" not in roles or not ({"score", "max"} & roles.keys()):
-        return []
+    header_at, roles = found
     result = []
     offset = sum(len(" | ".join(r)) + 1 for r in rows[: header_at + 1])
     for row in rows[header_at + 1 :]:
@@ -102,7 +120,7 @@ def criteria_from_table(
             continue
         rank, total = _rank(cell("rank")) if "rank" in roles else (None, None)
         if total is None and rank is not None:
-            m = re.search(r"/\s*(\d+)", rows[header_at][roles["rank"]])
+            m = re.search(r"/\s*(\d+)", " ".join(r[roles["rank"]] for r in rows[: header_at + 1] if roles["rank"] < len(r)))
             total = int(m[1]) if m else None
         ev = evidence(block, index, start, start + len(row_text))
         ev.text = row_text

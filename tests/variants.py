@@ -84,7 +84,8 @@ class Variant:
     table: bool = False  # criteria in a table (DOCX and PDF forms)
     split: bool = False  # criterion title as a heading, its score in the paragraph below
     caps: bool = False  # criterion titles in capitals
-    subrows: bool = False  # the table also lists component indicators ("1.1") under their criterion
+    subrows: bool = False
+    two_row_header: bool = False  # "Điểm" over "Tối đa | Đạt được", merged in the DOCX  # the table also lists component indicators ("1.1") under their criterion
     planted: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -237,6 +238,8 @@ class Variant:
 
     def table_rows(self) -> list[list[str]]:
         rows = [["TT", "Lĩnh vực/Tiêu chí", "Điểm tối đa", "Điểm đạt được", "Tỷ lệ (%)", "Xếp hạng"]]
+        if self.two_row_header:
+            rows = [["TT", "Lĩnh vực/Tiêu chí", "Điểm", "", "Tỷ lệ (%)", "Xếp hạng"], ["", "", "Tối đa", "Đạt được", "", ""]]
         for code, title in SHORT_TITLES.items():
             if code == self.drop:
                 continue
@@ -271,6 +274,8 @@ class Variant:
                     for r, row in enumerate(rows):
                         for c, cell in enumerate(row):
                             table.cell(r, c).text = cell
+                    if self.two_row_header:
+                        table.cell(0, 2).merge(table.cell(0, 3)).text = "Điểm"
                     continue
                 document.add_paragraph().add_run(text).bold = bold
             document.save(str(path))
@@ -322,6 +327,8 @@ def variants() -> list[Variant]:
         replace(base[2], name="table-rank", table=True, ranks={"5": (21, 18)}, planted={("rank_out_of_range", "5")}),
         replace(base[3], name="table-total", table=True, overall_score="90,05", planted={("total_mismatch", "overall")}),
         replace(base[4], name="table-subrows", table=True, subrows=True),
+        replace(base[0], name="table-two-row-header", table=True, two_row_header=True, percents={"2": "97,67"},
+                planted={("percent_mismatch", "2")}),
     ]
     layouts = [
         replace(base[0], name="split-clean", split=True),
