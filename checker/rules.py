@@ -927,7 +927,7 @@ def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
             if parts is None:
                 continue
             if len(parts) == 1:
-                top.append((parts[0], h, after_deeper))
+                top.append((parts[0], h, after_deeper or h.after_unnumbered_heading))
                 after_deeper = False
                 continue
             after_deeper = True

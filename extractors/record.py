@@ -12,7 +12,7 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind, Document
 from cchc.extractors.framework import Framework, fold, framework_for, generic_framework
-from cchc.extractors.layout import DOC_NUMBER_RE, PLACE_DATE_RE, is_all_caps, numbering, sentence_bounds
+from cchc.extractors.layout import DOC_NUMBER_RE, PLACE_DATE_RE, is_all_caps, is_bullet, numbering, sentence_bounds
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import (
     ScoreMatch,
@@ -629,9 +629,16 @@ def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
     indicator_blocks = {ev.block for ind in ctx.record.indicators for ev in ind.evidence[:1]}
     headings: list[Heading] = []
     section: str | None = None
+    after_heading = False
     for i, block in enumerate(document.blocks):
         num = numbering(block.text)
-        if not num or i in indicator_blocks or INDICATOR_RE.match(block.text):
+        if not num:
+            text = block.text.strip()
+            after_heading = (text.endswith(":") and len(text) < 100) or (
+                block.kind == BlockKind.HEADING and len(text) < 150 and not is_bullet(text)
+            )
+            continue
+        if i in indicator_blocks or INDICATOR_RE.match(block.text):
             continue
         scheme, number, title = num
         if scheme == "roman":
@@ -644,8 +651,10 @@ def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
                 title=title[:120],
                 section=section if scheme == "arabic" else None,
                 evidence=[evidence(block, i, 0, min(len(block.text), len(number) + 2 + min(len(title), 80)))],
+                after_unnumbered_heading=after_heading,
             )
         )
+        after_heading = False
     return headings
 
 

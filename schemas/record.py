@@ -130,6 +130,9 @@ class Heading(_Model):
     title: str
     section: str | None = Field(None, description="Roman section it is under")
     evidence: list[Evidence] = Field(default_factory=list)
+    after_unnumbered_heading: bool = Field(
+        False, description='Printed right after an unnumbered heading ("Nguyên nhân:"), where a list may restart at 1'
+    )
 
 
 class YearStatement(_Model):

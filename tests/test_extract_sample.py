@@ -156,3 +156,28 @@ def test_title_on_the_line_of_bao_cao(tmp_path: Path) -> None:
     assert (record.meta.report_year, record.overall.score, record.overall.rank) == (2023, 85.5, 3)
     assert [(y.role, y.year) for y in record.years] == [("title", 2023), ("closing", 2022)]
     assert [f.kind for f in record.findings] == ["year_mismatch"]
+
+
+LISTS = """BÁO CÁO
+Kết quả công tác cải cách hành chính năm 2023
+I. KẾT QUẢ
+1. Cải cách thể chế: 5/5 điểm, đạt tỷ lệ 100%.
+2. Cải cách thủ tục hành chính: 15/17 điểm, đạt tỷ lệ 88,24%.
+II. TỒN TẠI VÀ NGUYÊN NHÂN
+Tồn tại, hạn chế:
+1. Cơ sở vật chất còn thiếu.
+2. Tỷ lệ hồ sơ trực tuyến còn thấp.
+Nguyên nhân:
+1. Kinh phí hạn chế.
+{last}. Người dân chưa quen dịch vụ công trực tuyến.
+"""
+
+
+@pytest.mark.parametrize(("last", "gap"), [("2", False), ("3", True)])
+def test_a_list_may_restart_after_an_unnumbered_heading(tmp_path: Path, last: str, gap: bool) -> None:
+    path = tmp_path / "lists.txt"
+    path.write_text(LISTS.format(last=last), "utf-8")
+    record = extract_file(path)
+    restarted = [h.number for h in record.outline if h.after_unnumbered_heading]
+    assert restarted == ["1", "1"]
+    assert [f.subject for f in record.findings if f.kind == "numbering_gap"] == (["II"] if gap else [])
