@@ -12,7 +12,14 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind, Document
 from cchc.extractors.framework import Framework, fold, framework_for, generic_framework
-from cchc.extractors.layout import DOC_NUMBER_RE, PLACE_DATE_RE, is_all_caps, is_bullet, numbering, sentence_bounds
+from cchc.extractors.layout import (
+    DOC_NUMBER_RE,
+    PLACE_DATE_RE,
+    is_all_caps,
+    is_bullet,
+    numbering,
+    sentence_bounds,
+)
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import (
     ScoreMatch,
