@@ -279,3 +279,28 @@ def test_docx_with_legacy_runs_equals_unicode_twin(tmp_path: Path) -> None:
         1
     ] == "3. Về Cải cách thủ tục hành chính: 15,52/18,5 điểm, tỷ lệ đạt 83,89%."
     assert [b.kind for b in got.blocks] == [b.kind for b in want.blocks]
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+@pytest.mark.parametrize("as_bytes", [True, False])
+def test_text_report_in_a_legacy_encoding_reads_like_its_unicode_twin(
+    tmp_path: Path, encoding: str, as_bytes: bool
+) -> None:
+    from cchc.api import extract_file
+
+    sample = SAMPLE.read_text(encoding="utf-8")
+    legacy = to_tcvn3(sample) if encoding == "tcvn3" else to_vni(sample)
+    path = tmp_path / f"{encoding}.txt"
+    if as_bytes:
+        path.write_bytes(legacy.encode("latin-1", errors="replace"))  # an 8-bit file, as old editors saved it
+    else:
+        path.write_text(legacy, "utf-8")  # the Latin-1 look-alikes, pasted into a UTF-8 file
+    record = extract_file(path)
+    twin = extract_file(SAMPLE)
+    assert (record.meta.doc_number, record.meta.issued_date) == (twin.meta.doc_number, twin.meta.issued_date)
+    if encoding == "vni":  # plain .VnTime cannot encode toned capitals ("XÃ MINH ĐỨC", "CHỦ TỊCH"): .VnTimeH runs do
+        assert (record.meta.unit_name, record.meta.signer) == (twin.meta.unit_name, twin.meta.signer)
+    assert [(c.code, c.score, c.max_score, c.percent, c.rank) for c in record.criteria] == [
+        (c.code, c.score, c.max_score, c.percent, c.rank) for c in twin.criteria
+    ]
+    assert any("legacy encoding" in w for w in record.source.warnings)

@@ -25,9 +25,29 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def read_text(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
-    """Read a UTF-8 text report into blocks, one per paragraph, list item or heading."""
-    text = decode_text(path.read_bytes(), str(path))
+    """Read a text report into blocks, one per paragraph, list item or heading.
+
+    UTF-8 (or UTF-16) text; text typed in a legacy Vietnamese encoding (TCVN3, VNI, VISCII),
+    whether saved as 8-bit bytes or as the Latin-1 look-alikes it shows as, is converted to Unicode.
+    """
+    from cchc.extractors.legacy import detect_legacy, fix_legacy_text
+
+    data = path.read_bytes()
+    warnings: list[str] = []
+    try:
+        text = decode_text(data, str(path))
+    except UnsupportedFormatError:
+        latin = data.decode("latin-1")
+        if b"\x00" in data[:4096] or detect_legacy(latin) is None:
+            raise
+        text = latin
+    if not text.isascii():
+        fixed = fix_legacy_text(text)
+        if fixed != text:
+            warnings.append(f"converted from the legacy encoding {detect_legacy(text) or 'TCVN3/VNI'} to Unicode")
+            text = fixed
     doc = blocks_from_lines(text.splitlines(), fmt="txt")
+    doc.warnings[:0] = warnings
     if not doc.blocks:
         raise EmptyFileError(str(path), "no text in the file")
     return doc
