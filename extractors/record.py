@@ -77,7 +77,10 @@ NEXT_YEAR_RE = re.compile(r"triển\s+khai[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\
 CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}*$")
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
-OVERALL_HINT_RE = re.compile(r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng", re.I)
+OVERALL_HINT_RE = re.compile(
+    r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng|tổng\s+cộng|kết\s+quả\s+chung",
+    re.I,
+)
 
 
 @dataclass
@@ -300,8 +303,8 @@ def _zone(blocks: list[Block], i: int) -> list[int]:
     zone = [i]
     for j in range(i + 1, min(i + 3, len(blocks))):
         b = blocks[j]
-        if b.kind != BlockKind.PARAGRAPH or len(b.text) > 250 or numbering(b.text):
-            break
+        if b.kind != BlockKind.PARAGRAPH or len(b.text) > 250 or numbering(b.text) or find_scores(b.text):
+            break  # a paragraph with a score of its own is another statement
         if not (find_ranks(b.text) or find_changes(b.text) or find_percents(b.text)):
             break
         zone.append(j)

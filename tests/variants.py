@@ -84,8 +84,9 @@ class Variant:
     table: bool = False  # criteria in a table (DOCX and PDF forms)
     split: bool = False  # criterion title as a heading, its score in the paragraph below
     caps: bool = False  # criterion titles in capitals
-    subrows: bool = False
-    two_row_header: bool = False  # "Điểm" over "Tối đa | Đạt được", merged in the DOCX  # the table also lists component indicators ("1.1") under their criterion
+    subrows: bool = False  # the table also lists component indicators ("1.1") under their criterion
+    two_row_header: bool = False  # "Điểm" over "Tối đa | Đạt được", merged in the DOCX
+    overall_at_end: bool = False  # the total stated after the criteria ("Tổng cộng: … điểm")
     planted: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -129,14 +130,20 @@ class Variant:
         )
         overall = self.overall_score or vn(self.total(), self.dot_decimals)
         o_rank = 3
-        paras.append(
-            (
-                (f"Năm {y}, Chỉ số CCHC của UBND {self.level} {self.unit} đạt {overall}/100 điểm, tỷ lệ "
-                f"{overall.replace('.', ',')}%, xếp thứ {o_rank}/18 xã, thị trấn của huyện {self.district}, tỉnh {self.province}, "
-                f"{change_text(2, y)}; xếp loại Tốt."),
+        overall_para = (
+            (f"Năm {y}, Chỉ số CCHC của UBND {self.level} {self.unit} đạt {overall}/100 điểm, tỷ lệ "
+             f"{overall.replace('.', ',')}%, xếp thứ {o_rank}/18 xã, thị trấn của huyện {self.district}, tỉnh {self.province}, "
+             f"{change_text(2, y)}; xếp loại Tốt."),
+            False,
+        )
+        if self.overall_at_end:
+            overall_para = (
+                f"Tổng cộng: {overall}/100 điểm (tỷ lệ {overall.replace('.', ',')}%), xếp thứ {o_rank}/18, "
+                f"{change_text(2, y)}.",
                 False,
             )
-        )
+        else:
+            paras.append(overall_para)
         paras.append((f"I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {y}", True))
         if self.table:
             paras.append(("Kết quả cụ thể của từng lĩnh vực như bảng sau:", False))
@@ -149,6 +156,8 @@ class Variant:
             paras.extend(self.criterion(code))
             if code == "7":
                 paras.append(("II. KẾT QUẢ ĐÁNH GIÁ TÁC ĐỘNG CỦA CẢI CÁCH HÀNH CHÍNH", True))
+        if self.overall_at_end:
+            paras.append(overall_para)
         paras.append(("III. ĐÁNH GIÁ CHUNG", True))
         paras.append(("1. Ưu điểm", True))
         paras.append(
@@ -332,6 +341,8 @@ def variants() -> list[Variant]:
     ]
     layouts = [
         replace(base[0], name="split-clean", split=True),
+        replace(base[2], name="total-at-end", overall_at_end=True, overall_score="90,15",
+                planted={("total_mismatch", "overall")}),
         replace(base[1], name="split-percent", split=True, percents={"9": "80,29"}, planted={("percent_mismatch", "9")}),
         replace(base[2], name="caps-clean", caps=True),
         replace(base[3], name="caps-split-total", caps=True, split=True, overall_score="88,55", planted={("total_mismatch", "overall")}),
