@@ -138,8 +138,8 @@ class Variant:
         )
         if self.overall_at_end:
             overall_para = (
-                f"Tổng cộng: {overall}/100 điểm (tỷ lệ {overall.replace('.', ',')}%), xếp thứ {o_rank}/18, "
-                f"{change_text(2, y)}.",
+                (f"Tổng cộng: {overall}/100 điểm (tỷ lệ {overall.replace('.', ',')}%), xếp thứ {o_rank}/18, "
+                 f"{change_text(2, y)}."),
                 False,
             )
         else:
