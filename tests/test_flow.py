@@ -167,9 +167,7 @@ def test_second_run_hits_the_cache(runs: Runs) -> None:
     assert counts["extracted"] == 0 and counts["cached"] == runs.first.batch["counts"]["ok"]
     assert all(o["status"] == "cached" for o in run.batch["outcomes"] if o["record"])
     assert all(o["from_cache"] for o in run.batch["outcomes"])
-    assert run.mtimes == runs.first.mtimes  # no record rewritten
-    assert run.batch["timings"]["process"] < runs.first.batch["timings"]["process"] / 5
-    assert run.seconds < runs.first.seconds
+    assert run.mtimes == runs.first.mtimes  # no record rewritten (how much faster it is: bench/bench_flow.py)
 
 
 def test_changed_file_is_the_only_one_extracted(runs: Runs) -> None:

@@ -42,7 +42,7 @@ def test_patterns_never_crash_and_stay_fast(text: str) -> None:
     find_percents(text), find_ranks(text), find_changes(text), find_quantities(text)
     list(REFERENCE_RE.finditer(text))
     numbering(text), classify(text), starts_block(text, text[::-1])
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 2.0  # a guard against catastrophic backtracking, not a speed target
 
 
 @settings(max_examples=100, deadline=None)

@@ -538,7 +538,7 @@ def test_zip_bomb_declared_huge_document_xml_is_refused_fast(tmp_path: Path) -> 
     start = time.perf_counter()
     with pytest.raises(LimitExceededError) as err:
         read_docx(bomb, Settings())
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 2.0  # refused from the zip directory, never decompressed
     assert str(err.value) == (
         f"{bomb}: part word/document.xml unpacks to 3000000000 bytes, over the limit of 52428800 (max_docx_xml_bytes)"
     )
