@@ -86,6 +86,7 @@ class Variant:
     caps: bool = False  # criterion titles in capitals
     subrows: bool = False  # the table also lists component indicators ("1.1") under their criterion
     two_row_header: bool = False  # "Điểm" over "Tối đa | Đạt được", merged in the DOCX
+    heading_year: int | None = None  # override of the year in the heading of section I (year_mismatch)
     overall_at_end: bool = False  # the total stated after the criteria ("Tổng cộng: … điểm")
     planted: set[tuple[str, str]] = field(default_factory=set)
 
@@ -144,7 +145,7 @@ class Variant:
             )
         else:
             paras.append(overall_para)
-        paras.append((f"I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {y}", True))
+        paras.append((f"I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {self.heading_year or y}", True))
         if self.table:
             paras.append(("Kết quả cụ thể của từng lĩnh vực như bảng sau:", False))
             paras.append(("<table>", False))
@@ -341,6 +342,7 @@ def variants() -> list[Variant]:
     ]
     layouts = [
         replace(base[0], name="split-clean", split=True),
+        replace(base[4], name="heading-year", heading_year=2021, planted={("year_mismatch", "body")}),
         replace(base[2], name="total-at-end", overall_at_end=True, overall_score="90,15",
                 planted={("total_mismatch", "overall")}),
         replace(base[1], name="split-percent", split=True, percents={"9": "80,29"}, planted={("percent_mismatch", "9")}),
