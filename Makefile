@@ -7,7 +7,7 @@ STAMPS := .make
 APT_PACKAGES := fonts-dejavu-core poppler-utils chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui postgresql
 DEMO_OUT ?= results/demo
 
-.PHONY: demo test setup system-packages samples schema bench lint clean
+.PHONY: demo test setup system-packages samples schema bench lint typecheck clean
 
 demo: setup
 	$(BIN)/cchc ingest samples/ --out $(DEMO_OUT)
@@ -44,6 +44,12 @@ schema: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# mypy reads the installed package (the editable install maps folders mypy cannot follow).
+typecheck: setup
+	rm -rf build/typecheck
+	$(BIN)/python -m pip install -q --no-deps --target build/typecheck .
+	cd build/typecheck && ../../$(BIN)/mypy --config-file ../../pyproject.toml -p cchc
 
 lint: setup
 	$(BIN)/ruff check cchc extractors schemas checker report pipeline store tests bench samples

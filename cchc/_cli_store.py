@@ -63,6 +63,10 @@ def _ratio(a: float | None, b: float | None, lang: str) -> str:
     return f"{_num(a, lang)}/{_num(b, lang)}" if b is not None else _num(a, lang)
 
 
+def _score_of(criteria: dict[str, tuple[float | None, float | None]], code: str) -> tuple[float | None, float | None]:
+    return criteria.get(code, (None, None))
+
+
 def _rank(rank: int | None, total: int | None) -> str:
     if rank is None:
         return "–"
@@ -183,7 +187,7 @@ def _history_table(unit: Any, entries: list[Any], lang: str) -> None:
     for code in _codes(entries):
         table.add_row(
             f"{words['criterion']} {code}",
-            *(_ratio(*e.criteria.get(code, (None, None)), lang=lang) for e in entries),
+            *(_ratio(*_score_of(e.criteria, code), lang) for e in entries),
         )
     table.add_row(words["version"], *(str(e.version) for e in entries), style="dim")
     table.add_row(words["file"], *(e.file for e in entries), style="dim")

@@ -95,7 +95,7 @@ def find_references(texts: list[str]) -> list[tuple[int, FoundReference]]:
     if not candidates:
         return []
     nlp = _nlp()
-    found = []
+    found: list[tuple[int, FoundReference]] = []
     for (index, matches), doc in zip(candidates, nlp.pipe(texts[i] for i, _ in candidates)):
         found.extend((index, ref) for ref in _references_in(texts[index], doc, matches))
     return found

@@ -309,7 +309,7 @@ def _default_extract(path: Path, settings: Settings) -> Record:
 
 
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
-    counts = Counter(f.severity for f in findings)
+    counts: Counter[str] = Counter(f.severity for f in findings)
     return {s: counts.get(s, 0) for s in SEVERITIES}
 
 
@@ -483,7 +483,7 @@ def batch_counts(outcomes: Sequence[Outcome], batch_findings: Sequence[Finding] 
     findings: Counter[str] = Counter()
     for o in outcomes:
         findings.update(o.counts)
-    batch = Counter(f.severity for f in batch_findings)
+    batch: Counter[str] = Counter(f.severity for f in batch_findings)
     return {
         "inputs": len(outcomes),
         "ok": statuses.get("ok", 0),

@@ -21,7 +21,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures import as_completed as as_completed_plain
 from contextlib import contextmanager
@@ -93,7 +93,9 @@ def _crashed(item: Item, exc: BaseException) -> Outcome:
 
 
 @task(name="batch-rules", cache_policy=NO_CACHE, persist_result=False)
-def batch_rules(out: str, outcomes: list[Outcome], settings: Settings) -> tuple[list[Any], list[Any], str | None]:
+def batch_rules(
+    out: str, outcomes: list[Outcome], settings: Settings
+) -> tuple[Sequence[Any], list[Any], str | None]:
     """Records of the batch read back, and the batch findings (ranks, duplicates)."""
     from cchc.api import check_batch
     from cchc.report.model import light_record
@@ -272,7 +274,11 @@ def _without_heartbeats() -> Iterator[None]:
 
     current = get_current_settings()
     quiet = current.model_copy(update={"flows": current.flows.model_copy(update={"heartbeat_frequency": None})})
-    with SettingsContext(profile=SettingsContext.get().profile, settings=quiet):
+    context = SettingsContext.get()
+    if context is None:  # outside any settings context there is nothing to override
+        yield
+        return
+    with SettingsContext(profile=context.profile, settings=quiet):
         yield
 
 

@@ -311,9 +311,9 @@ class Store:
                 if c.code and c.code not in criteria:
                     criteria[c.code] = c
             for code in codes:
-                c = criteria.get(code)
-                row[f"c{code}_score"] = c.score if c else None
-                row[f"c{code}_max"] = c.max_score if c else None
+                found = criteria.get(code)
+                row[f"c{code}_score"] = found.score if found else None
+                row[f"c{code}_max"] = found.max_score if found else None
             out.append(row)
         return out
 
