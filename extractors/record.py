@@ -179,7 +179,13 @@ def extract_meta(ctx: _Ctx) -> None:
                 meta.evidence.append(evidence(block, i))
     found = title_block(blocks)
     if found is not None:
-        meta.title = blocks[found[0]].text[found[1] :].strip()
+        parts = [blocks[found[0]].text[found[1] :].strip()]
+        for block in blocks[found[0] + 1 : found[0] + 3]:  # a title in two paragraphs: "… năm 2021" / "của UBND …"
+            text = block.text.strip()
+            if not (text[:1].islower() and len(text) < 150 and not numbering(text)):
+                break
+            parts.append(text)
+        meta.title = " ".join(parts)
     if meta.unit_name is None and meta.title:
         m = UNIT_IN_TEXT_RE.search(meta.title)
         if m:

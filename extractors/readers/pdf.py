@@ -48,6 +48,7 @@ from cchc.settings import DEFAULT_SETTINGS, Settings
 
 PDFIUM_LOCK = threading.RLock()
 
+_LOW_HIGH_MARKS = frozenset(",.;:'\"`´‘’‚“”„…·_")
 MAX_PAGE_OBJECTS = 200_000  # default of Settings.max_page_objects (characters or objects on one page)
 SPACE_GAP = 0.12  # x font size, over the line's usual gap between letters: a word space
 COLUMN_GAP = 3.0  # x font size: a gap this wide starts a two-column run
@@ -424,9 +425,12 @@ class _PageReader:
                 x0, x1, t, b = self._tight_box(text_page, k, top_y)
             glyph = (x0, x1, t, b, ch, k, space)
             space = False
+            # Punctuation sits low (",") or high ("'") on the line, and some PDFs (LibreOffice
+            # exports) give tight boxes: any overlap with a line joins it.
+            need = 0.0 if ch in _LOW_HIGH_MARKS else 0.5
             if cur is not None:
                 ov = min(cur[1], b) - max(cur[0], t)
-                if ov > 0.5 * min(cur[1] - cur[0], b - t):
+                if ov > need * min(cur[1] - cur[0], b - t):
                     last = cur[2]
                     last.append(glyph)
                     continue
@@ -434,7 +438,7 @@ class _PageReader:
             if t < lowest:  # not below every line so far: it may belong to one of them
                 for cand in reversed(lines):
                     ov = min(cand[1], b) - max(cand[0], t)
-                    if ov > 0.5 * min(b - t, cand[1] - cand[0]):
+                    if ov > need * min(b - t, cand[1] - cand[0]):
                         cur = cand
                         break
             if cur is None:

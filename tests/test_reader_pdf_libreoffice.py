@@ -1,0 +1,47 @@
+"""PDFs exported by LibreOffice from the sample DOCX files: what a Word/LibreOffice export looks like
+(substituted fonts, tight glyph boxes that put commas below the letters' boxes). They must extract
+exactly like their sources."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cchc.api import extract_file
+from cchc.extractors.readers import convert
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+FIELDS = ("score", "max_score", "percent", "rank", "rank_total", "rank_change")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    soffice = convert.libreoffice()
+    assert soffice, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui"
+    out = tmp_path_factory.mktemp("lo-pdf")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), str(SAMPLES / "minh-duc-2022.docx"), str(SAMPLES / "phuoc-an-2021.docx")],
+        check=True, capture_output=True, timeout=240,
+    )
+    return out
+
+
+@pytest.mark.parametrize("name", ["minh-duc-2022", "phuoc-an-2021"])
+def test_exported_pdf_extracts_like_its_docx(exported: Path, name: str) -> None:
+    pdf = extract_file(exported / f"{name}.pdf")
+    docx = extract_file(SAMPLES / f"{name}.docx")
+    assert pdf.meta.model_dump(exclude={"evidence"}) == docx.meta.model_dump(exclude={"evidence"})
+    assert [getattr(pdf.overall, f) for f in FIELDS] == [getattr(docx.overall, f) for f in FIELDS]
+    assert {c.code: [getattr(c, f) for f in FIELDS] for c in pdf.criteria} == {
+        c.code: [getattr(c, f) for f in FIELDS] for c in docx.criteria
+    }
+    assert sorted((f.kind, f.subject) for f in pdf.findings) == sorted((f.kind, f.subject) for f in docx.findings)
+
+
+def test_commas_stay_in_their_place(exported: Path) -> None:
+    record = extract_file(exported / "minh-duc-2022.pdf")
+    assert record.meta.place == "Minh Đức" and record.meta.issued_date == "2023-04-06"
+    assert "83,97/100 điểm" in record.overall.evidence[0].text
