@@ -66,7 +66,7 @@ def numbering(text: str) -> tuple[str, str, str] | None:
     if m and (is_all_caps(m["title"][:40]) or m["title"][:1].isupper()):
         return "roman", m["num"], m["title"].strip()
     m = ARABIC_HEADING_RE.match(text)
-    if m:
+    if m and not (m["dot"] is None and m["title"][:1].islower()):  # "11.5 điểm, …" is a wrapped number
         return "arabic", m["num"], m["title"].strip()
     return None
 
@@ -93,7 +93,11 @@ def starts_block(line: str, prev: str | None, prev_kind: BlockKind | None = None
         return True
     if DOC_NUMBER_RE.match(stripped) or PLACE_DATE_RE.match(stripped):
         return True
-    if is_all_caps(stripped) != is_all_caps(prev_s):
+    if (stripped[0].islower() or stripped[0] in "/,.;:)%") and not SENTENCE_END_RE.search(prev_s):
+        return False  # "… đạt 6" / "/6 điểm, …": a wrapped line goes on, whatever the case of the line before
+    # A line of capitals after text, or text after capitals, is a heading's edge; what counts for the
+    # line below is how it starts ("HÀNH CHÍNH (QUA …): được 11,8/14 điểm" goes on a capital heading).
+    if is_all_caps(" ".join(stripped.split()[:3])) != is_all_caps(prev_s):
         return True
     if is_all_caps(prev_s) and is_all_caps(stripped):
         return True

@@ -439,7 +439,7 @@ def extract_scores(ctx: _Ctx) -> None:
         follow = _score_follows(blocks, i, code, framework) if code and code not in seen and not scores else None
         if code and code not in seen and (scores or _has_bare_score(text) or follow is not None):
             close_indicator()
-            zone = [i, *_zone(blocks, follow)] if follow is not None else _zone(blocks, i)
+            zone = [*range(i, follow), *_zone(blocks, follow)] if follow is not None else _zone(blocks, i)
             st = read_statement(ctx, zone)
             seen.add(code)
             current = Criterion(
@@ -531,6 +531,8 @@ def _score_follows(blocks: list[Block], i: int, code: str | None, framework: Fra
     paragraph (within its first words) and no other criterion may be named before it.
     """
     j = i + 1
+    if j + 1 < len(blocks) and _continues_title(blocks[j]):
+        j += 1  # the heading's second line came out as a block of its own: "(qua điều tra xã hội học)"
     if j >= len(blocks) or blocks[j].kind == BlockKind.TABLE or numbering(blocks[j].text):
         return None
     text = blocks[j].text
@@ -541,6 +543,18 @@ def _score_follows(blocks: list[Block], i: int, code: str | None, framework: Fra
         return None
     named = framework.match_title(text[: scores[0].start])
     return j if named in (None, code) else None
+
+
+def _continues_title(block: Block) -> bool:
+    """A short block with no number or score that reads as the rest of a heading."""
+    text = block.text.strip()
+    return (
+        0 < len(text) < 100
+        and not numbering(text)
+        and not find_scores(text)
+        and not is_bullet(text)
+        and (text[0].islower() or text[0] == "(" or block.kind == BlockKind.HEADING)
+    )
 
 
 def _has_bare_score(text: str) -> bool:

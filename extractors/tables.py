@@ -62,6 +62,35 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+def _logical_rows(
+    rows: list[list[str]], roles: dict[str, int], offset: int
+) -> list[tuple[list[str], int, str]]:
+    """Rows with a wrapped title put back together: (cells, offset in the block text, text).
+
+    A row holding only more title words (no number, no score) continues the row above: a reader
+    that splits a cell's second line into a row of its own ("Cải cách tài chính" / "công").
+    """
+    value_cols = [roles[r] for r in ("no", "max", "score", "percent", "rank") if r in roles]
+    title_col = roles["title"]
+    out: list[tuple[list[str], int, str]] = []
+    for row in rows:
+        text = " | ".join(row)
+        only_title = (
+            title_col < len(row)
+            and row[title_col].strip()
+            and all(c >= len(row) or not row[c].strip() for c in value_cols)
+        )
+        if only_title and out:
+            cells, start, _ = out[-1]
+            cells = list(cells)
+            cells[title_col] = f"{cells[title_col]} {row[title_col].strip()}"
+            out[-1] = (cells, start, f"{out[-1][2]}\n{text}")
+        else:
+            out.append((list(row), offset, text))
+        offset += len(text) + 1
+    return out
+
+
 def _number(cell: str) -> float | None:
     m = re.search(r"[.,]{0,2}\d+(?:[.,]{1,2}\d+)*", cell)
     if not m:
@@ -102,10 +131,7 @@ def criteria_from_table(
     header_at, roles = found
     result = []
     offset = sum(len(" | ".join(r)) + 1 for r in rows[: header_at + 1])
-    for row in rows[header_at + 1 :]:
-        row_text = " | ".join(row)
-        start = offset
-        offset += len(row_text) + 1
+    for row, start, row_text in _logical_rows(rows[header_at + 1 :], roles, offset):
 
         def cell(role: str, row: list[str] = row) -> str:
             col = roles.get(role)

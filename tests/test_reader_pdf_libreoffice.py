@@ -45,3 +45,37 @@ def test_commas_stay_in_their_place(exported: Path) -> None:
     record = extract_file(exported / "minh-duc-2022.pdf")
     assert record.meta.place == "Minh Đức" and record.meta.issued_date == "2023-04-06"
     assert "83,97/100 điểm" in record.overall.evidence[0].text
+
+
+@pytest.fixture(scope="module")
+def exported_variants(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.variants import variants
+
+    soffice = convert.libreoffice()
+    assert soffice, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui"
+    out = tmp_path_factory.mktemp("lo-variants")
+    docs = [str(v.write(out, "docx")) for v in variants()]
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out / "pdf"), *docs],
+        check=True, capture_output=True, timeout=600,
+    )
+    return out / "pdf"
+
+
+def test_exported_variants_give_their_planted_findings_and_nothing_else(exported_variants: Path) -> None:
+    """Every invented report (tests/variants.py) as Word would export it to PDF."""
+    from tests.variants import variants
+
+    wrong = []
+    for variant in variants():
+        record = extract_file(exported_variants / f"{variant.name}.pdf")
+        found = {
+            (f.kind, "staff" if f.kind == "conflicting_values" else f.subject)
+            for f in record.findings
+            if f.severity != "info"
+        }
+        scored = len([c for c in record.criteria if c.score is not None])
+        if found != variant.planted or scored != (9 if variant.drop else 10) or record.meta.unit_name != variant.unit:
+            wrong.append((variant.name, scored, sorted(found), sorted(variant.planted)))
+    assert wrong == []

@@ -908,8 +908,8 @@ def _continues(prev: Line, line: Line, first: Line, layout: tuple[float, float, 
     if line.text[0].islower() and not prev_caps:
         return True  # a sentence going on
     dash = is_bullet(line.text) or line.text[0] in "–—"
-    if wrapped and not dash and not SENTENCE_END_RE.search(prev.text):
-        return True
+    if wrapped and not dash and not SENTENCE_END_RE.search(prev.text) and numbering(line.text) is None:
+        return True  # (a numbered heading after a full-width line still starts its own block)
     if starts_block(line.text, prev.text.rstrip(_SENTENCE_END)):
         return False
     if starts_block(line.text, prev.text):  # only the "sentence end, then a capital" rule fired
