@@ -417,3 +417,22 @@ def test_separator_and_roman_confusions_repaired(text: str, repaired: str) -> No
 @pytest.mark.parametrize("text", ["quý 1, 2, 3 theo quy định", "mức độ 3, 4 có 2.252/3.177", "H. Hà Nội", "l. lorem"])
 def test_lists_and_words_are_not_taken_for_numbers(text: str) -> None:
     assert repair_ocr_numbers(text) == (text, [])
+
+
+@pytest.mark.parametrize(("ocr_pages", "severity"), [([], "warning"), ([2], "info")])
+def test_numbering_read_by_ocr_is_only_info(ocr_pages: list[int], severity: str) -> None:
+    """A heading number can lose a stroke in a scan ("III." read as "II."): no context makes it certain."""
+    from cchc.checker import run_rules
+    from cchc.schemas.record import Evidence, Heading, Record, Source
+
+    def heading(number: str, page: int) -> Heading:
+        return Heading(number=number, scheme="roman", depth=1, title="ĐÁNH GIÁ",
+                       evidence=[Evidence(page=page, line=3, text=f"{number}. ĐÁNH GIÁ")])
+
+    record = Record(
+        source=Source(file="scan.pdf", sha256="0", format="pdf", ocr=bool(ocr_pages), ocr_pages=ocr_pages),
+        outline=[heading("I", 1), heading("II", 2), heading("II", 2)],
+    )
+    [finding] = [f for f in run_rules(record) if f.kind == "numbering_gap"]
+    assert finding.severity == severity
+    assert ("đọc bằng OCR" in finding.message) == bool(ocr_pages)
