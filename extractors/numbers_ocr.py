@@ -106,3 +106,29 @@ def repair_ocr_numbers(text: str) -> tuple[str, list[Repair]]:
 
 
 __all__ = ["repair_ocr_numbers"]
+
+
+# Digits Tesseract confuses in printed Vietnamese reports (a stroke lost or added).
+DIGIT_CONFUSIONS = {("1", "7"), ("7", "1"), ("5", "6"), ("6", "5"), ("3", "8"), ("8", "3"), ("0", "8"), ("8", "0"),
+                    ("1", "4"), ("4", "1"), ("9", "0"), ("0", "9")}
+
+
+def score_from_percent(score: float, maximum: float, percent: float) -> float | None:
+    """The score a misread digit hides, when the printed percent makes it certain, else None.
+
+    "1,5" read where the row prints 8 and 93,75%: 93,75% of 8 is 7,5, which differs from what was
+    read by one digit that OCR confuses (1 for 7), so the score is 7,5. Any other difference (two
+    digits, a digit pair OCR does not confuse, a percent that fits no such score) is left alone.
+    """
+    if maximum <= 0 or not 0 <= percent <= 100:
+        return None
+    candidate = round(percent * maximum / 100, 2)
+    if abs(candidate * 100 / maximum - percent) > 0.006 or abs(candidate - score) < 1e-9:
+        return None
+    read, want = f"{score:g}", f"{candidate:g}"
+    if len(read) != len(want):
+        return None
+    diffs = [(a, b) for a, b in zip(read, want) if a != b]
+    if len(diffs) == 1 and diffs[0] in DIGIT_CONFUSIONS:
+        return candidate
+    return None

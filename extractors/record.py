@@ -31,7 +31,7 @@ from cchc.extractors.patterns import (
 )
 from cchc.extractors.quantities import find_quantities
 from cchc.extractors.references import find_references, parse_date
-from cchc.extractors.tables import criteria_from_table
+from cchc.extractors.tables import TEXT_HEADER_RE, criteria_from_table, criteria_from_text_rows
 from cchc.schemas.record import (
     Criterion,
     Evidence,
@@ -512,10 +512,14 @@ def extract_scores(ctx: _Ctx) -> None:
                     close_indicator()
         i += 1
     close_indicator()
+    if len(seen) < 5:
+        _criteria_from_text_tables(ctx, seen)
     for block_index, block in enumerate(blocks):
         for s in find_scores(block.text):
             _note_repair(ctx, block, block_index, s)
     record.criteria.sort(key=lambda c: int(c.code) if c.code and c.code.isdigit() else 99)
+    if ctx.doc.ocr_pages:
+        _repair_ocr_scores(ctx)
     if record.overall.classification is None:
         for block in blocks[:60]:
             cls = find_classification(block.text)
@@ -543,6 +547,57 @@ def _score_follows(blocks: list[Block], i: int, code: str | None, framework: Fra
         return None
     named = framework.match_title(text[: scores[0].start])
     return j if named in (None, code) else None
+
+
+def _repair_ocr_scores(ctx: _Ctx) -> None:
+    """On OCR'd pages, a criterion score that its own printed percent shows to be one confused digit
+    off ("1,5" for 7,5 at 93,75% of 8) is repaired, and the repair recorded for the checker."""
+    from cchc.extractors.numbers_ocr import score_from_percent
+
+    pages = set(ctx.doc.ocr_pages)
+    for crit in ctx.record.criteria:
+        if crit.score is None or crit.max_score is None or crit.percent is None:
+            continue
+        if not any(ev.page in pages for ev in crit.evidence):
+            continue
+        fixed = score_from_percent(crit.score, crit.max_score, crit.percent)
+        if fixed is None:
+            continue
+        read = f"{format_vi(crit.score)}/{format_vi(crit.max_score)}"
+        crit.score = fixed
+        ctx.record.repairs.append(
+            Repair(
+                original=read,
+                value=f"{format_vi(fixed)}/{format_vi(crit.max_score)}",
+                reason=f"OCR misread a digit: the printed {format_vi(crit.percent)}% of "
+                f"{format_vi(crit.max_score)} is {format_vi(fixed)}",
+                evidence=list(crit.evidence[:1]),
+            )
+        )
+
+
+def _criteria_from_text_tables(ctx: _Ctx, seen: set[str]) -> None:
+    """Criteria of a table that came out as text (a scan, a table drawn without rules): the blocks
+    after a header line that names the score columns ("Điểm tối đa", "Điểm đạt được")."""
+    blocks = ctx.doc.blocks
+    start = next((i for i, b in enumerate(blocks) if TEXT_HEADER_RE.search(b.text) and b.kind != BlockKind.TABLE), None)
+    if start is None:
+        return
+    # Rows run over block edges, so the region is read as one text and spans mapped back.
+    region = [i for i in range(start, min(start + 12, len(blocks))) if blocks[i].kind != BlockKind.TABLE]
+    starts, text = [], ""
+    for i in region:
+        starts.append(len(text))
+        text += blocks[i].text + " "
+    for crit, lo, hi in criteria_from_text_rows(text, ctx.framework):
+        if crit.code in seen:
+            continue
+        k = max(n for n, s in enumerate(starts) if s <= lo)
+        i, base = region[k], starts[k]
+        seen.add(crit.code)  # type: ignore[arg-type]
+        crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
+        crit.evidence[0].text = text[lo:hi].strip()
+        ctx.record.criteria.append(crit)
 
 
 def _continues_title(block: Block) -> bool:

@@ -168,3 +168,48 @@ def criteria_from_table(
             )
         )
     return result
+
+
+# --- tables that came out as text (scans, tables drawn without rules) ---------------------------
+
+_CELL_NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
+TEXT_ROW_RE = re.compile(
+    rf"(?<![\d.,/])(?P<no>\d{{1,2}})[.)]?\s+(?P<title>[^\d|]{{3,160}}?)\s*\|?\s*"
+    rf"(?P<a>{_CELL_NUM})\s*\|?\s+(?P<b>{_CELL_NUM})\s*\|?\s+(?P<pct>{_CELL_NUM})\s*%?\s*\|?\s*"
+    r"(?:(?P<rank>\d{1,3})\s*/\s*(?P<total>\d{1,3}))?(?P<rest>[^\d|]{0,120}?)(?=\s*(?:\d|\||$))"
+)
+TEXT_HEADER_RE = re.compile(r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)", re.I)
+
+
+def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
+    """Criteria rows of a table read as text: "1 Công tác chỉ đạo 14 12,5 89,29 8/18 điều hành CCHC".
+
+    A row is its number, the first words of its title, the maximum and the score (in either order:
+    the smaller is the score), the percent, the rank, then the rest of a wrapped title.
+    Returns (criterion, start, end) with spans in ``text``.
+    """
+    found = []
+    for m in TEXT_ROW_RE.finditer(text):
+        title = " ".join(f"{m['title']} {m['rest'] or ''}".replace("|", " ").split())
+        code = framework.match_title(title)
+        a, b, pct = (parse_number(m[k], small=True) for k in ("a", "b", "pct"))
+        if code is None or a is None or b is None or pct is None:
+            continue
+        maximum, score = (a.value, b.value) if a.value >= b.value else (b.value, a.value)
+        found.append(
+            (
+                Criterion(
+                    code=code,
+                    title=title,
+                    score=score,
+                    max_score=maximum,
+                    percent=pct.value,
+                    rank=int(m["rank"]) if m["rank"] else None,
+                    rank_total=int(m["total"]) if m["total"] else None,
+                    printed_number=m["no"],
+                ),
+                m.start(),
+                m.end(),
+            )
+        )
+    return found

@@ -436,3 +436,22 @@ def test_numbering_read_by_ocr_is_only_info(ocr_pages: list[int], severity: str)
     [finding] = [f for f in run_rules(record) if f.kind == "numbering_gap"]
     assert finding.severity == severity
     assert ("đọc bằng OCR" in finding.message) == bool(ocr_pages)
+
+
+@pytest.mark.parametrize(
+    ("score", "maximum", "percent", "repaired"),
+    [
+        (1.5, 8, 93.75, 7.5),  # "7" read as "1": 93,75% of 8 is 7,5
+        (6.5, 6, 91.67, 5.5),  # "5" read as "6": 91,67% of 6 is 5,5
+        (12.7, 15, 87.67, None),  # 87,67% of 15 is 13,15: not one confused digit away (the sample's real error)
+        (11.2, 13, 82.54, None),  # a wrong percent that no confused digit explains is left for the checker
+        (2.5, 6, 91.67, None),  # 2 for 5 is not a confusion OCR makes
+        (5.5, 6, 91.67, None),  # consistent: nothing to repair
+    ],
+)
+def test_a_score_one_confused_digit_off_its_percent(
+    score: float, maximum: float, percent: float, repaired: float | None
+) -> None:
+    from cchc.extractors.numbers_ocr import score_from_percent
+
+    assert score_from_percent(score, maximum, percent) == repaired
