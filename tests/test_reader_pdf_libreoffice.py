@@ -79,3 +79,30 @@ def test_exported_variants_give_their_planted_findings_and_nothing_else(exported
         if found != variant.planted or scored != (9 if variant.drop else 10) or record.meta.unit_name != variant.unit:
             wrong.append((variant.name, scored, sorted(found), sorted(variant.planted)))
     assert wrong == []
+
+
+def test_scanned_criteria_table_is_read_row_by_row(exported_variants: Path, tmp_path: Path) -> None:
+    """The exported table report, printed and scanned: OCR gives the table as text, rows are parsed."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageFilter
+
+    from tests.variants import variants
+
+    variant = next(v for v in variants() if v.name == "table-percent")
+    pdf = pdfium.PdfDocument(str(exported_variants / "table-percent.pdf"))
+    pages = [
+        pdf[i].render(scale=200 / 72).to_pil().convert("L").rotate(0.3, fillcolor=255, resample=Image.BICUBIC)
+        .filter(ImageFilter.GaussianBlur(0.5))
+        for i in range(len(pdf))
+    ]
+    pdf.close()
+    scan = tmp_path / "table-scan.pdf"
+    pages[0].save(scan, save_all=True, append_images=pages[1:], resolution=200)
+    record = extract_file(scan)
+    assert record.source.ocr
+    assert [c.code for c in record.criteria] == [str(n) for n in range(1, 11)]
+    assert {(c.code, c.score, c.max_score) for c in record.criteria} == {
+        (code, float(variant.scores[code]), float(variant.maxima[code])) for code in variant.scores
+    }
+    serious = {(f.kind, f.subject) for f in record.findings if f.severity == "error"}
+    assert serious == variant.planted  # the planted wrong percent of criterion 7, and nothing else
