@@ -1237,7 +1237,7 @@ def not_scored_report(record: Record, ctx: RuleContext) -> Iterator[Hit]:
         subject=m.short(title),
         message=f"Văn bản {m.quote(title, 60)} không có điểm tổng hợp hay điểm tiêu chí (kế hoạch, công văn?)",
         message_en=f"Document {m.quote(title, 60)} has no overall or criterion scores (a plan or a letter?)",
-        expected="scored report",
-        actual="no scores",
+        expected=None,  # the message says it all; no value to compare
+        actual=None,
         evidence=copy_evidence(record.meta.evidence[:1]),
     )
