@@ -76,6 +76,7 @@ REPORT_YEAR_RE = re.compile(
 NEXT_YEAR_RE = re.compile(r"triển\s+khai[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\d{2})", re.I)
 CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}*$")
+TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
 OVERALL_HINT_RE = re.compile(
     r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng|tổng\s+cộng|kết\s+quả\s+chung",
@@ -230,6 +231,12 @@ def extract_signer(ctx: _Ctx) -> None:
         if seen_title and PERSON_NAME_RE.match(text) and len(text) < 50:
             ctx.record.meta.signer = text
             ctx.record.meta.evidence.append(evidence(block, i, block.text.find(text), block.text.find(text) + len(text)))
+        elif seen_title and ctx.record.meta.signer is None and (tail := TRAILING_NAME_RE.search(text)):
+            # the name read on the same line as the last recipient (a scan's two columns side by side)
+            name = tail["name"]
+            ctx.record.meta.signer = name
+            at = block.text.find(name)
+            ctx.record.meta.evidence.append(evidence(block, i, max(at, 0), max(at, 0) + len(name)))
 
 
 # --- years ----------------------------------------------------------------------------------

@@ -390,6 +390,7 @@ def test_scanned_sample_extracts_like_the_digital_one(scanned_sample: Path) -> N
     digital = extract_file(SAMPLES / "minh-duc-2022.pdf")
     assert scan.source.ocr and scan.source.ocr_pages == list(range(1, digital.source.pages + 1))
     assert (scan.meta.unit_name, scan.meta.doc_number, scan.meta.issued_date) == ("Minh Đức", "29/BC-UBND", "2023-04-06")
+    assert scan.meta.signer == "Nguyễn Hữu Lăng"  # read beside the last recipient line
     fields = ("score", "max_score", "percent", "rank", "rank_total", "rank_change")
     assert [getattr(scan.overall, f) for f in fields] == [getattr(digital.overall, f) for f in fields]
     stated = {c.code: [getattr(c, f) for f in fields] for c in digital.criteria}
