@@ -19,6 +19,7 @@ ROMAN_HEADING_RE = re.compile(r"^\s*(?P<num>[IVX]{1,5})\s*[\.\)/:-]\s*(?P<title>
 ARABIC_HEADING_RE = re.compile(
     r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>[.)])?(?(dot)|(?<=\d\.\d{1,2}))\s*(?P<title>[\p{L}\"“(].*)$"
 )
+LETTER_ITEM_RE = re.compile(r"^\s*[a-zđ][).]\s+\S")  # "a) Các tiêu chí …", "b. …"
 BULLET_RE = re.compile(r"^\s*(?P<bullet>[-+•*▪●◦○]|\u2013|\u2014)\s*(?P<rest>\S.*)$")
 DOC_NUMBER_RE = re.compile(r"^\s*(?:Số|SỐ)\s*:")
 PLACE_DATE_RE = re.compile(
@@ -87,7 +88,7 @@ def starts_block(line: str, prev: str | None, prev_kind: BlockKind | None = None
     if not stripped:
         return False
     prev_s = prev.strip()
-    if numbering(stripped) or is_bullet(stripped):
+    if numbering(stripped) or is_bullet(stripped) or LETTER_ITEM_RE.match(stripped):
         return True
     if stripped[0] in "–—" and SENTENCE_END_RE.search(prev_s):
         return True
@@ -119,7 +120,7 @@ def classify(text: str) -> tuple[BlockKind, int | None]:
         depth = number.count(".") + 1
         kind = BlockKind.HEADING if len(stripped) <= 160 or title.rstrip().endswith(":") else BlockKind.LIST_ITEM
         return kind, depth
-    if is_bullet(stripped):
+    if is_bullet(stripped) or LETTER_ITEM_RE.match(stripped):
         return BlockKind.LIST_ITEM, None
     if is_all_caps(stripped) and len(stripped) <= 200:
         return BlockKind.HEADING, None

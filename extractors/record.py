@@ -60,6 +60,7 @@ INDICATOR_RE = re.compile(
     r"(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[:.]?\s*(?P<rest>.*)$",
     re.I | re.S,
 )
+LIST_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*]\s*)?\s*(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí|nội\s+dung|mục)\b", re.I)
 ZERO_SCORE_RE = re.compile(r"không\s+(?:đạt|được)\s+điểm|đạt\s+0\s*điểm|0\s*/\s*\d+(?:[.,]\d+)?\s*điểm", re.I)
 UNIT_RE = re.compile(r"^(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>[\p{Lu}\s]+)$")
 UNIT_ONE_LINE_RE = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>[\p{Lu}\s]+?)(?=\s+CỘNG\s+HÒA|$)")
@@ -488,7 +489,11 @@ def extract_scores(ctx: _Ctx) -> None:
                 i = zone[-1] + 1
                 continue
         if current is not None:
-            is_list_heading = (block.kind == BlockKind.HEADING or text.rstrip().endswith(":")) and len(text) < 200
+            is_list_heading = len(text) < 200 and (
+                block.kind == BlockKind.HEADING
+                or text.rstrip().endswith(":")
+                or bool(LIST_LABEL_RE.match(text) and not scores)  # "a) Các tiêu chí thành phần đạt điểm tối đa"
+            )
             ind = INDICATOR_RE.match(text)
             if is_list_heading and not ind and (LIST_FULL_RE.search(text) or LIST_INCOMPLETE_RE.search(text)):
                 close_indicator()

@@ -181,3 +181,22 @@ def test_a_list_may_restart_after_an_unnumbered_heading(tmp_path: Path, first: s
     restarted = [h.number for h in record.outline if h.after_unnumbered_heading]
     assert restarted == ["1", first]
     assert [f.subject for f in record.findings if f.kind == "numbering_gap"] == (["II"] if gap else [])
+
+
+def test_lettered_lists_of_components(tmp_path: Path) -> None:
+    path = tmp_path / "lettered.txt"
+    path.write_text(
+        "BÁO CÁO\nKết quả công tác cải cách hành chính năm 2023\nI. KẾT QUẢ\n"
+        "1. Công tác chỉ đạo, điều hành: đạt 13/14 điểm, tỷ lệ 92,86%, xếp thứ 4/18.\n"
+        "a) Các tiêu chí thành phần đạt điểm tối đa\n"
+        "- Tiêu chí 1.1 (Kế hoạch CCHC): ban hành đúng hạn.\n"
+        "- Tiêu chí 1.2 (Báo cáo định kỳ): đạt 1,5/2 điểm.\n"
+        "b) Các tiêu chí thành phần chưa đạt điểm tối đa\n"
+        "- Tiêu chí 1.3 (Kiểm tra CCHC): đạt 0,5/1 điểm.\n",
+        "utf-8",
+    )
+    record = extract_file(path)
+    assert [(i.code, i.listed_as, i.score) for i in record.indicators] == [
+        ("1.1", "full", None), ("1.2", "full", 1.5), ("1.3", "incomplete", 0.5)
+    ]
+    assert [(f.kind, f.subject) for f in record.findings] == [("status_contradiction", "1.2")]  # losses add up: 0,5 + 0,5
