@@ -470,6 +470,29 @@ def extract_scores(ctx: _Ctx) -> None:
         if is_numbered_top and not scores:
             close_indicator()
             current, listed_as = None, None
+        if (
+            record.overall.score is None
+            and record.overall.percent is None
+            and not scores
+            and not record.criteria
+            and not num
+            and OVERALL_HINT_RE.search(text)
+            and (find_percents(text) or BARE_SCORE_RE.search(text))
+        ):
+            # "Chỉ số CCHC năm 2023 của xã đạt 85,12%, xếp thứ 5/20" or "… đạt 85,12 điểm": no "x/y điểm"
+            st = read_statement(ctx, [i])
+            bare = BARE_SCORE_RE.search(text)
+            pcts = find_percents(text)
+            score = parse_number(bare["score"], small=True) if bare else None
+            record.overall = Overall(
+                score=score.value if score else None,
+                percent=pcts[0].value.value if pcts else None,
+                rank=st.rank,
+                rank_total=st.rank_total,
+                rank_change=st.rank_change,
+                classification=find_classification(text),
+                evidence=[evidence(block, i, bare.start() if bare else pcts[0].start)],
+            )
         if record.overall.score is None and scores and not num and not INDICATOR_RE.match(text):
             if (not record.criteria and (OVERALL_HINT_RE.search(text) or scores[0].max.value >= 50)) or (
                 OVERALL_HINT_RE.search(text[: scores[0].start]) and scores[0].max.value >= 50

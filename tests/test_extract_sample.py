@@ -200,3 +200,25 @@ def test_lettered_lists_of_components(tmp_path: Path) -> None:
         ("1.1", "full", None), ("1.2", "full", 1.5), ("1.3", "incomplete", 0.5)
     ]
     assert [(f.kind, f.subject) for f in record.findings] == [("status_contradiction", "1.2")]  # losses add up: 0,5 + 0,5
+
+
+@pytest.mark.parametrize(
+    ("statement", "score", "percent", "change"),
+    [
+        ("đạt 85,12%, xếp thứ 5/20, tăng 2 bậc so với năm 2022.", None, 85.12, 2),
+        ("đạt 85,12 điểm, xếp thứ 5/20.", 85.12, None, None),
+    ],
+)
+def test_overall_stated_without_a_maximum(
+    tmp_path: Path, statement: str, score: float | None, percent: float | None, change: int | None
+) -> None:
+    path = tmp_path / "overall.txt"
+    path.write_text(
+        "BÁO CÁO\nKết quả công tác cải cách hành chính năm 2023\n"
+        f"Năm 2023, Chỉ số CCHC của UBND xã An Bình {statement}\n"
+        "I. KẾT QUẢ\n1. Cải cách thể chế: đạt 6/6 điểm, tỷ lệ 100%, xếp thứ 1/18.\n",
+        "utf-8",
+    )
+    overall = extract_file(path).overall
+    assert (overall.score, overall.max_score, overall.percent) == (score, None, percent)
+    assert (overall.rank, overall.rank_total, overall.rank_change) == (5, 20, change)
