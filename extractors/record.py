@@ -444,6 +444,9 @@ def extract_scores(ctx: _Ctx) -> None:
                 value = parse_number(bare["score"], small=True)
                 st.score = value.value if value else None
                 merge_restatement(next(c for c in record.criteria if c.code == bare_code), st)
+        if not num and len(scores) >= 3 and not INDICATOR_RE.match(text) and block.kind != BlockKind.TABLE:
+            for crit in _criteria_in_clauses(block, i, scores, framework, seen):
+                record.criteria.append(crit)
         follow = _score_follows(blocks, i, code, framework) if code and code not in seen and not scores else None
         if code and code not in seen and (scores or _has_bare_score(text) or follow is not None):
             close_indicator()
@@ -633,6 +636,43 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str]) -> None:
         crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
         crit.evidence[0].text = text[lo:hi].strip()
         ctx.record.criteria.append(crit)
+
+
+def _criteria_in_clauses(
+    block: Block, index: int, scores: list[ScoreMatch], framework: Framework, seen: set[str]
+) -> list[Criterion]:
+    """Criteria listed in one paragraph, a clause each: "Cụ thể: chỉ đạo, điều hành đạt 12,7/15 điểm
+    (84,67%); cải cách thể chế đạt 5/5 điểm; …". A clause's words before its score name the criterion."""
+    text = block.text
+    found = []
+    for score in scores:
+        left, right = sentence_bounds(text, score.start, score.end)
+        head = text[left : score.start]
+        head = re.sub(r"^.*?(?:cụ\s+thể|như\s+sau|gồm|trong\s+đó)\s*:?\s*", "", head, flags=re.I)
+        if len(head) > 120 or any(s.start < score.start and s.start >= left for s in scores if s is not score):
+            continue
+        code = framework.match_title(head)
+        if code is None or code in seen:
+            continue
+        clause = text[score.end : right]
+        pct = find_percents(clause)
+        rank = find_ranks(clause)
+        change = find_changes(clause)
+        seen.add(code)
+        found.append(
+            Criterion(
+                code=code,
+                title=head.strip(" ,;:-–").removesuffix(" đạt").strip() or head.strip(),
+                score=score.score.value,
+                max_score=score.max.value,
+                percent=pct[0].value.value if pct and pct[0].start < 30 else None,
+                rank=rank[0].rank if rank else None,
+                rank_total=rank[0].total if rank else None,
+                rank_change=change[0].change if change else None,
+                evidence=[evidence(block, index, score.start, score.end)],
+            )
+        )
+    return found
 
 
 def _continues_title(block: Block) -> bool:

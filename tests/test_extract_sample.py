@@ -222,3 +222,24 @@ def test_overall_stated_without_a_maximum(
     overall = extract_file(path).overall
     assert (overall.score, overall.max_score, overall.percent) == (score, None, percent)
     assert (overall.rank, overall.rank_total, overall.rank_change) == (5, 20, change)
+
+
+def test_criteria_listed_in_one_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "one-paragraph.txt"
+    path.write_text(
+        "BÁO CÁO\nKết quả công tác cải cách hành chính năm 2023\n"
+        "Năm 2023, Chỉ số CCHC của UBND xã An Bình đạt 88,5/100 điểm, xếp thứ 5/20.\n"
+        "Kết quả cụ thể từng lĩnh vực như sau: công tác chỉ đạo, điều hành đạt 12,5/14 điểm (89,29%); "
+        "cải cách thể chế đạt 5,5/6 điểm (91,67%); cải cách thủ tục hành chính đạt 15,75/17 điểm (92,65%); "
+        "cải cách tổ chức bộ máy đạt 6/6 điểm (100%); cải cách chế độ công vụ đạt 8,5/10 điểm (85%); "
+        "cải cách tài chính công đạt 7,5/8 điểm (93,75%); xây dựng chính quyền điện tử, chính quyền số đạt "
+        "11,2/13 điểm (86,15%); tác động đến phát triển kinh tế - xã hội đạt 1,6/2 điểm (80%); đánh giá của "
+        "các tổ chức đối với CCHC đạt 11,8/14 điểm (84,29%); sự hài lòng của người dân đạt 8,15/10 điểm (91,5%).\n",
+        "utf-8",
+    )
+    record = extract_file(path)
+    assert [(c.code, c.score, c.max_score) for c in record.criteria] == [
+        ("1", 12.5, 14), ("2", 5.5, 6), ("3", 15.75, 17), ("4", 6, 6), ("5", 8.5, 10),
+        ("6", 7.5, 8), ("7", 11.2, 13), ("8", 1.6, 2), ("9", 11.8, 14), ("10", 8.15, 10),
+    ]
+    assert [(f.kind, f.subject) for f in record.findings] == [("percent_mismatch", "10")]  # 8,15/10 is 81,5%
