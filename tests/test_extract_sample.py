@@ -243,3 +243,14 @@ def test_criteria_listed_in_one_paragraph(tmp_path: Path) -> None:
         ("6", 7.5, 8), ("7", 11.2, 13), ("8", 1.6, 2), ("9", 11.8, 14), ("10", 8.15, 10),
     ]
     assert [(f.kind, f.subject) for f in record.findings] == [("percent_mismatch", "10")]  # 8,15/10 is 81,5%
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["xếp thứ 5/19", "xếp thứ 5 trên 19 đơn vị", "xếp thứ 5 trên tổng số 19 đơn vị", "xếp thứ 5 trong số 19 xã",
+     "xếp hạng thứ 5/19", "đứng thứ 5/19", "xếp vị trí thứ 5/19", "xếp thứ hạng 5/19"],
+)
+def test_rank_phrasings(phrase: str) -> None:
+    from cchc.extractors.patterns import find_ranks
+
+    assert [(r.rank, r.total) for r in find_ranks(f"Cải cách thể chế đạt 5/6 điểm, {phrase}, tăng 2 bậc.")] == [(5, 19)]
