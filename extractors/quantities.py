@@ -18,6 +18,10 @@ _COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
 RATIO_RE = re.compile(
     rf"(?<![\d.,/])(?P<num>{_COUNT})\s*/\s*(?P<den>{_COUNT})(?!\d|[/.,]\d|\s*/|\s*(?:điểm|đ)(?!\p{{L}})|\s*-)"
 )
+# "3 trên 18 cán bộ, công chức", "1 trên tổng số 17 TTHC": a ratio in words, taken only before a counted noun
+WORDED_RATIO_RE = re.compile(
+    rf"(?<![\d.,/])(?P<num>{_COUNT})\s+trên\s+(?:tổng\s+số\s+)?(?P<den>{_COUNT})(?=\s+(?:người\s+)?\p{{L}})(?![.,]\d)"
+)
 RANK_BEFORE_RE = re.compile(r"(?:xếp|hạng|thứ|đứng)\s*(?:thứ\s*)?(?:hạng\s*)?(?:thứ\s*)?$", re.I)
 PERCENT_AFTER_RE = re.compile(r"^\s*(?:=|bằng|,?\s*đạt(?:\s+tỷ\s+lệ)?|\(|,?\s*tỷ\s+lệ(?:\s+đạt)?|,?\s*chiếm)?\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%")
 # Counted nouns, most specific first; the canonical unit is the value.
@@ -78,7 +82,12 @@ def _unit_near(text: str, start: int, end: int, s_left: int, s_right: int) -> st
 def find_quantities(text: str) -> list[FoundQuantity]:
     """Every count ratio in ``text`` with its unit, label, sentence and a percent printed right after it."""
     found = []
-    for m in RATIO_RE.finditer(text):
+    matches = sorted([*RATIO_RE.finditer(text), *WORDED_RATIO_RE.finditer(text)], key=lambda m: m.start())
+    for m in matches:
+        if m.re is WORDED_RATIO_RE and not any(p.match(text, m.end() + 1) for p, _ in UNIT_RES) and not re.match(
+            r"\s+người\b", text[m.end() :]
+        ):
+            continue
         if RANK_BEFORE_RE.search(text[max(0, m.start() - 25) : m.start()]):
             continue
         if re.match(r"\s*[\p{Lu}Đ]{2,}", text[m.end() : m.end() + 4]) and not re.match(r"\s*(?:TTHC|CBCC|PAKN)", text[m.end() :]):
@@ -118,6 +127,8 @@ def _label(text: str, left: int, start: int, end: int, right: int) -> str:
     """The words around a ratio that say what it counts, numbers and punctuation removed."""
     before = text[left:start]
     after = text[end:right]
+    # "cán bộ, công chức" is one noun: its comma does not end what is counted
+    after = re.sub(r"cán\s+bộ\s*,\s*công\s+chức", "cán bộ công chức", after, flags=re.I)
     after = re.split(r"[,;(=]|\s+(?:do|vì|nên)\s+", after, maxsplit=1)[0]
     words = re.sub(r"[^\p{L}\s]", " ", f"{before} {after}")
     return " ".join(words.split())

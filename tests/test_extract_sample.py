@@ -254,3 +254,17 @@ def test_rank_phrasings(phrase: str) -> None:
     from cchc.extractors.patterns import find_ranks
 
     assert [(r.rank, r.total) for r in find_ranks(f"Cải cách thể chế đạt 5/6 điểm, {phrase}, tăng 2 bậc.")] == [(5, 19)]
+
+
+def test_ratio_in_words_conflicts_with_the_same_ratio_in_figures(tmp_path: Path) -> None:
+    path = tmp_path / "worded.txt"
+    path.write_text(
+        "BÁO CÁO\nKết quả công tác cải cách hành chính năm 2023\n"
+        "5. Cải cách chế độ công vụ: đạt 8,5/10 điểm, tỷ lệ 85%. Đội ngũ cán bộ, công chức của xã có "
+        "3 trên 18 cán bộ, công chức chưa đạt chuẩn theo quy định.\n"
+        "2. Tồn tại, hạn chế: đội ngũ cán bộ, công chức của xã vẫn còn 3/16 cán bộ, công chức chưa đạt chuẩn.\n",
+        "utf-8",
+    )
+    record = extract_file(path)
+    assert {(q.numerator, q.denominator) for q in record.quantities} == {(3, 18), (3, 16)}
+    assert [f.kind for f in record.findings if f.kind == "conflicting_values"] == ["conflicting_values"]
