@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from cchc.checker.rounding import decimals as _decimals
+from cchc.extractors.numbers import format_vi
 
 Lang = Literal["vi", "en"]
 
@@ -13,11 +14,7 @@ def num(x: float | None, lang: Lang = "vi", places: int | None = None) -> str:
     """A number as a reviewer reads it: ``12,7`` in Vietnamese, ``12.7`` in English; ``?`` if unknown."""
     if x is None:
         return "?"
-    d = _decimals(float(x)) if places is None else places
-    text = f"{float(x):.{d}f}"
-    if text.startswith("-") and float(text) == 0:
-        text = text[1:]
-    return text.replace(".", ",") if lang == "vi" else text
+    return format_vi(x, _decimals(float(x)) if places is None else places, lang=lang)
 
 
 def pct(x: float | None, lang: Lang = "vi", places: int | None = None) -> str:

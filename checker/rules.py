@@ -25,6 +25,7 @@ from cchc.checker.rounding import (
     recomputed_percent,
     sum_tolerance,
 )
+from cchc.extractors.numbers import parse_number
 from cchc.schemas.record import Criterion, Evidence, Heading, Indicator, Quantity, Record, Severity
 
 _EPS = 1e-9
@@ -410,16 +411,9 @@ def normalize_unit(unit: str | None) -> str | None:
 
 
 def parse_vi_number(text: str) -> float | None:
-    """A number as Vietnamese reports print it: ``2.252`` is 2252, ``8,97`` is 8.97."""
-    t = text.strip(".,")
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
-        t = t.replace(".", "").replace(",", ".")
-    else:
-        t = t.replace(",", ".")
-    try:
-        return float(t)
-    except ValueError:
-        return None
+    """A number as Vietnamese reports print it: ``2.252`` is 2252, ``8,97`` is 8.97 (the extractor's reading)."""
+    parsed = parse_number(text)
+    return parsed.value if parsed else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ Malformed numbers such as ",11,5" (in "8,97/,11,5") are repaired and reported, n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
 import regex as re
 
@@ -81,14 +83,29 @@ def _make(int_part: str, frac: str, raw: str, repaired: str | None) -> ParsedNum
     return ParsedNumber(value=value, decimals=len(frac), text=raw, repaired=repaired)
 
 
-def format_vi(value: float | None, decimals: int | None = None) -> str:
-    """Print a number the Vietnamese way: 84.666 → "84,67"; 5.0 → "5"."""
-    if value is None:
-        return "—"
+def format_vi(value: float, decimals: int | None = None, *, lang: Literal["vi", "en"] = "vi") -> str:
+    """A number as a reviewer reads it: 83.97 -> "83,97" (English "83.97"); 15.0 -> "15".
+
+    Vietnamese groups thousands with a dot past four digits (123456.5 -> "123.456,5"; a year or a
+    count such as 3155 stays as printed). ``decimals`` fixes the places, rounding half up (0.125 ->
+    "0,13", not banker's "0,12"); without it the shortest form is kept, up to four places.
+    """
+    places = Decimal(1).scaleb(-(decimals if decimals is not None else 4))
+    dec = Decimal(repr(float(value))).quantize(places, rounding=ROUND_HALF_UP)
+    whole, _, frac = f"{abs(dec):f}".partition(".")
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else 2
-    text = f"{value:,.{decimals}f}"
-    text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    if "," in text:
-        text = text.rstrip("0").rstrip(",")
-    return text
+        frac = frac.rstrip("0")
+    sign = "-" if dec < 0 and any(c != "0" for c in whole + frac) else ""
+    if lang == "en":
+        return sign + whole + ("." + frac if frac else "")
+    return sign + _group_thousands(whole) + ("," + frac if frac else "")
+
+
+def _group_thousands(digits: str) -> str:
+    if len(digits) <= 4:
+        return digits
+    groups = []
+    while digits:
+        groups.append(digits[-3:])
+        digits = digits[:-3]
+    return ".".join(reversed(groups))

@@ -11,11 +11,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PureWindowsPath
 from urllib.parse import quote
 
 from cchc.errors import UsageError
+from cchc.extractors.numbers import format_vi
 from cchc.schemas.record import Criterion, Evidence, Finding, Record
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -180,28 +180,9 @@ def labels(lang: str) -> dict[str, str]:
     return LABELS[lang]
 
 
-def _group_thousands(digits: str) -> str:
-    if len(digits) <= 4:  # 2022, 3155 stay as printed in most reports
-        return digits
-    parts = []
-    while digits:
-        parts.append(digits[-3:])
-        digits = digits[:-3]
-    return ".".join(reversed(parts))
-
-
 def fmt_number(value: float | None, decimals: int | None = None) -> str:
     """83.97 -> "83,97"; 15.0 -> "15"; 12345 -> "12.345"; ``decimals`` fixes the places (half up)."""
-    if value is None:
-        return "—"
-    places = Decimal(1).scaleb(-(decimals if decimals is not None else 4))
-    dec = Decimal(repr(float(value))).quantize(places, rounding=ROUND_HALF_UP)
-    text = f"{abs(dec):f}"
-    whole, _, frac = text.partition(".")
-    if decimals is None:
-        frac = frac.rstrip("0")
-    sign = "-" if dec < 0 and (any(c != "0" for c in whole + frac)) else ""
-    return sign + _group_thousands(whole) + ("," + frac if frac else "")
+    return "—" if value is None else format_vi(value, decimals)
 
 
 def fmt_signed(value: float | None, decimals: int = 2) -> str:
