@@ -27,6 +27,8 @@ PLACE_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE)
+# The document-type line above a title: "BÁO CÁO" (tổng kết, sơ kết), "KẾ HOẠCH", "TỜ TRÌNH".
+DOC_TYPE_RE = re.compile(r"^\s*(?:BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s*", re.I)
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
 
 
@@ -42,6 +44,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while right < len(text) and not (text[right] in ".;!?" and (right + 1 >= len(text) or text[right + 1] == " ")):
         right += 1
     return left, min(len(text), right + 1)
+
+
+def is_doc_type_line(text: str) -> bool:
+    """A line that is only a document type, in capitals: "BÁO CÁO", "BÁO CÁO TỔNG KẾT"."""
+    m = DOC_TYPE_RE.match(text)
+    return bool(m) and not text[m.end() :].strip() and text.strip().isupper()
 
 
 def is_all_caps(text: str) -> bool:

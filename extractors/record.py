@@ -14,6 +14,7 @@ from cchc.extractors.document import Block, BlockKind, Document
 from cchc.extractors.framework import Framework, fold, framework_for, generic_framework
 from cchc.extractors.layout import (
     DOC_NUMBER_RE,
+    DOC_TYPE_RE,
     PLACE_DATE_RE,
     is_all_caps,
     is_bullet,
@@ -243,7 +244,6 @@ def extract_signer(ctx: _Ctx) -> None:
 # --- years ----------------------------------------------------------------------------------
 
 
-DOC_TYPE_RE = re.compile(r"^\s*BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?\s*", re.I)
 
 
 def title_block(blocks: list[Block]) -> tuple[int, int] | None:

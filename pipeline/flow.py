@@ -98,11 +98,11 @@ def batch_rules(
 ) -> tuple[Sequence[Any], list[Any], str | None]:
     """Records of the batch read back, and the batch findings (ranks, duplicates)."""
     from cchc.api import check_batch
-    from cchc.report.model import light_record
+    from cchc.schemas.record import light_copy
 
     records = batch.load_records(Path(out), outcomes)
     try:
-        return records, check_batch([light_record(r) for r in records], settings), None
+        return records, check_batch([light_copy(r) for r in records], settings), None
     except Exception as exc:  # noqa: BLE001 - the per-document results must still be written
         return records, [], f"internal error: batch rules: {type(exc).__name__}: {exc}"
 

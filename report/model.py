@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from cchc.errors import UsageError
 from cchc.extractors.numbers import format_vi
-from cchc.schemas.record import Criterion, Evidence, Finding, Record
+from cchc.schemas.record import Criterion, Evidence, Finding, Record, light_copy
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 LANGS: tuple[str, ...] = ("vi", "en")
@@ -515,23 +515,6 @@ def report_view(record: Record, index: int, lang: str, source_links: dict[str, s
     )
 
 
-def light_record(record: Record) -> Record:
-    """The record's values and identity, without the bulk (criteria evidence, indicators, quantities,
-    references, findings): what a summary and the batch rules need."""
-    return record.model_copy(
-        update={
-            "criteria": [c.model_copy(update={"evidence": []}) for c in record.criteria],
-            "indicators": [],
-            "quantities": [],
-            "references": [],
-            "outline": [],
-            "years": [],
-            "repairs": [],
-            "findings": [],
-        }
-    )
-
-
 def batch_view(
     records: Iterable[Record],
     *,
@@ -557,7 +540,7 @@ def batch_view(
         if render_section is not None:
             rep.rendered = render_section(rep)
             rep.kept_counts = rep.counts
-            rep.record, rep.rows, rep.groups = light_record(rec), [], {s: [] for s in SEVERITIES}
+            rep.record, rep.rows, rep.groups = light_copy(rec), [], {s: [] for s in SEVERITIES}
         reports.append(rep)
     if title is None:
         title = lab["default_title"]

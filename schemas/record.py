@@ -186,3 +186,20 @@ class Record(_Model):
     repairs: list[Repair] = Field(default_factory=list)
     is_scored_report: bool = Field(True, description="False for a document with no scores (a plan, a letter)")
     extractor_version: str | None = None
+
+
+def light_copy(record: Record) -> Record:
+    """The record's values and identity, without the bulk (criteria evidence, indicators, quantities,
+    references, findings): what a batch summary and the batch rules need."""
+    return record.model_copy(
+        update={
+            "criteria": [c.model_copy(update={"evidence": []}) for c in record.criteria],
+            "indicators": [],
+            "quantities": [],
+            "references": [],
+            "outline": [],
+            "years": [],
+            "repairs": [],
+            "findings": [],
+        }
+    )

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import regex as re
-
 from cchc.errors import EmptyFileError, UnsupportedFormatError
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
-from cchc.extractors.layout import PAGE_NUMBER_RE, classify, is_all_caps, starts_block
+from cchc.extractors.layout import (
+    DOC_TYPE_RE,
+    PAGE_NUMBER_RE,
+    classify,
+    is_all_caps,
+    is_doc_type_line,
+    starts_block,
+)
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -112,7 +117,6 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
     return Document(blocks=blocks, format=fmt, pages=page, warnings=warnings)
 
 
-DOC_TYPE_LINES = ("BÁO CÁO", "BÁO CÁO TỔNG KẾT", "BÁO CÁO SƠ KẾT", "KẾ HOẠCH", "TỜ TRÌNH")
 
 
 def title_line(blocks: list[Block], current: list[tuple[int, str]], line: str) -> bool | None:
@@ -121,9 +125,10 @@ def title_line(blocks: list[Block], current: list[tuple[int, str]], line: str) -
     Titles continue in lower case ("và triển khai …") or in capitals after capitals; the body
     starts in upper case ("Căn cứ …"), with or without a blank line before it.
     """
-    if current and blocks and re.match(r"^\s*BÁO\s+CÁO\s+\S", current[0][1]) and not is_all_caps(current[0][1]):
+    head = current[0][1] if current else ""
+    if blocks and (m := DOC_TYPE_RE.match(head)) and head[m.end() :].strip() and not is_all_caps(head):
         return line.strip()[0].islower()  # "BÁO CÁO Kết quả công tác …" on one line: the title goes on
-    if not current or not blocks or blocks[-1].text.strip().upper() not in DOC_TYPE_LINES:
+    if not current or not blocks or not is_doc_type_line(blocks[-1].text):
         return None
     stripped = line.strip()
     prev = current[-1][1].strip()
