@@ -182,38 +182,28 @@ def total_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     evidence = [ev for c in criteria for ev in c.evidence]
     o = record.overall
     n = len(criteria)
-    scores = [c.score for c in criteria]
-    if o.score is not None and all(s is not None for s in scores):
-        total = sum(s for s in scores if s is not None)
-        tolerance = sum_tolerance([*(s for s in scores if s is not None), o.score], per_term)
-        if not close(total, o.score, tolerance):
-            places = max(decimals(o.score), *(decimals(s) for s in scores if s is not None))
-            yield Hit(
-                subject="overall",
-                message=f"Điểm tổng hợp in {m.num(o.score)} nhưng tổng điểm {n} tiêu chí = "
-                f"{m.num(total, 'vi', places)}",
-                message_en=f"Overall score printed {m.num(o.score, 'en')} but the {n} criteria sum to "
-                f"{m.num(total, 'en', places)}",
-                expected=round(total, places),
-                actual=o.score,
-                evidence=[*o.evidence, *evidence],
-            )
-    maxima = [c.max_score for c in criteria]
-    if o.max_score is not None and all(x is not None for x in maxima):
-        total = sum(x for x in maxima if x is not None)
-        tolerance = sum_tolerance([*(x for x in maxima if x is not None), o.max_score], per_term)
-        if not close(total, o.max_score, tolerance):
-            places = max(decimals(o.max_score), *(decimals(x) for x in maxima if x is not None))
-            yield Hit(
-                subject="overall",
-                message=f"Điểm tối đa tổng hợp in {m.num(o.max_score)} nhưng tổng điểm tối đa {n} tiêu chí = "
-                f"{m.num(total, 'vi', places)}",
-                message_en=f"Overall maximum printed {m.num(o.max_score, 'en')} but the {n} criteria maxima "
-                f"sum to {m.num(total, 'en', places)}",
-                expected=round(total, places),
-                actual=o.max_score,
-                evidence=[*o.evidence, *evidence],
-            )
+    sums = (
+        (o.score, [c.score for c in criteria], ("Điểm tổng hợp", f"tổng điểm {n} tiêu chí"),
+         ("Overall score", f"the {n} criteria sum to")),
+        (o.max_score, [c.max_score for c in criteria], ("Điểm tối đa tổng hợp", f"tổng điểm tối đa {n} tiêu chí"),
+         ("Overall maximum", f"the {n} criteria maxima sum to")),
+    )
+    for printed, parts, (what_vi, sum_vi), (what_en, sum_en) in sums:
+        if printed is None or any(x is None for x in parts):
+            continue
+        values = [x for x in parts if x is not None]
+        total = sum(values)
+        if close(total, printed, sum_tolerance([*values, printed], per_term)):
+            continue
+        places = max(decimals(printed), *(decimals(x) for x in values))
+        yield Hit(
+            subject="overall",
+            message=f"{what_vi} in {m.num(printed)} nhưng {sum_vi} = {m.num(total, 'vi', places)}",
+            message_en=f"{what_en} printed {m.num(printed, 'en')} but {sum_en} {m.num(total, 'en', places)}",
+            expected=round(total, places),
+            actual=printed,
+            evidence=[*o.evidence, *evidence],
+        )
 
 
 # --------------------------------------------------------------------------- CCHC103 deduction_mismatch

@@ -127,8 +127,10 @@ def _label(text: str, left: int, start: int, end: int, right: int) -> str:
     """The words around a ratio that say what it counts, numbers and punctuation removed."""
     before = text[left:start]
     after = text[end:right]
-    # "cán bộ, công chức" is one noun: its comma does not end what is counted
-    after = re.sub(r"cán\s+bộ\s*,\s*công\s+chức", "cán bộ công chức", after, flags=re.I)
+    # a counted noun written with a comma ("cán bộ, công chức", "tin, bài") is one noun: its comma
+    # does not end what is counted
+    for pattern, _ in UNIT_RES:
+        after = pattern.sub(lambda m: m.group(0).replace(",", ""), after)
     after = re.split(r"[,;(=]|\s+(?:do|vì|nên)\s+", after, maxsplit=1)[0]
     words = re.sub(r"[^\p{L}\s]", " ", f"{before} {after}")
     return " ".join(words.split())

@@ -92,6 +92,14 @@ class _Ctx:
     framework: Framework
     record: Record
     repairs_seen: set[tuple[int, int]] = field(default_factory=set)
+    _scores: dict[int, list[ScoreMatch]] = field(default_factory=dict)
+
+    def scores(self, index: int) -> list[ScoreMatch]:
+        """The "x/y điểm" statements of block ``index``, found once per block."""
+        found = self._scores.get(index)
+        if found is None:
+            found = self._scores[index] = find_scores(self.doc.blocks[index].text)
+        return found
 
 
 def evidence(block: Block, index: int, start: int = 0, end: int | None = None) -> Evidence:
@@ -312,12 +320,13 @@ def criterion_title(text: str, score_start: int | None) -> str:
     return title.strip(" ,.-–:")
 
 
-def _zone(blocks: list[Block], i: int) -> list[int]:
+def _zone(ctx: _Ctx, i: int) -> list[int]:
     """A statement block and the short plain paragraphs that finish it ("Xếp hạng 16/21 …")."""
+    blocks = ctx.doc.blocks
     zone = [i]
     for j in range(i + 1, min(i + 3, len(blocks))):
         b = blocks[j]
-        if b.kind != BlockKind.PARAGRAPH or len(b.text) > 250 or numbering(b.text) or find_scores(b.text):
+        if b.kind != BlockKind.PARAGRAPH or len(b.text) > 250 or numbering(b.text) or ctx.scores(j):
             break  # a paragraph with a score of its own is another statement
         if not (find_ranks(b.text) or find_changes(b.text) or find_percents(b.text)):
             break
@@ -361,7 +370,7 @@ def read_statement(ctx: _Ctx, zone: list[int], *, first_score_only: bool = True)
     for j in zone:
         block = blocks[j]
         text = block.text
-        scores = find_scores(text)
+        scores = ctx.scores(j)
         if st.score is None and scores:
             s = scores[0]
             st.score, st.max_score = s.score.value, s.max.value
@@ -423,7 +432,7 @@ def extract_scores(ctx: _Ctx) -> None:
                     record.criteria.append(crit)
             i += 1
             continue
-        scores = find_scores(text)
+        scores = ctx.scores(i)
         if num and num[0] == "roman":
             close_indicator()
             section, current, listed_as = num[1], None, None
@@ -436,7 +445,7 @@ def extract_scores(ctx: _Ctx) -> None:
             code = _unnumbered_criterion(text, scores[0].start, framework)
         if code and code in seen and scores:
             restated = next(c for c in record.criteria if c.code == code)
-            merge_restatement(restated, read_statement(ctx, _zone(blocks, i)))
+            merge_restatement(restated, read_statement(ctx, _zone(ctx, i)))
         elif not scores and not num and (bare := BARE_SCORE_RE.search(text)) and not INDICATOR_RE.match(text):
             bare_code = _unnumbered_criterion(text, bare.start(), framework)
             if bare_code in seen:
@@ -450,7 +459,7 @@ def extract_scores(ctx: _Ctx) -> None:
         follow = _score_follows(blocks, i, code, framework) if code and code not in seen and not scores else None
         if code and code not in seen and (scores or _has_bare_score(text) or follow is not None):
             close_indicator()
-            zone = [*range(i, follow), *_zone(blocks, follow)] if follow is not None else _zone(blocks, i)
+            zone = [*range(i, follow), *_zone(ctx, follow)] if follow is not None else _zone(ctx, i)
             st = read_statement(ctx, zone)
             seen.add(code)
             current = Criterion(
@@ -500,7 +509,7 @@ def extract_scores(ctx: _Ctx) -> None:
             if (not record.criteria and (OVERALL_HINT_RE.search(text) or scores[0].max.value >= 50)) or (
                 OVERALL_HINT_RE.search(text[: scores[0].start]) and scores[0].max.value >= 50
             ):
-                zone = _zone(blocks, i)
+                zone = _zone(ctx, i)
                 st = read_statement(ctx, zone)
                 record.overall = Overall(
                     score=st.score,
@@ -553,7 +562,7 @@ def extract_scores(ctx: _Ctx) -> None:
     if len(seen) < 5:
         _criteria_from_text_tables(ctx, seen)
     for block_index, block in enumerate(blocks):
-        for s in find_scores(block.text):
+        for s in ctx.scores(block_index):
             _note_repair(ctx, block, block_index, s)
     record.criteria.sort(key=lambda c: int(c.code) if c.code and c.code.isdigit() else 99)
     if ctx.doc.ocr_pages:
@@ -750,7 +759,7 @@ def finish_indicator(ctx: _Ctx, indicator: Indicator, zone: list[int]) -> None:
     zero = False
     for j in zone:
         text = blocks[j].text
-        found = find_scores(text)
+        found = ctx.scores(j)
         scores.extend((j, s) for s in found)
         for p in find_percents(text):
             lead = text[max(0, p.start - 25) : p.start].lower()
