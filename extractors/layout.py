@@ -26,6 +26,8 @@ PLACE_DATE_RE = re.compile(
     r"^\s*[\p{L}][\p{L}\s\.]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
     re.IGNORECASE,
 )
+# The start of that line, even when the year wrapped onto the next line ("…, ngày 06 tháng 4 năm" / "2023").
+PLACE_DATE_START_RE = re.compile(r"^\s*[\p{L}][\p{L}\s\.]{0,40},\s*ngày\s+\d{1,2}\s*(?:tháng|/)", re.IGNORECASE)
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 # The document-type line above a title: "BÁO CÁO" (tổng kết, sơ kết), "KẾ HOẠCH", "TỜ TRÌNH".
 DOC_TYPE_RE = re.compile(r"^\s*(?:BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s*", re.I)
@@ -100,7 +102,7 @@ def starts_block(line: str, prev: str | None, prev_kind: BlockKind | None = None
         return True
     if stripped[0] in "–—" and SENTENCE_END_RE.search(prev_s):
         return True
-    if DOC_NUMBER_RE.match(stripped) or PLACE_DATE_RE.match(stripped):
+    if DOC_NUMBER_RE.match(stripped) or PLACE_DATE_START_RE.match(stripped):
         return True
     if (stripped[0].islower() or stripped[0] in "/,.;:)%") and not SENTENCE_END_RE.search(prev_s):
         return False  # "… đạt 6" / "/6 điểm, …": a wrapped line goes on, whatever the case of the line before

@@ -174,6 +174,19 @@ class ReportPdf:
         self.y += space_after
         return drawn
 
+    def centred_lines(
+        self, lines: list[str], *, bold: bool = False, size: float | None = None, shift: float = 0.0
+    ) -> None:
+        """Lines each centred on the text area's axis (moved right by ``shift``), as a wrapped title prints."""
+        size = size or self.size
+        font = SERIF_BOLD if bold else SERIF
+        axis = (MARGIN_L + PAGE_W - MARGIN_R) / 2 + shift
+        for line in lines:
+            self._room(size * self.leading)
+            self.draw_line(axis - pdfmetrics.stringWidth(line, font, size) / 2, self.y, line, size, bold)
+            self.y += size * self.leading
+        self.y += 4.0
+
     def two_column_header(
         self, left: list[tuple[str, bool]], right: list[tuple[str, bool]], size: float = 12.0
     ) -> None:

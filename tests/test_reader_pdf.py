@@ -224,6 +224,64 @@ def test_decomposed_marks_are_composed(tmp_path: Path) -> None:
     assert texts(doc.blocks) == ["Quyết định số 855/QĐ-UBND về chỉ số"]
 
 
+# --- wrapped lines of a header cell and of a centred title (fonts wider than the author's) -----------
+
+
+def test_wrapped_date_line_and_title_are_joined_whatever_they_start_with(tmp_path: Path) -> None:
+    """A wider substitute font wraps "… năm" / "2023" in the header cell and the title before its year."""
+    pdf = ReportPdf(tmp_path / "wrapped.pdf")
+    right = [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+        ("Độc lập - Tự do - Hạnh phúc", True),
+        ("", False),
+        ("Tân Lập, ngày 06 tháng 4 năm", False),
+        ("2023", False),
+    ]
+    pdf.two_column_header(HEADER_LEFT, right)
+    pdf.paragraph("BÁO CÁO", bold=True, align="center", indent=0, size=14)
+    pdf.centred_lines(["Phân tích, đánh giá kết quả Chỉ số cải cách hành chính năm", "2021", "của UBND xã Tân Lập"],
+                      bold=True)
+    pdf.centred_lines(["Tổng hợp kết quả chấm điểm các lĩnh vực", "theo thang điểm của huyện"], bold=True)
+    pdf.paragraph(BODY_1)
+    doc = read_pdf(pdf.save(), NO_OCR)
+    assert texts(doc.blocks[:9]) == [
+        "ỦY BAN NHÂN DÂN",
+        "XÃ TÂN LẬP",
+        "Số: 29/BC-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Tân Lập, ngày 06 tháng 4 năm 2023",
+        "BÁO CÁO",
+        "Phân tích, đánh giá kết quả Chỉ số cải cách hành chính năm 2021 của UBND xã Tân Lập",
+        "Tổng hợp kết quả chấm điểm các lĩnh vực theo thang điểm của huyện",
+    ]
+    date = doc.blocks[5]
+    assert [prov.line for _, prov in date.lines] == [3, 4]  # each printed line keeps its own place
+
+
+def test_centred_lines_that_are_separate_stay_separate(tmp_path: Path) -> None:
+    """A line that starts with a digit is joined only as the narrower rest of a centred line on its axis."""
+    pdf = ReportPdf(tmp_path / "separate.pdf")
+    pdf.centred_lines(["Biểu tổng hợp kết quả chấm điểm:", "2023"], bold=True)  # a sentence ended
+    pdf.centred_lines(["Kết quả chấm điểm các lĩnh vực của xã"], bold=True)
+    pdf.centred_lines(["2022 và 2023"], bold=True, shift=60.0)  # centred on another axis
+    pdf.centred_lines(["Danh sách các xã, thị trấn năm"], bold=True)
+    pdf.centred_lines(["2022 được huyện chấm điểm theo bộ chỉ số mới ban hành"], bold=True)  # wider
+    pdf.paragraph("Kết quả chung", bold=True, align="center", indent=0)
+    pdf.paragraph("2.418 hồ sơ được tiếp nhận trong năm, giải quyết đúng hạn 2.411 hồ sơ.", indent=0)
+    doc = read_pdf(pdf.save(), NO_OCR)
+    assert texts(doc.blocks) == [
+        "Biểu tổng hợp kết quả chấm điểm:",
+        "2023",
+        "Kết quả chấm điểm các lĩnh vực của xã",
+        "2022 và 2023",
+        "Danh sách các xã, thị trấn năm",
+        "2022 được huyện chấm điểm theo bộ chỉ số mới ban hành",
+        "Kết quả chung",
+        "2.418 hồ sơ được tiếp nhận trong năm, giải quyết đúng hạn 2.411 hồ sơ.",
+    ]
+
+
 # --- broken, protected and over-limit files -------------------------------------------------------
 
 

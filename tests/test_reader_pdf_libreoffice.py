@@ -1,10 +1,18 @@
 """PDFs exported by LibreOffice from the sample DOCX files: what a Word/LibreOffice export looks like
 (substituted fonts, tight glyph boxes that put commas below the letters' boxes). They must extract
-exactly like their sources."""
+exactly like their sources.
+
+The font is chosen here, not left to whatever the machine has: every run of the DOCX is set to one
+font before the export. Liberation Serif has the widths of Times New Roman (the exports look like
+Word's); DejaVu Serif is wider, so the header's date line and the titles wrap ("… tháng 4 năm" /
+"2023"), as they do on a machine without metric-compatible fonts."""
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,19 +22,56 @@ from cchc.extractors.readers import convert
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FIELDS = ("score", "max_score", "percent", "rank", "rank_total", "rank_change")
+FONTS = ("Liberation Serif", "DejaVu Serif")  # fonts-liberation2, fonts-dejavu-core (Makefile APT_PACKAGES)
+# python-docx's template sets the body in Cambria: Caladea has its widths (fonts-crosextra-caladea), DejaVu Serif is wider
+VARIANT_FONTS = ("Caladea", "DejaVu Serif")
+_RUN_FONTS_RE = re.compile(rb"<w:rFonts\b[^>]*?/>")
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def with_font(source: Path, target: Path, font: str) -> Path:
+    """A copy of a DOCX whose every run (styles, defaults, text) is set in ``font``."""
+    fonts = f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}" w:eastAsia="{font}"/>'.encode()
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename.startswith("word/") and item.filename.endswith(".xml"):
+                data = _RUN_FONTS_RE.sub(fonts, data)
+            zout.writestr(item, data)
+    return target
+
+
+def export_pdfs(docs: list[Path], out: Path, font: str, timeout: int = 240) -> Path:
+    """Export DOCX files to PDF with LibreOffice, every run set in ``font`` (which must be installed)."""
     soffice = convert.libreoffice()
     assert soffice, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui"
-    out = tmp_path_factory.mktemp("lo-pdf")
+    listed = subprocess.run(["fc-list", font, "family"], capture_output=True, text=True, check=False).stdout
+    assert font in listed, f"font {font!r} is missing: `make test` installs it (APT_PACKAGES)"
+    fonted = out / "docx"
+    fonted.mkdir(parents=True, exist_ok=True)
+    copies = [str(with_font(doc, fonted / doc.name, font)) for doc in docs]
     subprocess.run(
         [soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), str(SAMPLES / "minh-duc-2022.docx"), str(SAMPLES / "phuoc-an-2021.docx")],
-        check=True, capture_output=True, timeout=240,
+         "--outdir", str(out / "pdf"), *copies],
+        check=True, capture_output=True, timeout=timeout,
     )
-    return out
+    shutil.rmtree(out / "profile", ignore_errors=True)
+    return out / "pdf"
+
+
+def used_fonts(pdf: Path) -> set[str]:
+    """Families of the fonts a PDF embeds ("LiberationSerif"), read with poppler's pdffonts."""
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in listing.splitlines()[2:] if line.strip()]
+    return {name.split("+", 1)[-1].split("-")[0] for name in names}
+
+
+@pytest.fixture(scope="module", params=FONTS)
+def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    font: str = request.param
+    out = tmp_path_factory.mktemp("lo-" + font.replace(" ", "-").lower())
+    pdfs = export_pdfs([SAMPLES / "minh-duc-2022.docx", SAMPLES / "phuoc-an-2021.docx"], out, font)
+    assert used_fonts(pdfs / "minh-duc-2022.pdf") == {font.replace(" ", "")}
+    return pdfs
 
 
 @pytest.mark.parametrize("name", ["minh-duc-2022", "phuoc-an-2021"])
@@ -47,20 +92,22 @@ def test_commas_stay_in_their_place(exported: Path) -> None:
     assert "83,97/100 điểm" in record.overall.evidence[0].text
 
 
-@pytest.fixture(scope="module")
-def exported_variants(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=VARIANT_FONTS)
+def exported_variants(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.variants import variants
 
-    soffice = convert.libreoffice()
-    assert soffice, "LibreOffice is missing: `make test` installs libreoffice-writer-nogui"
     out = tmp_path_factory.mktemp("lo-variants")
-    docs = [str(v.write(out, "docx")) for v in variants()]
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out / "pdf"), *docs],
-        check=True, capture_output=True, timeout=600,
-    )
-    return out / "pdf"
+    docs = [v.write(out, "docx") for v in variants()]
+    return export_pdfs(docs, out, request.param, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def exported_table_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.variants import variants
+
+    out = tmp_path_factory.mktemp("lo-table")
+    doc = next(v for v in variants() if v.name == "table-percent").write(out, "docx")
+    return export_pdfs([doc], out, "DejaVu Serif") / "table-percent.pdf"
 
 
 def test_exported_variants_give_their_planted_findings_and_nothing_else(exported_variants: Path) -> None:
@@ -81,7 +128,7 @@ def test_exported_variants_give_their_planted_findings_and_nothing_else(exported
     assert wrong == []
 
 
-def test_scanned_criteria_table_is_read_row_by_row(exported_variants: Path, tmp_path: Path) -> None:
+def test_scanned_criteria_table_is_read_row_by_row(exported_table_report: Path, tmp_path: Path) -> None:
     """The exported table report, printed and scanned: OCR gives the table as text, rows are parsed."""
     import pypdfium2 as pdfium
     from PIL import Image, ImageFilter
@@ -89,7 +136,7 @@ def test_scanned_criteria_table_is_read_row_by_row(exported_variants: Path, tmp_
     from tests.variants import variants
 
     variant = next(v for v in variants() if v.name == "table-percent")
-    pdf = pdfium.PdfDocument(str(exported_variants / "table-percent.pdf"))
+    pdf = pdfium.PdfDocument(str(exported_table_report))
     pages = [
         pdf[i].render(scale=200 / 72).to_pil().convert("L").rotate(0.3, fillcolor=255, resample=Image.BICUBIC)
         .filter(ImageFilter.GaussianBlur(0.5))

@@ -176,8 +176,8 @@ class PageContent:
 
 
 Glyph = tuple[
-    float, float, float, float, str, int, bool
-]  # x0, x1, top, bottom, text, char index, space before
+    float, float, float, float, str, int, int
+]  # x0, x1, top, bottom, text, char index, 1 + index of the space before it in the stream (0: none)
 _X0 = itemgetter(0)
 
 
@@ -407,12 +407,12 @@ class _PageReader:
         lines: list[list[Any]] = []  # [top, bottom, glyphs]
         cur: list[Any] | None = None
         last: list[Glyph] | None = None
-        space = False
+        space = 0
         lowest = float("-inf")  # bottom of the lowest line so far
         for k in range(n):
             ch = text[k]
             if ch in skip:
-                space = True
+                space = k + 1
                 continue
             if ch >= "\u0300" and combining(ch):
                 if last:
@@ -424,7 +424,7 @@ class _PageReader:
             if x1 <= x0 or b <= t:
                 x0, x1, t, b = self._tight_box(text_page, k, top_y)
             glyph = (x0, x1, t, b, ch, k, space)
-            space = False
+            space = 0
             # Punctuation sits low (",") or high ("'") on the line, and some PDFs (LibreOffice
             # exports) give tight boxes: any overlap with a line joins it.
             need = 0.0 if ch in _LOW_HIGH_MARKS else 0.5
@@ -508,7 +508,9 @@ class _PageReader:
                 parts = [g[4]]
                 seg_x0 = g[0]
             else:
-                if gap > space_gap or (g[6] and 0 < g[5] - prev[5] <= 4 and gap > hinted_gap):
+                if gap > space_gap or (
+                    g[6] and (gap > hinted_gap if 0 < g[5] - prev[5] <= 4 else self._space_after(text_page, prev, g, hinted_gap))
+                ):
                     parts.append(" ")
                 parts.append(g[4])
             seg_x1 = max(seg_x1, g[1])
@@ -530,6 +532,13 @@ class _PageReader:
         x0 = segments[0].x0 if segments else glyphs[0][0]
         x1 = segments[-1].x1 if segments else seg_x1
         return Line(page, top, bottom, x0, x1, size, text, segments, bold)
+
+    def _space_after(self, text_page: int, prev: Glyph, glyph: Glyph, margin: float) -> bool:
+        """Whether the space the stream has before ``glyph`` lies right of ``prev``, a glyph drawn out of
+        stream order (a fallback-font letter whose box overhangs the space: "SỰ" / "HÀI"). A space that
+        pdfium made up for the fallback letter's empty slot sits at the glyph itself ("th" "ự" "c")."""
+        space_x = self._tight_box(text_page, glyph[6] - 1, 0.0)[0]
+        return (prev[0] + prev[1]) / 2 < space_x < glyph[0] - margin
 
     # -- tables ------------------------------------------------------------------------------------
     def _tables(
@@ -902,6 +911,8 @@ def _continues(prev: Line, line: Line, first: Line, layout: tuple[float, float, 
     same_style = line.bold == prev.bold and abs(line.size - prev.size) <= 0.15 * size
     near = line.page != prev.page or line.top - prev.top <= PARA_PITCH * pitch * size
     wrapped = same_style and near and prev.x1 >= right - 1.0 * size and line.x0 <= left + 0.7 * size
+    if same_style and near and _centred_continuation(prev, line, left):
+        return True
     prev_caps = is_all_caps(prev.text)
     if same_style and near and prev_caps and _caps_tail(line.text):
         return True  # the last word of a wrapped all-caps heading ("… THỜI GIAN" / "TỚI")
@@ -923,6 +934,19 @@ def _continues(prev: Line, line: Line, first: Line, layout: tuple[float, float, 
         return False  # after an indented item whose next line would return to the margin, another indent
     # a previous line that stopped well short of the margin ended its paragraph
     return prev.x1 >= right - 6.0 * size
+
+
+def _centred_continuation(prev: Line, line: Line, left: float) -> bool:
+    """A centred line (a header cell, a title) wrapped in mid-sentence: the rest, centred on the same
+    axis and narrower, starts with a digit or a lower-case word ("… tháng 4 năm" / "2023")."""
+    text = line.text
+    if not (text[0].isdigit() or text[0].islower()) or SENTENCE_END_RE.search(prev.text):
+        return False
+    if numbering(text) is not None or PAGE_NUMBER_RE.match(text):
+        return False
+    size = max(prev.size, line.size)
+    same_axis = abs((prev.x0 + prev.x1) - (line.x0 + line.x1)) <= 1.0 * size
+    return same_axis and line.x0 > left + 0.7 * size and line.x1 - line.x0 < prev.x1 - prev.x0
 
 
 def _caps_tail(text: str) -> bool:
