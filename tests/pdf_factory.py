@@ -39,6 +39,7 @@ class ReportPdf:
     fallback: str = ""  # letters drawn in a fallback font after the rest of their line
     encrypt: str | None = None  # user password
     owner_password: str | None = None
+    strength: int = 40  # RC4 key bits of the encryption (40 or 128)
     y: float = field(init=False)
     page: int = field(init=False, default=1)
     late: list[tuple[float, float, float, str]] = field(init=False, default_factory=list)
@@ -49,7 +50,11 @@ class ReportPdf:
             from reportlab.lib import pdfencrypt
 
             enc = pdfencrypt.StandardEncryption(
-                self.encrypt or "", ownerPassword=self.owner_password or "owner", canPrint=1, canCopy=0
+                self.encrypt or "",
+                ownerPassword=self.owner_password or "owner",
+                canPrint=1,
+                canCopy=0,
+                strength=self.strength,
             )
         self.c = canvas.Canvas(str(self.path), pagesize=A4, encrypt=enc)
         self.y = MARGIN_T

@@ -292,11 +292,23 @@ def test_user_password_pdf_is_encrypted_error(tmp_path: Path) -> None:
         read_pdf(pdf.save(), NO_OCR)
 
 
-def test_owner_password_only_pdf_is_encrypted_error(tmp_path: Path) -> None:
-    pdf = ReportPdf(tmp_path / "restricted.pdf", encrypt="", owner_password="owner-secret")
+@pytest.mark.parametrize("strength", [40, 128])
+def test_copy_protected_pdf_is_read_with_a_warning(tmp_path: Path, strength: int) -> None:
+    """Owner password only (copying forbidden): it opens in every viewer, so it is read, tables too."""
+    pdf = ReportPdf(tmp_path / "restricted.pdf", encrypt="", owner_password="owner-secret", strength=strength)
     pdf.paragraph(BODY_1)
-    with pytest.raises(EncryptedFileError, match=r"restricted\.pdf: .*owner password only, no user password"):
-        read_pdf(pdf.save(), NO_OCR)
+    pdf.table(TABLE_ROWS, WIDTHS, grid=True)  # a drawn grid: pdfplumber opens the file as well
+    doc = read_pdf(pdf.save(), NO_OCR)
+    assert BODY_1 in texts(doc.blocks)
+    table = next(b for b in doc.blocks if b.kind is BlockKind.TABLE)
+    assert table.rows == TABLE_ROWS
+    assert [w for w in doc.warnings if w.startswith("copy-protected")] == [
+        "copy-protected: owner password only (no password to open); read as any viewer shows it"
+    ]
+
+
+def test_unprotected_pdf_has_no_copy_protected_warning(report: tuple[Path, dict[str, object]]) -> None:
+    assert not [w for w in read_pdf(report[0], NO_OCR).warnings if "copy-protected" in w]
 
 
 def test_truncated_pdf_is_corrupt(report: tuple[Path, dict[str, object]], tmp_path: Path) -> None:

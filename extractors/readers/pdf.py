@@ -55,6 +55,7 @@ COLUMN_GAP = 3.0  # x font size: a gap this wide starts a two-column run
 SEGMENT_GAP = 1.5  # x font size: a gap this wide splits a line into segments (columns if they line up)
 PARA_PITCH = 1.35  # x the document's usual line pitch: a paragraph break
 MARGIN_BAND = 0.12  # share of the page height at top and bottom where furniture lives
+COPY_PROTECTED = "copy-protected: owner password only (no password to open); read as any viewer shows it"
 OCR_HINT = "no text layer; a scanned PDF needs OCR (apt install tesseract-ocr tesseract-ocr-vie)"
 
 _SKIP = frozenset(
@@ -222,7 +223,10 @@ def _check_tail(path: Path, name: str) -> None:
         raise CorruptFileError(name, "truncated PDF (no %%EOF at the end): the file is incomplete")
 
 
-def _open(path: Path, name: str) -> int:
+def _open(path: Path, name: str, warnings: list[str]) -> int:
+    """Open with pdfium. A PDF that needs a password to open is refused; one encrypted with an owner
+    password only (copying or printing restricted, as many government PDFs are published) opens in
+    every viewer, so it is read and the warnings say so."""
     doc = FPDF_LoadDocument(os.fsencode(path), None)
     if not doc:
         code = FPDF_GetLastError()
@@ -232,19 +236,14 @@ def _open(path: Path, name: str) -> int:
             )
         raise CorruptFileError(name, f"cannot open the PDF ({_LOAD_ERRORS.get(code, f'error {code}')})")
     if FPDF_GetSecurityHandlerRevision(doc) != -1:
-        FPDF_CloseDocument(doc)
-        raise EncryptedFileError(
-            name,
-            "encrypted PDF (owner password only, no user password: it opens but is copy-protected); "
-            "save an unprotected copy",
-        )
+        warnings.append(COPY_PROTECTED)
     return int(doc)
 
 
 def _read_pages(
     path: Path, name: str, settings: Settings, started: float, warnings: list[str]
 ) -> list[PageContent]:
-    doc = _open(path, name)
+    doc = _open(path, name, warnings)
     reader = _PageReader(path, name, doc, settings.max_page_objects)
     try:
         count = FPDF_GetPageCount(doc)
