@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from cchc.errors import EmptyFileError, UnsupportedFormatError
@@ -29,18 +30,97 @@ def decode_text(data: bytes, name: str) -> str:
         raise UnsupportedFormatError(name, f"not UTF-8 text (byte {exc.start}); save the report as UTF-8") from exc
 
 
+NOT_VIETNAMESE_TEXT = (
+    "not text in an encoding Vietnamese offices use (UTF-8, UTF-16, Windows-1258, TCVN3, VNI, VISCII)"
+)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes look like UTF-16 with no BOM: Vietnamese text is mostly
+    ASCII letters and Latin Extended Additional (U+1Exx), so one byte of nearly every pair is 0x00 or 0x1E."""
+    head = data[:4096]
+    if len(data) % 2 or len(head) < 8:
+        return None
+    pairs = len(head) // 2
+    for order, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        plane = sum(1 for b in high if b in (0x00, 0x01, 0x1E, 0x20))
+        if plane >= 0.9 * pairs and high.count(0) >= 0.5 * pairs and low.count(0) < 0.05 * pairs:
+            return order
+    return None
+
+
+def vietnamese_word_share(text: str) -> tuple[int, int]:
+    """(words spelled as Vietnamese syllables, words with letters outside ASCII) of ``text``."""
+    from cchc.extractors.legacy import is_vietnamese_syllable
+
+    words = [w for w in (t.strip(".,:;!?()[]\"'“”‘’…-–/%") for t in text.split()) if w and not w.isascii()]
+    return sum(1 for w in words if is_vietnamese_syllable(w)), len(words)
+
+
+def decode_report_text(data: bytes, name: str) -> tuple[str, str | None]:
+    """(text, warning naming the encoding or None) for the encodings Vietnamese offices save text in.
+
+    UTF-8 (BOM or not) needs no warning. UTF-16 with a BOM, or without one when the byte pattern is
+    clear; Windows-1258 (cp1258, which writes tones as combining marks: the text is normalised to
+    NFC) when its words read as Vietnamese. Legacy 8-bit fonts (TCVN3, VNI, VISCII) are left to the
+    caller, which converts them word by word. Anything else is UnsupportedFormatError.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data, "utf-8-sig", name), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        order = "little-endian" if data.startswith(b"\xff\xfe") else "big-endian"
+        return _strict(data, "utf-16", name), f"decoded as UTF-16 ({order}, with BOM)"
+    bare = utf16_without_bom(data)
+    if bare is not None:
+        order = "little-endian" if bare.endswith("le") else "big-endian"
+        return _strict(data, bare, name), f"decoded as UTF-16 ({order}, no BOM)"
+    if b"\x00" in data[:4096]:
+        raise UnsupportedFormatError(name, "binary content, not a text report")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        cp1258 = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        cp1258 = None
+    if cp1258 is not None:
+        vietnamese, words = vietnamese_word_share(cp1258)
+        legacy, _ = vietnamese_word_share(_legacy_reading(data))
+        if vietnamese >= 2 and vietnamese >= 0.6 * words and vietnamese > legacy:
+            return cp1258, "decoded as Windows-1258 (cp1258) and normalised to NFC"
+    raise UnsupportedFormatError(name, NOT_VIETNAMESE_TEXT)
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnsupportedFormatError(name, f"{NOT_VIETNAMESE_TEXT}: bad {encoding} at byte {exc.start}") from exc
+
+
+def _legacy_reading(data: bytes) -> str:
+    """The bytes read as a legacy 8-bit Vietnamese font would show them (converted where it is clear)."""
+    from cchc.extractors.legacy import fix_legacy_text
+
+    return fix_legacy_text(data.decode("latin-1"))
+
+
 def read_text(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
     """Read a text report into blocks, one per paragraph, list item or heading.
 
-    UTF-8 (or UTF-16) text; text typed in a legacy Vietnamese encoding (TCVN3, VNI, VISCII),
-    whether saved as 8-bit bytes or as the Latin-1 look-alikes it shows as, is converted to Unicode.
+    UTF-8, UTF-16 (with or without BOM) or Windows-1258 text (the encoding other than UTF-8 is named
+    in the warnings); text typed in a legacy Vietnamese encoding (TCVN3, VNI, VISCII), whether saved
+    as 8-bit bytes or as the Latin-1 look-alikes it shows as, is converted to Unicode.
     """
     from cchc.extractors.legacy import detect_legacy, fix_legacy_text
 
     data = path.read_bytes()
     warnings: list[str] = []
     try:
-        text = decode_text(data, str(path))
+        text, decoded = decode_report_text(data, str(path))
+        if decoded:
+            warnings.append(decoded)
     except UnsupportedFormatError:
         latin = data.decode("latin-1")
         if b"\x00" in data[:4096] or detect_legacy(latin) is None:
@@ -137,4 +217,4 @@ def title_line(blocks: list[Block], current: list[tuple[int, str]], line: str) -
     return stripped[0].islower()
 
 
-__all__ = ["BlockKind", "blocks_from_lines", "decode_text", "read_text"]
+__all__ = ["BlockKind", "blocks_from_lines", "decode_report_text", "decode_text", "read_text"]
