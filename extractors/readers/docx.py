@@ -16,7 +16,10 @@ Blocks:
   signature block; the first body element or a borderless table, with a motto / issuing body /
   "Số:" / place-and-date / signature line) is split into one block per cell paragraph (and per
   soft line break): left column top to bottom, then the next column, with ``Provenance(table=t)``;
-- text boxes anchored in a paragraph follow it as blocks with the anchor's provenance.
+- text boxes anchored in a paragraph follow it as blocks with the anchor's provenance;
+- a DOCX made by a PDF-to-Word converter (paragraphs that are printed lines, broken in
+  mid-sentence) has its body paragraphs re-flowed like text lines (:mod:`.reflow`), a block then
+  listing each paragraph it took in ``lines``.
 
 Run text: ``w:t``, tabs and line breaks as spaces, inserted and moved-to text, field results,
 hyperlinks, content controls (not their placeholders); deleted/moved-from text, field codes and
@@ -54,6 +57,7 @@ from cchc.errors import (
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet
 from cchc.extractors.legacy import decode_run
+from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -1037,7 +1041,12 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
             reader.table(el, t_index, first=not reader.blocks)
     if not reader.blocks:
         raise EmptyFileError(name, "no text in the Word document")
-    return Document(blocks=reader.blocks, format="docx", pages=None)
+    warnings: list[str] = []
+    blocks = reader.blocks
+    if looks_converted(blocks):
+        warnings.append(CONVERTED_WARNING)
+        blocks = reflow(blocks, warnings)
+    return Document(blocks=blocks, format="docx", pages=None, warnings=warnings)
 
 
 __all__ = ["Numbering", "Styles", "format_number", "read_docx", "read_package"]

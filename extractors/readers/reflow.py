@@ -1,0 +1,191 @@
+"""DOCX made by PDF-to-Word converters: paragraphs that are printed lines, re-flowed into blocks.
+
+A converter writes one paragraph per printed line, or paragraphs broken in mid-sentence ("… Xếp" /
+"thứ 5/19 …"), or a heading sharing a paragraph with the text before or after it ("… nhiệm vụ.
+I. KẾT QUẢ … 1. Về công tác chỉ đạo, điều hành:12,7/15 điểm …"). Such a document is recognised by
+its many paragraphs that stop in mid-sentence while the next goes on in lower case (a report
+written in Word has none or one); its body paragraphs are then cut before the headings and items
+inside them and re-flowed with the text reader's rules, as the lines of a PDF are.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import regex as re
+
+from cchc.extractors.document import Block, BlockKind, Provenance
+from cchc.extractors.layout import LETTER_ITEM_RE, SENTENCE_END_RE, is_all_caps, numbering
+from cchc.extractors.readers.text import blocks_from_lines
+
+MIN_BROKEN = 2  # paragraphs that stop in mid-sentence ...
+MIN_BROKEN_SHARE = 0.1  # ... and their share of the pairs of adjacent paragraphs
+BOLD_HEADING_MAX_CHARS = 200
+CONVERTED_WARNING = "paragraphs re-flowed as printed lines (a DOCX made by a PDF-to-Word converter)"
+
+# A heading number or bullet inside a paragraph: "I. KẾT", "1. Về", "1.1. Các", "3.2) Các", "- Mục".
+_INNER_START_RE = re.compile(
+    r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+|[-+•]\s*)\p{Lu})"
+)
+# A bullet naming an indicator by its number ("- Mục 1.3 (…)", "- Chỉ số 7.1.7"): an item even where
+# the text before it does not end a sentence ("… đúng quy định - Mục 1.3 …").
+# The closing sentence every administrative report ends its body with ("Trên đây là Báo cáo …", the
+# form of Nghị định 30/2020/NĐ-CP): a block of its own, after the last paragraph's sentence end.
+_CLOSING_START_RE = re.compile(r"(?<=[.;!?…])\s+(?=Trên\s+đây\s+là\b)")
+_ITEM_LABEL_RE = re.compile(r"^[-+•]\s*\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?\s+\d{1,2}(?:\.\d{1,2})+")
+
+
+def _body(block: Block) -> bool:
+    """A block made of one body paragraph (not a table, a layout-table cell or a styled heading)."""
+    return (
+        block.kind is not BlockKind.TABLE
+        and block.prov.paragraph is not None
+        and block.prov.table is None
+        and not (block.style or "").lower().startswith(("heading", "title"))
+    )
+
+
+def _breaks_mid_sentence(first: Block, second: Block) -> bool:
+    """``second`` goes on with the sentence ``first`` left open ("… Xếp" / "thứ 5/19 …"); a numbered
+    or lettered item ("b) ý hai", Word numbering) starts its own paragraph."""
+    text = second.text
+    if SENTENCE_END_RE.search(first.text) or second.label is not None or LETTER_ITEM_RE.match(text):
+        return False
+    return text[0].islower() or text[0] in "/,.;:)%"
+
+
+def looks_converted(blocks: list[Block]) -> bool:
+    """Whether adjacent body paragraphs often break in mid-sentence, as a converter's printed lines do."""
+    pairs = broken = 0
+    for a, b in itertools.pairwise(blocks):
+        if not (_body(a) and _body(b)):
+            continue
+        pairs += 1
+        broken += _breaks_mid_sentence(a, b)
+    return broken >= MIN_BROKEN and broken >= MIN_BROKEN_SHARE * pairs
+
+
+def split_inner_starts(text: str, seen: set[str] | None = None) -> list[str]:
+    """Cut a paragraph before each heading number or bullet inside it that follows a sentence end or
+    a heading in capitals ("… nhiệm vụ. I. KẾT QUẢ …", "… NĂM 2022 1. Về …"), or whose number comes
+    next in the outline so far (``seen``, updated here): "1. Công tác chỉ đạo 2. Cải cách thể chế"."""
+    seen = set() if seen is None else seen
+    pieces: list[str] = []
+    start = 0
+    _remember(text, seen)
+    for m in _INNER_START_RE.finditer(text):
+        before = text[start : m.start()]
+        rest = text[m.end() :]
+        if rest[0] in "-+•":
+            if not (SENTENCE_END_RE.search(before) or _ITEM_LABEL_RE.match(rest)):
+                continue
+        else:
+            number = numbering(rest)
+            if number is None or _CITED_RE.search(before):
+                continue
+            if not (SENTENCE_END_RE.search(before) or _caps_heading(before) or _comes_next(number[1], seen)):
+                continue
+            seen.add(number[1])
+        pieces.append(before)
+        start = m.end()
+    pieces.append(text[start:])
+    return [part for piece in pieces for part in _CLOSING_START_RE.split(piece) if part.strip()]
+
+
+# "Điều 1. Phạm vi …", "khoản 2. …": a cited article, not a heading of the report
+_CITED_RE = re.compile(r"\b(?:Điều|điều|Khoản|khoản|Mục|mục|số|Chỉ\s+số|chỉ\s+số)\s*$")
+
+
+def _remember(text: str, seen: set[str]) -> None:
+    number = numbering(text)
+    if number is not None:
+        seen.add(number[1])
+
+
+def _comes_next(number: str, seen: set[str]) -> bool:
+    """Whether outline number ``number`` follows one already seen: the next sibling ("7.2" after "7.1",
+    "2" after "1") or the first child ("3.1" after "3")."""
+    parent, _, last = number.rpartition(".")
+    if not last.isdigit():  # a roman number: the next after the one before it
+        return _roman_before(number) in seen
+    n = int(last)
+    sibling = f"{parent}.{n - 1}" if parent else str(n - 1)
+    return sibling in seen or (n == 1 and parent in seen)
+
+
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def _roman_before(number: str) -> str:
+    return _ROMANS[_ROMANS.index(number) - 1] if number in _ROMANS[1:] else ""
+
+
+def _caps_heading(text: str) -> bool:
+    """A heading in capitals ending ``text`` ("I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022")."""
+    return numbering(text) is not None and is_all_caps(text)
+
+
+def reflow(blocks: list[Block], warnings: list[str]) -> list[Block]:
+    """Re-flow each run of body paragraphs; tables, layout cells and styled headings stay as they are.
+
+    Paragraphs that are only a page number are dropped and listed in ``warnings``.
+    """
+    out: list[Block] = []
+    run: list[Block] = []
+    for block in blocks:
+        if _body(block):
+            run.append(block)
+            continue
+        out.extend(_reflow_run(run, warnings))
+        run = []
+        out.append(block)
+    out.extend(_reflow_run(run, warnings))
+    return out
+
+
+_DROPPED_RE = re.compile(r"^line (\d+): (.*)$")
+
+
+def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
+    if not paragraphs:
+        return []
+    raw: list[str] = []
+    sources: dict[int, Block] = {}  # text line number -> its paragraph
+    seen: set[str] = set()
+    for para in paragraphs:
+        raw.append("")  # a paragraph alone on its "line" (a page number) can be dropped as in text
+        for piece in split_inner_starts(para.text, seen):
+            raw.append(piece)
+            sources[len(raw)] = para
+    flowed = blocks_from_lines(raw, fmt="docx")
+    for warning in flowed.warnings:
+        m = _DROPPED_RE.match(warning)
+        if m and int(m[1]) in sources:
+            warnings.append(f"paragraph {sources[int(m[1])].prov.paragraph}: {m[2]}")
+    out = []
+    for block in flowed.blocks:
+        parts = [(offset, sources[prov.line]) for offset, prov in block.lines if prov.line in sources]
+        out.append(_joined(block, parts))
+    return out
+
+
+def _joined(block: Block, parts: list[tuple[int, Block]]) -> Block:
+    first = parts[0][1]
+    prov = Provenance(paragraph=first.prov.paragraph)
+    bold = all(p.bold for _, p in parts)
+    kind = block.kind
+    if bold and kind is BlockKind.PARAGRAPH and len(block.text) <= BOLD_HEADING_MAX_CHARS:
+        kind = BlockKind.HEADING
+    return Block(
+        kind=kind,
+        text=block.text,
+        prov=prov,
+        lines=[(offset, Provenance(paragraph=p.prov.paragraph)) for offset, p in parts],
+        label=first.label if parts[0][0] == 0 else None,
+        style=first.style,
+        bold=bold,
+        level=block.level,
+    )
+
+
+__all__ = ["CONVERTED_WARNING", "looks_converted", "reflow", "split_inner_starts"]
