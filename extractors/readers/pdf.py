@@ -23,8 +23,8 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import pairwise
-from operator import itemgetter
+from itertools import islice, pairwise
+from operator import itemgetter, sub
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +180,7 @@ Glyph = tuple[
     float, float, float, float, str, int, int
 ]  # x0, x1, top, bottom, text, char index, 1 + index of the space before it in the stream (0: none)
 _X0 = itemgetter(0)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 # -- entry point -----------------------------------------------------------------------------------
@@ -281,6 +282,7 @@ class _PageReader:
         self.warnings: list[str] = []
         self.rect = (_F * 4)()
         self.rect_addr = ctypes.addressof(self.rect)
+        self.corners = memoryview(self.rect).cast("B").cast("f")  # the four floats, read in one unpack
         self.quad = [_F() for _ in range(4)]
 
     def close(self) -> None:
@@ -398,13 +400,14 @@ class _PageReader:
         buf = ctypes.create_string_buffer(2 * (n + 1))
         FPDFText_GetText(text_page, 0, n, buf)
         text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
-        if len(text) != n or any("\ud800" <= ch <= "\udfff" for ch in text):
+        if len(text) != n or _SURROGATE_RE.search(text):
             text = "".join(chr(FPDFText_GetUnicode(text_page, k)) for k in range(n))
-        box = FPDFText_GetLooseCharBox
-        rect, addr = self.rect, self.rect_addr
-        skip, combining = _SKIP, unicodedata.combining
+        # The hot loop of the reader (every character of every page): locals, no builtin calls.
+        box, addr, corners = FPDFText_GetLooseCharBox, self.rect_addr, self.corners
+        skip, marks, combining = _SKIP, _LOW_HIGH_MARKS, unicodedata.combining
         lines: list[list[Any]] = []  # [top, bottom, glyphs]
-        cur: list[Any] | None = None
+        cur: list[Glyph] | None = None  # glyphs of the line the previous glyph joined
+        cur_t = cur_b = 0.0  # that line's extent (of its first glyph)
         last: list[Glyph] | None = None
         space = 0
         lowest = float("-inf")  # bottom of the lowest line so far
@@ -419,33 +422,41 @@ class _PageReader:
                     last[-1] = (g[0], g[1], g[2], g[3], g[4] + ch, g[5], g[6])
                 continue
             box(text_page, k, addr)
-            x0, t, x1, b = rect[0], top_y - rect[1], rect[2], top_y - rect[3]
+            x0, top, x1, bottom = corners
+            t = top_y - top
+            b = top_y - bottom
             if x1 <= x0 or b <= t:
                 x0, x1, t, b = self._tight_box(text_page, k, top_y)
             glyph = (x0, x1, t, b, ch, k, space)
             space = 0
             # Punctuation sits low (",") or high ("'") on the line, and some PDFs (LibreOffice
             # exports) give tight boxes: any overlap with a line joins it.
-            need = 0.0 if ch in _LOW_HIGH_MARKS else 0.5
             if cur is not None:
-                ov = min(cur[1], b) - max(cur[0], t)
-                if ov > need * min(cur[1] - cur[0], b - t):
-                    last = cur[2]
-                    last.append(glyph)
+                ov = (cur_b if cur_b < b else b) - (cur_t if cur_t > t else t)
+                if ch in marks:
+                    if ov > 0.0:
+                        cur.append(glyph)
+                        last = cur
+                        continue
+                elif ov > 0.5 * (cur_b - cur_t if cur_b - cur_t < b - t else b - t):
+                    cur.append(glyph)
+                    last = cur
                     continue
-            cur = None
+            found: list[Any] | None = None
             if t < lowest:  # not below every line so far: it may belong to one of them
+                need = 0.0 if ch in marks else 0.5
                 for cand in reversed(lines):
                     ov = min(cand[1], b) - max(cand[0], t)
                     if ov > need * min(b - t, cand[1] - cand[0]):
-                        cur = cand
+                        found = cand
                         break
-            if cur is None:
-                cur = [t, b, []]
-                lines.append(cur)
+            if found is None:
+                found = [t, b, []]
+                lines.append(found)
                 lowest = max(lowest, b)
-            last = cur[2]
-            last.append(glyph)
+            cur, cur_t, cur_b = found[2], found[0], found[1]
+            cur.append(glyph)
+            last = cur
         return [ln[2] for ln in lines]
 
     def _tight_box(self, text_page: int, k: int, top_y: float) -> tuple[float, float, float, float]:
@@ -483,37 +494,45 @@ class _PageReader:
     def _line(self, text_page: int, glyphs: list[Glyph], page: int) -> Line:
         """Sort a line's glyphs by x, space them from the gaps and split it at column gaps."""
         glyphs.sort(key=_X0)
-        heights = sorted(g[3] - g[2] for g in glyphs)
+        x0s, x1s, tops, bottoms = list(zip(*glyphs))[:4]
+        heights = sorted(map(sub, bottoms, tops))
         size = max(heights[len(heights) // 2], 1.0)
         usual = 0.0  # letter spacing (tracking), read off lines long enough to show it
         if len(glyphs) >= 12:
-            gaps = sorted(glyphs[i + 1][0] - glyphs[i][1] for i in range(len(glyphs) - 1))
+            gaps = sorted(map(sub, x0s[1:], x1s))
             usual = min(max(gaps[len(gaps) // 2], 0.0), 0.2 * size)
         space_gap = usual + SPACE_GAP * size
         hinted_gap = 0.05 * size  # the text stream has a space here: any real gap will do
         dup_gap = 0.15 * size
+        segment_gap = SEGMENT_GAP * size
         segments: list[Segment] = []
-        parts: list[str] = []
-        seg_x0 = prev_x0 = glyphs[0][0]
         prev = glyphs[0]
-        seg_x1 = prev[1]
-        parts.append(prev[4])
-        for g in glyphs[1:]:
-            gap = g[0] - prev[1]
-            if g[4] == prev[4] and abs(g[0] - prev_x0) < dup_gap:
+        seg_x0 = prev_x0 = prev[0]
+        seg_x1, prev_x1, prev_ch, prev_k = prev[1], prev[1], prev[4], prev[5]
+        parts = [prev_ch]
+        for g in islice(glyphs, 1, None):
+            gx0, gx1, _, _, ch, k, space = g
+            if ch == prev_ch and abs(gx0 - prev_x0) < dup_gap:
                 continue  # overprinted (fake bold, shadow)
-            if gap > SEGMENT_GAP * size:
+            gap = gx0 - prev_x1
+            if gap > segment_gap:
                 segments.append(Segment("".join(parts), seg_x0, seg_x1))
-                parts = [g[4]]
-                seg_x0 = g[0]
+                parts = [ch]
+                seg_x0 = gx0
             else:
                 if gap > space_gap or (
-                    g[6] and (gap > hinted_gap if 0 < g[5] - prev[5] <= 4 else self._space_after(text_page, prev, g, hinted_gap))
+                    space
+                    and (
+                        gap > hinted_gap
+                        if 0 < k - prev_k <= 4
+                        else self._space_after(text_page, prev, g, hinted_gap)
+                    )
                 ):
                     parts.append(" ")
-                parts.append(g[4])
-            seg_x1 = max(seg_x1, g[1])
-            prev, prev_x0 = g, g[0]
+                parts.append(ch)
+            if gx1 > seg_x1:
+                seg_x1 = gx1
+            prev, prev_x0, prev_x1, prev_ch, prev_k = g, gx0, gx1, ch, k
         segments.append(Segment("".join(parts), seg_x0, seg_x1))
         samples = {glyphs[0][5], glyphs[len(glyphs) // 2][5], glyphs[-1][5]}
         fonts = [self._font(text_page, k) for k in samples]
@@ -525,8 +544,8 @@ class _PageReader:
         while len(segments) >= 2 and _LABEL_RE.match(segments[0].text):
             first, second = segments[0], segments[1]
             segments[:2] = [Segment(f"{first.text} {second.text}", first.x0, second.x1)]
-        top = min(g[2] for g in glyphs)
-        bottom = max(g[3] for g in glyphs)
+        top = min(tops)
+        bottom = max(bottoms)
         text = " ".join(s.text for s in segments)
         x0 = segments[0].x0 if segments else glyphs[0][0]
         x1 = segments[-1].x1 if segments else seg_x1
