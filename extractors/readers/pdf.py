@@ -432,13 +432,13 @@ class _PageReader:
             # Punctuation sits low (",") or high ("'") on the line, and some PDFs (LibreOffice
             # exports) give tight boxes: any overlap with a line joins it.
             if cur is not None:
-                ov = (cur_b if cur_b < b else b) - (cur_t if cur_t > t else t)
+                ov = (cur_b if cur_b < b else b) - (cur_t if cur_t > t else t)  # noqa: FURB136 (no call)
                 if ch in marks:
                     if ov > 0.0:
                         cur.append(glyph)
                         last = cur
                         continue
-                elif ov > 0.5 * (cur_b - cur_t if cur_b - cur_t < b - t else b - t):
+                elif ov > 0.5 * (cur_b - cur_t if cur_b - cur_t < b - t else b - t):  # noqa: FURB136
                     cur.append(glyph)
                     last = cur
                     continue
@@ -530,7 +530,7 @@ class _PageReader:
                 ):
                     parts.append(" ")
                 parts.append(ch)
-            if gx1 > seg_x1:
+            if gx1 > seg_x1:  # noqa: PLR1730 (a comparison is cheaper than a call, once per glyph)
                 seg_x1 = gx1
             prev, prev_x0, prev_x1, prev_ch, prev_k = g, gx0, gx1, ch, k
         segments.append(Segment("".join(parts), seg_x0, seg_x1))
