@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from cchc.api import extract_file
 from cchc.cli import cli, main
-from cchc.errors import CchcError, InputError, MissingFileError
+from cchc.errors import CchcError, InputError
 from cchc.pipeline.batch import output_names
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -198,6 +198,8 @@ def test_ctrl_c_exits_130_and_leaves_no_partial_file(
 
 
 def test_missing_file_in_the_python_api_is_a_cchc_error(tmp_path: Path) -> None:
+    from cchc.errors import MissingFileError
+
     with pytest.raises(MissingFileError) as caught:
         extract_file(tmp_path / "không có.pdf")
     assert isinstance(caught.value, InputError) and isinstance(caught.value, CchcError)
