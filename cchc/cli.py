@@ -163,8 +163,11 @@ def extract(
         raise click.UsageError("use either -o/--output or --out-dir")
     if out_dir and any(str(p) == "-" for p in files):
         raise click.UsageError("standard input (-) has no name for --out-dir; use -o FILE")
-    if out_dir and out_dir.exists() and not out_dir.is_dir():
-        raise click.UsageError(f"--out-dir {out_dir}: not a folder")
+    if out_dir:
+        try:  # a folder that cannot be made is refused before anything is extracted or written
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise click.UsageError(f"--out-dir {out_dir}: {exc.strerror or exc}") from None
     files = tuple({p.resolve() if str(p) != "-" else p: p for p in files}.values())  # a file given twice: once
     names = output_names(list(files)) if out_dir else []
     settings = _settings(lang, percent_slack=percent_slack, max_pages=max_pages)
@@ -371,7 +374,7 @@ def report(files: tuple[Path, ...], output: Path, lang: str, percent_slack: floa
       cchc report samples/minh-duc-2022.pdf -o review.html
       cchc report a.pdf b.docx -o review.md --lang en
     """
-    from cchc.api import check_batch, check_record, extract_file
+    from cchc.api import check_batch, check_record
     from cchc.errors import InputError
     from cchc.report import render_html, render_markdown
 
@@ -440,6 +443,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.exit_code)
     except SystemExit as exc:
         return int(exc.code or 0)
+    except OSError as exc:  # an output that cannot be written: one line naming it
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"cchc: {where}{exc.strerror or exc}", err=True)
+        return EXIT_INPUT
     except Exception as exc:  # the CLI's last line of defence: one line, no traceback
         from cchc.errors import CchcError
 

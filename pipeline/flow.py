@@ -259,10 +259,8 @@ def ingest_flow(
 def _store(db: str, out: str, records: list[Any], batch_findings: list[Any],
            settings: Settings) -> tuple[Any, str | None]:
     """Records and findings into the store, in the flow's process; a store error does not stop the batch."""
-    from cchc.store import store_batch
-
     from cchc.errors import StoreError
-    from cchc.store import redact
+    from cchc.store import redact, store_batch
 
     try:
         return store_batch(db, records, batch_findings, settings, out_dir=out), None

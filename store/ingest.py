@@ -148,7 +148,7 @@ def attach_history_findings(
     from cchc.checker.history import HISTORY_CODES, merge_history_findings
     from cchc.pipeline.batch import atomic_write_text, severity_counts
 
-    counts_of: dict[Path, Any] = {}
+    counts_of: dict[str, Any] = {}
     for outcome in outcomes:
         if getattr(outcome, "record", None):
             counts_of[Path(outcome.record).name] = outcome

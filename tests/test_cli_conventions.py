@@ -182,7 +182,7 @@ def test_output_files_follow_the_umask(tmp_path: Path, umask_022: None) -> None:
 def test_ctrl_c_exits_130_and_leaves_no_partial_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import cchc.pipeline.batch as batch
+    from cchc.pipeline import batch
 
     def interrupted(src: str, dst: str) -> None:  # Ctrl-C while the file is being put in place
         raise KeyboardInterrupt

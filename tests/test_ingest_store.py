@@ -42,9 +42,15 @@ def test_one_version_is_current_on_the_first_run_and_english_everywhere(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out, db = tmp_path / "out", tmp_path / "store.sqlite"
-    assert _ingest(str(_inbox(tmp_path)), "--out", str(out), "--db", str(db), "--lang", "en") == 0
+    inbox = _inbox(tmp_path)
+    (inbox / "hỏng.pdf").write_bytes(b"")  # unreadable: its reason is listed in English too
+    assert _ingest(str(inbox), "--out", str(out), "--db", str(db), "--lang", "en") == 1
     summary = json.loads((out / "batch.json").read_text("utf-8"))
-    flags = sorted((Path(o["file"]).suffix, o["store_version"], o["store_current"]) for o in summary["outcomes"])
+    flags = sorted(
+        (Path(o["file"]).suffix, o["store_version"], o["store_current"])
+        for o in summary["outcomes"]
+        if o["status"] != "failed"
+    )
     assert [current for *_, current in flags].count(True) == 1
     assert sorted(v for _, v, _ in flags) == [1, 2, 3]
     (newest,) = [f for f in flags if f[1] == 3]
@@ -55,6 +61,7 @@ def test_one_version_is_current_on_the_first_run_and_english_everywhere(
     html = (out / "review.html").read_text("utf-8")
     assert '<html lang="en">' in html and html.count("(current)") == 1 and "Criterion 1" in html
     assert "hiện hành" not in html and "Tiêu chí 1:" not in html
+    assert "Unreadable files" in html and "empty file" in html and "Tệp không đọc được" not in html
     markdown = (out / "review.md").read_text("utf-8")
     assert "Criterion 1" in markdown and "Tiêu chí 1:" not in markdown
     rows = list(csv.DictReader(io.StringIO((out / "findings.csv").read_text("utf-8-sig"))))
