@@ -276,7 +276,7 @@ TABLE_WORDS = {
     "vi": {
         "findings": "Phát hiện", "rule": "Quy tắc", "severity": "Mức độ", "kind": "Loại", "subject": "Đối tượng",
         "message": "Nội dung", "where": "Vị trí", "error": "lỗi", "warning": "cảnh báo", "info": "thông tin",
-        "page": "tr.", "line": "d.", "table": "bảng",
+        "page": "tr. ", "line": "dòng ", "table": "bảng",
     },
     "en": {
         "findings": "Findings", "rule": "Rule", "severity": "Severity", "kind": "Kind", "subject": "Subject",
