@@ -109,14 +109,14 @@ def _codes(entries: list[Any]) -> list[str]:
 def history(unit: str, district: str | None, level: str | None, db: str | None, fmt: str, lang: str) -> None:
     """Show a unit's years side by side: total, rank, change of rank and each criterion (current versions).
 
-    The name is matched without regard to case or Unicode form, then, if nothing matches, without
-    regard to diacritics ("Minh Duc" finds Minh Đức). When several units share it,
+    The name is matched without regard to case or Unicode form; a name typed without diacritics
+    matches without them ("Minh Duc" finds Minh Đức). When several units share it,
     they are listed and --district picks one. Exit code 2: no such unit, or several.
 
     \b
     Example:
       cchc history "Minh Đức"
-      cchc history "Minh Duc"            # without diacritics, when no name matches exactly
+      cchc history "Minh Duc"            # typed without diacritics
       cchc history "Tân Phong" --district "Yên Lạc" --format json
       cchc history "Minh Đức" --db postgresql://cchc@db.example/cchc
     """

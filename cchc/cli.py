@@ -170,6 +170,8 @@ def extract(
             raise click.UsageError(f"--out-dir {out_dir}: {exc.strerror or exc}") from None
     files = tuple({p.resolve() if str(p) != "-" else p: p for p in files}.values())  # a file given twice: once
     names = output_names(list(files)) if out_dir else []
+    if out_dir:
+        _refuse_overwriting_other_documents(files, [out_dir / f"{name}.json" for name in names])
     settings = _settings(lang, percent_slack=percent_slack, max_pages=max_pages)
     failed = 0
     for k, path in enumerate(files):
@@ -184,6 +186,27 @@ def extract(
         _emit(text, out_dir / f"{names[k]}.json" if out_dir else output)
     if failed:
         sys.exit(EXIT_INPUT if failed == len(files) else EXIT_FINDINGS)
+
+
+def _refuse_overwriting_other_documents(files: Sequence[Path], targets: Sequence[Path]) -> None:
+    """A usage error, before anything is written, when a target holds the record of another document."""
+    from cchc.api import file_sha256
+
+    for path, target in zip(files, targets):
+        if not target.is_file():
+            continue
+        try:
+            source = json.loads(target.read_bytes()).get("source") or {}
+        except (OSError, ValueError, AttributeError):
+            raise click.UsageError(f"{target} exists and is not a cchc record; not overwriting it") from None
+        held = Path(str(source.get("file") or ""))
+        same_file = held.exists() and path.exists() and held.resolve() == path.resolve()
+        same_content = path.is_file() and source.get("sha256") == file_sha256(path)
+        if not (same_file or same_content):
+            raise click.UsageError(
+                f"{target} holds the record of {held}, not of {path}; not overwriting it "
+                "(remove it or choose another --out-dir)"
+            )
 
 
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:

@@ -251,10 +251,10 @@ class Store:
         return [_finding(r) for r in rows]
 
     def units(self, name: str) -> list[Unit]:
-        """The units called ``name`` (NFC, case-insensitive) with the years stored for each; when none is,
-        the units whose name matches without diacritics (``Minh Duc`` finds Minh Đức)."""
+        """The units called ``name`` (NFC, case-insensitive) with the years stored for each; a name typed
+        without any diacritics matches without them (``Minh Duc`` finds Minh Đức, ``Minh Đúc`` does not)."""
         found = self._units(fold(name))
-        if found:
+        if found or bare(name) != fold(name):
             return found
         with self._sessions() as session:
             keys = session.scalars(select(RecordRow.name_key).where(RecordRow.is_current).distinct()).all()

@@ -242,3 +242,18 @@ def test_export_to_standard_output_has_the_bom_of_a_file(store_url: str, tmp_pat
     assert _mode(parquet) == 0o644
     code, streamed, _ = _invoke("export", "--year", "2022", "--db", store_url, "--format", "parquet", "-o", "-")
     assert code == 0 and streamed[:4] == b"PAR1"
+
+
+def test_extract_never_overwrites_the_record_of_another_document(tmp_path: Path) -> None:
+    for folder, suffix in (("a", "txt"), ("b", "docx")):
+        (tmp_path / folder).mkdir()
+        shutil.copyfile(MINH_DUC[suffix], tmp_path / folder / f"x.{suffix}")
+    out = tmp_path / "d"
+    assert main(["extract", str(tmp_path / "a" / "x.txt"), "--out-dir", str(out)]) == 0
+    before = (out / "x.json").read_bytes()
+    code, _, err = _invoke("extract", str(tmp_path / "b" / "x.docx"), "--out-dir", str(out))
+    assert code == 2 and "x.json" in err and "not overwriting" in err
+    assert (out / "x.json").read_bytes() == before and sorted(p.name for p in out.iterdir()) == ["x.json"]
+    # the same document again (here under another spelling of its path) is rewritten in place
+    assert main(["extract", str(tmp_path / "a" / ".." / "a" / "x.txt"), "--out-dir", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["x.json"]
