@@ -257,3 +257,41 @@ def test_extract_never_overwrites_the_record_of_another_document(tmp_path: Path)
     # the same document again (here under another spelling of its path) is rewritten in place
     assert main(["extract", str(tmp_path / "a" / ".." / "a" / "x.txt"), "--out-dir", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["x.json"]
+
+
+READ_SYSCALL = {"x86_64": 0, "aarch64": 63}
+
+
+def _waits_on_stdin(pid: int) -> bool:
+    """True when the process is blocked in read(0, …) (Linux /proc), i.e. inside the command."""
+    import platform
+
+    fields = Path(f"/proc/{pid}/syscall").read_text().split()
+    return len(fields) > 1 and fields[0] == str(READ_SYSCALL[platform.machine()]) and int(fields[1], 16) == 0
+
+
+@pytest.mark.parametrize("command", [["extract", "-", "-o"], ["report", "-", "-o"]])
+def test_a_real_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, command: list[str]) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / ("x.json" if command[0] == "extract" else "x.html")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cchc", *command, str(target)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write(MINH_DUC["pdf"].read_bytes()[:4096])  # half a report, and the pipe stays open
+    process.stdin.flush()
+    deadline = time.monotonic() + 120
+    while not _waits_on_stdin(process.pid):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "interrupted" in err.decode() and "Traceback" not in err.decode()
+    assert list(tmp_path.iterdir()) == []
