@@ -309,7 +309,7 @@ TABLE_WORDS = {
 }
 
 
-def _place(ev: Any, lang: str = "en") -> str:
+def _place(ev: Any, lang: str = "vi") -> str:
     w = TABLE_WORDS[lang if lang in TABLE_WORDS else "vi"]
     if ev.page is not None:
         return f"{w['page']}{ev.page} {w['line']}{ev.line}" if ev.line is not None else f"{w['page']}{ev.page}"
