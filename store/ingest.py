@@ -83,12 +83,13 @@ def _store_batch(
     store.save_findings(batch_findings, scope="batch", batch_id=batch_id)
     history: list[Finding] = []
     by_record: dict[int, list[Finding]] = {}
-    groups: dict[tuple[str, int], Record] = {}
+    groups: dict[tuple[str, int], list[Record]] = {}
     for index, (record, where) in enumerate(zip(records, saved)):
         meta = record.meta
         if not meta.unit_name or meta.report_year is None:
             continue
-        groups.setdefault((unit_key(meta.unit_name, meta.unit_level, meta.district), meta.report_year), record)
+        key = (unit_key(meta.unit_name, meta.unit_level, meta.district), meta.report_year)
+        groups.setdefault(key, []).append(record)
         previous = store.previous_record(meta.unit_name, meta.unit_level, meta.district, meta.report_year - 1)
         if previous is None:
             continue
@@ -97,18 +98,22 @@ def _store_batch(
         if found:
             by_record[index] = found
         history.extend(found)
-    saved = _current_after_batch(store, saved, groups)
+    saved = _current_after_batch(store, saved, [group[0] for group in groups.values() if len(group) > 1])
     path = store.path
     return StoredBatch(store.display_url, str(path) if path else None, batch_id, saved, history, by_record)
 
 
-def _current_after_batch(store: Store, saved: list[Saved], groups: dict[tuple[str, int], Record]) -> list[Saved]:
-    """Each record's current flag once the whole batch is saved: a later version in the same batch wins."""
+def _current_after_batch(store: Store, saved: list[Saved], shared: list[Record]) -> list[Saved]:
+    """Each record's current flag once the whole batch is saved: a later version in the same batch wins.
+
+    ``shared``: one record of each unit and year that the batch holds several versions of (the flag of a
+    unit and year saved once is right as saved).
+    """
     from dataclasses import replace
 
     current: set[str] = set()
     known: set[str] = set()
-    for record in groups.values():
+    for record in shared:
         meta = record.meta
         assert meta.unit_name is not None and meta.report_year is not None
         for _, is_current, sha in store.versions(meta.unit_name, meta.unit_level, meta.district, meta.report_year):

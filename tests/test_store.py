@@ -28,7 +28,7 @@ from click.testing import CliRunner
 
 from cchc.api import extract_file
 from cchc.schemas.record import Record
-from cchc.store import Store, default_path, normalize_url, store_batch
+from cchc.store import Store, annotate_summary, default_path, normalize_url, store_batch
 from tests.variants import Variant
 
 PREVIOUS_RANKS = {c: ((int(c) * 7) % 17 + 1, 18) for c in map(str, range(1, 11))}  # Variant's default ranks
@@ -510,3 +510,40 @@ def _cross_year_findings(out: Path) -> list[tuple[str, str, str]]:
         for f in json.loads(path.read_text("utf-8"))["findings"]
         if f["kind"] in ("rank_change_mismatch", "score_history_jump")
     )
+
+
+def test_three_versions_in_one_batch_one_current_as_returned(db_url: str) -> None:
+    """The same report as .txt, .docx and .pdf in one batch: the last saved is current, and the batch says so."""
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    records = [extract_file(samples / f"minh-duc-2022.{suffix}") for suffix in ("txt", "docx", "pdf")]
+    stored = store_batch(db_url, records, [])
+    assert [(Path(s.file).suffix, s.version, s.is_current) for s in stored.saved] == [
+        (".txt", 1, False),
+        (".docx", 2, False),
+        (".pdf", 3, True),
+    ]
+    summary = {"outcomes": [{"sha256": r.source.sha256} for r in records]}
+    annotate_summary(summary, stored)
+    assert [o["store_current"] for o in summary["outcomes"]] == [False, False, True]
+    with Store(db_url) as store:
+        assert [c for _, c, _ in store.versions("Minh Đức", "xã", "Tứ Kỳ", 2022)] == [False, False, True]
+
+
+def test_a_store_that_cannot_be_written_is_one_store_error(tmp_path: Path) -> None:
+    from cchc.errors import StoreError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", "utf-8")
+    record = extract_file(Path(__file__).resolve().parents[1] / "samples" / "minh-duc-2022.txt")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    for url, named in (
+        (str(blocker / "cchc.sqlite"), str(blocker / "cchc.sqlite")),
+        (f"postgresql://cchc:secret@127.0.0.1:{closed}/cchc", f"127.0.0.1:{closed}"),
+    ):
+        with pytest.raises(StoreError) as caught:
+            store_batch(url, [record], [])
+        message = str(caught.value)
+        assert message.startswith("cannot write the store ") and named in message
+        assert "\n" not in message and "secret" not in message
