@@ -153,19 +153,21 @@ def attach_history_findings(
     from cchc.checker.history import HISTORY_CODES, merge_history_findings
     from cchc.pipeline.batch import atomic_write_text, severity_counts
 
-    counts_of: dict[str, Any] = {}
+    outcome_of: dict[str, Any] = {}
     for outcome in outcomes:
         if getattr(outcome, "record", None):
-            counts_of[Path(outcome.record).name] = outcome
+            outcome_of[Path(outcome.record).name] = outcome
     for index, path in enumerate(record_files):
         found = stored.history_by_record.get(index, [])
+        outcome = outcome_of.get(path.name)
+        if not found and outcome is not None and not outcome.from_cache:
+            continue  # freshly extracted: no cross-year finding of an earlier run to remove
         data = json.loads(path.read_bytes())
         if not found and not any(f.get("rule") in HISTORY_CODES for f in data.get("findings") or []):
             continue
         record = Record.model_validate(data)
         record.findings = merge_history_findings(record.findings, found)
         atomic_write_text(path, record.model_dump_json(indent=2) + "\n")
-        outcome = counts_of.get(path.name)
         if outcome is not None:
             outcome.counts = severity_counts(record.findings)
 
