@@ -139,10 +139,11 @@ def extract(
     percent_slack: float | None,
     max_pages: int | None,
 ) -> None:
-    """Extract the record of each report and print it as JSON (or write it). ``-`` reads standard input.
+    """Extract the record of each report and print it as JSON (or write it); - reads standard input.
 
     With --out-dir, each record is <file name without extension>.json; when two inputs share a
-    name, each gets a short hash of its path (x-1f3a9c2e.json), the same from run to run.
+    name, each gets a short hash of its path (x-1f3a9c2e.json), the same from run to run. A record
+    file that holds another document's record is never overwritten: the run is refused first.
 
     \b
     Examples:
@@ -242,7 +243,7 @@ def load_record(path: Path, settings: Any) -> Any:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @settings_options
 def check(report: Path, fmt: str, lang: str, percent_slack: float | None, max_pages: int | None) -> None:
-    """Check one report (PDF, DOCX, text, or a record .json; ``-`` reads standard input) and print its findings.
+    """Check one report (PDF, DOCX, text, or a record .json; - reads standard input) and print its findings.
 
     Exit 0 when no error-severity finding, 1 when there is one, 2 when the input could not be read.
 
@@ -390,7 +391,7 @@ def report(files: tuple[Path, ...], output: Path, lang: str, percent_slack: floa
     """Write the reviewer's report (HTML or Markdown, by the output's extension) for a few reports.
 
     No Prefect: the quick path for one or a few files; use ``cchc ingest`` for a batch.
-    ``-`` as an input reads standard input; ``-o -`` writes HTML to standard output.
+    An input - reads standard input; -o - writes HTML to standard output.
 
     \b
     Example:
