@@ -11,6 +11,8 @@ from cchc.errors import (
     EncryptedFileError,
     InputError,
     LimitExceededError,
+    MissingFileError,
+    StoreError,
     UnsupportedFormatError,
     UsageError,
 )
@@ -28,7 +30,9 @@ __all__ = [
     "EncryptedFileError",
     "InputError",
     "LimitExceededError",
+    "MissingFileError",
     "Settings",
+    "StoreError",
     "UnsupportedFormatError",
     "UsageError",
     "__version__",

@@ -43,7 +43,8 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int 
     batch. A file that cannot be read becomes a failure record and the batch goes on. Re-running
     on the same inbox re-uses the records of unchanged files (cache by content).
 
-    Exit code: 0 every input processed, 1 some failed (listed on stderr), 2 usage error.
+    Exit code: 0 every input processed, 1 some failed (listed on stderr) or the store could not be
+    written (records and reports are still written), 2 usage error.
 
     \b
     Example:

@@ -42,8 +42,16 @@ def _open(db: str | None) -> Any:
     from sqlalchemy.exc import SQLAlchemyError
 
     from cchc.store import Store, default_url, redact
+    from cchc.store.engine import normalize_url, sqlite_path
 
-    url = db or default_url()
+    url = normalize_url(db or default_url())
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():  # a mistyped path must not create an empty store
+        raise UsageError(
+            f"no store at {path}"
+            + ("" if db else " (cchc ingest creates it)")
+            + "; give the store with --db or CCHC_DB"
+        )
     try:
         return Store(url)
     except SQLAlchemyError as exc:
@@ -101,12 +109,14 @@ def _codes(entries: list[Any]) -> list[str]:
 def history(unit: str, district: str | None, level: str | None, db: str | None, fmt: str, lang: str) -> None:
     """Show a unit's years side by side: total, rank, change of rank and each criterion (current versions).
 
-    The name is matched without regard to case or Unicode form. When several units share it,
+    The name is matched without regard to case or Unicode form; a name typed without diacritics
+    matches without them ("Minh Duc" finds Minh Đức). When several units share it,
     they are listed and --district picks one. Exit code 2: no such unit, or several.
 
     \b
     Example:
       cchc history "Minh Đức"
+      cchc history "Minh Duc"            # typed without diacritics
       cchc history "Tân Phong" --district "Yên Lạc" --format json
       cchc history "Minh Đức" --db postgresql://cchc@db.example/cchc
     """
@@ -208,13 +218,15 @@ def _history_table(unit: Any, entries: list[Any], lang: str) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     default=None,
-    help="Write to FILE (default: standard output; parquet needs a file).",
+    help="Write to FILE (default and -: standard output; parquet needs -o).",
 )
 @click.option("--db", metavar="URL", envvar="CCHC_DB", default=None, help=DB_HELP)
 def export(year: int, fmt: str, output: Path | None, db: str | None) -> None:
     """Export a year's current records from the store for other tools (CSV, JSON or Parquet).
+
+    CSV is UTF-8 with a BOM (for spreadsheets), in a file and on standard output alike.
 
     \b
     Example:
@@ -223,7 +235,9 @@ def export(year: int, fmt: str, output: Path | None, db: str | None) -> None:
       cchc export --year 2022 --format json -o records-2022.json
     """
     if fmt == "parquet" and output is None:
-        raise click.UsageError("--format parquet needs -o FILE")
+        raise click.UsageError("--format parquet needs -o FILE (or -o - for standard output)")
+    if output is not None and str(output) == "-":
+        output = None
     store = _open(db)
     try:
         if fmt == "json":
@@ -237,9 +251,8 @@ def export(year: int, fmt: str, output: Path | None, db: str | None) -> None:
             rows = store.export_rows(year)
             count = len(rows)
             if fmt == "csv":
-                _write_text(_csv(rows), output, encoding="utf-8-sig" if output else "utf-8")
+                _write_text(_csv(rows), output, encoding="utf-8-sig")
             else:
-                assert output is not None
                 _write_parquet(rows, output)
     finally:
         store.close()
@@ -259,31 +272,29 @@ def _csv(rows: list[dict[str, Any]]) -> str:
 
 
 def _write_text(text: str, output: Path | None, encoding: str) -> None:
+    _write_bytes(text.encode(encoding), output)
+
+
+def _write_bytes(data: bytes, output: Path | None) -> None:
+    """``data`` to standard output, or to ``output`` atomically (mode per umask, no partial file)."""
     if output is None:
-        click.echo(text, nl=False)
+        from cchc.cli import write_stdout
+
+        write_stdout(data)
         return
-    from cchc.pipeline.batch import atomic_write_text
+    from cchc.pipeline.batch import atomic_write_bytes
 
-    atomic_write_text(output, text, encoding=encoding)
+    atomic_write_bytes(output, data)
 
 
-def _write_parquet(rows: list[dict[str, Any]], output: Path) -> None:
-    import os
-    import tempfile
-
+def _write_parquet(rows: list[dict[str, Any]], output: Path | None) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     table = pa.Table.from_pylist(rows, schema=_arrow_schema(rows))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = pa.BufferOutputStream()
+    pq.write_table(table, buffer)
+    _write_bytes(buffer.getvalue().to_pybytes(), output)
 
 
 def _arrow_schema(rows: list[dict[str, Any]]) -> Any:

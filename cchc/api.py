@@ -23,9 +23,15 @@ def file_sha256(path: Path) -> str:
 
 
 def read_document(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
-    """Read a PDF, DOCX or text file into the document model (raises ``InputError``)."""
+    """Read a PDF, DOCX or text file into the document model (raises ``InputError``; ``MissingFileError``
+    when there is no such file)."""
+    from cchc.errors import MissingFileError, UnsupportedFormatError
     from cchc.extractors.readers import read_document as _read
 
+    if not Path(path).exists():
+        raise MissingFileError(str(path), "no such file")
+    if Path(path).is_dir():
+        raise UnsupportedFormatError(str(path), "a folder, not a report file")
     return _read(path, settings)
 
 

@@ -1,7 +1,8 @@
 """The ``cchc`` command line.
 
 Exit codes: 0 success (``check``: no error-severity finding); 1 ``check``: an error-severity
-finding, ``extract``/``ingest``: some inputs failed; 2 an input could not be read or a usage error.
+finding, ``extract``/``ingest``: some inputs failed (``ingest``: or the store could not be written);
+2 an input could not be read or a usage error; 130 interrupted (Ctrl-C).
 Heavy libraries are imported inside the commands so ``cchc --help`` stays fast.
 """
 
@@ -17,7 +18,7 @@ import click
 
 from cchc import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _settings(lang: str = "vi", **overrides: Any) -> Any:
@@ -57,13 +58,75 @@ def _fail(path: str, message: str) -> None:
     click.echo(f"cchc: {message}", err=True)
 
 
+STDIN_NAME = "<stdin>"
+REPORT_SUFFIXES = (".html", ".htm", ".md", ".markdown")
+
+
+def _in_language(findings: list[Any], lang: str) -> list[Any]:
+    """Findings whose ``message`` is in ``lang`` (``message_en`` keeps the English text either way)."""
+    if lang != "en":
+        return findings
+    return [f.model_copy(update={"message": f.message_en or f.message}) for f in findings]
+
+
+def _stdin_copy(folder: Path) -> Path:
+    """Standard input saved to a file in ``folder`` (readers sniff its format from its content)."""
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    path = folder / ("stdin.json" if data.lstrip()[:1] == b"{" else "stdin")
+    path.write_bytes(data)
+    return path
+
+
+def _read_input(path: Path, read: Any) -> Any:
+    """``read(path)`` for a file, or for standard input when ``path`` is ``-`` (its source named <stdin>)."""
+    if str(path) != "-":
+        return read(path)
+    import tempfile
+
+    from cchc.errors import InputError
+
+    with tempfile.TemporaryDirectory(prefix="cchc-stdin-") as tmp:
+        copy = _stdin_copy(Path(tmp))
+        try:
+            record = read(copy)
+        except InputError as exc:
+            raise type(exc)(STDIN_NAME, exc.cause) from None
+    if record.source.file == str(copy):
+        record.source.file = STDIN_NAME
+    return record
+
+
+def _emit(text: str, output: Path | None, encoding: str = "utf-8") -> None:
+    """``text`` to ``output`` written atomically, or to standard output for None or ``-``."""
+    if output is None or str(output) == "-":
+        write_stdout(text.encode(encoding))
+        return
+    write_atomic(output, text, encoding)
+
+
+def write_stdout(data: bytes) -> None:
+    """Bytes to standard output as they are (no newline translation, the same bytes as in a file)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
+
+
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the record to FILE (one input).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Write the record to FILE (one input; - for standard output).",
+)
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Write one <file name without extension>.json per input into DIR.",
+    help="Write one <name>.json per input into DIR (names as `cchc ingest` gives them).",
 )
 @click.option("--no-check", is_flag=True, help="Leave findings empty (skip the checker).")
 @settings_options
@@ -76,60 +139,82 @@ def extract(
     percent_slack: float | None,
     max_pages: int | None,
 ) -> None:
-    """Extract the record of each report and print it as JSON (or write it).
+    """Extract the record of each report and print it as JSON (or write it); - reads standard input.
+
+    With --out-dir, each record is <file name without extension>.json; when two inputs share a
+    name, each gets a short hash of its path (x-1f3a9c2e.json), the same from run to run. A record
+    file that holds another document's record is never overwritten: the run is refused first.
 
     \b
     Examples:
       cchc extract report.pdf
       cchc extract report.docx -o record.json
       cchc extract a.pdf b.docx c.txt --out-dir records/
+      cat report.pdf | cchc extract - --lang en
     """
     from cchc.api import extract_file
     from cchc.errors import InputError
+    from cchc.pipeline.batch import output_names
 
     if output and len(files) > 1:
         raise click.UsageError("-o/--output takes one input; use --out-dir for several")
     if len(files) > 1 and not out_dir:
         raise click.UsageError("several inputs need --out-dir")
+    if out_dir and output:
+        raise click.UsageError("use either -o/--output or --out-dir")
+    if out_dir and any(str(p) == "-" for p in files):
+        raise click.UsageError("standard input (-) has no name for --out-dir; use -o FILE")
+    if out_dir:
+        try:  # a folder that cannot be made is refused before anything is extracted or written
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise click.UsageError(f"--out-dir {out_dir}: {exc.strerror or exc}") from None
+    files = tuple({p.resolve() if str(p) != "-" else p: p for p in files}.values())  # a file given twice: once
+    names = output_names(list(files)) if out_dir else []
+    if out_dir:
+        _refuse_overwriting_other_documents(files, [out_dir / f"{name}.json" for name in names])
     settings = _settings(lang, percent_slack=percent_slack, max_pages=max_pages)
     failed = 0
-    for path in files:
-        if not path.exists():
-            _fail(str(path), f"{path}: no such file")
-            failed += 1
-            continue
+    for k, path in enumerate(files):
         try:
-            record = extract_file(path, settings, check=not no_check)
+            record = _read_input(path, lambda p: extract_file(p, settings, check=not no_check))
         except InputError as exc:
             _fail(str(path), str(exc))
             failed += 1
             continue
-        text = record.model_dump_json(indent=2)
-        if out_dir:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            write_atomic(out_dir / f"{path.stem}.json", text + "\n")
-        elif output:
-            write_atomic(output, text + "\n")
-        else:
-            click.echo(text)
+        record.findings = _in_language(record.findings, lang)
+        text = record.model_dump_json(indent=2) + "\n"
+        _emit(text, out_dir / f"{names[k]}.json" if out_dir else output)
     if failed:
         sys.exit(EXIT_INPUT if failed == len(files) else EXIT_FINDINGS)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename: never a half file."""
-    import os
-    import tempfile
+def _refuse_overwriting_other_documents(files: Sequence[Path], targets: Sequence[Path]) -> None:
+    """A usage error, before anything is written, when a target holds the record of another document."""
+    from cchc.api import file_sha256
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    for path, target in zip(files, targets):
+        if not target.is_file():
+            continue
+        try:
+            source = json.loads(target.read_bytes()).get("source") or {}
+        except (OSError, ValueError, AttributeError):
+            raise click.UsageError(f"{target} exists and is not a cchc record; not overwriting it") from None
+        held = Path(str(source.get("file") or ""))
+        same_file = held.exists() and path.exists() and held.resolve() == path.resolve()
+        same_content = path.is_file() and source.get("sha256") == file_sha256(path)
+        if not (same_file or same_content):
+            raise click.UsageError(
+                f"{target} holds the record of {held}, not of {path}; not overwriting it "
+                "(remove it or choose another --out-dir)"
+            )
+
+
+def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename (never a half file), mode per umask."""
+    from cchc.pipeline.batch import atomic_write_text
+
+    atomic_write_text(path, text, encoding=encoding)
 
 
 def load_record(path: Path, settings: Any) -> Any:
@@ -142,6 +227,10 @@ def load_record(path: Path, settings: Any) -> Any:
 
         from cchc.schemas.record import Record
 
+        if not path.is_file():
+            from cchc.errors import MissingFileError
+
+            raise MissingFileError(str(path), "no such file")
         try:
             return Record.model_validate_json(path.read_bytes())
         except ValidationError as exc:
@@ -150,11 +239,11 @@ def load_record(path: Path, settings: Any) -> Any:
 
 
 @cli.command()
-@click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("report", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @settings_options
 def check(report: Path, fmt: str, lang: str, percent_slack: float | None, max_pages: int | None) -> None:
-    """Check one report (PDF, DOCX, text, or a record .json) and print its findings.
+    """Check one report (PDF, DOCX, text, or a record .json; - reads standard input) and print its findings.
 
     Exit 0 when no error-severity finding, 1 when there is one, 2 when the input could not be read.
 
@@ -162,22 +251,20 @@ def check(report: Path, fmt: str, lang: str, percent_slack: float | None, max_pa
     Examples:
       cchc check samples/minh-duc-2022.pdf
       cchc check record.json --format json --lang en
+      cchc extract report.pdf | cchc check -
     """
     from cchc.api import check_record
     from cchc.errors import InputError
 
     settings = _settings(lang, percent_slack=percent_slack, max_pages=max_pages)
-    if not report.exists():
-        _fail(str(report), f"{report}: no such file")
-        sys.exit(EXIT_INPUT)
     try:
-        record = load_record(report, settings)
+        record = _read_input(report, lambda p: load_record(p, settings))
     except InputError as exc:
         _fail(str(report), str(exc))
         sys.exit(EXIT_INPUT)
-    findings = check_record(record, settings)
+    findings = _in_language(check_record(record, settings), lang)
     if fmt == "json":
-        click.echo(json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False, indent=2))
+        _emit(json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False, indent=2) + "\n", None)
     else:
         print_findings(record, findings, lang)
     sys.exit(EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK)
@@ -193,29 +280,45 @@ def print_findings(record: Any, findings: list[Any], lang: str) -> None:
     meta = record.meta
     unit = " ".join(x for x in (meta.unit_level, meta.unit_name) if x) or record.source.file
     colours = {"error": "red", "warning": "yellow", "info": "blue"}
+    words = TABLE_WORDS[lang if lang in TABLE_WORDS else "vi"]
     counts = {s: sum(1 for f in findings if f.severity == s) for s in colours}
-    head = "Findings" if lang == "en" else "Phát hiện"
-    table = Table(title=f"{unit} {meta.report_year or ''} — {head}: {len(findings)}", show_lines=False)
-    for col in ("Rule", "Severity", "Kind", "Subject"):
-        table.add_column(col, overflow="fold", max_width=22)
-    table.add_column("Message" if lang == "en" else "Nội dung", overflow="fold", ratio=1, min_width=40)
-    table.add_column("Where", overflow="fold", max_width=16)
+    table = Table(title=f"{unit} {meta.report_year or ''} — {words['findings']}: {len(findings)}", show_lines=False)
+    for col in ("rule", "severity", "kind", "subject"):
+        table.add_column(words[col], overflow="fold", max_width=22)
+    table.add_column(words["message"], overflow="fold", ratio=1, min_width=40)
+    table.add_column(words["where"], overflow="fold", max_width=16)
     for f in findings:
-        where = ", ".join(_place(ev) for ev in f.evidence[:2])
+        where = ", ".join(_place(ev, lang) for ev in f.evidence[:2])
         message = (f.message_en or f.message) if lang == "en" else f.message
-        table.add_row(f.rule, f"[{colours[f.severity]}]{f.severity}[/]", f.kind, f.subject, message, where)
+        severity = words[f.severity]
+        table.add_row(f.rule, f"[{colours[f.severity]}]{severity}[/]", f.kind, f.subject, message, where)
     console.print(table)
-    console.print(" ".join(f"[{colours[s]}]{s}: {n}[/]" for s, n in counts.items()))
+    console.print(" ".join(f"[{colours[s]}]{words[s]}: {n}[/]" for s, n in counts.items()))
 
 
-def _place(ev: Any) -> str:
+TABLE_WORDS = {
+    "vi": {
+        "findings": "Phát hiện", "rule": "Quy tắc", "severity": "Mức độ", "kind": "Loại", "subject": "Đối tượng",
+        "message": "Nội dung", "where": "Vị trí", "error": "lỗi", "warning": "cảnh báo", "info": "thông tin",
+        "page": "tr. ", "line": "dòng ", "table": "bảng",
+    },
+    "en": {
+        "findings": "Findings", "rule": "Rule", "severity": "Severity", "kind": "Kind", "subject": "Subject",
+        "message": "Message", "where": "Where", "error": "error", "warning": "warning", "info": "info",
+        "page": "p.", "line": "l.", "table": "table",
+    },
+}
+
+
+def _place(ev: Any, lang: str = "vi") -> str:
+    w = TABLE_WORDS[lang if lang in TABLE_WORDS else "vi"]
     if ev.page is not None:
-        return f"p.{ev.page} l.{ev.line}" if ev.line is not None else f"p.{ev.page}"
+        return f"{w['page']}{ev.page} {w['line']}{ev.line}" if ev.line is not None else f"{w['page']}{ev.page}"
     if ev.paragraph is not None:
         return f"¶{ev.paragraph}"
     if ev.table is not None:
-        return f"table {ev.table}"
-    return f"l.{ev.line}" if ev.line is not None else ""
+        return f"{w['table']} {ev.table}"
+    return f"{w['line']}{ev.line}" if ev.line is not None else ""
 
 
 @cli.command()
@@ -275,42 +378,59 @@ def _rule_row(rule: Any) -> dict[str, str]:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="review.html or review.md")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    required=True,
+    help="review.html or review.md (- for HTML on standard output).",
+)
 @settings_options
 def report(files: tuple[Path, ...], output: Path, lang: str, percent_slack: float | None, max_pages: int | None) -> None:
     """Write the reviewer's report (HTML or Markdown, by the output's extension) for a few reports.
 
     No Prefect: the quick path for one or a few files; use ``cchc ingest`` for a batch.
+    An input - reads standard input; -o - writes HTML to standard output.
 
     \b
     Example:
       cchc report samples/minh-duc-2022.pdf -o review.html
+      cchc report a.pdf b.docx -o review.md --lang en
     """
-    from cchc.api import check_batch, extract_file
+    from cchc.api import check_batch, check_record
     from cchc.errors import InputError
     from cchc.report import render_html, render_markdown
 
+    to_stdout = str(output) == "-"
+    if not to_stdout and output.suffix.lower() not in REPORT_SUFFIXES:
+        raise click.UsageError(
+            f"-o {output}: the report is HTML or Markdown; name it .html or .md (or - for standard output)"
+        )
+    if sum(str(p) == "-" for p in files) > 1:
+        raise click.UsageError("standard input (-) can be read once")
     settings = _settings(lang, percent_slack=percent_slack, max_pages=max_pages)
     records, failures = [], []
     for path in files:
         try:
-            records.append(load_record(path, settings) if path.suffix == ".json" else extract_file(path, settings))
+            record = _read_input(path, lambda p: load_record(p, settings))
         except InputError as exc:
             failures.append((str(path), str(exc)))
-    if records and files and all(p.suffix == ".json" for p in files):
-        from cchc.api import check_record
-
-        for record in records:
-            record.findings = check_record(record, settings)
+            continue
+        record.findings = check_record(record, settings)
+        records.append(record)
     batch_findings = check_batch(records, settings) if len(records) > 1 else []
-    render = render_markdown if output.suffix.lower() in (".md", ".markdown") else render_html
-    base = output.resolve().parent
-    links = {r.source.file: _relative(Path(r.source.file), base) for r in records}
+    markdown = not to_stdout and output.suffix.lower() in (".md", ".markdown")
+    render = render_markdown if markdown else render_html
+    base = Path.cwd() if to_stdout else output.resolve().parent
+    links = {r.source.file: _relative(Path(r.source.file), base) for r in records if r.source.file != STDIN_NAME}
     text = render(records, batch_findings=batch_findings, failures=failures, source_links=links, lang=lang)
-    write_atomic(output, text)
-    click.echo(f"cchc: wrote {output}")
+    _emit(text, output)
+    if not to_stdout:
+        click.echo(f"cchc: wrote {output}", err=True)
     if failures:
+        for _, message in failures:
+            _fail("", message)
         sys.exit(EXIT_FINDINGS)
 
 
@@ -340,12 +460,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.UsageError as exc:
         exc.show()
         return EXIT_INPUT
-    except click.exceptions.Abort:
-        return EXIT_INPUT
+    except (click.exceptions.Abort, KeyboardInterrupt):  # Ctrl-C: atomic writes leave no partial file
+        click.echo("cchc: interrupted", err=True)
+        return EXIT_INTERRUPTED
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except SystemExit as exc:
         return int(exc.code or 0)
+    except OSError as exc:  # an output that cannot be written: one line naming it
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"cchc: {where}{exc.strerror or exc}", err=True)
+        return EXIT_INPUT
     except Exception as exc:  # the CLI's last line of defence: one line, no traceback
         from cchc.errors import CchcError
 

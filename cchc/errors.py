@@ -6,7 +6,9 @@
     │   ├── UnsupportedFormatError not PDF/DOCX/text, or content that does not match its extension
     │   ├── CorruptFileError       a PDF/DOCX that its library cannot open (truncated, broken zip, bad XML)
     │   ├── EncryptedFileError     a password-protected PDF/DOCX
-    │   └── LimitExceededError     over a configured limit (size, pages, objects, time)
+    │   ├── LimitExceededError     over a configured limit (size, pages, objects, time)
+    │   └── MissingFileError       no such file (also a FileNotFoundError)
+    ├── StoreError                 the store could not be opened or written (``ingest``: exit 1)
     └── UsageError                 bad arguments or settings (CLI exit 2)
 
 Every message is one line that names the file and the cause.
@@ -46,6 +48,14 @@ class EncryptedFileError(InputError):
 
 class LimitExceededError(InputError):
     """The file is over a configured limit."""
+
+
+class MissingFileError(InputError, FileNotFoundError):
+    """There is no file at the path given."""
+
+
+class StoreError(CchcError):
+    """The store could not be opened or written; the message names the store and the cause."""
 
 
 class UsageError(CchcError):

@@ -211,3 +211,8 @@ def run_history_rules(
         if spec.code in HISTORY_CODES:
             findings.extend(_to_finding(spec, hit) for hit in spec.func(pair, ctx))
     return sort_findings(findings)
+
+
+def merge_history_findings(findings: Sequence[Finding], history: Sequence[Finding]) -> list[Finding]:
+    """A record's findings with its cross-year findings replaced by ``history`` (a re-run never doubles them)."""
+    return sort_findings([*(f for f in findings if f.rule not in HISTORY_CODES), *history])

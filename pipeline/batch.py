@@ -148,17 +148,21 @@ def safe_name(stem: str) -> str:
 
 
 def output_names(paths: Sequence[Path]) -> list[str]:
-    """One unique safe name per input (file stem; ``-2``, ``-3`` ... when stems collide, case-blind)."""
-    used: set[str] = set()
+    """One unique safe name per input: its file stem, or, when stems collide (case-blind), the stem and
+    a short hash of its path (``x-1f3a9c2e``).
+
+    A name depends only on the input's own path and on whether another input shares its stem, never on
+    the order of the inputs: adding a file never gives an existing name to another document.
+    """
+    stems = [safe_name(path.stem) for path in paths]
+    shared = Counter(stem.casefold() for stem in stems)
     names: list[str] = []
-    for path in paths:
-        base = safe_name(path.stem)
-        name, n = base, 1
-        while name.casefold() in used:
-            n += 1
-            name = f"{base}-{n}"
-        used.add(name.casefold())
-        names.append(name)
+    for path, stem in zip(paths, stems):
+        if shared[stem.casefold()] == 1:
+            names.append(stem)
+        else:
+            tag = hashlib.sha256(os.path.normpath(path).encode("utf-8", "surrogateescape")).hexdigest()[:8]
+            names.append(f"{stem}-{tag}")
     return names
 
 
@@ -425,8 +429,11 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def finding_rows(records: Iterable[Record], batch_findings: Iterable[Finding] = ()) -> list[dict[str, str]]:
-    """One row per finding (per-record findings, then batch findings with file ``(batch)``)."""
+def finding_rows(
+    records: Iterable[Record], batch_findings: Iterable[Finding] = (), lang: str = "vi"
+) -> list[dict[str, str]]:
+    """One row per finding (per-record findings, then batch findings with file ``(batch)``); ``message``
+    in ``lang``."""
     rows: list[dict[str, str]] = []
 
     def row(file: str, unit: str | None, finding: Finding) -> dict[str, str]:
@@ -438,7 +445,7 @@ def finding_rows(records: Iterable[Record], batch_findings: Iterable[Finding] = 
             "kind": finding.kind,
             "severity": finding.severity,
             "subject": finding.subject,
-            "message": finding.message,
+            "message": (finding.message_en or finding.message) if lang == "en" else finding.message,
             "expected": _cell(finding.expected),
             "actual": _cell(finding.actual),
             "page": _cell(first.page if first else None),
@@ -559,8 +566,9 @@ def write_reviews(
     records: Sequence[Record],
     batch_findings: Sequence[Finding],
     outcomes: Sequence[Outcome],
-    title: str = "Rà soát báo cáo CCHC",
+    title: str | None = None,
     stored: dict[str, tuple[int, bool]] | None = None,
+    lang: str = "vi",
 ) -> dict[str, Path]:
     """review.html and review.md for the whole batch (via cchc.report); ``stored``: sha256 -> (version, current)."""
     from cchc.report import render_html, render_markdown
@@ -568,9 +576,9 @@ def write_reviews(
     failures = [(o.file, o.error or "") for o in outcomes if o.status == "failed"]
     links = source_links(out_dir, records)
     html = render_html(records, title=title, batch_findings=list(batch_findings), failures=failures,
-                       source_links=links, stored=stored)
+                       source_links=links, stored=stored, lang=lang)
     md = render_markdown(records, title=title, batch_findings=list(batch_findings), failures=failures,
-                         source_links=links, stored=stored)
+                         source_links=links, stored=stored, lang=lang)
     return {
         "html": atomic_write_text(out_dir / "review.html", html),
         "md": atomic_write_text(out_dir / "review.md", md),

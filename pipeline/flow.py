@@ -109,7 +109,7 @@ def batch_rules(
 
 @task(name="write-outputs", cache_policy=NO_CACHE, persist_result=False)
 def write_outputs(out: str, summary: dict[str, Any], records: list[Any], batch_findings: list[Any],
-                  outcomes: list[Outcome], cache: batch.Cache) -> dict[str, str]:
+                  outcomes: list[Outcome], cache: batch.Cache, lang: str = "vi") -> dict[str, str]:
     """findings.csv, review.html, review.md and the cache index, each written atomically."""
     out_dir = Path(out)
     paths: dict[str, str] = {}
@@ -119,13 +119,14 @@ def write_outputs(out: str, summary: dict[str, Any], records: list[Any], batch_f
             for o in summary.get("outcomes", [])
             if o.get("sha256") and o.get("store_version") is not None
         }
-        reviews = batch.write_reviews(out_dir, records, batch_findings, outcomes, stored=stored or None)
+        reviews = batch.write_reviews(out_dir, records, batch_findings, outcomes, stored=stored or None,
+                                      lang=lang)
         paths |= {"review_html": str(reviews["html"]), "review_md": str(reviews["md"])}
     except Exception as exc:  # noqa: BLE001
         summary.setdefault("errors", []).append(f"internal error: review: {type(exc).__name__}: {exc}")
         review_md = batch.atomic_write_text(out_dir / "review.md", batch.summary_markdown(summary))
         paths["review_md"] = str(review_md)
-    rows = batch.finding_rows(records, batch_findings)
+    rows = batch.finding_rows(records, batch_findings, lang=lang)
     paths["findings_csv"] = str(batch.write_findings_csv(out_dir / "findings.csv", rows))
     cache.save()
     return paths
@@ -220,8 +221,10 @@ def ingest_flow(
     timings["batch_rules"] = time.perf_counter() - rules_start
     store_start = time.perf_counter()
     stored, store_error = _store(db, str(out_dir), records, batch_findings, cfg) if db else (None, None)
-    if stored is not None:
-        batch_findings = [*batch_findings, *stored.history_findings]
+    if stored is not None:  # cross-year findings belong to their record (its file, findings.csv, counts)
+        from cchc.store import attach_history_findings
+
+        attach_history_findings(records.paths, stored, done)
     timings["store"] = time.perf_counter() - store_start
     timings["extract_seconds_sum"] = sum(o.seconds for o in done if not o.from_cache)
     timings["wall"] = time.perf_counter() - started  # so far; final value below
@@ -238,12 +241,13 @@ def ingest_flow(
         from cchc.store import annotate_summary
 
         annotate_summary(summary, stored)
-    if store_error:
-        summary.setdefault("errors", []).append(store_error)
-        logger.error(store_error)
+    if store_error and db:
+        from cchc.store import annotate_store_failure
+
+        annotate_store_failure(summary, db, store_error)
     outputs_start = time.perf_counter()
     paths_out = write_outputs(str(out_dir), quote(summary), quote(records), quote(batch_findings), quote(done),
-                              quote(cache))  # type: ignore[call-overload]
+                              quote(cache), cfg.lang)  # type: ignore[call-overload]
     timings["outputs"] = time.perf_counter() - outputs_start
     publish_artifacts(quote(summary), quote(done), paths_out.get("review_html"))  # type: ignore[call-overload]
     timings["wall"] = time.perf_counter() - started
@@ -255,13 +259,15 @@ def ingest_flow(
 def _store(db: str, out: str, records: list[Any], batch_findings: list[Any],
            settings: Settings) -> tuple[Any, str | None]:
     """Records and findings into the store, in the flow's process; a store error does not stop the batch."""
-    from cchc.store import store_batch
+    from cchc.errors import StoreError
+    from cchc.store import redact, store_batch
 
     try:
         return store_batch(db, records, batch_findings, settings, out_dir=out), None
-    except Exception as exc:  # noqa: BLE001 - the batch's outputs must still be written
-        cause = getattr(exc, "orig", None) or exc  # the driver's message, without SQLAlchemy's trailer
-        return None, f"store: {type(cause).__name__}: {' '.join(str(cause).split())[:300]}"
+    except StoreError as exc:  # the batch's outputs must still be written; the run fails (exit 1)
+        return None, str(exc)
+    except Exception as exc:  # noqa: BLE001
+        return None, f"cannot write the store {redact(db)}: internal error: {type(exc).__name__}: {exc}"[:400]
 
 
 @contextmanager
@@ -312,7 +318,8 @@ class IngestResult:
 
     @property
     def exit_code(self) -> int:
-        return batch.exit_code(self.outcomes)
+        store_failed = self.summary.get("store", {}).get("status") == "failed"
+        return max(batch.exit_code(self.outcomes), 1 if store_failed else 0)
 
 
 def _task_runner(workers: int, dask_address: str | None) -> Any:

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cchc.store.engine import default_path, default_url, normalize_url, redact
-    from cchc.store.ingest import StoredBatch, annotate_summary, store_batch
+    from cchc.store.ingest import (
+        StoredBatch,
+        annotate_store_failure,
+        annotate_summary,
+        attach_history_findings,
+        store_batch,
+    )
     from cchc.store.store import Saved, Store, Unit, YearEntry, fold
 
 _WHERE = {
@@ -21,6 +27,8 @@ _WHERE = {
     "redact": "engine",
     "StoredBatch": "ingest",
     "annotate_summary": "ingest",
+    "annotate_store_failure": "ingest",
+    "attach_history_findings": "ingest",
     "store_batch": "ingest",
     "Saved": "store",
     "Store": "store",
@@ -34,7 +42,9 @@ __all__ = [
     "StoredBatch",
     "Unit",
     "YearEntry",
+    "annotate_store_failure",
     "annotate_summary",
+    "attach_history_findings",
     "default_path",
     "default_url",
     "fold",

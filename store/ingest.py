@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cchc.errors import StoreError
 from cchc.schemas.record import Finding, Record
 from cchc.settings import DEFAULT_SETTINGS, Settings
-from cchc.store.store import Saved, Store
+from cchc.store.store import Saved, Store, unit_key
 
 
 @dataclass
@@ -21,12 +23,14 @@ class StoredBatch:
     batch_id: int
     saved: list[Saved]
     history_findings: list[Finding] = field(default_factory=list)
+    history_by_record: dict[int, list[Finding]] = field(default_factory=dict)  # index in the records given
 
     def summary(self) -> dict[str, Any]:
         """The ``store`` section of batch.json."""
         return {
             "url": self.url,
             "path": self.path,
+            "status": "ok",
             "batch_id": self.batch_id,
             "records": [s.to_dict() for s in self.saved],
             "history_findings": len(self.history_findings),
@@ -44,29 +48,79 @@ def store_batch(
     """Save every record and the batch findings, then check each record against its unit's previous year.
 
     All records are saved before the rules run, so a batch holding two years of a unit checks the later
-    against the earlier. The cross-year findings are stored with their record and returned.
+    against the earlier. The cross-year findings are stored with their record (its findings and its
+    stored JSON) and returned, by record. Raises ``StoreError`` (one line naming the store and the cause)
+    when the store cannot be opened or written.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from cchc.store.engine import normalize_url, redact
+
+    try:
+        with Store(url) as store:
+            return _store_batch(store, records, batch_findings, settings, out_dir)
+    except (SQLAlchemyError, OSError) as exc:
+        try:
+            shown = redact(normalize_url(url))
+        except Exception:  # noqa: BLE001 - the URL was opened above; this only names it
+            shown = str(url)
+        cause = getattr(exc, "orig", None) or exc  # the driver's message, without SQLAlchemy's trailer
+        text = " ".join(str(cause).split())[:300]
+        raise StoreError(f"cannot write the store {shown}: {type(cause).__name__}: {text}") from exc
+
+
+def _store_batch(
+    store: Store,
+    records: Sequence[Record],
+    batch_findings: Sequence[Finding],
+    settings: Settings,
+    out_dir: str | Path | None,
+) -> StoredBatch:
     from cchc.checker.history import run_history_rules
 
-    with Store(url) as store:
-        batch_id = store.start_batch(str(out_dir) if out_dir is not None else None, len(records))
-        saved = [store.save_record(record, batch_id=batch_id) for record in records]
-        store.save_findings(batch_findings, scope="batch", batch_id=batch_id)
-        history: list[Finding] = []
-        for record, where in zip(records, saved):
-            meta = record.meta
-            if not meta.unit_name or meta.report_year is None:
-                continue
-            previous = store.previous_record(
-                meta.unit_name, meta.unit_level, meta.district, meta.report_year - 1
-            )
-            if previous is None:
-                continue
-            found = run_history_rules(record, previous, settings)
-            store.save_findings(found, scope="history", record_id=where.record_id, batch_id=batch_id)
-            history.extend(found)
-        path = store.path
-        return StoredBatch(store.display_url, str(path) if path else None, batch_id, saved, history)
+    batch_id = store.start_batch(str(out_dir) if out_dir is not None else None, len(records))
+    saved = [store.save_record(record, batch_id=batch_id) for record in records]
+    store.save_findings(batch_findings, scope="batch", batch_id=batch_id)
+    history: list[Finding] = []
+    by_record: dict[int, list[Finding]] = {}
+    groups: dict[tuple[str, int], list[Record]] = {}
+    for index, (record, where) in enumerate(zip(records, saved)):
+        meta = record.meta
+        if not meta.unit_name or meta.report_year is None:
+            continue
+        key = (unit_key(meta.unit_name, meta.unit_level, meta.district), meta.report_year)
+        groups.setdefault(key, []).append(record)
+        previous = store.previous_record(meta.unit_name, meta.unit_level, meta.district, meta.report_year - 1)
+        if previous is None:
+            continue
+        found = run_history_rules(record, previous, settings)
+        store.save_findings(found, scope="history", record_id=where.record_id, batch_id=batch_id)
+        if found:
+            by_record[index] = found
+        history.extend(found)
+    saved = _current_after_batch(store, saved, [group[0] for group in groups.values() if len(group) > 1])
+    path = store.path
+    return StoredBatch(store.display_url, str(path) if path else None, batch_id, saved, history, by_record)
+
+
+def _current_after_batch(store: Store, saved: list[Saved], shared: list[Record]) -> list[Saved]:
+    """Each record's current flag once the whole batch is saved: a later version in the same batch wins.
+
+    ``shared``: one record of each unit and year that the batch holds several versions of (the flag of a
+    unit and year saved once is right as saved).
+    """
+    from dataclasses import replace
+
+    current: set[str] = set()
+    known: set[str] = set()
+    for record in shared:
+        meta = record.meta
+        assert meta.unit_name is not None and meta.report_year is not None
+        for _, is_current, sha in store.versions(meta.unit_name, meta.unit_level, meta.district, meta.report_year):
+            known.add(sha)
+            if is_current:
+                current.add(sha)
+    return [replace(s, is_current=s.sha256 in current) if s.sha256 in known else s for s in saved]
 
 
 def annotate_summary(summary: dict[str, Any], stored: StoredBatch) -> None:
@@ -78,3 +132,42 @@ def annotate_summary(summary: dict[str, Any], stored: StoredBatch) -> None:
         if saved is not None:
             outcome["store_version"] = saved.version
             outcome["store_current"] = saved.is_current
+
+
+def annotate_store_failure(summary: dict[str, Any], url: str, error: str) -> None:
+    """batch.json when the store step failed: the store, ``status: failed`` and the one-line cause."""
+    from cchc.store.engine import redact
+
+    summary["store"] = {"url": redact(url), "status": "failed", "error": error}
+    summary.setdefault("errors", []).append(error)
+
+
+def attach_history_findings(
+    record_files: Sequence[Path], stored: StoredBatch, outcomes: Sequence[Any] = ()
+) -> None:
+    """Write each record's cross-year findings into its record file (``record_files[i]`` is record ``i``).
+
+    Findings of the cross-year rules from an earlier run are replaced, so a re-run never doubles them.
+    The severity counts of the outcomes whose ``record`` file is rewritten are updated.
+    """
+    from cchc.checker.history import HISTORY_CODES, merge_history_findings
+    from cchc.pipeline.batch import atomic_write_text, severity_counts
+
+    outcome_of: dict[str, Any] = {}
+    for outcome in outcomes:
+        if getattr(outcome, "record", None):
+            outcome_of[Path(outcome.record).name] = outcome
+    for index, path in enumerate(record_files):
+        found = stored.history_by_record.get(index, [])
+        outcome = outcome_of.get(path.name)
+        if not found and outcome is not None and not outcome.from_cache:
+            continue  # freshly extracted: no cross-year finding of an earlier run to remove
+        data = json.loads(path.read_bytes())
+        if not found and not any(f.get("rule") in HISTORY_CODES for f in data.get("findings") or []):
+            continue
+        record = Record.model_validate(data)
+        record.findings = merge_history_findings(record.findings, found)
+        atomic_write_text(path, record.model_dump_json(indent=2) + "\n")
+        if outcome is not None:
+            outcome.counts = severity_counts(record.findings)
+

@@ -42,6 +42,12 @@ def fold(text: str | None) -> str:
     return unicodedata.normalize("NFC", " ".join(words))
 
 
+def bare(text: str | None) -> str:
+    """A name without case or diacritics (``Minh Đức`` -> ``minh duc``), for a name typed without them."""
+    decomposed = unicodedata.normalize("NFD", fold(text)).replace("đ", "d")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def unit_key(unit_name: str | None, unit_level: str | None, district: str | None) -> str:
     return f"{fold(unit_level)}|{fold(unit_name)}|{fold(district)}"
 
@@ -168,12 +174,16 @@ class Store:
         record_id: int | None = None,
         batch_id: int | None = None,
     ) -> None:
-        """Store findings of ``scope`` (history, batch); history findings of the record are replaced."""
+        """Store findings of ``scope`` (history, batch); history findings of the record are replaced,
+        in its findings rows and in its stored record (so ``cchc export`` carries them)."""
+        findings = list(findings)
         with self._sessions.begin() as session:
             if record_id is not None and scope != "batch":
                 session.execute(
                     delete(FindingRow).where(FindingRow.record_id == record_id, FindingRow.scope == scope)
                 )
+            if record_id is not None and scope == "history":
+                _set_history_in_record(session, record_id, findings)
             session.add_all(_finding_rows(findings, scope, record_id, batch_id))
 
     # ------------------------------------------------------------------ reading
@@ -241,7 +251,17 @@ class Store:
         return [_finding(r) for r in rows]
 
     def units(self, name: str) -> list[Unit]:
-        """The units called ``name`` (NFC, case-insensitive) with the years stored for each."""
+        """The units called ``name`` (NFC, case-insensitive) with the years stored for each; a name typed
+        without any diacritics matches without them (``Minh Duc`` finds Minh Đức, ``Minh Đúc`` does not)."""
+        found = self._units(fold(name))
+        if found or bare(name) != fold(name):
+            return found
+        with self._sessions() as session:
+            keys = session.scalars(select(RecordRow.name_key).where(RecordRow.is_current).distinct()).all()
+        bare_name = bare(name)
+        return [u for key in sorted({k for k in keys if k and bare(k) == bare_name}) for u in self._units(key)]
+
+    def _units(self, name_key: str) -> list[Unit]:
         with self._sessions() as session:
             rows = session.execute(
                 select(
@@ -252,7 +272,7 @@ class Store:
                     RecordRow.province,
                     RecordRow.report_year,
                 )
-                .where(RecordRow.name_key == fold(name), RecordRow.is_current)
+                .where(RecordRow.name_key == name_key, RecordRow.is_current)
                 .order_by(RecordRow.report_year)
             ).all()
         by_key: dict[str, list[Any]] = {}
@@ -409,6 +429,19 @@ def _save(session: Session, record: Record, batch_id: int | None) -> Saved:
     return Saved(
         row.id, source.sha256, source.file, meta.unit_name, meta.report_year, version, True, stored=True
     )
+
+
+def _set_history_in_record(session: Session, record_id: int, findings: list[Finding]) -> None:
+    from cchc.checker.history import merge_history_findings
+
+    row = session.get(RecordRow, record_id)
+    if row is None:
+        return
+    record = Record.model_validate(row.record)
+    merged = merge_history_findings(record.findings, findings)
+    if merged != record.findings:
+        record.findings = merged
+        row.record = record.model_dump(mode="json")
 
 
 def _finding_rows(

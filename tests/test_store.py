@@ -28,7 +28,7 @@ from click.testing import CliRunner
 
 from cchc.api import extract_file
 from cchc.schemas.record import Record
-from cchc.store import Store, default_path, normalize_url, store_batch
+from cchc.store import Store, annotate_summary, default_path, normalize_url, store_batch
 from tests.variants import Variant
 
 PREVIOUS_RANKS = {c: ((int(c) * 7) % 17 + 1, 18) for c in map(str, range(1, 11))}  # Variant's default ranks
@@ -391,8 +391,8 @@ def test_history_and_export_commands(db_url: str, reports: Reports, tmp_path: Pa
     ]
 
     code, out, _ = _invoke("export", "--year", "2022", "--db", db_url)
-    assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and out.startswith("\ufeff")  # the BOM of `-o x.csv`, on standard output too
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [(x["unit_name"], x["district"], x["version"]) for x in rows] == [
         ("Đông Xuân", "Tam Dương", "1"),
         ("Tân Lập", "Vĩnh Tường", "2"),
@@ -458,17 +458,92 @@ def test_cchc_ingest_stores_both_years(
         ("hoa-binh-2022.txt", 1, True),
     ]
     assert all(o["store_version"] == 1 and o["store_current"] for o in summary["outcomes"])
-    history = [
-        (f["kind"], f["subject"])
-        for f in summary["batch_findings"]
-        if f["kind"] in ("rank_change_mismatch", "score_history_jump")
+    cross_year = ("rank_change_mismatch", "score_history_jump")
+    assert not [f for f in summary["batch_findings"] if f["kind"] in cross_year]  # not "(batch)" findings
+    assert _cross_year_findings(out) == [
+        ("dong-xuan-2022.json", "score_history_jump", "3"),
+        ("hoa-binh-2022.json", "rank_change_mismatch", "overall"),
     ]
-    assert sorted(history) == [("rank_change_mismatch", "overall"), ("score_history_jump", "3")]
-    (wrong,) = [f for f in summary["batch_findings"] if f["kind"] == "rank_change_mismatch"]
+    wrong = next(
+        f
+        for f in json.loads((out / "records" / "hoa-binh-2022.json").read_text("utf-8"))["findings"]
+        if f["kind"] == "rank_change_mismatch"
+    )
     assert "giảm 4 bậc" in wrong["evidence"][0]["text"] and "xếp thứ 5/18" in wrong["evidence"][1]["text"]
-    assert "rank_change_mismatch" in (out / "findings.csv").read_text("utf-8-sig")
+    (hoa_binh,) = [o for o in summary["outcomes"] if o["file"].endswith("hoa-binh-2022.txt")]
+    assert hoa_binh["counts"]["warning"] == sum(
+        f["severity"] == "warning"
+        for f in json.loads((out / "records" / "hoa-binh-2022.json").read_text("utf-8"))["findings"]
+    )
+    rows = list(csv.DictReader(io.StringIO((out / "findings.csv").read_text("utf-8-sig"))))
+    assert sorted((Path(x["file"]).name, x["unit"], x["kind"]) for x in rows if x["kind"] in cross_year) == [
+        ("dong-xuan-2022.txt", "Đông Xuân", "score_history_jump"),
+        ("hoa-binh-2022.txt", "Hòa Bình", "rank_change_mismatch"),
+    ]
     review = (out / "review.html").read_text("utf-8")
     assert review.count("Phiên bản trong kho</dt><dd>1 (hiện hành)") == 4  # the report says which version is current
     capsys.readouterr()
     code, text, _ = _invoke("history", "Hòa Bình", "--db", str(db), "--format", "json")
     assert code == 0 and [(y["year"], y["rank"]) for y in json.loads(text)["years"]] == [(2021, 5), (2022, 3)]
+    code, text, _ = _invoke("export", "--year", "2022", "--db", str(db), "--format", "json")
+    exported = {r["meta"]["unit_name"]: {f["kind"] for f in r["findings"]} for r in json.loads(text)}
+    assert "rank_change_mismatch" in exported["Hòa Bình"] and "score_history_jump" in exported["Đông Xuân"]
+
+    # a second run (records from the cache, already stored) neither loses nor doubles them
+    assert (
+        main(["ingest", str(inbox), "--out", str(out), "--db", str(db), "--workers", "1", "--no-progress"])
+        == 0
+    )
+    assert _cross_year_findings(out) == [
+        ("dong-xuan-2022.json", "score_history_jump", "3"),
+        ("hoa-binh-2022.json", "rank_change_mismatch", "overall"),
+    ]
+    code, text, _ = _invoke("export", "--year", "2022", "--db", str(db), "--format", "json")
+    (hoa_binh_record,) = [r for r in json.loads(text) if r["meta"]["unit_name"] == "Hòa Bình"]
+    assert [f["kind"] for f in hoa_binh_record["findings"]].count("rank_change_mismatch") == 1
+
+
+def _cross_year_findings(out: Path) -> list[tuple[str, str, str]]:
+    return sorted(
+        (path.name, f["kind"], f["subject"])
+        for path in (out / "records").glob("*.json")
+        for f in json.loads(path.read_text("utf-8"))["findings"]
+        if f["kind"] in ("rank_change_mismatch", "score_history_jump")
+    )
+
+
+def test_three_versions_in_one_batch_one_current_as_returned(db_url: str) -> None:
+    """The same report as .txt, .docx and .pdf in one batch: the last saved is current, and the batch says so."""
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    records = [extract_file(samples / f"minh-duc-2022.{suffix}") for suffix in ("txt", "docx", "pdf")]
+    stored = store_batch(db_url, records, [])
+    assert [(Path(s.file).suffix, s.version, s.is_current) for s in stored.saved] == [
+        (".txt", 1, False),
+        (".docx", 2, False),
+        (".pdf", 3, True),
+    ]
+    summary = {"outcomes": [{"sha256": r.source.sha256} for r in records]}
+    annotate_summary(summary, stored)
+    assert [o["store_current"] for o in summary["outcomes"]] == [False, False, True]
+    with Store(db_url) as store:
+        assert [c for _, c, _ in store.versions("Minh Đức", "xã", "Tứ Kỳ", 2022)] == [False, False, True]
+
+
+def test_a_store_that_cannot_be_written_is_one_store_error(tmp_path: Path) -> None:
+    from cchc.errors import StoreError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", "utf-8")
+    record = extract_file(Path(__file__).resolve().parents[1] / "samples" / "minh-duc-2022.txt")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    for url, named in (
+        (str(blocker / "cchc.sqlite"), str(blocker / "cchc.sqlite")),
+        (f"postgresql://cchc:secret@127.0.0.1:{closed}/cchc", f"127.0.0.1:{closed}"),
+    ):
+        with pytest.raises(StoreError) as caught:
+            store_batch(url, [record], [])
+        message = str(caught.value)
+        assert message.startswith("cannot write the store ") and named in message
+        assert "\n" not in message and "secret" not in message
