@@ -41,6 +41,7 @@ samples: setup
 
 schema: setup
 	$(BIN)/cchc schema -o schemas/record.schema.json
+	CCHC_DB=sqlite:// $(BIN)/cchc serve --openapi --data-dir build/openapi > schemas/openapi.json
 
 bench: setup
 	$(BIN)/python bench/run.py

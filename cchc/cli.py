@@ -443,8 +443,9 @@ def _relative(path: Path, base: Path) -> str:
 def _register_commands() -> None:
     from cchc._cli_ingest import ingest
     from cchc._cli_store import export, history
+    from cchc.web.cli import serve
 
-    for command in (ingest, history, export):
+    for command in (ingest, history, export, serve):
         cli.add_command(command)
 
 
