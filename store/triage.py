@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Literal, get_args
 
 from sqlalchemy import DateTime, Index, String, Text, select
@@ -105,6 +106,11 @@ class StoredFinding:
         }
 
 
+@lru_cache(maxsize=8192)
+def _fold_subject(subject: str) -> str:
+    return fold(subject)  # subjects repeat across reports ("1", "3.3", "closing")
+
+
 def _value(value: str | float | None) -> str:
     """A compared value as the store keeps it (text), so a record's finding and its stored row agree."""
     return "" if value is None else str(value)
@@ -114,7 +120,7 @@ def finding_key(
     unit: str, year: int | None, rule: str, subject: str, expected: Any, actual: Any
 ) -> str:
     """The stable identity of a finding (``unit`` is the store's unit key, see :func:`store.unit_key`)."""
-    parts = (unit, "" if year is None else str(year), rule, fold(subject), _value(expected), _value(actual))
+    parts = (unit, "" if year is None else str(year), rule, _fold_subject(subject), _value(expected), _value(actual))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
@@ -163,6 +169,14 @@ def decisions(store: Store, keys: Iterable[str] | None = None) -> dict[str, Deci
         if wanted is None or row.finding_key in wanted:
             latest[row.finding_key] = _decision(row)
     return latest
+
+
+def current_statuses(store: Store) -> dict[str, str]:
+    """The current status of every decided key (lighter than :func:`decisions`: for counting)."""
+    table = TriageRow.__table__.c
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(table.finding_key, table.status).order_by(table.id)).all()
+    return dict(rows)  # later rows win
 
 
 def decision_log(store: Store, key: str) -> list[Decision]:
@@ -248,6 +262,7 @@ __all__ = [
     "StoredFinding",
     "TriageRow",
     "current_findings",
+    "current_statuses",
     "decide",
     "decision_log",
     "decisions",
