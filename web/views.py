@@ -124,6 +124,7 @@ class CriterionLine:
     printed_percent: float | None
     recomputed_percent: float | None
     rank: str
+    flagged: bool = False  # the checker found its printed percent wrong (at the precision printed)
 
 
 @dataclass(slots=True)
@@ -154,11 +155,13 @@ def report_page(store: Store, sha256: str, original: Path | None) -> ReportPage 
     if found is None:
         return None
     record, version, is_current = found
+    wrong = {f.subject for f in record.findings if f.kind == "percent_mismatch"}
     lines = []
     for c in record.criteria:
         recomputed = round(c.score / c.max_score * 100, 2) if c.score is not None and c.max_score else None
         rank = f"{c.rank}/{c.rank_total}" if c.rank is not None and c.rank_total else (str(c.rank) if c.rank else "")
-        lines.append(CriterionLine(c.code, c.title, c.score, c.max_score, c.percent, recomputed, rank))
+        lines.append(CriterionLine(c.code, c.title, c.score, c.max_score, c.percent, recomputed, rank,
+                                   flagged=c.code is not None and c.code in wrong))
     return ReportPage(record, version, is_current, lines, current_findings(store, sha256=sha256), original)
 
 
