@@ -256,6 +256,14 @@ def statuses_of(store: Store, unit_name: str | None, unit_level: str | None, dis
     return [latest.get(k) for k in keys]
 
 
+def status_columns(decision: Decision | None) -> dict[str, str]:
+    """The triage columns of a finding's row in findings.csv or an export: status, reason, who, when."""
+    if decision is None:
+        return {"status": "open", "reason": "", "decided_by": "", "decided_at": ""}
+    return {"status": decision.status, "reason": decision.reason or "", "decided_by": decision.decided_by,
+            "decided_at": decision.decided_at.isoformat(timespec="seconds")}
+
+
 __all__ = [
     "STATUSES",
     "Decision",
@@ -269,5 +277,6 @@ __all__ = [
     "find",
     "finding_key",
     "record_finding_key",
+    "status_columns",
     "statuses_of",
 ]

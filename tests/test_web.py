@@ -402,3 +402,20 @@ def test_serve_refuses_an_open_host_without_credentials(monkeypatch: pytest.Monk
 def test_loopback_server_refuses_other_host_names(client: TestClient) -> None:
     """DNS rebinding: a page of another site resolving its name to 127.0.0.1 is refused."""
     assert client.get("/api/findings", headers={"Host": "evil.example"}).status_code == 421
+
+
+def test_statuses_for_reports_and_exports(client: TestClient, db_url: str, sample_pdf: Record) -> None:
+    """What review files, findings.csv and exports call to carry each finding's status (store.triage)."""
+    from cchc.store.triage import status_columns, statuses_of
+
+    fid = _by_subject(client)["year_mismatch:closing"]["id"]
+    client.post(f"/api/findings/{fid}/triage", json={"status": "dismissed", "reason": "năm triển khai"})
+    meta = sample_pdf.meta  # another file of the same report: same identities
+    with Store(db_url) as store:
+        found = statuses_of(store, meta.unit_name, meta.unit_level, meta.district, meta.report_year,
+                            sample_pdf.findings)
+    by_kind = {(f.kind, f.subject): status_columns(d) for f, d in zip(sample_pdf.findings, found)}
+    assert by_kind[("year_mismatch", "closing")]["status"] == "dismissed"
+    assert by_kind[("year_mismatch", "closing")]["reason"] == "năm triển khai"
+    assert by_kind[("year_mismatch", "closing")]["decided_by"] == "lan"
+    assert by_kind[("percent_mismatch", "1")] == {"status": "open", "reason": "", "decided_by": "", "decided_at": ""}
