@@ -48,7 +48,7 @@ def years(store: Store) -> list[int]:
         found = session.scalars(
             select(RecordRow.report_year).distinct().where(RecordRow.is_current, RecordRow.report_year.is_not(None))
         ).all()
-    return sorted((int(y) for y in found), reverse=True)
+    return sorted((int(y) for y in found if y is not None), reverse=True)
 
 
 def overview(
