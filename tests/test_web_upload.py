@@ -198,3 +198,27 @@ def test_stopped_mid_upload_a_reupload_completes_it(tmp_path: Path) -> None:
         findings = client.get("/api/findings", params={"unit": "Minh Đức"}).json()
         assert len(findings) == 11 and {f["file"] for f in findings} == {"minh-duc-2022.pdf"}
     assert [p.name for p in (tmp_path / "web" / "uploads" / first.sha256).iterdir()] == ["minh-duc-2022.pdf"]
+
+
+def test_batch_shows_each_document_as_it_finishes(tmp_path: Path) -> None:
+    """Progress per file: the batch's state is saved as each document's outcome arrives, before the end."""
+    from cchc.web.jobs import Jobs
+
+    snapshots: list[list[str]] = []
+
+    class Watched(Jobs):
+        def _save(self, batch: dict) -> None:
+            snapshots.append([d["status"] for d in batch["documents"]])
+            super()._save(batch)
+
+    jobs = Watched(tmp_path / "web", f"sqlite:///{tmp_path / 'store.sqlite'}", LIMITS)
+    uploads = [jobs.uploads.receive(n, io.BytesIO((SAMPLES / n).read_bytes()), LIMITS.max_file_bytes)
+               for n in ("minh-duc-2022.txt", "dong-lac-2023.pdf")]
+    batch = jobs.submit(uploads)
+    jobs.start()
+    assert jobs.wait(240)
+    jobs.stop()
+    assert jobs.get(batch["batch_id"])["status"] == "done"
+    assert snapshots[0] == ["queued", "queued"] and snapshots[1] == ["running", "running"]
+    assert any(sorted(s) == ["done", "running"] for s in snapshots), snapshots  # one done, the other not yet
+    assert snapshots[-1] == ["done", "done"]

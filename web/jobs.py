@@ -106,7 +106,8 @@ class Uploads:
         return files[0] if files else None
 
 
-Runner = Callable[[list[str], Path], dict[str, Any]]
+Progress = Callable[[dict[str, Any]], None]
+Runner = Callable[[list[str], Path, Progress], dict[str, Any]]
 
 
 class Jobs:
@@ -221,28 +222,28 @@ class Jobs:
             if doc["status"] == "queued":
                 doc["status"] = "running"
         self._save(batch)
+        def progress(outcome: dict[str, Any]) -> None:
+            """One document done: shown on the batch page while the others run."""
+            for doc in batch["documents"]:
+                if doc["sha256"] == outcome.get("sha256") and doc["status"] == "running":
+                    _settle(doc, outcome)
+            self._save(batch)
+
         try:
             inputs = [p for p in batch["inputs"] if Path(p).is_file()]
-            summary = self.runner(inputs, self.runs_dir / batch_id) if inputs else {"outcomes": []}
+            summary = self.runner(inputs, self.runs_dir / batch_id, progress) if inputs else {"outcomes": []}
         except Exception as exc:  # noqa: BLE001 - the batch fails with its reason; the server goes on
             batch["status"], batch["error"] = "failed", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
             for doc in batch["documents"]:
-                if doc["status"] == "running":
-                    doc["status"] = "failed"
+                if doc["status"] in ("running", "done"):  # read, perhaps, but not stored
+                    doc["status"], doc["error"] = "failed", f"{doc['name']}: {batch['error']}"
         else:
             outcomes = summary.get("outcomes", [])
             by_sha = {o.get("sha256"): o for o in outcomes if o.get("sha256")}
             for doc in batch["documents"]:
                 outcome = by_sha.get(doc["sha256"])
-                if doc["status"] != "running":
-                    continue
-                if outcome is None:
-                    doc["status"], doc["error"] = "failed", f"{doc['name']}: not processed"
-                elif outcome.get("status") == "failed":
-                    doc["status"], doc["error"] = "failed", outcome.get("error")
-                else:
-                    doc["status"] = "done"
-                    doc["unit"], doc["counts"] = outcome.get("unit"), outcome.get("counts")
+                if doc["status"] in ("running", "done"):  # the outcome as stored, whatever progress showed
+                    _settle(doc, outcome)
             batch["outcomes"] = outcomes
             batch["counts"] = summary.get("counts")
             batch["errors"] = summary.get("errors", [])
@@ -250,12 +251,24 @@ class Jobs:
         batch["finished_at"] = _now()
         self._save(batch)
 
-    def _run_flow(self, inputs: list[str], out: Path) -> dict[str, Any]:
+    def _run_flow(self, inputs: list[str], out: Path, progress: Progress) -> dict[str, Any]:
         """The Prefect flow of ``cchc ingest`` on the batch's stored files, saving to the store."""
         from dataclasses import asdict
 
         from cchc.pipeline.flow import run_ingest
 
         overrides = {k: v for k, v in asdict(self.settings).items() if k != "lang"}
-        result = run_ingest(inputs, out, workers=1, settings=overrides, db=self.db_url)
+        result = run_ingest(inputs, out, workers=1, settings=overrides, db=self.db_url,
+                            progress=lambda outcome: progress(outcome.to_dict()))
         return result.summary
+
+
+def _settle(doc: dict[str, Any], outcome: dict[str, Any] | None) -> None:
+    """A document's status from its outcome in the flow (done, or failed with the one-line reason)."""
+    if outcome is None:
+        doc["status"], doc["error"] = "failed", f"{doc['name']}: not processed"
+    elif outcome.get("status") == "failed":
+        doc["status"], doc["error"] = "failed", outcome.get("error")
+    else:
+        doc["status"] = "done"
+        doc["unit"], doc["counts"] = outcome.get("unit"), outcome.get("counts")
