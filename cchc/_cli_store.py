@@ -212,7 +212,8 @@ def _history_table(unit: Any, entries: list[Any], lang: str) -> None:
     type=click.Choice(["csv", "json", "parquet"]),
     default="csv",
     show_default=True,
-    help="csv/parquet: one row per unit (meta, overall, score and max of each criterion); "
+    help="csv/parquet: one row per unit (meta, overall, score and max of each criterion, findings open, "
+    "accepted and dismissed); "
     "json: the full records.",
 )
 @click.option(
@@ -249,6 +250,9 @@ def export(year: int, fmt: str, output: Path | None, db: str | None) -> None:
             count = len(records)
         else:
             rows = store.export_rows(year)
+            from cchc.store.triage import add_status_counts
+
+            add_status_counts(store, rows, year)  # findings_open, _accepted, _dismissed: reviewers' triage
             count = len(rows)
             if fmt == "csv":
                 _write_text(_csv(rows), output, encoding="utf-8-sig")
@@ -300,7 +304,8 @@ def _write_parquet(rows: list[dict[str, Any]], output: Path | None) -> None:
 def _arrow_schema(rows: list[dict[str, Any]]) -> Any:
     import pyarrow as pa
 
-    ints = {"report_year", "version", "rank", "rank_total", "rank_change"}
+    ints = {"report_year", "version", "rank", "rank_total", "rank_change",
+            "findings_open", "findings_accepted", "findings_dismissed"}
     texts = {"unit_name", "unit_level", "district", "province", "file", "sha256", "classification"}
     names = list(rows[0]) if rows else ["unit_name", "report_year"]
     return pa.schema(

@@ -243,6 +243,22 @@ def current_findings(
     return found
 
 
+STATUS_COUNT_COLUMNS = ("findings_open", "findings_accepted", "findings_dismissed")
+
+
+def add_status_counts(store: Store, rows: list[dict[str, Any]], year: int) -> None:
+    """Add to each export row (``Store.export_rows``) its report's findings by status (open, accepted,
+    dismissed), counted as the overview counts them: one per identity."""
+    counts: dict[str, dict[str, int]] = {}
+    for item in current_findings(store, year=year):
+        per = counts.setdefault(item.sha256, dict.fromkeys(STATUSES, 0))
+        per[item.status] += 1
+    for row in rows:
+        per = counts.get(row.get("sha256") or "", dict.fromkeys(STATUSES, 0))
+        for status, column in zip(STATUSES, STATUS_COUNT_COLUMNS):
+            row[column] = per[status]
+
+
 def find(store: Store, key: str) -> StoredFinding | None:
     """The current finding with identity ``key`` (None when no current report has it)."""
     return next((f for f in current_findings(store) if f.id == key), None)
@@ -266,9 +282,11 @@ def status_columns(decision: Decision | None) -> dict[str, str]:
 
 __all__ = [
     "STATUSES",
+    "STATUS_COUNT_COLUMNS",
     "Decision",
     "StoredFinding",
     "TriageRow",
+    "add_status_counts",
     "current_findings",
     "current_statuses",
     "decide",

@@ -419,3 +419,25 @@ def test_statuses_for_reports_and_exports(client: TestClient, db_url: str, sampl
     assert by_kind[("year_mismatch", "closing")]["reason"] == "năm triển khai"
     assert by_kind[("year_mismatch", "closing")]["decided_by"] == "lan"
     assert by_kind[("percent_mismatch", "1")] == {"status": "open", "reason": "", "decided_by": "", "decided_at": ""}
+
+
+def test_export_carries_triage_counts(client: TestClient, db_url: str, tmp_path: Path) -> None:
+    import csv
+
+    import pyarrow.parquet as pq
+
+    from cchc.cli import main
+
+    found = _by_subject(client)
+    client.post(f"/api/findings/{found['year_mismatch:closing']['id']}/triage",
+                json={"status": "dismissed", "reason": "năm triển khai"})
+    client.post(f"/api/findings/{found['percent_mismatch:1']['id']}/triage", json={"status": "accepted"})
+    out = tmp_path / "export.csv"
+    assert main(["export", "--year", "2022", "--db", db_url, "-o", str(out)]) == 0
+    (row,) = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert row["unit_name"] == "Minh Đức"
+    assert (row["findings_open"], row["findings_accepted"], row["findings_dismissed"]) == ("9", "1", "1")
+    parquet = tmp_path / "export.parquet"
+    assert main(["export", "--year", "2022", "--db", db_url, "--format", "parquet", "-o", str(parquet)]) == 0
+    table = pq.read_table(parquet).to_pylist()
+    assert (table[0]["findings_open"], table[0]["findings_dismissed"]) == (9, 1)
