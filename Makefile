@@ -53,7 +53,7 @@ typecheck: setup
 	cd build/typecheck && ../../$(BIN)/mypy --config-file ../../pyproject.toml -p cchc
 
 lint: setup
-	$(BIN)/ruff check cchc extractors schemas checker report pipeline store tests bench samples
+	$(BIN)/ruff check cchc extractors schemas checker report pipeline store web tests bench samples
 
 clean:
 	rm -rf $(STAMPS) results bench/corpus
