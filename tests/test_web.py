@@ -441,3 +441,23 @@ def test_export_carries_triage_counts(client: TestClient, db_url: str, tmp_path:
     assert main(["export", "--year", "2022", "--db", db_url, "--format", "parquet", "-o", str(parquet)]) == 0
     table = pq.read_table(parquet).to_pylist()
     assert (table[0]["findings_open"], table[0]["findings_dismissed"]) == (9, 1)
+
+
+def test_hash_password_makes_a_users_file_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cchc.web.auth import read_users, verify_password
+    from cchc.web.cli import serve
+
+    result = CliRunner().invoke(serve, ["--hash-password"], input="Lê Thu\nmật khẩu\nmật khẩu\n")
+    assert result.exit_code == 0, result.output
+    line = result.stdout.strip().splitlines()[-1]
+    assert line.startswith("Lê Thu:pbkdf2_sha256$") and "mật khẩu" not in line
+    users_file = tmp_path / "users.txt"
+    users_file.write_text(line + "\n", encoding="utf-8")
+    assert verify_password("mật khẩu", read_users(users_file)["Lê Thu"])
+    users_file.write_text("Lê Thu:plain-text-password\n", encoding="utf-8")
+    from cchc.errors import UsageError
+
+    with pytest.raises(UsageError, match="users.txt:1"):
+        read_users(users_file)
