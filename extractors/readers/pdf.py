@@ -186,8 +186,6 @@ Glyph = tuple[
 ]  # x0, x1, top, bottom, text, char index, 1 + index of the space before it in the stream (0: none)
 _X0 = itemgetter(0)
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
-# Combining marks of the Basic Multilingual Plane (unicodedata.combining != 0), looked up per character
-_COMBINING = frozenset(ch for ch in map(chr, range(0x300, 0x10000)) if unicodedata.combining(ch))
 
 
 # -- entry point -----------------------------------------------------------------------------------
@@ -411,21 +409,20 @@ class _PageReader:
             text = "".join(chr(FPDFText_GetUnicode(text_page, k)) for k in range(n))
         # The hot loop of the reader (every character of every page): locals, no builtin calls.
         box, page_ref, rect_ref, corners = _LooseCharBoxRaw, ctypes.c_void_p(text_page), self.rect_ref, self.corners
-        skip, marks, combining = _SKIP, _LOW_HIGH_MARKS, _COMBINING
+        marks = _LOW_HIGH_MARKS
+        special = _SKIP | {ch for ch in set(text) if unicodedata.combining(ch)}  # skipped or put on the last glyph
         lines: list[list[Any]] = []  # [top, bottom, glyphs]
         cur: list[Glyph] | None = None  # glyphs of the line the previous glyph joined
-        cur_t = cur_b = 0.0  # that line's extent (of its first glyph)
-        last: list[Glyph] | None = None
+        cur_t = cur_b = cur_h = 0.0  # that line's extent (of its first glyph)
         space = 0
         lowest = float("-inf")  # bottom of the lowest line so far
         for k, ch in enumerate(text):
-            if ch in skip:
-                space = k + 1
-                continue
-            if ch in combining or (ch > "\uffff" and unicodedata.combining(ch)):
-                if last:
-                    g = last[-1]
-                    last[-1] = (g[0], g[1], g[2], g[3], g[4] + ch, g[5], g[6])
+            if ch in special:
+                if ch in _SKIP:
+                    space = k + 1
+                elif cur:  # a combining mark: on the glyph before it
+                    g = cur[-1]
+                    cur[-1] = (g[0], g[1], g[2], g[3], g[4] + ch, g[5], g[6])
                 continue
             box(page_ref, k, rect_ref)
             x0, top, x1, bottom = corners
@@ -436,17 +433,11 @@ class _PageReader:
             glyph = (x0, x1, t, b, ch, k, space)
             space = 0
             # Punctuation sits low (",") or high ("'") on the line, and some PDFs (LibreOffice
-            # exports) give tight boxes: any overlap with a line joins it.
+            # exports) give tight boxes: any overlap with a line joins it (others: half the lower box).
             if cur is not None:
                 ov = (cur_b if cur_b < b else b) - (cur_t if cur_t > t else t)  # noqa: FURB136 (no call)
-                if ch in marks:
-                    if ov > 0.0:
-                        cur.append(glyph)
-                        last = cur
-                        continue
-                elif ov > 0.5 * (cur_b - cur_t if cur_b - cur_t < b - t else b - t):  # noqa: FURB136
+                if ov > 0.5 * (cur_h if cur_h < b - t else b - t) or (ov > 0.0 and ch in marks):  # noqa: FURB136
                     cur.append(glyph)
-                    last = cur
                     continue
             found: list[Any] | None = None
             if t < lowest:  # not below every line so far: it may belong to one of them
@@ -461,8 +452,8 @@ class _PageReader:
                 lines.append(found)
                 lowest = max(lowest, b)
             cur, cur_t, cur_b = found[2], found[0], found[1]
+            cur_h = cur_b - cur_t
             cur.append(glyph)
-            last = cur
         return [ln[2] for ln in lines]
 
     def _tight_box(self, text_page: int, k: int, top_y: float) -> tuple[float, float, float, float]:
