@@ -61,6 +61,7 @@ OCR_HINT = "no text layer; a scanned PDF needs OCR (apt install tesseract-ocr te
 _SKIP = frozenset(
     " \t\r\n\x00\x0b\x0c\u00a0\u2002\u2003\u2007\u2009\u200a\u200b\u200c\u200d\u202f\u3000\ufeff\ufffe"
 )
+_LIGATURE_RE = re.compile("[\ufb00-\ufb04]")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 _LABEL_RE = re.compile(r"^(?:[-+•*▪●◦○–]|\(?(?:\d{1,2}|[IVX]{1,4}|[a-zđ])(?:\.\d{1,2})*[\.\):]?)$")
 _DIGITS_RE = re.compile(r"\d+")
@@ -536,7 +537,8 @@ class _PageReader:
         bold = sum(1 for f in fonts if f[0]) * 2 > len(fonts)
         font_name = fonts[0][1] if fonts else ""
         for seg in segments:
-            seg.text = " ".join(nfc(decode_run(seg.text.translate(_LIGATURES), font_name)).split())
+            raw = seg.text.translate(_LIGATURES) if _LIGATURE_RE.search(seg.text) else seg.text
+            seg.text = " ".join(nfc(decode_run(raw, font_name)).split())
         segments = [s for s in segments if s.text]
         while len(segments) >= 2 and _LABEL_RE.match(segments[0].text):
             first, second = segments[0], segments[1]
