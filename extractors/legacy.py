@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import string
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import regex as re
 from viparse.normalize.tables import Charmap, build_charmap, convert
@@ -53,6 +53,7 @@ def _font_core(font: str) -> str:
     return _STYLE_SUFFIX_RE.sub("", name)
 
 
+@lru_cache(maxsize=1024)  # asked once per line of a PDF, for a handful of font names
 def font_encoding(font: str | None) -> str | None:
     """The legacy encoding a font name implies ("tcvn3", "vni"), or None."""
     if not font:

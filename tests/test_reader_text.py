@@ -110,3 +110,11 @@ def test_legacy_font_bytes_are_not_taken_for_windows_1258(legacy: str, sample_te
     assert not [w for w in doc.warnings if "1258" in w]
     assert doc.warnings[0].startswith("converted from the legacy encoding")
     assert doc.blocks[0].text.lower() == "ủy ban nhân dân xã minh đức báo cáo kết quả cải cách hành chính"
+
+
+def test_binary_that_decodes_as_utf16_is_refused(tmp_path: Path) -> None:
+    """Zeros in every other byte, as in UTF-16 text, but control codes where letters would be."""
+    path = tmp_path / "data.txt"
+    path.write_bytes(bytes(b for i in range(4000) for b in ((i % 31) + 1, 0)))
+    with pytest.raises(UnsupportedFormatError, match=r"data\.txt: binary content"):
+        read_text(path)

@@ -61,6 +61,7 @@ OCR_HINT = "no text layer; a scanned PDF needs OCR (apt install tesseract-ocr te
 _SKIP = frozenset(
     " \t\r\n\x00\x0b\x0c\u00a0\u2002\u2003\u2007\u2009\u200a\u200b\u200c\u200d\u202f\u3000\ufeff\ufffe"
 )
+_LIGATURE_RE = re.compile("[\ufb00-\ufb04]")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 _LABEL_RE = re.compile(r"^(?:[-+•*▪●◦○–]|\(?(?:\d{1,2}|[IVX]{1,4}|[a-zđ])(?:\.\d{1,2})*[\.\):]?)$")
 _DIGITS_RE = re.compile(r"\d+")
@@ -103,6 +104,11 @@ FPDFText_CountChars = _fn("FPDFText_CountChars", _I, _P)
 FPDFText_GetText = _fn("FPDFText_GetText", _I, _P, _I, _I, _P)
 FPDFText_GetUnicode = _fn("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
 FPDFText_GetLooseCharBox = _fn("FPDFText_GetLooseCharBox", _I, _P, _I, _P)
+# The same entry point without argument conversion, for the per-character loop (half the call cost):
+# called with a c_void_p text page, a Python int index and a byref() to four floats.
+_LooseCharBoxRaw = _libs["pdfium"]["FPDFText_GetLooseCharBox"]
+_LooseCharBoxRaw.restype = _I
+_LooseCharBoxRaw.argtypes = None
 FPDFText_GetCharBox = _fn("FPDFText_GetCharBox", _I, _P, _I, _P, _P, _P, _P)
 FPDFText_GetTextObject = _fn("FPDFText_GetTextObject", _P, _P, _I)
 FPDFTextObj_GetFont = _fn("FPDFTextObj_GetFont", _P, _P)
@@ -281,7 +287,7 @@ class _PageReader:
         self.plumber: Any = None
         self.warnings: list[str] = []
         self.rect = (_F * 4)()
-        self.rect_addr = ctypes.addressof(self.rect)
+        self.rect_ref = ctypes.byref(self.rect)
         self.corners = memoryview(self.rect).cast("B").cast("f")  # the four floats, read in one unpack
         self.quad = [_F() for _ in range(4)]
 
@@ -403,25 +409,23 @@ class _PageReader:
         if len(text) != n or _SURROGATE_RE.search(text):
             text = "".join(chr(FPDFText_GetUnicode(text_page, k)) for k in range(n))
         # The hot loop of the reader (every character of every page): locals, no builtin calls.
-        box, addr, corners = FPDFText_GetLooseCharBox, self.rect_addr, self.corners
-        skip, marks, combining = _SKIP, _LOW_HIGH_MARKS, unicodedata.combining
+        box, page_ref, rect_ref, corners = _LooseCharBoxRaw, ctypes.c_void_p(text_page), self.rect_ref, self.corners
+        marks = _LOW_HIGH_MARKS
+        special = _SKIP | {ch for ch in set(text) if unicodedata.combining(ch)}  # skipped or put on the last glyph
         lines: list[list[Any]] = []  # [top, bottom, glyphs]
         cur: list[Glyph] | None = None  # glyphs of the line the previous glyph joined
-        cur_t = cur_b = 0.0  # that line's extent (of its first glyph)
-        last: list[Glyph] | None = None
+        cur_t = cur_b = cur_h = 0.0  # that line's extent (of its first glyph)
         space = 0
         lowest = float("-inf")  # bottom of the lowest line so far
-        for k in range(n):
-            ch = text[k]
-            if ch in skip:
-                space = k + 1
+        for k, ch in enumerate(text):
+            if ch in special:
+                if ch in _SKIP:
+                    space = k + 1
+                elif cur:  # a combining mark: on the glyph before it
+                    g = cur[-1]
+                    cur[-1] = (g[0], g[1], g[2], g[3], g[4] + ch, g[5], g[6])
                 continue
-            if ch >= "\u0300" and combining(ch):
-                if last:
-                    g = last[-1]
-                    last[-1] = (g[0], g[1], g[2], g[3], g[4] + ch, g[5], g[6])
-                continue
-            box(text_page, k, addr)
+            box(page_ref, k, rect_ref)
             x0, top, x1, bottom = corners
             t = top_y - top
             b = top_y - bottom
@@ -430,17 +434,11 @@ class _PageReader:
             glyph = (x0, x1, t, b, ch, k, space)
             space = 0
             # Punctuation sits low (",") or high ("'") on the line, and some PDFs (LibreOffice
-            # exports) give tight boxes: any overlap with a line joins it.
+            # exports) give tight boxes: any overlap with a line joins it (others: half the lower box).
             if cur is not None:
                 ov = (cur_b if cur_b < b else b) - (cur_t if cur_t > t else t)  # noqa: FURB136 (no call)
-                if ch in marks:
-                    if ov > 0.0:
-                        cur.append(glyph)
-                        last = cur
-                        continue
-                elif ov > 0.5 * (cur_b - cur_t if cur_b - cur_t < b - t else b - t):  # noqa: FURB136
+                if ov > 0.5 * (cur_h if cur_h < b - t else b - t) or (ov > 0.0 and ch in marks):  # noqa: FURB136
                     cur.append(glyph)
-                    last = cur
                     continue
             found: list[Any] | None = None
             if t < lowest:  # not below every line so far: it may belong to one of them
@@ -455,8 +453,8 @@ class _PageReader:
                 lines.append(found)
                 lowest = max(lowest, b)
             cur, cur_t, cur_b = found[2], found[0], found[1]
+            cur_h = cur_b - cur_t
             cur.append(glyph)
-            last = cur
         return [ln[2] for ln in lines]
 
     def _tight_box(self, text_page: int, k: int, top_y: float) -> tuple[float, float, float, float]:
@@ -539,7 +537,8 @@ class _PageReader:
         bold = sum(1 for f in fonts if f[0]) * 2 > len(fonts)
         font_name = fonts[0][1] if fonts else ""
         for seg in segments:
-            seg.text = " ".join(nfc(decode_run(seg.text.translate(_LIGATURES), font_name)).split())
+            raw = seg.text.translate(_LIGATURES) if _LIGATURE_RE.search(seg.text) else seg.text
+            seg.text = " ".join(nfc(decode_run(raw, font_name)).split())
         segments = [s for s in segments if s.text]
         while len(segments) >= 2 and _LABEL_RE.match(segments[0].text):
             first, second = segments[0], segments[1]

@@ -73,7 +73,10 @@ def decode_report_text(data: bytes, name: str) -> tuple[str, str | None]:
     bare = utf16_without_bom(data)
     if bare is not None:
         order = "little-endian" if bare.endswith("le") else "big-endian"
-        return _strict(data, bare, name), f"decoded as UTF-16 ({order}, no BOM)"
+        text = _strict(data, bare, name)
+        if not _mostly_printable(text):
+            raise UnsupportedFormatError(name, "binary content, not a text report")
+        return text, f"decoded as UTF-16 ({order}, no BOM)"
     if b"\x00" in data[:4096]:
         raise UnsupportedFormatError(name, "binary content, not a text report")
     try:
@@ -90,6 +93,13 @@ def decode_report_text(data: bytes, name: str) -> tuple[str, str | None]:
         if vietnamese >= 2 and vietnamese >= 0.6 * words and vietnamese > legacy:
             return cp1258, "decoded as Windows-1258 (cp1258) and normalised to NFC"
     raise UnsupportedFormatError(name, NOT_VIETNAMESE_TEXT)
+
+
+def _mostly_printable(text: str) -> bool:
+    """Text, not binary that happens to decode: at least 95% printable characters or line breaks."""
+    sample = text[:2048]
+    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\r\n\t\f")
+    return printable >= 0.95 * len(sample)
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
