@@ -222,3 +222,28 @@ def ranking_xlsx(path: Path, ranking: Ranking, *, percent_as_fraction: bool = Tr
             ws.cell(row=ws.max_row, column=pct_col).number_format = "0.00%"
     wb.save(str(path))
     return path
+
+
+# --------------------------------------------------------------------------- the sample's unit among others
+
+# phường Đông Hòa as samples/dong-hoa-2023.pdf states it (samples/truth/dong-hoa-2023.json): 89,88, 4/19.
+DONG_HOA_SCORES: dict[str, Decimal] = {
+    "1": Decimal("10.5"), "2": Decimal(6), "3": Decimal("15.25"), "4": Decimal("5.5"), "5": Decimal(9),
+    "6": Decimal("7.3"), "7": Decimal("11.08"), "8": Decimal("3.5"), "9": Decimal("10.25"), "10": Decimal("11.5"),
+}  # fmt: skip
+
+
+def units_around(unit: Unit, rank: int, n: int) -> list[Unit]:
+    """``unit`` ranked ``rank`` of ``n``: the others differ from it only in criterion 1 (above, then below)."""
+    names = [x for x in invented_units(20, seed=0) if x.name != unit.name]
+    others = []
+    for i in range(n - 1):
+        step = Decimal("0.15") * (rank - 1 - i) if i < rank - 1 else -Decimal("0.25") * (i - rank + 2)
+        scores = dict(unit.scores)
+        scores["1"] = unit.scores["1"] + step
+        assert Decimal(0) <= scores["1"] <= MAXIMA["1"], scores["1"]
+        others.append(Unit(names[i].level, names[i].name, scores))
+    units = [*others, unit]
+    rank_units(units)
+    assert unit.rank == rank, unit.rank
+    return units
