@@ -25,7 +25,8 @@ from cchc.checker.history import change_text
 from cchc.checker.rounding import close, decimals, percent_consistent, printed_interval, sum_tolerance
 from cchc.checker.rules import unique_criteria, where
 from cchc.extractors.framework import fold
-from cchc.schemas.record import Evidence, Ranking, RankingRow, Record
+from cchc.schemas.record import Evidence, Finding, Ranking, RankingRow, Record
+from cchc.settings import DEFAULT_SETTINGS, Settings
 
 OFFICIAL_KINDS = ("official_score_mismatch", "official_rank_mismatch", "official_unit_missing")
 _EPS = 1e-9
@@ -428,3 +429,12 @@ def report_missing(records: list[Record], ctx: RuleContext) -> Iterator[Hit]:
                 actual=_row_label(row),
                 evidence=row.evidence,
             )
+
+
+def check_against_rankings(
+    report: Record, rankings: Sequence[Record], settings: Settings = DEFAULT_SETTINGS
+) -> list[Finding]:
+    """Findings of one report against published rankings (``cchc check --official FILE``)."""
+    from cchc.checker.engine import run_batch_rules
+
+    return run_batch_rules([report, *rankings], settings, select=OFFICIAL_KINDS)

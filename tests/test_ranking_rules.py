@@ -6,6 +6,7 @@ The report is the sample samples/dong-hoa-2023.pdf (phường Đông Hòa, thị
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -187,3 +188,18 @@ def test_prose_announcement_is_partial_so_absent_units_and_gaps_are_not_flagged(
 def test_per_report_rules_leave_a_ranking_alone(tmp_path: Path) -> None:
     record = ranking_record(tmp_path, official())
     assert run_rules(record) == []
+
+
+def test_check_official_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cchc.cli import main
+
+    scores = dict(DONG_HOA_SCORES, **{"9": Decimal("9.1")})
+    changed = ranking_docx(tmp_path / "qd.docx", official(scores=scores, total=Decimal("88.73"), percent=Decimal("88.73")))
+    assert main(["check", "samples/dong-hoa-2023.pdf", "--official", str(changed), "--format", "json"]) == 1
+    found = {(f["kind"], f["subject"]) for f in json.loads(capsys.readouterr().out)}
+    assert ("official_score_mismatch", "phường Đông Hòa: 9") in found
+    assert not any(kind == "report_missing" for kind, _ in found)  # not a batch: nobody else is expected
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Kính gửi Phòng Nội vụ.\n", encoding="utf-8")
+    assert main(["check", "samples/dong-hoa-2023.pdf", "--official", str(letter)]) == 2
+    assert "not a published ranking" in capsys.readouterr().err
