@@ -469,10 +469,11 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def _register_commands() -> None:
+    from cchc._cli_frameworks import frameworks
     from cchc._cli_ingest import ingest
     from cchc._cli_store import export, history
 
-    for command in (ingest, history, export):
+    for command in (ingest, history, export, frameworks):
         cli.add_command(command)
 
 

@@ -7,8 +7,8 @@ A report against a ranking (batch rules, CCHC411-414): scores and ranks agree wi
 the unit is in the ranking that covers it, every ranked unit has a report in the batch.
 
 Printed values are compared at the precision they are printed with (``checker.rounding``): a report's
-83,97 matches an official 83,97 and a report's "84 điểm" is not called wrong against 83,97 (it is the
-same value rounded), but 12,5 against an official 12,7 is.
+"84,0" matches an official 83,97 (the same value rounded), 12,5 against an official 12,7 does not, and
+integer scores are exact ("10 điểm" is not 10,25).
 """
 
 from __future__ import annotations
@@ -252,9 +252,14 @@ def matches(records: Sequence[Record]) -> list[Match]:
 
 def _agree(stated: float, official: float) -> bool:
     """Two printed values can be the same true value, each rounded as printed: the half-open rounding
-    intervals overlap (89,87 and 89,88 only touch, so they differ; 89,9 and 90 both contain 89,88)."""
-    slo, shi = printed_interval(stated, integers_exact=False)
-    olo, ohi = printed_interval(official, integers_exact=False)
+    intervals overlap (89,9 contains 89,88; 89,87 and 89,88 only touch, so they differ). An integer score
+    is exact, as everywhere in the checker: "10" is not 10,25 rounded, but it is "10,0"."""
+    slo, shi = printed_interval(stated, integers_exact=True)
+    olo, ohi = printed_interval(official, integers_exact=True)
+    if slo == shi:
+        return olo - _EPS <= slo <= ohi + _EPS
+    if olo == ohi:
+        return slo - _EPS <= olo <= shi + _EPS
     return shi > olo + _EPS and ohi > slo + _EPS
 
 

@@ -452,6 +452,25 @@ def _issuer(document: Document, meta: Meta) -> str | None:
     return meta.issuer
 
 
+DECISION_RE = re.compile(r"(?:kèm\s+theo\s+)?quyết\s+định\s+số\s*:?\s*(?P<number>\d+/[\p{L}\d.\-]+)", re.I)
+
+
+def _decision_number(document: Document, meta: Meta) -> str | None:
+    """The decision's number: its own "Số:" line, else the annex's "Kèm theo Quyết định số ..."."""
+    if meta.doc_number:
+        return meta.doc_number
+    for block in document.blocks[:12]:
+        m = DECISION_RE.search(block.text)
+        if m:
+            return m["number"].rstrip(".")
+    return None
+
+
+def _one_line(name: str | None) -> str | None:
+    """A name as the metadata regexes found it, cut at a line break (the next block's first capital)."""
+    return name.split("\n")[0].strip() or None if name else None
+
+
 def is_ranking_title(document: Document) -> bool:
     """A title or heading that announces an index of several units ("Công bố Chỉ số CCHC năm 2022 của các xã")."""
     return any(RANKING_TITLE_RE.search(b.text) for b in document.blocks[:40] if b.kind is not BlockKind.TABLE)
@@ -491,9 +510,9 @@ def read_ranking(document: Document, meta: Meta) -> Ranking | None:
         issuer=_issuer(document, meta),
         year=_year(document),
         level=level,  # type: ignore[arg-type]
-        district=meta.district,
-        province=meta.province,
-        doc_number=meta.doc_number,
+        district=_one_line(meta.district),
+        province=_one_line(meta.province),
+        doc_number=_decision_number(document, meta),
         max_total=max_total,
         form=form,  # type: ignore[arg-type]
         framework=framework,

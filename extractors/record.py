@@ -143,7 +143,9 @@ def extract_record(document: Document, source: Source, settings: Settings = DEFA
     if record.meta.report_year is None:
         title_years = [y.year for y in record.years if y.role == "title"]
         record.meta.report_year = title_years[0] if title_years else None
-    framework = framework_for(record.meta.province, record.meta.report_year, record.meta.unit_level)
+    framework = framework_for(
+        record.meta.province, record.meta.report_year, record.meta.unit_level, record.meta.district
+    )
     ctx.framework = framework
     record.framework = framework.id
     record.framework_maxima_known = framework.has_maxima
@@ -169,6 +171,8 @@ def _read_as_ranking(document: Document, record: Record) -> bool:
     record.meta.unit_name = record.meta.unit_level = None
     record.meta.report_year = ranking.year
     record.meta.issuer = ranking.issuer
+    record.meta.doc_number = ranking.doc_number
+    record.meta.district, record.meta.province = ranking.district, ranking.province
     return True
 
 

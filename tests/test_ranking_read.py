@@ -148,3 +148,31 @@ def test_a_letter_is_other(tmp_path: Path) -> None:
     )
     record = extract_file(path)
     assert record.document_type == "other" and record.ranking is None
+
+
+def test_sample_ranking_rebuilds_byte_for_byte_and_reads_as_its_truth(tmp_path: Path) -> None:
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("build_ranking", "samples/build_ranking.py")
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    builder.build(tmp_path)
+    name = "phu-lam-2023-chi-so-cchc"
+    assert (tmp_path / f"{name}.xlsx").read_bytes() == Path(f"samples/{name}.xlsx").read_bytes()
+    truth = json.loads(Path(f"samples/truth/{name}.json").read_text("utf-8"))
+    assert json.loads((tmp_path / "truth" / f"{name}.json").read_text("utf-8")) == truth
+    record = extract_file(f"samples/{name}.xlsx")
+    ranking = record.ranking
+    assert ranking is not None
+    want = truth["ranking"]
+    assert (ranking.issuer, ranking.year, ranking.district, ranking.province, ranking.doc_number, ranking.max_total) == (
+        want["issuer"], want["year"], want["district"], want["province"], want["doc_number"], want["max_total"]
+    )
+    assert {c.code: c.max_score for c in ranking.framework} == want["framework"]
+    fields = ("unit_level", "unit_name", "scores", "total", "percent", "rank", "rank_total", "classification")
+    assert [{k: getattr(r, k) for k in fields} for r in ranking.rows] == want["rows"]
+    assert sorted((f.kind, f.subject) for f in record.findings) == sorted(
+        (p["kind"], p["subject"]) for p in truth["planted"]
+    )

@@ -131,8 +131,8 @@ def test_planted_score_and_rank_differences_are_found_with_evidence_from_both(tm
 def test_rounded_statement_of_the_same_value_is_not_a_mismatch(tmp_path: Path) -> None:
     ranking = ranking_record(tmp_path, official())
     report = dong_hoa().model_copy(deep=True)
-    for stated, flagged in ((90.0, False), (89.9, False), (89.8, True), (89.88, False), (89.87, True)):
-        report.overall.score = stated  # "90 điểm" and "89,9 điểm" can be 89,88 rounded; "89,8" cannot
+    for stated, flagged in ((89.9, False), (89.88, False), (89.8, True), (89.87, True), (90.0, True)):
+        report.overall.score = stated  # "89,9 điểm" can be 89,88 rounded; "89,8" cannot; an integer is exact
         found = kinds(check_batch([report, ranking]), ("official_score_mismatch",))
         assert found == ([("official_score_mismatch", "phường Đông Hòa: overall")] if flagged else []), stated
 
