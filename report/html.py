@@ -26,6 +26,7 @@ from cchc.report.model import (
     fmt_value,
     labels,
 )
+from cchc.report.official import official_section_html
 from cchc.schemas.record import Finding, Record
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -379,6 +380,7 @@ def render_view(view: BatchView) -> str:
     ]
     if view.reports:
         body.append(_summary(view, lab))
+        body.append(official_section_html([rep.record for rep in view.reports], view.lang))  # issue 13
     if view.failures:
         body.append(_failures(view.failures, lab))
     if any(view.batch_groups.values()):

@@ -25,6 +25,7 @@ from cchc.report.model import (
     fmt_value,
     labels,
 )
+from cchc.report.official import official_section_markdown
 from cchc.schemas.record import Finding, Record
 
 MARKS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -273,6 +274,7 @@ def render_view(view: BatchView) -> str:
     out = [f"# {md(view.title)}", "", f"*{md(lab['generated_for'])}*", "", *_counts(view, lab)]
     if view.reports:
         out += _summary(view, lab)
+        out += official_section_markdown([rep.record for rep in view.reports], view.lang)  # issue 13
     if view.failures:
         out += [f"## ⛔ {md(lab['failures'])}", ""]
         out += _table([md(lab["file"]), md(lab["cause"])], [[md(f), md(e)] for f, e in view.failures])
