@@ -304,7 +304,7 @@ def official_score_mismatch(records: list[Record], ctx: RuleContext) -> Iterator
                 f"result is {m.num(published, 'en')} ({_cite(official, row.evidence, 'en')})",
                 expected=published,
                 actual=stated,
-                evidence=[*evidence[:2], *row.evidence],
+                evidence=[*evidence[:1], *row.evidence],
             )
 
 
@@ -353,7 +353,7 @@ def official_rank_mismatch(records: list[Record], ctx: RuleContext) -> Iterator[
                 f"({cite_en})",
                 expected=published,
                 actual=stated,
-                evidence=[*o.evidence[:2], *row.evidence],
+                evidence=[*o.evidence[:1], *row.evidence],
             )
         previous = _previous_row(match, records)
         if previous is None or o.rank_change is None or row.rank is None or previous[1].rank is None:
@@ -373,7 +373,7 @@ def official_rank_mismatch(records: list[Record], ctx: RuleContext) -> Iterator[
             f"and {row.rank} in {year} ({cite_en}): {change_text(actual, 'en')}",
             expected=actual,
             actual=o.rank_change,
-            evidence=[*o.evidence[:2], *row.evidence, *before.evidence],
+            evidence=[*o.evidence[:1], *row.evidence, *before.evidence],
         )
 
 

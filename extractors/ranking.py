@@ -18,8 +18,6 @@ from cchc.extractors.framework import fold, generic_framework
 from cchc.extractors.numbers import parse_number
 from cchc.schemas.record import Evidence, Meta, Ranking, RankingCriterion, RankingRow
 
-Level = str
-
 # Rank words as printed in announcements ("xếp thứ nhì", "đứng thứ ba"): Vietnamese ordinals,
 # "nhất"/"nhì"/"tư" being the ordinal forms of 1, 2, 4 (Từ điển tiếng Việt, Hoàng Phê).
 RANK_WORDS: dict[str, int] = {
@@ -28,8 +26,7 @@ RANK_WORDS: dict[str, int] = {
 }  # fmt: skip
 
 _NUM = r"\d+(?:[.,]\d+)*"
-_LEVEL = r"(?:xã|phường|thị\s+trấn|TT\.?)"
-UNIT_CELL_RE = re.compile(rf"^\s*(?P<level>{_LEVEL})\s*(?P<name>\S.*?)\s*$", re.I)
+UNIT_CELL_RE = re.compile(r"^\s*(?:(?P<level>xã|phường|thị\s+trấn)\s+|(?P<level>TT)(?:\.\s*|\s+))(?P<name>\S.*?)\s*$", re.I)
 UNIT_IN_PROSE_RE = re.compile(
     r"(?<!\p{L})(?P<level>(?i:xã|phường|thị\s+trấn)|TT\.?)\s+(?P<name>\p{Lu}[\p{Ll}\p{Lu}]*(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){0,3})"
 )

@@ -176,3 +176,37 @@ def test_sample_ranking_rebuilds_byte_for_byte_and_reads_as_its_truth(tmp_path: 
     assert sorted((f.kind, f.subject) for f in record.findings) == sorted(
         (p["kind"], p["subject"]) for p in truth["planted"]
     )
+
+
+def test_groups_give_the_level_of_bare_names_and_abbreviated_thi_tran(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ")
+    d.add_paragraph("Kết quả xếp hạng Chỉ số cải cách hành chính năm 2022 của các xã, thị trấn")
+    rows = [
+        ["TT", "Tên đơn vị", "Tổng điểm", "Xếp hạng"],
+        ["I", "Nhóm xã", "", ""],
+        ["1", "Hà Kỳ", "90,5", "1"],
+        ["2", "Đại Sơn", "88", "2"],
+        ["II", "Nhóm thị trấn", "", ""],
+        ["1", "TT. Tứ Kỳ", "91,25", "1"],
+    ]
+    table = d.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for r in (1, 4):
+        table.cell(r, 1).merge(table.cell(r, 3)).text = rows[r][1]
+    path = tmp_path / "tu-ky.docx"
+    d.save(str(path))
+    record = extract_file(path)
+    ranking = record.ranking
+    assert ranking is not None and (ranking.year, ranking.issuer) == (2022, "UBND huyện Tứ Kỳ")
+    got = [(r.unit_level, r.unit_name, r.group, r.total, r.rank, r.rank_total) for r in ranking.rows]
+    assert got == [
+        ("xã", "Hà Kỳ", "Nhóm xã", 90.5, 1, 2),
+        ("xã", "Đại Sơn", "Nhóm xã", 88.0, 2, 2),
+        ("thị trấn", "Tứ Kỳ", "Nhóm thị trấn", 91.25, 1, 1),
+    ]
+    assert ranking.framework == [] and record.findings == []
