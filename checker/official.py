@@ -378,6 +378,43 @@ def official_rank_mismatch(records: list[Record], ctx: RuleContext) -> Iterator[
 
 
 @rule(
+    "CCHC415",
+    "max_mismatch",
+    "error",
+    "Điểm tối đa của tiêu chí khác điểm tối đa in trong kết quả công bố",
+    "Criterion maximum differs from the one printed in the published ranking",
+    batch=True,
+)
+def official_max_mismatch(records: list[Record], ctx: RuleContext) -> Iterator[Hit]:
+    """A report whose framework has no registered maxima, against the maxima in the header of the ranking
+    of its year and area in the batch (a registered framework is checked by CCHC104 instead)."""
+    seen: set[tuple[int, str]] = set()
+    for match in matches(records):
+        report, ranking = match.report, match.ranking_record.ranking
+        if report.framework_maxima_known or ranking is None:
+            continue
+        maxima = {c.code: c for c in ranking.framework if c.code is not None and c.max_score is not None}
+        for c in unique_criteria(report):
+            header = maxima.get(c.code or "")
+            if header is None or c.max_score is None or header.max_score is None or (id(report), c.code or "") in seen:
+                continue
+            seen.add((id(report), c.code or ""))
+            if abs(header.max_score - c.max_score) < 1e-6:
+                continue
+            source = _file(match.ranking_record)
+            yield Hit(
+                subject=c.code or c.title,
+                message=f"{_unit(report)} — {m.criterion_place(c.code, 'vi')}: điểm tối đa in {m.num(c.max_score)} "
+                f"nhưng kết quả công bố ({source}) ghi {m.num(header.max_score)}",
+                message_en=f"{_unit(report)} — {m.criterion_place(c.code, 'en')}: printed maximum "
+                f"{m.num(c.max_score, 'en')} but the published ranking ({source}) prints {m.num(header.max_score, 'en')}",
+                expected=header.max_score,
+                actual=c.max_score,
+                evidence=[*c.evidence[:1], *header.evidence],
+            )
+
+
+@rule(
     "CCHC413",
     "official_unit_missing",
     "warning",

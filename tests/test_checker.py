@@ -204,7 +204,7 @@ def test_registry_lists_every_contract_kind_once_with_titles() -> None:
     assert len(codes) == len(set(codes)) and all(c.startswith("CCHC") for c in codes)
     assert all(s.title_vi and s.title_en and s.severity in ("error", "warning", "info") for s in RULES)
     assert {s.kind for s in RULES if s.batch} == {
-        "rank_order", "rank_total_mismatch", "duplicate_report",
+        "rank_order", "rank_total_mismatch", "duplicate_report", "max_mismatch",
         "official_score_mismatch", "official_rank_mismatch", "official_unit_missing", "report_missing",
     }  # fmt: skip
 

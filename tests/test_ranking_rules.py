@@ -203,3 +203,16 @@ def test_check_official_option(tmp_path: Path, capsys: pytest.CaptureFixture[str
     letter.write_text("Kính gửi Phòng Nội vụ.\n", encoding="utf-8")
     assert main(["check", "samples/dong-hoa-2023.pdf", "--official", str(letter)]) == 2
     assert "not a published ranking" in capsys.readouterr().err
+
+
+def test_maxima_of_a_ranking_in_the_batch_check_a_report_without_registered_maxima(tmp_path: Path) -> None:
+    report = dong_hoa().model_copy(deep=True)
+    report.framework, report.framework_maxima_known = "commune-index", False  # as if no framework were registered
+    assert kinds(check_batch([report, ranking_record(tmp_path, official())]), ("max_mismatch",)) == []
+    maxima = dict(official().maxima, **{"3": Decimal(18), "5": Decimal(9)})
+    changed = Ranking(official().units, maxima=maxima)
+    found = [f for f in check_batch([report, ranking_record(tmp_path, changed, "other.docx")]) if f.kind == "max_mismatch"]
+    assert sorted((f.subject, f.expected, f.actual) for f in found) == [("3", 18.0, 17.0), ("5", 9.0, 10.0)]
+    assert "(18 điểm)" in found[0].evidence[-1].text or "(9 điểm)" in found[0].evidence[-1].text
+    registered = dong_hoa()  # a registered framework (from the sample ranking) is checked per report, not here
+    assert kinds(check_batch([registered, ranking_record(tmp_path, changed, "third.docx")]), ("max_mismatch",)) == []
