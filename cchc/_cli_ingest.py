@@ -39,7 +39,7 @@ from cchc.errors import UsageError
 def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int | None, dask_address: str | None,
            docs_per_task: int, lang: str | None, db: str | None, no_db: bool, verbose: bool,
            no_progress: bool, officials: tuple[str, ...] = ()) -> None:
-    """Ingest a batch of reports (folders, files, globs; PDF, DOCX, text) with a Prefect flow.
+    """Ingest a batch of reports (folders, files, globs; PDF, DOCX, text, XLSX) with a Prefect flow.
 
     Writes one record per input, findings.csv, batch.json and review.html/review.md for the whole
     batch. Published rankings (decision annexes, announcements; also XLSX) may sit in the same inbox
