@@ -25,7 +25,7 @@ from cchc.report.model import (
     fmt_value,
     labels,
 )
-from cchc.report.official import official_section_markdown
+from cchc.report.official import official_section_markdown, ranking_note
 from cchc.schemas.record import Finding, Record
 
 MARKS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -259,7 +259,10 @@ def _report(rep: ReportView, lang: str, lab: dict[str, str]) -> list[str]:
     ]
     if rep.record.meta.title:
         out += [f"*{md(rep.record.meta.title)}*", ""]
-    if not rep.record.is_scored_report:
+    note = ranking_note(rep.record, lang)  # issue 13: a published ranking, shown in its own section
+    if note:
+        out += [f"**{md(note)}**", ""]
+    elif not rep.record.is_scored_report:
         out += [f"**{md(lab['not_scored'])}**", ""]
     out += [f"### {md(lab['criteria'])}", "", *_criteria(rep, lang, lab)]
     if rep.rows:

@@ -24,6 +24,7 @@ LABELS = {
         "percent": "Chỉ số (%)", "official_rank": "Xếp hạng công bố", "stated_rank": "Báo cáo ghi",
         "criteria": "Tiêu chí khác", "no_report": "chưa có báo cáo", "criterion": "TC",
         "source": "Nguồn", "units": "đơn vị",
+        "note": "Kết quả công bố của {n} đơn vị: xem mục Kết quả công bố.",
     },
     "en": {
         "title": "Published results",
@@ -32,6 +33,7 @@ LABELS = {
         "percent": "Index (%)", "official_rank": "Published rank", "stated_rank": "Report states",
         "criteria": "Criteria that differ", "no_report": "no report", "criterion": "C",
         "source": "Source", "units": "units",
+        "note": "Published results of {n} units: see the Published results section.",
     },
 }  # fmt: skip
 
@@ -92,6 +94,13 @@ def official_tables(records: Sequence[Record], lang: str = "vi") -> list[Officia
         source = f"{Path(record.source.file).name} ({len(rows)} {lab['units']})"
         tables.append(OfficialTable(title=title, source=source, rows=rows))
     return tables
+
+
+def ranking_note(record: Record, lang: str = "vi") -> str | None:
+    """What a ranking record's own section says instead of "not a scored report" (None for a report)."""
+    if record.document_type != "ranking" or record.ranking is None:
+        return None
+    return LABELS.get(lang, LABELS["vi"])["note"].format(n=len(record.ranking.rows))
 
 
 def _e(value: object) -> str:

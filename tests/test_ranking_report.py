@@ -52,3 +52,13 @@ def test_html_and_markdown_sections() -> None:
     assert "## Published results" in md and "| **89,88** |" in md
     assert 'id="official"' not in render_html([report])
     assert "Kết quả công bố" not in render_markdown([report])
+
+
+def test_the_rankings_own_section_points_to_the_published_results() -> None:
+    report, ranking = records()
+    html = render_html([report, ranking])
+    assert '<a href="#official"><b>Kết quả công bố của 19 đơn vị: xem mục Kết quả công bố.</b></a>' in html
+    assert "Văn bản không phải báo cáo chấm điểm CCHC." not in html
+    assert "**Published results of 19 units: see the Published results section.**" in render_markdown(
+        [ranking], lang="en"
+    )
