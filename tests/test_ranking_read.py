@@ -210,3 +210,26 @@ def test_groups_give_the_level_of_bare_names_and_abbreviated_thi_tran(tmp_path: 
         ("thị trấn", "Tứ Kỳ", "Nhóm thị trấn", 91.25, 1, 1),
     ]
     assert ranking.framework == [] and record.findings == []
+
+
+def test_bottom_list_in_reverse_order_and_slash_ranks(tmp_path: Path) -> None:
+    path = tmp_path / "cuoi-bang.txt"
+    path.write_text(
+        "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 CỦA CÁC XÃ, THỊ TRẤN HUYỆN TỨ KỲ\n\n"
+        "Năm nay xã Quang Phục xếp thứ 5/23 với 88,4 điểm.\n"
+        "Ba đơn vị xếp cuối bảng:\n"
+        "23. Xã Ngọc Sơn: 70,12 điểm\n"
+        "22. Xã Quang Khải: 72.4 điểm\n"
+        "21. Xã Tiên Động: 74,05 điểm\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    assert record.ranking is not None
+    got = {r.unit_name: (r.total, r.rank, r.rank_total) for r in record.ranking.rows}
+    assert got == {
+        "Quang Phục": (88.4, 5, 23),
+        "Ngọc Sơn": (70.12, 23, None),
+        "Quang Khải": (72.4, 22, None),
+        "Tiên Động": (74.05, 21, None),
+    }
+    assert [f.kind for f in record.findings] == []  # the reverse order is not a ranking_order error
