@@ -122,7 +122,8 @@ def reconcile_with_stored(
     store: Store, records: Sequence[Record], batch_findings: Sequence[Finding], settings: Settings = DEFAULT_SETTINGS
 ) -> list[list[Finding]]:
     """Each record's official findings against rankings the store has and the batch has not (this year's
-    and last year's, for "giảm 5 bậc"), leaving out what the batch rules already found. One list per record."""
+    and last year's, for "giảm 5 bậc"), leaving out what the batch rules or an earlier run already found
+    (the flow writes these findings into the record's file). One list per record."""
     from cchc.checker.official import check_against_rankings
 
     in_batch = [r for r in records if r.document_type == "ranking" and r.ranking is not None]
@@ -143,5 +144,7 @@ def reconcile_with_stored(
             out.append([])
             continue
         found = check_against_rankings(record, [*in_batch, *stored], settings)
-        out.append([f for f in found if (f.rule, f.subject) not in already])
+        # a record read back from an earlier run's file already carries what the store found then
+        kept = already | {(f.rule, f.subject) for f in record.findings}
+        out.append([f for f in found if (f.rule, f.subject) not in kept])
     return out

@@ -54,8 +54,11 @@ def test_a_later_batch_is_reconciled_with_the_stored_ranking(tmp_path: Path) -> 
         ("official_score_mismatch", "phường Đông Hòa: overall"),
         ("official_score_mismatch", "phường Đông Hòa: percent"),
     ]
+    assert sorted(stored.history_by_record) == [0]  # written into the report's record file by the flow
     again = store_batch(url, [dong_hoa(), published_2023()], check_batch([dong_hoa(), published_2023()]))
     assert again.history_findings == []  # the batch rules found them: not twice
+    rerun = dong_hoa().model_copy(update={"findings": [*dong_hoa().findings, *stored.history_findings]})
+    assert store_batch(url, [rerun], []).history_findings == []  # read back from its file: not twice
 
 
 @pytest.mark.parametrize(("rank_2022", "flagged"), [(7, False), (9, True)])
