@@ -38,6 +38,7 @@ $(STAMPS)/python: pyproject.toml
 
 samples: setup
 	$(BIN)/python samples/build_samples.py
+	$(BIN)/python samples/build_ranking.py
 
 schema: setup
 	$(BIN)/cchc schema -o schemas/record.schema.json

@@ -33,14 +33,17 @@ from cchc.errors import UsageError
 @click.option("--no-db", is_flag=True, help="Do not store the records (no cross-year checks).")
 @click.option("-v", "--verbose", is_flag=True, help="Show Prefect's logs.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--official", "officials", multiple=True, metavar="FILE",
+              help="A published ranking to reconcile the reports with (as if it were in the inbox); repeatable.")
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int | None, dask_address: str | None,
            docs_per_task: int, lang: str | None, db: str | None, no_db: bool, verbose: bool,
-           no_progress: bool) -> None:
-    """Ingest a batch of reports (folders, files, globs; PDF, DOCX, text) with a Prefect flow.
+           no_progress: bool, officials: tuple[str, ...] = ()) -> None:
+    """Ingest a batch of reports (folders, files, globs; PDF, DOCX, text, XLSX) with a Prefect flow.
 
     Writes one record per input, findings.csv, batch.json and review.html/review.md for the whole
-    batch. A file that cannot be read becomes a failure record and the batch goes on. Re-running
+    batch. Published rankings (decision annexes, announcements; also XLSX) may sit in the same inbox
+    or be given with --official: every report is reconciled with the ranking of its year and area. A file that cannot be read becomes a failure record and the batch goes on. Re-running
     on the same inbox re-uses the records of unchanged files (cache by content).
 
     Exit code: 0 every input processed, 1 some failed (listed on stderr) or the store could not be
@@ -50,6 +53,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int 
     Example:
       cchc ingest inbox/ --out results/
       cchc ingest inbox/ "more/*.pdf" --out results/ --workers 2
+      cchc ingest inbox/ --official qd-1146-chi-so-cchc.xlsx --out results/
     """
     from rich.console import Console
 
@@ -57,6 +61,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int 
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     start = time.perf_counter()
+    inputs = (*inputs, *officials)
     try:
         paths = batch.collect_inputs(list(inputs), out)
         settings: dict[str, Any] = {"lang": lang} if lang else {}

@@ -25,6 +25,9 @@ LABELS = {
         "criterion": "Tiêu chí",
         "version": "Phiên bản",
         "file": "Tệp",
+        "official_total": "Tổng điểm công bố",
+        "official_rank": "Xếp hạng công bố",
+        "official_source": "Quyết định công bố",
     },
     "en": {
         "total": "Total",
@@ -33,6 +36,9 @@ LABELS = {
         "criterion": "Criterion",
         "version": "Version",
         "file": "File",
+        "official_total": "Published total",
+        "official_rank": "Published rank",
+        "official_source": "Published in",
     },
 }
 
@@ -147,12 +153,22 @@ def history(unit: str, district: str | None, level: str | None, db: str | None, 
             )
         chosen = units[0]
         entries = store.history(chosen)
+        from cchc.store.rankings import official_history  # issue 13: the published values beside
+
+        official = official_history(store, chosen.unit_name, chosen.unit_level, chosen.district, chosen.province)
     finally:
         store.close()
     if fmt == "json":
-        click.echo(json.dumps(_history_json(chosen, entries), ensure_ascii=False, indent=2))
+        data = _history_json(chosen, entries)
+        for year in data["years"]:
+            entry = official.get(year["year"])
+            year["official"] = None if entry is None else {
+                "total": entry.total, "percent": entry.percent, "rank": entry.rank, "rank_total": entry.rank_total,
+                "scores": entry.scores, "doc_number": entry.doc_number, "file": entry.file,
+            }  # fmt: skip
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    _history_table(chosen, entries, lang)
+    _history_table(chosen, entries, lang, official)
 
 
 def _history_json(unit: Any, entries: list[Any]) -> dict[str, Any]:
@@ -178,7 +194,7 @@ def _history_json(unit: Any, entries: list[Any]) -> dict[str, Any]:
     }
 
 
-def _history_table(unit: Any, entries: list[Any], lang: str) -> None:
+def _history_table(unit: Any, entries: list[Any], lang: str, official: dict[int, Any] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -193,6 +209,11 @@ def _history_table(unit: Any, entries: list[Any], lang: str) -> None:
         table.add_column(str(e.year), justify="right")
     table.add_row(words["total"], *(_ratio(e.score, e.max_score, lang) for e in entries))
     table.add_row(words["rank"], *(_rank(e.rank, e.rank_total) for e in entries))
+    if official:  # issue 13: the published ranking's values under the self-reported ones
+        published = [official.get(e.year) for e in entries]
+        table.add_row(words["official_total"], *(_ratio(p.total, None, lang) if p else "—" for p in published))
+        table.add_row(words["official_rank"], *(_rank(p.rank, p.rank_total) if p else "—" for p in published))
+        table.add_row(words["official_source"], *(p.doc_number or p.file if p else "—" for p in published), style="dim")
     table.add_row(words["change"], *(_change(e.rank_change) for e in entries))
     for code in _codes(entries):
         table.add_row(

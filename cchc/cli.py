@@ -241,8 +241,12 @@ def load_record(path: Path, settings: Any) -> Any:
 @cli.command()
 @click.argument("report", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--official", "officials", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A published ranking (decision annex, announcement) to check the report against; repeatable.")
 @settings_options
-def check(report: Path, fmt: str, lang: str, percent_slack: float | None, max_pages: int | None) -> None:
+def check(
+    report: Path, fmt: str, officials: tuple[Path, ...], lang: str, percent_slack: float | None, max_pages: int | None
+) -> None:
     """Check one report (PDF, DOCX, text, or a record .json; - reads standard input) and print its findings.
 
     Exit 0 when no error-severity finding, 1 when there is one, 2 when the input could not be read.
@@ -252,6 +256,7 @@ def check(report: Path, fmt: str, lang: str, percent_slack: float | None, max_pa
       cchc check samples/minh-duc-2022.pdf
       cchc check record.json --format json --lang en
       cchc extract report.pdf | cchc check -
+      cchc check dong-hoa-2023.pdf --official phu-lam-2023-chi-so-cchc.xlsx
     """
     from cchc.api import check_record
     from cchc.errors import InputError
@@ -262,12 +267,35 @@ def check(report: Path, fmt: str, lang: str, percent_slack: float | None, max_pa
     except InputError as exc:
         _fail(str(report), str(exc))
         sys.exit(EXIT_INPUT)
-    findings = _in_language(check_record(record, settings), lang)
+    findings = check_record(record, settings)
+    if officials:
+        findings = _check_official(record, findings, officials, settings)
+    findings = _in_language(findings, lang)
     if fmt == "json":
         _emit(json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False, indent=2) + "\n", None)
     else:
         print_findings(record, findings, lang)
     sys.exit(EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK)
+
+
+def _check_official(record: Any, findings: list[Any], officials: tuple[Path, ...], settings: Any) -> list[Any]:
+    """The report's findings plus those against each published ranking given with --official (issue 13)."""
+    from cchc.checker.engine import sort_findings
+    from cchc.checker.official import check_against_rankings
+    from cchc.errors import InputError
+
+    rankings = []
+    for path in officials:
+        try:
+            ranking = load_record(path, settings) if path.exists() else None
+        except InputError as exc:
+            _fail(str(path), str(exc))
+            sys.exit(EXIT_INPUT)
+        if ranking is None or ranking.document_type != "ranking":
+            _fail(str(path), f"{path}: {'no such file' if ranking is None else 'not a published ranking'} (--official)")
+            sys.exit(EXIT_INPUT)
+        rankings.append(ranking)
+    return sort_findings([*findings, *check_against_rankings(record, rankings, settings)])
 
 
 def print_findings(record: Any, findings: list[Any], lang: str) -> None:
@@ -441,11 +469,12 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def _register_commands() -> None:
+    from cchc._cli_frameworks import frameworks
     from cchc._cli_ingest import ingest
     from cchc._cli_store import export, history
     from cchc.web.cli import serve
 
-    for command in (ingest, history, export, serve):
+    for command in (ingest, history, export, frameworks, serve):
         cli.add_command(command)
 
 

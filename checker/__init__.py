@@ -6,6 +6,7 @@ across the reports of one batch; ``RULES`` lists every rule (code, kind, severit
 
 from cchc.checker import batch as _batch  # noqa: F401  (registers the batch rules)
 from cchc.checker import history as _history  # noqa: F401  (registers the cross-year rules)
+from cchc.checker import official as _official  # noqa: F401  (registers the ranking and official-result rules)
 from cchc.checker import rules as _rules  # noqa: F401  (registers the per-report rules)
 from cchc.checker.engine import RULES, run_batch_rules, run_rules
 

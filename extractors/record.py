@@ -137,11 +137,15 @@ def extract_record(document: Document, source: Source, settings: Settings = DEFA
     record = Record(source=source, extractor_version=EXTRACTOR_VERSION)
     ctx = _Ctx(doc=document, framework=generic_framework(), record=record)
     extract_meta(ctx)
+    if _read_as_ranking(document, record):
+        return record
     record.years = extract_years(document)
     if record.meta.report_year is None:
         title_years = [y.year for y in record.years if y.role == "title"]
         record.meta.report_year = title_years[0] if title_years else None
-    framework = framework_for(record.meta.province, record.meta.report_year, record.meta.unit_level)
+    framework = framework_for(
+        record.meta.province, record.meta.report_year, record.meta.unit_level, record.meta.district
+    )
     ctx.framework = framework
     record.framework = framework.id
     record.framework_maxima_known = framework.has_maxima
@@ -150,7 +154,26 @@ def extract_record(document: Document, source: Source, settings: Settings = DEFA
     record.quantities = extract_quantities(ctx)
     record.references = extract_references(document)
     record.is_scored_report = record.overall.score is not None or any(c.score is not None for c in record.criteria)
+    record.document_type = "report" if record.is_scored_report else "other"
     return record
+
+
+def _read_as_ranking(document: Document, record: Record) -> bool:
+    """Fill ``record.ranking`` when the document publishes the index of several units (issue 13)."""
+    from cchc.extractors.ranking import read_ranking
+
+    ranking = read_ranking(document, record.meta)
+    if ranking is None:
+        return False
+    record.document_type = "ranking"
+    record.ranking = ranking
+    record.is_scored_report = False
+    record.meta.unit_name = record.meta.unit_level = None
+    record.meta.report_year = ranking.year
+    record.meta.issuer = ranking.issuer
+    record.meta.doc_number = ranking.doc_number
+    record.meta.district, record.meta.province = ranking.district, ranking.province
+    return True
 
 
 # --- metadata -------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from cchc.settings import DEFAULT_SETTINGS, Settings
 if TYPE_CHECKING:
     from cchc.schemas.record import Finding, Record
 
-SUFFIXES = (".pdf", ".docx", ".txt")
+SUFFIXES = (".pdf", ".docx", ".txt", ".xlsx")  # .xlsx: published rankings (issue 13)
 SEVERITIES = ("error", "warning", "info")
 FRAMEWORK_VERSION = str(getattr(cchc, "FRAMEWORK_VERSION", "1"))
 CACHE_DIR = ".cache"
@@ -95,7 +95,7 @@ def _inside(path: Path, folder: Path | None) -> bool:
 def collect_inputs(specs: Sequence[str | Path], out_dir: str | Path | None = None) -> list[Path]:
     """Files to process from folders (recursive), files and globs; deduplicated, in a stable order.
 
-    Folders yield ``*.pdf *.docx *.txt`` (any case), skipping hidden files/folders, Office lock files
+    Folders yield ``*.pdf *.docx *.txt *.xlsx`` (any case), skipping hidden files/folders, Office lock files
     and the output folder. A file named explicitly is kept whatever its suffix (reading decides).
     Raises ``UsageError`` for a spec that matches nothing, or when no input is found at all.
     """

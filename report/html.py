@@ -26,6 +26,7 @@ from cchc.report.model import (
     fmt_value,
     labels,
 )
+from cchc.report.official import official_section_html, ranking_note
 from cchc.schemas.record import Finding, Record
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -346,7 +347,10 @@ def _report(rep: ReportView, lang: str, lab: dict[str, str]) -> str:
     ]
     if rep.record.meta.title:
         parts.append(f'<p class="legend">{_e(rep.record.meta.title)}</p>')
-    if not rep.record.is_scored_report:
+    note = ranking_note(rep.record, lang)  # issue 13: a published ranking, shown in its own section
+    if note:
+        parts.append(f'<p class="msg"><a href="#official"><b>{_e(note)}</b></a></p>')
+    elif not rep.record.is_scored_report:
         parts.append(f'<p class="msg"><b>{_e(lab["not_scored"])}</b></p>')
     parts += [
         f"<h3>{_e(lab['criteria'])}</h3>",
@@ -379,6 +383,7 @@ def render_view(view: BatchView) -> str:
     ]
     if view.reports:
         body.append(_summary(view, lab))
+        body.append(official_section_html([rep.record for rep in view.reports], view.lang))  # issue 13
     if view.failures:
         body.append(_failures(view.failures, lab))
     if any(view.batch_groups.values()):

@@ -25,6 +25,7 @@ from cchc.report.model import (
     fmt_value,
     labels,
 )
+from cchc.report.official import official_section_markdown, ranking_note
 from cchc.schemas.record import Finding, Record
 
 MARKS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -258,7 +259,10 @@ def _report(rep: ReportView, lang: str, lab: dict[str, str]) -> list[str]:
     ]
     if rep.record.meta.title:
         out += [f"*{md(rep.record.meta.title)}*", ""]
-    if not rep.record.is_scored_report:
+    note = ranking_note(rep.record, lang)  # issue 13: a published ranking, shown in its own section
+    if note:
+        out += [f"**{md(note)}**", ""]
+    elif not rep.record.is_scored_report:
         out += [f"**{md(lab['not_scored'])}**", ""]
     out += [f"### {md(lab['criteria'])}", "", *_criteria(rep, lang, lab)]
     if rep.rows:
@@ -273,6 +277,7 @@ def render_view(view: BatchView) -> str:
     out = [f"# {md(view.title)}", "", f"*{md(lab['generated_for'])}*", "", *_counts(view, lab)]
     if view.reports:
         out += _summary(view, lab)
+        out += official_section_markdown([rep.record for rep in view.reports], view.lang)  # issue 13
     if view.failures:
         out += [f"## ⛔ {md(lab['failures'])}", ""]
         out += _table([md(lab["file"]), md(lab["cause"])], [[md(f), md(e)] for f, e in view.failures])

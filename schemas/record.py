@@ -37,7 +37,7 @@ class Evidence(_Model):
 class Source(_Model):
     file: str
     sha256: str
-    format: Literal["pdf", "docx", "txt"]
+    format: Literal["pdf", "docx", "txt", "xlsx"]
     pages: int | None = None
     ocr: bool = False
     ocr_pages: list[int] = Field(default_factory=list)
@@ -165,6 +165,46 @@ class Finding(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class RankingCriterion(_Model):
+    """A criterion column of a published ranking, with the maximum printed in its header."""
+
+    code: str | None = Field(None, description='Canonical criterion code "1".."10"; null if unmatched')
+    title: str
+    max_score: float | None = Field(None, description='Maximum printed in the header, e.g. "(15 điểm)"')
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class RankingRow(_Model):
+    """One ranked unit of a published ranking (a row of the annex table, or a sentence of an announcement)."""
+
+    unit_name: str = Field(description="Unit name without its level word")
+    unit_level: Literal["xã", "phường", "thị trấn"] | None = None
+    group: str | None = Field(None, description='Row group as printed, e.g. "Nhóm xã", "Huyện Tứ Kỳ"')
+    scores: dict[str, float] = Field(default_factory=dict, description="Criterion code -> score")
+    total: float | None = None
+    percent: float | None = None
+    rank: int | None = None
+    rank_total: int | None = Field(None, description="Units ranked in the row's group (or in the whole ranking)")
+    classification: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Ranking(_Model):
+    """A published CCHC index: a decision's annex table or a portal announcement."""
+
+    issuer: str | None = None
+    year: int | None = Field(None, description="Index year (the year assessed, not the year of publication)")
+    level: Literal["xã", "phường", "thị trấn"] | None = Field(None, description="Level of the ranked units")
+    district: str | None = None
+    province: str | None = None
+    doc_number: str | None = None
+    max_total: float | None = Field(None, description="Maximum of the total, when printed")
+    form: Literal["table", "prose"] = "table"
+    framework: list[RankingCriterion] = Field(default_factory=list)
+    rows: list[RankingRow] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class Record(_Model):
     """Everything extracted from one report, with provenance, and the checker's findings."""
 
@@ -186,6 +226,10 @@ class Record(_Model):
     repairs: list[Repair] = Field(default_factory=list)
     is_scored_report: bool = Field(True, description="False for a document with no scores (a plan, a letter)")
     extractor_version: str | None = None
+    document_type: Literal["report", "ranking", "other"] = Field(
+        "report", description="report: a unit's scored report; ranking: a published index; other: neither"
+    )
+    ranking: Ranking | None = Field(None, description="The published ranking, when document_type is ranking")
 
 
 def light_copy(record: Record) -> Record:

@@ -83,6 +83,17 @@ def _store_batch(
     store.save_findings(batch_findings, scope="batch", batch_id=batch_id)
     history: list[Finding] = []
     by_record: dict[int, list[Finding]] = {}
+    # issue 13: keep the batch's published rankings; check reports against the rankings already stored
+    from cchc.store.rankings import reconcile_with_stored, save_ranking
+
+    for record in records:
+        save_ranking(store, record, batch_id=batch_id)
+    official = reconcile_with_stored(store, records, batch_findings, settings)
+    for index, (where, found) in enumerate(zip(saved, official)):
+        if found:
+            store.save_findings(found, scope="official", record_id=where.record_id, batch_id=batch_id)
+            by_record[index] = list(found)
+            history.extend(found)
     groups: dict[tuple[str, int], list[Record]] = {}
     for index, (record, where) in enumerate(zip(records, saved)):
         meta = record.meta
@@ -96,7 +107,7 @@ def _store_batch(
         found = run_history_rules(record, previous, settings)
         store.save_findings(found, scope="history", record_id=where.record_id, batch_id=batch_id)
         if found:
-            by_record[index] = found
+            by_record.setdefault(index, []).extend(found)
         history.extend(found)
     saved = _current_after_batch(store, saved, [group[0] for group in groups.values() if len(group) > 1])
     path = store.path

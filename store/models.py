@@ -6,6 +6,8 @@ records    one row per document: the unit and year it reports on, its version am
 criteria   one row per criterion of a record, for queries across units and years
 findings   the findings of a record (``record``), of the cross-year rules (``history``) and of a batch
 batches    one row per ``cchc ingest`` run that wrote to the store
+rankings   one row per published ranking (a decision's annex, an announcement) by area and year
+ranking_rows  one row per ranked unit of a ranking: the official total, percent, rank
 """
 
 from __future__ import annotations
@@ -141,3 +143,52 @@ class FindingRow(Base):
     actual: Mapped[str | None] = mapped_column(Text)
     evidence: Mapped[list[Any]]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RankingDoc(Base):
+    """A published ranking (issue 13), by area (district, else province) and index year."""
+
+    __tablename__ = "rankings"
+    __table_args__ = (Index("ix_rankings_area_year", "area_key", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("batches.id", ondelete="SET NULL"))
+    area_key: Mapped[str] = mapped_column(Text, doc="district (else province), folded")
+    district: Mapped[str | None] = mapped_column(Text)
+    province: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer)
+    level: Mapped[str | None] = mapped_column(String(16))
+    issuer: Mapped[str | None] = mapped_column(Text)
+    doc_number: Mapped[str | None] = mapped_column(Text)
+    form: Mapped[str] = mapped_column(String(8))
+    record: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    document: Mapped[Document] = relationship()
+    rows: Mapped[list[RankingEntry]] = relationship(
+        back_populates="ranking", cascade="all, delete-orphan", order_by="RankingEntry.position"
+    )
+
+
+class RankingEntry(Base):
+    """One unit of a published ranking."""
+
+    __tablename__ = "ranking_rows"
+    __table_args__ = (Index("ix_ranking_rows_name_key", "name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ranking_id: Mapped[int] = mapped_column(ForeignKey("rankings.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name_key: Mapped[str] = mapped_column(Text)
+    unit_name: Mapped[str] = mapped_column(Text)
+    unit_level: Mapped[str | None] = mapped_column(String(16))
+    group_label: Mapped[str | None] = mapped_column(Text)
+    total: Mapped[float | None]
+    percent: Mapped[float | None]
+    rank: Mapped[int | None]
+    rank_total: Mapped[int | None]
+    classification: Mapped[str | None] = mapped_column(Text)
+    scores: Mapped[dict[str, Any]]
+
+    ranking: Mapped[RankingDoc] = relationship(back_populates="rows")

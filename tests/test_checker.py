@@ -197,11 +197,16 @@ def test_registry_lists_every_contract_kind_once_with_titles() -> None:
         "date_inconsistency", "malformed_number", "not_scored_report",
         "rank_order", "rank_total_mismatch", "duplicate_report",
         "rank_change_mismatch", "score_history_jump",
+        "ranking_total_mismatch", "ranking_percent_mismatch", "ranking_order", "ranking_rank_gap",
+        "official_score_mismatch", "official_rank_mismatch", "official_unit_missing", "report_missing",
     }  # fmt: skip
     codes = [s.code for s in RULES]
     assert len(codes) == len(set(codes)) and all(c.startswith("CCHC") for c in codes)
     assert all(s.title_vi and s.title_en and s.severity in ("error", "warning", "info") for s in RULES)
-    assert {s.kind for s in RULES if s.batch} == {"rank_order", "rank_total_mismatch", "duplicate_report"}
+    assert {s.kind for s in RULES if s.batch} == {
+        "rank_order", "rank_total_mismatch", "duplicate_report", "max_mismatch",
+        "official_score_mismatch", "official_rank_mismatch", "official_unit_missing", "report_missing",
+    }  # fmt: skip
 
 
 # --------------------------------------------------------------------------- rounding

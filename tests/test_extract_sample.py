@@ -60,7 +60,8 @@ def test_criterion(record, expected) -> None:
 
 def test_all_ten_criteria_in_order(record) -> None:
     assert [c.code for c in record.criteria] == [str(n) for n in range(1, 11)]
-    assert record.framework == "hai-duong-2022-xa" and record.framework_maxima_known
+    # the Hải Dương 2022 maxima were read off this very report: demoted, never used to check it (issue 13)
+    assert record.framework == "hai-duong-2022-xa" and not record.framework_maxima_known
 
 
 def test_malformed_number_recorded(record) -> None:

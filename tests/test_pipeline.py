@@ -40,16 +40,18 @@ def sample_outcome(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
 
 def test_collect_inputs_folders_files_globs(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    for rel in ["a.pdf", "c.TXT", "sub/b.docx", ".hidden.pdf", ".git/x.txt", "notes.xlsx", "~$lock.docx",
-                "results/old.txt", "sub/deeper/d.txt"]:
+    for rel in ["a.pdf", "c.TXT", "sub/b.docx", ".hidden.pdf", ".git/x.txt", "notes.pptx", "~$lock.docx",
+                "results/old.txt", "sub/deeper/d.txt", "sub/annex.xlsx"]:
         (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
         (inbox / rel).write_bytes(b"x")
     out = inbox / "results"
     got = batch.collect_inputs([inbox], out)
-    assert [p.relative_to(inbox).as_posix() for p in got] == ["a.pdf", "c.TXT", "sub/b.docx", "sub/deeper/d.txt"]
+    assert [p.relative_to(inbox).as_posix() for p in got] == [
+        "a.pdf", "c.TXT", "sub/annex.xlsx", "sub/b.docx", "sub/deeper/d.txt"  # .xlsx: published rankings
+    ]  # fmt: skip
     # a folder and a file in it: listed once; a glob; an explicit file of any suffix is kept
-    got = batch.collect_inputs([inbox / "a.pdf", inbox, str(inbox / "sub" / "*.docx"), inbox / "notes.xlsx"], out)
-    assert [p.name for p in got] == ["a.pdf", "c.TXT", "b.docx", "d.txt", "notes.xlsx"]
+    got = batch.collect_inputs([inbox / "a.pdf", inbox, str(inbox / "sub" / "*.docx"), inbox / "notes.pptx"], out)
+    assert [p.name for p in got] == ["a.pdf", "c.TXT", "annex.xlsx", "b.docx", "d.txt", "notes.pptx"]
     # globs follow the shell (case-sensitive here) and skip the output folder
     assert [p.name for p in batch.collect_inputs([str(inbox / "**" / "*.txt")], out)] == ["d.txt"]
 
@@ -58,8 +60,8 @@ def test_collect_inputs_usage_errors(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no such file or folder"):
         batch.collect_inputs([tmp_path / "missing"])
     (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / "x.xlsx").write_bytes(b"x")
-    with pytest.raises(UsageError, match=r"no inputs found \(\.pdf, \.docx, \.txt\)"):
+    (tmp_path / "empty" / "x.pptx").write_bytes(b"x")
+    with pytest.raises(UsageError, match=r"no inputs found \(\.pdf, \.docx, \.txt, \.xlsx\)"):
         batch.collect_inputs([tmp_path / "empty"])
 
 
@@ -218,7 +220,7 @@ def test_cli_usage_errors_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(ingest, [str(tmp_path / "không-có"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert f"{tmp_path / 'không-có'}: no such file or folder" in result.stderr
-    (tmp_path / "only.xlsx").write_bytes(b"x")
+    (tmp_path / "only.pptx").write_bytes(b"x")
     result = CliRunner().invoke(ingest, [str(tmp_path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2 and "no inputs found" in result.stderr
     result = CliRunner().invoke(ingest, [str(tmp_path), "--workers", "0"])

@@ -283,7 +283,7 @@ def test_migrations_create_exactly_the_models(db_url: str) -> None:
         Store(db_url).close()  # a second open finds the schema at head and changes nothing
         with store.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
-            assert context.get_current_revision() == head_revision() == "0002_triage"
+            assert context.get_current_revision() == head_revision() == "0003_rankings"
             assert compare_metadata(context, Base.metadata) == []
 
 

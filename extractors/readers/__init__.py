@@ -1,8 +1,8 @@
 """Format backends: each turns one kind of file into the shared :class:`Document` model.
 
 ``read_document(path)`` sniffs the content (not only the extension) and dispatches:
-``pdf.read_pdf``, ``docx.read_docx``, ``text.read_text``. Readers raise only
-:mod:`cchc.errors` ``InputError`` subclasses for files they cannot read.
+``pdf.read_pdf``, ``docx.read_docx``, ``xlsx.read_xlsx`` (published rankings), ``text.read_text``.
+Readers raise only :mod:`cchc.errors` ``InputError`` subclasses for files they cannot read.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from cchc.settings import DEFAULT_SETTINGS, Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 CONVERTED_SUFFIXES = {".doc", ".rtf", ".odt"}
-KNOWN_SUFFIXES = {".pdf", ".docx"} | TEXT_SUFFIXES | CONVERTED_SUFFIXES
+KNOWN_SUFFIXES = {".pdf", ".docx", ".xlsx"} | TEXT_SUFFIXES | CONVERTED_SUFFIXES
 
 
 def sniff_format(path: Path, head: bytes) -> str:
@@ -43,6 +43,8 @@ def sniff_format(path: Path, head: bytes) -> str:
     if kind == "zip":
         if suffix == ".odt":
             return "convert"
+        if suffix in (".xlsx", ".xlsm"):
+            return "xlsx"
         if suffix not in (".docx", ".docm", ""):
             raise UnsupportedFormatError(name, f"a ZIP archive behind a {suffix or 'bare'} name, not a report")
         return "docx"
@@ -84,6 +86,10 @@ def read_document(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Do
         from cchc.extractors.readers.docx import read_docx
 
         return read_docx(path, settings)
+    if fmt == "xlsx":
+        from cchc.extractors.readers.xlsx import read_xlsx
+
+        return read_xlsx(path, settings)
     if fmt == "convert":
         return _read_converted(path, settings)
     from cchc.extractors.readers.text import read_text
