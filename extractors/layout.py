@@ -51,7 +51,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def is_doc_type_line(text: str) -> bool:
     """A line that is only a document type, in capitals: "BÁO CÁO", "BÁO CÁO TỔNG KẾT"."""
     m = DOC_TYPE_RE.match(text)
-    return bool(m) and not text[m.end() :].strip() and text.strip().isupper()
+    return m is not None and not text[m.end() :].strip() and text.strip().isupper()
 
 
 def is_all_caps(text: str) -> bool:
@@ -84,7 +84,7 @@ def numbering(text: str) -> tuple[str, str, str] | None:
 
 def is_bullet(text: str) -> bool:
     m = BULLET_RE.match(text)
-    return bool(m) and m["bullet"] not in ("\u2013", "\u2014")
+    return m is not None and m["bullet"] not in ("\u2013", "\u2014")
 
 
 def starts_block(line: str, prev: str | None, prev_kind: BlockKind | None = None) -> bool:

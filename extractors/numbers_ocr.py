@@ -90,7 +90,7 @@ def repair_ocr_numbers(text: str) -> tuple[str, list[Repair]]:
         return out
 
     def roman(m: re.Match[str]) -> str:
-        fixed = m["num"].replace("H", "II").translate(str.maketrans({"l": "I", "1": "I", "|": "I"}))
+        fixed = m["num"].replace("H", "II").translate(str.maketrans("l1|", "III"))
         if fixed == m["num"] or not re.fullmatch(r"I{1,3}|IV|V|VI{1,3}|IX|X", fixed):
             return m[0]
         repairs.append((m["num"] + ".", fixed + ".", "roman section number misread"))
