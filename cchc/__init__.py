@@ -19,7 +19,17 @@ from cchc.errors import (
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 __version__ = "0.1.0"
-EXTRACTOR_VERSION = "1"
+
+
+def __getattr__(name: str) -> str:
+    # EXTRACTOR_VERSION has one home, the extractor (cchc.extractors.record); read lazily so that
+    # `import cchc` does not import the extraction code
+    if name == "EXTRACTOR_VERSION":
+        from cchc.extractors.record import EXTRACTOR_VERSION
+
+        return EXTRACTOR_VERSION
+    raise AttributeError(f"module 'cchc' has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_SETTINGS",

@@ -6,20 +6,29 @@ The Prefect flow in :mod:`cchc.pipeline.flow` only orchestrates these; each is u
 from __future__ import annotations
 
 import csv
+import errno
 import glob
 import hashlib
+import importlib.util
 import io
 import json
 import multiprocessing
 import os
+import signal
+import stat
+import sys
 import tempfile
+import threading
 import time
 import unicodedata
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -27,17 +36,22 @@ import regex
 
 import cchc
 from cchc.api import file_sha256
-from cchc.errors import InputError, UsageError
+from cchc.errors import CchcError, InputError, LimitExceededError, UsageError
+from cchc.extractors.readers import KNOWN_SUFFIXES
+from cchc.pipeline.lifetime import alive, watch_process
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     from cchc.schemas.record import Finding, Record
 
-SUFFIXES = (".pdf", ".docx", ".txt", ".xlsx")  # .xlsx: published rankings (issue 13)
+# every type `cchc extract` reads (the readers' registry, with .xlsx for published rankings),
+# PDF/DOCX/text first in messages
+SUFFIXES = (".pdf", ".docx", ".txt", *sorted(KNOWN_SUFFIXES - {".pdf", ".docx", ".txt"}))
+# a README.md in an inbox is notes, not a report: read from a folder only when named or globbed
+NOTES_SUFFIXES = (".md",)
 SEVERITIES = ("error", "warning", "info")
-FRAMEWORK_VERSION = str(getattr(cchc, "FRAMEWORK_VERSION", "1"))
 CACHE_DIR = ".cache"
-CACHE_INDEX = "index.json"
+CACHE_ENTRIES = "entries"
 RECORDS_DIR = "records"
 CSV_COLUMNS = (
     "file", "unit", "rule", "kind", "severity", "subject", "message",
@@ -45,7 +59,20 @@ CSV_COLUMNS = (
 )
 
 Status = Literal["ok", "failed", "cached"]
+# why an input failed: only "input" (the content is not a readable report) is a fact about the
+# content, kept in the cache; the others may not happen again and are never cached
+Failure = Literal["input", "transient", "worker", "internal"]
 Extract = Callable[[Path, Settings], "Record"]
+
+
+class OutputError(CchcError):
+    """The output folder cannot be written (no space, no permission): the run stops with one line."""
+
+
+def output_error(exc: OSError, path: str | Path | None = None) -> OutputError:
+    """One line naming the path and the cause (``No space left on device``, ``Permission denied``)."""
+    where = exc.filename or path or "the output folder"
+    return OutputError(f"cannot write {where}: {exc.strerror or exc}")
 
 
 @dataclass
@@ -62,6 +89,7 @@ class Outcome:
     error: str | None = None
     unit: str | None = None
     from_cache: bool = False
+    failure: Failure | None = None
 
     @property
     def findings(self) -> int:
@@ -74,12 +102,28 @@ class Outcome:
 # ---------------------------------------------------------------- inputs and names
 
 
-def _hidden(path: Path, root: Path) -> bool:
+@dataclass
+class Skipped:
+    """A path that is not read, and why (listed in batch.json and on stderr, counted)."""
+
+    file: str
+    reason: str
+
+
+@dataclass
+class Inputs:
+    """What a batch reads (regular files, in a stable order) and what it skips."""
+
+    paths: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _hidden_part(path: Path, root: Path) -> str | None:
     try:
         parts = path.relative_to(root).parts
     except ValueError:
-        parts = path.parts
-    return any(part.startswith((".", "~$")) for part in parts)
+        parts = (path.name,)
+    return next((part for part in parts if part.startswith((".", "~$"))), None)
 
 
 def _inside(path: Path, folder: Path | None) -> bool:
@@ -87,49 +131,122 @@ def _inside(path: Path, folder: Path | None) -> bool:
         return False
     try:
         path.resolve().relative_to(folder)
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return False
     return True
 
 
-def collect_inputs(specs: Sequence[str | Path], out_dir: str | Path | None = None) -> list[Path]:
-    """Files to process from folders (recursive), files and globs; deduplicated, in a stable order.
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file (None for a regular file or a link to one); never opens it."""
+    try:
+        if path.is_symlink():
+            try:
+                path.resolve(strict=True)
+            except RuntimeError:
+                return "symbolic link loop"
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    return "symbolic link loop"
+                return "broken symbolic link (its target does not exist)"
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder named like a report, not a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    return "a device or special file, not a regular file"
 
-    Folders yield ``*.pdf *.docx *.txt *.xlsx`` (any case), skipping hidden files/folders, Office lock files
-    and the output folder. A file named explicitly is kept whatever its suffix (reading decides).
+
+def _unsupported(path: Path) -> str:
+    suffix = path.suffix.lower()
+    kind = f"file type {suffix}" if suffix else "file without an extension"
+    return f"unsupported {kind}; ingest reads {' '.join(SUFFIXES)}"
+
+
+def gather_inputs(specs: Sequence[str | Path], out_dir: str | Path | None = None) -> Inputs:
+    """Files to process from folders (recursive), files and globs, and every path skipped with its reason.
+
+    Folders yield the types ``cchc extract`` reads (:data:`SUFFIXES`, any case, .xlsx for published
+    rankings, but not Markdown notes); every other file in them is skipped with a reason, as are
+    hidden files and folders, Office lock files, FIFOs, sockets, broken links and symbolic link
+    loops; the output folder is left out. A regular file named explicitly is kept whatever its
+    suffix (reading decides). Deduplicated by target.
     Raises ``UsageError`` for a spec that matches nothing, or when no input is found at all.
     """
     out_resolved = Path(out_dir).resolve() if out_dir is not None else None
+    result = Inputs()
     found: list[Path] = []
+
+    def consider(path: Path, root: Path | None, explicit: bool) -> None:
+        if root is not None and (hidden := _hidden_part(path, root)) is not None:
+            what = "Office lock file" if hidden.startswith("~$") else "hidden file or folder"
+            result.skipped.append(Skipped(str(path), what))
+            return
+        reason = _not_regular(path)
+        if reason is None and not explicit and path.suffix.lower() not in SUFFIXES:
+            reason = _unsupported(path)
+        if reason is None and root is not None and path.suffix.lower() in NOTES_SUFFIXES:
+            reason = "Markdown notes in a folder are not read as a report (name the file to read it)"
+        if reason is not None:
+            result.skipped.append(Skipped(str(path), reason))
+        elif not _inside(path, out_resolved):
+            found.append(path)
+
+    def walk(root: Path) -> None:
+        for folder, dirs, files in os.walk(root, followlinks=False):
+            here = Path(folder)
+            if out_resolved is not None and _inside(here, out_resolved):
+                dirs[:] = []
+                continue
+            kept = []
+            for name in sorted(dirs):
+                sub = here / name
+                if name.startswith((".", "~$")):
+                    result.skipped.append(Skipped(str(sub), "hidden folder"))
+                elif sub.is_symlink():  # a linked folder is not followed (it may loop)
+                    result.skipped.append(Skipped(str(sub), "symbolic link to a folder (not followed)"))
+                else:
+                    kept.append(name)
+            dirs[:] = kept
+            for name in sorted(files):
+                consider(here / name, root, explicit=False)
+
     for spec in specs:
         spec_path = Path(spec)
         if spec_path.is_dir():
-            root = spec_path
-            hits = sorted(
-                p for p in root.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not _hidden(p, root)
-                and not _inside(p, out_resolved)
-            )
-            found.extend(hits)
-        elif spec_path.is_file():
-            found.append(spec_path)
+            walk(spec_path)
+        elif spec_path.exists() or spec_path.is_symlink():
+            consider(spec_path, None, explicit=True)
         else:
             matches = sorted(glob.glob(str(spec), recursive=True))
             if not matches:
                 raise UsageError(f"{spec}: no such file or folder, and no file matches it")
             for match in matches:
                 match_path = Path(match)
-                if match_path.is_dir():
-                    found.extend(collect_inputs([match_path], out_dir))
-                elif match_path.suffix.lower() in SUFFIXES and not _inside(match_path, out_resolved):
-                    found.append(match_path)
+                if match_path.is_dir() and match_path.suffix.lower() not in SUFFIXES:
+                    walk(match_path)
+                else:
+                    consider(match_path, None, explicit=False)
     unique: dict[Path, Path] = {}
     for path in found:
         unique.setdefault(path.resolve(), path)
-    if not unique:
+    result.paths = list(unique.values())
+    if not result.paths:
         shown = ", ".join(str(s) for s in specs) or "(nothing given)"
-        raise UsageError(f"no inputs found ({', '.join(SUFFIXES)}) in {shown}")
-    return list(unique.values())
+        skipped = f"; {len(result.skipped)} skipped, e.g. {result.skipped[0].file}: {result.skipped[0].reason}" \
+            if result.skipped else ""
+        raise UsageError(f"no inputs found ({', '.join(SUFFIXES)}) in {shown}{skipped}")
+    return result
+
+
+def collect_inputs(specs: Sequence[str | Path], out_dir: str | Path | None = None) -> list[Path]:
+    """The paths of :func:`gather_inputs` (what is read, without the skipped ones)."""
+    return gather_inputs(specs, out_dir).paths
 
 
 _UNSAFE = regex.compile(r"[\p{Cc}\p{Cf}/\\:*?\"<>|]+")
@@ -147,14 +264,23 @@ def safe_name(stem: str) -> str:
     return name[:150]
 
 
+def _target_stem(path: Path) -> str:
+    """The file stem, of the link's target for a symbolic link."""
+    try:
+        return path.resolve().stem if path.is_symlink() else path.stem
+    except (OSError, RuntimeError):
+        return path.stem
+
+
 def output_names(paths: Sequence[Path]) -> list[str]:
     """One unique safe name per input: its file stem, or, when stems collide (case-blind), the stem and
     a short hash of its path (``x-1f3a9c2e``).
 
     A name depends only on the input's own path and on whether another input shares its stem, never on
-    the order of the inputs: adding a file never gives an existing name to another document.
+    the order of the inputs: adding a file never gives an existing name to another document. A
+    symbolic link is named after its target, so the name stays when the link is renamed.
     """
-    stems = [safe_name(path.stem) for path in paths]
+    stems = [safe_name(_target_stem(path)) for path in paths]
     shared = Counter(stem.casefold() for stem in stems)
     names: list[str] = []
     for path, stem in zip(paths, stems):
@@ -179,13 +305,23 @@ def _file_mode() -> int:
 _FILE_MODE = _file_mode()
 
 
+# The process that owns a run's temporary files: the ingest process itself, also in its workers
+# (set by the pool's initializer), so an interrupted run removes its own .tmp files and no one else's.
+_TMP_OWNER = os.getpid()
+
+
+def tmp_pattern(owner: int | None = None) -> str:
+    """Glob of the temporary files written by the run of process ``owner`` (default: this run)."""
+    return f".*.{owner or _TMP_OWNER}.*.tmp"
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temp file next to ``path`` and rename it over ``path``.
 
     Readers see the old file or the whole new one, never a partial one; on error nothing is left.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{_TMP_OWNER}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)  # no fsync: atomic against crashes and readers, not power loss (fsync: ~10 ms a file)
@@ -195,6 +331,50 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def remove_tmp_files(out_dir: Path, owner: int | None = None) -> int:
+    """Remove the temporary files of a run (``owner``'s, default this run) from the output folder."""
+    removed = 0
+    for folder in (out_dir, out_dir / RECORDS_DIR, out_dir / CACHE_DIR / CACHE_ENTRIES):
+        for tmp in folder.glob(tmp_pattern(owner)):
+            tmp.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def remove_stale_tmp_files(out_dir: Path) -> int:
+    """Remove temporary files left by runs that were killed (their process no longer exists)."""
+    removed = 0
+    for folder in (out_dir, out_dir / RECORDS_DIR, out_dir / CACHE_DIR / CACHE_ENTRIES):
+        for tmp in folder.glob(".*.tmp"):
+            owner = tmp.name.rsplit(".", 3)[-3] if tmp.name.count(".") >= 4 else ""
+            if owner.isdigit() and not alive(int(owner)):
+                tmp.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+def check_writable(folder: Path, what: str = "") -> None:
+    """Create ``folder`` and write a probe file in it; ``OutputError`` naming the folder when it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = atomic_write_bytes(folder / ".cchc-write-test", b"ok\n")
+        probe.unlink()
+    except OSError as exc:
+        raise OutputError(f"cannot write {what or ''}{folder}: {exc.strerror or exc}") from None
+
+
+def check_output_folder(out_dir: str | Path) -> Path:
+    """Create the output folder and its sub-folders and prove they can be written, before any work.
+
+    Raises ``OutputError`` (one line naming the path) for a read-only folder, a parent that is a
+    file, a full disk.
+    """
+    out = Path(out_dir)
+    for folder in (out, out / RECORDS_DIR, out / CACHE_DIR / CACHE_ENTRIES):
+        check_writable(folder)
+    return out
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -207,92 +387,205 @@ def atomic_write_json(path: Path, data: Any) -> Path:
 
 # ---------------------------------------------------------------- cache
 
+# What a record depends on besides the file's content: the code that reads, extracts and checks it,
+# and the frameworks (criteria, maxima). Hashing them means no version number has to be bumped by
+# hand for the cache to notice a change (issue 10.8).
+CODE_PACKAGES = ("cchc.extractors", "cchc.checker", "cchc.schemas")
+CODE_MODULES = ("cchc.api", "cchc.settings", "cchc.errors")
+
+
+def _module_file(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.origin is not None, f"{name} is not installed"
+    return Path(spec.origin)
+
+
+def code_files() -> list[Path]:
+    """The Python files whose code decides what a record holds (readers, extractors, checker, schema)."""
+    files: set[Path] = {_module_file(name) for name in CODE_MODULES}
+    for package in CODE_PACKAGES:
+        files.update(_module_file(package).parent.rglob("*.py"))
+    return sorted(files)
+
+
+def framework_files() -> list[Path]:
+    """The framework definitions (``schemas/frameworks/*.toml``)."""
+    folder = resources.files("cchc.schemas").joinpath("frameworks")
+    return sorted(Path(str(folder)).glob("*.toml"))
+
+
+def files_digest(files: Iterable[Path]) -> str:
+    """sha256 over the names and bytes of ``files`` (order-independent)."""
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.name + "/" + str(p)):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def _default_digests() -> tuple[str, str]:
+    return files_digest(code_files()), files_digest(framework_files())
+
 
 def versions() -> dict[str, str]:
-    """Versions that change what a record holds (cache key) plus the orchestrator's, for batch.json."""
+    """What a record depends on (the cache key) plus the orchestrator's versions, for batch.json.
+
+    ``extraction_code`` and ``frameworks`` are sha256 digests (first 16 hex digits) of the files.
+    """
+    from cchc.extractors.framework import frameworks_version
+    from cchc.extractors.record import EXTRACTOR_VERSION
     from cchc.schemas.record import SCHEMA_VERSION
 
+    code, frameworks = _default_digests()
     return {
         "cchc": cchc.__version__,
-        "extractor": str(cchc.EXTRACTOR_VERSION),
+        "extractor": EXTRACTOR_VERSION,
         "schema": SCHEMA_VERSION,
-        "framework": FRAMEWORK_VERSION,
+        "framework": frameworks_version(),
+        "extraction_code": code[:16],
+        "frameworks": frameworks[:16],
     }
 
 
-def cache_key(sha256: str) -> str:
-    """Content key: the file's sha256 plus the cchc, extractor, schema and framework versions."""
-    v = versions()
-    material = "|".join([sha256, v["cchc"], v["extractor"], v["schema"], v["framework"]])
+def cache_key(sha256: str, dependencies: dict[str, str] | None = None) -> str:
+    """Content key: the file's sha256 plus everything in :func:`versions` (code and framework digests)."""
+    v = dependencies or versions()
+    material = "|".join([sha256, *(f"{name}={v[name]}" for name in sorted(v))])
     return hashlib.sha256(material.encode()).hexdigest()
+
+
+def _valid_entry(entry: Any) -> bool:
+    if not isinstance(entry, dict) or entry.get("status") not in ("ok", "failed"):
+        return False
+    if entry["status"] == "ok":
+        return isinstance(entry.get("record"), str) and isinstance(entry.get("counts", {}), dict)
+    return isinstance(entry.get("error"), str)
 
 
 @dataclass
 class Cache:
-    """``<out>/.cache/index.json``: cache key -> what the last run produced for that content."""
+    """``<out>/.cache/entries/<key>.json``: what a run produced for a content, one file per document.
+
+    Each entry is written (atomically) the moment its document is finished, so a run that is
+    killed keeps its progress, and concurrent runs on the same folder never overwrite each
+    other's entries. Only deterministic outcomes are kept: a record, or "this content is not a
+    readable report". A bad entry or record is dropped and its document extracted again.
+    """
 
     out_dir: Path
-    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dependencies: dict[str, str] = field(default_factory=versions)
 
     @property
-    def path(self) -> Path:
-        return self.out_dir / CACHE_DIR / CACHE_INDEX
+    def folder(self) -> Path:
+        return self.out_dir / CACHE_DIR / CACHE_ENTRIES
 
     @classmethod
     def load(cls, out_dir: str | Path) -> Cache:
-        cache = cls(Path(out_dir))
-        try:
-            data = json.loads(cache.path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("entries"), dict):
-                cache.entries = data["entries"]
-        except (OSError, ValueError):
-            pass
-        return cache
+        return cls(Path(out_dir))
 
-    def save(self) -> None:
-        atomic_write_json(self.path, {"version": 1, "entries": self.entries})
+    def key(self, sha256: str) -> str:
+        return cache_key(sha256, self.dependencies)
+
+    def _entry_path(self, sha256: str) -> Path:
+        return self.folder / f"{self.key(sha256)}.json"
+
+    def entries(self) -> dict[str, dict[str, Any]]:
+        """Every valid entry on disk, by key."""
+        found: dict[str, dict[str, Any]] = {}
+        for path in sorted(self.folder.glob("*.json")):
+            entry = self._read(path)
+            if entry is not None:
+                found[path.stem] = entry
+        return found
+
+    def _read(self, path: Path) -> dict[str, Any] | None:
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entry = None
+        if not _valid_entry(entry):
+            path.unlink(missing_ok=True)  # poisoned or truncated: dropped, the document is extracted again
+            return None
+        return entry  # type: ignore[no-any-return]
 
     def remember(self, outcome: Outcome) -> None:
-        """Keep an extracted record or an input failure (an internal error is never cached)."""
+        """Keep an extracted record or a content failure, durably, now. Never an I/O error, a timeout,
+        a killed worker or an internal error: those may not happen again."""
         if outcome.sha256 is None or outcome.from_cache or outcome.status == "cached":
             return
-        if outcome.status == "failed" and (outcome.error or "").startswith("internal error"):
+        if outcome.status == "failed" and outcome.failure != "input":
             return
-        self.entries[cache_key(outcome.sha256)] = {
+        entry = {
             "status": outcome.status,
             "record": outcome.record,
             "counts": outcome.counts,
             "error": outcome.error,
             "unit": outcome.unit,
+            "sha256": outcome.sha256,
         }
+        try:
+            atomic_write_json(self._entry_path(outcome.sha256), entry)
+        except OSError as exc:
+            raise output_error(exc, self.folder) from None
+
+    def any_missing(self, paths: Iterable[Path]) -> bool:
+        """Whether some input has no cache entry (stops at the first; an unreadable file counts as missing)."""
+        for path in paths:
+            try:
+                if not self._entry_path(file_sha256(path)).is_file():
+                    return True
+            except OSError:
+                return True
+        return False
 
     def lookup(self, path: Path, name: str, sha256: str) -> Outcome | None:
         """The outcome from the cache for this content, or None (a miss; extract it).
 
-        A cached record is copied to this input's name and source path when they changed.
+        A cached record is copied to this input's name and source path when they changed. A record
+        file that is missing, not a valid record or of other content is a miss.
         """
-        entry = self.entries.get(cache_key(sha256))
+        entry_path = self._entry_path(sha256)
+        if not entry_path.is_file():
+            return None
+        entry = self._read(entry_path)
         if entry is None:
             return None
         start = time.perf_counter()
-        if entry.get("status") == "failed":
+        if entry["status"] == "failed":
             return Outcome(str(path), name, "failed", sha256=sha256, error=_error_for(path, entry.get("error")),
-                           from_cache=True, seconds=time.perf_counter() - start)
-        cached_rel = entry.get("record")
-        if not cached_rel or not (self.out_dir / cached_rel).is_file():
-            return None
+                           from_cache=True, seconds=time.perf_counter() - start, failure="input")
+        cached_rel = entry["record"]
         target_rel = f"{RECORDS_DIR}/{name}.json"
-        target = self.out_dir / target_rel
-        try:
-            data = json.loads((self.out_dir / cached_rel).read_text(encoding="utf-8"))
-            if cached_rel != target_rel or data.get("source", {}).get("file") != str(path):
-                data.setdefault("source", {})["file"] = str(path)
-                atomic_write_json(target, data)
-        except (OSError, ValueError):
+        data = _read_record(self.out_dir / cached_rel, sha256)
+        if data is None:
+            entry_path.unlink(missing_ok=True)
             return None
+        if cached_rel != target_rel or data["source"].get("file") != str(path):
+            data["source"]["file"] = str(path)
+            try:
+                atomic_write_json(self.out_dir / target_rel, data)
+            except OSError as exc:
+                raise output_error(exc) from None
         counts = {s: int(entry.get("counts", {}).get(s, 0)) for s in SEVERITIES}
         return Outcome(str(path), name, "cached", record=target_rel, counts=counts, sha256=sha256,
                        unit=entry.get("unit"), from_cache=True, seconds=time.perf_counter() - start)
+
+
+def _read_record(path: Path, sha256: str) -> dict[str, Any] | None:
+    """A record file's JSON when it is a valid record of that content, else None."""
+    from pydantic import ValidationError
+
+    from cchc.schemas.record import Record
+
+    try:
+        raw = path.read_bytes()
+        record = Record.model_validate_json(raw)
+    except (OSError, ValueError, ValidationError):
+        return None
+    if record.source.sha256 != sha256:
+        return None
+    data: dict[str, Any] = json.loads(raw)
+    return data
 
 
 def _error_for(path: Path, error: str | None) -> str:
@@ -317,6 +610,11 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
     return {s: counts.get(s, 0) for s in SEVERITIES}
 
 
+def _deterministic(exc: InputError) -> bool:
+    """An input error that the same content always gives (not a time limit, which depends on the machine)."""
+    return not (isinstance(exc, LimitExceededError) and "took over" in exc.cause)
+
+
 def process_file(
     path: str | Path,
     out_dir: str | Path,
@@ -329,7 +627,9 @@ def process_file(
     """Read + extract + check one file and write ``<out>/records/<name>.json`` atomically.
 
     Never raises for a bad input: an ``InputError`` becomes a failed outcome with its one-line
-    message; any other exception a failed outcome ``"internal error: <type>: <msg>"``.
+    message; an I/O error while reading it a ``transient`` failure; any other exception a failed
+    outcome ``"internal error: <type>: <msg>"``. Raises ``OutputError`` when the record cannot be
+    written (no space, no permission): that stops the run.
     """
     start = time.perf_counter()
     path, out_dir = Path(path), Path(out_dir)
@@ -339,17 +639,24 @@ def process_file(
         if outcome.sha256 is None:
             outcome.sha256 = file_sha256(path)
         record = (extract or _default_extract)(path, settings)
+    except InputError as exc:
+        outcome.error = _one_line(str(exc))
+        outcome.failure = "input" if _deterministic(exc) else "transient"
+    except OSError as exc:
+        outcome.error = _one_line(f"{path}: cannot read the file: {exc.strerror or exc}")
+        outcome.failure = "transient"
+    except Exception as exc:  # noqa: BLE001 - a batch must go on; the failure is recorded
+        outcome.error = _one_line(f"internal error: {type(exc).__name__}: {exc}")
+        outcome.failure = "internal"
+    else:
         record_rel = f"{RECORDS_DIR}/{name}.json"
-        atomic_write_text(out_dir / record_rel, record.model_dump_json(indent=2) + "\n")
+        try:
+            atomic_write_text(out_dir / record_rel, record.model_dump_json(indent=2) + "\n")
+        except OSError as exc:
+            raise output_error(exc, out_dir / record_rel) from None
         outcome.status, outcome.record = "ok", record_rel
         outcome.counts = severity_counts(record.findings)
         outcome.unit = record.meta.unit_name
-    except InputError as exc:
-        outcome.error = _one_line(str(exc))
-    except OSError as exc:
-        outcome.error = _one_line(f"{path}: cannot read the file: {exc.strerror or exc}")
-    except Exception as exc:  # noqa: BLE001 - a batch must go on; the failure is recorded
-        outcome.error = _one_line(f"internal error: {type(exc).__name__}: {exc}")
     outcome.seconds = time.perf_counter() - start
     return outcome
 
@@ -368,13 +675,35 @@ POOL_PRELOAD = [
 ]
 
 
+def _init_worker(owner: int) -> None:
+    """Every pool worker: ends when the ingest process ``owner`` is gone (see :mod:`.lifetime`),
+    leaves Ctrl-C to the ingest process, names its temporary files after the owner's run."""
+    global _TMP_OWNER
+    _TMP_OWNER = owner
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not alive(owner):
+        os._exit(1)
+    watch_process(owner)
+
+
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+
+
 def make_pool(workers: int) -> ProcessPoolExecutor:
-    """The one process pool for CPU work: forkserver on Linux (never fork a threaded process), else spawn."""
+    """The one process pool for CPU work: forkserver on Linux (never fork a threaded process), else spawn.
+
+    Workers exit when the ingest process dies, whatever killed it (see :mod:`cchc.pipeline.lifetime`).
+    """
+    # the resource tracker (spawned with this process's -W options) would warn about the pool's
+    # semaphores after an interrupted run: the one line that says "interrupted" is enough
+    if _QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(_QUIET_TRACKER)
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(POOL_PRELOAD)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(_TMP_OWNER,))
 
 
 def _warm() -> int:
@@ -383,9 +712,129 @@ def _warm() -> int:
     return os.getpid()
 
 
-def warm_pool(pool: ProcessPoolExecutor, workers: int) -> list[Future[int]]:
+def warm_pool(pool: ProcessPoolExecutor | WorkerPool, workers: int) -> list[Future[int]]:
     """Start every worker now (returns at once), so their start-up overlaps other start-up work."""
     return [pool.submit(_warm) for _ in range(workers)]
+
+
+class WorkerPool:
+    """The shared process pool, replaced when a worker dies (the OOM killer, a crash); thread-safe.
+
+    Every submit is tagged with the pool's generation, so that of several threads that see the
+    same broken pool only the first replaces it.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.replaced = 0
+        self._lock = threading.Lock()
+        self._pool = make_pool(workers)
+        self._generation = 0
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        return self.submit_tagged(fn, *args, **kwargs)[0]
+
+    def submit_tagged(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> tuple[Future[Any], int]:
+        """Submit to the current pool (replacing it first if it is broken): (future, generation)."""
+        for _ in range(3):
+            with self._lock:
+                generation = self._generation
+                try:
+                    return self._pool.submit(fn, *args, **kwargs), generation
+                except BrokenProcessPool:
+                    pass
+            self.replace(generation)
+        raise BrokenProcessPool("the process pool broke three times in a row")
+
+    def replace(self, generation: int) -> None:
+        """A new pool, when the one of ``generation`` broke (no-op if it was replaced already)."""
+        with self._lock:
+            if generation != self._generation:
+                return
+            old = self._pool
+            self._pool = make_pool(self.workers)
+            self._generation += 1
+            self.replaced += 1
+        old.shutdown(wait=False, cancel_futures=True)
+
+    def kill(self) -> None:
+        """SIGKILL every worker now (an interrupted run)."""
+        with self._lock:
+            processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        for process in processes:
+            try:
+                process.kill()
+            except (OSError, ValueError):
+                pass
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+WORKER_DIED = "the worker process reading this file died twice (killed by the system, e.g. out of memory)"
+
+
+def process_on_pool(
+    pool: WorkerPool,
+    items: Sequence[tuple[str, str, str | None]],
+    out: str,
+    settings: Settings,
+    report: Callable[[Outcome], None] = lambda outcome: None,
+    extract: Extract | None = None,
+) -> list[Outcome]:
+    """:func:`process_file` for each ``(path, name, sha256)`` on the pool; ``report`` as each finishes.
+
+    A document whose worker died (the pool broke) is tried once more, alone; if a worker dies
+    again, that document fails with :data:`WORKER_DIED` (never cached). ``OutputError`` stops it all.
+    ``extract``: as in :func:`process_file` (a module-level function: it goes to the workers).
+    """
+    results: list[Outcome | None] = [None] * len(items)
+    futures: dict[Future[Outcome], tuple[int, int]] = {}
+    for k, (path, name, sha) in enumerate(items):
+        future, generation = pool.submit_tagged(process_file, path, out, settings, name=name, sha256=sha,
+                                                 extract=extract)
+        futures[future] = (k, generation)
+    suspects: list[int] = []
+    from concurrent.futures import as_completed as plain_as_completed
+
+    for future in plain_as_completed(futures):
+        k, generation = futures[future]
+        try:
+            outcome = future.result()
+        except BrokenProcessPool:
+            pool.replace(generation)
+            suspects.append(k)
+            continue
+        except OutputError:
+            for other in futures:
+                other.cancel()
+            raise
+        except Exception as exc:  # noqa: BLE001 - one document's failure; the batch goes on
+            outcome = crashed_outcome(items[k], exc)
+        results[k] = outcome
+        report(outcome)
+    for k in sorted(suspects):  # one at a time: a document that kills its worker again is found
+        path, name, sha = items[k]
+        future, generation = pool.submit_tagged(process_file, path, out, settings, name=name, sha256=sha,
+                                                 extract=extract)
+        try:
+            outcome = future.result()
+        except BrokenProcessPool:
+            pool.replace(generation)
+            outcome = Outcome(path, name, "failed", sha256=sha, error=f"{path}: {WORKER_DIED}", failure="worker")
+        except OutputError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            outcome = crashed_outcome(items[k], exc)
+        results[k] = outcome
+        report(outcome)
+    return [o for o in results if o is not None]
+
+
+def crashed_outcome(item: tuple[str, str, str | None], exc: BaseException) -> Outcome:
+    """A document whose processing raised outside :func:`process_file` (never cached)."""
+    return Outcome(item[0], item[1], "failed", sha256=item[2], error=f"internal error: {type(exc).__name__}: {exc}",
+                   failure="internal")
 
 
 # ---------------------------------------------------------------- batch outputs
@@ -485,7 +934,9 @@ def source_links(out_dir: Path, records: Iterable[Record]) -> dict[str, str]:
     return links
 
 
-def batch_counts(outcomes: Sequence[Outcome], batch_findings: Sequence[Finding] = ()) -> dict[str, int]:
+def batch_counts(
+    outcomes: Sequence[Outcome], batch_findings: Sequence[Finding] = (), skipped: Sequence[Skipped] = ()
+) -> dict[str, int]:
     statuses = Counter(o.status for o in outcomes)
     findings: Counter[str] = Counter()
     for o in outcomes:
@@ -500,6 +951,7 @@ def batch_counts(outcomes: Sequence[Outcome], batch_findings: Sequence[Finding] 
         "findings": sum(findings.values()) + sum(batch.values()),
         **{f"findings_{s}": findings.get(s, 0) + batch.get(s, 0) for s in SEVERITIES},
         "batch_findings": sum(batch.values()),
+        "skipped": len(skipped),
     }
 
 
@@ -509,11 +961,15 @@ def batch_summary(
     batch_findings: Sequence[Finding],
     timings: dict[str, float],
     extra_versions: dict[str, str] | None = None,
+    skipped: Sequence[Skipped] = (),
+    run_id: str | None = None,
 ) -> dict[str, Any]:
-    """The content of batch.json."""
+    """The content of batch.json (``run_id``: the id that every output of the run carries)."""
     return {
+        "run_id": run_id,
         "inputs": list(inputs),
-        "counts": batch_counts(outcomes, batch_findings),
+        "skipped": [asdict(s) for s in skipped],
+        "counts": batch_counts(outcomes, batch_findings, skipped),
         "outcomes": [o.to_dict() for o in outcomes],
         "failures": [{"file": o.file, "error": o.error} for o in outcomes if o.status == "failed"],
         "batch_findings": [f.model_dump(mode="json") for f in batch_findings],
@@ -528,7 +984,8 @@ def summary_markdown(summary: dict[str, Any], review_html: str | None = None) ->
     lines = [
         "# cchc ingest",
         "",
-        f"- inputs: {c['inputs']} (extracted {c['extracted']}, cached {c['cached']}, failed {c['failed']})",
+        (f"- inputs: {c['inputs']} (extracted {c['extracted']}, cached {c['cached']}, failed {c['failed']})"
+         + (f"; skipped {c['skipped']}" if c.get("skipped") else "")),
         (f"- findings: {c['findings']} (error {c['findings_error']}, warning {c['findings_warning']}, "
          f"info {c['findings_info']}; batch {c['batch_findings']})"),
         f"- wall time: {summary['timings'].get('wall', 0):.2f} s",
@@ -569,8 +1026,13 @@ def write_reviews(
     title: str | None = None,
     stored: dict[str, tuple[int, bool]] | None = None,
     lang: str = "vi",
+    run_id: str | None = None,
 ) -> dict[str, Path]:
-    """review.html and review.md for the whole batch (via cchc.report); ``stored``: sha256 -> (version, current)."""
+    """review.html and review.md for the whole batch (via cchc.report); ``stored``: sha256 -> (version, current).
+
+    ``run_id``: written into both (a ``cchc-run-id`` meta tag, a closing Markdown comment), so a
+    review can be matched with its batch.json.
+    """
     from cchc.report import render_html, render_markdown
 
     failures = [(o.file, o.error or "") for o in outcomes if o.status == "failed"]
@@ -579,10 +1041,20 @@ def write_reviews(
                        source_links=links, stored=stored, lang=lang)
     md = render_markdown(records, title=title, batch_findings=list(batch_findings), failures=failures,
                          source_links=links, stored=stored, lang=lang)
+    if run_id:
+        html = with_run_id_html(html, run_id)
+        md = f"{md.rstrip()}\n\n<!-- cchc run {run_id} -->\n"
     return {
         "html": atomic_write_text(out_dir / "review.html", html),
         "md": atomic_write_text(out_dir / "review.md", md),
     }
+
+
+def with_run_id_html(html: str, run_id: str) -> str:
+    """The page with ``<meta name="cchc-run-id">`` at the start of its head."""
+    tag = f'<meta name="cchc-run-id" content="{run_id}">'
+    match = regex.search(r"<head[^>]*>", html, flags=regex.IGNORECASE)
+    return f"{html[:match.end()]}\n{tag}{html[match.end():]}" if match else f"{tag}\n{html}"
 
 
 def exit_code(outcomes: Sequence[Outcome]) -> int:

@@ -22,8 +22,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures import as_completed as as_completed_plain
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,8 +46,9 @@ from cchc.settings import DEFAULT_SETTINGS, Settings
 Progress = Callable[[Outcome], None]
 
 # Set by run_ingest for the duration of one run, in the flow's process only.
-_EXECUTOR: Executor | None = None
+_EXECUTOR: batch.WorkerPool | None = None
 _PROGRESS: Progress | None = None
+_CACHE: batch.Cache | None = None
 
 
 def default_workers() -> int:
@@ -67,29 +66,20 @@ def process_documents(items: list[Item], out: str, settings: Settings) -> list[O
     ~25 ms of CPU (events, state rows in SQLite), which on a small machine competes with extraction.
     """
     executor = _EXECUTOR
-    if executor is None:
-        outcomes = []
-        for path, name, sha in items:
-            outcome = batch.process_file(path, out, settings, name=name, sha256=sha)
-            _report(outcome)
-            outcomes.append(outcome)
-        return outcomes
-    futures = {executor.submit(batch.process_file, path, out, settings, name=name, sha256=sha): k
-               for k, (path, name, sha) in enumerate(items)}
-    results: list[Outcome | None] = [None] * len(items)
-    for future in as_completed_plain(futures):
-        k = futures[future]
-        try:
-            outcome = future.result()
-        except Exception as exc:  # noqa: BLE001 - e.g. a worker process killed by the OS
-            outcome = _crashed(items[k], exc)
-        _report(outcome)
-        results[k] = outcome
-    return [o for o in results if o is not None]
+    try:
+        if executor is None:  # on a Dask worker: the flow's process records the outcomes
+            return [batch.process_file(path, out, settings, name=name, sha256=sha) for path, name, sha in items]
+        return batch.process_on_pool(executor, items, out, settings, report=_finished)
+    except batch.OutputError as exc:
+        # returned, not raised: a failed task or flow makes Prefect log a traceback; the CLI prints one line
+        return {"output_error": str(exc)}  # type: ignore[return-value]
 
 
-def _crashed(item: Item, exc: BaseException) -> Outcome:
-    return Outcome(item[0], item[1], "failed", sha256=item[2], error=f"internal error: {type(exc).__name__}: {exc}")
+def _finished(outcome: Outcome) -> None:
+    """A document is done: its cache entry is written now (a killed run keeps it), then progress."""
+    if _CACHE is not None:
+        _CACHE.remember(outcome)
+    _report(outcome)
 
 
 @task(name="batch-rules", cache_policy=NO_CACHE, persist_result=False)
@@ -109,9 +99,16 @@ def batch_rules(
 
 @task(name="write-outputs", cache_policy=NO_CACHE, persist_result=False)
 def write_outputs(out: str, summary: dict[str, Any], records: list[Any], batch_findings: list[Any],
-                  outcomes: list[Outcome], cache: batch.Cache, lang: str = "vi") -> dict[str, str]:
-    """findings.csv, review.html, review.md and the cache index, each written atomically."""
-    out_dir = Path(out)
+                  outcomes: list[Outcome], lang: str = "vi") -> dict[str, str]:
+    """findings.csv, review.html and review.md, each written atomically (``OutputError`` when they cannot be)."""
+    try:
+        return _write_outputs(Path(out), summary, records, batch_findings, outcomes, lang)
+    except OSError as exc:
+        raise batch.output_error(exc, out) from None
+
+
+def _write_outputs(out_dir: Path, summary: dict[str, Any], records: list[Any], batch_findings: list[Any],
+                   outcomes: list[Outcome], lang: str) -> dict[str, str]:
     paths: dict[str, str] = {}
     try:
         stored = {
@@ -120,15 +117,16 @@ def write_outputs(out: str, summary: dict[str, Any], records: list[Any], batch_f
             if o.get("sha256") and o.get("store_version") is not None
         }
         reviews = batch.write_reviews(out_dir, records, batch_findings, outcomes, stored=stored or None,
-                                      lang=lang)
+                                      lang=lang, run_id=summary.get("run_id"))
         paths |= {"review_html": str(reviews["html"]), "review_md": str(reviews["md"])}
+    except OSError:
+        raise
     except Exception as exc:  # noqa: BLE001
         summary.setdefault("errors", []).append(f"internal error: review: {type(exc).__name__}: {exc}")
         review_md = batch.atomic_write_text(out_dir / "review.md", batch.summary_markdown(summary))
         paths["review_md"] = str(review_md)
     rows = batch.finding_rows(records, batch_findings, lang=lang)
     paths["findings_csv"] = str(batch.write_findings_csv(out_dir / "findings.csv", rows))
-    cache.save()
     return paths
 
 
@@ -157,16 +155,32 @@ def ingest_flow(
     ``db``: a store URL; the records and findings are saved there and checked against the previous year.
 
     Call it through :func:`run_ingest`, which picks the task runner (threads + a process pool, or Dask).
+    An output folder that cannot be written ends the flow with ``{"output_error": "<one line>"}``.
     """
+    try:
+        return _ingest(inputs, out, workers, dask_address, settings, docs_per_task, db)
+    except batch.OutputError as exc:
+        return {"output_error": str(exc)}
+
+
+def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str | None,
+            settings: dict[str, Any] | None, docs_per_task: int, db: str | None) -> dict[str, Any]:
     started = time.perf_counter()
     logger = get_run_logger()
     cfg = DEFAULT_SETTINGS.with_overrides(**(settings or {}))
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
-
-    paths = batch.collect_inputs(inputs, out_dir)
+    out_dir = batch.check_output_folder(out)
+    run_id = _run_id()
+    gathered = batch.gather_inputs(inputs, out_dir)
+    paths = gathered.paths
     names = batch.output_names(paths)
-    cache = batch.Cache.load(out_dir)
+    try:
+        # batch.json is the manifest of a complete run: the previous one goes before anything is rewritten
+        (out_dir / "batch.json").unlink(missing_ok=True)
+        (out_dir / batch.CACHE_DIR / "index.json").unlink(missing_ok=True)  # the old one-file cache, unused
+        batch.remove_stale_tmp_files(out_dir)
+    except OSError as exc:
+        raise batch.output_error(exc, out_dir) from None
+    cache = _CACHE or batch.Cache.load(out_dir)
     timings: dict[str, float] = {"collect": time.perf_counter() - started}
 
     outcomes: list[Outcome | None] = [None] * len(paths)
@@ -202,15 +216,20 @@ def ingest_flow(
             chunk = chunk_of[id(future)]
             try:
                 chunk_outcomes = future.result()
+                if isinstance(chunk_outcomes, dict):
+                    raise batch.OutputError(chunk_outcomes["output_error"])
+            except batch.OutputError:
+                raise
             except Exception as exc:  # noqa: BLE001 - a crashed task: its documents fail, the batch goes on
-                chunk_outcomes = [_crashed((str(paths[i]), names[i], shas[i] or None), exc) for i in chunk]
+                chunk_outcomes = [batch.crashed_outcome((str(paths[i]), names[i], shas[i] or None), exc)
+                                  for i in chunk]
                 reported = False
             else:
                 reported = reported_in_task
             for i, outcome in zip(chunk, chunk_outcomes):
                 outcomes[i] = outcome
-                cache.remember(outcome)
                 if not reported:
+                    cache.remember(outcome)
                     _report(outcome)
     timings["process"] = time.perf_counter() - process_start
     done = [o for o in outcomes if o is not None]
@@ -232,7 +251,7 @@ def ingest_flow(
     import prefect
 
     summary = batch.batch_summary([str(p) for p in paths], done, batch_findings, timings,
-                                  {"prefect": prefect.__version__})
+                                  {"prefect": prefect.__version__}, skipped=gathered.skipped, run_id=run_id)
     summary["runner"] = {"workers": workers, "dask_address": dask_address, "docs_per_task": docs_per_task}
     if rules_error:
         summary["errors"] = [rules_error]
@@ -246,14 +265,29 @@ def ingest_flow(
 
         annotate_store_failure(summary, db, store_error)
     outputs_start = time.perf_counter()
-    paths_out = write_outputs(str(out_dir), quote(summary), quote(records), quote(batch_findings), quote(done),
-                              quote(cache), cfg.lang)  # type: ignore[call-overload]
+    paths_out = write_outputs(str(out_dir), quote(summary), quote(records), quote(batch_findings),
+                              quote(done), cfg.lang)  # type: ignore[call-overload]
     timings["outputs"] = time.perf_counter() - outputs_start
     publish_artifacts(quote(summary), quote(done), paths_out.get("review_html"))  # type: ignore[call-overload]
     timings["wall"] = time.perf_counter() - started
     summary["timings"] = {k: round(v, 4) for k, v in timings.items()}
-    paths_out["batch_json"] = str(batch.atomic_write_json(out_dir / "batch.json", summary))
+    try:  # last: its presence says the run completed
+        paths_out["batch_json"] = str(batch.atomic_write_json(out_dir / "batch.json", summary))
+    except OSError as exc:
+        raise batch.output_error(exc, out_dir / "batch.json") from None
     return {"summary": summary, "outputs": paths_out, "outcomes": done}
+
+
+def _run_id() -> str:
+    """The Prefect flow run's id (a fresh uuid outside a flow run)."""
+    from prefect.runtime import flow_run
+
+    run_id = flow_run.get_id()
+    if run_id:
+        return str(run_id)
+    import uuid
+
+    return str(uuid.uuid4())
 
 
 def _store(db: str, out: str, records: list[Any], batch_findings: list[Any],
@@ -327,8 +361,10 @@ def _task_runner(workers: int, dask_address: str | None) -> Any:
         from prefect_dask import DaskTaskRunner
 
         if dask_address == "local":
+            # this machine only: the scheduler on 127.0.0.1 and no dashboard (it has no login)
             return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
-                                                  "processes": True, "dashboard_address": ":0"})
+                                                  "processes": True, "host": "127.0.0.1",
+                                                  "dashboard_address": None})
         return DaskTaskRunner(address=dask_address)
     return ThreadPoolTaskRunner(max_workers=max(1, workers) * 2 if workers > 1 else 1)
 
@@ -340,7 +376,7 @@ def run_ingest(
     dask_address: str | None = None,
     settings: dict[str, Any] | None = None,
     progress: Progress | None = None,
-    pool: ProcessPoolExecutor | None = None,
+    pool: batch.WorkerPool | None = None,
     docs_per_task: int = 10,
     db: str | None = None,
 ) -> IngestResult:
@@ -348,14 +384,14 @@ def run_ingest(
 
     ``dask_address="local"`` starts a temporary local Dask cluster of ``workers`` processes.
     ``pool``: a process pool made (and warmed) earlier by the caller; it is shut down at the end.
-    ``db``: a store URL (None: no store).
+    ``db``: a store URL (None: no store). Raises ``OutputError`` when the output cannot be written.
     """
-    global _EXECUTOR, _PROGRESS
+    global _EXECUTOR, _PROGRESS, _CACHE
     workers = workers or default_workers()
     start = time.perf_counter()
     if pool is None and workers >= 1 and not dask_address:
-        pool = batch.make_pool(workers)
-    _EXECUTOR, _PROGRESS = pool, progress
+        pool = batch.WorkerPool(workers)
+    _EXECUTOR, _PROGRESS, _CACHE = pool, progress, batch.Cache.load(out)
     try:
         runner = _task_runner(workers, dask_address)
         with _without_heartbeats():
@@ -365,8 +401,10 @@ def run_ingest(
             )
         _drain_events()
     finally:
-        _EXECUTOR, _PROGRESS = None, None
+        _EXECUTOR, _PROGRESS, _CACHE = None, None, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+    if "output_error" in result:
+        raise batch.OutputError(result["output_error"])
     return IngestResult(result["summary"], result["outputs"], result["outcomes"],
                         {"run": time.perf_counter() - start})

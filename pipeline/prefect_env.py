@@ -34,6 +34,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cchc.pipeline.lifetime import preexec_die_with
+
 STARTUP_TIMEOUT_SECONDS = 90.0
 
 
@@ -118,7 +120,11 @@ def _spawn(port: int) -> subprocess.Popen[bytes]:
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
     ]
     with _server_log().open("wb") as log:
-        return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
+        # its own session: a Ctrl-C in the terminal reaches cchc, which stops the server itself (else the
+        # server dies first and the client retries for a minute); SIGTERM to it when cchc dies, however
+        return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                                start_new_session=True,
+                                preexec_fn=preexec_die_with(os.getpid()))  # noqa: PLW1509 - prctl only
 
 
 def _server_log() -> Path:
@@ -164,8 +170,7 @@ def wait_local_server(timeout: float | None = None) -> float | None:
             os.environ["PREFECT_API_URL"] = server.api_url
             continue
         if code is not None:
-            err = _server_log().read_text(errors="replace")
-            raise RuntimeError(f"the temporary Prefect server exited with code {code}: {err.strip()[-2000:]}")
+            raise RuntimeError(server_failure(code, _server_log().read_text(errors="replace"), _server_log().parent))
         try:
             with urllib.request.urlopen(f"{server.api_url}/health", timeout=2) as response:
                 if response.status == 200:
@@ -178,13 +183,24 @@ def wait_local_server(timeout: float | None = None) -> float | None:
     raise RuntimeError(f"the temporary Prefect server did not start within {limit:.0f} s")
 
 
+_NO_SPACE = ("No space left on device", "database or disk is full", "Disk quota exceeded")
+
+
+def server_failure(code: int, log: str, home: Path) -> str:
+    """One line for a server that exited: a full disk named as such, else the log's last line."""
+    if any(sign in log for sign in _NO_SPACE):
+        return f"the temporary Prefect server cannot write its home {home}: No space left on device"
+    last = next((line.strip() for line in reversed(log.splitlines()) if line.strip()), "no message")
+    return f"the temporary Prefect server exited with code {code}: {last[:300]} (log: {home / 'cchc-server.log'})"
+
+
 def local_api_url() -> str | None:
     """The API URL of the server we started, if any."""
     return _SERVER.api_url if _SERVER is not None else None
 
 
-def stop_local_server() -> None:
-    """Terminate our server (idempotent) and forget its URL."""
+def stop_local_server(timeout: float = 10.0) -> None:
+    """Terminate our server (idempotent; killed after ``timeout`` s) and forget its URL."""
     global _SERVER
     server, _SERVER = _SERVER, None
     if server is None:
@@ -194,7 +210,7 @@ def stop_local_server() -> None:
     if server.process.poll() is None:
         server.process.terminate()
         try:
-            server.process.wait(timeout=10)
+            server.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             server.process.kill()
             server.process.wait()

@@ -82,6 +82,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
             shutil.copyfile(sample, inbox / sample.name)
     (inbox / "hỏng.pdf").write_bytes(os.urandom(4096))
     (inbox / "trống.docx").write_bytes(b"")
+    (inbox / "ghi chú.pptx").write_bytes(b"PK\x03\x04")  # not a type extract reads: skipped, with its reason
     out = root / "results"
     first = _run([str(inbox), "--out", str(out), "--workers", "2"], out)
     second = _run([str(inbox), "--out", str(out), "--workers", "2"], out)
@@ -189,3 +190,28 @@ def test_dask_local_cluster(runs: Runs) -> None:
     assert by_file["hỏng.pdf"]["status"] == "failed"
     record = json.loads((runs.dask_out / by_file["minh-duc-2022.txt"]["record"]).read_text(encoding="utf-8"))
     assert record["overall"]["score"] == 83.97
+
+
+def test_other_files_are_skipped_with_their_reason(runs: Runs) -> None:
+    sheet = runs.inbox / "ghi chú.pptx"
+    reason = "unsupported file type .pptx; ingest reads .pdf .docx .txt .doc .md .odt .rtf .text .xlsx"
+    assert runs.first.batch["skipped"] == [{"file": str(sheet), "reason": reason}]
+    assert runs.first.batch["counts"]["skipped"] == 1
+    assert f"skipped {sheet}: {reason}" in runs.first.stderr
+    assert ", 1 skipped; " in runs.first.stderr
+
+
+def test_each_run_has_an_id_that_its_outputs_carry(runs: Runs) -> None:
+    ids = [run.batch["run_id"] for run in (runs.first, runs.second, runs.changed)]
+    assert len(set(ids)) == 3 and all(len(i) == 36 for i in ids)  # Prefect's flow-run ids (UUIDs)
+    last = ids[-1]
+    assert f'<meta name="cchc-run-id" content="{last}">' in (runs.out / "review.html").read_text(encoding="utf-8")
+    assert (runs.out / "review.md").read_text(encoding="utf-8").endswith(f"<!-- cchc run {last} -->\n")
+    # batch.json is written last: no output is newer than the manifest
+    manifest = (runs.out / "batch.json").stat().st_mtime_ns
+    assert all((runs.out / name).stat().st_mtime_ns <= manifest for name in ("review.html", "review.md",
+                                                                             "findings.csv"))
+
+
+def test_start_up_is_visible(runs: Runs) -> None:
+    assert runs.first.stderr.startswith("starting Prefect…\n")

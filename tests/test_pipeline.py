@@ -45,10 +45,19 @@ def test_collect_inputs_folders_files_globs(tmp_path: Path) -> None:
         (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
         (inbox / rel).write_bytes(b"x")
     out = inbox / "results"
-    got = batch.collect_inputs([inbox], out)
+    gathered = batch.gather_inputs([inbox], out)
+    got = gathered.paths
     assert [p.relative_to(inbox).as_posix() for p in got] == [
         "a.pdf", "c.TXT", "sub/annex.xlsx", "sub/b.docx", "sub/deeper/d.txt"  # .xlsx: published rankings
     ]  # fmt: skip
+    # nothing dropped quietly: every other file (and hidden folder) is skipped with its reason
+    skipped = {Path(s.file).relative_to(inbox).as_posix(): s.reason for s in gathered.skipped}
+    assert skipped == {
+        ".git": "hidden folder",
+        ".hidden.pdf": "hidden file or folder",
+        "notes.pptx": "unsupported file type .pptx; ingest reads .pdf .docx .txt .doc .md .odt .rtf .text .xlsx",
+        "~$lock.docx": "Office lock file",
+    }
     # a folder and a file in it: listed once; a glob; an explicit file of any suffix is kept
     got = batch.collect_inputs([inbox / "a.pdf", inbox, str(inbox / "sub" / "*.docx"), inbox / "notes.pptx"], out)
     assert [p.name for p in got] == ["a.pdf", "c.TXT", "annex.xlsx", "b.docx", "d.txt", "notes.pptx"]
@@ -61,7 +70,8 @@ def test_collect_inputs_usage_errors(tmp_path: Path) -> None:
         batch.collect_inputs([tmp_path / "missing"])
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "x.pptx").write_bytes(b"x")
-    with pytest.raises(UsageError, match=r"no inputs found \(\.pdf, \.docx, \.txt, \.xlsx\)"):
+    with pytest.raises(UsageError, match=r"no inputs found \(\.pdf, \.docx, \.txt, \.doc, .*\.xlsx\) in .*; 1 skipped, "
+                                         r"e\.g\. .*x\.pptx: unsupported file type \.pptx"):
         batch.collect_inputs([tmp_path / "empty"])
 
 
@@ -91,15 +101,43 @@ def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:
     assert "đơn vị" in target.read_text(encoding="utf-8")  # not \u-escaped
 
 
-def test_cache_key_depends_on_content_and_versions(monkeypatch: pytest.MonkeyPatch) -> None:
-    key = batch.cache_key("ab" * 32)
+def test_cache_key_depends_on_content_and_every_version() -> None:
+    deps = batch.versions()
+    key = batch.cache_key("ab" * 32, deps)
     assert key == batch.cache_key("ab" * 32) and len(key) == 64
-    assert key != batch.cache_key("cd" * 32)
-    monkeypatch.setattr(cchc, "EXTRACTOR_VERSION", "999")
-    assert batch.cache_key("ab" * 32) != key
-    monkeypatch.undo()
-    monkeypatch.setattr(batch, "FRAMEWORK_VERSION", "other")
-    assert batch.cache_key("ab" * 32) != key
+    assert key != batch.cache_key("cd" * 32, deps)
+    for name in ("cchc", "extractor", "schema", "framework", "extraction_code", "frameworks"):
+        assert batch.cache_key("ab" * 32, {**deps, name: deps[name] + "x"}) != key, name
+    # one definition of the extractor version: the extractor's, also seen through the package
+    from cchc.extractors.record import EXTRACTOR_VERSION
+
+    assert deps["extractor"] == EXTRACTOR_VERSION == cchc.EXTRACTOR_VERSION
+
+
+def test_cache_key_follows_the_framework_and_code_files(tmp_path: Path) -> None:
+    """Editing a framework file or an extraction module changes the key; an unchanged tree does not."""
+    frameworks = batch.framework_files()
+    assert {p.name for p in frameworks} >= {"commune-index.toml", "hai-duong-2022-xa.toml"}
+    code = batch.code_files()
+    names = {p.name for p in code}
+    assert {"record.py", "pdf.py", "docx.py", "framework.py", "api.py", "settings.py"} <= names
+    copies = tmp_path / "frameworks"
+    copies.mkdir()
+    for path in frameworks:
+        shutil.copyfile(path, copies / path.name)
+    copied = sorted(copies.glob("*.toml"))
+    before = batch.files_digest(copied)
+    assert before == batch.files_digest(frameworks) == batch.files_digest(sorted(copied, reverse=True))
+    hai_duong = copies / "hai-duong-2022-xa.toml"
+    text = hai_duong.read_text(encoding="utf-8")
+    assert "maxima" in text
+    hai_duong.write_text(text.replace("[maxima]", "[maxima]\n# a corrected maximum\n", 1), encoding="utf-8")
+    assert batch.files_digest(copied) != before
+    hai_duong.write_text(text, encoding="utf-8")
+    assert batch.files_digest(copied) == before
+    # the digests are part of batch.json's versions and of the key
+    deps = batch.versions()
+    assert deps["frameworks"] == before[:16] and deps["extraction_code"] == batch.files_digest(code)[:16]
 
 
 def test_process_file_writes_the_real_record(sample_outcome: tuple[Path, Path, batch.Outcome]) -> None:
@@ -120,10 +158,10 @@ def test_process_file_writes_the_real_record(sample_outcome: tuple[Path, Path, b
 def test_cache_hit_miss_and_rename(sample_outcome: tuple[Path, Path, batch.Outcome], tmp_path: Path) -> None:
     src, out, outcome = sample_outcome
     cache = batch.Cache.load(out)
-    cache.remember(outcome)
-    cache.save()
+    cache.remember(outcome)  # written at once, one file per content
     again = batch.Cache.load(out)
-    assert list(again.entries) == [batch.cache_key(outcome.sha256 or "")]
+    assert list(again.entries()) == [batch.cache_key(outcome.sha256 or "")]
+    assert (out / ".cache" / "entries" / f"{batch.cache_key(outcome.sha256 or '')}.json").is_file()
     hit = again.lookup(src, "minh-duc-2022", batch.file_sha256(src))
     assert hit is not None and hit.status == "cached" and hit.from_cache
     assert hit.record == outcome.record and hit.counts == outcome.counts and hit.unit == "Minh Đức"
@@ -134,6 +172,12 @@ def test_cache_hit_miss_and_rename(sample_outcome: tuple[Path, Path, batch.Outco
     assert hit is not None and hit.status == "cached" and hit.record == "records/copy of report.json"
     copied = json.loads((out / hit.record).read_text(encoding="utf-8"))
     assert copied["source"]["file"] == str(other) and copied["overall"]["score"] == 83.97
+    # an edited framework or extraction code (other digests): a miss, so the document is extracted again
+    for changed in ("frameworks", "extraction_code"):
+        edited = batch.Cache(out, dependencies={**again.dependencies, changed: "0" * 16})
+        assert edited.lookup(src, "minh-duc-2022", batch.file_sha256(src)) is None
+    assert batch.Cache(out).lookup(src, "minh-duc-2022", batch.file_sha256(src)) is not None
+    assert not again.any_missing([src]) and again.any_missing([src, tmp_path / "gone.txt"])
     # changed content: a miss
     other.write_text(src.read_text(encoding="utf-8") + "\nPhụ lục.\n", encoding="utf-8")
     assert again.lookup(other, "copy of report", batch.file_sha256(other)) is None
@@ -166,9 +210,10 @@ def test_failure_records_for_unreadable_inputs(tmp_path: Path) -> None:
 
     crashed = batch.process_file(SAMPLE, out, extract=broken)  # type: ignore[arg-type]
     assert crashed.status == "failed" and crashed.error == "internal error: ValueError: boom second line"
-    cache2 = batch.Cache(out)
+    assert crashed.failure == "internal"
+    cache2 = batch.Cache(tmp_path / "out2")
     cache2.remember(crashed)
-    assert cache2.entries == {}
+    assert cache2.entries() == {}
     assert batch.exit_code([crashed]) == 1
 
 
@@ -207,6 +252,7 @@ def test_summary_counts_and_links(sample_outcome: tuple[Path, Path, batch.Outcom
     assert counts["findings"] == outcome.findings
     assert summary["failures"] == [{"file": failed.file, "error": failed.error}]
     assert summary["versions"]["extractor"] == cchc.EXTRACTOR_VERSION
+    assert summary["counts"]["skipped"] == 0 and summary["skipped"] == []
     assert f"- `{failed.file}`: not a PDF\n" in batch.summary_markdown(summary)
     records = batch.load_records(out, [outcome])
     assert batch.source_links(out, records) == {str(src): "../inbox/minh-duc-2022.txt"}
@@ -226,3 +272,36 @@ def test_cli_usage_errors_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(ingest, [str(tmp_path), "--workers", "0"])
     assert result.exit_code == 2 and "--workers" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_start_up_status_is_a_spinner_on_a_terminal_and_one_line_otherwise() -> None:
+    from rich.console import Console
+
+    from cchc._cli_ingest import _starting
+
+    plain = io.StringIO()
+    with _starting(Console(file=plain, force_terminal=False, width=80)):
+        pass
+    assert plain.getvalue() == "starting Prefect…\n"
+    terminal = io.StringIO()
+    with _starting(Console(file=terminal, force_terminal=True, width=80)):
+        pass
+    shown = terminal.getvalue()
+    assert "starting Prefect…" in shown and "\x1b[" in shown  # drawn (and cleared) with terminal codes
+
+
+def test_a_prefect_server_that_dies_is_explained_in_one_line(tmp_path: Path) -> None:
+    from cchc.pipeline.prefect_env import server_failure
+
+    full = (
+        "Traceback (most recent call last):\n  File \"sqlalchemy/engine/base.py\", line 1967, in _exec_single_context\n"
+        "sqlite3.OperationalError: database or disk is full\n"
+    )
+    assert server_failure(3, full, tmp_path) == (
+        f"the temporary Prefect server cannot write its home {tmp_path}: No space left on device"
+    )
+    other = "Traceback (most recent call last):\nModuleNotFoundError: No module named 'aiosqlite'\n\n"
+    assert server_failure(1, other, tmp_path) == (
+        "the temporary Prefect server exited with code 1: ModuleNotFoundError: No module named 'aiosqlite' "
+        f"(log: {tmp_path / 'cchc-server.log'})"
+    )

@@ -1,0 +1,81 @@
+"""`cchc ingest` with a Prefect server the user runs (PREFECT_API_URL): used, and no server of cchc's own."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.flow
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "minh-duc-2022.txt"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def user_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Prefect API server started as a user would run one (its own home), for this module."""
+    spec = importlib.util.find_spec("prefect")
+    assert spec is not None and spec.origin is not None
+    port = _free_port()
+    home = tmp_path_factory.mktemp("user-prefect-home")
+    env = {**os.environ, "PREFECT_HOME": str(home), "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_UI_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.origin).parent.parent), "--factory",
+         "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port), "--log-level", "error"],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "the user's Prefect server did not start"
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        server.kill()
+        pytest.fail("the user's Prefect server did not answer within 180 s")
+    yield url
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_ingest_runs_on_the_users_prefect_server(user_server: str, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copyfile(SAMPLE, inbox / SAMPLE.name)
+    out = tmp_path / "out"
+    own_home = tmp_path / "cchc-home"  # where cchc's own server would keep its database
+    env = {**os.environ, "PREFECT_API_URL": user_server, "PREFECT_HOME": str(own_home)}
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc", "ingest", str(inbox), "--out", str(out), "--no-db", "--no-progress", "-w", "1"],
+        env=env, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    run_id = json.loads((out / "batch.json").read_text(encoding="utf-8"))["run_id"]
+    # the flow run is on the user's server ...
+    with urllib.request.urlopen(f"{user_server}/flow_runs/{run_id}", timeout=10) as response:
+        flow_run = json.loads(response.read())
+    assert flow_run["id"] == run_id and flow_run["state_type"] == "COMPLETED"
+    # ... and cchc started no server of its own (which would have created its database and log)
+    assert not (own_home / "prefect.db").exists() and not (own_home / "cchc-server.log").exists()
