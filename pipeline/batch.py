@@ -36,7 +36,7 @@ import regex
 
 import cchc
 from cchc.api import file_sha256
-from cchc.errors import CchcError, InputError, LimitExceededError, UsageError
+from cchc.errors import CchcError, InputError, LimitExceededError, MissingFileError, UsageError
 from cchc.extractors.readers import KNOWN_SUFFIXES
 from cchc.pipeline.lifetime import alive, watch_process
 from cchc.settings import DEFAULT_SETTINGS, Settings
@@ -611,7 +611,10 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 
 def _deterministic(exc: InputError) -> bool:
-    """An input error that the same content always gives (not a time limit, which depends on the machine)."""
+    """An input error that the same content always gives: not a time limit (it depends on the machine's
+    load), not a missing file (moved away during the run, it may be back)."""
+    if isinstance(exc, MissingFileError):
+        return False
     return not (isinstance(exc, LimitExceededError) and "took over" in exc.cause)
 
 
