@@ -517,9 +517,10 @@ def test_sigterm_is_one_line_and_exit_143(tmp_path: Path) -> None:
         "(out / 'records').mkdir(parents=True)\n"
         "(out / 'records' / f'.x.json.{os.getpid()}.abc.tmp').write_bytes(b'partial')\n"
         "pool = batch.WorkerPool(1)\n"
-        "print(pool.submit(os.getpid).result(), flush=True)\n"
+        "worker = pool.submit(os.getpid).result()\n"
         "with _Stopper(Console(stderr=True), out) as stop:\n"
         "    stop.pool = pool\n"
+        "    print(worker, flush=True)  # the handlers are in place\n"
         "    time.sleep(120)\n"
     )
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
