@@ -29,6 +29,7 @@ class Settings:
     ocr: bool = True
     ocr_language: str = "vie"
     history_jump_share: float = 0.3  # score_history_jump: a criterion moving more than this share of its max
+    report_split_threshold: int = 50  # more reports than this: review.html becomes an index plus review/<name>.html
 
     def __post_init__(self) -> None:
         if self.lang not in ("vi", "en"):
@@ -38,6 +39,8 @@ class Settings:
                 raise UsageError(f"{name} must be positive")
         if self.sum_tolerance_per_term < 0 or self.percent_slack < 0:
             raise UsageError("tolerances must not be negative")
+        if self.report_split_threshold < 0:
+            raise UsageError("report_split_threshold must not be negative")
         if not 0 <= self.history_jump_share <= 1:
             raise UsageError("history_jump_share must be between 0 and 1")
 

@@ -1030,27 +1030,22 @@ def write_reviews(
     stored: dict[str, tuple[int, bool]] | None = None,
     lang: str = "vi",
     run_id: str | None = None,
+    form: str = "auto",
+    split_threshold: int | None = None,
 ) -> dict[str, Path]:
-    """review.html and review.md for the whole batch (via cchc.report); ``stored``: sha256 -> (version, current).
+    """review.html and review.md for the whole batch (via cchc.report.write_report); ``stored``: sha256 -> (version, current).
 
     ``run_id``: written into both (a ``cchc-run-id`` meta tag, a closing Markdown comment), so a
-    review can be matched with its batch.json.
+    review can be matched with its batch.json. ``form``: auto (split into an index and
+    review/<name>.html past ``split_threshold`` reports), single or split.
     """
-    from cchc.report import render_html, render_markdown
+    from cchc.report import write_report
 
     failures = [(o.file, o.error or "") for o in outcomes if o.status == "failed"]
-    links = source_links(out_dir, records)
-    html = render_html(records, title=title, batch_findings=list(batch_findings), failures=failures,
-                       source_links=links, stored=stored, lang=lang)
-    md = render_markdown(records, title=title, batch_findings=list(batch_findings), failures=failures,
-                         source_links=links, stored=stored, lang=lang)
-    if run_id:
-        html = with_run_id_html(html, run_id)
-        md = f"{md.rstrip()}\n\n<!-- cchc run {run_id} -->\n"
-    return {
-        "html": atomic_write_text(out_dir / "review.html", html),
-        "md": atomic_write_text(out_dir / "review.md", md),
-    }
+    return write_report(out_dir, records, title=title, batch_findings=list(batch_findings), failures=failures,
+                        source_links=source_links(out_dir, records), stored=stored, lang=lang,
+                        form=form, split_threshold=split_threshold, count=len(records),  # type: ignore[arg-type]
+                        run_id=run_id)
 
 
 def with_run_id_html(html: str, run_id: str) -> str:

@@ -95,6 +95,16 @@ LABELS: dict[str, dict[str, str]] = {
         "back_to_top": "Về đầu trang",
         "contents": "Mục lục",
         "none": "—",
+        "kinds": "Loại phát hiện",
+        "filter_unit": "Tìm đơn vị",
+        "all_districts": "Mọi huyện",
+        "all_severities": "Mọi mức độ",
+        "all_kinds": "Mọi loại phát hiện",
+        "has_severity": "có {label}",
+        "no_findings_short": "không có phát hiện",
+        "shown": "Đang hiện {shown} / {total} báo cáo",
+        "sort_hint": "Bấm vào tiêu đề cột để sắp xếp.",
+        "back_to_index": "Về trang tổng hợp",
     },
     "en": {
         "default_title": "CCHC report review",
@@ -166,6 +176,16 @@ LABELS: dict[str, dict[str, str]] = {
         "back_to_top": "Back to top",
         "contents": "Contents",
         "none": "—",
+        "kinds": "Finding kinds",
+        "filter_unit": "Find a unit",
+        "all_districts": "All districts",
+        "all_severities": "All severities",
+        "all_kinds": "All finding kinds",
+        "has_severity": "with {label}",
+        "no_findings_short": "no findings",
+        "shown": "Showing {shown} of {total} reports",
+        "sort_hint": "Click a column heading to sort.",
+        "back_to_index": "Back to the summary",
     },
 }
 
@@ -365,14 +385,16 @@ class BatchView:
     reports: list[ReportView]
     batch_groups: dict[str, list[FindingView]]
     failures: list[tuple[str, str]]
+    report_counts: list[dict[str, int]] | None = None  # per-report counts of reports rendered on pages of their own
 
     @property
     def counts(self) -> dict[str, int]:
         counts = {s: len(self.batch_groups[s]) for s in SEVERITIES}
-        for rep in self.reports:
-            for s, n in rep.counts.items():
+        per_report = self.report_counts if self.report_counts is not None else [r.counts for r in self.reports]
+        for report in per_report:
+            for s, n in report.items():
                 counts[s] += n
-        return {"reports": len(self.reports), **counts, "failures": len(self.failures)}
+        return {"reports": len(per_report), **counts, "failures": len(self.failures)}
 
 
 def worst(severities: object) -> str | None:
