@@ -7,7 +7,8 @@ Split form (a batch of more than ``split_threshold`` reports, or ``form="split"`
 - ``review/<name>.html``: one page per report, the same section as in the single file, no script;
 - ``review.md`` and ``review/<name>.md``: the same split in Markdown.
 
-The filters can be set from the address: ``review.html#district=Tứ Kỳ&severity=error&kind=total_mismatch&unit=minh``.
+The filters and the order can be set from the address (and the page keeps them there, so a filtered view
+can be bookmarked): ``review.html#district=Tứ Kỳ&severity=error&kind=total_mismatch&unit=minh&sort=score&order=desc``.
 Each record is rendered as soon as it is read, and only a summary row is kept, so a batch of thousands of
 records is never held in memory at once.
 """
@@ -171,6 +172,10 @@ INDEX_SCRIPT = """
     [["unit", unit], ["district", district], ["severity", severity], ["kind", kind]].forEach(function (p) {
       if (p[1].value) { params.set(p[0], p[1].value); }
     });
+    if (sorted) {
+      params.set("sort", sorted.getAttribute("data-key"));
+      if (sorted.getAttribute("aria-sort") === "descending") { params.set("order", "desc"); }
+    }
     try { history.replaceState(null, "", "#" + params.toString()); } catch (e) { /* file: pages may refuse */ }
   }
   function sortBy(th) {
@@ -193,14 +198,25 @@ INDEX_SCRIPT = """
     });
     keyed.forEach(function (k) { body.appendChild(k[2]); });
   }
+  var sorted = null;
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
     var button = th.querySelector("button");
-    if (button) { button.addEventListener("click", function () { sortBy(th); }); }
+    if (button) { button.addEventListener("click", function () { sortBy(th); sorted = th; apply(); }); }
   });
   var params = new URLSearchParams(location.hash.replace(/^#/, ""));
   [["unit", unit], ["district", district], ["severity", severity], ["kind", kind]].forEach(function (p) {
     if (params.get(p[0]) !== null) { p[1].value = params.get(p[0]); }
   });
+  var key = params.get("sort");
+  if (key) {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      if (th.getAttribute("data-key") === key) {
+        sortBy(th);
+        if (params.get("order") === "desc") { sortBy(th); }
+        sorted = th;
+      }
+    });
+  }
   [unit, district, severity, kind].forEach(function (el) {
     el.addEventListener("input", apply);
     el.addEventListener("change", apply);
@@ -254,20 +270,21 @@ def _index_table(rows: Sequence[IndexRow], lang: str) -> str:
         f"{_e(template.format(shown=len(rows), total=len(rows)))}</output></div>"
     )
     columns = [
-        ("#", "number"),
-        (lab["unit"], "text"),
-        (lab["district"], "text"),
-        (lab["year"], "number"),
-        (lab["score"], "number"),
-        (lab["rank"], "number"),
-        (lab["error"], "number"),
-        (lab["warning"], "number"),
-        (lab["info"], "number"),
-        (lab["kinds"], "text"),
+        ("index", "#", "number"),
+        ("unit", lab["unit"], "text"),
+        ("district", lab["district"], "text"),
+        ("year", lab["year"], "number"),
+        ("score", lab["score"], "number"),
+        ("rank", lab["rank"], "number"),
+        ("error", lab["error"], "number"),
+        ("warning", lab["warning"], "number"),
+        ("info", lab["info"], "number"),
+        ("kinds", lab["kinds"], "text"),
     ]
     head = "".join(
-        f'<th data-type="{kind}"{" class=num" if kind == "number" else ""}><button type="button">{_e(name)}</button></th>'
-        for name, kind in columns
+        f'<th data-key="{key}" data-type="{kind}"{" class=num" if kind == "number" else ""}>'
+        f'<button type="button">{_e(name)}</button></th>'
+        for key, name, kind in columns
     )
     body = []
     for r in rows:

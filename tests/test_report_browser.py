@@ -170,3 +170,63 @@ def test_browser_shows_counts_and_escaped_script(tmp_path: Path) -> None:
     assert len(data) > 40_000, len(data)
     assert png_distinct_bytes(data) > 100
     print(f"\nscreenshot: {shot.resolve()}\npage: {html_path.resolve()}")
+
+
+def visible_rows(dom: str) -> list[str]:
+    """The index's table rows the page shows (the script hides the others)."""
+    rows = re.findall(r"<tr( [^>]*data-unit=[^>]*)>(.*?)</tr>", dom, re.DOTALL)
+    return [body for attrs, body in rows if " hidden" not in attrs]
+
+
+def test_browser_index_of_a_thousand_reports_filters_sorts_and_links(tmp_path: Path) -> None:
+    from urllib.parse import unquote, urlencode
+
+    from cchc.report import write_report
+    from tests.test_report_pages import batch
+
+    records = batch(1000)
+    out = tmp_path / "out"
+    write_report(out, records)  # 1,000 reports: split by default
+    index = (out / "review.html").resolve()
+    assert index.stat().st_size < 2 * 1024 * 1024
+
+    dom = run_browser(["--dump-dom", index.as_uri()], tmp_path / "p1").stdout
+    assert len(visible_rows(dom)) == 1000
+    assert 'data-shown="1000"' in dom and "Đang hiện 1000 / 1000 báo cáo" in dom
+
+    def expected(district: str | None, severity: str | None, kind: str | None, unit: str | None) -> list[str]:
+        return [
+            r.source.file
+            for r in records
+            if (district is None or r.meta.district == district)
+            and (severity is None or any(f.severity == severity for f in r.findings))
+            and (kind is None or any(f.kind == kind for f in r.findings))
+            and (unit is None or unit in (r.meta.unit_name or "").casefold())
+        ]
+
+    # district and severity: Thanh Hà's reports with an error
+    query = urlencode({"district": "Thanh Hà", "severity": "error"})
+    dom = run_browser(["--dump-dom", f"{index.as_uri()}#{query}"], tmp_path / "p2").stdout
+    shown = visible_rows(dom)
+    want = expected("Thanh Hà", "error", None, None)
+    assert 0 < len(want) < 1000 and len(shown) == len(want)
+    assert all("Thanh Hà" in row for row in shown)
+    assert f'data-shown="{len(want)}"' in dom
+
+    # kind and a unit typed without tone marks ("dai hop" finds "Đại Hợp"), sorted by score, lowest first
+    query = urlencode({"kind": "total_mismatch", "unit": "dai hop", "sort": "score"})
+    dom = run_browser(["--dump-dom", f"{index.as_uri()}#{query}"], tmp_path / "p3").stdout
+    shown = visible_rows(dom)
+    want = expected(None, None, "total_mismatch", "đại hợp")
+    assert 0 < len(want) and len(shown) == len(want)
+    scores = [float(m) for m in re.findall(r'data-sort="([\d.]+)">[\d,]+/100', "".join(shown))]
+    assert len(scores) == len(want) and scores == sorted(scores) and scores[0] < scores[-1]
+
+    # a link of the filtered index opens that report's page
+    href = re.search(r'<a href="(review/[^"]+\.html)">xã (Đại Hợp \d+)</a>', shown[0])
+    assert href is not None
+    page = out / unquote(href.group(1))
+    page_dom = run_browser(["--dump-dom", page.resolve().as_uri()], tmp_path / "p4").stdout
+    assert f"xã {href.group(2)} – 2022" in page_dom
+    assert "Tổng điểm in 83,97 khác tổng các tiêu chí 84,97." in page_dom
+    assert 'href="../review.html"' in page_dom

@@ -52,7 +52,7 @@ def batch(n: int) -> list[Record]:
                         file=f"inbox/{district}/{unit}.pdf", sha256=f"{i:064x}", format="pdf", pages=10
                     ),
                     "meta": Meta(unit_name=unit, unit_level="xã", district=district, report_year=2022),
-                    "overall": Overall(score=83.97 - i % 10, max_score=100, rank=i % 23 + 1, rank_total=23),
+                    "overall": Overall(score=60 + (i * 37) % 400 / 10, max_score=100, rank=i % 23 + 1, rank_total=23),
                     "findings": findings,
                 }
             )
