@@ -78,8 +78,7 @@ def _store_batch(
 ) -> StoredBatch:
     from cchc.checker.history import run_history_rules
 
-    batch_id = store.start_batch(str(out_dir) if out_dir is not None else None, len(records))
-    saved = [store.save_record(record, batch_id=batch_id) for record in records]
+    batch_id, saved = store.save_batch(records, out_dir=str(out_dir) if out_dir is not None else None)
     store.save_findings(batch_findings, scope="batch", batch_id=batch_id)
     history: list[Finding] = []
     by_record: dict[int, list[Finding]] = {}

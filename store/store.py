@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -22,6 +23,9 @@ from cchc.store.engine import default_url, make_engine, normalize_url, redact, s
 from cchc.store.models import Batch, CriterionRow, Document, FindingRow, RecordRow, utcnow
 
 _RETRIES = 3
+# Records per round of bulk statements: bounds the memory of their JSON and SQLite's bound parameters
+# (a few columns x 200 rows stays far below its 32,766 limit).
+BULK_CHUNK = 200
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
@@ -162,6 +166,48 @@ class Store:
                 with self._sessions.begin() as session:
                     return _save(session, record, batch_id)
             except IntegrityError:  # a concurrent writer took the version number or the document
+                if attempt == _RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def save_records(self, records: Sequence[Record], *, batch_id: int | None = None) -> list[Saved]:
+        """Store many records as :meth:`save_record` would, in one transaction of a few statements per chunk.
+
+        All or nothing: a failure midway (a crash, a killed process) leaves none of them stored, and a
+        re-run stores them all; content already in the store is not stored again. ``records`` is read
+        a chunk at a time (a lazy sequence of record files stays lazy). The returned ``is_current`` is
+        each record's state once the whole batch is stored.
+        """
+        return self._save_bulk(records, batch_id=batch_id)[1]
+
+    def save_batch(
+        self, records: Sequence[Record], *, out_dir: str | None = None, inputs: int | None = None
+    ) -> tuple[int, list[Saved]]:
+        """A new batch and its records in one transaction (see :meth:`save_records`): (batch id, saved)."""
+        batch = {"out_dir": out_dir, "inputs": len(records) if inputs is None else inputs}
+        batch_id, saved = self._save_bulk(records, new_batch=batch)
+        assert batch_id is not None
+        return batch_id, saved
+
+    def _save_bulk(
+        self, records: Sequence[Record], *, batch_id: int | None = None, new_batch: dict[str, Any] | None = None
+    ) -> tuple[int | None, list[Saved]]:
+        import cchc
+
+        for attempt in range(_RETRIES):
+            try:
+                with self._sessions.begin() as session:
+                    if new_batch is not None:
+                        batch = Batch(**new_batch, cchc_version=getattr(cchc, "__version__", None))
+                        session.add(batch)
+                        session.flush()
+                        batch_id = batch.id
+                    saved: list[Saved] = []
+                    for start in range(0, len(records), BULK_CHUNK):
+                        chunk = [records[i] for i in range(start, min(start + BULK_CHUNK, len(records)))]
+                        saved += _save_many(session, chunk, batch_id)
+                    return batch_id, _with_final_current(session, saved)
+            except IntegrityError:  # a concurrent writer took a version number or a document
                 if attempt == _RETRIES - 1:
                     raise
         raise AssertionError("unreachable")
@@ -442,6 +488,198 @@ def _set_history_in_record(session: Session, record_id: int, findings: list[Find
     if merged != record.findings:
         record.findings = merged
         row.record = record.model_dump(mode="json")
+
+def _save_many(session: Session, records: Sequence[Record], batch_id: int | None) -> list[Saved]:
+    """:func:`_save` for a chunk of records: one query to find what is stored, one insert per table."""
+    now = utcnow()
+    shas = list(dict.fromkeys(r.source.sha256 for r in records))
+    known = {
+        row.sha256: row
+        for row in session.execute(
+            select(Document.id, Document.sha256, RecordRow.id.label("record_id"), RecordRow.unit_name,
+                   RecordRow.report_year, RecordRow.version, RecordRow.is_current)
+            .outerjoin(RecordRow, RecordRow.document_id == Document.id)
+            .where(Document.sha256.in_(shas))
+        )
+    }
+    if known:
+        session.execute(update(Document).where(Document.sha256.in_(list(known))).values(last_seen=now))
+    # a document already stored with its record is not stored again; nor is the same content twice in a chunk
+    new: list[Record] = []
+    seen: set[str] = set()
+    for record in records:
+        sha = record.source.sha256
+        row = known.get(sha)
+        if sha in seen or (row is not None and row.record_id is not None):
+            continue
+        seen.add(sha)
+        new.append(record)
+    document_ids = {sha: row.id for sha, row in known.items()}
+    missing = [r for r in new if r.source.sha256 not in document_ids]
+    if missing:
+        inserted = session.execute(
+            insert(Document).returning(Document.id, Document.sha256, sort_by_parameter_order=True),
+            [
+                {
+                    "sha256": r.source.sha256,
+                    "file_name": Path(r.source.file).name,
+                    "format": r.source.format,
+                    "size_bytes": r.source.size_bytes,
+                    "pages": r.source.pages,
+                    "first_seen": now,
+                    "last_seen": now,
+                    "first_batch_id": batch_id,
+                }
+                for r in missing
+            ],
+        )
+        document_ids |= {sha: doc_id for doc_id, sha in inserted}
+
+    versions = _next_versions(session, new)
+    new_ids: dict[str, int] = {}
+    if new:
+        rows = []
+        for record in new:
+            meta, overall = record.meta, record.overall
+            version, is_current = versions.get(record.source.sha256, (1, True))
+            rows.append(
+                {
+                    "document_id": document_ids[record.source.sha256],
+                    "batch_id": batch_id,
+                    "unit_key": unit_key(meta.unit_name, meta.unit_level, meta.district),
+                    "name_key": fold(meta.unit_name),
+                    "unit_name": meta.unit_name,
+                    "unit_level": meta.unit_level,
+                    "district": meta.district,
+                    "province": meta.province,
+                    "report_year": meta.report_year,
+                    "version": version,
+                    "is_current": is_current,
+                    "overall_score": overall.score,
+                    "overall_max": overall.max_score,
+                    "overall_percent": overall.percent,
+                    "overall_rank": overall.rank,
+                    "overall_rank_total": overall.rank_total,
+                    "overall_rank_change": overall.rank_change,
+                    "record": record.model_dump(mode="json"),
+                    "extractor_version": record.extractor_version,
+                    "schema_version": record.schema_version,
+                    "created_at": now,
+                }
+            )
+        inserted = session.execute(
+            insert(RecordRow).returning(RecordRow.id, sort_by_parameter_order=True), rows
+        )
+        new_ids = {r.source.sha256: record_id for r, (record_id,) in zip(new, inserted, strict=True)}
+        criteria = [
+            {
+                "record_id": new_ids[r.source.sha256],
+                "position": i,
+                "code": c.code,
+                "title": c.title,
+                "score": c.score,
+                "max_score": c.max_score,
+                "percent": c.percent,
+                "rank": c.rank,
+                "rank_total": c.rank_total,
+                "rank_change": c.rank_change,
+            }
+            for r in new
+            for i, c in enumerate(r.criteria)
+        ]
+        if criteria:
+            session.execute(insert(CriterionRow), criteria)
+        findings = [
+            _finding_values(f, "record", new_ids[r.source.sha256], batch_id, now) for r in new for f in r.findings
+        ]
+        if findings:
+            session.execute(insert(FindingRow), findings)
+
+    saved = []
+    emitted: set[str] = set()
+    for record in records:
+        source, meta = record.source, record.meta
+        row = known.get(source.sha256)
+        if row is not None and row.record_id is not None:
+            saved.append(Saved(row.record_id, source.sha256, source.file, row.unit_name, row.report_year,
+                               row.version, bool(row.is_current), stored=False))
+            continue
+        version, is_current = versions.get(source.sha256, (1, True))
+        saved.append(Saved(new_ids[source.sha256], source.sha256, source.file, meta.unit_name, meta.report_year,
+                           version, is_current, stored=source.sha256 not in emitted))
+        emitted.add(source.sha256)
+    return saved
+
+
+def _next_versions(session: Session, records: Sequence[Record]) -> dict[str, tuple[int, bool]]:
+    """sha256 -> (version, is current) of new records of a named unit and year; older versions stop being current.
+
+    Several reports of one unit and year in a chunk take successive versions, the last one current.
+    """
+    by_pair: dict[tuple[str, int], list[str]] = {}
+    for record in records:
+        meta = record.meta
+        if meta.unit_name and meta.report_year is not None:
+            key = unit_key(meta.unit_name, meta.unit_level, meta.district)
+            by_pair.setdefault((key, meta.report_year), []).append(record.source.sha256)
+    if not by_pair:
+        return {}
+    keys = list({key for key, _ in by_pair})
+    stored: dict[tuple[str, int], int] = {}
+    for start in range(0, len(keys), BULK_CHUNK):
+        for key, year, top in session.execute(
+            select(RecordRow.unit_key, RecordRow.report_year, func.max(RecordRow.version))
+            .where(RecordRow.unit_key.in_(keys[start : start + BULK_CHUNK]), RecordRow.report_year.is_not(None))
+            .group_by(RecordRow.unit_key, RecordRow.report_year)
+        ):
+            if (key, year) in by_pair:
+                stored[(key, year)] = int(top)
+    if stored:
+        table = RecordRow.__table__
+        session.execute(
+            update(table)
+            .where(table.c.unit_key == bindparam("k"), table.c.report_year == bindparam("y"), table.c.is_current)
+            .values(is_current=False),
+            [{"k": key, "y": year} for key, year in stored],
+        )
+    versions: dict[str, tuple[int, bool]] = {}
+    for pair, shas in by_pair.items():
+        for n, sha in enumerate(shas, start=1):
+            versions[sha] = (stored.get(pair, 0) + n, n == len(shas))
+    return versions
+
+
+def _with_final_current(session: Session, saved: list[Saved]) -> list[Saved]:
+    """``saved`` with each record's is_current as stored now (a later report of the batch may supersede it)."""
+    ids = list({s.record_id for s in saved})
+    current: dict[int, bool] = {}
+    for start in range(0, len(ids), BULK_CHUNK * 5):
+        chunk = ids[start : start + BULK_CHUNK * 5]
+        current |= {
+            rid: bool(flag)
+            for rid, flag in session.execute(select(RecordRow.id, RecordRow.is_current).where(RecordRow.id.in_(chunk)))
+        }
+    return [replace(s, is_current=current.get(s.record_id, s.is_current)) for s in saved]
+
+
+def _finding_values(
+    f: Finding, scope: str, record_id: int | None, batch_id: int | None, now: datetime
+) -> dict[str, Any]:
+    return {
+        "record_id": record_id,
+        "batch_id": batch_id,
+        "scope": scope,
+        "rule": f.rule,
+        "kind": f.kind,
+        "severity": f.severity,
+        "subject": f.subject,
+        "message": f.message,
+        "message_en": f.message_en,
+        "expected": _text(f.expected),
+        "actual": _text(f.actual),
+        "evidence": [e.model_dump(mode="json") for e in f.evidence],
+        "created_at": now,
+    }
 
 
 def _finding_rows(
