@@ -11,7 +11,7 @@ from typing import Any
 from cchc.errors import StoreError
 from cchc.schemas.record import Finding, Record
 from cchc.settings import DEFAULT_SETTINGS, Settings
-from cchc.store.store import Saved, Store, unit_key
+from cchc.store.store import Saved, Store
 
 
 @dataclass
@@ -93,14 +93,9 @@ def _store_batch(
             store.save_findings(found, scope="official", record_id=where.record_id, batch_id=batch_id)
             by_record[index] = list(found)
             history.extend(found)
-    groups: dict[tuple[str, int], list[Record]] = {}
-    for index, (record, where) in enumerate(zip(records, saved)):
-        meta = record.meta
-        if not meta.unit_name or meta.report_year is None:
-            continue
-        key = (unit_key(meta.unit_name, meta.unit_level, meta.district), meta.report_year)
-        groups.setdefault(key, []).append(record)
-        previous = store.previous_record(meta.unit_name, meta.unit_level, meta.district, meta.report_year - 1)
+    # save_batch returns each record's current flag once the whole batch is saved (a later version in the
+    # same batch wins), and the previous years are looked up for the whole batch in a few queries
+    for index, (record, where, previous) in enumerate(zip(records, saved, store.previous_records(records))):
         if previous is None:
             continue
         found = run_history_rules(record, previous, settings)
@@ -108,29 +103,8 @@ def _store_batch(
         if found:
             by_record.setdefault(index, []).extend(found)
         history.extend(found)
-    saved = _current_after_batch(store, saved, [group[0] for group in groups.values() if len(group) > 1])
     path = store.path
     return StoredBatch(store.display_url, str(path) if path else None, batch_id, saved, history, by_record)
-
-
-def _current_after_batch(store: Store, saved: list[Saved], shared: list[Record]) -> list[Saved]:
-    """Each record's current flag once the whole batch is saved: a later version in the same batch wins.
-
-    ``shared``: one record of each unit and year that the batch holds several versions of (the flag of a
-    unit and year saved once is right as saved).
-    """
-    from dataclasses import replace
-
-    current: set[str] = set()
-    known: set[str] = set()
-    for record in shared:
-        meta = record.meta
-        assert meta.unit_name is not None and meta.report_year is not None
-        for _, is_current, sha in store.versions(meta.unit_name, meta.unit_level, meta.district, meta.report_year):
-            known.add(sha)
-            if is_current:
-                current.add(sha)
-    return [replace(s, is_current=s.sha256 in current) if s.sha256 in known else s for s in saved]
 
 
 def annotate_summary(summary: dict[str, Any], stored: StoredBatch) -> None:

@@ -149,3 +149,21 @@ def test_killed_midway_leaves_nothing_and_a_rerun_completes(db_url: str, tmp_pat
     assert {t: n for t, n in counts(db_url).items() if t != "batches"} == expected_counts(records)
     assert run("complete").stdout.strip() == "0"
     assert {t: n for t, n in counts(db_url).items() if t != "batches"} == expected_counts(records)
+
+
+def test_previous_records_match_previous_record(db_url: str, reports: Reports) -> None:  # noqa: F811
+    """The bulk look-up finds what the one-by-one look-up finds, the other Hòa Bình (Tam Đảo) included."""
+    records = list(reports.records.values())
+    with Store(db_url) as store:
+        store.save_records(records)
+        bulk = store.previous_records(records)
+        one = [
+            store.previous_record(r.meta.unit_name, r.meta.unit_level, r.meta.district, r.meta.report_year - 1)
+            if r.meta.unit_name and r.meta.report_year is not None
+            else None
+            for r in records
+        ]
+    assert bulk == one
+    found = {r.source.file.rsplit("/", 1)[-1]: p.meta.report_year for r, p in zip(records, bulk) if p is not None}
+    assert found == {"hoa-binh-2022.txt": 2021, "dong-xuan-2022.txt": 2021, "tan-lap-2022.txt": 2021,
+                     "tan-lap-2022-v1.txt": 2021}
