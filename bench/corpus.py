@@ -674,6 +674,113 @@ def build_corpus(
     return docs
 
 
+# ---------------------------------------------------------------------------------------------------
+# The scale corpus: many short reports of mixed formats (bench/bench_scale.py)
+# ---------------------------------------------------------------------------------------------------
+
+SCALE_VERSION = 1
+# kind, share: short digital prose PDFs, table PDFs, DOCX and plain text, as a province's inbox might mix them
+SCALE_MIX: tuple[tuple[str, int], ...] = (("prose", 40), ("table", 20), ("docx", 25), ("text", 15))
+
+
+def text_report(report: Any) -> str:
+    """A report as a plain-text file: the header's two columns one after the other, numbered paragraphs,
+    table rows with tab-separated cells (what a copy from a word processor gives)."""
+    b = samples_builder()
+    lines: list[str] = []
+    for item in report.items:
+        if isinstance(item, b.Header):
+            lines += [text for text, _ in item.left] + [text for text, _ in item.right] + [""]
+        elif isinstance(item, b.Title):
+            lines += [*item.lines, ""]
+        elif isinstance(item, b.Para):
+            lines.append(f"{item.label} {item.text}" if item.label else item.text)
+        elif isinstance(item, b.Table):
+            lines += ["\t".join(cell.replace("\n", " ") for cell in row) for row in item.rows]
+        elif isinstance(item, b.Signature):
+            lines += ["", *item.lines, "", item.name, "Nơi nhận:", *item.recipients]
+    return "\n".join(lines) + "\n"
+
+
+def scale_kinds(n: int) -> list[str]:
+    """The kinds of ``n`` scale documents: the shares of SCALE_MIX, interleaved (smooth weighted round robin)."""
+    total = sum(share for _, share in SCALE_MIX)
+    current = {kind: 0 for kind, _ in SCALE_MIX}
+    kinds = []
+    for _ in range(n):
+        for kind, share in SCALE_MIX:
+            current[kind] += share
+        chosen = max(current, key=lambda k: current[k])
+        current[chosen] -= total
+        kinds.append(chosen)
+    return kinds
+
+
+def build_scale_corpus(n: int, seed: int = 2024, folder: Path | None = None, log: Any = None) -> list[BuiltDoc]:
+    """``n`` short reports (2-4 pages, no page fitting) of distinct invented communes, mixed formats, in ``inbox/``.
+
+    Reused while the plan and the builders are unchanged. Names repeat only across districts (the store
+    keys a unit by level, name and district), so every document is a distinct unit's report.
+    """
+    folder = folder or CORPUS_DIR / f"scale-{n}-{seed}"
+    key = hashlib.sha256(
+        json.dumps([SCALE_VERSION, n, seed, SCALE_MIX]).encode()
+        + (ROOT / "samples" / "build_samples.py").read_bytes()
+        + Path(__file__).read_bytes()
+    ).hexdigest()[:16]
+    manifest = folder / f"manifest-{key}.json"
+    if manifest.is_file():
+        docs = [BuiltDoc(**d) for d in json.loads(manifest.read_text("utf-8"))["documents"]]
+        if all(Path(d.path).is_file() for d in docs):
+            return docs
+    b = samples_builder()
+    inbox = folder / "inbox"
+    inbox.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    taken: set[str] = set()
+    docs = []
+    for i, kind in enumerate(scale_kinds(n)):
+        if len(taken) > 600:  # the syllable lists give about 1,000 names: start over (another district)
+            taken.clear()
+        facts = invent(rng, taken)
+        doc_seed, n_pad, detail = seed * 100_000 + i, rng.randint(0, 4), rng.random() < 0.5
+        name = f"{i + 1:05d}-{kind}"
+        if kind == "table":
+            report = table_report(name, facts, doc_seed, n_pad, detail)
+        else:
+            report = prose_report(name, facts, doc_seed, n_pad, detail)
+        if kind in ("prose", "table"):
+            path = inbox / f"{name}.pdf"
+            b.build_pdf(report, path)
+            pages = pdf_pages(path)
+        elif kind == "docx":
+            path = inbox / f"{name}.docx"
+            b.build_docx(report, path, heading_style=bool(i % 2))
+            pages = 0
+        else:
+            path = inbox / f"{name}.txt"
+            path.write_text(text_report(report), encoding="utf-8")
+            pages = 0
+        if log and (i + 1) % 100 == 0:
+            log(f"  built {i + 1}/{n}")
+        docs.append(
+            BuiltDoc(
+                path=str(path),
+                kind=kind,  # type: ignore[arg-type]
+                pages=pages,
+                commune=facts.commune,
+                overall=float(facts.total),
+                criteria={str(j + 1): float(v) for j, v in enumerate(facts.scores)},
+                size_bytes=path.stat().st_size,
+            )
+        )
+    manifest.write_text(
+        json.dumps({"seed": seed, "n": n, "documents": [asdict(d) for d in docs]}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
+    return docs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Build the benchmark corpus (invented communes).")
     parser.add_argument("--quick", action="store_true", help="a small corpus")

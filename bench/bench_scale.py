@@ -1,0 +1,384 @@
+"""The province-scale benchmark: `cchc ingest` of N mixed reports with the store, as a user runs it.
+
+    .venv/bin/python bench/bench_scale.py [--n 1000] [--workers N] [--pg] [--store-runs 3]
+    make bench-scale            # N=1000;  make bench-scale N=10000 (outside CI: about 10x longer)
+
+Builds (or reuses) bench/corpus/scale-<N>-<seed>/inbox/ (bench/corpus.py: short reports of distinct
+invented communes; 40% prose PDF, 20% table PDF, 25% DOCX, 15% plain text), then runs once, cold (a new
+output folder, so no cache, and a new SQLite store; Prefect's home as a user has it after a first run):
+
+    cchc ingest <inbox> --out <tmp>/out --db sqlite:///<tmp>/cchc.sqlite --no-progress
+
+and prints wall time, CPU utilisation (CPU seconds of the whole process tree over wall x cores, and
+the same while the extraction workers run), peak RSS (of the process tree, summed, sampled every
+0.2 s; and the largest single process), the step timings of batch.json, the largest output file and
+how many records are right (overall and all ten criterion scores as the manifest states them).
+
+Then the store step alone on the records just written: ``store_batch`` (bulk save, batch findings,
+previous-year look-up) into a new SQLite file and, with ``--pg``, a throwaway PostgreSQL cluster
+(initdb as in tests/test_store.py), ``--store-runs`` cold runs each (each into an empty database, in
+a fresh process): median and spread.
+
+Writes bench/results/scale-<N>.json and .md. Machine, date and load average are part of both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(BENCH))
+
+import corpus as corpus_mod  # noqa: E402
+
+
+def _role(proc: psutil.Process) -> str:
+    cmd = " ".join(proc.cmdline())
+    if "multiprocessing" in cmd:
+        return "pool"  # the forkserver and the extraction workers it forks
+    if "prefect" in cmd or "uvicorn" in cmd:
+        return "prefect server"
+    return "cchc" if "cchc" in cmd else proc.name()
+
+
+class TreeSampler(threading.Thread):
+    """Samples a process tree every ``interval`` s: RSS and CPU time by role (main, pool, Prefect server)."""
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.root = psutil.Process(pid)
+        self.interval = interval
+        self.samples: list[dict[str, Any]] = []  # t, rss, cpu, pool_cpu, rss_by_role
+        self.stop = threading.Event()
+        self._roles: dict[int, str] = {}
+        self._last: dict[int, float] = {}
+        self._gone = {"all": 0.0, "pool": 0.0}
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        while not self.stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                break
+            cpu: dict[int, float] = {}
+            rss_by_role: dict[str, int] = {}
+            for p in procs:
+                try:
+                    with p.oneshot():
+                        role = self._roles.setdefault(p.pid, _role(p))
+                        rss_by_role[role] = rss_by_role.get(role, 0) + p.memory_info().rss
+                        t = p.cpu_times()
+                        cpu[p.pid] = t.user + t.system
+                except (psutil.NoSuchProcess, psutil.ZombieProcess):
+                    continue
+            for pid, value in self._last.items():  # ended since the last sample: keep their CPU time
+                if pid not in cpu:
+                    self._gone["all"] += value
+                    if self._roles.get(pid) == "pool":
+                        self._gone["pool"] += value
+            self._last = cpu
+            self.samples.append(
+                {
+                    "t": time.perf_counter() - start,
+                    "rss": sum(rss_by_role.values()),
+                    "cpu": self._gone["all"] + sum(cpu.values()),
+                    "pool_cpu": self._gone["pool"] + sum(v for pid, v in cpu.items() if self._roles[pid] == "pool"),
+                    "rss_by_role": rss_by_role,
+                }
+            )
+            self.stop.wait(self.interval)
+
+
+def count_right(out: Path, docs: list[corpus_mod.BuiltDoc]) -> tuple[int, int]:
+    by_name = {Path(d.path).stem: d for d in docs}
+    right = total = 0
+    for path in (out / "records").glob("*.json"):
+        doc = by_name.get(path.stem)
+        if doc is None:
+            continue
+        record = json.loads(path.read_text("utf-8"))
+        total += 1
+        scores = {c["code"]: c["score"] for c in record.get("criteria", []) if c.get("code")}
+        right += record.get("overall", {}).get("score") == doc.overall and scores == doc.criteria
+    return right, total
+
+
+def largest_files(out: Path, n: int = 3) -> list[dict[str, Any]]:
+    files = [p for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts]
+    files.sort(key=lambda p: p.stat().st_size, reverse=True)
+    return [{"file": str(p.relative_to(out)), "bytes": p.stat().st_size} for p in files[:n]]
+
+
+def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
+    out, db = work / "out", work / "cchc.sqlite"
+    cmd = [str(BIN / "cchc"), "ingest", str(inbox), "--out", str(out), "--db", f"sqlite:///{db}", "--no-progress"]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - started
+    sampler.stop.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cores = os.cpu_count() or 1
+    samples = sampler.samples
+    # the extraction window: the longest stretch in which the pool's processes use CPU (pauses under 1 s
+    # included; the workers' start-up imports, before Prefect is ready, are a stretch of their own)
+    working = [i for i in range(1, len(samples)) if samples[i]["pool_cpu"] - samples[i - 1]["pool_cpu"] > 0.01]
+    stretches: list[list[int]] = []
+    for i in working:
+        if stretches and samples[i]["t"] - samples[stretches[-1][-1]]["t"] <= 1.0:
+            stretches[-1].append(i)
+        else:
+            stretches.append([i])
+    longest = max(stretches, key=lambda st: samples[st[-1]]["t"] - samples[st[0] - 1]["t"], default=[])
+    window = None
+    if longest:
+        first, last = samples[longest[0] - 1], samples[longest[-1]]
+        span = last["t"] - first["t"]
+        window = {
+            "start_s": round(first["t"], 2),
+            "seconds": round(span, 2),
+            "cpu_utilisation": round((last["cpu"] - first["cpu"]) / (span * cores), 3) if span > 0 else None,
+        }
+    peak = max(samples, key=lambda s: s["rss"], default=None)
+    summary = json.loads((out / "batch.json").read_text("utf-8")) if (out / "batch.json").is_file() else {}
+    return {
+        "command": " ".join(cmd),
+        "exit": proc.returncode,
+        "stderr_tail": stderr[-1500:],
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "cpu_utilisation": round(cpu / (wall * cores), 3),
+        "extraction_window": window,
+        "peak_rss_tree_mb": round(peak["rss"] / 2**20, 1) if peak else None,
+        "peak_rss_by_role_mb": {k: round(v / 2**20, 1) for k, v in peak["rss_by_role"].items()} if peak else {},
+        "peak_rss_largest_process_mb": round(after.ru_maxrss / 1024, 1),
+        "timings": summary.get("timings", {}),
+        "counts": summary.get("counts", {}),
+        "largest_files": largest_files(out),
+        "timeline_t_rss_mb_cpu_s": [
+            (round(x["t"], 1), round(x["rss"] / 2**20), round(x["cpu"], 1)) for x in samples[:: max(1, len(samples) // 200)]
+        ],
+        "out": str(out),
+    }
+
+
+# ------------------------------------------------------------------------------------ the store step
+
+STORE_SCRIPT = """
+import json, sys, time
+from pathlib import Path
+from cchc.schemas.record import Record
+from cchc.store import Store, store_batch
+paths = sorted(Path(sys.argv[2]).glob("*.json"))
+records = [Record.model_validate_json(p.read_bytes()) for p in paths]
+Store(sys.argv[1]).close()  # create and migrate the schema: not part of the store step
+start = time.perf_counter()
+stored = store_batch(sys.argv[1], records, [])
+print(json.dumps({"seconds": time.perf_counter() - start, "records": len(records),
+                  "stored": sum(s.stored for s in stored.saved)}))
+"""
+
+
+def start_postgres(root: Path) -> tuple[str, list[str]] | str:
+    """A throwaway cluster (as tests/test_store.py starts one): (admin URL prefix, stop command) or why not."""
+    found = shutil.which("initdb")
+    bindirs = [Path(found).parent] if found else [Path(p).parent for p in sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))]
+    if not bindirs:
+        return "no initdb (apt-get install postgresql)"
+    bindir = bindirs[-1]
+    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if prefix:
+        shutil.chown(root, "postgres")
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    data = root / "data"
+    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                    "--no-locale", "--no-sync"], check=True, capture_output=True, cwd=root)
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o", options,
+                    "start"], check=True, capture_output=True, cwd=root)
+    stop = [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]
+    return f"postgresql://postgres@127.0.0.1:{port}", stop
+
+
+def bench_store(records_dir: Path, work: Path, runs: int, pg: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+
+    def one(url: str) -> dict[str, Any]:
+        proc = subprocess.run([sys.executable, "-c", STORE_SCRIPT, url, str(records_dir)], capture_output=True,
+                              text=True, check=False, timeout=900)
+        if proc.returncode:
+            raise RuntimeError(proc.stderr[-2000:])
+        return json.loads(proc.stdout)
+
+    def summarise(results: list[dict[str, Any]], command: str) -> dict[str, Any]:
+        seconds = [r["seconds"] for r in results]
+        return {
+            "command": command,
+            "records": results[0]["records"],
+            "runs_s": [round(s, 2) for s in seconds],
+            "median_s": round(statistics.median(seconds), 2),
+            "spread_s": [round(min(seconds), 2), round(max(seconds), 2)],
+            "per_1000_s": round(statistics.median(seconds) / results[0]["records"] * 1000, 2),
+        }
+
+    sqlite_runs = [one(f"sqlite:///{work / f'store-{i}.sqlite'}") for i in range(runs)]
+    out["sqlite"] = summarise(sqlite_runs, "store_batch(sqlite:///<new file>, records, [])")
+    if pg:
+        root = Path(tempfile.mkdtemp(prefix="cchc-bench-pg-"))
+        started = start_postgres(root)
+        if isinstance(started, str):
+            out["postgresql"] = {"skipped": started}
+        else:
+            base, stop = started
+            try:
+                import pg8000.native
+
+                results = []
+                for i in range(runs):
+                    admin = pg8000.native.Connection("postgres", host="127.0.0.1", port=int(base.rsplit(":", 1)[1]),
+                                                     database="postgres")
+                    admin.run(f"CREATE DATABASE bench_{i}")
+                    admin.close()
+                    results.append(one(f"{base}/bench_{i}"))
+                out["postgresql"] = summarise(results, "store_batch(postgresql://<new database>, records, [])")
+            finally:
+                subprocess.run(stop, check=False, capture_output=True)
+                shutil.rmtree(root, ignore_errors=True)
+    return out
+
+
+# ------------------------------------------------------------------------------------------- report
+
+
+def machine() -> dict[str, Any]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), "unknown")
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load_avg_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def markdown(res: dict[str, Any]) -> str:
+    m, run = res["machine"], res["ingest"]
+    t = run["timings"]
+    window = run["extraction_window"] or {}
+    lines = [
+        f"### `cchc ingest` of {res['n']:,} mixed reports (bench/bench_scale.py)",
+        "",
+        f"{m['date']}; {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}; "
+        f"load average at start {', '.join(map(str, m['load_avg_start']))}, at end "
+        f"{', '.join(map(str, res['load_avg_end']))} (a machine shared with other work: figures are what a user "
+        f"of such a machine sees). One cold run: new output folder, new SQLite store. Corpus: {res['corpus']}.",
+        "",
+        f"Command: `{run['command']}` (exit {run['exit']})",
+        "",
+        "| Measure | Value |",
+        "|---|---:|",
+        f"| Wall time | {run['wall_s']:.1f} s |",
+        f"| CPU utilisation, whole run (CPU s / wall / cores) | {run['cpu_utilisation']:.0%} |",
+        f"| CPU utilisation while the extraction workers run ({window.get('seconds', '—')} s from "
+        f"{window.get('start_s', '—')} s) | "
+        f"{window['cpu_utilisation']:.0%} |" if window.get("cpu_utilisation") is not None else "| CPU utilisation, extraction | — |",
+        f"| Peak RSS, process tree summed | {run['peak_rss_tree_mb']:.0f} MB "
+        f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(run['peak_rss_by_role_mb'].items()))}) |",
+        f"| Peak RSS, largest single process | {run['peak_rss_largest_process_mb']:.0f} MB |",
+        f"| Records right (overall + 10 criteria) | {res['right'][0]}/{res['right'][1]} |",
+    ]
+    for key in ("collect", "cache_lookup", "process", "batch_rules", "store", "outputs", "wall"):
+        if key in t:
+            lines.append(f"| step `{key}` (batch.json) | {t[key]:.2f} s |")
+    for f in run["largest_files"]:
+        lines.append(f"| output `{f['file']}` | {f['bytes'] / 2**20:.2f} MB |")
+    store = res.get("store") or {}
+    if store:
+        lines += ["", "Store step alone (`store_batch`: bulk save, batch findings, previous-year look-up), cold runs "
+                  "into an empty database, each in a fresh process:", "",
+                  "| Backend | Records | Median | Spread | Per 1,000 records | Command |", "|---|---:|---:|---:|---:|---|"]
+        for backend, r in store.items():
+            if "skipped" in r:
+                lines.append(f"| {backend} | — | — | — | — | not run: {r['skipped']} |")
+                continue
+            lines.append(f"| {backend} | {r['records']} | {r['median_s']:.2f} s | {r['spread_s'][0]:.2f}-"
+                         f"{r['spread_s'][1]:.2f} s | {r['per_1000_s']:.2f} s | `{r['command']}` |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=1000, help="reports in the batch (default 1000)")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--workers", type=int, default=None, help="cchc ingest --workers (default: its own)")
+    parser.add_argument("--store-runs", type=int, default=3, help="cold runs of the store step per backend")
+    parser.add_argument("--pg", action="store_true", help="also time the store step on a throwaway PostgreSQL")
+    parser.add_argument("--keep", action="store_true", help="keep the output folder (printed)")
+    args = parser.parse_args()
+
+    res: dict[str, Any] = {"n": args.n, "machine": machine()}
+    t0 = time.perf_counter()
+    docs = corpus_mod.build_scale_corpus(args.n, args.seed, log=print)
+    res["corpus_build_s"] = round(time.perf_counter() - t0, 1)
+    kinds: dict[str, int] = {}
+    for d in docs:
+        kinds[d.kind] = kinds.get(d.kind, 0) + 1
+    res["corpus"] = ", ".join(f"{k} {v}" for k, v in kinds.items()) + f" (seed {args.seed})"
+    inbox = Path(docs[0].path).parent
+    work = Path(tempfile.mkdtemp(prefix="cchc-bench-scale-"))
+    try:
+        print(f"ingesting {args.n} reports from {inbox} ...", flush=True)
+        res["ingest"] = run_ingest(inbox, work, args.workers)
+        res["right"] = count_right(Path(res["ingest"]["out"]), docs)
+        print("store step ...", flush=True)
+        res["store"] = bench_store(Path(res["ingest"]["out"]) / "records", work, args.store_runs, args.pg)
+        res["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"kept {work}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"scale-{args.n}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
+    md = markdown(res)
+    (RESULTS / f"scale-{args.n}.md").write_text(md, encoding="utf-8")
+    print(md)
+
+
+if __name__ == "__main__":
+    main()
