@@ -49,7 +49,7 @@ RESULTS = BENCH / "results"
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(BENCH))
 
-import corpus as corpus_mod  # noqa: E402
+import corpus as corpus_mod
 
 
 def _role(proc: psutil.Process) -> str:
@@ -103,7 +103,8 @@ class TreeSampler(threading.Thread):
                     "t": time.perf_counter() - start,
                     "rss": sum(rss_by_role.values()),
                     "cpu": self._gone["all"] + sum(cpu.values()),
-                    "pool_cpu": self._gone["pool"] + sum(v for pid, v in cpu.items() if self._roles[pid] == "pool"),
+                    "pool_cpu": self._gone["pool"]
+                    + sum(v for pid, v in cpu.items() if self._roles[pid] == "pool"),
                     "rss_by_role": rss_by_role,
                 }
             )
@@ -132,7 +133,16 @@ def largest_files(out: Path, n: int = 3) -> list[dict[str, Any]]:
 
 def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
     out, db = work / "out", work / "cchc.sqlite"
-    cmd = [str(BIN / "cchc"), "ingest", str(inbox), "--out", str(out), "--db", f"sqlite:///{db}", "--no-progress"]
+    cmd = [
+        str(BIN / "cchc"),
+        "ingest",
+        str(inbox),
+        "--out",
+        str(out),
+        "--db",
+        f"sqlite:///{db}",
+        "--no-progress",
+    ]
     if workers:
         cmd += ["--workers", str(workers)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -140,7 +150,7 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sampler = TreeSampler(proc.pid)
     sampler.start()
-    stdout, stderr = proc.communicate()
+    _stdout, stderr = proc.communicate()
     wall = time.perf_counter() - started
     sampler.stop.set()
     sampler.join()
@@ -150,7 +160,9 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
     samples = sampler.samples
     # the extraction window: the longest stretch in which the pool's processes use CPU (pauses under 1 s
     # included; the workers' start-up imports, before Prefect is ready, are a stretch of their own)
-    working = [i for i in range(1, len(samples)) if samples[i]["pool_cpu"] - samples[i - 1]["pool_cpu"] > 0.01]
+    working = [
+        i for i in range(1, len(samples)) if samples[i]["pool_cpu"] - samples[i - 1]["pool_cpu"] > 0.01
+    ]
     stretches: list[list[int]] = []
     for i in working:
         if stretches and samples[i]["t"] - samples[stretches[-1][-1]]["t"] <= 1.0:
@@ -178,13 +190,16 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
         "cpu_utilisation": round(cpu / (wall * cores), 3),
         "extraction_window": window,
         "peak_rss_tree_mb": round(peak["rss"] / 2**20, 1) if peak else None,
-        "peak_rss_by_role_mb": {k: round(v / 2**20, 1) for k, v in peak["rss_by_role"].items()} if peak else {},
+        "peak_rss_by_role_mb": {k: round(v / 2**20, 1) for k, v in peak["rss_by_role"].items()}
+        if peak
+        else {},
         "peak_rss_largest_process_mb": round(after.ru_maxrss / 1024, 1),
         "timings": summary.get("timings", {}),
         "counts": summary.get("counts", {}),
         "largest_files": largest_files(out),
         "timeline_t_rss_mb_cpu_s": [
-            (round(x["t"], 1), round(x["rss"] / 2**20), round(x["cpu"], 1)) for x in samples[:: max(1, len(samples) // 200)]
+            (round(x["t"], 1), round(x["rss"] / 2**20), round(x["cpu"], 1))
+            for x in samples[:: max(1, len(samples) // 200)]
         ],
         "out": str(out),
     }
@@ -210,7 +225,11 @@ print(json.dumps({"seconds": time.perf_counter() - start, "records": len(records
 def start_postgres(root: Path) -> tuple[str, list[str]] | str:
     """A throwaway cluster (as tests/test_store.py starts one): (admin URL prefix, stop command) or why not."""
     found = shutil.which("initdb")
-    bindirs = [Path(found).parent] if found else [Path(p).parent for p in sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))]
+    bindirs = (
+        [Path(found).parent]
+        if found
+        else [Path(p).parent for p in sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))]
+    )
     if not bindirs:
         return "no initdb (apt-get install postgresql)"
     bindir = bindirs[-1]
@@ -223,11 +242,42 @@ def start_postgres(root: Path) -> tuple[str, list[str]] | str:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     data = root / "data"
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                    "--no-locale", "--no-sync"], check=True, capture_output=True, cwd=root)
+    subprocess.run(
+        [
+            *prefix,
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=root,
+    )
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o", options,
-                    "start"], check=True, capture_output=True, cwd=root)
+    subprocess.run(
+        [
+            *prefix,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(root / "log"),
+            "-w",
+            "-o",
+            options,
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=root,
+    )
     stop = [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]
     return f"postgresql://postgres@127.0.0.1:{port}", stop
 
@@ -236,8 +286,13 @@ def bench_store(records_dir: Path, work: Path, runs: int, pg: bool) -> dict[str,
     out: dict[str, Any] = {}
 
     def one(url: str) -> dict[str, Any]:
-        proc = subprocess.run([sys.executable, "-c", STORE_SCRIPT, url, str(records_dir)], capture_output=True,
-                              text=True, check=False, timeout=900)
+        proc = subprocess.run(
+            [sys.executable, "-c", STORE_SCRIPT, url, str(records_dir)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=900,
+        )
         if proc.returncode:
             raise RuntimeError(proc.stderr[-2000:])
         return json.loads(proc.stdout)
@@ -267,12 +322,15 @@ def bench_store(records_dir: Path, work: Path, runs: int, pg: bool) -> dict[str,
 
                 results = []
                 for i in range(runs):
-                    admin = pg8000.native.Connection("postgres", host="127.0.0.1", port=int(base.rsplit(":", 1)[1]),
-                                                     database="postgres")
+                    admin = pg8000.native.Connection(
+                        "postgres", host="127.0.0.1", port=int(base.rsplit(":", 1)[1]), database="postgres"
+                    )
                     admin.run(f"CREATE DATABASE bench_{i}")
                     admin.close()
                     results.append(one(f"{base}/bench_{i}"))
-                out["postgresql"] = summarise(results, "store_batch(postgresql://<new database>, records, [])")
+                out["postgresql"] = summarise(
+                    results, "store_batch(postgresql://<new database>, records, [])"
+                )
             finally:
                 subprocess.run(stop, check=False, capture_output=True)
                 shutil.rmtree(root, ignore_errors=True)
@@ -283,8 +341,14 @@ def bench_store(records_dir: Path, work: Path, runs: int, pg: bool) -> dict[str,
 
 
 def machine() -> dict[str, Any]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), "unknown")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "unknown",
+    )
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
@@ -303,10 +367,12 @@ def markdown(res: dict[str, Any]) -> str:
     lines = [
         f"### `cchc ingest` of {res['n']:,} mixed reports (bench/bench_scale.py)",
         "",
-        f"{m['date']}; {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}; "
-        f"load average at start {', '.join(map(str, m['load_avg_start']))}, at end "
-        f"{', '.join(map(str, res['load_avg_end']))} (a machine shared with other work: figures are what a user "
-        f"of such a machine sees). One cold run: new output folder, new SQLite store. Corpus: {res['corpus']}.",
+        (
+            f"{m['date']}; {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}; "
+            f"load average at start {', '.join(map(str, m['load_avg_start']))}, at end "
+            f"{', '.join(map(str, res['load_avg_end']))} (a machine shared with other work: figures are what a user "
+            f"of such a machine sees). One cold run: new output folder, new SQLite store. Corpus: {res['corpus']}."
+        ),
         "",
         f"Command: `{run['command']}` (exit {run['exit']})",
         "",
@@ -316,9 +382,13 @@ def markdown(res: dict[str, Any]) -> str:
         f"| CPU utilisation, whole run (CPU s / wall / cores) | {run['cpu_utilisation']:.0%} |",
         f"| CPU utilisation while the extraction workers run ({window.get('seconds', '—')} s from "
         f"{window.get('start_s', '—')} s) | "
-        f"{window['cpu_utilisation']:.0%} |" if window.get("cpu_utilisation") is not None else "| CPU utilisation, extraction | — |",
-        f"| Peak RSS, process tree summed | {run['peak_rss_tree_mb']:.0f} MB "
-        f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(run['peak_rss_by_role_mb'].items()))}) |",
+        f"{window['cpu_utilisation']:.0%} |"
+        if window.get("cpu_utilisation") is not None
+        else "| CPU utilisation, extraction | — |",
+        (
+            f"| Peak RSS, process tree summed | {run['peak_rss_tree_mb']:.0f} MB "
+            f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(run['peak_rss_by_role_mb'].items()))}) |"
+        ),
         f"| Peak RSS, largest single process | {run['peak_rss_largest_process_mb']:.0f} MB |",
         f"| Records right (overall + 10 criteria) | {res['right'][0]}/{res['right'][1]} |",
     ]
@@ -329,15 +399,24 @@ def markdown(res: dict[str, Any]) -> str:
         lines.append(f"| output `{f['file']}` | {f['bytes'] / 2**20:.2f} MB |")
     store = res.get("store") or {}
     if store:
-        lines += ["", "Store step alone (`store_batch`: bulk save, batch findings, previous-year look-up), cold runs "
-                  "into an empty database, each in a fresh process:", "",
-                  "| Backend | Records | Median | Spread | Per 1,000 records | Command |", "|---|---:|---:|---:|---:|---|"]
+        lines += [
+            "",
+            (
+                "Store step alone (`store_batch`: bulk save, batch findings, previous-year look-up), cold runs "
+                "into an empty database, each in a fresh process:"
+            ),
+            "",
+            "| Backend | Records | Median | Spread | Per 1,000 records | Command |",
+            "|---|---:|---:|---:|---:|---|",
+        ]
         for backend, r in store.items():
             if "skipped" in r:
                 lines.append(f"| {backend} | — | — | — | — | not run: {r['skipped']} |")
                 continue
-            lines.append(f"| {backend} | {r['records']} | {r['median_s']:.2f} s | {r['spread_s'][0]:.2f}-"
-                         f"{r['spread_s'][1]:.2f} s | {r['per_1000_s']:.2f} s | `{r['command']}` |")
+            lines.append(
+                f"| {backend} | {r['records']} | {r['median_s']:.2f} s | {r['spread_s'][0]:.2f}-"
+                f"{r['spread_s'][1]:.2f} s | {r['per_1000_s']:.2f} s | `{r['command']}` |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -347,7 +426,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--workers", type=int, default=None, help="cchc ingest --workers (default: its own)")
     parser.add_argument("--store-runs", type=int, default=3, help="cold runs of the store step per backend")
-    parser.add_argument("--pg", action="store_true", help="also time the store step on a throwaway PostgreSQL")
+    parser.add_argument(
+        "--pg", action="store_true", help="also time the store step on a throwaway PostgreSQL"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the output folder (printed)")
     args = parser.parse_args()
 
@@ -374,7 +455,9 @@ def main() -> None:
         else:
             print(f"kept {work}")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"scale-{args.n}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
+    (RESULTS / f"scale-{args.n}.json").write_text(
+        json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     md = markdown(res)
     (RESULTS / f"scale-{args.n}.md").write_text(md, encoding="utf-8")
     print(md)

@@ -36,8 +36,8 @@ from cchc.report.model import (
     BatchView,
     ReportView,
     batch_view,
-    fmt_ratio,
     fmt_rank,
+    fmt_ratio,
     labels,
     report_view,
 )

@@ -191,7 +191,11 @@ class Store:
         return batch_id, saved
 
     def _save_bulk(
-        self, records: Sequence[Record], *, batch_id: int | None = None, new_batch: dict[str, Any] | None = None
+        self,
+        records: Sequence[Record],
+        *,
+        batch_id: int | None = None,
+        new_batch: dict[str, Any] | None = None,
     ) -> tuple[int | None, list[Saved]]:
         import cchc
 
@@ -330,7 +334,9 @@ class Store:
         with self._sessions() as session:
             keys = session.scalars(select(RecordRow.name_key).where(RecordRow.is_current).distinct()).all()
         bare_name = bare(name)
-        return [u for key in sorted({k for k in keys if k and bare(k) == bare_name}) for u in self._units(key)]
+        return [
+            u for key in sorted({k for k in keys if k and bare(k) == bare_name}) for u in self._units(key)
+        ]
 
     def _units(self, name_key: str) -> list[Unit]:
         with self._sessions() as session:
@@ -514,7 +520,10 @@ def _set_history_in_record(session: Session, record_id: int, findings: list[Find
         record.findings = merged
         row.record = record.model_dump(mode="json")
 
-def _pick_current(rows: Sequence[RecordRow], unit_level: str | None, district: str | None) -> RecordRow | None:
+
+def _pick_current(
+    rows: Sequence[RecordRow], unit_level: str | None, district: str | None
+) -> RecordRow | None:
     """The one current row of the candidates (same unit name and year) that matches a unit's level and district."""
     if unit_level:
         rows = [r for r in rows if not r.unit_level or fold(r.unit_level) == fold(unit_level)]
@@ -533,8 +542,15 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
     known = {
         row.sha256: row
         for row in session.execute(
-            select(Document.id, Document.sha256, RecordRow.id.label("record_id"), RecordRow.unit_name,
-                   RecordRow.report_year, RecordRow.version, RecordRow.is_current)
+            select(
+                Document.id,
+                Document.sha256,
+                RecordRow.id.label("record_id"),
+                RecordRow.unit_name,
+                RecordRow.report_year,
+                RecordRow.version,
+                RecordRow.is_current,
+            )
             .outerjoin(RecordRow, RecordRow.document_id == Document.id)
             .where(Document.sha256.in_(shas))
         )
@@ -627,7 +643,9 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
         ]
         _insert_rows(session, CriterionRow, criteria)
         findings = [
-            _finding_values(f, "record", new_ids[r.source.sha256], batch_id, now) for r in new for f in r.findings
+            _finding_values(f, "record", new_ids[r.source.sha256], batch_id, now)
+            for r in new
+            for f in r.findings
         ]
         _insert_rows(session, FindingRow, findings)
 
@@ -637,17 +655,39 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
         source, meta = record.source, record.meta
         row = known.get(source.sha256)
         if row is not None and row.record_id is not None:
-            saved.append(Saved(row.record_id, source.sha256, source.file, row.unit_name, row.report_year,
-                               row.version, bool(row.is_current), stored=False))
+            saved.append(
+                Saved(
+                    row.record_id,
+                    source.sha256,
+                    source.file,
+                    row.unit_name,
+                    row.report_year,
+                    row.version,
+                    bool(row.is_current),
+                    stored=False,
+                )
+            )
             continue
         version, is_current = versions.get(source.sha256, (1, True))
-        saved.append(Saved(new_ids[source.sha256], source.sha256, source.file, meta.unit_name, meta.report_year,
-                           version, is_current, stored=source.sha256 not in emitted))
+        saved.append(
+            Saved(
+                new_ids[source.sha256],
+                source.sha256,
+                source.file,
+                meta.unit_name,
+                meta.report_year,
+                version,
+                is_current,
+                stored=source.sha256 not in emitted,
+            )
+        )
         emitted.add(source.sha256)
     return saved
 
 
-def _insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]], *returning: Any) -> list[Any]:
+def _insert_rows(
+    session: Session, model: type[Base], rows: list[dict[str, Any]], *returning: Any
+) -> list[Any]:
     """Insert ``rows`` in a few statements; return the ``returning`` columns, in no particular order.
 
     SQLite: one executemany with RETURNING, which SQLAlchemy sends as multi-row INSERTs. PostgreSQL:
@@ -696,7 +736,9 @@ def _next_versions(session: Session, records: Sequence[Record]) -> dict[str, tup
     for start in range(0, len(keys), BULK_CHUNK):
         for key, year, top in session.execute(
             select(RecordRow.unit_key, RecordRow.report_year, func.max(RecordRow.version))
-            .where(RecordRow.unit_key.in_(keys[start : start + BULK_CHUNK]), RecordRow.report_year.is_not(None))
+            .where(
+                RecordRow.unit_key.in_(keys[start : start + BULK_CHUNK]), RecordRow.report_year.is_not(None)
+            )
             .group_by(RecordRow.unit_key, RecordRow.report_year)
         ):
             if (key, year) in by_pair:
@@ -705,7 +747,9 @@ def _next_versions(session: Session, records: Sequence[Record]) -> dict[str, tup
         table = RecordRow.__table__
         session.execute(
             update(table)
-            .where(table.c.unit_key == bindparam("k"), table.c.report_year == bindparam("y"), table.c.is_current)
+            .where(
+                table.c.unit_key == bindparam("k"), table.c.report_year == bindparam("y"), table.c.is_current
+            )
             .values(is_current=False),
             [{"k": key, "y": year} for key, year in stored],
         )
@@ -724,7 +768,9 @@ def _with_final_current(session: Session, saved: list[Saved]) -> list[Saved]:
         chunk = ids[start : start + BULK_CHUNK * 5]
         current |= {
             rid: bool(flag)
-            for rid, flag in session.execute(select(RecordRow.id, RecordRow.is_current).where(RecordRow.id.in_(chunk)))
+            for rid, flag in session.execute(
+                select(RecordRow.id, RecordRow.is_current).where(RecordRow.id.in_(chunk))
+            )
         }
     return [replace(s, is_current=current.get(s.record_id, s.is_current)) for s in saved]
 

@@ -52,7 +52,9 @@ def batch(n: int) -> list[Record]:
                         file=f"inbox/{district}/{unit}.pdf", sha256=f"{i:064x}", format="pdf", pages=10
                     ),
                     "meta": Meta(unit_name=unit, unit_level="xã", district=district, report_year=2022),
-                    "overall": Overall(score=60 + (i * 37) % 400 / 10, max_score=100, rank=i % 23 + 1, rank_total=23),
+                    "overall": Overall(
+                        score=60 + (i * 37) % 400 / 10, max_score=100, rank=i % 23 + 1, rank_total=23
+                    ),
                     "findings": findings,
                 }
             )
@@ -89,14 +91,18 @@ def test_threshold_is_a_setting_and_either_form_can_be_forced(tmp_path: Path) ->
 
 def test_split_index_links_each_report_page(tmp_path: Path) -> None:
     records = [sample_record(), other_record()]
-    paths = write_report(tmp_path, records, form="split", source_links={"samples/minh-duc-2022.txt": "in/m.txt"})
+    paths = write_report(
+        tmp_path, records, form="split", source_links={"samples/minh-duc-2022.txt": "in/m.txt"}
+    )
     index = paths["html"].read_text(encoding="utf-8")
     rows = index_rows(index)
     assert [r["data-unit"] for r in rows] == ["xã Minh Đức", "xã An Bình"]
     assert rows[0]["data-severities"] == "error warning info"
     assert rows[0]["data-kinds"] == "conflicting_values malformed_number percent_mismatch year_mismatch"
     assert rows[1]["data-severities"] == "" and rows[1]["data-kinds"] == ""
-    hrefs = [a["href"] for tag, a in dom(index).tags if tag == "a" and (a.get("href") or "").startswith("review/")]
+    hrefs = [
+        a["href"] for tag, a in dom(index).tags if tag == "a" and (a.get("href") or "").startswith("review/")
+    ]
     assert hrefs == ["review/minh-duc-2022.html", "review/an%20binh%20%282022%29.html"]
     # the index keeps the batch's counts (4 findings of the sample) and no report sections
     assert dom(index).text_by_id["count-reports"] == "2" and dom(index).text_by_id["count-error"] == "1"
@@ -108,7 +114,11 @@ def test_split_index_links_each_report_page(tmp_path: Path) -> None:
     links = [a["href"] for tag, a in tree.tags if tag == "a"]
     assert "../review.html" in links and "../in/m.txt" in links and "#r1-c1" in links
     assert "<script" not in page
-    assert (tmp_path / "review" / "an binh (2022).md").read_text(encoding="utf-8").startswith("[← Về trang tổng hợp](<../review.md>)")
+    assert (
+        (tmp_path / "review" / "an binh (2022).md")
+        .read_text(encoding="utf-8")
+        .startswith("[← Về trang tổng hợp](<../review.md>)")
+    )
     md_index = paths["md"].read_text(encoding="utf-8")
     assert "[xã Minh Đức](<review/minh-duc-2022.md>)" in md_index
     assert "`percent_mismatch`" in md_index and "87,67" not in md_index
@@ -116,7 +126,7 @@ def test_split_index_links_each_report_page(tmp_path: Path) -> None:
 
 def test_index_script_is_allowed_by_its_hash_only(tmp_path: Path) -> None:
     index = write_report(tmp_path, [sample_record()], form="split")["html"].read_text(encoding="utf-8")
-    scripts = re.findall(r"<script>(.*?)</script>", index, flags=re.S)
+    scripts = re.findall(r"<script>(.*?)</script>", index, flags=re.DOTALL)
     assert len(scripts) == 1
     digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in INDEX_CSP
@@ -126,7 +136,7 @@ def test_index_script_is_allowed_by_its_hash_only(tmp_path: Path) -> None:
 def test_index_escapes_untrusted_names(tmp_path: Path) -> None:
     hostile = sample_record(file='inbox/"><img src=x onerror=alert(1)>.pdf')
     hostile.meta.unit_name = '"><img src=x onerror=alert(1)>'
-    hostile.meta.district = "Tứ Kỳ\" onmouseover=\"alert(1)"
+    hostile.meta.district = 'Tứ Kỳ" onmouseover="alert(1)'
     paths = write_report(tmp_path, [hostile], form="split")
     index = paths["html"].read_text(encoding="utf-8")
     assert "<img src=x" not in index and 'onmouseover="alert' not in index
@@ -141,7 +151,10 @@ def test_page_names_are_safe_and_unique(tmp_path: Path) -> None:
     assert page_name("Báo cáo/../x") == "Báo cáo_.._x"
     assert page_name("..") == "report"
     assert page_name("xã Minh Đức #2") == "xã Minh Đức _2"
-    a, b = sample_record(file="huyen-a/bao-cao.pdf"), sample_record(file="huyen-b/Bao-Cao.docx", sha256="cd" * 32)
+    a, b = (
+        sample_record(file="huyen-a/bao-cao.pdf"),
+        sample_record(file="huyen-b/Bao-Cao.docx", sha256="cd" * 32),
+    )
     write_report(tmp_path, [a, b], form="split")
     assert sorted(p.name for p in (tmp_path / "review").glob("*.html")) == ["Bao-Cao-2.html", "bao-cao.html"]
 

@@ -1,6 +1,7 @@
 """A batch's records stored in bulk, on SQLite and on a throwaway PostgreSQL: the same outcome as one at a
 time, all or nothing when the store step dies midway, and a re-run that completes it without duplicates."""
 
+# ruff: noqa: F811 - the fixtures imported from tests/test_store.py are parameters of the tests
 from __future__ import annotations
 
 import json
@@ -34,10 +35,19 @@ def expected_counts(records: list[Record]) -> dict[str, int]:
     }
 
 
-def test_bulk_matches_one_at_a_time(db_url: str, reports: Reports, tmp_path: Path) -> None:  # noqa: F811
+def test_bulk_matches_one_at_a_time(db_url: str, reports: Reports, tmp_path: Path) -> None:
     """Two years of three communes, a corrected resubmission (Tân Lập 2022 v1 then v2) and one file twice."""
-    order = ["hoa-binh-2021", "tan-lap-2022-v1", "dong-xuan-2021", "tan-lap-2021", "hoa-binh-2022",
-             "tan-lap-2022", "dong-xuan-2022", "hoa-binh-tam-dao-2022", "dong-xuan-2021"]
+    order = [
+        "hoa-binh-2021",
+        "tan-lap-2022-v1",
+        "dong-xuan-2021",
+        "tan-lap-2021",
+        "hoa-binh-2022",
+        "tan-lap-2022",
+        "dong-xuan-2022",
+        "hoa-binh-tam-dao-2022",
+        "dong-xuan-2021",
+    ]
     records = [reports.records[name] for name in order]
     one_by_one = f"sqlite:///{tmp_path / 'one.sqlite'}"
     with Store(one_by_one) as store:
@@ -59,11 +69,14 @@ def test_bulk_matches_one_at_a_time(db_url: str, reports: Reports, tmp_path: Pat
         previous = store.previous_record("Hòa Bình", "xã", "Yên Lạc", 2021)
         stored_findings = sorted((f.rule, f.subject, f.message) for f in store.findings(scope="record"))
     assert previous == reports.records["hoa-binh-2021"]
-    assert stored_findings == sorted((f.rule, f.subject, f.message) for r in {
-        r.source.sha256: r for r in records}.values() for f in r.findings)
+    assert stored_findings == sorted(
+        (f.rule, f.subject, f.message)
+        for r in {r.source.sha256: r for r in records}.values()
+        for f in r.findings
+    )
 
 
-def test_a_new_version_supersedes_the_stored_one(db_url: str, reports: Reports) -> None:  # noqa: F811
+def test_a_new_version_supersedes_the_stored_one(db_url: str, reports: Reports) -> None:
     with Store(db_url) as store:
         first = store.save_records([reports.records["tan-lap-2022-v1"]])
         second = store.save_records([reports.records["tan-lap-2022"], reports.records["tan-lap-2022-v1"]])
@@ -87,7 +100,8 @@ def _failing_after(chunks: int) -> object:
 
 
 def test_failure_midway_leaves_nothing_and_a_rerun_completes(
-    db_url: str, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     records = batch(1000)
     want = expected_counts(records)
@@ -129,7 +143,7 @@ print(sum(s.stored for s in stored.saved))
 """
 
 
-def test_killed_midway_leaves_nothing_and_a_rerun_completes(db_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_killed_midway_leaves_nothing_and_a_rerun_completes(db_url: str, tmp_path: Path) -> None:
     records = batch(600)
     lines = tmp_path / "records.jsonl"
     lines.write_text("".join(json.dumps(r.model_dump(mode="json")) + "\n" for r in records), encoding="utf-8")
@@ -137,8 +151,13 @@ def test_killed_midway_leaves_nothing_and_a_rerun_completes(db_url: str, tmp_pat
     script.write_text(KILLER, encoding="utf-8")
 
     def run(mode: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, str(script), db_url, str(lines), mode],
-                              capture_output=True, text=True, timeout=300, check=False)
+        return subprocess.run(
+            [sys.executable, str(script), db_url, str(lines), mode],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
 
     killed = run("kill")
     assert killed.returncode == -9, killed.stderr[-2000:]
@@ -151,19 +170,27 @@ def test_killed_midway_leaves_nothing_and_a_rerun_completes(db_url: str, tmp_pat
     assert {t: n for t, n in counts(db_url).items() if t != "batches"} == expected_counts(records)
 
 
-def test_previous_records_match_previous_record(db_url: str, reports: Reports) -> None:  # noqa: F811
+def test_previous_records_match_previous_record(db_url: str, reports: Reports) -> None:
     """The bulk look-up finds what the one-by-one look-up finds, the other Hòa Bình (Tam Đảo) included."""
     records = list(reports.records.values())
     with Store(db_url) as store:
         store.save_records(records)
         bulk = store.previous_records(records)
         one = [
-            store.previous_record(r.meta.unit_name, r.meta.unit_level, r.meta.district, r.meta.report_year - 1)
+            store.previous_record(
+                r.meta.unit_name, r.meta.unit_level, r.meta.district, r.meta.report_year - 1
+            )
             if r.meta.unit_name and r.meta.report_year is not None
             else None
             for r in records
         ]
     assert bulk == one
-    found = {r.source.file.rsplit("/", 1)[-1]: p.meta.report_year for r, p in zip(records, bulk) if p is not None}
-    assert found == {"hoa-binh-2022.txt": 2021, "dong-xuan-2022.txt": 2021, "tan-lap-2022.txt": 2021,
-                     "tan-lap-2022-v1.txt": 2021}
+    found = {
+        r.source.file.rsplit("/", 1)[-1]: p.meta.report_year for r, p in zip(records, bulk) if p is not None
+    }
+    assert found == {
+        "hoa-binh-2022.txt": 2021,
+        "dong-xuan-2022.txt": 2021,
+        "tan-lap-2022.txt": 2021,
+        "tan-lap-2022-v1.txt": 2021,
+    }
