@@ -7,7 +7,7 @@ STAMPS := .make
 APT_PACKAGES := fonts-dejavu-core fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui postgresql
 DEMO_OUT ?= results/demo
 
-.PHONY: demo test setup system-packages samples schema bench lint typecheck clean
+.PHONY: demo test setup system-packages samples schema bench bench-scale lint typecheck clean
 
 demo: setup
 	$(BIN)/cchc ingest samples/ --out $(DEMO_OUT)
@@ -46,6 +46,14 @@ schema: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# `cchc ingest` of N mixed reports with the store, and the store step on SQLite and PostgreSQL (not in CI):
+# make bench-scale            (1,000 reports)
+# make bench-scale N=10000
+N ?= 1000
+bench-scale: setup
+	$(BIN)/python bench/bench_scale.py --n $(N) --pg
+
 
 # Both read the source tree. mypy checks the package cchc ([tool.mypy] packages), whose symlinks
 # cchc/extractors -> ../extractors and so on follow [tool.setuptools] package-dir; ruff does not follow
