@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, cast
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -698,18 +698,18 @@ def _insert_rows(
     """
     if not rows:
         return []
-    table = model.__table__
+    table = cast(Table, model.__table__)
     columns = returning or (table.c.id,)
     connection = session.connection()
     if connection.dialect.name != "postgresql":
-        return connection.execute(insert(table).returning(*columns), rows).all()
+        return list(connection.execute(insert(table).returning(*columns), rows).all())
     names = ", ".join(rows[0])  # the models' own column names, never input
     statement = text(
         f"INSERT INTO {table.name} ({names}) SELECT {names} "
         f"FROM json_populate_recordset(NULL::{table.name}, CAST(:rows AS json)) "
         f"RETURNING {', '.join(c.name for c in columns)}"
     )
-    return connection.execute(statement, {"rows": json.dumps(rows, default=_json_default)}).all()
+    return list(connection.execute(statement, {"rows": json.dumps(rows, default=_json_default)}).all())
 
 
 def _json_default(value: object) -> str:
@@ -741,10 +741,10 @@ def _next_versions(session: Session, records: Sequence[Record]) -> dict[str, tup
             )
             .group_by(RecordRow.unit_key, RecordRow.report_year)
         ):
-            if (key, year) in by_pair:
+            if year is not None and (key, year) in by_pair:
                 stored[(key, year)] = int(top)
     if stored:
-        table = RecordRow.__table__
+        table = cast(Table, RecordRow.__table__)
         session.execute(
             update(table)
             .where(
