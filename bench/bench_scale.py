@@ -155,7 +155,9 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
     sampler.stop.set()
     sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # the sampled tree (pool workers are the forkserver's children, which rusage may never count), or rusage
+    waited = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = max(waited, sampler.samples[-1]["cpu"] if sampler.samples else 0.0)
     cores = os.cpu_count() or 1
     samples = sampler.samples
     # the extraction window: the longest stretch in which the pool's processes use CPU (pauses under 1 s

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Table, Text, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -246,36 +246,49 @@ class Store:
         row = self._current_row(unit_name, unit_level, district, year)
         return None if row is None else Record.model_validate(row.record)
 
-    def previous_records(self, records: Sequence[Record]) -> list[Record | None]:
-        """:meth:`previous_record` of each record's unit for the year before its report year, in a few queries."""
-        wanted = {
-            (fold(r.meta.unit_name), r.meta.report_year - 1)
-            for r in records
-            if r.meta.unit_name and r.meta.report_year is not None
-        }
-        candidates: dict[tuple[str, int], list[RecordRow]] = {}
+    def previous_records(self, records: Iterable[Record]) -> list[Record | None]:
+        """:meth:`previous_record` of each record's unit for the year before its report year, in a few queries.
+
+        ``records`` is iterated once; only the chosen previous records are read back from their JSON.
+        """
+        units = [(r.meta.unit_name, r.meta.unit_level, r.meta.district, r.meta.report_year) for r in records]
+        wanted = {(fold(name), year - 1) for name, _, _, year in units if name and year is not None}
         names = sorted({name for name, _ in wanted})
+        years = sorted({year for _, year in wanted})
+        candidates: dict[tuple[str, int], list[Any]] = {}
+        chosen: list[int | None] = []
         with self._sessions() as session:
             for start in range(0, len(names), BULK_CHUNK * 5):
-                for row in session.scalars(
-                    select(RecordRow).where(
+                for row in session.execute(
+                    select(
+                        RecordRow.id,
+                        RecordRow.name_key,
+                        RecordRow.report_year,
+                        RecordRow.unit_level,
+                        RecordRow.district,
+                    ).where(
                         RecordRow.name_key.in_(names[start : start + BULK_CHUNK * 5]),
-                        RecordRow.report_year.in_(sorted({year for _, year in wanted})),
+                        RecordRow.report_year.in_(years),
                         RecordRow.is_current,
                     )
                 ):
-                    assert row.report_year is not None
                     if (row.name_key, row.report_year) in wanted:
                         candidates.setdefault((row.name_key, row.report_year), []).append(row)
-        out: list[Record | None] = []
-        for record in records:
-            meta = record.meta
-            found = None
-            if meta.unit_name and meta.report_year is not None:
-                rows = candidates.get((fold(meta.unit_name), meta.report_year - 1), [])
-                found = _pick_current(rows, meta.unit_level, meta.district)
-            out.append(None if found is None else Record.model_validate(found.record))
-        return out
+            for name, level, district, year in units:
+                found = None
+                if name and year is not None:
+                    found = _pick_current(candidates.get((fold(name), year - 1), []), level, district)
+                chosen.append(None if found is None else found.id)
+            ids = sorted({i for i in chosen if i is not None})
+            stored: dict[int, dict[str, Any]] = {}
+            for start in range(0, len(ids), BULK_CHUNK * 5):
+                rows = session.execute(
+                    select(RecordRow.id, RecordRow.record).where(
+                        RecordRow.id.in_(ids[start : start + BULK_CHUNK * 5])
+                    )
+                )
+                stored |= {record_id: record for record_id, record in rows}
+        return [None if i is None else Record.model_validate(stored[i]) for i in chosen]
 
     def _current_row(
         self, unit_name: str | None, unit_level: str | None, district: str | None, year: int
@@ -524,7 +537,10 @@ def _set_history_in_record(session: Session, record_id: int, findings: list[Find
 def _pick_current(
     rows: Sequence[RecordRow], unit_level: str | None, district: str | None
 ) -> RecordRow | None:
-    """The one current row of the candidates (same unit name and year) that matches a unit's level and district."""
+    """The one current row of the candidates (same unit name and year) that matches a unit's level and district.
+
+    ``rows`` are RecordRow objects or rows with their ``unit_level`` and ``district``; None when no single one fits.
+    """
     if unit_level:
         rows = [r for r in rows if not r.unit_level or fold(r.unit_level) == fold(unit_level)]
     exact = [r for r in rows if fold(r.district) == fold(district)]
@@ -617,7 +633,7 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
                     "overall_rank": overall.rank,
                     "overall_rank_total": overall.rank_total,
                     "overall_rank_change": overall.rank_change,
-                    "record": record.model_dump(mode="json"),
+                    "record": RawJson(record.model_dump_json()),
                     "extractor_version": record.extractor_version,
                     "schema_version": record.schema_version,
                     "created_at": now,
@@ -702,14 +718,34 @@ def _insert_rows(
     columns = returning or (table.c.id,)
     connection = session.connection()
     if connection.dialect.name != "postgresql":
-        return list(connection.execute(insert(table).returning(*columns), rows).all())
+        # JSON already serialised (RawJson) goes in as text: the JSON type would encode it again
+        raw = {
+            key: bindparam(key, type_=Text()) for key, value in rows[0].items() if isinstance(value, RawJson)
+        }
+        statement = insert(table).values(raw) if raw else insert(table)
+        return list(connection.execute(statement.returning(*columns), rows).all())
     names = ", ".join(rows[0])  # the models' own column names, never input
     statement = text(
         f"INSERT INTO {table.name} ({names}) SELECT {names} "
         f"FROM json_populate_recordset(NULL::{table.name}, CAST(:rows AS json)) "
         f"RETURNING {', '.join(c.name for c in columns)}"
     )
-    return list(connection.execute(statement, {"rows": json.dumps(rows, default=_json_default)}).all())
+    if any(isinstance(value, RawJson) for value in rows[0].values()):
+        payload = "[" + ",".join(map(_row_json, rows)) + "]"
+    else:
+        payload = json.dumps(rows, default=_json_default)
+    return list(connection.execute(statement, {"rows": payload}).all())
+
+
+class RawJson(str):
+    """A value already serialised as JSON (a record's ``model_dump_json``), stored as it is."""
+
+
+def _row_json(row: dict[str, Any]) -> str:
+    """One row as a JSON object, with its RawJson values spliced in as they are."""
+    text = json.dumps({k: v for k, v in row.items() if not isinstance(v, RawJson)}, default=_json_default)
+    raw = "".join(f",{json.dumps(k)}:{v}" for k, v in row.items() if isinstance(v, RawJson))
+    return text[:-1] + raw + "}" if raw else text
 
 
 def _json_default(value: object) -> str:
