@@ -94,11 +94,12 @@ def _store_batch(
             by_record[index] = list(found)
             history.extend(found)
     # save_batch returns each record's current flag once the whole batch is saved (a later version in the
-    # same batch wins), and the previous years are looked up for the whole batch in a few queries
-    for index, (record, where, previous) in enumerate(zip(records, saved, store.previous_records(records))):
+    # same batch wins); the previous years are looked up for the whole batch in a few queries, from what
+    # was saved, and a record is read again only when it has a previous year to be checked against
+    for index, (where, previous) in enumerate(zip(saved, store.previous_records(saved))):
         if previous is None:
             continue
-        found = run_history_rules(record, previous, settings)
+        found = run_history_rules(records[index], previous, settings)
         store.save_findings(found, scope="history", record_id=where.record_id, batch_id=batch_id)
         if found:
             by_record.setdefault(index, []).extend(found)

@@ -69,6 +69,8 @@ class Saved:
     version: int
     is_current: bool
     stored: bool  # False: the same content was already in the store
+    unit_level: str | None = None
+    district: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -246,12 +248,18 @@ class Store:
         row = self._current_row(unit_name, unit_level, district, year)
         return None if row is None else Record.model_validate(row.record)
 
-    def previous_records(self, records: Iterable[Record]) -> list[Record | None]:
+    def previous_records(self, records: Iterable[Record | Saved]) -> list[Record | None]:
         """:meth:`previous_record` of each record's unit for the year before its report year, in a few queries.
 
-        ``records`` is iterated once; only the chosen previous records are read back from their JSON.
+        ``records`` (records, or what :meth:`save_records` returned for them, which spares reading the
+        records again) is iterated once; only the chosen previous records are read back from their JSON.
         """
-        units = [(r.meta.unit_name, r.meta.unit_level, r.meta.district, r.meta.report_year) for r in records]
+        units = [
+            (r.unit_name, r.unit_level, r.district, r.report_year)
+            if isinstance(r, Saved)
+            else (r.meta.unit_name, r.meta.unit_level, r.meta.district, r.meta.report_year)
+            for r in records
+        ]
         wanted = {(fold(name), year - 1) for name, _, _, year in units if name and year is not None}
         names = sorted({name for name, _ in wanted})
         years = sorted({year for _, year in wanted})
@@ -457,6 +465,8 @@ def _save(session: Session, record: Record, batch_id: int | None) -> Saved:
                 existing.version,
                 bool(existing.is_current),
                 stored=False,
+                unit_level=existing.unit_level,
+                district=existing.district,
             )
     else:
         document = Document(
@@ -517,7 +527,16 @@ def _save(session: Session, record: Record, batch_id: int | None) -> Saved:
     session.flush()
     session.add_all(_finding_rows(record.findings, "record", row.id, batch_id))
     return Saved(
-        row.id, source.sha256, source.file, meta.unit_name, meta.report_year, version, True, stored=True
+        row.id,
+        source.sha256,
+        source.file,
+        meta.unit_name,
+        meta.report_year,
+        version,
+        True,
+        stored=True,
+        unit_level=meta.unit_level,
+        district=meta.district,
     )
 
 
@@ -563,6 +582,8 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
                 Document.sha256,
                 RecordRow.id.label("record_id"),
                 RecordRow.unit_name,
+                RecordRow.unit_level,
+                RecordRow.district,
                 RecordRow.report_year,
                 RecordRow.version,
                 RecordRow.is_current,
@@ -681,6 +702,8 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
                     row.version,
                     bool(row.is_current),
                     stored=False,
+                    unit_level=row.unit_level,
+                    district=row.district,
                 )
             )
             continue
@@ -695,6 +718,8 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
                 version,
                 is_current,
                 stored=source.sha256 not in emitted,
+                unit_level=meta.unit_level,
+                district=meta.district,
             )
         )
         emitted.add(source.sha256)

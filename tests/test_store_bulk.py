@@ -194,3 +194,16 @@ def test_previous_records_match_previous_record(db_url: str, reports: Reports) -
         "tan-lap-2022.txt": 2021,
         "tan-lap-2022-v1.txt": 2021,
     }
+
+
+def test_previous_records_from_what_was_saved(db_url: str, reports: Reports) -> None:
+    """What save_records returns carries each unit's level and district: the look-up needs no record again."""
+    records = list(reports.records.values())
+    with Store(db_url) as store:
+        saved = store.save_records(records)
+        again = store.save_records(records)  # already stored: the same units, read from the store
+        assert store.previous_records(saved) == store.previous_records(records)
+        assert store.previous_records(again) == store.previous_records(records)
+    assert [(s.unit_level, s.district) for s in again] == [
+        (r.meta.unit_level, r.meta.district) for r in records
+    ]
