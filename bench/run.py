@@ -605,7 +605,9 @@ def markdown(res: dict[str, Any]) -> str:
         "",
         (
             f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}, Python {m['python']}; "
-            f"load average at start {m['load_avg_start'][0]:.2f}. Corpus: {res['corpus']['summary']} "
+            f"load average (1 min) at start {m['load_avg_start'][0]:.2f}, at end "
+            f"{m.get('load_avg_end', [float('nan')])[0]:.2f}: a machine shared with other work, so figures "
+            f"are what a user of such a machine sees. Corpus: {res['corpus']['summary']} "
             f"(seed {res['seed']}). Run took {res['run_seconds']:.0f} s."
         ),
         "",
