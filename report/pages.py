@@ -41,7 +41,8 @@ from cchc.report.model import (
     labels,
     report_view,
 )
-from cchc.schemas.record import Finding, Record
+from cchc.report.official import official_section_html, official_section_markdown
+from cchc.schemas.record import Finding, Record, light_copy
 from cchc.settings import DEFAULT_SETTINGS
 
 ReportForm = Literal["auto", "single", "split"]
@@ -322,8 +323,9 @@ def _head(title: str, lang: str, csp: str, css: str) -> str:
     )
 
 
-def render_index_html(view: BatchView, rows: Sequence[IndexRow]) -> str:
-    """The index page of a split report: counts, the filterable table, failures and batch findings."""
+def render_index_html(view: BatchView, rows: Sequence[IndexRow], records: Sequence[Record] = ()) -> str:
+    """The index page of a split report: counts, the filterable table, the published rankings (from
+    ``records``, light copies are enough), failures and batch findings."""
     lab = labels(view.lang)
     body = [
         f'<header id="top"><h1>{_e(view.title)}</h1><p class="sub">{_e(lab["generated_for"])}</p>',
@@ -332,6 +334,7 @@ def render_index_html(view: BatchView, rows: Sequence[IndexRow]) -> str:
     ]
     if rows:
         body.append(_index_table(rows, view.lang))
+        body.append(official_section_html(records, view.lang))
     if view.failures:
         body.append(html_report._failures(view.failures, lab))
     if any(view.batch_groups.values()):
@@ -348,7 +351,10 @@ def render_index_html(view: BatchView, rows: Sequence[IndexRow]) -> str:
 def render_page_html(rep: ReportView, title: str, lang: str, index_href: str) -> str:
     """One report's page: the same section as in the single file, and a link back to the index."""
     lab = labels(lang)
-    section = html_report._report(rep, lang, lab)
+    # the note of a published ranking links to its section, which is on the index
+    section = html_report._report(rep, lang, lab).replace(
+        'href="#official"', f'href="{_e(index_href)}#official"'
+    )
     header = (
         f'<header id="top"><p class="top"><a href="{_e(index_href)}">← {_e(lab["back_to_index"])}</a></p>'
         f'<p class="sub">{_e(title)}</p></header>'
@@ -362,8 +368,9 @@ def render_page_html(rep: ReportView, title: str, lang: str, index_href: str) ->
 # ------------------------------------------------------------------------------ Markdown index
 
 
-def render_index_markdown(view: BatchView, rows: Sequence[IndexRow]) -> str:
-    """The Markdown index of a split report: counts, one table row per report linking to its page."""
+def render_index_markdown(view: BatchView, rows: Sequence[IndexRow], records: Sequence[Record] = ()) -> str:
+    """The Markdown index of a split report: counts, one table row per report linking to its page, the
+    published rankings."""
     lab = labels(view.lang)
     md = md_report.md
     out = [f"# {md(view.title)}", "", f"*{md(lab['generated_for'])}*", "", *md_report._counts(view, lab)]
@@ -393,6 +400,7 @@ def render_index_markdown(view: BatchView, rows: Sequence[IndexRow]) -> str:
         ]
         out += [f"## {md(lab['summary'])}", ""]
         out += md_report._table(header, table, ["r", "l", "l", "r", "r", "r", "l", "l"])
+        out += official_section_markdown(records, view.lang)
     if view.failures:
         out += [f"## ⛔ {md(lab['failures'])}", ""]
         out += md_report._table(
@@ -481,6 +489,7 @@ def write_report(
         return {"html": html_path, "md": md_path}
 
     rows: list[IndexRow] = []
+    light: list[Record] = []  # values without evidence, for the published rankings' section
     written: set[str] = set()
     used: set[str] = set()
     view = batch_view((), title=title, batch_findings=findings, failures=failed, source_links=None, lang=lang)
@@ -497,6 +506,7 @@ def write_report(
         )
         written |= {f"{name}.html", f"{name}.md"}
         meta, overall = record.meta, record.overall
+        light.append(light_copy(record))
         rows.append(
             IndexRow(
                 index=i,
@@ -513,7 +523,7 @@ def write_report(
             )
         )
     view.report_counts = [r.counts for r in rows]
-    html_path = atomic_write_text(out / html_name, render_index_html(view, rows))
-    md_path = atomic_write_text(out / md_name, render_index_markdown(view, rows))
+    html_path = atomic_write_text(out / html_name, render_index_html(view, rows, light))
+    md_path = atomic_write_text(out / md_name, render_index_markdown(view, rows, light))
     _remove_stale(pages_dir, written)
     return {"html": html_path, "md": md_path, "pages": pages_dir}

@@ -190,3 +190,20 @@ def test_thousand_reports_every_page_under_two_megabytes(tmp_path: Path) -> None
     assert {r["data-district"] for r in rows} == set(DISTRICTS)
     # the single file of the same batch is what the split exists for
     assert len(render_html(records[:100]).encode()) > 1 * MB
+
+
+def test_split_index_keeps_the_published_rankings_section(tmp_path: Path) -> None:
+    """A published ranking (samples/phu-lam-2023-chi-so-cchc.xlsx) and a report it ranks, split: the
+    "Kết quả công bố" section is on the index, and the ranking's page links to it there."""
+    from tests.test_ranking_report import records as ranking_records
+
+    report, ranking = ranking_records()
+    paths = write_report(tmp_path, [report, ranking], form="split")
+    index = paths["html"].read_text(encoding="utf-8")
+    section = index[index.index('<section class="card" id="official">') :]
+    section = section[: section.index("</section>")]
+    assert "<strong>89,88</strong>" in section and "TC9: 10,25 ≠ 10" in section
+    page = (tmp_path / "review" / "phu-lam-2023-chi-so-cchc.html").read_text(encoding="utf-8")
+    assert 'href="../review.html#official"' in page and 'href="#official"' not in page
+    assert "| **89,88** |" in paths["md"].read_text(encoding="utf-8")
+    assert 'id="official"' not in (tmp_path / "review" / "dong-hoa-2023.html").read_text(encoding="utf-8")
