@@ -54,7 +54,6 @@ N ?= 1000
 bench-scale: setup
 	$(BIN)/python bench/bench_scale.py --n $(N) --pg
 
-
 # Both read the source tree. mypy checks the package cchc ([tool.mypy] packages), whose symlinks
 # cchc/extractors -> ../extractors and so on follow [tool.setuptools] package-dir; ruff does not follow
 # those symlinks, so each file is linted once.

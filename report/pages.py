@@ -421,6 +421,19 @@ def render_page_markdown(rep: ReportView, title: str, lang: str, index_href: str
 # ------------------------------------------------------------------------------------ writing
 
 
+def _stamp_html(page: str, run_id: str | None) -> str:
+    """The page with ``<meta name="cchc-run-id">`` at the start of its head."""
+    if not run_id:
+        return page
+    tag = f'<meta name="cchc-run-id" content="{_e(run_id)}">'
+    match = re.search(r"<head[^>]*>", page, flags=re.IGNORECASE)
+    return f"{page[: match.end()]}\n{tag}{page[match.end() :]}" if match else f"{tag}\n{page}"
+
+
+def _stamp_markdown(text: str, run_id: str | None) -> str:
+    return f"{text.rstrip()}\n\n<!-- cchc run {run_id} -->\n" if run_id else text
+
+
 def _remove_stale(pages_dir: Path, keep: set[str]) -> None:
     if not pages_dir.is_dir():
         return
@@ -444,6 +457,7 @@ def write_report(
     count: int | None = None,
     html_name: str = "review.html",
     md_name: str = "review.md",
+    run_id: str | None = None,
 ) -> dict[str, Path]:
     """Write the reviewer's report into ``out_dir`` as HTML and Markdown; return the paths written.
 
@@ -452,8 +466,9 @@ def write_report(
     ``"auto"`` splits when there are more than ``split_threshold`` reports (default: the setting
     ``report_split_threshold``). ``count`` is the number of records when ``records`` is a lazy
     iterable without a length. ``source_links`` hold hrefs relative to ``out_dir``. Pages of an
-    earlier run that this run did not write are removed. Returns ``{"html", "md"}`` and, when split,
-    ``{"pages"}`` (the folder).
+    earlier run that this run did not write are removed. ``run_id`` is written into every file (a
+    ``cchc-run-id`` meta tag, a closing Markdown comment), so a review can be matched with its batch.json.
+    Returns ``{"html", "md"}`` and, when split, ``{"pages"}`` (the folder).
 
     Example::
 
@@ -483,8 +498,10 @@ def write_report(
             "lang": lang,
             "stored": stored,
         }
-        html_path = atomic_write_text(out / html_name, render_html(records, **common))  # type: ignore[arg-type]
-        md_path = atomic_write_text(out / md_name, render_markdown(records, **common))  # type: ignore[arg-type]
+        html = render_html(records, **common)  # type: ignore[arg-type]
+        md = render_markdown(records, **common)  # type: ignore[arg-type]
+        html_path = atomic_write_text(out / html_name, _stamp_html(html, run_id))
+        md_path = atomic_write_text(out / md_name, _stamp_markdown(md, run_id))
         _remove_stale(pages_dir, set())
         return {"html": html_path, "md": md_path}
 
@@ -498,12 +515,10 @@ def write_report(
         rep.source_href = _page_href(rep.source_href)
         rep.stored = (stored or {}).get(record.source.sha256)
         name = _unique(page_name(_stem(record.source.file)), used)
-        atomic_write_text(
-            pages_dir / f"{name}.html", render_page_html(rep, view.title, lang, f"../{html_name}")
-        )
-        atomic_write_text(
-            pages_dir / f"{name}.md", render_page_markdown(rep, view.title, lang, f"../{md_name}")
-        )
+        page_html = render_page_html(rep, view.title, lang, f"../{html_name}")
+        page_md = render_page_markdown(rep, view.title, lang, f"../{md_name}")
+        atomic_write_text(pages_dir / f"{name}.html", _stamp_html(page_html, run_id))
+        atomic_write_text(pages_dir / f"{name}.md", _stamp_markdown(page_md, run_id))
         written |= {f"{name}.html", f"{name}.md"}
         meta, overall = record.meta, record.overall
         light.append(light_copy(record))
@@ -523,7 +538,9 @@ def write_report(
             )
         )
     view.report_counts = [r.counts for r in rows]
-    html_path = atomic_write_text(out / html_name, render_index_html(view, rows, light))
-    md_path = atomic_write_text(out / md_name, render_index_markdown(view, rows, light))
+    html_path = atomic_write_text(out / html_name, _stamp_html(render_index_html(view, rows, light), run_id))
+    md_path = atomic_write_text(
+        out / md_name, _stamp_markdown(render_index_markdown(view, rows, light), run_id)
+    )
     _remove_stale(pages_dir, written)
     return {"html": html_path, "md": md_path, "pages": pages_dir}

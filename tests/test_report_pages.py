@@ -207,3 +207,20 @@ def test_split_index_keeps_the_published_rankings_section(tmp_path: Path) -> Non
     assert 'href="../review.html#official"' in page and 'href="#official"' not in page
     assert "| **89,88** |" in paths["md"].read_text(encoding="utf-8")
     assert 'id="official"' not in (tmp_path / "review" / "dong-hoa-2023.html").read_text(encoding="utf-8")
+
+
+def test_run_id_is_in_every_file_of_either_form(tmp_path: Path) -> None:
+    run = "2026-11-29T12-30-00-ab12"
+    for form in ("single", "split"):
+        paths = write_report(tmp_path / form, [sample_record(), other_record()], form=form, run_id=run)  # type: ignore[arg-type]
+        files = [paths["html"], paths["md"], *sorted((tmp_path / form).glob("review/*"))]
+        assert len(files) == (2 if form == "single" else 6)
+        for path in files:
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".html":
+                assert f'<meta name="cchc-run-id" content="{run}">' in text.split("</head>")[0]
+            else:
+                assert text.endswith(f"<!-- cchc run {run} -->\n")
+    assert "cchc-run-id" not in write_report(tmp_path / "none", [sample_record()])["html"].read_text(
+        encoding="utf-8"
+    )
