@@ -747,8 +747,8 @@ def _insert_rows(
         raw = {
             key: bindparam(key, type_=Text()) for key, value in rows[0].items() if isinstance(value, RawJson)
         }
-        statement = insert(table).values(raw) if raw else insert(table)
-        return list(connection.execute(statement.returning(*columns), rows).all())
+        bulk = insert(table).values(raw) if raw else insert(table)
+        return list(connection.execute(bulk.returning(*columns), rows).all())
     names = ", ".join(rows[0])  # the models' own column names, never input
     statement = text(
         f"INSERT INTO {table.name} ({names}) SELECT {names} "
