@@ -41,6 +41,9 @@ SKIPPED_SHOWN = 20  # skipped paths listed on stderr; batch.json has them all
 @click.option("--docs-per-task", type=click.IntRange(min=1), default=10, show_default=True,
               help="Documents per Prefect task (1: one task per document, more orchestration overhead).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+@click.option("--review-form", type=click.Choice(["auto", "single", "split"]), default=None,
+              help="review.html as one file, or an index plus review/<name>.html per report "
+                   "(auto: split past 50 reports).")
 @click.option("--db", metavar="URL", envvar="CCHC_DB", default=None,
               help="Store the records here and check them against last year: a SQLAlchemy URL "
                    "(postgresql://user@host/db) or a SQLite file "
@@ -52,7 +55,7 @@ SKIPPED_SHOWN = 20  # skipped paths listed on stderr; batch.json has them all
               help="A published ranking to reconcile the reports with (as if it were in the inbox); repeatable.")
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int | None, dask_address: str | None,
-           docs_per_task: int, lang: str | None, db: str | None, no_db: bool, verbose: bool,
+           docs_per_task: int, lang: str | None, review_form: str | None, db: str | None, no_db: bool, verbose: bool,
            no_progress: bool, officials: tuple[str, ...] = ()) -> None:
     """Ingest a batch of reports (folders, files, globs; PDF, DOCX, text, XLSX, .doc/.odt/.rtf) with a Prefect flow.
 
@@ -85,6 +88,8 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int 
         try:
             gathered = batch.gather_inputs(list(inputs), out)
             settings: dict[str, Any] = {"lang": lang} if lang else {}
+            if review_form:
+                settings["review_form"] = review_form
             from cchc.settings import DEFAULT_SETTINGS
 
             DEFAULT_SETTINGS.with_overrides(**settings)

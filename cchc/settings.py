@@ -30,6 +30,7 @@ class Settings:
     ocr_language: str = "vie"
     history_jump_share: float = 0.3  # score_history_jump: a criterion moving more than this share of its max
     report_split_threshold: int = 50  # more reports than this: review.html becomes an index plus review/<name>.html
+    review_form: Literal["auto", "single", "split"] = "auto"  # auto: split past report_split_threshold
 
     def __post_init__(self) -> None:
         if self.lang not in ("vi", "en"):
@@ -39,6 +40,8 @@ class Settings:
                 raise UsageError(f"{name} must be positive")
         if self.sum_tolerance_per_term < 0 or self.percent_slack < 0:
             raise UsageError("tolerances must not be negative")
+        if self.review_form not in ("auto", "single", "split"):
+            raise UsageError(f"review_form must be auto, single or split, not {self.review_form!r}")
         if self.report_split_threshold < 0:
             raise UsageError("report_split_threshold must not be negative")
         if not 0 <= self.history_jump_share <= 1:

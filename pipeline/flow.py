@@ -99,16 +99,17 @@ def batch_rules(
 
 @task(name="write-outputs", cache_policy=NO_CACHE, persist_result=False)
 def write_outputs(out: str, summary: dict[str, Any], records: list[Any], batch_findings: list[Any],
-                  outcomes: list[Outcome], lang: str = "vi") -> dict[str, str]:
+                  outcomes: list[Outcome], settings: Settings = DEFAULT_SETTINGS) -> dict[str, str]:
     """findings.csv, review.html and review.md, each written atomically (``OutputError`` when they cannot be)."""
     try:
-        return _write_outputs(Path(out), summary, records, batch_findings, outcomes, lang)
+        return _write_outputs(Path(out), summary, records, batch_findings, outcomes, settings)
     except OSError as exc:
         raise batch.output_error(exc, out) from None
 
 
 def _write_outputs(out_dir: Path, summary: dict[str, Any], records: list[Any], batch_findings: list[Any],
-                   outcomes: list[Outcome], lang: str) -> dict[str, str]:
+                   outcomes: list[Outcome], settings: Settings) -> dict[str, str]:
+    lang = settings.lang
     paths: dict[str, str] = {}
     try:
         stored = {
@@ -117,7 +118,8 @@ def _write_outputs(out_dir: Path, summary: dict[str, Any], records: list[Any], b
             if o.get("sha256") and o.get("store_version") is not None
         }
         reviews = batch.write_reviews(out_dir, records, batch_findings, outcomes, stored=stored or None,
-                                      lang=lang, run_id=summary.get("run_id"))
+                                      lang=lang, run_id=summary.get("run_id"), form=settings.review_form,
+                                      split_threshold=settings.report_split_threshold)
         paths |= {"review_html": str(reviews["html"]), "review_md": str(reviews["md"])}
     except OSError:
         raise
@@ -236,7 +238,7 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
 
     rules_start = time.perf_counter()
     # quote(): Prefect would otherwise walk every element of these big inputs (~1 ms per record)
-    records, batch_findings, rules_error = batch_rules(str(out_dir), quote(done), cfg)  # type: ignore[call-overload]
+    records, batch_findings, rules_error = batch_rules(str(out_dir), quote(done), quote(cfg))  # type: ignore[call-overload]
     timings["batch_rules"] = time.perf_counter() - rules_start
     store_start = time.perf_counter()
     stored, store_error = _store(db, str(out_dir), records, batch_findings, cfg) if db else (None, None)
@@ -266,7 +268,7 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
         annotate_store_failure(summary, db, store_error)
     outputs_start = time.perf_counter()
     paths_out = write_outputs(str(out_dir), quote(summary), quote(records), quote(batch_findings),
-                              quote(done), cfg.lang)  # type: ignore[call-overload]
+                              quote(done), quote(cfg))  # type: ignore[call-overload]
     timings["outputs"] = time.perf_counter() - outputs_start
     publish_artifacts(quote(summary), quote(done), paths_out.get("review_html"))  # type: ignore[call-overload]
     timings["wall"] = time.perf_counter() - started

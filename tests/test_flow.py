@@ -94,7 +94,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     shutil.copyfile(SAMPLES / "minh-duc-2022.txt", dask_inbox / "minh-duc-2022.txt")
     (dask_inbox / "hỏng.pdf").write_bytes(os.urandom(4096))
     dask_out = root / "dask-results"
-    dask = _run([str(dask_inbox), "--out", str(dask_out), "--workers", "2", "--dask-address", "local"], dask_out)
+    dask = _run([str(dask_inbox), "--out", str(dask_out), "--workers", "2", "--dask-address", "local",
+                 "--review-form", "split"], dask_out)
     return Runs(inbox, out, first, second, changed, changed_file, dask, dask_out)
 
 
@@ -190,6 +191,15 @@ def test_dask_local_cluster(runs: Runs) -> None:
     assert by_file["hỏng.pdf"]["status"] == "failed"
     record = json.loads((runs.dask_out / by_file["minh-duc-2022.txt"]["record"]).read_text(encoding="utf-8"))
     assert record["overall"]["score"] == 83.97
+
+
+def test_review_form_split_is_an_index_and_a_page_per_report(runs: Runs) -> None:
+    index = (runs.dask_out / "review.html").read_text(encoding="utf-8")
+    assert 'href="review/minh-duc-2022.html"' in index and "12,7/15" not in index
+    page = (runs.dask_out / "review" / "minh-duc-2022.html").read_text(encoding="utf-8")
+    assert "12,7/15" in page and "../review.html" in page
+    assert "12,7/15" in (runs.out / "review.html").read_text(encoding="utf-8")  # auto, 4 reports: one file
+    assert not (runs.out / "review").exists()
 
 
 def test_other_files_are_skipped_with_their_reason(runs: Runs) -> None:
