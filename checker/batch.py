@@ -13,6 +13,7 @@ from typing import Any
 
 from cchc.checker import messages as m
 from cchc.checker.engine import Hit, RuleContext, rule
+from cchc.extractors.normalize import fold
 from cchc.schemas.record import Evidence, Record
 
 
@@ -25,7 +26,7 @@ def unit_label(record: Record) -> str:
 
 
 def _key(text: str | None) -> str | None:
-    return " ".join(text.casefold().split()) if text else None
+    return fold(text) if text else None
 
 
 def groups(records: Sequence[Record]) -> dict[tuple[str, int], list[Record]]:

@@ -7,7 +7,6 @@ may be incomplete) stays silent, because a false alarm costs the reviewer's trus
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,6 +24,8 @@ from cchc.checker.rounding import (
     recomputed_percent,
     sum_tolerance,
 )
+from cchc.extractors.normalize import fold as normalize_fold
+from cchc.extractors.normalize import nfc
 from cchc.extractors.numbers import parse_number
 from cchc.schemas.record import Criterion, Evidence, Heading, Indicator, Quantity, Record, Severity
 
@@ -334,14 +335,6 @@ def max_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
 # --------------------------------------------------------------------------- CCHC105 conflicting_values
 
 # fmt: off
-_OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
-# Old-style tone placement only differs on a final "oa/oe/uy" (hoà/hòa), not before a consonant (hoàn).
-_OLD_TONES_RE = regex.compile(f"(?<!q)(?:{'|'.join(_OLD_TONES)})(?!\\p{{L}})")
-
 _NEGATIONS = frozenset({"chưa", "không", "chẳng", "chả"})
 _STOP_PHRASES = (
     "tổng số", "tỷ lệ", "tỉ lệ", "số lượng", "đội ngũ", "trong năm", "trong đó", "vẫn còn", "hiện nay",
@@ -376,17 +369,13 @@ _PERCENT_RE = regex.compile(r"\d+(?:[.,]\d+)*\s*%")
 _CLAUSE_BREAK_RE = regex.compile(r"[;:()\n\[\]]|\.(?!\d)|,(?!\s*\d)|\s[-–]\s")
 
 
-def cchc_nfc(text: str) -> str:
-    """Unicode NFC (reports mix composed and decomposed Vietnamese)."""
-    return unicodedata.normalize("NFC", text)
+cchc_nfc = nfc
 
 
 def fold(text: str) -> str:
-    """NFC, casefold, old-style tone marks to new style (hoá -> hóa), one space between words."""
-    text = cchc_nfc(text).casefold()
-    text = _OLD_TONES_RE.sub(lambda mt: _OLD_TONES[mt.group(0)], text)
-    text = text.replace("cán bộ, công chức", "cán bộ công chức").replace("số hóa", "sốhóa")
-    return " ".join(text.split())
+    """The one normalisation (:func:`cchc.extractors.normalize.fold`), with two counted nouns kept whole:
+    "cán bộ, công chức" is one noun despite its comma, and "số hóa" one word (else "số" is a stop word)."""
+    return normalize_fold(text).replace("cán bộ, công chức", "cán bộ công chức").replace("số hóa", "sốhóa")
 
 
 def normalize_unit(unit: str | None) -> str | None:
@@ -420,8 +409,19 @@ class Description:
     comparison: bool = False
 
 
+def _phrase_re(phrases: Iterable[str]) -> regex.Pattern[str]:
+    """Any of ``phrases`` as whole words, compiled once (describe runs for every quantity)."""
+    alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
+
+
+_PHRASE_RES = {p: _phrase_re([p]) for p in (*_SCOPE_PHRASES, *_COMPARISON)}
+_STOP_PHRASES_RE = _phrase_re(_STOP_PHRASES)
+
+
 def _phrase_in(phrase: str, text: str) -> bool:
-    return regex.search(rf"(?<!\p{{L}}){regex.escape(phrase)}(?!\p{{L}})", text) is not None
+    pattern = _PHRASE_RES.get(phrase) or _phrase_re([phrase])
+    return pattern.search(text) is not None
 
 
 def _clean(text: str) -> str:
@@ -496,8 +496,7 @@ def describe(q: Quantity) -> Description:
     qualifiers = frozenset({*(str(v) for v in numbers if not _is_year(v) and v not in own), *romans})
     scopes = frozenset(p for p in _SCOPE_PHRASES if _phrase_in(p, text))
     cleaned = _NUMBER_RE.sub(" ", _clean(text))
-    for phrase in _STOP_PHRASES:
-        cleaned = regex.sub(rf"(?<!\p{{L}}){regex.escape(phrase)}(?!\p{{L}})", " ", cleaned)
+    cleaned = _STOP_PHRASES_RE.sub(" ", cleaned)
     unit_words = set(unit.split()) | _UNIT_EXTRA.get(unit, frozenset())
     tokens = [t for t in regex.findall(r"\p{L}+", cleaned) if t not in romans]
     negated = any(t in _NEGATIONS for t in tokens)

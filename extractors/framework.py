@@ -9,17 +9,18 @@ they are kept as ``provisional_maxima`` for reference and never used to check a 
 from __future__ import annotations
 
 import tomllib
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import regex as re
+from cchc.extractors.normalize import contains_phrase, fold_loose
 
 if TYPE_CHECKING:
     from cchc.schemas.record import Record
+
+fold = fold_loose  # the framework's matching fold, by the name the ranking modules import
 
 GENERIC_ID = "commune-index"
 
@@ -46,6 +47,17 @@ class Framework:
     district: str | None = None
     provenance: tuple[tuple[str, str], ...] = ()  # (key, value) pairs of the [provenance] table
     provisional_maxima: tuple[tuple[str, float], ...] = ()
+    # (code, folded name and aliases) in match order, folded once: titles are matched for every block
+    _keys: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_code = {c.code: c for c in self.criteria}
+        keys = tuple(
+            (code, tuple(fold_loose(k) for k in (spec.name, *spec.aliases)))
+            for code in self.match_order
+            if (spec := by_code.get(code)) is not None
+        )
+        object.__setattr__(self, "_keys", keys)
 
     @property
     def source(self) -> dict[str, str]:
@@ -60,19 +72,11 @@ class Framework:
 
     def match_title(self, title: str) -> str | None:
         """Canonical code of the criterion a printed title names, or None."""
-        folded = f" {fold(title)} "
-        for code in self.match_order:
-            spec = self.criterion(code)
-            if spec and any(f" {fold(key)} " in folded for key in (spec.name, *spec.aliases)):
+        folded = fold_loose(title)
+        for code, keys in self._keys:
+            if any(contains_phrase(folded, key) for key in keys):
                 return code
         return None
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, đ as d, punctuation as spaces: for tolerant matching."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 def _read(name: str) -> dict:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 import regex as re
 
 from cchc.extractors.document import Block, BlockKind, Document
-from cchc.extractors.framework import Framework, fold, framework_for, generic_framework
+from cchc.extractors.framework import Framework, framework_for, generic_framework
+from cchc.extractors.normalize import fold_loose as fold
 from cchc.extractors.layout import (
     DOC_NUMBER_RE,
     DOC_TYPE_RE,

@@ -7,7 +7,8 @@ from collections.abc import Callable
 import regex as re
 
 from cchc.extractors.document import Block
-from cchc.extractors.framework import Framework, fold
+from cchc.extractors.framework import Framework
+from cchc.extractors.normalize import fold_loose
 from cchc.extractors.numbers import parse_number
 from cchc.extractors.patterns import find_changes
 from cchc.schemas.record import Criterion, Evidence
@@ -31,7 +32,7 @@ EvidenceFn = Callable[[Block, int, int, int | None], Evidence]
 def column_roles(header: list[str]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for col, cell in enumerate(header):
-        folded = f" {fold(cell)} "
+        folded = f" {fold_loose(cell)} "
         if "%" in cell and "percent" not in roles:
             roles["percent"] = col
             continue

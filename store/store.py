@@ -19,6 +19,7 @@ from sqlalchemy import Table, Text, bindparam, delete, func, insert, select, tex
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from cchc.extractors.normalize import fold as normalize_fold
 from cchc.schemas.record import Finding, Record
 from cchc.store.engine import default_url, make_engine, normalize_url, redact, sqlite_path, upgrade
 from cchc.store.models import Base, Batch, CriterionRow, Document, FindingRow, RecordRow, utcnow
@@ -29,22 +30,13 @@ _RETRIES = 3
 BULK_CHUNK = 200
 
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
-
-
 def fold(text: str | None) -> str:
-    """How unit and district names are matched: any Unicode form, case, spacing and tone placement.
+    """How unit and district names are matched: the one normalisation (NFC, case, tone placement, spacing).
 
-    Old and new tone placement (``Hoà``/``Hòa``, ``Thuỷ``/``Thủy``) give the same key: each word's tone
-    mark is moved to the word's end. The key is for matching only, never shown.
+    Old and new tone placement (``Hoà``/``Hòa``, ``Thuỷ``/``Thủy``) give the same key. The key is for
+    matching only, never shown.
     """
-    if not text:
-        return ""
-    words = []
-    for word in unicodedata.normalize("NFD", text).casefold().split():
-        tones = "".join(ch for ch in word if ch in _TONES)
-        words.append("".join(ch for ch in word if ch not in _TONES) + tones)
-    return unicodedata.normalize("NFC", " ".join(words))
+    return normalize_fold(text) if text else ""
 
 
 def bare(text: str | None) -> str:
