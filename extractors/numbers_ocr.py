@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import regex as re
 
+from cchc.extractors.scores import POINTS_OCR
+
 _CONFUSABLE = "OoIl|"
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 _NUM = r"[0-9OoIl|]{1,3}(?:[,.][0-9OoIl|]{1,2})?"
 _INT = r"[0-9OoIl|]{1,3}"
 
 _SCORE_RE = re.compile(
-    rf"(?<![\p{{L}}\p{{N}},.])(?P<x>{_NUM})(?P<sep>\s*/\s*)(?P<y>{_NUM})(?P<tail>\s*(?:đ|d)i[ểềệếễe]m)(?!\p{{L}})",
+    rf"(?<![\p{{L}}\p{{N}},.])(?P<x>{_NUM})(?P<sep>\s*/\s*)(?P<y>{_NUM})(?P<tail>\s*{POINTS_OCR})(?!\p{{L}})",
     re.IGNORECASE,
 )
 _RANK_RE = re.compile(
@@ -31,12 +33,13 @@ Repair = tuple[str, str, str]
 # A decimal comma read as ";" or ":" (with or without spaces), or followed by a space, inside a
 # number that a score slash or a percent sign follows: "8 ;97/", "77 ;99%", "9, 67/10 điểm".
 _SEPARATOR_RE = re.compile(
-    r"(?<![\p{N}.,])(?P<a>\d{1,3})(?P<sep>\s?[;:]\s?|,\s+)(?P<b>\d{1,2})(?=\s*(?:/[\s,.]*\d[\d,.\s]*(?:đ|d)i[ểềệếễe]m|%))",
+    r"(?<![\p{N}.,])(?P<a>\d{1,3})(?P<sep>\s?[;:]\s?|,\s+)(?P<b>\d{1,2})"
+    rf"(?=\s*(?:/[\s,.]*\d[\d,.\s]*{POINTS_OCR}|%))",
     re.IGNORECASE,
 )
 # The same after the slash of a score: "/11, 5 điểm" (a leading "," is the report's own and stays).
 _AFTER_SLASH_RE = re.compile(
-    r"(?P<lead>/\s*,?)(?P<a>\d{1,3})(?P<sep>\s?[;:]\s?|,\s+)(?P<b>\d{1,2})(?=\s*(?:đ|d)i[ểềệếễe]m)", re.IGNORECASE
+    r"(?P<lead>/\s*,?)(?P<a>\d{1,3})(?P<sep>\s?[;:]\s?|,\s+)(?P<b>\d{1,2})" rf"(?=\s*{POINTS_OCR})", re.IGNORECASE
 )
 # A roman section number at the start of a heading line: "HI." for "III.", "Il." for "II."
 _ROMAN_START_RE = re.compile(r"^(?P<num>[IlH1|]{1,4}|[IlH1|]{0,3}V)(?P<rest>\.\s+\p{Lu}{2})")

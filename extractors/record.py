@@ -23,14 +23,8 @@ from cchc.extractors.layout import (
     sentence_bounds,
 )
 from cchc.extractors.numbers import format_vi, parse_number
-from cchc.extractors.patterns import (
-    ScoreMatch,
-    find_changes,
-    find_classification,
-    find_percents,
-    find_ranks,
-    find_scores,
-)
+from cchc.extractors.patterns import find_changes, find_classification, find_ranks
+from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
 from cchc.extractors.quantities import find_quantities
 from cchc.extractors.references import find_references, parse_date
 from cchc.extractors.tables import TEXT_HEADER_RE, criteria_from_table, criteria_from_text_rows
@@ -387,14 +381,19 @@ class _Statement:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-def read_statement(ctx: _Ctx, zone: list[int], *, first_score_only: bool = True) -> _Statement:
-    """Score, percent, rank and change of a statement spread over ``zone`` blocks."""
+def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _Statement:
+    """Score, percent, rank and change of a statement spread over ``zone`` blocks.
+
+    A ``criterion`` statement may print its score without "điểm" after its colon ("…: 4,75 /7 , đạt …").
+    """
     blocks = ctx.doc.blocks
     st = _Statement()
     for j in zone:
         block = blocks[j]
         text = block.text
         scores = ctx.scores(j)
+        if not scores and criterion and j == zone[0] and (bare := find_bare_score(text)) is not None:
+            scores = [bare]
         if st.score is None and scores:
             s = scores[0]
             st.score, st.max_score = s.score.value, s.max.value
@@ -447,7 +446,7 @@ def extract_scores(ctx: _Ctx) -> None:
         num = numbering(text)
         if block.kind == BlockKind.TABLE:
             close_indicator()
-            for crit, is_overall in criteria_from_table(block, i, framework, evidence):
+            for crit, is_overall in criteria_from_table(block, i, framework, evidence, record.repairs):
                 if is_overall:
                     if record.overall.score is None:
                         record.overall = Overall(**crit.model_dump(include=set(Overall.model_fields)))
@@ -484,7 +483,7 @@ def extract_scores(ctx: _Ctx) -> None:
         if code and code not in seen and (scores or _has_bare_score(text) or follow is not None):
             close_indicator()
             zone = [*range(i, follow), *_zone(ctx, follow)] if follow is not None else _zone(ctx, i)
-            st = read_statement(ctx, zone)
+            st = read_statement(ctx, zone, criterion=True)
             seen.add(code)
             current = Criterion(
                 code=code,
@@ -721,7 +720,7 @@ def _continues_title(block: Block) -> bool:
 
 
 def _has_bare_score(text: str) -> bool:
-    return bool(re.search(r":\s*\d+(?:[.,]\d+)?\s*/\s*\d+(?:[.,]\d+)?(?![\d/])", text))
+    return find_bare_score(text) is not None
 
 
 UNNUMBERED_HEAD_RE = re.compile(
@@ -736,7 +735,7 @@ CRITERION_PREFIX_RE = re.compile(
     r"(?:(?:\d{1,2}|[IVX]{1,4})\s*[.:)–-]?\s*)?",
     re.I,
 )
-BARE_SCORE_RE = re.compile(r"(?:đạt|được)\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)\s*điểm(?!\s*/)", re.I)
+BARE_SCORE_RE = POINTS_ONLY_RE
 
 
 def _unnumbered_criterion(text: str, score_start: int, framework: Framework) -> str | None:

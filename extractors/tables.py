@@ -9,9 +9,10 @@ import regex as re
 from cchc.extractors.document import Block
 from cchc.extractors.framework import Framework
 from cchc.extractors.normalize import fold_loose
-from cchc.extractors.numbers import parse_number
+from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes
-from cchc.schemas.record import Criterion, Evidence
+from cchc.extractors.scores import cell_number
+from cchc.schemas.record import Criterion, Evidence, Repair
 
 # Column roles by folded header words; the first role whose key occurs in a header cell wins.
 COLUMN_KEYS: list[tuple[str, tuple[str, ...]]] = [
@@ -92,12 +93,15 @@ def _logical_rows(
     return out
 
 
-def _number(cell: str) -> float | None:
-    m = re.search(r"[.,]{0,2}\d+(?:[.,]{1,2}\d+)*", cell)
-    if not m:
-        return None
-    parsed = parse_number(m.group(0), small=True)
+def _number(cell: str, repairs: list[str] | None = None) -> float | None:
+    parsed = cell_number(cell)
+    if parsed is not None and parsed.repaired and repairs is not None:
+        repairs.append(parsed.repaired)
     return parsed.value if parsed else None
+
+
+def _shown(value: float | None) -> str:
+    return "?" if value is None else format_vi(value)
 
 
 def _rank(cell: str) -> tuple[int | None, int | None]:
@@ -122,9 +126,12 @@ def _change(cell: str) -> int | None:
 
 
 def criteria_from_table(
-    block: Block, index: int, framework: Framework, evidence: EvidenceFn
+    block: Block, index: int, framework: Framework, evidence: EvidenceFn, repairs: list[Repair] | None = None
 ) -> list[tuple[Criterion, bool]]:
-    """Criteria (and the total row, flagged True) of a criteria table; [] for other tables."""
+    """Criteria (and the total row, flagged True) of a criteria table; [] for other tables.
+
+    A score or maximum cell that needed repair ("6,88,") is read and its repair added to ``repairs``.
+    """
     rows = block.rows or []
     found = _header(rows)
     if found is None:
@@ -151,13 +158,19 @@ def criteria_from_table(
             total = int(m[1]) if m else None
         ev = evidence(block, index, start, start + len(row_text))
         ev.text = row_text
+        reasons: list[str] = []
+        score, maximum = _number(cell("score"), reasons), _number(cell("max"), reasons)
+        if reasons and repairs is not None:
+            repairs.append(
+                Repair(original=f"{cell('score')}/{cell('max')}", value=f"{_shown(score)}/{_shown(maximum)}", reason=reasons[0], evidence=[ev])
+            )
         result.append(
             (
                 Criterion(
                     code=code,
                     title=title or "Tổng",
-                    score=_number(cell("score")),
-                    max_score=_number(cell("max")),
+                    score=score,
+                    max_score=maximum,
                     percent=_number(cell("percent")),
                     rank=rank,
                     rank_total=total,

@@ -1,0 +1,185 @@
+"""The one grammar of scores ("x/y điểm") and percents, used by prose, tables, OCR repair and the checker.
+
+Forms read (each is a case of tests/test_extract_scores.py):
+
+- "12,7/15 điểm", "12,7 /15 điểm", "12,5 điểm/14 điểm", "12,5 điểm trên tổng số 14 điểm",
+  "12,7 trên 15 điểm", "12,5 điểm (tối đa 14 điểm)"; dot or comma decimals ("12.7/15 điểm");
+- three decimals that look like thousands ("87,602/100 điểm" is 87.602: a score is small);
+- stray separators, read and reported as repairs: ",11,5" (leading), "12,7//15" (doubled slash),
+  "6,88, /8 điểm", "8,02 /10 , điểm" (a separator standing alone before the slash or "điểm"),
+  "12, 7/15 điểm" (a space after the decimal comma);
+- points lost: "mất 7,14/16 điểm" is a score of 16 − 7,14 = 8,86;
+- a bare score after a colon where a criterion is stated: "Cải cách thể chế: 4,75 /7 , đạt 67,86%";
+- score-only "đạt 85,5 điểm" and percent-only "đạt 85,5%" or "85,5% điểm" (a percent of the points).
+
+A malformed statement is never dropped: it is read, and its repair is returned for the checker's
+``malformed_number``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex as re
+
+from cchc.extractors.numbers import ParsedNumber, parse_number
+
+NUM = r"[.,]{0,2}\d+(?:[.,]{1,2}\d+)*"  # also malformed forms such as ",11,5" and "8,,97"
+POINTS = r"(?:điểm|đ)(?!\p{L})"
+# "điểm" as OCR reads it ("diem", "điêm"): for the OCR repair of numbers before it
+POINTS_OCR = r"(?:đ|d)i[ểềệếễe]m"
+# a separator standing alone between a number and what follows ("6,88, /8", "/10 , điểm")
+_STRAY = r"(?:\s*[.,](?=\s*(?:/|điểm|đ(?!\p{L}))))?"
+
+SCORE_RES = [
+    # "12,7/15 điểm", "12,5 điểm/14 điểm", "8,97/,11,5 điểm", "12,7//15 điểm", "6,88, /8 điểm"
+    re.compile(
+        rf"(?<![\d.,/])(?P<score>{NUM})(?P<stray1>{_STRAY})\s*(?:{POINTS}\s*)?(?P<slash>/{{1,2}})\s*(?P<max>{NUM})"
+        rf"(?P<stray2>{_STRAY})\s*{POINTS}",
+        re.I,
+    ),
+    # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm"
+    re.compile(
+        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*(?:trên|/)\s*(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}",
+        re.I,
+    ),
+    # "12,7 trên 15 điểm", "12,7 trên tổng số 15 điểm"
+    re.compile(
+        rf"(?<![\d.,/])(?P<score>{NUM})\s+trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}",
+        re.I,
+    ),
+    # "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (điểm tối đa: 14)"
+    re.compile(
+        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*\(\s*(?:điểm\s*)?tối\s*đa\s*(?:là\s*)?:?\s*(?P<max>{NUM})(?:\s*{POINTS})?\s*\)",
+        re.I,
+    ),
+]
+# A score with no "điểm", right after the colon of a criterion statement: "Cải cách thể chế: 4,75 /7 , đạt …".
+# Only what can end a score may follow (a clause end, "đạt", "tỷ lệ", a bracket), never a counted noun.
+BARE_SCORE_RE = re.compile(
+    rf"[:：]\s*(?P<score>{NUM})(?P<stray1>\s*[.,](?=\s*/))?\s*/\s*(?P<max>{NUM})(?P<stray2>\s+[.,](?=\s))?"
+    r"(?=\s*(?:$|[;.,(]|–|-|đạt|tỷ\s+lệ|tỉ\s+lệ|xếp))",
+    re.I,
+)
+# "mất 7,14/16 điểm", "bị trừ 1,5/3 điểm": the points lost out of the maximum
+LOST_BEFORE_RE = re.compile(r"(?<!\p{L}|ngoại\s)(?:bị\s+)?(?:mất|trừ)\s+(?:đi\s+)?$", re.I)
+# "12, 7/15 điểm": a decimal comma followed by a space splits the score in two
+SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,/])(?P<int>\d{1,3}),\s+$")
+# "85,5%", "85,5 %", "85,5% điểm" (a percent of the points is a percent all the same)
+PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{NUM})\s*%")
+# "đạt 85,5 điểm": a score without its maximum (not "85,5 điểm/100", not "85,5% điểm")
+POINTS_ONLY_RE = re.compile(rf"(?:đạt|được)\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)(?:\s*[.,](?=\s*điểm))?\s*điểm(?!\s*/)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreMatch:
+    score: ParsedNumber
+    max: ParsedNumber
+    start: int
+    end: int
+    text: str
+    repaired: str | None = None  # a repair of the statement itself (doubled slash, split number, stray separator)
+    lost: bool = False  # printed as the points lost ("mất 7,14/16 điểm"): ``score`` is max − lost
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    value: ParsedNumber
+    start: int
+    end: int
+
+
+def find_scores(text: str) -> list[ScoreMatch]:
+    """Every "x/y điểm"-like statement, in order, overlapping forms removed."""
+    found: list[ScoreMatch] = []
+    for pattern in SCORE_RES:
+        for m in pattern.finditer(text):
+            if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+                continue
+            match = _score_match(text, m)
+            if match is not None:
+                found.append(match)
+    return sorted(found, key=lambda s: s.start)
+
+
+def find_bare_score(text: str) -> ScoreMatch | None:
+    """A score printed without "điểm" right after a colon ("…: 4,75 /7 , đạt 67,86%"), if it reads as one."""
+    m = BARE_SCORE_RE.search(text)
+    if m is None:
+        return None
+    match = _score_match(text, m, start=m.start("score"))
+    if match is None or match.max.value > 100 or match.score.value > match.max.value:
+        return None
+    return match
+
+
+def _score_match(text: str, m: re.Match[str], start: int | None = None) -> ScoreMatch | None:
+    score = parse_number(m["score"], small=True)
+    maximum = parse_number(m["max"], small=True)
+    if score is None or maximum is None or maximum.value == 0:
+        return None
+    start = m.start() if start is None else start
+    groups = m.groupdict()
+    repaired = None
+    if groups.get("slash") == "//":
+        repaired = f"doubled slash: {m.group(0)!r} read as {score.text}/{maximum.text}"
+    elif groups.get("stray1") or groups.get("stray2"):
+        repaired = f"stray separator: {text[start : m.end()]!r} read as {score.text.strip(',.')}/{maximum.text.strip(',.')}"
+    split = SPLIT_NUMBER_RE.search(text[max(0, start - 8) : start])
+    if split and score.decimals == 0 and "." not in m["score"] and "," not in m["score"]:
+        joined = parse_number(f"{split['int']},{m['score']}", small=True)
+        if joined is not None:
+            start -= len(split.group(0))
+            repaired = f"space inside a number: {split.group(0) + m['score']!r} read as {joined.text}"
+            score = joined
+    lost = bool(LOST_BEFORE_RE.search(text[max(0, start - 20) : start]))
+    if lost:
+        if score.value > maximum.value:
+            return None
+        places = max(score.decimals, maximum.decimals)
+        score = replace(score, value=round(maximum.value - score.value, places), decimals=places)
+    return ScoreMatch(score, maximum, start, m.end(), text[start : m.end()], repaired, lost)
+
+
+def find_percents(text: str) -> list[NumberMatch]:
+    """Every printed percent ("85,5%", "85,5 % điểm") up to 1000."""
+    result = []
+    for m in PERCENT_RE.finditer(text):
+        value = parse_number(m["pct"], small=True)
+        if value is not None and value.value <= 1000:
+            result.append(NumberMatch(value, m.start(), m.end()))
+    return result
+
+
+def find_points_only(text: str) -> NumberMatch | None:
+    """A score stated without its maximum: "đạt 85,5 điểm"."""
+    m = POINTS_ONLY_RE.search(text)
+    if m is None:
+        return None
+    value = parse_number(m["score"], small=True)
+    return NumberMatch(value, m.start(), m.end()) if value is not None else None
+
+
+def cell_number(cell: str) -> ParsedNumber | None:
+    """The number of a table cell ("12,7", "6,88,", ",11,5"), read with the score grammar's numbers."""
+    m = re.search(NUM + r"[.,]?", cell)
+    if not m:
+        return None
+    parsed = parse_number(m.group(0), small=True)
+    if parsed is not None and parsed.repaired is None and m.group(0)[-1] in ",.":
+        parsed = replace(parsed, repaired=f"stray separator: {m.group(0)!r} read as {m.group(0)[:-1]!r}")
+    return parsed
+
+
+__all__ = [
+    "NUM",
+    "POINTS",
+    "POINTS_OCR",
+    "NumberMatch",
+    "ScoreMatch",
+    "cell_number",
+    "find_bare_score",
+    "find_percents",
+    "find_points_only",
+    "find_scores",
+]
