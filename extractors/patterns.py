@@ -12,6 +12,19 @@ from dataclasses import dataclass
 
 import regex as re
 
+from cchc.extractors.locale_vi import (
+    CHANGE_FILLERS,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    FIRST_PLACE,
+    LAST_PLACE,
+    NUMBER_WORDS,
+    ORDINAL,
+    SAME_RANK_NOUNS,
+    SAME_RANK_VERBS,
+    alternation,
+    rank_value,
+)
 from cchc.extractors.scores import NumberMatch, ScoreMatch, find_percents, find_scores
 
 RANK_RE = re.compile(
@@ -20,12 +33,38 @@ RANK_RE = re.compile(
     r"(?P<rank>\d{1,4})\s*(?:/|(?:trên|trong)\s+(?:tổng\s+số\s+)?(?:số\s+)?)\s*(?P<total>\d{1,4})(?![\d/])",
     re.I,
 )
+_CHANGE_VERB = alternation(CHANGE_VERBS)
+_RANK_TOKEN = rf"(?>\d{{1,4}}|{ORDINAL})"  # atomic: "mười tám" is never read as "mười"
+_RANK_NOUN = r"(?:vị\s+trí\s+|thứ\s+hạng\s+|hạng\s+)?(?:thứ\s+)?"
+# a total stated after a rank: "trong tổng số 23", "(trong 45 phường)", "/19"
+_TOTAL_AFTER = r"(?:\s*/\s*|\s*[,(]?\s*(?:trong|trên)\s+(?:tổng\s+số\s+)?(?:số\s+)?)(?P<total>\d{1,4})(?![\d/]|[.,]\d)"
 CHANGE_RE = re.compile(
-    r"(?P<dir>tăng|giảm|lên|xuống|tụt)\s+(?:hạng\s+)?(?P<n>\d{1,3})\s*(?:bậc|hạng|thứ\s+hạng|vị\s+trí|bậc\s+xếp\s+hạng)",
+    rf"(?<!\p{{L}})(?P<dir>{_CHANGE_VERB})\s+(?:(?:{'|'.join(CHANGE_FILLERS)})\s+)?(?:hạng\s+)?"
+    rf"(?P<n>\d{{1,3}}|{NUMBER_WORDS})\s*(?:{alternation(CHANGE_NOUNS)})(?!\p{{L}})",
     re.I,
 )
 SAME_RANK_RE = re.compile(
-    r"(?:duy\s+trì|giữ\s+nguyên|giữ\s+vững|không\s+thay\s+đổi|không\s+đổi)\s*(?:thứ\s+bậc|thứ\s+hạng|vị\s+trí|bậc|hạng|xếp\s+hạng)",
+    rf"(?:{alternation(SAME_RANK_VERBS)})\s*(?:{alternation(SAME_RANK_NOUNS)})",
+    re.I,
+)
+# "từ vị trí thứ 5 vươn lên vị trí thứ 1", "từ thứ 3/20 tụt xuống thứ 7/20": a rank and its change
+FROM_TO_RE = re.compile(
+    rf"(?<!\p{{L}})từ\s+{_RANK_NOUN}(?P<from>{_RANK_TOKEN})(?:\s*/\s*\d{{1,4}})?\s*(?:năm\s+(?:19|20)\d\d\s*)?,?\s+"
+    rf"(?P<dir>{_CHANGE_VERB})\s+{_RANK_NOUN}(?P<to>{_RANK_TOKEN})(?:{_TOTAL_AFTER})?",
+    re.I,
+)
+# "xếp thứ nhì", "đứng thứ mười tám trong tổng số 23", "xếp thứ 5 của huyện": a rank with "thứ", total optional
+RANK_ORDINAL_RE = re.compile(
+    rf"(?<!\p{{L}})(?:xếp|đứng)\s+(?:ở\s+)?(?:vị\s+trí\s+)?(?:hạng\s+)?thứ\s+(?:hạng\s+)?(?P<rank>{_RANK_TOKEN})"
+    rf"(?!\s*\d)(?:{_TOTAL_AFTER})?",
+    re.I,
+)
+# "đứng đầu huyện", "xếp cuối (trong 45 phường)"; "người đứng đầu" (the head of an office) is not a rank
+PLACE_RE = re.compile(
+    rf"(?<!\p{{L}})(?<!người\s)(?P<place>{alternation([*FIRST_PLACE, *LAST_PLACE])})"
+    r"(?=\s*(?:$|[,.;(]|trong|trên|toàn|các|so|huyện|tỉnh|quận|thị|thành|nhóm|khối|bảng|với))(?:"
+    + _TOTAL_AFTER
+    + ")?",
     re.I,
 )
 CLASSIFICATION_RE = re.compile(r"xếp\s+loại\s*:?\s*(?P<cls>[^.;,()\n]{2,60})", re.I)
@@ -34,7 +73,7 @@ CLASSIFICATION_RE = re.compile(r"xếp\s+loại\s*:?\s*(?P<cls>[^.;,()\n]{2,60})
 @dataclass(frozen=True, slots=True)
 class RankMatch:
     rank: int
-    total: int
+    total: int | None  # None when the report states the rank alone ("xếp thứ nhì")
     start: int
     end: int
 
@@ -47,15 +86,46 @@ class ChangeMatch:
 
 
 def find_ranks(text: str) -> list[RankMatch]:
-    return [RankMatch(int(m["rank"]), int(m["total"]), m.start(), m.end()) for m in RANK_RE.finditer(text)]
+    """Ranks in digits or words, in order: "xếp thứ 5/19", "xếp thứ nhì trong tổng số 23", "đứng đầu",
+    "xếp cuối (trong 45 phường)", and the new rank of "từ vị trí thứ 5 vươn lên vị trí thứ 1"."""
+    found: list[RankMatch] = []
+    for m in FROM_TO_RE.finditer(text):
+        rank = rank_value(m["to"])
+        if rank:
+            found.append(RankMatch(rank, int(m["total"]) if m["total"] else None, m.start(), m.end()))
+    for pattern in (RANK_RE, RANK_ORDINAL_RE, PLACE_RE):
+        for m in pattern.finditer(text):
+            if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+                continue
+            rank = _rank_of(m)
+            if rank is not None:
+                found.append(RankMatch(rank, int(m["total"]) if m["total"] else None, m.start(), m.end()))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _rank_of(m: re.Match[str]) -> int | None:
+    if "place" not in m.groupdict():
+        return rank_value(m["rank"])
+    if " ".join(m["place"].casefold().split()) in FIRST_PLACE:
+        return 1
+    return int(m["total"]) if m["total"] else None  # the last place is the total
 
 
 def find_changes(text: str) -> list[ChangeMatch]:
-    found = []
+    """Rank changes: "tăng 6 bậc" (+6), "tụt 2 bậc" (-2), "tăng được bốn bậc", "giữ nguyên vị trí" (0),
+    "từ vị trí thứ 5 vươn lên vị trí thứ 1" (+4)."""
+    found: list[ChangeMatch] = []
+    for m in FROM_TO_RE.finditer(text):
+        before, after = rank_value(m["from"]), rank_value(m["to"])
+        if before and after:
+            found.append(ChangeMatch(before - after, m.start(), m.end()))
     for m in CHANGE_RE.finditer(text):
-        n = int(m["n"])
-        sign = 1 if m["dir"].lower() in ("tăng", "lên") else -1
-        found.append(ChangeMatch(sign * n, m.start(), m.end()))
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        n = rank_value(m["n"])
+        if n is not None:
+            sign = CHANGE_VERBS[" ".join(m["dir"].casefold().split())][0]
+            found.append(ChangeMatch(sign * n, m.start(), m.end()))
     for m in SAME_RANK_RE.finditer(text):
         found.append(ChangeMatch(0, m.start(), m.end()))
     return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,124 @@
+"""Vietnamese words the extractors read as numbers: number words, rank words, rank-change verbs.
+
+Locale data lives here and nowhere else. Each entry says where it comes from:
+
+- "grammar": standard Vietnamese number words and ordinals (any Vietnamese grammar; e.g. the
+  Wiktionary entries "Vietnamese numerals", "thứ nhất", "thứ nhì", "thứ tư");
+- "issue 11": phrasings of reports held out from the project, quoted in issue 11
+  ("thứ nhất/nhì/ba/tư/…/mười tám", "đứng đầu", "xếp cuối (trong 45 phường)", "trong tổng số 23",
+  "từ vị trí thứ 5 vươn lên vị trí thứ 1", "tụt 2 bậc", "giữ nguyên vị trí", "tăng được 4 bậc");
+- "sample": the sample report samples/minh-duc-2022 ("giảm 5 bậc", "duy trì thứ bậc").
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+# word -> (value, source). "mốt", "lăm", "tư" are the forms a unit digit takes after "mươi"/"mười".
+UNIT_WORDS: dict[str, tuple[int, str]] = {
+    "một": (1, "grammar"),
+    "mốt": (1, "grammar: 21 = hai mươi mốt"),
+    "hai": (2, "grammar"),
+    "ba": (3, "grammar"),
+    "bốn": (4, "grammar"),
+    "tư": (4, "grammar: 24 = hai mươi tư; ordinal thứ tư"),
+    "năm": (5, "grammar"),
+    "lăm": (5, "grammar: 15 = mười lăm"),
+    "sáu": (6, "grammar"),
+    "bảy": (7, "grammar"),
+    "bẩy": (7, "grammar: a common spelling of bảy"),
+    "tám": (8, "grammar"),
+    "chín": (9, "grammar"),
+}
+TEN_WORDS: dict[str, tuple[int, str]] = {
+    "mười": (10, "grammar: 10-19 = mười, mười một, …"),
+    "mươi": (10, "grammar: tens from 20 = hai mươi, ba mươi, …"),
+}
+# ordinals that are not "thứ" + number word
+ORDINAL_WORDS: dict[str, tuple[int, str]] = {
+    "nhất": (1, "grammar; issue 11: thứ nhất"),
+    "nhì": (2, "grammar; issue 11: thứ nhì"),
+}
+# rank phrases without a number: the first and the last place
+FIRST_PLACE: dict[str, str] = {
+    "đứng đầu": "issue 11",
+    "dẫn đầu": "grammar: synonym of đứng đầu",
+    "xếp đầu": "grammar: synonym of đứng đầu",
+}
+LAST_PLACE: dict[str, str] = {
+    "xếp cuối": "issue 11: xếp cuối (trong 45 phường)",
+    "đứng cuối": "grammar: synonym of xếp cuối",
+    "xếp hạng cuối": "grammar: synonym of xếp cuối",
+}
+# rank-change verbs: +1 a better rank (a smaller number), -1 a worse one
+CHANGE_VERBS: dict[str, tuple[int, str]] = {
+    "tăng": (1, "sample: tăng 6 bậc"),
+    "lên": (1, "grammar"),
+    "vươn lên": (1, "issue 11: vươn lên vị trí thứ 1"),
+    "giảm": (-1, "sample: giảm 5 bậc"),
+    "xuống": (-1, "grammar"),
+    "tụt": (-1, "issue 11: tụt 2 bậc"),
+    "tụt xuống": (-1, "grammar"),
+    "lùi": (-1, "grammar"),
+    "lùi xuống": (-1, "grammar"),
+}
+# "tăng được 4 bậc", "tăng thêm 2 bậc": words between the verb and the number (issue 11)
+CHANGE_FILLERS = ("được", "thêm", "lên", "xuống")
+# the rank kept: "duy trì thứ bậc" (sample), "giữ nguyên vị trí" (issue 11)
+SAME_RANK_VERBS = ("duy trì", "giữ nguyên", "giữ vững", "không thay đổi", "không đổi")
+SAME_RANK_NOUNS = ("thứ bậc", "thứ hạng", "vị trí", "bậc", "hạng", "xếp hạng")
+# the units a change is counted in: "bậc", "hạng", "vị trí"
+CHANGE_NOUNS = ("bậc xếp hạng", "thứ hạng", "bậc", "hạng", "vị trí")
+
+
+def alternation(words: object) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))  # type: ignore[attr-defined]
+
+
+_UNIT = alternation(UNIT_WORDS)
+# "mười tám", "hai mươi mốt", "năm", "nhì": 1-99 in words
+NUMBER_WORDS = rf"(?:(?:{_UNIT})\s+mươi(?:\s+(?:{_UNIT}))?|mười(?:\s+(?:{_UNIT}))?|{_UNIT})(?!\p{{L}})"
+ORDINAL = rf"(?:{alternation(ORDINAL_WORDS)}|{NUMBER_WORDS})(?!\p{{L}})"
+
+
+def number_value(words: str) -> int | None:
+    """1-99 written in words ("mười tám" -> 18, "hai mươi mốt" -> 21, "nhì" -> 2), else None."""
+    parts = words.casefold().split()
+    if len(parts) == 1 and parts[0] in ORDINAL_WORDS:
+        return ORDINAL_WORDS[parts[0]][0]
+    if not parts:
+        return None
+    value = 0
+    if parts[0] == "mười":
+        value, parts = 10, parts[1:]
+    elif len(parts) >= 2 and parts[1] == "mươi" and parts[0] in UNIT_WORDS:
+        value, parts = UNIT_WORDS[parts[0]][0] * 10, parts[2:]
+    if len(parts) > 1:
+        return None
+    if parts:
+        if parts[0] not in UNIT_WORDS:
+            return None
+        value += UNIT_WORDS[parts[0]][0]
+    return value or None
+
+
+def rank_value(token: str) -> int | None:
+    """A rank written in digits or words: "5" -> 5, "mười tám" -> 18, "nhất" -> 1."""
+    token = token.strip()
+    return int(token) if token.isdigit() else number_value(token)
+
+
+__all__ = [
+    "CHANGE_FILLERS",
+    "CHANGE_NOUNS",
+    "CHANGE_VERBS",
+    "FIRST_PLACE",
+    "LAST_PLACE",
+    "NUMBER_WORDS",
+    "ORDINAL",
+    "SAME_RANK_NOUNS",
+    "SAME_RANK_VERBS",
+    "alternation",
+    "number_value",
+    "rank_value",
+]

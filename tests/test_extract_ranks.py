@@ -1,0 +1,58 @@
+"""Ranks and rank changes in digits and in words (locale data in extractors/locale_vi.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc.extractors.locale_vi import number_value
+from cchc.extractors.patterns import find_changes, find_ranks
+
+# (text, [(rank, total)], [change]) — one phrasing a line
+CASES = [
+    ("xếp thứ 8/23 xã, thị trấn (giảm 5 bậc so với năm 2021)", [(8, 23)], [-5]),  # the sample
+    ("Xếp hạng 16/21 nhóm hạng các xã, thị trấn. Giảm 13 bậc so với năm 2021.", [(16, 21)], [-13]),
+    ("Duy trì thứ bậc như năm 2021.", [], [0]),
+    ("xếp thứ nhất trong tổng số 23 xã, thị trấn", [(1, 23)], []),
+    ("xếp thứ nhì/19", [(2, 19)], []),
+    ("xếp thứ ba trên 18 xã", [(3, 18)], []),
+    ("đứng thứ tư của huyện", [(4, None)], []),
+    ("xếp thứ mười tám trong tổng số 23", [(18, 23)], []),
+    ("xếp thứ hai mươi mốt trên 23 xã", [(21, 23)], []),
+    ("xếp thứ 5 trong tổng số 23 đơn vị", [(5, 23)], []),
+    ("UBND phường đứng đầu toàn huyện", [(1, None)], []),
+    ("xếp cuối (trong 45 phường)", [(45, 45)], []),
+    ("từ vị trí thứ 5 vươn lên vị trí thứ 1", [(1, None)], [4]),
+    ("từ thứ 3/20 tụt xuống thứ 7/20", [(7, 20)], [-4]),
+    ("tụt 2 bậc so với năm trước", [], [-2]),
+    ("giữ nguyên vị trí so với năm 2022", [], [0]),
+    ("tăng được 4 bậc", [], [4]),
+    ("tăng hai bậc", [], [2]),
+]
+# phrases that look like a rank and are not
+NOT_RANKS = [
+    "Nêu cao vai trò, trách nhiệm của người đứng đầu trong triển khai",  # the head of an office (the sample)
+    "nhất là đối với người đứng đầu cơ quan",
+    "xếp thứ năm 2022",  # "năm" is the year here
+    "xếp loại hoàn thành tốt nhiệm vụ",
+    "thứ nhất, tăng cường công tác tuyên truyền",  # an enumeration, not a rank
+]
+
+
+@pytest.mark.parametrize(("text", "ranks", "changes"), CASES)
+def test_ranks_and_changes(text: str, ranks: list[tuple[int, int | None]], changes: list[int]) -> None:
+    assert [(r.rank, r.total) for r in find_ranks(text)] == ranks
+    assert [c.change for c in find_changes(text)] == changes
+
+
+@pytest.mark.parametrize("text", NOT_RANKS)
+def test_not_ranks(text: str) -> None:
+    assert find_ranks(text) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("một", 1), ("mười", 10), ("mười lăm", 15), ("mười tám", 18), ("hai mươi", 20), ("hai mươi tư", 24),
+     ("ba mươi mốt", 31), ("nhì", 2), ("tư", 4), ("mươi", None), ("năm mười", None), ("xã", None)],
+)
+def test_number_words(words: str, value: int | None) -> None:
+    assert number_value(words) == value
