@@ -37,7 +37,12 @@ DOC_TYPES = {
     "chương trình": "Chương trình",
 }
 _TYPE = "|".join(sorted((re.escape(k) for k in DOC_TYPES), key=len, reverse=True))
-_NUMBER = r"\d{1,5}(?:/\d{4})?/\s*[\p{Lu}Đ][\p{Lu}Đ\d]*(?:\s*-\s*[\p{Lu}Đ][\p{Lu}Đ\d]*)*"
+# "855/QĐ-UBND", "29/ KH-UBND", "12/2023/NQ-HĐND"; Party numbering puts the type before the slash:
+# "225-CV/ĐU", "04-CTr/ĐU" (chương trình), "12-KH/ĐU" (issue 11)
+_CODE = r"[\p{Lu}Đ][\p{Lu}Đ\d]*"
+_NUMBER = (
+    rf"\d{{1,5}}(?:/\d{{4}})?(?:-(?:{_CODE}|CTr))?/\s*{_CODE}(?:\s*-\s*{_CODE})*"
+)
 REFERENCE_RE = re.compile(
     rf"(?<!\p{{L}})(?P<type>{_TYPE})\s+(?:số\s*:?\s*)?(?P<number>{_NUMBER})"
     r"(?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
