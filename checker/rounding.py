@@ -40,16 +40,27 @@ def ratio_percent_interval(score: float, max_score: float) -> tuple[float, float
     return (lo / max_score * 100.0, hi / max_score * 100.0)
 
 
+def percent_printed_interval(percent: float) -> tuple[float, float]:
+    """Interval of true percents a clerk's spreadsheet prints as ``percent``.
+
+    A spreadsheet shows a percent rounded half up to two places and the clerk may retype that
+    shown value with one place less: 99,747 shows as 99,75 and is typed as 99,8, although 99,747
+    rounds to 99,7 directly. So the interval reaches half a unit of the next place further down.
+    """
+    lo, hi = printed_interval(percent, integers_exact=False)
+    return (lo - 0.5 * 10.0 ** -(decimals(percent) + 1), hi)
+
+
 def percent_consistent(score: float, max_score: float, percent: float, slack: float = 0.0) -> bool:
     """True when the printed ``percent`` can be the rounding of ``score / max_score``.
 
-    >>> percent_consistent(9.67, 10, 96.71), percent_consistent(12.7, 15, 87.67)
-    (True, False)
+    >>> percent_consistent(9.67, 10, 96.71), percent_consistent(12.7, 15, 87.67), percent_consistent(3150, 3158, 99.8)
+    (True, False, True)
     """
     if max_score <= 0:
         return True
     rlo, rhi = ratio_percent_interval(score, max_score)
-    plo, phi = printed_interval(percent, integers_exact=False)
+    plo, phi = percent_printed_interval(percent)
     return not (rhi < plo - slack - _EPS or rlo > phi + slack + _EPS)
 
 

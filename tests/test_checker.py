@@ -229,6 +229,8 @@ def test_registry_lists_every_contract_kind_once_with_titles() -> None:
         (83.97, 100, 83.97),
         (6, 7, 85.7),
         (5, 5, 100),
+        (3150, 3158, 99.8),  # 99,747 shown by a spreadsheet as 99,75, then typed as 99,8
+        (8.97, 11.5, 78),  # 77,999 -> 78,00 -> 78
     ],
 )
 def test_percent_consistent_at_printed_precision(score: float, max_score: float, percent: float) -> None:
@@ -239,7 +241,7 @@ def test_percent_consistent_at_printed_precision(score: float, max_score: float,
 
 @pytest.mark.parametrize(
     ("score", "max_score", "percent"),
-    [(12.7, 15, 87.67), (6, 7, 85.6), (10, 14, 71.5), (3150, 3155, 99.7), (9, 10, 91)],
+    [(12.7, 15, 87.67), (6, 7, 85.6), (10, 14, 71.5), (3150, 3155, 99.7), (9, 10, 91), (3150, 3159, 99.8)],
 )
 def test_percent_inconsistent(score: float, max_score: float, percent: float) -> None:
     assert not percent_consistent(score, max_score, percent)
