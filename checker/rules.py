@@ -748,6 +748,7 @@ def status_contradiction(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     groups: dict[tuple[str | None, str], list[Indicator]] = defaultdict(list)
     for i in record.indicators:
         groups[(i.criterion, i.code.strip().rstrip("."))].append(i)
+    yield from _parent_full_child_not(groups)
     for (_, code), entries in groups.items():
         fulls = [i for i in entries if i.listed_as == "full"]
         incomplete = [i for i in entries if i.listed_as == "incomplete"]
@@ -791,6 +792,36 @@ def status_contradiction(record: Record, ctx: RuleContext) -> Iterator[Hit]:
                     evidence=i.evidence,
                     severity="warning",
                 )
+
+
+def _parent_full_child_not(groups: dict[tuple[str | None, str], list[Indicator]]) -> Iterator[Hit]:
+    """A parent listed only as full score while a child of it is listed as not achieved (3.1 vs 3.1.2)."""
+    for (criterion, code), entries in groups.items():
+        if not all(i.listed_as == "full" for i in entries):
+            continue  # a parent in both lists is already the both-lists contradiction
+        children = [
+            child
+            for (crit, child_code), kids in groups.items()
+            if crit == criterion and child_code.startswith(code + ".")
+            for child in kids
+            if child.listed_as == "incomplete"
+        ]
+        if not children:
+            continue
+        child = children[0]
+        shown_vi = f": {_state(child, 'vi')}" if _state(child, "vi") else ""
+        shown_en = f": {_state(child, 'en')}" if _state(child, "en") else ""
+        yield Hit(
+            subject=code,
+            message=f"{m.indicator_place(code, 'vi')}: liệt kê trong nhóm đạt điểm tuyệt đối{_at(entries[0].evidence, 'vi')} "
+            f"nhưng chỉ số con {child.code} thuộc nhóm chưa hoàn thành{_at(child.evidence, 'vi')}{shown_vi}",
+            message_en=f"{m.indicator_place(code, 'en')}: listed among full-score indicators{_at(entries[0].evidence, 'en')} "
+            f"but its part {child.code} is among those not achieved{_at(child.evidence, 'en')}{shown_en}",
+            expected="incomplete",
+            actual="full",
+            evidence=[*entries[0].evidence, *child.evidence],
+            severity="error" if any(_shows_loss(c) for c in children) else "warning",
+        )
 
 
 # --------------------------------------------------------------------------- CCHC107 numbering_gap

@@ -836,7 +836,7 @@ def change_text(change: int | None, prev_year: int) -> str:
 
 
 def truth(
-    meta: dict[str, object], overall: dict[str, object], crits: dict[str, Crit], planted: list[dict[str, str]]
+    meta: dict[str, object], overall: dict[str, object], crits: dict[str, Crit], planted: list[dict[str, object]]
 ) -> dict[str, object]:
     """The truth file content: values as the report states them, JSON numbers."""
     criteria = {
@@ -1553,14 +1553,15 @@ def minh_duc_truth() -> dict[str, object]:
         planted=[
             {"kind": "percent_mismatch", "subject": "1", "note": "12,7/15 is 84,67%, printed 87,67%"},
             {"kind": "malformed_number", "subject": "7", "note": "'8,97/,11,5' read as 8,97/11,5"},
+            # a conflict is known by the two values a reader sees printed, not by words the checker picks
             {
                 "kind": "conflicting_values",
-                "subject": "cán bộ, công chức chưa đạt chuẩn",
-                "note": "2/19 in section I.5.2, 2/10 in section III.2.5",
+                "values": ["2/19", "2/10"],
+                "note": "staff not up to standard: 2/19 in section I.5.2, 2/10 in section III.2.5",
             },
             {
                 "kind": "conflicting_values",
-                "subject": "hồ sơ giải quyết",
+                "values": ["3150/3155", "2.252/3.177"],
                 "note": "records resolved in the year: 3150/3155 in criterion 3, 2.252/3.177 in criterion 7",
             },
             {"kind": "numbering_gap", "subject": "II", "note": "section II numbers its items 1, 9, 10"},
@@ -1578,6 +1579,12 @@ def minh_duc_truth() -> dict[str, object]:
                 "kind": "status_contradiction",
                 "subject": "7.1.7",
                 "note": "Chỉ số 7.1.7 listed both as full score and as not achieved (85,7%)",
+            },
+            {
+                "kind": "status_contradiction",
+                "subject": "3.1",
+                "note": "Mục 3.1 listed under 3.1 (full score, 'đạt 100%') while its part 3.1.2 is listed under "
+                "3.2 (not achieved, 'Không đạt điểm theo biểu điểm')",
             },
             {
                 "kind": "status_contradiction",
