@@ -12,7 +12,6 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind, Document
 from cchc.extractors.framework import Framework, framework_for, generic_framework
-from cchc.extractors.normalize import fold_loose as fold
 from cchc.extractors.layout import (
     DOC_NUMBER_RE,
     DOC_TYPE_RE,
@@ -22,11 +21,13 @@ from cchc.extractors.layout import (
     numbering,
     sentence_bounds,
 )
+from cchc.extractors.normalize import fold_loose as fold
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
-from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
 from cchc.extractors.quantities import find_quantities
 from cchc.extractors.references import find_references, parse_date
+from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
+from cchc.extractors.statements import INDICATOR_RE, Kind, Statement, classify, criterion_title
 from cchc.extractors.tables import TEXT_HEADER_RE, criteria_from_table, criteria_from_text_rows
 from cchc.schemas.record import (
     Criterion,
@@ -45,18 +46,6 @@ from cchc.settings import DEFAULT_SETTINGS, Settings
 
 EXTRACTOR_VERSION = "1"
 
-LIST_FULL_RE = re.compile(
-    r"đạt\s+(?:điểm\s+)?(?:tuyệt\s+đối|tối\s+đa)|đạt\s+100\s*%\s*(?:số\s+)?điểm|đạt\s+điểm\s+tối\s+đa", re.I
-)
-LIST_INCOMPLETE_RE = re.compile(
-    r"chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|bị\s+trừ\s+điểm|chưa\s+được\s+điểm\s+tối\s+đa|còn\s+bị\s+trừ", re.I
-)
-INDICATOR_RE = re.compile(
-    r"^\s*(?:[-+•*]\s*)?(?:Mục|Chỉ\s+số(?:\s+thành\s+phần)?|Tiêu\s+chí(?:\s+thành\s+phần)?|TCTP|Nội\s+dung)\s+"
-    r"(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[:.]?\s*(?P<rest>.*)$",
-    re.I | re.S,
-)
-LIST_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*]\s*)?\s*(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí|nội\s+dung|mục)\b", re.I)
 ZERO_SCORE_RE = re.compile(r"không\s+(?:đạt|được)\s+điểm|đạt\s+0\s*điểm|0\s*/\s*\d+(?:[.,]\d+)?\s*điểm", re.I)
 UNIT_RE = re.compile(r"^(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>[\p{Lu}\s]+)$")
 UNIT_ONE_LINE_RE = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>[\p{Lu}\s]+?)(?=\s+CỘNG\s+HÒA|$)")
@@ -75,10 +64,6 @@ CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}*$")
 TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
-OVERALL_HINT_RE = re.compile(
-    r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng|tổng\s+cộng|kết\s+quả\s+chung",
-    re.I,
-)
 
 
 @dataclass
@@ -326,18 +311,6 @@ def extract_years(document: Document) -> list[YearStatement]:
 # --- scores: overall, criteria, indicators -------------------------------------------------------
 
 
-def criterion_title(text: str, score_start: int | None) -> str:
-    """The printed title of a criterion statement: after its numbering, before its score."""
-    num = numbering(text)
-    title = num[2] if num else text
-    offset = len(text) - len(title)
-    if score_start is not None and score_start - offset > 0:
-        title = title[: score_start - offset]
-    title = re.split(r"\s*[:：]\s*|\s+(?:đạt|được)\s*$", title)[0]
-    title = re.sub(r"^\s*(?:Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", "", title, flags=re.I)
-    return title.strip(" ,.-–:")
-
-
 def _zone(ctx: _Ctx, i: int) -> list[int]:
     """A statement block and the short plain paragraphs that finish it ("Xếp hạng 16/21 …")."""
     blocks = ctx.doc.blocks
@@ -422,168 +395,10 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
 
 
 def extract_scores(ctx: _Ctx) -> None:
+    """Overall, criteria and indicators: each block classified (:func:`classify`), then assembled."""
+    _Assembler(ctx).run()
     blocks = ctx.doc.blocks
     record = ctx.record
-    framework = ctx.framework
-    seen: set[str] = set()
-    section: str | None = None
-    current: Criterion | None = None
-    listed_as: str | None = None
-    indicator: Indicator | None = None
-    indicator_zone: list[int] = []
-
-    def close_indicator() -> None:
-        nonlocal indicator, indicator_zone
-        if indicator is not None:
-            finish_indicator(ctx, indicator, indicator_zone)
-            record.indicators.append(indicator)
-        indicator, indicator_zone = None, []
-
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        text = block.text
-        num = numbering(text)
-        if block.kind == BlockKind.TABLE:
-            close_indicator()
-            for crit, is_overall in criteria_from_table(block, i, framework, evidence, record.repairs):
-                if is_overall:
-                    if record.overall.score is None:
-                        record.overall = Overall(**crit.model_dump(include=set(Overall.model_fields)))
-                elif crit.code and crit.code not in seen:
-                    seen.add(crit.code)
-                    record.criteria.append(crit)
-            i += 1
-            continue
-        scores = ctx.scores(i)
-        if num and num[0] == "roman":
-            close_indicator()
-            section, current, listed_as = num[1], None, None
-            if not framework.match_title(criterion_title(text, scores[0].start if scores else None)):
-                i += 1
-                continue
-        is_numbered_top = bool(num and "." not in num[1])
-        code = framework.match_title(criterion_title(text, scores[0].start if scores else None)) if is_numbered_top else None
-        if code is None and not num and scores and not INDICATOR_RE.match(text):
-            code = _unnumbered_criterion(text, scores[0].start, framework)
-        if code and code in seen and scores:
-            restated = next(c for c in record.criteria if c.code == code)
-            merge_restatement(restated, read_statement(ctx, _zone(ctx, i)))
-        elif not scores and not num and (bare := BARE_SCORE_RE.search(text)) and not INDICATOR_RE.match(text):
-            bare_code = _unnumbered_criterion(text, bare.start(), framework)
-            if bare_code in seen:
-                st = read_statement(ctx, [i])
-                value = parse_number(bare["score"], small=True)
-                st.score = value.value if value else None
-                merge_restatement(next(c for c in record.criteria if c.code == bare_code), st)
-        if not num and len(scores) >= 3 and not INDICATOR_RE.match(text) and block.kind != BlockKind.TABLE:
-            for crit in _criteria_in_clauses(block, i, scores, framework, seen):
-                record.criteria.append(crit)
-        follow = _score_follows(blocks, i, code, framework) if code and code not in seen and not scores else None
-        if code and code not in seen and (scores or _has_bare_score(text) or follow is not None):
-            close_indicator()
-            zone = [*range(i, follow), *_zone(ctx, follow)] if follow is not None else _zone(ctx, i)
-            st = read_statement(ctx, zone, criterion=True)
-            seen.add(code)
-            current = Criterion(
-                code=code,
-                title=criterion_title(text, scores[0].start if scores else None),
-                score=st.score,
-                max_score=st.max_score,
-                percent=st.percent,
-                rank=st.rank,
-                rank_total=st.rank_total,
-                rank_change=st.rank_change,
-                evidence=st.evidence or [evidence(block, i)],
-                printed_number=f"{num[1]}." if num else None,
-                section=section,
-            )
-            record.criteria.append(current)
-            listed_as = None
-            i = zone[-1] + 1
-            continue
-        if is_numbered_top and not scores:
-            close_indicator()
-            current, listed_as = None, None
-        if (
-            record.overall.score is None
-            and record.overall.percent is None
-            and not scores
-            and not record.criteria
-            and not num
-            and OVERALL_HINT_RE.search(text)
-            and (find_percents(text) or BARE_SCORE_RE.search(text))
-        ):
-            # "Chỉ số CCHC năm 2023 của xã đạt 85,12%, xếp thứ 5/20" or "… đạt 85,12 điểm": no "x/y điểm"
-            st = read_statement(ctx, [i])
-            bare = BARE_SCORE_RE.search(text)
-            pcts = find_percents(text)
-            score = parse_number(bare["score"], small=True) if bare else None
-            record.overall = Overall(
-                score=score.value if score else None,
-                percent=pcts[0].value.value if pcts else None,
-                rank=st.rank,
-                rank_total=st.rank_total,
-                rank_change=st.rank_change,
-                classification=find_classification(text),
-                evidence=[evidence(block, i, bare.start() if bare else pcts[0].start)],
-            )
-        if record.overall.score is None and scores and not num and not INDICATOR_RE.match(text):
-            if (not record.criteria and (OVERALL_HINT_RE.search(text) or scores[0].max.value >= 50)) or (
-                OVERALL_HINT_RE.search(text[: scores[0].start]) and scores[0].max.value >= 50
-            ):
-                zone = _zone(ctx, i)
-                st = read_statement(ctx, zone)
-                record.overall = Overall(
-                    score=st.score,
-                    max_score=st.max_score,
-                    percent=st.percent,
-                    rank=st.rank,
-                    rank_total=st.rank_total,
-                    rank_change=st.rank_change,
-                    classification=find_classification(" ".join(blocks[j].text for j in zone)),
-                    evidence=st.evidence,
-                )
-                i = zone[-1] + 1
-                continue
-        if current is not None:
-            is_list_heading = len(text) < 200 and (
-                block.kind == BlockKind.HEADING
-                or text.rstrip().endswith(":")
-                or bool(LIST_LABEL_RE.match(text) and not scores)  # "a) Các tiêu chí thành phần đạt điểm tối đa"
-            )
-            ind = INDICATOR_RE.match(text)
-            if is_list_heading and not ind and (LIST_FULL_RE.search(text) or LIST_INCOMPLETE_RE.search(text)):
-                close_indicator()
-                listed_as = "full" if LIST_FULL_RE.search(text) and not LIST_INCOMPLETE_RE.search(text) else "incomplete"
-                i += 1
-                continue
-            code_here = None
-            rest = ""
-            if ind:
-                code_here, rest = ind["code"], ind["rest"]
-            elif num and num[0] == "arabic" and "." in num[1] and listed_as is not None:
-                code_here, rest = num[1], num[2]
-            if code_here:
-                close_indicator()
-                indicator = Indicator(
-                    code=code_here,
-                    title=indicator_title(rest),
-                    listed_as=listed_as,  # type: ignore[arg-type]
-                    criterion=current.code,
-                )
-                indicator_zone = [i]
-                i += 1
-                continue
-            if indicator is not None:
-                if block.kind == BlockKind.PARAGRAPH or (block.text.lstrip().startswith("+")):
-                    indicator_zone.append(i)
-                else:
-                    close_indicator()
-        i += 1
-    close_indicator()
-    if len(seen) < 5:
-        _criteria_from_text_tables(ctx, seen)
     for block_index, block in enumerate(blocks):
         for s in ctx.scores(block_index):
             _note_repair(ctx, block, block_index, s)
@@ -598,25 +413,177 @@ def extract_scores(ctx: _Ctx) -> None:
                 break
 
 
-def _score_follows(blocks: list[Block], i: int, code: str | None, framework: Framework) -> int | None:
-    """Index of the paragraph right after a criterion heading that states its score, if any.
+class _Assembler:
+    """The state a report's statements are placed in: section, current criterion, open list and item."""
 
-    "1. Công tác chỉ đạo, điều hành" then "Kết quả đạt 12,7/15 điểm, …": the score must open the
-    paragraph (within its first words) and no other criterion may be named before it.
-    """
-    j = i + 1
-    if j + 1 < len(blocks) and _continues_title(blocks[j]):
-        j += 1  # the heading's second line came out as a block of its own: "(qua điều tra xã hội học)"
-    if j >= len(blocks) or blocks[j].kind == BlockKind.TABLE or numbering(blocks[j].text):
-        return None
-    text = blocks[j].text
-    if INDICATOR_RE.match(text):
-        return None
-    scores = find_scores(text)
-    if not scores or scores[0].start > 150:
-        return None
-    named = framework.match_title(text[: scores[0].start])
-    return j if named in (None, code) else None
+    def __init__(self, ctx: _Ctx) -> None:
+        self.ctx, self.record, self.framework = ctx, ctx.record, ctx.framework
+        self.seen: set[str] = set()
+        self.section: str | None = None
+        self.current: Criterion | None = None
+        self.listed_as: str | None = None
+        self.indicator: Indicator | None = None
+        self.indicator_zone: list[int] = []
+
+    def run(self) -> None:
+        blocks = self.ctx.doc.blocks
+        i = 0
+        while i < len(blocks):
+            i = self.feed(classify(blocks, i, self.ctx.scores(i), self.framework))
+        self.close_indicator()
+        if len(self.seen) < 5:
+            _criteria_from_text_tables(self.ctx, self.seen)
+
+    def feed(self, st: Statement) -> int:
+        """Place one statement; returns the index of the next block to read."""
+        if st.kind == Kind.TABLE:
+            return self.table(st.index)
+        if st.section is not None:
+            self.close_indicator()
+            self.section, self.current, self.listed_as = st.section, None, None
+        if st.kind == Kind.SECTION:
+            return st.index + 1
+        scores = self.ctx.scores(st.index)
+        self.restatement(st, scores)
+        if st.kind == Kind.CRITERIA_CLAUSES:
+            block = self.ctx.doc.blocks[st.index]
+            self.record.criteria.extend(_criteria_in_clauses(block, st.index, scores, self.framework, self.seen))
+        if st.code is not None and st.code not in self.seen and st.states_score:
+            return self.criterion(st, scores)
+        if st.numbered_top and not scores:
+            self.close_indicator()
+            # a heading naming a criterion already read (from a table): its lists below belong to it
+            known = st.code in self.seen and st.kind == Kind.CRITERION_HEADING
+            self.current = next(c for c in self.record.criteria if c.code == st.code) if known else None
+            self.listed_as = None
+        if st.overall is not None and (after := self.overall(st, scores)) is not None:
+            return after
+        return self.list_item(st)
+
+    def close_indicator(self) -> None:
+        if self.indicator is not None:
+            finish_indicator(self.ctx, self.indicator, self.indicator_zone)
+            self.record.indicators.append(self.indicator)
+        self.indicator, self.indicator_zone = None, []
+
+    def table(self, i: int) -> int:
+        self.close_indicator()
+        block = self.ctx.doc.blocks[i]
+        for crit, is_overall in criteria_from_table(block, i, self.framework, evidence, self.record.repairs):
+            if is_overall:
+                if self.record.overall.score is None:
+                    self.record.overall = Overall(**crit.model_dump(include=set(Overall.model_fields)))
+            elif crit.code and crit.code not in self.seen:
+                self.seen.add(crit.code)
+                self.record.criteria.append(crit)
+        return i + 1
+
+    def restatement(self, st: Statement, scores: list[ScoreMatch]) -> None:
+        """A criterion already read, stated again: fill what its first statement left unstated."""
+        if st.code is not None and st.code in self.seen and scores:
+            restated = next(c for c in self.record.criteria if c.code == st.code)
+            merge_restatement(restated, read_statement(self.ctx, _zone(self.ctx, st.index)))
+        elif st.points_only_code is not None and st.points_only_code in self.seen:
+            text = self.ctx.doc.blocks[st.index].text
+            stated = read_statement(self.ctx, [st.index])
+            bare = POINTS_ONLY_RE.search(text)
+            value = parse_number(bare["score"], small=True) if bare else None
+            stated.score = value.value if value else None
+            merge_restatement(next(c for c in self.record.criteria if c.code == st.points_only_code), stated)
+
+    def criterion(self, st: Statement, scores: list[ScoreMatch]) -> int:
+        """A criterion read for the first time, with the short paragraphs that finish its statement."""
+        self.close_indicator()
+        i, follow = st.index, st.score_follows
+        block = self.ctx.doc.blocks[i]
+        zone = [*range(i, follow), *_zone(self.ctx, follow)] if follow is not None else _zone(self.ctx, i)
+        stated = read_statement(self.ctx, zone, criterion=True)
+        assert st.code is not None
+        self.seen.add(st.code)
+        num = numbering(block.text)
+        self.current = Criterion(
+            code=st.code,
+            title=criterion_title(block.text, scores[0].start if scores else None),
+            score=stated.score,
+            max_score=stated.max_score,
+            percent=stated.percent,
+            rank=stated.rank,
+            rank_total=stated.rank_total,
+            rank_change=stated.rank_change,
+            evidence=stated.evidence or [evidence(block, i)],
+            printed_number=f"{num[1]}." if num else None,
+            section=self.section,
+        )
+        self.record.criteria.append(self.current)
+        self.listed_as = None
+        return zone[-1] + 1
+
+    def overall(self, st: Statement, scores: list[ScoreMatch]) -> int | None:
+        """The overall result, when nothing has set it yet; the next index when a zone was read."""
+        record, i = self.record, st.index
+        block = self.ctx.doc.blocks[i]
+        if st.overall == "bare":
+            if record.overall.score is None and record.overall.percent is None and not record.criteria:
+                record.overall = _bare_overall(self.ctx, block, i)
+            return None
+        if record.overall.score is not None or (st.overall == "weak" and record.criteria):
+            return None
+        zone = _zone(self.ctx, i)
+        stated = read_statement(self.ctx, zone)
+        record.overall = Overall(
+            score=stated.score,
+            max_score=stated.max_score,
+            percent=stated.percent,
+            rank=stated.rank,
+            rank_total=stated.rank_total,
+            rank_change=stated.rank_change,
+            classification=find_classification(" ".join(self.ctx.doc.blocks[j].text for j in zone)),
+            evidence=stated.evidence,
+        )
+        return zone[-1] + 1
+
+    def list_item(self, st: Statement) -> int:
+        """Component lists under the current criterion: their headings, items and the items' paragraphs."""
+        i = st.index
+        if self.current is None:
+            return i + 1
+        if st.listed_as is not None:
+            self.close_indicator()
+            self.listed_as = st.listed_as
+            return i + 1
+        if st.indicator_code is not None and (st.explicit_indicator or self.listed_as is not None):
+            self.close_indicator()
+            self.indicator = Indicator(
+                code=st.indicator_code,
+                title=indicator_title(st.indicator_rest),
+                listed_as=self.listed_as,  # type: ignore[arg-type]
+                criterion=self.current.code,
+            )
+            self.indicator_zone = [i]
+            return i + 1
+        if self.indicator is not None:
+            block = self.ctx.doc.blocks[i]
+            if block.kind == BlockKind.PARAGRAPH or block.text.lstrip().startswith("+"):
+                self.indicator_zone.append(i)
+            else:
+                self.close_indicator()
+        return i + 1
+
+
+def _bare_overall(ctx: _Ctx, block: Block, i: int) -> Overall:
+    """ "Chỉ số CCHC năm 2023 của xã đạt 85,12%, xếp thứ 5/20" or "… đạt 85,12 điểm": no "x/y điểm"."""
+    stated = read_statement(ctx, [i])
+    bare, pcts = POINTS_ONLY_RE.search(block.text), find_percents(block.text)
+    score = parse_number(bare["score"], small=True) if bare else None
+    return Overall(
+        score=score.value if score else None,
+        percent=pcts[0].value.value if pcts else None,
+        rank=stated.rank,
+        rank_total=stated.rank_total,
+        rank_change=stated.rank_change,
+        classification=find_classification(block.text),
+        evidence=[evidence(block, i, bare.start() if bare else pcts[0].start)],
+    )
 
 
 def _repair_ocr_scores(ctx: _Ctx) -> None:
@@ -705,50 +672,6 @@ def _criteria_in_clauses(
             )
         )
     return found
-
-
-def _continues_title(block: Block) -> bool:
-    """A short block with no number or score that reads as the rest of a heading."""
-    text = block.text.strip()
-    return (
-        0 < len(text) < 100
-        and not numbering(text)
-        and not find_scores(text)
-        and not is_bullet(text)
-        and (text[0].islower() or text[0] == "(" or block.kind == BlockKind.HEADING)
-    )
-
-
-def _has_bare_score(text: str) -> bool:
-    return find_bare_score(text) is not None
-
-
-UNNUMBERED_HEAD_RE = re.compile(
-    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\b"
-    r"|^\s*(?:[-+•*–]\s*)?[^.;:]{3,120}[:：]\s*(?:đạt\s*)?$",
-    re.I,
-)
-
-
-CRITERION_PREFIX_RE = re.compile(
-    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\s*"
-    r"(?:(?:\d{1,2}|[IVX]{1,4})\s*[.:)–-]?\s*)?",
-    re.I,
-)
-BARE_SCORE_RE = POINTS_ONLY_RE
-
-
-def _unnumbered_criterion(text: str, score_start: int, framework: Framework) -> str | None:
-    """A criterion stated without numbering at the start of a block.
-
-    "Cải cách thể chế: 5/5 điểm", "- Lĩnh vực cải cách thể chế đạt 6/6 điểm": the words before
-    the first score must name the criterion and nothing else (one clause, no other sentence).
-    """
-    head = text[:score_start]
-    bare_head = CRITERION_PREFIX_RE.sub("", head)
-    if len(head) > 160 or re.search(r"[.;]\s", bare_head) or not UNNUMBERED_HEAD_RE.search(head):
-        return None
-    return framework.match_title(head)
 
 
 def merge_restatement(criterion: Criterion, st: _Statement) -> None:

@@ -1,0 +1,234 @@
+"""Classify each block of a report into a typed statement, before anything is assembled.
+
+:func:`classify` is pure: it reads one block (and, for a heading, the block after it) and says what
+the block states — a criteria table, a section heading, a criterion with its score, a criterion
+heading without a score, several criteria in one paragraph, a component-list heading ("Các chỉ số
+thành phần đạt điểm tuyệt đối:"), an indicator item ("- Mục 1.3 …"), an overall statement, or
+other text. The assembler (:mod:`cchc.extractors.record`) holds the section, criterion and list
+state and decides what each statement adds to the record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import regex as re
+
+from cchc.extractors.document import Block, BlockKind
+from cchc.extractors.framework import Framework
+from cchc.extractors.layout import is_bullet, numbering
+from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
+
+LIST_FULL_RE = re.compile(
+    r"đạt\s+(?:điểm\s+)?(?:tuyệt\s+đối|tối\s+đa)|đạt\s+100\s*%\s*(?:số\s+)?điểm|đạt\s+điểm\s+tối\s+đa", re.I
+)
+LIST_INCOMPLETE_RE = re.compile(
+    r"chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|bị\s+trừ\s+điểm|chưa\s+được\s+điểm\s+tối\s+đa|còn\s+bị\s+trừ", re.I
+)
+INDICATOR_RE = re.compile(
+    r"^\s*(?:[-+•*]\s*)?(?:Mục|Chỉ\s+số(?:\s+thành\s+phần)?|Tiêu\s+chí(?:\s+thành\s+phần)?|TCTP|Nội\s+dung)\s+"
+    r"(?P<code>\d{1,2}(?:\.\s?\d{1,2}){1,3})\.?\s*[:.]?\s*(?P<rest>.*)$",  # "Mục 3. 1": OCR adds a space
+    re.I | re.S,
+)
+LIST_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*]\s*)?\s*(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí|nội\s+dung|mục)\b", re.I)
+OVERALL_HINT_RE = re.compile(
+    r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng|tổng\s+cộng|kết\s+quả\s+chung",
+    re.I,
+)
+UNNUMBERED_HEAD_RE = re.compile(
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\b"
+    r"|^\s*(?:[-+•*–]\s*)?[^.;:]{3,120}[:：]\s*(?:đạt\s*)?$",
+    re.I,
+)
+CRITERION_PREFIX_RE = re.compile(
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\s*"
+    r"(?:(?:\d{1,2}|[IVX]{1,4})\s*[.:)–-]?\s*)?",
+    re.I,
+)
+
+
+class Kind(StrEnum):
+    TABLE = "table"  # a table: criteria rows, if its header names the score columns
+    SECTION = "section"  # a roman-numbered heading that names no criterion
+    CRITERION = "criterion"  # names a criterion and states its score (or the next paragraph does)
+    CRITERION_HEADING = "criterion_heading"  # a numbered heading naming a criterion, no score
+    CRITERIA_CLAUSES = "criteria_clauses"  # several criteria in one paragraph, a clause each
+    LIST_HEADING = "list_heading"  # "Các chỉ số thành phần đạt điểm tuyệt đối:", "… chưa hoàn thành:"
+    INDICATOR = "indicator"  # "- Mục 1.3 (…): …", or a dotted number under a list heading
+    OVERALL = "overall"  # the unit's total score or index
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What one block states. ``code`` is the criterion's canonical code."""
+
+    kind: Kind
+    index: int
+    code: str | None = None
+    section: str | None = None  # a roman heading's number
+    numbered: bool = False  # starts with a number of its own ("1.", "II.", "3.1.")
+    numbered_top: bool = False  # a number without a dot inside ("1.", "II.")
+    score_follows: int | None = None  # the paragraph stating a heading's score
+    listed_as: str | None = None  # a list heading's: full | incomplete
+    indicator_code: str | None = None  # "Mục 1.3", or a dotted number ("3.7") if a list is open
+    indicator_rest: str = ""
+    explicit_indicator: bool = False  # "Mục …", "Chỉ số …": an indicator whatever the list state
+    overall: str | None = None  # "strong" (named, out of ≥ 50), "weak" (before any criterion only), "bare"
+    points_only_code: str | None = None  # "Cải cách thể chế đạt 5 điểm": a criterion restated without its maximum
+    states_score: bool = False  # the block (or the paragraph after a heading) states the criterion's score
+
+
+def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: Framework) -> Statement:
+    """The statement of block ``i`` (``scores``: its "x/y điểm" statements).
+
+    ``kind`` is what the block mainly states; the other fields are every reading the assembler may
+    need when the main one does not apply (a criterion already known is restated, not added).
+    """
+    block = blocks[i]
+    if block.kind == BlockKind.TABLE:
+        return Statement(Kind.TABLE, i)
+    text = block.text
+    num = numbering(text)
+    numbered_top = bool(num and "." not in num[1])
+    code = framework.match_title(criterion_title(text, scores[0].start if scores else None)) if numbered_top else None
+    indicator = INDICATOR_RE.match(text)
+    if code is None and not num and scores and not indicator:
+        code = unnumbered_criterion(text, scores[0].start, framework)
+    roman = num[1] if num and num[0] == "roman" else None
+    if roman and code is None:
+        return Statement(Kind.SECTION, i, section=roman, numbered=True, numbered_top=True)
+    follow = _score_follows(blocks, i, code, framework) if code is not None and not scores else None
+    states_score = bool(scores) or follow is not None or (code is not None and find_bare_score(text) is not None)
+    facets = _facets(block, num, scores, indicator, framework)
+    kind = facets.pop("kind")
+    if not num and len(scores) >= 3 and not indicator:
+        kind = Kind.CRITERIA_CLAUSES
+    elif code is not None and states_score:
+        kind = Kind.CRITERION
+    elif code is not None and num:
+        kind = Kind.CRITERION_HEADING
+    return Statement(
+        kind,  # type: ignore[arg-type]
+        i,
+        code,
+        roman,
+        bool(num),
+        numbered_top,
+        score_follows=follow,
+        states_score=states_score,
+        **facets,  # type: ignore[arg-type]
+    )
+
+
+def _facets(
+    block: Block,
+    num: tuple[str, str, str] | None,
+    scores: list[ScoreMatch],
+    indicator: re.Match[str] | None,
+    framework: Framework,
+) -> dict[str, object]:
+    """The readings of a block besides a criterion: overall, list heading, indicator item, points-only restatement."""
+    text = block.text
+    points = POINTS_ONLY_RE.search(text) if not scores and not num and not indicator else None
+    facets: dict[str, object] = {
+        "kind": Kind.OTHER,
+        "points_only_code": unnumbered_criterion(text, points.start(), framework) if points else None,
+        "overall": _overall_strength(text, num, scores, indicator),
+    }
+    is_heading = block.kind == BlockKind.HEADING and len(text) < 200
+    full, incomplete = LIST_FULL_RE.search(text), LIST_INCOMPLETE_RE.search(text)
+    if (is_heading or _is_list_heading(text, scores)) and not indicator and (full or incomplete):
+        facets["listed_as"] = "full" if full and not incomplete else "incomplete"
+        facets["kind"] = Kind.LIST_HEADING
+    elif indicator:
+        facets.update(indicator_code=indicator["code"].replace(" ", ""), indicator_rest=indicator["rest"], explicit_indicator=True)
+        facets["kind"] = Kind.INDICATOR
+    elif num and num[0] == "arabic" and "." in num[1]:
+        facets.update(indicator_code=num[1], indicator_rest=num[2])
+        facets["kind"] = Kind.INDICATOR
+    if facets["overall"] and facets["kind"] == Kind.OTHER:
+        facets["kind"] = Kind.OVERALL
+    return facets
+
+
+def _overall_strength(
+    text: str, num: tuple[str, str, str] | None, scores: list[ScoreMatch], indicator: re.Match[str] | None
+) -> str | None:
+    """How surely an unnumbered block states the overall result (the assembler adds what it knows)."""
+    if num or indicator:
+        return None
+    if not scores:
+        hinted = OVERALL_HINT_RE.search(text) and (find_percents(text) or POINTS_ONLY_RE.search(text))
+        return "bare" if hinted else None
+    if OVERALL_HINT_RE.search(text[: scores[0].start]) and scores[0].max.value >= 50:
+        return "strong"
+    if OVERALL_HINT_RE.search(text) or scores[0].max.value >= 50:
+        return "weak"
+    return None
+
+
+def _is_list_heading(text: str, scores: list[ScoreMatch]) -> bool:
+    return len(text) < 200 and (
+        text.rstrip().endswith(":") or bool(LIST_LABEL_RE.match(text) and not scores)  # "a) Các tiêu chí … tối đa"
+    )
+
+
+def criterion_title(text: str, score_start: int | None) -> str:
+    """The printed title of a criterion statement: after its numbering, before its score."""
+    num = numbering(text)
+    title = num[2] if num else text
+    offset = len(text) - len(title)
+    if score_start is not None and score_start - offset > 0:
+        title = title[: score_start - offset]
+    title = re.split(r"\s*[:：]\s*|\s+(?:đạt|được)\s*$", title)[0]
+    title = re.sub(r"^\s*(?:Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", "", title, flags=re.I)
+    return title.strip(" ,.-–:")
+
+
+def _score_follows(blocks: list[Block], i: int, code: str | None, framework: Framework) -> int | None:
+    """Index of the paragraph right after a criterion heading that states its score, if any.
+
+    "1. Công tác chỉ đạo, điều hành" then "Kết quả đạt 12,7/15 điểm, …": the score must open the
+    paragraph (within its first words) and no other criterion may be named before it.
+    """
+    j = i + 1
+    if j + 1 < len(blocks) and continues_title(blocks[j]):
+        j += 1  # the heading's second line came out as a block of its own: "(qua điều tra xã hội học)"
+    if j >= len(blocks) or blocks[j].kind == BlockKind.TABLE or numbering(blocks[j].text):
+        return None
+    text = blocks[j].text
+    if INDICATOR_RE.match(text):
+        return None
+    scores = find_scores(text)
+    if not scores or scores[0].start > 150:
+        return None
+    named = framework.match_title(text[: scores[0].start])
+    return j if named in (None, code) else None
+
+
+def continues_title(block: Block) -> bool:
+    """A short block with no number or score that reads as the rest of a heading."""
+    text = block.text.strip()
+    return (
+        0 < len(text) < 100
+        and not numbering(text)
+        and not find_scores(text)
+        and not is_bullet(text)
+        and (text[0].islower() or text[0] == "(" or block.kind == BlockKind.HEADING)
+    )
+
+
+def unnumbered_criterion(text: str, score_start: int, framework: Framework) -> str | None:
+    """A criterion stated without numbering at the start of a block.
+
+    "Cải cách thể chế: 5/5 điểm", "- Lĩnh vực cải cách thể chế đạt 6/6 điểm": the words before
+    the first score must name the criterion and nothing else (one clause, no other sentence).
+    """
+    head = text[:score_start]
+    bare_head = CRITERION_PREFIX_RE.sub("", head)
+    if len(head) > 160 or re.search(r"[.;]\s", bare_head) or not UNNUMBERED_HEAD_RE.search(head):
+        return None
+    return framework.match_title(head)
+
