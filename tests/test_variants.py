@@ -32,3 +32,17 @@ def test_planted_found_and_nothing_else(variant: Variant, fmt: str, tmp_path: Pa
     assert len([c for c in record.criteria if c.score is not None]) == (9 if variant.drop else 10)
     assert record.meta.unit_name == variant.unit and record.meta.report_year == variant.year
     assert found_pairs(record) == variant.planted, [f.message for f in record.findings]
+
+
+WORDED = [(v, fmt) for v, fmt in CASES if v.word_ranks or v.lost_points or v.stray]
+
+
+@pytest.mark.parametrize(("variant", "fmt"), WORDED, ids=[f"{v.name}-{fmt}" for v, fmt in WORDED])
+def test_scores_and_ranks_in_other_phrasings_read_as_stated(variant: Variant, fmt: str, tmp_path: Path) -> None:
+    """Ranks in words, scores printed as the points lost or with a stray comma: every value read as stated."""
+    record = extract_file(variant.write(tmp_path, fmt))
+    read = {c.code: (c.score, c.max_score, c.rank, c.rank_total, c.rank_change) for c in record.criteria}
+    for code in read:
+        rank, total = variant.rank(code)
+        expected = (float(variant.scores[code]), float(variant.maxima[code]), rank, total, (int(code) % 5) - 2)
+        assert read[code] == expected, code

@@ -88,6 +88,11 @@ class Variant:
     two_row_header: bool = False  # "Điểm" over "Tối đa | Đạt được", merged in the DOCX
     heading_year: int | None = None  # override of the year in the heading of section I (year_mismatch)
     overall_at_end: bool = False  # the total stated after the criteria ("Tổng cộng: … điểm")
+    prose_after_table: bool = False  # after the criteria table, prose headings with their component lists
+    word_ranks: bool = False  # ranks and changes in words ("xếp thứ nhì trong tổng số 18 xã", "tụt 2 bậc")
+    lost_points: str | None = None  # criterion whose score is printed as the points lost ("mất 1,5/14 điểm")
+    stray: str | None = None  # criterion whose score carries a stray separator ("12,5, /14 điểm")
+    parent_child: str | None = None  # "full": 3.1 full, its part 3.1.2 not achieved; "agree": both full
     planted: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -149,6 +154,11 @@ class Variant:
         if self.table:
             paras.append(("Kết quả cụ thể của từng lĩnh vực như bảng sau:", False))
             paras.append(("<table>", False))
+            if self.prose_after_table:
+                for code in ("1", "2", "3", "4", "5", "6", "7"):
+                    paras.append((f"{self.number(code)}. {TITLES[code]}", True))
+                    lists = self.component_lists(code, self.number(code)) if code in ("1", "3", "6") else []
+                    paras += lists or [("Đơn vị đã triển khai đầy đủ các nhiệm vụ theo kế hoạch.", False)]
             paras.append(("II. KẾT QUẢ ĐÁNH GIÁ TÁC ĐỘNG CỦA CẢI CÁCH HÀNH CHÍNH", True))
             paras.append(("Các chỉ số đánh giá tác động được tổng hợp tại bảng trên.", False))
         for code in ([] if self.table else TITLES):
@@ -210,6 +220,13 @@ class Variant:
             head = f"{n}. {title}: {s} trên {mx} điểm, tỷ lệ đạt {p}%; xếp thứ {rank} trong tổng số {total} xã, {change}."
         else:
             head = f"{n}. {title}: được {s}/{mx} điểm (đạt {p}%), xếp vị trí thứ {rank}/{total}, {change}."
+        if self.word_ranks:
+            head = f"{n}. {title}: {s}/{mx} điểm, tỷ lệ {p}%, {rank_words(rank, total, (int(code) % 5) - 2)}."
+        if code == self.lost_points:
+            lost = vn(Decimal(maximum) - Decimal(score), self.dot_decimals)
+            head = f"{n}. {title}: bị mất {lost}/{mx} điểm, tỷ lệ đạt {p}%, xếp thứ {rank}/{total}, {change}."
+        if code == self.stray:
+            head = f"{n}. {title}: đạt {s}, /{mx} điểm, tỷ lệ {p}%, xếp thứ {rank}/{total}, {change}."
         if self.caps:
             head = head.replace(title, title.upper()).replace(f"{title[0].lower()}{title[1:]}", title.upper())
         paras = [(head, True)]
@@ -219,6 +236,21 @@ class Variant:
                 ((f"Kết quả đạt {s}/{mx} điểm, tỷ lệ {p}%, xếp thứ {rank}/{total} đơn vị, {change}. "
                  "Đơn vị đã triển khai đầy đủ các nhiệm vụ theo kế hoạch."), False),
             ]
+        return paras + self.component_lists(code, n)
+
+    def component_lists(self, code: str, n: str) -> list[tuple[str, bool]]:
+        """The lists of component indicators printed under criteria 1, 3 (with ``parent_child``), 5 and 6."""
+        paras: list[tuple[str, bool]] = []
+        if code == "3" and self.parent_child:
+            part = "không đạt điểm do thiếu báo cáo quý" if self.parent_child == "full" else "thực hiện đầy đủ"
+            paras += [
+                (f"{n}.1. Các chỉ số thành phần đạt điểm tối đa:", True),
+                ("- Chỉ số 3.1 (Kiểm soát TTHC): ban hành kế hoạch rà soát, đơn giản hóa TTHC đúng hạn.", False),
+                ("- Chỉ số 3.2 (Công khai TTHC): công khai đầy đủ tại Bộ phận Một cửa.", False),
+            ]
+            if self.parent_child == "full":
+                paras.append((f"{n}.2. Các chỉ số thành phần chưa đạt điểm tối đa:", True))
+            paras.append((f"- Chỉ số 3.1.2 (Mức độ thực hiện kế hoạch kiểm soát TTHC): {part}.", False))
         if code == "1":
             second = "1,5/2" if self.deduction_off else "1/2"
             paras += [
@@ -305,6 +337,18 @@ class Variant:
         return path
 
 
+RANK_WORDS = ["nhất", "nhì", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai",
+              "mười ba", "mười bốn", "mười lăm", "mười sáu", "mười bảy", "mười tám"]  # fmt: skip
+
+
+def rank_words(rank: int, total: int, change: int) -> str:
+    """A rank and its change in words, one phrasing a change: "xếp thứ nhì trong tổng số 18 xã, tụt 2 bậc"."""
+    if change == 2:
+        return f"từ vị trí thứ {RANK_WORDS[rank + 1]} vươn lên vị trí thứ {RANK_WORDS[rank - 1]} trong tổng số {total} xã"
+    said = {-2: "tụt 2 bậc", -1: "giảm một bậc", 0: "giữ nguyên vị trí", 1: "tăng được 1 bậc"}[change]
+    return f"xếp thứ {RANK_WORDS[rank - 1]} trong tổng số {total} xã, {said}"
+
+
 def variants() -> list[Variant]:
     """Clean reports and reports with one or two planted inconsistencies, over every phrasing."""
     base = [Variant(name=f"clean-{i}", style=i, dot_decimals=(i == 3)) for i in range(5)]
@@ -349,4 +393,18 @@ def variants() -> list[Variant]:
         replace(base[2], name="caps-clean", caps=True),
         replace(base[3], name="caps-split-total", caps=True, split=True, overall_score="88,55", planted={("total_mismatch", "overall")}),
     ]
-    return base + planted + more + tables + layouts
+    phrasings = [
+        replace(base[0], name="table-then-prose", table=True, prose_after_table=True),
+        replace(base[1], name="table-then-prose-status", table=True, prose_after_table=True, full_with_loss=True,
+                planted={("status_contradiction", "6.2")}),
+        replace(base[2], name="table-then-prose-parent", table=True, prose_after_table=True, parent_child="full",
+                planted={("status_contradiction", "3.1")}),
+        replace(base[3], name="parent-part-agree", parent_child="agree"),
+        replace(base[4], name="parent-part-full", parent_child="full", planted={("status_contradiction", "3.1")}),
+        replace(base[0], name="word-ranks", word_ranks=True),
+        replace(base[1], name="word-ranks-out", word_ranks=True, ranks={"5": (18, 17)}, planted={("rank_out_of_range", "5")}),
+        replace(base[2], name="lost-points", lost_points="3"),
+        replace(base[3], name="lost-points-total", lost_points="7", overall_score="88,15", planted={("total_mismatch", "overall")}),
+        replace(base[4], name="stray-separator", stray="2", planted={("malformed_number", "2")}),
+    ]
+    return base + planted + more + tables + layouts + phrasings
