@@ -24,6 +24,7 @@ from cchc.checker.rounding import (
     recomputed_percent,
     sum_tolerance,
 )
+from cchc.extractors.lexicon import COMMUNE_WIDE, COUNTED_NOUNS, FRAMING_PHRASES, SCOPES, STAGES, VILLAGE_WORDS, WHOLE_MARKERS
 from cchc.extractors.normalize import fold as normalize_fold
 from cchc.extractors.normalize import nfc
 from cchc.extractors.numbers import parse_number
@@ -336,31 +337,20 @@ def max_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
 
 # fmt: off
 _NEGATIONS = frozenset({"chưa", "không", "chẳng", "chả"})
-_STOP_PHRASES = (
-    "tổng số", "tỷ lệ", "tỉ lệ", "số lượng", "đội ngũ", "trong năm", "trong đó", "vẫn còn", "hiện nay",
-    "hiện có", "theo biểu điểm", "thực hiện", "đề ra", "ủy ban nhân dân", "thị trấn", "mục", "chỉ số",
-)
+_STOP_PHRASES = tuple(FRAMING_PHRASES)  # the lexicon says why each carries no population
+# Vietnamese function words (grammar: prepositions, particles, classifiers): never what is counted
 _STOP_WORDS = frozenset((
     "của", "là", "và", "các", "những", "có", "được", "trong", "với", "cho", "theo", "về", "do", "để", "tại",
     "trên", "dưới", "đã", "đang", "sẽ", "này", "đó", "thì", "mà", "bị", "từ", "ra", "vào", "vẫn", "còn", "mới",
     "chỉ", "nên", "số", "tổng", "gồm", "như", "năm", "xã", "ubnd", "phường", "đến", "hết", "cả", "toàn",
     "một", "hai", "ba", "người", "chiếm", "ở", "khi",
 ))
-# Words that narrow the whole to a subset: present on one side only, they are different quantities.
-_SCOPE_PHRASES = (
-    "liên thông", "trực tuyến", "sốhóa", "bưu chính", "lĩnh vực", "quý", "tháng",
-    "trễ hạn", "quá hạn", "trước hạn", "tạm dừng", "trả lại", "điện tử", "ký số", "nữ", "đảng viên",
-    "hợp đồng", "chuyên trách", "cấp huyện", "cấp tỉnh", "mức độ",
-)
+# Words that narrow the whole to a part: present on one side only, they are different quantities (lexicon).
+_SCOPE_PHRASES = tuple(SCOPES)
 # fmt: on
-_UNIT_SYNONYMS = (
-    ("thủ tục hành chính", "tthc"),
-    ("cbcc", "cán bộ công chức"),
-    ("cán bộ, công chức", "cán bộ công chức"),
-    ("hồ sơ tthc", "hồ sơ"),
-)
+# words that belong to a counted noun's longer forms ("hồ sơ TTHC", "CBCC"): not what distinguishes two wholes
 _UNIT_EXTRA = {"hồ sơ": frozenset({"tthc"}), "cán bộ công chức": frozenset({"cbcc"})}
-_WHOLE_MARKERS = ("trên tổng số", "trong tổng số", "tổng số", "trong số", "trên tổng", "trên", "tổng")
+_WHOLE_MARKERS = WHOLE_MARKERS
 _CONNECTORS = frozenset({"do", "vì", "nên", "tuy", "nhưng", "để", "so", "còn"})
 _COMPARISON = ("so với", "năm trước", "cùng kỳ", "năm ngoái")
 _FRACTION_RE = regex.compile(r"(?<![\d/])(\d+(?:[.,]\d+)*)\s*/\s*(\d+(?:[.,]\d+)*)(?![\d/])")
@@ -378,14 +368,16 @@ def fold(text: str) -> str:
     return normalize_fold(text).replace("cán bộ, công chức", "cán bộ công chức").replace("số hóa", "sốhóa")
 
 
+_NOUN_RES = [(regex.compile(rf"(?:{pattern})", regex.I), noun) for pattern, noun, _why in COUNTED_NOUNS]
+
+
 def normalize_unit(unit: str | None) -> str | None:
-    """Canonical counted noun for comparing units (``Hồ sơ TTHC`` -> ``hồ sơ``)."""
+    """Canonical counted noun of the lexicon for comparing units (``Hồ sơ TTHC`` -> ``hồ sơ``)."""
     if not unit:
         return None
-    text = fold(unit)
-    for old, new in _UNIT_SYNONYMS:
-        text = text.replace(old, new)
-    text = regex.sub(r"[^\p{L}\s]", " ", text)
+    spoken = " ".join(nfc(unit).split())
+    noun = next((noun for pattern, noun in _NOUN_RES if pattern.fullmatch(spoken)), spoken)
+    text = regex.sub(r"[^\p{L}\s]", " ", fold(noun))
     return " ".join(text.split()) or None
 
 
@@ -407,6 +399,9 @@ class Description:
     names: frozenset[str]
     from_whole: bool
     comparison: bool = False
+    stages: frozenset[str] = frozenset()  # received, resolved, … (lexicon STAGES)
+    village: bool = False  # narrowed to one named village
+    commune_wide: bool = False  # stated for the whole commune ("toàn xã")
 
 
 def _phrase_re(phrases: Iterable[str]) -> regex.Pattern[str]:
@@ -415,7 +410,10 @@ def _phrase_re(phrases: Iterable[str]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
 
 
-_PHRASE_RES = {p: _phrase_re([p]) for p in (*_SCOPE_PHRASES, *_COMPARISON)}
+_STAGES = tuple(fold(stage) for stage in STAGES)
+_VILLAGE_WORDS = tuple(fold(w) for w in VILLAGE_WORDS)
+_COMMUNE_WIDE = tuple(fold(w) for w in COMMUNE_WIDE)
+_PHRASE_RES = {p: _phrase_re([p]) for p in (*_SCOPE_PHRASES, *_COMPARISON, *_STAGES, *_COMMUNE_WIDE)}
 _STOP_PHRASES_RE = _phrase_re(_STOP_PHRASES)
 
 
@@ -506,7 +504,19 @@ def describe(q: Quantity) -> Description:
         )
     )
     comparison = any(_phrase_in(p, sentence) for p in _COMPARISON)
-    return Description(words, negated, qualifiers, years, scopes, names, from_whole, comparison)
+    return Description(
+        words,
+        negated,
+        qualifiers,
+        years,
+        scopes,
+        names,
+        from_whole,
+        comparison,
+        stages=frozenset(p for p in _STAGES if _phrase_in(p, text)),
+        village=any(n.startswith(_VILLAGE_WORDS) for n in names),
+        commune_wide=any(_phrase_in(p, text) for p in _COMMUNE_WIDE),
+    )
 
 
 def _is_year(v: float) -> bool:
@@ -570,6 +580,10 @@ def _match(a: _Stated, b: _Stated, report_year: int | None) -> QuantityMatch | N
         return None
     if da.names and db.names and da.names != db.names:
         return None
+    if da.stages and db.stages and not da.stages & db.stages:
+        return None  # received vs resolved: different stages of the records
+    if (da.village and db.commune_wide) or (db.village and da.commune_wide):
+        return None  # one village vs the whole commune
     set_b = set(db.words)
     shared = tuple(w for w in da.words if w in set_b)
     if len(shared) < 2:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex as re
 
 from cchc.extractors.layout import sentence_bounds
+from cchc.extractors.lexicon import COUNTED_NOUNS
 from cchc.extractors.numbers import parse_number
 
 _COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -24,23 +25,8 @@ WORDED_RATIO_RE = re.compile(
 )
 RANK_BEFORE_RE = re.compile(r"(?:xếp|hạng|thứ|đứng)\s*(?:thứ\s*)?(?:hạng\s*)?(?:thứ\s*)?$", re.I)
 PERCENT_AFTER_RE = re.compile(r"^\s*(?:=|bằng|,?\s*đạt(?:\s+tỷ\s+lệ)?|\(|,?\s*tỷ\s+lệ(?:\s+đạt)?|,?\s*chiếm)?\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%")
-# Counted nouns, most specific first; the canonical unit is the value.
-UNITS: list[tuple[str, str]] = [
-    (r"cán\s+bộ,?\s+công\s+chức(?:,?\s+viên\s+chức)?|CBCC(?:VC)?|công\s+chức|cán\s+bộ", "cán bộ, công chức"),
-    (r"hồ\s+sơ", "hồ sơ"),
-    (r"thủ\s+tục\s+hành\s+chính|TTHC", "TTHC"),
-    (r"văn\s+bản", "văn bản"),
-    (r"nhiệm\s+vụ", "nhiệm vụ"),
-    (r"cuộc(?:\s+đối\s+thoại|\s+tiếp\s+xúc)?", "cuộc"),
-    (r"sáng\s+kiến", "sáng kiến"),
-    (r"chỉ\s+tiêu", "chỉ tiêu"),
-    (r"phiếu", "phiếu"),
-    (r"phản\s+ánh|kiến\s+nghị|PAKN", "phản ánh, kiến nghị"),
-    (r"hoạt\s+động", "hoạt động"),
-    (r"lĩnh\s+vực", "lĩnh vực"),
-    (r"thôn|khu\s+dân\s+cư|tổ\s+dân\s+phố", "thôn, khu dân cư"),
-    (r"tin\s+bài|tin,\s+bài", "tin bài"),
-]
+# Counted nouns, most specific first (the lexicon says why each is there); the canonical unit is the value.
+UNITS: list[tuple[str, str]] = [(pattern, unit) for pattern, unit, _why in COUNTED_NOUNS]
 UNIT_RES = [(re.compile(rf"(?<!\p{{L}})(?:{pattern})(?!\p{{L}})", re.I), unit) for pattern, unit in UNITS]
 AFTER_SKIP_RE = re.compile(r"^\s*(?:tổng\s+số\s+|trong\s+tổng\s+số\s+|trên\s+tổng\s+số\s+|số\s+)?", re.I)
 
@@ -66,13 +52,11 @@ def _unit_near(text: str, start: int, end: int, s_left: int, s_right: int) -> st
         if m:
             return unit
     before = text[s_left:start]
-    best: tuple[int, str] | None = None
-    for pattern, unit in UNIT_RES:
-        for m in pattern.finditer(before):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), unit)
-    if best:
-        return best[1]
+    nouns = [(m.start(), m.end(), unit) for pattern, unit in UNIT_RES for m in pattern.finditer(before)]
+    # "TTHC" inside "hồ sơ TTHC", "công chức" inside "cán bộ, công chức": part of a longer noun, not a noun
+    whole = [n for n in nouns if not any(o[0] <= n[0] and n[1] <= o[1] and o[1] - o[0] > n[1] - n[0] for o in nouns)]
+    if whole:
+        return max(whole)[2]
     for pattern, unit in UNIT_RES:
         if pattern.search(after):
             return unit

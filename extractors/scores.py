@@ -68,7 +68,7 @@ SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,/])(?P<int>\d{1,3}),\s+$")
 # "85,5%", "85,5 %", "85,5% điểm" (a percent of the points is a percent all the same)
 PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{NUM})\s*%")
 # "đạt 85,5 điểm": a score without its maximum (not "85,5 điểm/100", not "85,5% điểm")
-POINTS_ONLY_RE = re.compile(rf"(?:đạt|được)\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)(?:\s*[.,](?=\s*điểm))?\s*điểm(?!\s*/)", re.I)
+POINTS_ONLY_RE = re.compile(r"(?:đạt|được)\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)(?:\s*[.,](?=\s*điểm))?\s*điểm(?!\s*/)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
