@@ -1,0 +1,69 @@
+"""The classifier: each block of a report is a typed statement, whatever state the assembler is in."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc.extractors.document import Block, BlockKind, Provenance
+from cchc.extractors.framework import generic_framework
+from cchc.extractors.scores import find_scores
+from cchc.extractors.statements import Kind, classify
+
+FRAMEWORK = generic_framework()
+
+
+def statement_of(*texts: str, kind: BlockKind = BlockKind.PARAGRAPH):
+    blocks = [Block(kind=kind, text=t, prov=Provenance(line=n + 1)) for n, t in enumerate(texts)]
+    return classify(blocks, 0, find_scores(texts[0]), FRAMEWORK)
+
+
+# (text, kind, criterion code) — one phrasing a line, from the sample and from invented reports
+CASES = [
+    ("1. Về công tác chỉ đạo, điều hành:12,7/15 điểm, đạt tỷ lệ 87,67%.", Kind.CRITERION, "1"),
+    ("2. Về cải cách thể chế : 5/5 điểm, tỷ lệ đạt 100%, xếp hạng thứ 1/3", Kind.CRITERION, "2"),
+    ("Cải cách thể chế: 5/5 điểm.", Kind.CRITERION, "2"),
+    ("3. Cải cách thủ tục hành chính: 4,75 /7 , đạt 67,86%", Kind.CRITERION, "3"),  # a bare score
+    ("II. CẢI CÁCH THỂ CHẾ: 5/5 điểm", Kind.CRITERION, "2"),
+    ("4. Cải cách tổ chức bộ máy hành chính nhà nước", Kind.CRITERION_HEADING, "4"),
+    ("I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022", Kind.SECTION, None),
+    ("1.1. Các chỉ số thành phần đạt điểm tuyệt đối :", Kind.LIST_HEADING, None),
+    ("3.2. Các chỉ số thành phần chưa hoàn thành mục tiêu:", Kind.LIST_HEADING, None),
+    ("- Mục 1.3 (Kiểm tra công tác CCHC): … vì vậy đạt 0,5/1 điểm (50%).", Kind.INDICATOR, None),
+    ("3.7 Tiếp nhận, xử lý phản ánh, kiến nghị (PAKN), đạt tỷ lệ 100%.", Kind.INDICATOR, None),
+    ("UBND xã Minh Đức được UBND huyện chấm điểm đạt 83,97/100 điểm (đạt tỷ lệ 83,97%)", Kind.OVERALL, None),
+    ("Chỉ số CCHC năm 2023 của xã đạt 85,12%, xếp thứ 5/20", Kind.OVERALL, None),
+    (
+        "Cụ thể: chỉ đạo, điều hành đạt 12,7/15 điểm; cải cách thể chế đạt 5/5 điểm; tài chính công đạt 6/7 điểm.",
+        Kind.CRITERIA_CLAUSES,
+        None,
+    ),
+    ("Công tác kiểm tra, giám sát việc chấp hành kỷ luật chưa được thực hiện thường xuyên.", Kind.OTHER, None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "code"), CASES)
+def test_each_block_is_one_typed_statement(text: str, kind: Kind, code: str | None) -> None:
+    statement = statement_of(text)
+    assert statement.kind == kind
+    if kind in (Kind.CRITERION, Kind.CRITERION_HEADING):
+        assert statement.code == code
+
+
+def test_a_heading_whose_score_is_in_the_next_paragraph() -> None:
+    statement = statement_of("1. Công tác chỉ đạo, điều hành", "Kết quả đạt 12,7/15 điểm, tỷ lệ 84,67%.")
+    assert (statement.kind, statement.code, statement.score_follows) == (Kind.CRITERION, "1", 1)
+    other = statement_of("1. Công tác chỉ đạo, điều hành", "Cải cách thể chế đạt 5/5 điểm.")
+    assert other.kind == Kind.CRITERION_HEADING  # the next paragraph names another criterion
+
+
+def test_list_headings_say_which_list_and_items_their_code() -> None:
+    assert statement_of("1.1. Các chỉ số thành phần đạt điểm tuyệt đối :").listed_as == "full"
+    assert statement_of("a) Các tiêu chí thành phần chưa đạt điểm tối đa").listed_as == "incomplete"
+    item = statement_of("- Mục 3. 1 (Kiểm soát TTHC): đạt 100%")  # a space OCR put in the code
+    assert (item.indicator_code, item.explicit_indicator) == ("3.1", True)
+    dotted = statement_of("3.7 Tiếp nhận, xử lý phản ánh, kiến nghị")
+    assert (dotted.indicator_code, dotted.explicit_indicator) == ("3.7", False)  # an item only under a list
+
+
+def test_a_table_is_a_table() -> None:
+    assert statement_of("TT | Lĩnh vực | Điểm tối đa", kind=BlockKind.TABLE).kind == Kind.TABLE
