@@ -1269,3 +1269,26 @@ def not_scored_report(record: Record, ctx: RuleContext) -> Iterator[Hit]:
         actual=None,
         evidence=copy_evidence(record.meta.evidence[:1]),
     )
+
+
+# --------------------------------------------------------------------------- CCHC114 unplaced_statement
+
+
+@rule(
+    "CCHC114",
+    "unplaced_statement",
+    "info",
+    "Điểm số đọc được nhưng không gắn được vào tiêu chí, chỉ số hay tổng điểm",
+    "A score read but placed under no criterion, indicator or total",
+)
+def unplaced_statement(record: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """Every score the extractor read and could not place: a reviewer sees it rather than nothing."""
+    for u in record.unplaced:
+        yield Hit(
+            subject=u.text,
+            message=f"Điểm {m.quote(u.text)}{_at(u.evidence, 'vi')} không gắn được vào tiêu chí, chỉ số hay tổng điểm nào",
+            message_en=f"Score {m.quote(u.text)}{_at(u.evidence, 'en')} placed under no criterion, indicator or total",
+            expected=None,
+            actual=u.text,
+            evidence=copy_evidence(u.evidence),
+        )

@@ -40,6 +40,7 @@ from cchc.schemas.record import (
     Reference,
     Repair,
     Source,
+    Unplaced,
     YearStatement,
 )
 from cchc.settings import DEFAULT_SETTINGS, Settings
@@ -424,6 +425,7 @@ class _Assembler:
         self.listed_as: str | None = None
         self.indicator: Indicator | None = None
         self.indicator_zone: list[int] = []
+        self.placed: set[int] = set()  # blocks whose statements went into the record
 
     def run(self) -> None:
         blocks = self.ctx.doc.blocks
@@ -433,6 +435,7 @@ class _Assembler:
         self.close_indicator()
         if len(self.seen) < 5:
             _criteria_from_text_tables(self.ctx, self.seen)
+        _note_unplaced(self.ctx, self.placed)
 
     def feed(self, st: Statement) -> int:
         """Place one statement; returns the index of the next block to read."""
@@ -447,7 +450,10 @@ class _Assembler:
         self.restatement(st, scores)
         if st.kind == Kind.CRITERIA_CLAUSES:
             block = self.ctx.doc.blocks[st.index]
-            self.record.criteria.extend(_criteria_in_clauses(block, st.index, scores, self.framework, self.seen))
+            found = _criteria_in_clauses(block, st.index, scores, self.framework, self.seen)
+            self.record.criteria.extend(found)
+            if found:
+                self.placed.add(st.index)
         if st.code is not None and st.code not in self.seen and st.states_score:
             return self.criterion(st, scores)
         if st.numbered_top and not scores:
@@ -464,6 +470,7 @@ class _Assembler:
         if self.indicator is not None:
             finish_indicator(self.ctx, self.indicator, self.indicator_zone)
             self.record.indicators.append(self.indicator)
+            self.placed.update(self.indicator_zone)
         self.indicator, self.indicator_zone = None, []
 
     def table(self, i: int) -> int:
@@ -483,6 +490,7 @@ class _Assembler:
         if st.code is not None and st.code in self.seen and scores:
             restated = next(c for c in self.record.criteria if c.code == st.code)
             merge_restatement(restated, read_statement(self.ctx, _zone(self.ctx, st.index)))
+            self.placed.add(st.index)
         elif st.points_only_code is not None and st.points_only_code in self.seen:
             text = self.ctx.doc.blocks[st.index].text
             stated = read_statement(self.ctx, [st.index])
@@ -516,6 +524,7 @@ class _Assembler:
         )
         self.record.criteria.append(self.current)
         self.listed_as = None
+        self.placed.update(zone)
         return zone[-1] + 1
 
     def overall(self, st: Statement, scores: list[ScoreMatch]) -> int | None:
@@ -540,6 +549,7 @@ class _Assembler:
             classification=find_classification(" ".join(self.ctx.doc.blocks[j].text for j in zone)),
             evidence=stated.evidence,
         )
+        self.placed.update(zone)
         return zone[-1] + 1
 
     def list_item(self, st: Statement) -> int:
@@ -568,6 +578,26 @@ class _Assembler:
             else:
                 self.close_indicator()
         return i + 1
+
+
+def _note_unplaced(ctx: _Ctx, placed: set[int]) -> None:
+    """Scores ("x/y điểm") of blocks no statement took, unless they restate a value already read: never silence."""
+    record = ctx.record
+    known = {(c.score, c.max_score) for c in record.criteria} | {(i.score, i.max_score) for i in record.indicators}
+    known.add((record.overall.score, record.overall.max_score))
+    for i, block in enumerate(ctx.doc.blocks):
+        if i in placed or block.kind == BlockKind.TABLE:
+            continue
+        for s in ctx.scores(i):
+            if (s.score.value, s.max.value) in known or any(ev.block == i for c in record.criteria for ev in c.evidence):
+                continue
+            record.unplaced.append(
+                Unplaced(
+                    text=s.text,
+                    reason="a score outside any criterion, component indicator or total",
+                    evidence=[evidence(block, i, s.start, s.end)],
+                )
+            )
 
 
 def _bare_overall(ctx: _Ctx, block: Block, i: int) -> Overall:

@@ -205,6 +205,14 @@ class Ranking(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class Unplaced(_Model):
+    """A statement read but placed nowhere: a score outside any criterion, indicator or total."""
+
+    text: str = Field(description="The statement as printed, e.g. '4,5/6 điểm'")
+    reason: str = Field(description="Why it could not be placed")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class Record(_Model):
     """Everything extracted from one report, with provenance, and the checker's findings."""
 
@@ -224,6 +232,7 @@ class Record(_Model):
     outline: list[Heading] = Field(default_factory=list)
     years: list[YearStatement] = Field(default_factory=list)
     repairs: list[Repair] = Field(default_factory=list)
+    unplaced: list[Unplaced] = Field(default_factory=list)
     is_scored_report: bool = Field(True, description="False for a document with no scores (a plan, a letter)")
     extractor_version: str | None = None
     document_type: Literal["report", "ranking", "other"] = Field(
@@ -244,6 +253,7 @@ def light_copy(record: Record) -> Record:
             "outline": [],
             "years": [],
             "repairs": [],
+            "unplaced": [],
             "findings": [],
         }
     )

@@ -200,6 +200,7 @@ def test_registry_lists_every_contract_kind_once_with_titles() -> None:
         "rank_change_mismatch", "score_history_jump",
         "ranking_total_mismatch", "ranking_percent_mismatch", "ranking_order", "ranking_rank_gap",
         "official_score_mismatch", "official_rank_mismatch", "official_unit_missing", "report_missing",
+        "unplaced_statement",
     }  # fmt: skip
     codes = [s.code for s in RULES]
     assert len(codes) == len(set(codes)) and all(c.startswith("CCHC") for c in codes)
@@ -879,7 +880,7 @@ def test_extracted_samples_give_exactly_their_planted_findings(file: str) -> Non
 
     truth = json.loads((SAMPLES / "truth" / f"{Path(file).stem}.json").read_text(encoding="utf-8"))
     record = extract_file(SAMPLES / file)
-    found = {(f.kind, f.subject) for f in record.findings if f.kind != "conflicting_values"}
+    found = {(f.kind, f.subject) for f in record.findings if f.kind not in ("conflicting_values", "unplaced_statement")}
     assert found == {(p["kind"], p["subject"]) for p in truth["planted"] if p["kind"] != "conflicting_values"}
     # A conflict is known by the two values a person read in the report, whatever words the checker names it by.
     conflicts = {frozenset(map(_ratio, (f.expected, f.actual))) for f in record.findings if f.kind == "conflicting_values"}
@@ -890,3 +891,22 @@ def _ratio(printed: object) -> tuple[float, ...]:
     """ "2.252/3.177" -> (2252.0, 3177.0), read with the extractor's number parser."""
     parts = [parse_number(part) for part in str(printed).split("/")]
     return tuple(p.value for p in parts if p is not None)
+
+
+@pytest.mark.parametrize(
+    ("file", "unplaced"),
+    [
+        ("minh-duc-2022.txt", []),
+        ("dong-lac-2023.pdf", []),
+        ("dong-hoa-2023.pdf", ["21.75/24 điểm"]),  # the subtotal of criteria 9 and 10, stated in prose
+        ("phuoc-an-2021.docx", ["0,5/1,5 điểm", "0,5/1 điểm"]),  # indicators 1.5 and 1.6 inside one paragraph
+    ],
+)
+def test_scores_placed_nowhere_are_reported_as_info(file: str, unplaced: list[str]) -> None:
+    """Never silence: a score the extractor cannot place is an info finding with its evidence."""
+    from cchc.api import extract_file
+
+    record = extract_file(SAMPLES / file)
+    found = [f for f in record.findings if f.kind == "unplaced_statement"]
+    assert sorted(f.subject for f in found) == sorted(unplaced)
+    assert all(f.severity == "info" and f.evidence and f.subject in f.evidence[0].text for f in found)
