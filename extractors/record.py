@@ -26,7 +26,14 @@ from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
 from cchc.extractors.quantities import find_quantities
 from cchc.extractors.references import find_references, parse_date
-from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
+from cchc.extractors.scores import (
+    POINTS_ONLY_RE,
+    ScoreMatch,
+    find_bare_score,
+    find_percents,
+    find_points_only,
+    find_scores,
+)
 from cchc.extractors.statements import INDICATOR_RE, Kind, Statement, classify, criterion_title
 from cchc.extractors.tables import TEXT_HEADER_RE, criteria_from_table, criteria_from_text_rows
 from cchc.schemas.record import (
@@ -366,8 +373,8 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
         block = blocks[j]
         text = block.text
         scores = ctx.scores(j)
-        if not scores and criterion and j == zone[0] and (bare := find_bare_score(text)) is not None:
-            scores = [bare]
+        if not scores and criterion and j == zone[0]:
+            scores = _value_only(st, block, j)
         if st.score is None and scores:
             s = scores[0]
             st.score, st.max_score = s.score.value, s.max.value
@@ -393,6 +400,26 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
             if changes:
                 st.rank_change = changes[0].change
     return st
+
+
+def _value_only(st: _Statement, block: Block, j: int) -> list[ScoreMatch]:
+    """A criterion statement without "x/y điểm": a bare score after its colon (returned, read as any
+    score), else its points alone ("đạt 5,5 điểm") or its percent alone ("đạt tỷ lệ 92,6%"), set on ``st``."""
+    bare = find_bare_score(block.text)
+    if bare is not None:
+        return [bare]
+    num = numbering(block.text)
+    start = len(block.text) - len(num[2]) if num else 0  # after "2." (a number's dot is no sentence end)
+    head = block.text[: sentence_bounds(block.text, start, start)[1]]
+    points, pcts = find_points_only(head), find_percents(head)
+    if points is not None:
+        st.score = points.value.value
+        st.evidence.append(evidence(block, j, points.start, points.end))
+    if pcts:
+        st.percent = pcts[0].value.value
+        if points is None:
+            st.evidence.append(evidence(block, j, pcts[0].start, pcts[0].end))
+    return []
 
 
 def extract_scores(ctx: _Ctx) -> None:
@@ -459,7 +486,7 @@ class _Assembler:
         if st.numbered_top and not scores:
             self.close_indicator()
             # a heading naming a criterion already read (from a table): its lists below belong to it
-            known = st.code in self.seen and st.kind == Kind.CRITERION_HEADING
+            known = st.code in self.seen
             self.current = next(c for c in self.record.criteria if c.code == st.code) if known else None
             self.listed_as = None
         if st.overall is not None and (after := self.overall(st, scores)) is not None:

@@ -17,7 +17,7 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind
 from cchc.extractors.framework import Framework
-from cchc.extractors.layout import is_bullet, numbering
+from cchc.extractors.layout import is_bullet, numbering, sentence_bounds
 from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
 
 LIST_FULL_RE = re.compile(
@@ -101,6 +101,8 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         return Statement(Kind.SECTION, i, section=roman, numbered=True, numbered_top=True)
     follow = _score_follows(blocks, i, code, framework) if code is not None and not scores else None
     states_score = bool(scores) or follow is not None or (code is not None and find_bare_score(text) is not None)
+    if code is not None and numbered_top and not states_score:
+        states_score = _states_value_only(num[2] if num else text)
     facets = _facets(block, num, scores, indicator, framework)
     kind = facets.pop("kind")
     if not num and len(scores) >= 3 and not indicator:
@@ -120,6 +122,13 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         states_score=states_score,
         **facets,  # type: ignore[arg-type]
     )
+
+
+def _states_value_only(title: str) -> bool:
+    """A criterion heading whose first sentence states only its points or only its percent:
+    "2. Cải cách thể chế: đạt 5,5 điểm, …", "3. Cải cách thủ tục hành chính: đạt tỷ lệ 92,6%"."""
+    head = title[: sentence_bounds(title, 0, 0)[1]]
+    return bool(POINTS_ONLY_RE.search(head) or find_percents(head))
 
 
 def _facets(

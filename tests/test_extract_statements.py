@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from cchc.api import extract_file
 
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
@@ -25,6 +29,9 @@ CASES = [
     ("3. Cải cách thủ tục hành chính: 4,75 /7 , đạt 67,86%", Kind.CRITERION, "3"),  # a bare score
     ("II. CẢI CÁCH THỂ CHẾ: 5/5 điểm", Kind.CRITERION, "2"),
     ("4. Cải cách tổ chức bộ máy hành chính nhà nước", Kind.CRITERION_HEADING, "4"),
+    ("2. Cải cách thể chế: đạt 5,5 điểm, xếp thứ 3/18.", Kind.CRITERION, "2"),  # points only
+    ("3. Cải cách thủ tục hành chính: đạt tỷ lệ 92,6%, xếp thứ 2/18.", Kind.CRITERION, "3"),  # percent only
+    ("5. Cải cách chế độ công vụ. Năm 2023 có 95% cán bộ được đào tạo.", Kind.CRITERION_HEADING, "5"),
     ("I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022", Kind.SECTION, None),
     ("1.1. Các chỉ số thành phần đạt điểm tuyệt đối :", Kind.LIST_HEADING, None),
     ("3.2. Các chỉ số thành phần chưa hoàn thành mục tiêu:", Kind.LIST_HEADING, None),
@@ -67,3 +74,18 @@ def test_list_headings_say_which_list_and_items_their_code() -> None:
 
 def test_a_table_is_a_table() -> None:
     assert statement_of("TT | Lĩnh vực | Điểm tối đa", kind=BlockKind.TABLE).kind == Kind.TABLE
+
+
+def test_a_criterion_stated_with_its_points_or_its_percent_alone_is_kept(tmp_path: Path) -> None:
+    """A criterion never disappears because its number was odd: points alone, percent alone."""
+    path = tmp_path / "an-binh.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/BC-UBND\nAn Bình, ngày 10 tháng 01 năm 2024\nBÁO CÁO\n"
+        "Kết quả công tác cải cách hành chính năm 2023\nI. KẾT QUẢ THỰC HIỆN\n"
+        "1. Công tác chỉ đạo, điều hành: 12/14 điểm, tỷ lệ 85,71%.\n"
+        "2. Cải cách thể chế: đạt 5,5 điểm, xếp thứ 3/18.\n"
+        "3. Cải cách thủ tục hành chính: đạt tỷ lệ 92,6%, xếp thứ 2/18.\n",
+        encoding="utf-8",
+    )
+    criteria = {c.code: (c.score, c.max_score, c.percent, c.rank) for c in extract_file(path).criteria}
+    assert criteria == {"1": (12, 14, 85.71, None), "2": (5.5, None, None, 3), "3": (None, None, 92.6, 2)}

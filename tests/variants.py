@@ -93,6 +93,7 @@ class Variant:
     lost_points: str | None = None  # criterion whose score is printed as the points lost ("mất 1,5/14 điểm")
     stray: str | None = None  # criterion whose score carries a stray separator ("12,5, /14 điểm")
     parent_child: str | None = None  # "full": 3.1 full, its part 3.1.2 not achieved; "agree": both full
+    points_only: str | None = None  # criterion stated with its points alone ("đạt 5,5 điểm, xếp thứ …")
     planted: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -225,6 +226,8 @@ class Variant:
         if code == self.lost_points:
             lost = vn(Decimal(maximum) - Decimal(score), self.dot_decimals)
             head = f"{n}. {title}: bị mất {lost}/{mx} điểm, tỷ lệ đạt {p}%, xếp thứ {rank}/{total}, {change}."
+        if code == self.points_only:
+            head = f"{n}. {title}: đạt {s} điểm, xếp thứ {rank}/{total}, {change}."
         if code == self.stray:
             head = f"{n}. {title}: đạt {s}, /{mx} điểm, tỷ lệ {p}%, xếp thứ {rank}/{total}, {change}."
         if self.caps:
@@ -406,5 +409,8 @@ def variants() -> list[Variant]:
         replace(base[2], name="lost-points", lost_points="3"),
         replace(base[3], name="lost-points-total", lost_points="7", overall_score="88,15", planted={("total_mismatch", "overall")}),
         replace(base[4], name="stray-separator", stray="2", planted={("malformed_number", "2")}),
+        replace(base[0], name="points-only", points_only="2"),
+        replace(base[1], name="points-only-total", points_only="4", overall_score="89,15",
+                planted={("total_mismatch", "overall")}),
     ]
     return base + planted + more + tables + layouts + phrasings
