@@ -137,51 +137,52 @@ def criteria_from_table(
     if found is None:
         return []
     header_at, roles = found
+    rank_col = roles.get("rank")
+    header_rank = " ".join(r[rank_col] for r in rows[: header_at + 1] if rank_col is not None and rank_col < len(r))
     result = []
     offset = sum(len(" | ".join(r)) + 1 for r in rows[: header_at + 1])
     for row, start, row_text in _logical_rows(rows[header_at + 1 :], roles, offset):
-
-        def cell(role: str, row: list[str] = row) -> str:
-            col = roles.get(role)
-            return row[col] if col is not None and col < len(row) else ""
-
-        title = " ".join(cell("title").split())
-        is_total = bool(TOTAL_RE.match(title)) or (not title and bool(TOTAL_RE.match(cell("no"))))
-        if re.match(r"^\s*\d{1,2}\.\d", cell("no")):
+        cells = {role: row[col] if col < len(row) else "" for role, col in roles.items()}
+        title = " ".join(cells.get("title", "").split())
+        is_total = bool(TOTAL_RE.match(title)) or (not title and bool(TOTAL_RE.match(cells.get("no", ""))))
+        if re.match(r"^\s*\d{1,2}\.\d", cells.get("no", "")):
             continue  # a component indicator's row ("1.3"), not a criterion
         code = None if is_total else framework.match_title(title)
         if not is_total and code is None:
             continue
-        rank, total = _rank(cell("rank")) if "rank" in roles else (None, None)
-        if total is None and rank is not None:
-            m = re.search(r"/\s*(\d+)", " ".join(r[roles["rank"]] for r in rows[: header_at + 1] if roles["rank"] < len(r)))
-            total = int(m[1]) if m else None
         ev = evidence(block, index, start, start + len(row_text))
         ev.text = row_text
-        reasons: list[str] = []
-        score, maximum = _number(cell("score"), reasons), _number(cell("max"), reasons)
-        if reasons and repairs is not None:
-            repairs.append(
-                Repair(original=f"{cell('score')}/{cell('max')}", value=f"{_shown(score)}/{_shown(maximum)}", reason=reasons[0], evidence=[ev])
-            )
-        result.append(
-            (
-                Criterion(
-                    code=code,
-                    title=title or "Tổng",
-                    score=score,
-                    max_score=maximum,
-                    percent=_number(cell("percent")),
-                    rank=rank,
-                    rank_total=total,
-                    rank_change=_change(cell("change")) if "change" in roles else None,
-                    evidence=[ev],
-                    printed_number=cell("no").strip() or None,
-                ),
-                is_total,
-            )
-        )
+        criterion = _row_criterion(cells, code, title or "Tổng", header_rank, ev, repairs)
+        result.append((criterion, is_total))
     return result
+
+
+def _row_criterion(
+    cells: dict[str, str], code: str | None, title: str, header_rank: str, ev: Evidence, repairs: list[Repair] | None
+) -> Criterion:
+    """One row's values; the rank's total may sit in the header ("Xếp hạng /18")."""
+    rank, total = _rank(cells["rank"]) if "rank" in cells else (None, None)
+    if total is None and rank is not None:
+        m = re.search(r"/\s*(\d+)", header_rank)
+        total = int(m[1]) if m else None
+    reasons: list[str] = []
+    score, maximum = _number(cells.get("score", ""), reasons), _number(cells.get("max", ""), reasons)
+    if reasons and repairs is not None:
+        original = f"{cells.get('score', '')}/{cells.get('max', '')}"
+        shown = f"{_shown(score)}/{_shown(maximum)}"
+        repairs.append(Repair(original=original, value=shown, reason=reasons[0], evidence=[ev]))
+    return Criterion(
+        code=code,
+        title=title,
+        score=score,
+        max_score=maximum,
+        percent=_number(cells.get("percent", "")),
+        rank=rank,
+        rank_total=total,
+        rank_change=_change(cells["change"]) if "change" in cells else None,
+        evidence=[ev],
+        printed_number=cells.get("no", "").strip() or None,
+    )
 
 
 # --- tables that came out as text (scans, tables drawn without rules) ---------------------------
