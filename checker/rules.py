@@ -24,7 +24,15 @@ from cchc.checker.rounding import (
     recomputed_percent,
     sum_tolerance,
 )
-from cchc.extractors.lexicon import COMMUNE_WIDE, COUNTED_NOUNS, FRAMING_PHRASES, SCOPES, STAGES, VILLAGE_WORDS, WHOLE_MARKERS
+from cchc.extractors.lexicon import (
+    COMMUNE_WIDE,
+    COUNTED_NOUNS,
+    FRAMING_PHRASES,
+    SCOPES,
+    STAGES,
+    VILLAGE_WORDS,
+    WHOLE_MARKERS,
+)
 from cchc.extractors.normalize import fold as normalize_fold
 from cchc.extractors.normalize import nfc
 from cchc.extractors.numbers import parse_number

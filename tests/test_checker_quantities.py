@@ -100,7 +100,7 @@ def test_two_totals_of_the_records_resolved_in_the_year_are_flagged(tmp_path: Pa
     )
     [found] = [f for f in record.findings if f.kind == "conflicting_values"]
     assert (found.severity, found.expected, found.actual) == ("warning", "899/899", "727/1039")
-    assert [ev.text for ev in found.evidence][0].startswith("- Tỷ lệ hồ sơ TTHC giải quyết đúng hạn")
+    assert found.evidence[0].text.startswith("- Tỷ lệ hồ sơ TTHC giải quyết đúng hạn")
     assert "1.039" in found.evidence[1].text  # both sentences quoted
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from cchc.api import extract_file
-
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
 from cchc.extractors.scores import find_scores

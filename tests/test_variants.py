@@ -42,8 +42,8 @@ def test_scores_and_ranks_in_other_phrasings_read_as_stated(variant: Variant, fm
     """Ranks in words, scores printed as the points lost or with a stray comma: every value read as stated."""
     record = extract_file(variant.write(tmp_path, fmt))
     read = {c.code: (c.score, c.max_score, c.rank, c.rank_total, c.rank_change) for c in record.criteria}
-    for code in read:
+    for code, values in read.items():
         rank, total = variant.rank(code)
         maximum = None if code == variant.points_only else float(variant.maxima[code])  # the report states none
         expected = (float(variant.scores[code]), maximum, rank, total, (int(code) % 5) - 2)
-        assert read[code] == expected, code
+        assert values == expected, code
