@@ -34,7 +34,9 @@ def test_planted_found_and_nothing_else(variant: Variant, fmt: str, tmp_path: Pa
     assert found_pairs(record) == variant.planted, [f.message for f in record.findings]
 
 
-WORDED = [(v, fmt) for v, fmt in CASES if v.word_ranks or v.lost_points or v.stray or v.points_only]
+WORDED = [
+    (v, fmt) for v, fmt in CASES if v.word_ranks or v.lost_points or v.stray or v.points_only or v.broken_lines
+]
 
 
 @pytest.mark.parametrize(("variant", "fmt"), WORDED, ids=[f"{v.name}-{fmt}" for v, fmt in WORDED])

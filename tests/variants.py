@@ -94,6 +94,7 @@ class Variant:
     stray: str | None = None  # criterion whose score carries a stray separator ("12,5, /14 điểm")
     parent_child: str | None = None  # "full": 3.1 full, its part 3.1.2 not achieved; "agree": both full
     points_only: str | None = None  # criterion stated with its points alone ("đạt 5,5 điểm, xếp thứ …")
+    broken_lines: bool = False  # lines broken mid-sentence as a PDF-to-text copy does ("… xếp" / "thứ 5/19 …")
     planted: set[tuple[str, str]] = field(default_factory=set)
 
     @property
@@ -232,6 +233,8 @@ class Variant:
             head = f"{n}. {title}: đạt {s}, /{mx} điểm, tỷ lệ {p}%, xếp thứ {rank}/{total}, {change}."
         if self.caps:
             head = head.replace(title, title.upper()).replace(f"{title[0].lower()}{title[1:]}", title.upper())
+        if self.broken_lines:
+            head = head.replace(" xếp ", " xếp\n", 1).replace(": ", ":\n", 1)
         paras = [(head, True)]
         if self.split:
             paras = [
@@ -410,6 +413,9 @@ def variants() -> list[Variant]:
         replace(base[3], name="lost-points-total", lost_points="7", overall_score="88,15", planted={("total_mismatch", "overall")}),
         replace(base[4], name="stray-separator", stray="2", planted={("malformed_number", "2")}),
         replace(base[0], name="points-only", points_only="2"),
+        replace(base[2], name="broken-lines", broken_lines=True),
+        replace(base[3], name="broken-lines-percent", broken_lines=True, percents={"6": "95,75"},
+                planted={("percent_mismatch", "6")}),
         replace(base[1], name="points-only-total", points_only="4", overall_score="89,15",
                 planted={("total_mismatch", "overall")}),
     ]
