@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from cchc.extractors.normalize import fold as normalize_fold
+from cchc.extractors.normalize import fold_loose
 from cchc.schemas.record import Finding, Record
 from cchc.store.engine import default_url, make_engine, normalize_url, redact, sqlite_path, upgrade
 from cchc.store.models import Base, Batch, CriterionRow, Document, FindingRow, RecordRow, utcnow
@@ -41,8 +42,7 @@ def fold(text: str | None) -> str:
 
 def bare(text: str | None) -> str:
     """A name without case or diacritics (``Minh Đức`` -> ``minh duc``), for a name typed without them."""
-    decomposed = unicodedata.normalize("NFD", fold(text)).replace("đ", "d")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return fold_loose(text) if text else ""
 
 
 def unit_key(unit_name: str | None, unit_level: str | None, district: str | None) -> str:
