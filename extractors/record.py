@@ -34,7 +34,15 @@ from cchc.extractors.scores import (
     find_points_only,
     find_scores,
 )
-from cchc.extractors.statements import INDICATOR_RE, Kind, Statement, classify, criterion_title
+from cchc.extractors.statements import (
+    INDICATOR_RE,
+    INLINE_ITEM_RE,
+    INLINE_LIST_RE,
+    Kind,
+    Statement,
+    classify,
+    criterion_title,
+)
 from cchc.extractors.tables import TEXT_HEADER_RE, criteria_from_table, criteria_from_text_rows
 from cchc.schemas.record import (
     Criterion,
@@ -327,6 +335,8 @@ def _zone(ctx: _Ctx, i: int) -> list[int]:
         b = blocks[j]
         if b.kind != BlockKind.PARAGRAPH or len(b.text) > 250 or numbering(b.text) or ctx.scores(j):
             break  # a paragraph with a score of its own is another statement
+        if INLINE_LIST_RE.match(b.text):
+            break  # a component list printed in one paragraph ("Các chỉ số đạt điểm tối đa: …")
         if not (find_ranks(b.text) or find_changes(b.text) or find_percents(b.text)):
             break
         zone.append(j)
@@ -587,6 +597,10 @@ class _Assembler:
         if st.listed_as is not None:
             self.close_indicator()
             self.listed_as = st.listed_as
+            if st.inline_items:
+                found = _inline_indicators(self.ctx, i, st.listed_as, self.current.code)
+                self.record.indicators.extend(found)
+                self.placed.update([i] if found else [])
             return i + 1
         if st.indicator_code is not None and (st.explicit_indicator or self.listed_as is not None):
             self.close_indicator()
@@ -605,6 +619,29 @@ class _Assembler:
             else:
                 self.close_indicator()
         return i + 1
+
+
+def _inline_indicators(ctx: _Ctx, i: int, listed_as: str, criterion: str | None) -> list[Indicator]:
+    """The items of a list printed in one paragraph, a clause each ("…: Chỉ số 1.5 (…) đạt 0,5/1,5 điểm;
+    Chỉ số 1.6 (…) đạt 0,5/1 điểm" or "…: ban hành Kế hoạch (Chỉ số 1.1); …")."""
+    block = ctx.doc.blocks[i]
+    text = block.text
+    found = []
+    start = text.index(":") + 1
+    for clause in re.finditer(r"[^;]+", text[start:]):
+        lo, hi = start + clause.start(), start + clause.end()
+        item = INLINE_ITEM_RE.search(text, lo, hi)
+        if item is None:
+            continue
+        indicator = Indicator(code=item["code"], listed_as=listed_as, criterion=criterion)  # type: ignore[arg-type]
+        indicator.title = indicator_title(text[item.end() : hi]) if item.start() - lo < 3 else text[lo : item.start()].strip(" (")
+        scores = [s for s in ctx.scores(i) if lo <= s.start < hi]
+        if scores:
+            indicator.score, indicator.max_score = scores[0].score.value, scores[0].max.value
+        indicator.zero_score = not scores and bool(ZERO_SCORE_RE.search(text, lo, hi))
+        indicator.evidence = [evidence(block, i, lo, hi)]
+        found.append(indicator)
+    return found
 
 
 def _note_unplaced(ctx: _Ctx, placed: set[int]) -> None:

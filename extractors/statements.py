@@ -32,6 +32,13 @@ INDICATOR_RE = re.compile(
     re.I | re.S,
 )
 LIST_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*]\s*)?\s*(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí|nội\s+dung|mục)\b", re.I)
+# A list heading that carries its items after its colon, and one item of it: a clause naming "Chỉ số 1.5"
+INLINE_LIST_RE = re.compile(
+    r"^\s*(?:[-+•*]\s*)?(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí)(?:\s+thành\s+phần)?[^:;.]{0,60}?"
+    r"(?:đạt\s+(?:điểm\s+)?(?:tuyệt\s+đối|tối\s+đa)|chưa\s+(?:đạt|hoàn\s+thành)[^:;.]{0,30}?)\s*:",
+    re.I,
+)
+INLINE_ITEM_RE = re.compile(r"(?:chỉ\s+số|tiêu\s+chí)(?:\s+thành\s+phần)?\s+(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})", re.I)
 OVERALL_HINT_RE = re.compile(
     r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng|tổng\s+cộng|kết\s+quả\s+chung",
     re.I,
@@ -78,6 +85,7 @@ class Statement:
     overall: str | None = None  # "strong" (named, out of ≥ 50), "weak" (before any criterion only), "bare"
     points_only_code: str | None = None  # "Cải cách thể chế đạt 5 điểm": a criterion restated without its maximum
     states_score: bool = False  # the block (or the paragraph after a heading) states the criterion's score
+    inline_items: bool = False  # a list heading followed by its items in the same paragraph, a clause each
 
 
 def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: Framework) -> Statement:
@@ -148,7 +156,14 @@ def _facets(
     }
     is_heading = block.kind == BlockKind.HEADING and len(text) < 200
     full, incomplete = LIST_FULL_RE.search(text), LIST_INCOMPLETE_RE.search(text)
-    if (is_heading or _is_list_heading(text, scores)) and not indicator and (full or incomplete):
+    inline = INLINE_LIST_RE.match(text)
+    if inline and not num and INLINE_ITEM_RE.search(text, inline.end()):
+        # "Các chỉ số chưa đạt điểm tối đa: Chỉ số 1.5 (…) đạt 0,5/1,5 điểm; Chỉ số 1.6 (…) …"
+        head = inline.group(0)
+        incomplete = LIST_INCOMPLETE_RE.search(head)
+        facets["listed_as"] = "incomplete" if incomplete else "full"
+        facets.update(kind=Kind.LIST_HEADING, inline_items=True)
+    elif (is_heading or _is_list_heading(text, scores)) and not indicator and (full or incomplete):
         facets["listed_as"] = "full" if full and not incomplete else "incomplete"
         facets["kind"] = Kind.LIST_HEADING
     elif indicator:

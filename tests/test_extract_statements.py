@@ -71,6 +71,25 @@ def test_list_headings_say_which_list_and_items_their_code() -> None:
     assert (dotted.indicator_code, dotted.explicit_indicator) == ("3.7", False)  # an item only under a list
 
 
+def test_a_list_printed_in_one_paragraph() -> None:
+    text = "Các chỉ số chưa đạt điểm tối đa: Chỉ số 1.5 (sáng kiến) đạt 0,5/1,5 điểm; Chỉ số 1.6 (đối thoại) đạt 0,5/1 điểm."
+    statement = statement_of(text)
+    assert (statement.kind, statement.listed_as, statement.inline_items) == (Kind.LIST_HEADING, "incomplete", True)
+    full = statement_of("Các chỉ số đạt điểm tối đa: ban hành Kế hoạch CCHC (Chỉ số 1.1); tuyên truyền CCHC (Chỉ số 1.4).")
+    assert (full.listed_as, full.inline_items) == ("full", True)
+    assert not statement_of("Các chỉ số đạt điểm tối đa:", kind=BlockKind.HEADING).inline_items  # items follow below
+
+
+def test_the_items_of_a_list_in_one_paragraph_are_indicators() -> None:
+    """samples/phuoc-an-2021.docx prints criterion 1's lists in two paragraphs, a clause an item."""
+    record = extract_file(Path(__file__).parent.parent / "samples" / "phuoc-an-2021.docx")
+    read = {i.code: (i.listed_as, i.score, i.max_score) for i in record.indicators if i.criterion == "1"}
+    assert read == {
+        "1.1": ("full", None, None), "1.2": ("full", None, None), "1.3": ("full", None, None),
+        "1.4": ("full", None, None), "1.5": ("incomplete", 0.5, 1.5), "1.6": ("incomplete", 0.5, 1.0),
+    }  # fmt: skip
+
+
 def test_a_table_is_a_table() -> None:
     assert statement_of("TT | Lĩnh vực | Điểm tối đa", kind=BlockKind.TABLE).kind == Kind.TABLE
 
