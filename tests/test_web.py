@@ -83,7 +83,7 @@ def test_healthz(client: TestClient) -> None:
 def test_findings_of_the_sample_with_stable_ids(client: TestClient, sample_txt: Record) -> None:
     found = _by_subject(client)
     assert set(found) == {
-        "percent_mismatch:1", "status_contradiction:1.3", "status_contradiction:3.3",
+        "percent_mismatch:1", "status_contradiction:1.3", "status_contradiction:3.1", "status_contradiction:3.3",
         "status_contradiction:7.1.7", "status_contradiction:3.5", "status_contradiction:3.6",
         "conflicting_values:hồ sơ giải quyết", "conflicting_values:cán bộ, công chức đạt chuẩn",
         "malformed_number:7", "numbering_gap:II", "year_mismatch:closing",
@@ -101,12 +101,12 @@ def test_findings_of_the_sample_with_stable_ids(client: TestClient, sample_txt: 
 
 
 def test_findings_filters(client: TestClient) -> None:
-    assert len(_by_subject(client, kind="status_contradiction")) == 5
-    assert len(_by_subject(client, unit="MINH ĐỨC", year=2022)) == 11  # any case
+    assert len(_by_subject(client, kind="status_contradiction")) == 6
+    assert len(_by_subject(client, unit="MINH ĐỨC", year=2022)) == 12  # any case
     assert len(_by_subject(client, unit="Minh Đức", year=2021)) == 0
     assert len(_by_subject(client, unit="Minh Hòa")) == 0
     assert len(_by_subject(client, status="dismissed")) == 0
-    assert len(_by_subject(client, status="open")) == 11
+    assert len(_by_subject(client, status="open")) == 12
     assert client.get("/api/findings", params={"status": "closed"}).status_code == 422
 
 
@@ -126,13 +126,13 @@ def test_triage_dismiss_needs_a_reason_then_accept_and_reopen(client: TestClient
     assert (body["id"], body["status"], body["reason"]) == (fid, "dismissed", "Mục II đánh số theo mẫu của huyện")
     assert body["decided_by"] == "lan" and body["decided_at"]
     assert set(_by_subject(client, status="dismissed")) == {"numbering_gap:II"}
-    assert len(_by_subject(client, status="open")) == 10
+    assert len(_by_subject(client, status="open")) == 11
 
     accepted = client.post(url, json={"status": "accepted"}).json()
     assert (accepted["status"], accepted["reason"]) == ("accepted", None)
     reopened = client.post(url, json={"status": "open"}).json()
     assert reopened["status"] == "open"
-    assert len(_by_subject(client, status="open")) == 11
+    assert len(_by_subject(client, status="open")) == 12
 
 
 def test_triage_is_json_only(client: TestClient) -> None:
@@ -239,12 +239,12 @@ def test_overview_page(client: TestClient, db_url: str, tmp_path: Path) -> None:
     assert page.status_code == 200
     rows = re.findall(r"<tr>\s*<td><a href=\"/documents/(\w+)\">([^<]+)</a>", page.text)
     assert [name.strip() for _, name in rows] == ["xã An Bình", "xã Minh Đức"]
-    # Minh Đức: 4 open errors (criterion 1's percent, 1.3, 3.3, 7.1.7); An Bình: 3 (percent right)
+    # Minh Đức: 5 open errors (criterion 1's percent, 1.3, 3.1, 3.3, 7.1.7); An Bình: 4 (percent right)
     errors = re.findall(r'<td class="num sev-error">(\d+)</td>', page.text)
-    assert errors == ["3", "4"]
+    assert errors == ["4", "5"]
     fid = _by_subject(client, unit="Minh Đức")["percent_mismatch:1"]["id"]
     client.post(f"/api/findings/{fid}/triage", json={"status": "dismissed", "reason": "đã kiểm tra"})
-    assert re.findall(r'<td class="num sev-error">(\d+)</td>', client.get("/").text) == ["3", "3"]
+    assert re.findall(r'<td class="num sev-error">(\d+)</td>', client.get("/").text) == ["4", "4"]
     assert "Không có đơn vị" in client.get("/", params={"district": "Gia Lộc"}).text
     assert "Minh Đức" in client.get("/", params={"district": "tứ kỳ", "severity": "error"}).text
     assert "Không có đơn vị" in client.get("/", params={"level": "phường"}).text
@@ -337,7 +337,7 @@ def test_token_protects_api_and_pages(db_url: str, tmp_path: Path, sample_txt: R
         assert client.get("/api/findings", headers={"Authorization": "Bearer wrong"}).status_code == 401
         assert client.get("/api/findings", headers={"Authorization": TOKEN}).status_code == 401
         ok = client.get("/api/findings", headers={"Authorization": f"Bearer {TOKEN}"})
-        assert ok.status_code == 200 and len(ok.json()) == 11
+        assert ok.status_code == 200 and len(ok.json()) == 12
         fid = ok.json()[0]["id"]
         decided = client.post(f"/api/findings/{fid}/triage", json={"status": "accepted"},
                               headers={"Authorization": f"Bearer {TOKEN}", "X-Cchc-Reviewer": quote("Hà")})
@@ -436,11 +436,11 @@ def test_export_carries_triage_counts(client: TestClient, db_url: str, tmp_path:
     assert main(["export", "--year", "2022", "--db", db_url, "-o", str(out)]) == 0
     (row,) = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert row["unit_name"] == "Minh Đức"
-    assert (row["findings_open"], row["findings_accepted"], row["findings_dismissed"]) == ("9", "1", "1")
+    assert (row["findings_open"], row["findings_accepted"], row["findings_dismissed"]) == ("10", "1", "1")
     parquet = tmp_path / "export.parquet"
     assert main(["export", "--year", "2022", "--db", db_url, "--format", "parquet", "-o", str(parquet)]) == 0
     table = pq.read_table(parquet).to_pylist()
-    assert (table[0]["findings_open"], table[0]["findings_dismissed"]) == (9, 1)
+    assert (table[0]["findings_open"], table[0]["findings_dismissed"]) == (10, 1)
 
 
 def test_hash_password_makes_a_users_file_line(tmp_path: Path) -> None:

@@ -133,7 +133,7 @@ def test_upload_see_dismiss_reload_reingest(server: str, page: Any) -> None:
     assert page.locator("table.overview tbody tr").count() == 1
     _open_report(page, server, "xã Minh Đức", 2022)
     findings = page.locator("article.finding")
-    assert findings.count() == 11
+    assert findings.count() == 12
     percent = page.locator("article.finding", has_text="percent_mismatch")
     assert "87,67" in percent.inner_text()
     image = percent.locator("figure.evidence img").first
@@ -155,7 +155,7 @@ def test_upload_see_dismiss_reload_reingest(server: str, page: Any) -> None:
     page.reload()
     dismissed = page.locator("section.dismissed article.finding")
     assert dismissed.count() == 1 and "numbering_gap" in dismissed.inner_text()
-    assert page.locator("section.findings article.finding[data-status=open]").count() == 10
+    assert page.locator("section.findings article.finding[data-status=open]").count() == 11
 
     # re-ingest: the same PDF again, and the DOCX of the same report (a new version with the same problem)
     _upload(page, server, ["minh-duc-2022.pdf", "minh-duc-2022.docx"])

@@ -97,7 +97,7 @@ def test_upload_samples_and_hostile_files(app_client: TestClient) -> None:
     assert batch["status"] == "done"
     docs = {d["name"]: d for d in batch["documents"]}
     assert docs["minh-duc-2022.txt"]["status"] == "done" and docs["minh-duc-2022.txt"]["unit"] == "Minh Đức"
-    assert docs["minh-duc-2022.txt"]["counts"] == {"error": 4, "warning": 7, "info": 0}
+    assert docs["minh-duc-2022.txt"]["counts"] == {"error": 5, "warning": 7, "info": 0}
     assert docs["dong-hoa-2023.pdf"]["status"] == "done"
     assert docs["bom.docx"]["status"] == "failed" and "bom.docx" in docs["bom.docx"]["error"]
     assert "\n" not in docs["bom.docx"]["error"]
@@ -196,7 +196,7 @@ def test_stopped_mid_upload_a_reupload_completes_it(tmp_path: Path) -> None:
         assert recovered["documents"][0]["status"] == "done"
         assert reuploaded["documents"][0]["status"] == "done"
         findings = client.get("/api/findings", params={"unit": "Minh Đức"}).json()
-        assert len(findings) == 11 and {f["file"] for f in findings} == {"minh-duc-2022.pdf"}
+        assert len(findings) == 12 and {f["file"] for f in findings} == {"minh-duc-2022.pdf"}
     assert [p.name for p in (tmp_path / "web" / "uploads" / first.sha256).iterdir()] == ["minh-duc-2022.pdf"]
 
 
