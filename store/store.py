@@ -7,7 +7,6 @@ year (a corrected resubmission) is stored as the next version and becomes the cu
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
