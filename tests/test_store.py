@@ -283,7 +283,7 @@ def test_migrations_create_exactly_the_models(db_url: str) -> None:
         Store(db_url).close()  # a second open finds the schema at head and changes nothing
         with store.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
-            assert context.get_current_revision() == head_revision() == "0003_rankings"
+            assert context.get_current_revision() == head_revision() == "0004_rekey_units"
             assert compare_metadata(context, Base.metadata) == []
 
 
@@ -548,3 +548,44 @@ def test_a_store_that_cannot_be_written_is_one_store_error(tmp_path: Path) -> No
         message = str(caught.value)
         assert message.startswith("cannot write the store ") and named in message
         assert "\n" not in message and "secret" not in message
+
+
+def test_a_store_keyed_before_the_one_normalisation_is_rekeyed_on_open(db_url: str, reports: Reports) -> None:
+    """Keys written by the first store (NFC + casefold) are recomputed by migration 0004: "Hoà" (old tone
+    placement) and "Hòa" become one unit whose versions follow the order they were stored."""
+    import unicodedata
+
+    from sqlalchemy import text
+
+    from cchc.store.store import unit_key
+
+    old = reports.records["hoa-binh-2022"].model_copy(deep=True)
+    old.meta.unit_name = "Hoà Bình"
+    old.source.sha256 = "0" * 64  # another submission: the same content is stored once
+    new = reports.records["hoa-binh-2022"]
+    store_batch(db_url, [old], [])
+    store_batch(db_url, [new], [])
+
+    def first_key(*parts: str | None) -> str:
+        return "|".join(unicodedata.normalize("NFC", p or "").casefold() for p in parts)
+
+    with Store(db_url) as store, store.engine.begin() as connection:
+        for name in ("Hoà Bình", "Hòa Bình"):
+            connection.execute(
+                text("UPDATE records SET unit_key = :key, name_key = :name, version = 1, is_current = :yes"
+                     " WHERE unit_name = :unit"),
+                {"key": first_key(new.meta.unit_level, name, new.meta.district),
+                 "name": first_key(name), "yes": True, "unit": name},
+            )
+        connection.execute(text("UPDATE alembic_version SET version_num = '0003_rankings'"))
+    with Store(db_url) as store, store.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT unit_name, unit_key, version, is_current FROM records ORDER BY version")
+        ).all()
+        units = store.units("Hòa Bình")
+    key = unit_key(new.meta.unit_name, new.meta.unit_level, new.meta.district)
+    assert [(r[0], r[1], r[2], bool(r[3])) for r in rows] == [
+        ("Hoà Bình", key, 1, False),
+        ("Hòa Bình", key, 2, True),
+    ]
+    assert [u.key for u in units] == [key]
