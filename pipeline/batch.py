@@ -43,6 +43,7 @@ from cchc.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     from cchc.schemas.record import Finding, Record
+    from cchc.store.triage import StatusOf
 
 # every type `cchc extract` reads (the readers' registry, with .xlsx for published rankings),
 # PDF/DOCX/text first in messages
@@ -56,7 +57,9 @@ RECORDS_DIR = "records"
 CSV_COLUMNS = (
     "file", "unit", "rule", "kind", "severity", "subject", "message",
     "expected", "actual", "page", "line", "evidence",
+    "status", "reason", "decided_by", "decided_at",  # triage (cchc serve); added last: other tools read the CSV
 )
+OPEN_COLUMNS = {"status": "open", "reason": "", "decided_by": "", "decided_at": ""}
 
 Status = Literal["ok", "failed", "cached"]
 # why an input failed: only "input" (the content is not a readable report) is a fact about the
@@ -882,13 +885,16 @@ def _cell(value: Any) -> str:
 
 
 def finding_rows(
-    records: Iterable[Record], batch_findings: Iterable[Finding] = (), lang: str = "vi"
+    records: Iterable[Record], batch_findings: Iterable[Finding] = (), lang: str = "vi",
+    status_of: StatusOf | None = None,
 ) -> list[dict[str, str]]:
     """One row per finding (per-record findings, then batch findings with file ``(batch)``); ``message``
-    in ``lang``."""
+    in ``lang``. ``status_of`` gives a record's finding its reviewer's decision (the store's triage,
+    :func:`cchc.store.triage.status_lookup`); without it, and for batch findings, every finding is open."""
     rows: list[dict[str, str]] = []
 
-    def row(file: str, unit: str | None, finding: Finding) -> dict[str, str]:
+    def row(file: str, unit: str | None, finding: Finding,
+            triage: dict[str, str] = OPEN_COLUMNS) -> dict[str, str]:
         first = finding.evidence[0] if finding.evidence else None
         return {
             "file": file,
@@ -903,11 +909,17 @@ def finding_rows(
             "page": _cell(first.page if first else None),
             "line": _cell(first.line if first else None),
             "evidence": " … ".join(e.text for e in finding.evidence),
+            **triage,
         }
 
     for record in records:
         for finding in record.findings:
-            rows.append(row(record.source.file, record.meta.unit_name, finding))
+            triage = OPEN_COLUMNS
+            if status_of is not None:
+                from cchc.store.triage import status_columns
+
+                triage = status_columns(status_of(record, finding))
+            rows.append(row(record.source.file, record.meta.unit_name, finding, triage))
     for finding in batch_findings:
         rows.append(row("(batch)", None, finding))
     return rows
@@ -1032,8 +1044,11 @@ def write_reviews(
     run_id: str | None = None,
     form: str = "auto",
     split_threshold: int | None = None,
+    status_of: StatusOf | None = None,
 ) -> dict[str, Path]:
     """review.html and review.md for the whole batch (via cchc.report.write_report); ``stored``: sha256 -> (version, current).
+
+    ``status_of``: each finding's triage decision (None: every finding is open).
 
     ``run_id``: written into both (a ``cchc-run-id`` meta tag, a closing Markdown comment), so a
     review can be matched with its batch.json. ``form``: auto (split into an index and
@@ -1045,7 +1060,7 @@ def write_reviews(
     return write_report(out_dir, records, title=title, batch_findings=list(batch_findings), failures=failures,
                         source_links=source_links(out_dir, records), stored=stored, lang=lang,
                         form=form, split_threshold=split_threshold, count=len(records),  # type: ignore[arg-type]
-                        run_id=run_id)
+                        run_id=run_id, status_of=status_of)
 
 
 def with_run_id_html(html: str, run_id: str) -> str:

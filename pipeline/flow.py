@@ -99,18 +99,28 @@ def batch_rules(
 
 @task(name="write-outputs", cache_policy=NO_CACHE, persist_result=False)
 def write_outputs(out: str, summary: dict[str, Any], records: list[Any], batch_findings: list[Any],
-                  outcomes: list[Outcome], settings: Settings = DEFAULT_SETTINGS) -> dict[str, str]:
-    """findings.csv, review.html and review.md, each written atomically (``OutputError`` when they cannot be)."""
+                  outcomes: list[Outcome], settings: Settings = DEFAULT_SETTINGS,
+                  decisions: dict[str, Any] | None = None) -> dict[str, str]:
+    """findings.csv, review.html and review.md, each written atomically (``OutputError`` when they cannot be).
+
+    ``decisions``: the store's triage decisions by finding key (None without a store: every finding is open).
+    """
     try:
-        return _write_outputs(Path(out), summary, records, batch_findings, outcomes, settings)
+        return _write_outputs(Path(out), summary, records, batch_findings, outcomes, settings, decisions)
     except OSError as exc:
         raise batch.output_error(exc, out) from None
 
 
 def _write_outputs(out_dir: Path, summary: dict[str, Any], records: list[Any], batch_findings: list[Any],
-                   outcomes: list[Outcome], settings: Settings) -> dict[str, str]:
+                   outcomes: list[Outcome], settings: Settings,
+                   decisions: dict[str, Any] | None = None) -> dict[str, str]:
     lang = settings.lang
     paths: dict[str, str] = {}
+    status_of = None
+    if decisions is not None:
+        from cchc.store.triage import status_lookup
+
+        status_of = status_lookup(decisions)
     try:
         stored = {
             o["sha256"]: (o["store_version"], bool(o.get("store_current")))
@@ -119,7 +129,7 @@ def _write_outputs(out_dir: Path, summary: dict[str, Any], records: list[Any], b
         }
         reviews = batch.write_reviews(out_dir, records, batch_findings, outcomes, stored=stored or None,
                                       lang=lang, run_id=summary.get("run_id"), form=settings.review_form,
-                                      split_threshold=settings.report_split_threshold)
+                                      split_threshold=settings.report_split_threshold, status_of=status_of)
         paths |= {"review_html": str(reviews["html"]), "review_md": str(reviews["md"])}
     except OSError:
         raise
@@ -127,7 +137,7 @@ def _write_outputs(out_dir: Path, summary: dict[str, Any], records: list[Any], b
         summary.setdefault("errors", []).append(f"internal error: review: {type(exc).__name__}: {exc}")
         review_md = batch.atomic_write_text(out_dir / "review.md", batch.summary_markdown(summary))
         paths["review_md"] = str(review_md)
-    rows = batch.finding_rows(records, batch_findings, lang=lang)
+    rows = batch.finding_rows(records, batch_findings, lang=lang, status_of=status_of)
     paths["findings_csv"] = str(batch.write_findings_csv(out_dir / "findings.csv", rows))
     return paths
 
@@ -267,8 +277,9 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
 
         annotate_store_failure(summary, db, store_error)
     outputs_start = time.perf_counter()
+    decisions = _decisions(db, summary) if stored is not None and db else None
     paths_out = write_outputs(str(out_dir), quote(summary), quote(records), quote(batch_findings),
-                              quote(done), quote(cfg))  # type: ignore[call-overload]
+                              quote(done), quote(cfg), quote(decisions))  # type: ignore[call-overload]
     timings["outputs"] = time.perf_counter() - outputs_start
     publish_artifacts(quote(summary), quote(done), paths_out.get("review_html"))  # type: ignore[call-overload]
     timings["wall"] = time.perf_counter() - started
@@ -304,6 +315,21 @@ def _store(db: str, out: str, records: list[Any], batch_findings: list[Any],
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001
         return None, f"cannot write the store {redact(db)}: internal error: {type(exc).__name__}: {exc}"[:400]
+
+
+def _decisions(db: str, summary: dict[str, Any]) -> dict[str, Any] | None:
+    """The store's triage decisions by finding key, for the outputs' status columns (None: cannot read them)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from cchc.store import Store
+    from cchc.store.triage import decisions
+
+    try:
+        with Store(db) as store:
+            return dict(decisions(store))
+    except (SQLAlchemyError, OSError) as exc:  # the outputs are still written, every finding shown open
+        summary.setdefault("errors", []).append(f"cannot read the triage decisions: {type(exc).__name__}: {exc}"[:400])
+        return None
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from cchc.report.model import (
     SEVERITIES,
@@ -28,6 +29,9 @@ from cchc.report.model import (
 )
 from cchc.report.official import official_section_html, ranking_note
 from cchc.schemas.record import Finding, Record
+
+if TYPE_CHECKING:
+    from cchc.store.triage import StatusOf
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -82,6 +86,9 @@ li.finding.sev-error{border-left-color:var(--err)}li.finding.sev-warning{border-
 li.finding.sev-info{border-left-color:var(--info)}
 .fhead{display:flex;flex-wrap:wrap;gap:8px;align-items:baseline}
 .fhead .kind{color:var(--muted)}
+.status{font-size:12.5px;color:var(--muted)}.status-accepted{color:#166534;font-weight:600}
+li.finding.status-dismissed{opacity:.8;border-left-color:#9aa4b2}
+li.finding.status-dismissed>details>summary{cursor:pointer;color:var(--muted)}
 .msg{margin:6px 0;font-size:15px}
 .ea{display:flex;flex-wrap:wrap;gap:4px 24px;margin:4px 0;font-size:14px}
 .ea b{font-weight:600}
@@ -169,13 +176,18 @@ def _finding(fv: FindingView, lab: dict[str, str]) -> str:
     subject = _e(f.subject)
     if fv.criterion_anchor:
         subject = f'<a href="#{_e(fv.criterion_anchor)}">{subject}</a>'
-    parts = [
-        f'<li class="finding sev-{_e(f.severity)}" id="{_e(fv.anchor)}">',
+    status = fv.status
+    line = f'<span class="status status-{_e(status)}">{_e(lab["status"])}: {_e(fv.status_line(lab))}</span>'
+    parts = [f'<li class="finding sev-{_e(f.severity)} status-{_e(status)}" id="{_e(fv.anchor)}">']
+    if status == "dismissed":  # collapsed: the status, reason, who and when; the finding on opening
+        parts.append(f"<details><summary>{line} · <code>{_e(f.rule)}</code> · {subject}</summary>")
+    parts += [
         '<div class="fhead">',
         _badge(f.severity, lab.get(f.severity, f.severity)),
         f"<code>{_e(f.rule)}</code>",
         f'<span class="kind">{_e(lab["kind"])}: <code>{_e(f.kind)}</code></span>',
         f'<span class="subject">{_e(lab["subject"])}: <b>{subject}</b></span>',
+        "" if status == "dismissed" else line,
         "</div>",
         f'<p class="msg">{_e(fv.message)}</p>',
     ]
@@ -187,7 +199,7 @@ def _finding(fv: FindingView, lab: dict[str, str]) -> str:
     for text, where in fv.places:
         cite = f"<footer>— {_e(where)}</footer>" if where else ""
         parts.append(f"<blockquote>{_e(text)}{cite}</blockquote>")
-    parts.append("</li>")
+    parts.append("</details></li>" if status == "dismissed" else "</li>")
     return "".join(parts)
 
 
@@ -411,12 +423,14 @@ def render_html(
     source_links: dict[str, str] | None = None,
     lang: str = "vi",
     stored: dict[str, tuple[int, bool]] | None = None,
+    status_of: StatusOf | None = None,
 ) -> str:
     """One self-contained HTML report for one record or a whole batch.
 
     ``failures`` are (file, one-line error) of inputs that could not be read; ``source_links``
     maps ``record.source.file`` to the href to use (default: the path as given, made a safe link);
-    ``stored`` maps a record's sha256 to its (version, is current) in the store.
+    ``stored`` maps a record's sha256 to its (version, is current) in the store; ``status_of`` gives
+    each finding its triage decision (a dismissed finding is shown collapsed; default: all open).
     """
     view = batch_view(
         records,
@@ -427,5 +441,6 @@ def render_html(
         lang=lang,
         render_section=lambda rep: _report(rep, lang, labels(lang)),
         stored=stored,
+        status_of=status_of,
     )
     return render_view(view)

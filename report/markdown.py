@@ -6,8 +6,10 @@ would interpret, so a quoted ``|`` cannot break a table and ``<script>`` stays t
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from cchc.report.model import (
     SEVERITIES,
@@ -27,6 +29,9 @@ from cchc.report.model import (
 )
 from cchc.report.official import official_section_markdown, ranking_note
 from cchc.schemas.record import Finding, Record
+
+if TYPE_CHECKING:
+    from cchc.store.triage import StatusOf
 
 MARKS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
@@ -123,7 +128,11 @@ def _finding(fv: FindingView, lab: dict[str, str]) -> list[str]:
         f'- <a id="{_anchor(fv.anchor)}"></a>{MARKS.get(f.severity, "")} **{md(lab.get(f.severity, f.severity))}**'
         f" · **{md(f.rule)}** · {md(lab['kind'])}: {_code(f.kind)} · {md(lab['subject'])}: {subject}"
     )
-    lines = [head, "", f"  {md(fv.message)}"]
+    status = f"  {md(lab['status'])}: **{md(fv.status_line(lab))}**"
+    lines = [head, "", status, ""]
+    if fv.status == "dismissed":  # collapsed; the summary is our own label only, the rest stays Markdown
+        lines += [f"  <details><summary>{html.escape(lab['status_dismissed'])}</summary>", ""]
+    lines.append(f"  {md(fv.message)}")
     if f.expected is not None or f.actual is not None:
         lines.append("")
         lines.append(
@@ -136,6 +145,8 @@ def _finding(fv: FindingView, lab: dict[str, str]) -> list[str]:
         if where:
             lines.append("  >")
             lines.append(f"  > — *{md(where)}*")
+    if fv.status == "dismissed":
+        lines += ["", "  </details>"]
     lines.append("")
     return lines
 
@@ -297,6 +308,7 @@ def render_markdown(
     source_links: dict[str, str] | None = None,
     lang: str = "vi",
     stored: dict[str, tuple[int, bool]] | None = None,
+    status_of: StatusOf | None = None,
 ) -> str:
     """The same report as :func:`cchc.report.html.render_html`, as Markdown."""
     view = batch_view(
@@ -308,5 +320,6 @@ def render_markdown(
         lang=lang,
         render_section=lambda rep: "\n".join(_report(rep, lang, labels(lang))),
         stored=stored,
+        status_of=status_of,
     )
     return render_view(view)

@@ -12,11 +12,15 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PureWindowsPath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from cchc.errors import UsageError
 from cchc.extractors.numbers import format_vi
 from cchc.schemas.record import Criterion, Evidence, Finding, Record, light_copy
+
+if TYPE_CHECKING:
+    from cchc.store.triage import Decision, StatusOf
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 LANGS: tuple[str, ...] = ("vi", "en")
@@ -105,6 +109,11 @@ LABELS: dict[str, dict[str, str]] = {
         "shown": "Đang hiện {shown} / {total} báo cáo",
         "sort_hint": "Bấm vào tiêu đề cột để sắp xếp.",
         "back_to_index": "Về trang tổng hợp",
+        "status": "Trạng thái",
+        "status_open": "Chưa xử lý",
+        "status_accepted": "Đã chấp nhận",
+        "status_dismissed": "Đã bỏ qua",
+        "reason": "lý do",
     },
     "en": {
         "default_title": "CCHC report review",
@@ -186,6 +195,11 @@ LABELS: dict[str, dict[str, str]] = {
         "shown": "Showing {shown} of {total} reports",
         "sort_hint": "Click a column heading to sort.",
         "back_to_index": "Back to the summary",
+        "status": "Status",
+        "status_open": "Open",
+        "status_accepted": "Accepted",
+        "status_dismissed": "Dismissed",
+        "reason": "reason",
     },
 }
 
@@ -327,6 +341,21 @@ class FindingView:
     message: str
     places: list[tuple[str, str]]  # (quoted text, place)
     criterion_anchor: str | None = None
+    decision: Decision | None = None  # the reviewer's triage decision (None: open)
+
+    @property
+    def status(self) -> str:
+        return self.decision.status if self.decision else "open"
+
+    def status_line(self, lab: dict[str, str]) -> str:
+        """"Đã bỏ qua — lý do: … — who, 2026-11-29 10:02 UTC"; just the status while open."""
+        text = lab.get(f"status_{self.status}", self.status)
+        d = self.decision
+        if d is None or d.status == "open":
+            return text
+        if d.reason:
+            text += f" — {lab['reason']}: {d.reason}"
+        return f"{text} — {d.decided_by}, {d.decided_at.strftime('%Y-%m-%d %H:%M')} UTC"
 
 
 @dataclass(slots=True)
@@ -457,8 +486,12 @@ def _row_for(subject: str, record: Record, rows_by_code: dict[str, CriterionRow]
     return None
 
 
-def report_view(record: Record, index: int, lang: str, source_links: dict[str, str] | None) -> ReportView:
-    """The view of one record; ``index`` is 1-based and names the anchors (r1, r1-f3, r1-c2)."""
+def report_view(record: Record, index: int, lang: str, source_links: dict[str, str] | None,
+                status_of: StatusOf | None = None) -> ReportView:
+    """The view of one record; ``index`` is 1-based and names the anchors (r1, r1-f3, r1-c2).
+
+    ``status_of`` gives each finding its triage decision (:func:`cchc.store.triage.status_lookup`).
+    """
     lab = labels(lang)
     anchor = f"r{index}"
     rows: list[CriterionRow] = []
@@ -508,6 +541,8 @@ def report_view(record: Record, index: int, lang: str, source_links: dict[str, s
     ordered = sorted(record.findings, key=lambda f: order.get(f.severity, len(order)))
     for n, finding in enumerate(ordered, start=1):
         fv = _finding_view(finding, f"{anchor}-f{n}", lang)
+        if status_of is not None:
+            fv.decision = status_of(record, finding)
         row = _row_for(finding.subject, record, rows_by_code)
         if row is None and (
             finding.subject.strip().casefold() in OVERALL_SUBJECTS or finding.kind == "total_mismatch"
@@ -547,6 +582,7 @@ def batch_view(
     lang: str,
     render_section: Callable[[ReportView], str] | None = None,
     stored: dict[str, tuple[int, bool]] | None = None,
+    status_of: StatusOf | None = None,
 ) -> BatchView:
     """The whole report: every record's view, the batch findings and the failures.
 
@@ -557,7 +593,7 @@ def batch_view(
     lab = labels(lang)
     reports = []
     for i, rec in enumerate(records, start=1):
-        rep = report_view(rec, i, lang, source_links)
+        rep = report_view(rec, i, lang, source_links, status_of)
         rep.stored = (stored or {}).get(rec.source.sha256)
         if render_section is not None:
             rep.rendered = render_section(rep)

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
 from cchc.errors import UsageError
@@ -43,6 +43,9 @@ from cchc.report.model import (
 )
 from cchc.report.official import official_section_html, official_section_markdown
 from cchc.schemas.record import Finding, Record, light_copy
+
+if TYPE_CHECKING:
+    from cchc.store.triage import StatusOf
 from cchc.settings import DEFAULT_SETTINGS
 
 ReportForm = Literal["auto", "single", "split"]
@@ -458,6 +461,7 @@ def write_report(
     html_name: str = "review.html",
     md_name: str = "review.md",
     run_id: str | None = None,
+    status_of: StatusOf | None = None,
 ) -> dict[str, Path]:
     """Write the reviewer's report into ``out_dir`` as HTML and Markdown; return the paths written.
 
@@ -468,6 +472,8 @@ def write_report(
     iterable without a length. ``source_links`` hold hrefs relative to ``out_dir``. Pages of an
     earlier run that this run did not write are removed. ``run_id`` is written into every file (a
     ``cchc-run-id`` meta tag, a closing Markdown comment), so a review can be matched with its batch.json.
+    ``status_of`` gives each finding its triage decision (:func:`cchc.store.triage.status_lookup`): every
+    finding shows its status, a dismissed one collapsed with its reason, who and when (default: all open).
     Returns ``{"html", "md"}`` and, when split, ``{"pages"}`` (the folder).
 
     Example::
@@ -497,6 +503,7 @@ def write_report(
             "source_links": source_links,
             "lang": lang,
             "stored": stored,
+            "status_of": status_of,
         }
         html = render_html(records, **common)  # type: ignore[arg-type]
         md = render_markdown(records, **common)  # type: ignore[arg-type]
@@ -511,7 +518,7 @@ def write_report(
     used: set[str] = set()
     view = batch_view((), title=title, batch_findings=findings, failures=failed, source_links=None, lang=lang)
     for i, record in enumerate(records, start=1):
-        rep = report_view(record, i, lang, source_links)
+        rep = report_view(record, i, lang, source_links, status_of)
         rep.source_href = _page_href(rep.source_href)
         rep.stored = (stored or {}).get(record.source.sha256)
         name = _unique(page_name(_stem(record.source.file)), used)

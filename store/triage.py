@@ -9,7 +9,7 @@ Findings without a decision are ``open``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -19,7 +19,7 @@ from sqlalchemy import DateTime, Index, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
 
 from cchc.errors import UsageError
-from cchc.schemas.record import Finding
+from cchc.schemas.record import Finding, Record
 from cchc.store.models import Base, Document, FindingRow, RecordRow, utcnow
 from cchc.store.store import Store, fold, unit_key
 
@@ -272,6 +272,22 @@ def statuses_of(store: Store, unit_name: str | None, unit_level: str | None, dis
     return [latest.get(k) for k in keys]
 
 
+StatusOf = Callable[[Record, Finding], Decision | None]
+STATUS_COLUMNS = ("status", "reason", "decided_by", "decided_at")
+
+
+def status_lookup(latest: Mapping[str, Decision]) -> StatusOf:
+    """The decision on a finding of a record (None: open), from decisions read once (:func:`decisions`),
+    for reports and findings.csv of a whole batch."""
+
+    def status_of(record: Record, finding: Finding) -> Decision | None:
+        meta = record.meta
+        key = record_finding_key(meta.unit_name, meta.unit_level, meta.district, meta.report_year, finding)
+        return latest.get(key)
+
+    return status_of
+
+
 def status_columns(decision: Decision | None) -> dict[str, str]:
     """The triage columns of a finding's row in findings.csv or an export: status, reason, who, when."""
     if decision is None:
@@ -282,8 +298,10 @@ def status_columns(decision: Decision | None) -> dict[str, str]:
 
 __all__ = [
     "STATUSES",
+    "STATUS_COLUMNS",
     "STATUS_COUNT_COLUMNS",
     "Decision",
+    "StatusOf",
     "StoredFinding",
     "TriageRow",
     "add_status_counts",
@@ -296,5 +314,6 @@ __all__ = [
     "finding_key",
     "record_finding_key",
     "status_columns",
+    "status_lookup",
     "statuses_of",
 ]

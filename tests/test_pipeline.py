@@ -239,6 +239,7 @@ def test_findings_csv_rows(sample_outcome: tuple[Path, Path, batch.Outcome], tmp
         "file": "(batch)", "unit": "", "rule": "CCHC900", "kind": "rank_total_mismatch", "severity": "warning",
         "subject": "rank_total", "message": "Các xã ghi tổng số đơn vị xếp hạng khác nhau: 8/23 và 8/25",
         "expected": "23", "actual": "25", "page": "1", "line": "3", "evidence": "xếp thứ 8/25 xã, thị trấn",
+        "status": "open", "reason": "", "decided_by": "", "decided_at": "",  # no store: every finding open
     }
     assert [r["kind"] for r in parsed[:-1]] == [f.kind for f in records[0].findings]
 
