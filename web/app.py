@@ -113,12 +113,30 @@ class TriageIn(BaseModel):
     reason: str | None = Field(None, description="Required to dismiss")
 
 
+class OfficialValues(BaseModel):
+    """A year's published values: the unit's row in a stored ranking of its area."""
+
+    total: float | None
+    percent: float | None
+    rank: int | None
+    rank_total: int | None
+    scores: dict[str, float] = Field(description="Published score by criterion code")
+    doc_number: str | None = Field(description="The ranking's document number")
+    file: str = Field(description="The ranking's file name")
+
+
+class HistoryYear(BaseModel):
+    year: int | None
+    self_reported: dict[str, Any] = Field(description="The current report's totals, rank and criteria")
+    official: OfficialValues | None = Field(description="Published values; null when no stored ranking lists the unit")
+
+
 class UnitHistory(BaseModel):
     unit: str
     level: str | None
     district: str | None
     province: str | None
-    years: list[dict[str, Any]] = Field(description="Each year: self_reported totals and criteria; official")
+    years: list[HistoryYear] = Field(description="Each year: self_reported totals and criteria; official")
 
 
 class History(BaseModel):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 
 from cchc.schemas.record import Record
 from cchc.store.models import Document, FindingRow, RecordRow
+from cchc.store.rankings import OfficialEntry, official_history
 from cchc.store.store import Store, fold
 from cchc.store.triage import SEVERITIES, current_findings, current_statuses, finding_key
 
@@ -178,13 +179,23 @@ def original_file(record: Record, uploaded: Path | None) -> Path | None:
     return None
 
 
+def official_values(entry: OfficialEntry | None) -> dict[str, Any] | None:
+    """A year's published values (a stored ranking's row), as ``cchc history --format json`` gives them."""
+    if entry is None:
+        return None
+    return {"total": entry.total, "percent": entry.percent, "rank": entry.rank, "rank_total": entry.rank_total,
+            "scores": dict(entry.scores), "doc_number": entry.doc_number, "file": entry.file}
+
+
 def unit_history(store: Store, name: str, district: str | None = None) -> list[dict[str, Any]]:
-    """Each unit called ``name`` (optionally in ``district``) with its years side by side (self-reported)."""
+    """Each unit called ``name`` (optionally in ``district``) with its years side by side: self-reported, and
+    official where a stored ranking of its area lists it (None otherwise)."""
     out = []
     for unit in store.units(name):
         if district and fold(unit.district) != fold(district):
             continue
         entries = store.history(unit)
+        official = official_history(store, unit.unit_name, unit.unit_level, unit.district, unit.province)
         out.append({
             "unit": unit.unit_name,
             "level": unit.unit_level,
@@ -203,7 +214,7 @@ def unit_history(store: Store, name: str, district: str | None = None) -> list[d
                         "rank_change": e.rank_change,
                         "criteria": {code: {"score": s, "max_score": m} for code, (s, m) in e.criteria.items()},
                     },
-                    "official": None,
+                    "official": official_values(official.get(e.year)) if e.year is not None else None,
                 }
                 for e in entries
             ],
