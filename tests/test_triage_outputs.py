@@ -118,3 +118,17 @@ def test_ingest_again_after_a_dismissal(tmp_path: Path) -> None:
     assert "<details>" in _li(html, "year_mismatch", "closing") and REASON in html
     assert "<details>" not in _li(html, "percent_mismatch", "1")
     assert "<details><summary>Đã bỏ qua</summary>" in (out / "review.md").read_text("utf-8")
+
+
+def test_a_hostile_reason_is_escaped(sample: Record, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    store_batch(url, [sample], [])
+    with Store(url) as store:
+        (closing,) = [f for f in current_findings(store) if f.finding.kind == "year_mismatch"]
+        decide(store, closing.id, "dismissed", "</summary><script>alert(1)</script> | *x*", "<b>mallory</b>")
+        status_of = status_lookup(decisions(store))
+    html = render_html([sample], status_of=status_of)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>mallory</b>" not in html and "&lt;b&gt;mallory&lt;/b&gt;" in html
+    markdown = render_markdown([sample], status_of=status_of)
+    assert "<script>" not in markdown and r"\<script\>alert(1)\</script\>" in markdown
