@@ -264,7 +264,8 @@ def test_report_page_triage_with_csrf_and_dismissed_collapsed(client: TestClient
     url = f"/findings/{fid}/triage"
     no_token = client.post(url, data={"status": "dismissed", "reason": "x", "next": f"/documents/{sha}"})
     assert no_token.status_code == 403
-    wrong = client.post(url, data={"status": "dismissed", "reason": "x", "csrf": token[:-1] + "0"})
+    altered = token[:-1] + ("1" if token.endswith("0") else "0")  # always differs from the token
+    wrong = client.post(url, data={"status": "dismissed", "reason": "x", "csrf": altered})
     assert wrong.status_code == 403
     no_reason = client.post(url, data={"status": "dismissed", "reason": "", "csrf": token})
     assert no_reason.status_code == 422 and "reason" in no_reason.text
