@@ -52,6 +52,16 @@ sys.path.insert(0, str(BENCH))
 import corpus as corpus_mod
 
 
+def _runqueue_wait(pid: int) -> float:
+    """Seconds the process has been runnable but waiting for a core (Linux ``/proc/<pid>/schedstat``):
+    time lost to other work on the machine, not to a lack of work."""
+    try:
+        with open(f"/proc/{pid}/schedstat", encoding="ascii") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def _role(proc: psutil.Process) -> str:
     cmd = " ".join(proc.cmdline())
     if "multiprocessing" in cmd:
@@ -73,6 +83,8 @@ class TreeSampler(threading.Thread):
         self._roles: dict[int, str] = {}
         self._last: dict[int, float] = {}
         self._gone = {"all": 0.0, "pool": 0.0}
+        self._last_wait: dict[int, float] = {}
+        self._gone_wait = 0.0
 
     def run(self) -> None:
         start = time.perf_counter()
@@ -82,6 +94,7 @@ class TreeSampler(threading.Thread):
             except psutil.NoSuchProcess:
                 break
             cpu: dict[int, float] = {}
+            wait: dict[int, float] = {}
             rss_by_role: dict[str, int] = {}
             for p in procs:
                 try:
@@ -90,6 +103,8 @@ class TreeSampler(threading.Thread):
                         rss_by_role[role] = rss_by_role.get(role, 0) + p.memory_info().rss
                         t = p.cpu_times()
                         cpu[p.pid] = t.user + t.system
+                        if role == "pool":
+                            wait[p.pid] = _runqueue_wait(p.pid)
                 except (psutil.NoSuchProcess, psutil.ZombieProcess):
                     continue
             for pid, value in self._last.items():  # ended since the last sample: keep their CPU time
@@ -98,6 +113,8 @@ class TreeSampler(threading.Thread):
                     if self._roles.get(pid) == "pool":
                         self._gone["pool"] += value
             self._last = cpu
+            self._gone_wait += sum(v for pid, v in self._last_wait.items() if pid not in wait)
+            self._last_wait = wait
             self.samples.append(
                 {
                     "t": time.perf_counter() - start,
@@ -105,6 +122,7 @@ class TreeSampler(threading.Thread):
                     "cpu": self._gone["all"] + sum(cpu.values()),
                     "pool_cpu": self._gone["pool"]
                     + sum(v for pid, v in cpu.items() if self._roles[pid] == "pool"),
+                    "pool_wait": self._gone_wait + sum(wait.values()),
                     "rss_by_role": rss_by_role,
                 }
             )
@@ -171,6 +189,7 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
             stretches[-1].append(i)
         else:
             stretches.append([i])
+    workers_seen = workers or (os.cpu_count() or 1)
     longest = max(stretches, key=lambda st: samples[st[-1]]["t"] - samples[st[0] - 1]["t"], default=[])
     window = None
     if longest:
@@ -181,6 +200,14 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
             "seconds": round(span, 2),
             "cpu_utilisation": round((last["cpu"] - first["cpu"]) / (span * cores), 3) if span > 0 else None,
         }
+        if span > 0 and workers_seen:
+            # per worker: on a core, runnable but waiting for one (the machine's other load), or idle
+            slots = span * workers_seen
+            busy = (last["pool_cpu"] - first["pool_cpu"]) / slots
+            queued = (last["pool_wait"] - first["pool_wait"]) / slots
+            window |= {"pool_workers": workers_seen, "pool_on_cpu": round(busy, 3),
+                       "pool_waiting_for_cpu": round(queued, 3),
+                       "pool_idle": round(max(0.0, 1 - busy - queued), 3)}
     peak = max(samples, key=lambda s: s["rss"], default=None)
     summary = json.loads((out / "batch.json").read_text("utf-8")) if (out / "batch.json").is_file() else {}
     return {
@@ -387,6 +414,14 @@ def markdown(res: dict[str, Any]) -> str:
         f"{window['cpu_utilisation']:.0%} |"
         if window.get("cpu_utilisation") is not None
         else "| CPU utilisation, extraction | — |",
+        *(
+            [
+                f"| Pool workers in that stretch: on a core / runnable, waiting for a core (other load) / idle | "
+                f"{window['pool_on_cpu']:.0%} / {window['pool_waiting_for_cpu']:.0%} / {window['pool_idle']:.0%} |"
+            ]
+            if "pool_idle" in window
+            else []
+        ),
         (
             f"| Peak RSS, process tree summed | {run['peak_rss_tree_mb']:.0f} MB "
             f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(run['peak_rss_by_role_mb'].items()))}) |"

@@ -82,7 +82,9 @@ def normalize_number(number: str) -> str:
 
 
 @cache
-def _nlp() -> Any:
+def reference_pipeline() -> Any:
+    """The spaCy pipeline (blank multi-language tokenizer + sentencizer), built on first use: importing
+    spaCy costs ~0.7 s of CPU, which a report without any reference candidate never pays."""
     import spacy
 
     nlp = spacy.blank("xx")
@@ -99,7 +101,7 @@ def find_references(texts: list[str]) -> list[tuple[int, FoundReference]]:
     candidates = [(i, ms) for i, ms in candidates if ms]
     if not candidates:
         return []
-    nlp = _nlp()
+    nlp = reference_pipeline()
     found: list[tuple[int, FoundReference]] = []
     for (index, matches), doc in zip(candidates, nlp.pipe(texts[i] for i, _ in candidates)):
         found.extend((index, ref) for ref in _references_in(texts[index], doc, matches))
