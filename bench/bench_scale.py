@@ -62,6 +62,14 @@ def _runqueue_wait(pid: int) -> float:
         return 0.0
 
 
+def _pss(proc: psutil.Process) -> int:
+    """Proportional set size: shared pages (the forkserver's imports in its workers) counted once in all."""
+    try:
+        return int(getattr(proc.memory_full_info(), "pss", 0))
+    except (psutil.AccessDenied, OSError):
+        return 0
+
+
 def _role(proc: psutil.Process) -> str:
     cmd = " ".join(proc.cmdline())
     if "multiprocessing" in cmd:
@@ -95,12 +103,14 @@ class TreeSampler(threading.Thread):
                 break
             cpu: dict[int, float] = {}
             wait: dict[int, float] = {}
+            pss = 0
             rss_by_role: dict[str, int] = {}
             for p in procs:
                 try:
                     with p.oneshot():
                         role = self._roles.setdefault(p.pid, _role(p))
                         rss_by_role[role] = rss_by_role.get(role, 0) + p.memory_info().rss
+                        pss += _pss(p)
                         t = p.cpu_times()
                         cpu[p.pid] = t.user + t.system
                         if role == "pool":
@@ -119,6 +129,7 @@ class TreeSampler(threading.Thread):
                 {
                     "t": time.perf_counter() - start,
                     "rss": sum(rss_by_role.values()),
+                    "pss": pss,
                     "cpu": self._gone["all"] + sum(cpu.values()),
                     "pool_cpu": self._gone["pool"]
                     + sum(v for pid, v in cpu.items() if self._roles[pid] == "pool"),
@@ -207,7 +218,10 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
             queued = (last["pool_wait"] - first["pool_wait"]) / slots
             window |= {"pool_workers": workers_seen, "pool_on_cpu": round(busy, 3),
                        "pool_waiting_for_cpu": round(queued, 3),
-                       "pool_idle": round(max(0.0, 1 - busy - queued), 3)}
+                       "pool_idle": round(max(0.0, 1 - busy - queued), 3),
+                       # cchc's own process and Prefect's server compete with the workers for the cores
+                       "others_in_tree_cores": round(((last["cpu"] - first["cpu"])
+                                                      - (last["pool_cpu"] - first["pool_cpu"])) / span, 3)}
     peak = max(samples, key=lambda s: s["rss"], default=None)
     summary = json.loads((out / "batch.json").read_text("utf-8")) if (out / "batch.json").is_file() else {}
     return {
@@ -216,12 +230,14 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
         "stderr_tail": stderr[-1500:],
         "wall_s": round(wall, 2),
         "cpu_s": round(cpu, 2),
+        "pool_cpu_s": round(samples[-1]["pool_cpu"], 2) if samples else None,
         "cpu_utilisation": round(cpu / (wall * cores), 3),
         "extraction_window": window,
         "peak_rss_tree_mb": round(peak["rss"] / 2**20, 1) if peak else None,
         "peak_rss_by_role_mb": {k: round(v / 2**20, 1) for k, v in peak["rss_by_role"].items()}
         if peak
         else {},
+        "peak_pss_tree_mb": round(max((x.get("pss", 0) for x in samples), default=0) / 2**20, 1),
         "peak_rss_largest_process_mb": round(after.ru_maxrss / 1024, 1),
         "timings": summary.get("timings", {}),
         "counts": summary.get("counts", {}),
@@ -422,10 +438,18 @@ def markdown(res: dict[str, Any]) -> str:
             if "pool_idle" in window
             else []
         ),
+        *(
+            [f"| CPU of cchc's own process and Prefect's server in that stretch | "
+             f"{window['others_in_tree_cores']:.2f} cores |"]
+            if "others_in_tree_cores" in window
+            else []
+        ),
         (
             f"| Peak RSS, process tree summed | {run['peak_rss_tree_mb']:.0f} MB "
             f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(run['peak_rss_by_role_mb'].items()))}) |"
         ),
+        f"| Peak PSS, process tree summed (pages shared between processes counted once) | "
+        f"{run.get('peak_pss_tree_mb', 0):.0f} MB |",
         f"| Peak RSS, largest single process | {run['peak_rss_largest_process_mb']:.0f} MB |",
         f"| Records right (overall + 10 criteria) | {res['right'][0]}/{res['right'][1]} |",
     ]
