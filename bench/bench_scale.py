@@ -432,15 +432,21 @@ def markdown(res: dict[str, Any]) -> str:
         else "| CPU utilisation, extraction | — |",
         *(
             [
-                f"| Pool workers in that stretch: on a core / runnable, waiting for a core (other load) / idle | "
-                f"{window['pool_on_cpu']:.0%} / {window['pool_waiting_for_cpu']:.0%} / {window['pool_idle']:.0%} |"
+                (
+                    f"| Pool workers in that stretch: on a core / runnable, waiting for a core (other load) / idle | "
+                    f"{window['pool_on_cpu']:.0%} / {window['pool_waiting_for_cpu']:.0%} / {window['pool_idle']:.0%} |"
+                )
             ]
             if "pool_idle" in window
             else []
         ),
         *(
-            [f"| CPU of cchc's own process and Prefect's server in that stretch | "
-             f"{window['others_in_tree_cores']:.2f} cores |"]
+            [
+                (
+                    f"| CPU of cchc's own process and Prefect's server in that stretch | "
+                    f"{window['others_in_tree_cores']:.2f} cores |"
+                )
+            ]
             if "others_in_tree_cores" in window
             else []
         ),
@@ -448,8 +454,10 @@ def markdown(res: dict[str, Any]) -> str:
             f"| Peak RSS, process tree summed | {run['peak_rss_tree_mb']:.0f} MB "
             f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(run['peak_rss_by_role_mb'].items()))}) |"
         ),
-        f"| Peak PSS, process tree summed (pages shared between processes counted once) | "
-        f"{run.get('peak_pss_tree_mb', 0):.0f} MB |",
+        (
+            f"| Peak PSS, process tree summed (pages shared between processes counted once) | "
+            f"{run.get('peak_pss_tree_mb', 0):.0f} MB |"
+        ),
         f"| Peak RSS, largest single process | {run['peak_rss_largest_process_mb']:.0f} MB |",
         f"| Records right (overall + 10 criteria) | {res['right'][0]}/{res['right'][1]} |",
     ]
