@@ -307,7 +307,7 @@ def _write_bytes(data: bytes, output: Path | None) -> None:
 
         write_stdout(data)
         return
-    from cchc.pipeline.batch import atomic_write_bytes
+    from cchc._files import atomic_write_bytes
 
     atomic_write_bytes(output, data)
 

@@ -135,8 +135,9 @@ def attach_history_findings(
     Findings of the cross-year rules from an earlier run are replaced, so a re-run never doubles them.
     The severity counts of the outcomes whose ``record`` file is rewritten are updated.
     """
+    from cchc._files import atomic_write_text
     from cchc.checker.history import HISTORY_CODES, merge_history_findings
-    from cchc.pipeline.batch import atomic_write_text, severity_counts
+    from cchc.pipeline.batch import severity_counts
 
     outcome_of: dict[str, Any] = {}
     for outcome in outcomes:
