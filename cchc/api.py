@@ -70,7 +70,7 @@ def extract_file(
         converted_from=document.converted_from,  # type: ignore[arg-type]
         warnings=list(document.warnings),
     )
-    record = extract_record(document, source, settings)
+    record = extract_record(document, source)
     extracted_at = time.perf_counter()
     if check:
         record.findings = check_record(record, settings)

@@ -32,7 +32,7 @@ OFFICIAL_KINDS = ("official_score_mismatch", "official_rank_mismatch", "official
 _EPS = 1e-9
 
 
-def unit_key(name: str | None, level: str | None = None) -> str:
+def unit_key(name: str | None) -> str:
     """A unit's name folded for matching ("Đông Hòa" = "Đông Hoà" = "DONG HOA"); the level is not part of it."""
     return fold(name or "")
 

@@ -169,7 +169,7 @@ def _criterion_code(texts: list[str]) -> str | None:
 
 
 def _columns(
-    header_rows: list[list[str]], width: int, block: Block, index: int, header_evidence: Evidence
+    header_rows: list[list[str]], width: int, header_evidence: Evidence
 ) -> tuple[_Columns, list[tuple[int, RankingCriterion]]] | None:
     texts = _column_texts(header_rows, width)
     roles: dict[str, int] = {}
@@ -240,7 +240,7 @@ def read_table(block: Block, index: int) -> _TableRanking | None:
     width = max(len(r) for r in rows)
     offsets = _row_offsets(rows)
     header_evidence = _row_evidence(block, index, rows, 0, offsets)
-    found = _columns(rows[:first_data], width, block, index, header_evidence)
+    found = _columns(rows[:first_data], width, header_evidence)
     if found is None:
         return None
     cols, criteria = found

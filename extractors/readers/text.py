@@ -15,7 +15,6 @@ from cchc.extractors.layout import (
     is_doc_type_line,
     starts_block,
 )
-from cchc.settings import DEFAULT_SETTINGS, Settings
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -116,7 +115,7 @@ def _legacy_reading(data: bytes) -> str:
     return fix_legacy_text(data.decode("latin-1"))
 
 
-def read_text(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
+def read_text(path: Path) -> Document:
     """Read a text report into blocks, one per paragraph, list item or heading.
 
     UTF-8, UTF-16 (with or without BOM) or Windows-1258 text (the encoding other than UTF-8 is named
