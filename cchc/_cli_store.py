@@ -48,7 +48,7 @@ def _open(db: str | None) -> Any:
     from sqlalchemy.exc import SQLAlchemyError
 
     from cchc.store import Store, default_url, redact
-    from cchc.store.engine import normalize_url, sqlite_path
+    from cchc.store.database import normalize_url, sqlite_path
 
     url = normalize_url(db or default_url())
     path = sqlite_path(url)

@@ -52,7 +52,7 @@ def extract_file(
         record = extract_file("samples/minh-duc-2022.pdf")
         record.overall.score   # 83.97
     """
-    from cchc.extractors.record import extract_record
+    from cchc.extractors.assemble import extract_record
     from cchc.schemas.record import Source
 
     path = Path(path)

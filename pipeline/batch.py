@@ -396,8 +396,8 @@ def versions() -> dict[str, str]:
 
     ``extraction_code`` and ``frameworks`` are sha256 digests (first 16 hex digits) of the files.
     """
+    from cchc.extractors.assemble import EXTRACTOR_VERSION
     from cchc.extractors.framework import frameworks_version
-    from cchc.extractors.record import EXTRACTOR_VERSION
     from cchc.schemas.record import SCHEMA_VERSION
 
     code, frameworks = _default_digests()
@@ -638,7 +638,7 @@ def _one_line(text: str) -> str:
 POOL_PRELOAD = [
     "cchc.pipeline.batch", "cchc.api", "cchc.schemas.record", "cchc.extractors.readers",
     "cchc.extractors.readers.text", "cchc.extractors.readers.pdf", "cchc.extractors.readers.docx",
-    "cchc.extractors.record", "cchc.checker",
+    "cchc.extractors.assemble", "cchc.checker",
 ]
 
 

@@ -54,7 +54,7 @@ def store_batch(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from cchc.store.engine import normalize_url, redact
+    from cchc.store.database import normalize_url, redact
 
     try:
         with Store(url) as store:
@@ -121,7 +121,7 @@ def annotate_summary(summary: dict[str, Any], stored: StoredBatch) -> None:
 
 def annotate_store_failure(summary: dict[str, Any], url: str, error: str) -> None:
     """batch.json when the store step failed: the store, ``status: failed`` and the one-line cause."""
-    from cchc.store.engine import redact
+    from cchc.store.database import redact
 
     summary["store"] = {"url": redact(url), "status": "failed", "error": error}
     summary.setdefault("errors", []).append(error)

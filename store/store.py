@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from cchc.extractors.normalize import fold as normalize_fold
 from cchc.extractors.normalize import fold_loose
 from cchc.schemas.record import Finding, Record
-from cchc.store.engine import default_url, make_engine, normalize_url, redact, sqlite_path, upgrade
+from cchc.store.database import default_url, make_engine, normalize_url, redact, sqlite_path, upgrade
 from cchc.store.models import Base, Batch, CriterionRow, Document, FindingRow, RecordRow, utcnow
 
 _RETRIES = 3

@@ -110,7 +110,7 @@ def test_cache_key_depends_on_content_and_every_version() -> None:
     for name in ("cchc", "extractor", "schema", "framework", "extraction_code", "frameworks"):
         assert batch.cache_key("ab" * 32, {**deps, name: deps[name] + "x"}) != key, name
     # one definition of the extractor version: the extractor's, also seen through the package
-    from cchc.extractors.record import EXTRACTOR_VERSION
+    from cchc.extractors.assemble import EXTRACTOR_VERSION
 
     assert deps["extractor"] == EXTRACTOR_VERSION == cchc.EXTRACTOR_VERSION
 
@@ -121,7 +121,7 @@ def test_cache_key_follows_the_framework_and_code_files(tmp_path: Path) -> None:
     assert {p.name for p in frameworks} >= {"commune-index.toml", "hai-duong-2022-xa.toml"}
     code = batch.code_files()
     names = {p.name for p in code}
-    assert {"record.py", "pdf.py", "docx.py", "framework.py", "api.py", "settings.py"} <= names
+    assert {"assemble.py", "pdf.py", "docx.py", "framework.py", "api.py", "settings.py"} <= names
     copies = tmp_path / "frameworks"
     copies.mkdir()
     for path in frameworks:

@@ -56,7 +56,7 @@ from cchc.errors import (
 )
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet
-from cchc.extractors.legacy import decode_run
+from cchc.extractors.legacy_fonts import decode_run
 from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
