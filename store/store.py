@@ -565,24 +565,7 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
     """:func:`_save` for a chunk of records: one query to find what is stored, one insert per table."""
     now = utcnow()
     shas = list(dict.fromkeys(r.source.sha256 for r in records))
-    known = {
-        row.sha256: row
-        for row in session.execute(
-            select(
-                Document.id,
-                Document.sha256,
-                RecordRow.id.label("record_id"),
-                RecordRow.unit_name,
-                RecordRow.unit_level,
-                RecordRow.district,
-                RecordRow.report_year,
-                RecordRow.version,
-                RecordRow.is_current,
-            )
-            .outerjoin(RecordRow, RecordRow.document_id == Document.id)
-            .where(Document.sha256.in_(shas))
-        )
-    }
+    known = _stored_documents(session, shas)
     if known:
         session.execute(update(Document).where(Document.sha256.in_(list(known))).values(last_seen=now))
     # a document already stored with its record is not stored again; nor is the same content twice in a chunk
@@ -622,35 +605,11 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
     versions = _next_versions(session, new)
     new_ids: dict[str, int] = {}
     if new:
-        rows = []
-        for record in new:
-            meta, overall = record.meta, record.overall
-            version, is_current = versions.get(record.source.sha256, (1, True))
-            rows.append(
-                {
-                    "document_id": document_ids[record.source.sha256],
-                    "batch_id": batch_id,
-                    "unit_key": unit_key(meta.unit_name, meta.unit_level, meta.district),
-                    "name_key": fold(meta.unit_name),
-                    "unit_name": meta.unit_name,
-                    "unit_level": meta.unit_level,
-                    "district": meta.district,
-                    "province": meta.province,
-                    "report_year": meta.report_year,
-                    "version": version,
-                    "is_current": is_current,
-                    "overall_score": overall.score,
-                    "overall_max": overall.max_score,
-                    "overall_percent": overall.percent,
-                    "overall_rank": overall.rank,
-                    "overall_rank_total": overall.rank_total,
-                    "overall_rank_change": overall.rank_change,
-                    "record": RawJson(record.model_dump_json()),
-                    "extractor_version": record.extractor_version,
-                    "schema_version": record.schema_version,
-                    "created_at": now,
-                }
-            )
+        rows = [
+            _record_values(record, document_ids[record.source.sha256], batch_id,
+                           versions.get(record.source.sha256, (1, True)), now)
+            for record in new
+        ]
         by_document = dict(_insert_rows(session, RecordRow, rows, RecordRow.document_id, RecordRow.id))
         new_ids = {r.source.sha256: by_document[document_ids[r.source.sha256]] for r in new}
         criteria = [
@@ -676,7 +635,66 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
             for f in r.findings
         ]
         _insert_rows(session, FindingRow, findings)
+    return _saved_in_order(records, known, versions, new_ids)
 
+
+def _stored_documents(session: Session, shas: list[str]) -> dict[str, Any]:
+    """{sha256: the stored document with its record's id, unit, year and version (None if it has no record)}."""
+    return {
+        row.sha256: row
+        for row in session.execute(
+            select(
+                Document.id,
+                Document.sha256,
+                RecordRow.id.label("record_id"),
+                RecordRow.unit_name,
+                RecordRow.unit_level,
+                RecordRow.district,
+                RecordRow.report_year,
+                RecordRow.version,
+                RecordRow.is_current,
+            )
+            .outerjoin(RecordRow, RecordRow.document_id == Document.id)
+            .where(Document.sha256.in_(shas))
+        )
+    }
+
+
+def _record_values(
+    record: Record, document_id: int, batch_id: int | None, version: tuple[int, bool], now: datetime
+) -> dict[str, Any]:
+    """The ``records`` row of a record to insert; ``version`` is (version number, is current)."""
+    meta, overall = record.meta, record.overall
+    number, is_current = version
+    return {
+        "document_id": document_id,
+        "batch_id": batch_id,
+        "unit_key": unit_key(meta.unit_name, meta.unit_level, meta.district),
+        "name_key": fold(meta.unit_name),
+        "unit_name": meta.unit_name,
+        "unit_level": meta.unit_level,
+        "district": meta.district,
+        "province": meta.province,
+        "report_year": meta.report_year,
+        "version": number,
+        "is_current": is_current,
+        "overall_score": overall.score,
+        "overall_max": overall.max_score,
+        "overall_percent": overall.percent,
+        "overall_rank": overall.rank,
+        "overall_rank_total": overall.rank_total,
+        "overall_rank_change": overall.rank_change,
+        "record": RawJson(record.model_dump_json()),
+        "extractor_version": record.extractor_version,
+        "schema_version": record.schema_version,
+        "created_at": now,
+    }
+
+
+def _saved_in_order(
+    records: Sequence[Record], known: dict[str, Any], versions: dict[str, tuple[int, bool]], new_ids: dict[str, int]
+) -> list[Saved]:
+    """A :class:`Saved` per record, in order: stored before, stored now, or the same content again."""
     saved = []
     emitted: set[str] = set()
     for record in records:
