@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from cchc.extractors.normalize import fold as normalize_fold
 from cchc.extractors.normalize import fold_loose
-from cchc.schemas.record import Finding, Record
+from cchc.schemas.record import Criterion, Finding, Record, Source
 from cchc.store.database import default_url, make_engine, normalize_url, redact, sqlite_path, upgrade
 from cchc.store.models import Base, Batch, CriterionRow, Document, FindingRow, RecordRow, utcnow
 
@@ -460,16 +460,7 @@ def _save(session: Session, record: Record, batch_id: int | None) -> Saved:
                 district=existing.district,
             )
     else:
-        document = Document(
-            sha256=source.sha256,
-            file_name=Path(source.file).name,
-            format=source.format,
-            size_bytes=source.size_bytes,
-            pages=source.pages,
-            first_seen=now,
-            last_seen=now,
-            first_batch_id=batch_id,
-        )
+        document = Document(**_document_values(source, batch_id, now))
         session.add(document)
     key = unit_key(meta.unit_name, meta.unit_level, meta.district)
     version = 1
@@ -499,20 +490,7 @@ def _save(session: Session, record: Record, batch_id: int | None) -> Saved:
         extractor_version=record.extractor_version,
         schema_version=record.schema_version,
         created_at=now,
-        criteria=[
-            CriterionRow(
-                position=i,
-                code=c.code,
-                title=c.title,
-                score=c.score,
-                max_score=c.max_score,
-                percent=c.percent,
-                rank=c.rank,
-                rank_total=c.rank_total,
-                rank_change=c.rank_change,
-            )
-            for i, c in enumerate(record.criteria)
-        ],
+        criteria=[CriterionRow(**_criterion_values(i, c)) for i, c in enumerate(record.criteria)],
     )
     session.add(row)
     session.flush()
@@ -581,25 +559,8 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
     document_ids = {sha: row.id for sha, row in known.items()}
     missing = [r for r in new if r.source.sha256 not in document_ids]
     if missing:
-        inserted = _insert_rows(
-            session,
-            Document,
-            [
-                {
-                    "sha256": r.source.sha256,
-                    "file_name": Path(r.source.file).name,
-                    "format": r.source.format,
-                    "size_bytes": r.source.size_bytes,
-                    "pages": r.source.pages,
-                    "first_seen": now,
-                    "last_seen": now,
-                    "first_batch_id": batch_id,
-                }
-                for r in missing
-            ],
-            Document.id,
-            Document.sha256,
-        )
+        values = [_document_values(r.source, batch_id, now) for r in missing]
+        inserted = _insert_rows(session, Document, values, Document.id, Document.sha256)
         document_ids |= {sha: doc_id for doc_id, sha in inserted}
 
     versions = _next_versions(session, new)
@@ -613,18 +574,7 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
         by_document = dict(_insert_rows(session, RecordRow, rows, RecordRow.document_id, RecordRow.id))
         new_ids = {r.source.sha256: by_document[document_ids[r.source.sha256]] for r in new}
         criteria = [
-            {
-                "record_id": new_ids[r.source.sha256],
-                "position": i,
-                "code": c.code,
-                "title": c.title,
-                "score": c.score,
-                "max_score": c.max_score,
-                "percent": c.percent,
-                "rank": c.rank,
-                "rank_total": c.rank_total,
-                "rank_change": c.rank_change,
-            }
+            {"record_id": new_ids[r.source.sha256], **_criterion_values(i, c)}
             for r in new
             for i, c in enumerate(r.criteria)
         ]
@@ -636,6 +586,36 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
         ]
         _insert_rows(session, FindingRow, findings)
     return _saved_in_order(records, known, versions, new_ids)
+
+
+def _document_values(source: Source, batch_id: int | None, now: datetime) -> dict[str, Any]:
+    """The ``documents`` row of a file seen for the first time."""
+    return {
+        "sha256": source.sha256,
+        "file_name": Path(source.file).name,
+        "format": source.format,
+        "size_bytes": source.size_bytes,
+        "pages": source.pages,
+        "first_seen": now,
+        "last_seen": now,
+        "first_batch_id": batch_id,
+    }
+
+
+def _criterion_values(position: int, criterion: Criterion) -> dict[str, Any]:
+    """The ``criteria`` row of a record's criterion (without its record's id)."""
+    c = criterion
+    return {
+        "position": position,
+        "code": c.code,
+        "title": c.title,
+        "score": c.score,
+        "max_score": c.max_score,
+        "percent": c.percent,
+        "rank": c.rank,
+        "rank_total": c.rank_total,
+        "rank_change": c.rank_change,
+    }
 
 
 def _stored_documents(session: Session, shas: list[str]) -> dict[str, Any]:
