@@ -22,10 +22,10 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> str:
-    # EXTRACTOR_VERSION has one home, the extractor (cchc.extractors.record); read lazily so that
+    # EXTRACTOR_VERSION has one home, the extractor (cchc.extractors.assemble); read lazily so that
     # `import cchc` does not import the extraction code
     if name == "EXTRACTOR_VERSION":
-        from cchc.extractors.record import EXTRACTOR_VERSION
+        from cchc.extractors.assemble import EXTRACTOR_VERSION
 
         return EXTRACTOR_VERSION
     raise AttributeError(f"module 'cchc' has no attribute {name!r}")

@@ -93,7 +93,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], out: Path, workers: int 
             from cchc.settings import DEFAULT_SETTINGS
 
             DEFAULT_SETTINGS.with_overrides(**settings)
-            from cchc.store.engine import default_url, normalize_url
+            from cchc.store.database import default_url, normalize_url
 
             db_url = None if no_db else normalize_url(db or default_url())
             if dask_address:

@@ -48,7 +48,7 @@ def _open(db: str | None) -> Any:
     from sqlalchemy.exc import SQLAlchemyError
 
     from cchc.store import Store, default_url, redact
-    from cchc.store.engine import normalize_url, sqlite_path
+    from cchc.store.database import normalize_url, sqlite_path
 
     url = normalize_url(db or default_url())
     path = sqlite_path(url)
@@ -307,7 +307,7 @@ def _write_bytes(data: bytes, output: Path | None) -> None:
 
         write_stdout(data)
         return
-    from cchc.pipeline.batch import atomic_write_bytes
+    from cchc._files import atomic_write_bytes
 
     atomic_write_bytes(output, data)
 

@@ -52,7 +52,7 @@ def extract_file(
         record = extract_file("samples/minh-duc-2022.pdf")
         record.overall.score   # 83.97
     """
-    from cchc.extractors.record import extract_record
+    from cchc.extractors.assemble import extract_record
     from cchc.schemas.record import Source
 
     path = Path(path)
@@ -70,7 +70,7 @@ def extract_file(
         converted_from=document.converted_from,  # type: ignore[arg-type]
         warnings=list(document.warnings),
     )
-    record = extract_record(document, source, settings)
+    record = extract_record(document, source)
     extracted_at = time.perf_counter()
     if check:
         record.findings = check_record(record, settings)

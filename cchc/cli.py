@@ -54,7 +54,7 @@ def cli() -> None:
     """
 
 
-def _fail(path: str, message: str) -> None:
+def _fail(message: str) -> None:
     click.echo(f"cchc: {message}", err=True)
 
 
@@ -179,7 +179,7 @@ def extract(
         try:
             record = _read_input(path, lambda p: extract_file(p, settings, check=not no_check))
         except InputError as exc:
-            _fail(str(path), str(exc))
+            _fail(str(exc))
             failed += 1
             continue
         record.findings = _in_language(record.findings, lang)
@@ -212,7 +212,7 @@ def _refuse_overwriting_other_documents(files: Sequence[Path], targets: Sequence
 
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename (never a half file), mode per umask."""
-    from cchc.pipeline.batch import atomic_write_text
+    from cchc._files import atomic_write_text
 
     atomic_write_text(path, text, encoding=encoding)
 
@@ -265,7 +265,7 @@ def check(
     try:
         record = _read_input(report, lambda p: load_record(p, settings))
     except InputError as exc:
-        _fail(str(report), str(exc))
+        _fail(str(exc))
         sys.exit(EXIT_INPUT)
     findings = check_record(record, settings)
     if officials:
@@ -289,10 +289,10 @@ def _check_official(record: Any, findings: list[Any], officials: tuple[Path, ...
         try:
             ranking = load_record(path, settings) if path.exists() else None
         except InputError as exc:
-            _fail(str(path), str(exc))
+            _fail(str(exc))
             sys.exit(EXIT_INPUT)
         if ranking is None or ranking.document_type != "ranking":
-            _fail(str(path), f"{path}: {'no such file' if ranking is None else 'not a published ranking'} (--official)")
+            _fail(f"{path}: {'no such file' if ranking is None else 'not a published ranking'} (--official)")
             sys.exit(EXIT_INPUT)
         rankings.append(ranking)
     return sort_findings([*findings, *check_against_rankings(record, rankings, settings)])
@@ -458,7 +458,7 @@ def report(files: tuple[Path, ...], output: Path, lang: str, percent_slack: floa
         click.echo(f"cchc: wrote {output}", err=True)
     if failures:
         for _, message in failures:
-            _fail("", message)
+            _fail(message)
         sys.exit(EXIT_FINDINGS)
 
 

@@ -4,7 +4,7 @@
 across the reports of one batch; ``RULES`` lists every rule (code, kind, severity, titles) for ``cchc rules``.
 """
 
-from cchc.checker import batch as _batch  # noqa: F401  (registers the batch rules)
+from cchc.checker import batch_rules as _batch_rules  # noqa: F401  (registers the batch rules)
 from cchc.checker import history as _history  # noqa: F401  (registers the cross-year rules)
 from cchc.checker import official as _official  # noqa: F401  (registers the ranking and official-result rules)
 from cchc.checker import rules as _rules  # noqa: F401  (registers the per-report rules)

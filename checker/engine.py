@@ -91,7 +91,7 @@ def rule(
 
 def _load_rules() -> None:
     # Importing the modules registers their rules.
-    import cchc.checker.batch
+    import cchc.checker.batch_rules
     import cchc.checker.rules  # noqa: F401
 
 

@@ -32,7 +32,7 @@ OFFICIAL_KINDS = ("official_score_mismatch", "official_rank_mismatch", "official
 _EPS = 1e-9
 
 
-def unit_key(name: str | None, level: str | None = None) -> str:
+def _row_match_key(name: str | None) -> str:
     """A unit's name folded for matching ("Đông Hòa" = "Đông Hoà" = "DONG HOA"); the level is not part of it."""
     return fold(name or "")
 
@@ -229,9 +229,9 @@ def covering_rankings(report: Record, rankings: Sequence[Record]) -> list[Record
 
 def find_row(ranking: Ranking, name: str | None, level: str | None) -> RankingRow | None:
     """The row of a unit: same folded name, and same level when both state one."""
-    key = unit_key(name)
+    key = _row_match_key(name)
     for row in ranking.rows:
-        if unit_key(row.unit_name) == key and (not level or not row.unit_level or level == row.unit_level):
+        if _row_match_key(row.unit_name) == key and (not level or not row.unit_level or level == row.unit_level):
             return row
     return None
 

@@ -81,10 +81,6 @@ def _framework_codes(ctx: RuleContext) -> list[str]:
     return [c.code for c in ctx.framework.criteria] if ctx.framework is not None else []
 
 
-def _has_decimals(x: float) -> bool:
-    return decimals(x) > 0
-
-
 # --------------------------------------------------------------------------- CCHC101 percent_mismatch
 
 

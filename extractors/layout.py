@@ -11,9 +11,6 @@ import regex as re
 
 from cchc.extractors.document import BlockKind
 
-UPPER = r"\p{Lu}"
-LETTER = r"\p{L}"
-
 ROMAN_HEADING_RE = re.compile(r"^\s*(?P<num>[IVX]{1,5})\s*[\.\)/:-]\s*(?P<title>\S.*)$")
 # "1. ", "3.1. ", "3.7 ", "1.1.2. " — at least one dot, so "12 phòng ban" continues a paragraph.
 ARABIC_HEADING_RE = re.compile(
@@ -87,7 +84,7 @@ def is_bullet(text: str) -> bool:
     return m is not None and m["bullet"] not in ("\u2013", "\u2014")
 
 
-def starts_block(line: str, prev: str | None, prev_kind: BlockKind | None = None) -> bool:
+def starts_block(line: str, prev: str | None) -> bool:
     """Whether ``line`` starts a new block after ``prev`` (None at document start).
 
     Used by the text reader, and by the PDF reader together with geometry (indent, gaps).

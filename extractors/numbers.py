@@ -15,7 +15,6 @@ import regex as re
 
 # A number as printed: digits with optional . or , groups. Leading separators are malformed.
 NUMBER = r"\d+(?:[.,]\d+)*"
-MALFORMED_NUMBER = r"[.,]{1,2}\d+(?:[.,]\d+)*|\d+(?:[.,]{1,2}\d+)*"
 NUMBER_RE = re.compile(NUMBER)
 
 

@@ -169,7 +169,7 @@ def _criterion_code(texts: list[str]) -> str | None:
 
 
 def _columns(
-    header_rows: list[list[str]], width: int, block: Block, index: int, header_evidence: Evidence
+    header_rows: list[list[str]], width: int, header_evidence: Evidence
 ) -> tuple[_Columns, list[tuple[int, RankingCriterion]]] | None:
     texts = _column_texts(header_rows, width)
     roles: dict[str, int] = {}
@@ -240,7 +240,7 @@ def read_table(block: Block, index: int) -> _TableRanking | None:
     width = max(len(r) for r in rows)
     offsets = _row_offsets(rows)
     header_evidence = _row_evidence(block, index, rows, 0, offsets)
-    found = _columns(rows[:first_data], width, block, index, header_evidence)
+    found = _columns(rows[:first_data], width, header_evidence)
     if found is None:
         return None
     cols, criteria = found
@@ -348,60 +348,12 @@ def read_prose(blocks: list[Block]) -> tuple[list[RankingRow], int | None]:
                 unit_count = int(count["n"])
         mentions = list(UNIT_IN_PROSE_RE.finditer(text))
         for k, mention in enumerate(mentions):
-            level = _level(mention["level"])
-            if level is None:
-                continue
             end = mentions[k + 1].start() if k + 1 < len(mentions) else len(text)
-            stop = re.search(r"[;\n]|\.\s+\p{Lu}", text[mention.end() : end])
-            after = text[mention.end() : mention.end() + stop.start() if stop else end]
-            before = text[max(0, mention.start() - 40) : mention.start()]
-            score = _SCORE_AFTER_RE.search(after)
-            percent = _PERCENT_AFTER_RE.search(after)
-            rank: int | None = None
-            rank_total: int | None = None
-            is_last = False
-            cue = _CUE_BEFORE_RE.search(before)
-            numbered = _NUMBERED_RE.fullmatch(text[: mention.start()]) if k == 0 else None
-            rank_after = _RANK_AFTER_RE.search(after)
-            if numbered:
-                rank = int(numbered["rank"])
-            elif cue:
-                rank = 1 if cue["first"] else _rank_value(cue["rank"]) if cue["rank"] else None
-                is_last = bool(cue["last"])
-            elif rank_after:
-                rank = _rank_value(rank_after["rank"])
-                rank_total = int(rank_after["total"]) if rank_after["total"] else None
-            elif _FIRST_RE.search(after[:40]):
-                rank = 1
-            elif _LAST_RE.search(after[:40]):
-                is_last = True
-            if score is None and percent is None and rank is None and not is_last:
+            found = _prose_row(block, index, mention, end, first=k == 0)
+            if found is None:
                 continue
-            total = _number(score["score"]) if score else None
-            start = mention.start()
-            quote_end = mention.end() + len(after)
-            prov = block.prov_at(start)
-            rows.append(
-                RankingRow(
-                    unit_name=_unit_name(mention["name"]),
-                    unit_level=level,  # type: ignore[arg-type]
-                    total=total,
-                    percent=_number(percent["pct"]) if percent else None,
-                    rank=rank,
-                    rank_total=rank_total,
-                    evidence=[
-                        Evidence(
-                            page=prov.page,
-                            line=prov.line,
-                            text=text[start - len(before) + cue.start() if cue else start : quote_end].strip()[:400],
-                            bbox=prov.bbox,
-                            paragraph=prov.paragraph,
-                            table=prov.table,
-                            block=index,
-                        )
-                    ],
-                )
-            )
+            row, is_last = found
+            rows.append(row)
             if is_last:
                 last_units.append(len(rows) - 1)
     for row in rows:
@@ -412,6 +364,67 @@ def read_prose(blocks: list[Block]) -> tuple[list[RankingRow], int | None]:
             rows[i].rank = unit_count
             rows[i].rank_total = unit_count
     return _merge_prose(rows), unit_count
+
+
+def _prose_row(
+    block: Block, index: int, mention: re.Match[str], end: int, first: bool
+) -> tuple[RankingRow, bool] | None:
+    """The row of one unit named in prose (up to ``end``, the next unit), and whether it is stated as last;
+    None when nothing is stated about it."""
+    level = _level(mention["level"])
+    if level is None:
+        return None
+    text = block.text
+    stop = re.search(r"[;\n]|\.\s+\p{Lu}", text[mention.end() : end])
+    after = text[mention.end() : mention.end() + stop.start() if stop else end]
+    before = text[max(0, mention.start() - 40) : mention.start()]
+    score = _SCORE_AFTER_RE.search(after)
+    percent = _PERCENT_AFTER_RE.search(after)
+    cue = _CUE_BEFORE_RE.search(before)
+    rank, rank_total, is_last = _prose_rank(text, mention, before, after, cue, first)
+    if score is None and percent is None and rank is None and not is_last:
+        return None
+    start = mention.start()
+    quote_end = mention.end() + len(after)
+    prov = block.prov_at(start)
+    row = RankingRow(
+        unit_name=_unit_name(mention["name"]),
+        unit_level=level,  # type: ignore[arg-type]
+        total=_number(score["score"]) if score else None,
+        percent=_number(percent["pct"]) if percent else None,
+        rank=rank,
+        rank_total=rank_total,
+        evidence=[
+            Evidence(
+                page=prov.page,
+                line=prov.line,
+                text=text[start - len(before) + cue.start() if cue else start : quote_end].strip()[:400],
+                bbox=prov.bbox,
+                paragraph=prov.paragraph,
+                table=prov.table,
+                block=index,
+            )
+        ],
+    )
+    return row, is_last
+
+
+def _prose_rank(
+    text: str, mention: re.Match[str], before: str, after: str, cue: re.Match[str] | None, first: bool
+) -> tuple[int | None, int | None, bool]:
+    """The rank stated around one unit: (rank, rank total, stated as last), from a list number, a cue
+    before the name ("đứng đầu là xã …") or words after it ("xếp thứ 5/19")."""
+    numbered = _NUMBERED_RE.fullmatch(text[: mention.start()]) if first else None
+    rank_after = _RANK_AFTER_RE.search(after)
+    if numbered:
+        return int(numbered["rank"]), None, False
+    if cue:
+        return (1 if cue["first"] else _rank_value(cue["rank"]) if cue["rank"] else None), None, bool(cue["last"])
+    if rank_after:
+        return _rank_value(rank_after["rank"]), int(rank_after["total"]) if rank_after["total"] else None, False
+    if _FIRST_RE.search(after[:40]):
+        return 1, None, False
+    return None, None, bool(_LAST_RE.search(after[:40]))
 
 
 def _merge_prose(rows: list[RankingRow]) -> list[RankingRow]:

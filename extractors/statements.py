@@ -4,7 +4,7 @@
 the block states — a criteria table, a section heading, a criterion with its score, a criterion
 heading without a score, several criteria in one paragraph, a component-list heading ("Các chỉ số
 thành phần đạt điểm tuyệt đối:"), an indicator item ("- Mục 1.3 …"), an overall statement, or
-other text. The assembler (:mod:`cchc.extractors.record`) holds the section, criterion and list
+other text. The assembler (:mod:`cchc.extractors.assemble`) holds the section, criterion and list
 state and decides what each statement adds to the record.
 """
 

@@ -17,7 +17,6 @@ import os
 import signal
 import stat
 import sys
-import tempfile
 import threading
 import time
 import unicodedata
@@ -35,6 +34,14 @@ from typing import TYPE_CHECKING, Any, Literal
 import regex
 
 import cchc
+from cchc._files import (
+    atomic_write_bytes,
+    atomic_write_json,
+    atomic_write_text,
+    set_tmp_owner,
+    tmp_owner,
+    tmp_pattern,
+)
 from cchc.api import file_sha256
 from cchc.errors import CchcError, InputError, LimitExceededError, MissingFileError, UsageError
 from cchc.extractors.readers import KNOWN_SUFFIXES
@@ -295,45 +302,7 @@ def output_names(paths: Sequence[Path]) -> list[str]:
     return names
 
 
-# ---------------------------------------------------------------- atomic writes
-
-
-def _file_mode() -> int:
-    """0o666 minus the process umask (what open() would give; mkstemp alone gives 0o600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _file_mode()
-
-
-# The process that owns a run's temporary files: the ingest process itself, also in its workers
-# (set by the pool's initializer), so an interrupted run removes its own .tmp files and no one else's.
-_TMP_OWNER = os.getpid()
-
-
-def tmp_pattern(owner: int | None = None) -> str:
-    """Glob of the temporary files written by the run of process ``owner`` (default: this run)."""
-    return f".*.{owner or _TMP_OWNER}.*.tmp"
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temp file next to ``path`` and rename it over ``path``.
-
-    Readers see the old file or the whole new one, never a partial one; on error nothing is left.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{_TMP_OWNER}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)  # no fsync: atomic against crashes and readers, not power loss (fsync: ~10 ms a file)
-        os.chmod(tmp, _FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+# ---------------------------------------------------------------- temporary files (writes: cchc._files)
 
 
 def remove_tmp_files(out_dir: Path, owner: int | None = None) -> int:
@@ -378,14 +347,6 @@ def check_output_folder(out_dir: str | Path) -> Path:
     for folder in (out, out / RECORDS_DIR, out / CACHE_DIR / CACHE_ENTRIES):
         check_writable(folder)
     return out
-
-
-def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    return atomic_write_bytes(path, text.encode(encoding))
-
-
-def atomic_write_json(path: Path, data: Any) -> Path:
-    return atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 # ---------------------------------------------------------------- cache
@@ -435,8 +396,8 @@ def versions() -> dict[str, str]:
 
     ``extraction_code`` and ``frameworks`` are sha256 digests (first 16 hex digits) of the files.
     """
+    from cchc.extractors.assemble import EXTRACTOR_VERSION
     from cchc.extractors.framework import frameworks_version
-    from cchc.extractors.record import EXTRACTOR_VERSION
     from cchc.schemas.record import SCHEMA_VERSION
 
     code, frameworks = _default_digests()
@@ -677,7 +638,7 @@ def _one_line(text: str) -> str:
 POOL_PRELOAD = [
     "cchc.pipeline.batch", "cchc.api", "cchc.schemas.record", "cchc.extractors.readers",
     "cchc.extractors.readers.text", "cchc.extractors.readers.pdf", "cchc.extractors.readers.docx",
-    "cchc.extractors.record", "cchc.checker",
+    "cchc.extractors.assemble", "cchc.checker",
     # spaCy (references): ~0.7 s of CPU to import, paid once in the forkserver instead of once per worker
     "spacy", "spacy.lang.xx",
 ]
@@ -686,8 +647,7 @@ POOL_PRELOAD = [
 def _init_worker(owner: int) -> None:
     """Every pool worker: ends when the ingest process ``owner`` is gone (see :mod:`.lifetime`),
     leaves Ctrl-C to the ingest process, names its temporary files after the owner's run."""
-    global _TMP_OWNER
-    _TMP_OWNER = owner
+    set_tmp_owner(owner)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not alive(owner):
         os._exit(1)
@@ -711,7 +671,7 @@ def make_pool(workers: int) -> ProcessPoolExecutor:
     if ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(POOL_PRELOAD)
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(_TMP_OWNER,))
+                               initargs=(tmp_owner(),))
 
 
 def _warm() -> int:

@@ -185,64 +185,18 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
     gathered = batch.gather_inputs(inputs, out_dir)
     paths = gathered.paths
     names = batch.output_names(paths)
-    try:
-        # batch.json is the manifest of a complete run: the previous one goes before anything is rewritten
-        (out_dir / "batch.json").unlink(missing_ok=True)
-        (out_dir / batch.CACHE_DIR / "index.json").unlink(missing_ok=True)  # the old one-file cache, unused
-        batch.remove_stale_tmp_files(out_dir)
-    except OSError as exc:
-        raise batch.output_error(exc, out_dir) from None
+    _clear_previous_run(out_dir)
     cache = _CACHE or batch.Cache.load(out_dir)
     timings: dict[str, float] = {"collect": time.perf_counter() - started}
 
-    outcomes: list[Outcome | None] = [None] * len(paths)
-    todo: list[int] = []
-    shas: list[str] = [""] * len(paths)
     lookup_start = time.perf_counter()
-    for i, (path, name) in enumerate(zip(paths, names)):
-        try:
-            shas[i] = batch.file_sha256(path)
-        except OSError:
-            todo.append(i)  # process_file turns the read error into a failure outcome
-            continue
-        hit = cache.lookup(path, name, shas[i])
-        if hit is None:
-            todo.append(i)
-        else:
-            outcomes[i] = hit
-            _report(hit)
+    outcomes, todo, shas = _cache_hits(cache, paths, names)
     timings["cache_lookup"] = time.perf_counter() - lookup_start
 
     process_start = time.perf_counter()
     if todo:
         items: list[Item] = [(str(paths[i]), names[i], shas[i] or None) for i in todo]
-        # chunks small enough that every worker gets some (Dask runs a chunk's documents in turn)
-        size = max(1, min(docs_per_task, -(-len(todo) // (2 * max(1, workers or 1)))))
-        chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
-        futures = process_documents.map(
-            [items[k:k + size] for k in range(0, len(items), size)], unmapped(str(out_dir)), unmapped(cfg)
-        )
-        chunk_of = {id(f): c for f, c in zip(futures, chunks)}
-        reported_in_task = _EXECUTOR is not None or not dask_address
-        for future in as_completed(list(futures)):
-            chunk = chunk_of[id(future)]
-            try:
-                chunk_outcomes = future.result()
-                if isinstance(chunk_outcomes, dict):
-                    raise batch.OutputError(chunk_outcomes["output_error"])
-            except batch.OutputError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - a crashed task: its documents fail, the batch goes on
-                chunk_outcomes = [batch.crashed_outcome((str(paths[i]), names[i], shas[i] or None), exc)
-                                  for i in chunk]
-                reported = False
-            else:
-                reported = reported_in_task
-            for i, outcome in zip(chunk, chunk_outcomes):
-                outcomes[i] = outcome
-                if not reported:
-                    cache.remember(outcome)
-                    _report(outcome)
+        _process(items, todo, outcomes, cache, out_dir, cfg, workers, dask_address, docs_per_task)
     timings["process"] = time.perf_counter() - process_start
     done = [o for o in outcomes if o is not None]
 
@@ -268,14 +222,7 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
     if rules_error:
         summary["errors"] = [rules_error]
         logger.error(rules_error)
-    if stored is not None:
-        from cchc.store import annotate_summary
-
-        annotate_summary(summary, stored)
-    if store_error and db:
-        from cchc.store import annotate_store_failure
-
-        annotate_store_failure(summary, db, store_error)
+    _annotate_store(summary, db, stored, store_error)
     outputs_start = time.perf_counter()
     decisions = _decisions(db, summary) if stored is not None and db else None
     paths_out = write_outputs(str(out_dir), quote(summary), quote(records), quote(batch_findings),
@@ -289,6 +236,86 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
     except OSError as exc:
         raise batch.output_error(exc, out_dir / "batch.json") from None
     return {"summary": summary, "outputs": paths_out, "outcomes": done}
+
+
+def _clear_previous_run(out_dir: Path) -> None:
+    """batch.json is the manifest of a complete run: the previous one goes before anything is rewritten."""
+    try:
+        (out_dir / "batch.json").unlink(missing_ok=True)
+        (out_dir / batch.CACHE_DIR / "index.json").unlink(missing_ok=True)  # the old one-file cache, unused
+        batch.remove_stale_tmp_files(out_dir)
+    except OSError as exc:
+        raise batch.output_error(exc, out_dir) from None
+
+
+def _cache_hits(
+    cache: batch.Cache, paths: list[Path], names: list[str]
+) -> tuple[list[Outcome | None], list[int], list[str]]:
+    """(outcomes found in the cache, reported; indices still to process; content hashes, "" if unreadable)."""
+    outcomes: list[Outcome | None] = [None] * len(paths)
+    todo: list[int] = []
+    shas: list[str] = [""] * len(paths)
+    for i, (path, name) in enumerate(zip(paths, names)):
+        try:
+            shas[i] = batch.file_sha256(path)
+        except OSError:
+            todo.append(i)  # process_file turns the read error into a failure outcome
+            continue
+        hit = cache.lookup(path, name, shas[i])
+        if hit is None:
+            todo.append(i)
+        else:
+            outcomes[i] = hit
+            _report(hit)
+    return outcomes, todo, shas
+
+
+def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None], cache: batch.Cache,
+             out_dir: Path, cfg: Settings, workers: int | None, dask_address: str | None,
+             docs_per_task: int) -> None:
+    """Process ``items`` (the documents at indices ``todo``) in chunks as tasks; fill ``outcomes``.
+
+    A crashed task fails its documents and the batch goes on; an ``OutputError`` ends the run.
+    """
+    # chunks small enough that every worker gets some (Dask runs a chunk's documents in turn)
+    size = max(1, min(docs_per_task, -(-len(todo) // (2 * max(1, workers or 1)))))
+    chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+    futures = process_documents.map(
+        [items[k:k + size] for k in range(0, len(items), size)], unmapped(str(out_dir)), unmapped(cfg)
+    )
+    chunk_of = {id(f): c for f, c in zip(futures, chunks)}
+    reported_in_task = _EXECUTOR is not None or not dask_address
+    item_of = dict(zip(todo, items))
+    for future in as_completed(list(futures)):
+        chunk = chunk_of[id(future)]
+        try:
+            chunk_outcomes = future.result()
+            if isinstance(chunk_outcomes, dict):
+                raise batch.OutputError(chunk_outcomes["output_error"])
+        except batch.OutputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a crashed task: its documents fail, the batch goes on
+            chunk_outcomes = [batch.crashed_outcome(item_of[i], exc) for i in chunk]
+            reported = False
+        else:
+            reported = reported_in_task
+        for i, outcome in zip(chunk, chunk_outcomes):
+            outcomes[i] = outcome
+            if not reported:
+                cache.remember(outcome)
+                _report(outcome)
+
+
+def _annotate_store(summary: dict[str, Any], db: str | None, stored: Any, store_error: Any) -> None:
+    """What the store did with the batch (or why it could not), in batch.json's summary."""
+    if stored is not None:
+        from cchc.store import annotate_summary
+
+        annotate_summary(summary, stored)
+    if store_error and db:
+        from cchc.store import annotate_store_failure
+
+        annotate_store_failure(summary, db, store_error)
 
 
 def _run_id() -> str:

@@ -1,7 +1,7 @@
 """The store of every ingested record (SQLite by default, PostgreSQL for a team), with its history.
 
 ``Store(url)`` opens (and migrates) a database; ``store_batch`` is what ``cchc ingest`` calls.
-Names are imported on first use, so ``cchc.store.engine`` alone stays light for the CLI.
+Names are imported on first use, so ``cchc.store.database`` alone stays light for the CLI.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from cchc.store.engine import default_path, default_url, normalize_url, redact
+    from cchc.store.database import default_path, default_url, normalize_url, redact
     from cchc.store.ingest import (
         StoredBatch,
         annotate_store_failure,
@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from cchc.store.store import Saved, Store, Unit, YearEntry, fold
 
 _WHERE = {
-    "default_path": "engine",
-    "default_url": "engine",
-    "normalize_url": "engine",
-    "redact": "engine",
+    "default_path": "database",
+    "default_url": "database",
+    "normalize_url": "database",
+    "redact": "database",
     "StoredBatch": "ingest",
     "annotate_summary": "ingest",
     "annotate_store_failure": "ingest",

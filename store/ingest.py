@@ -54,7 +54,7 @@ def store_batch(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from cchc.store.engine import normalize_url, redact
+    from cchc.store.database import normalize_url, redact
 
     try:
         with Store(url) as store:
@@ -121,7 +121,7 @@ def annotate_summary(summary: dict[str, Any], stored: StoredBatch) -> None:
 
 def annotate_store_failure(summary: dict[str, Any], url: str, error: str) -> None:
     """batch.json when the store step failed: the store, ``status: failed`` and the one-line cause."""
-    from cchc.store.engine import redact
+    from cchc.store.database import redact
 
     summary["store"] = {"url": redact(url), "status": "failed", "error": error}
     summary.setdefault("errors", []).append(error)
@@ -135,8 +135,9 @@ def attach_history_findings(
     Findings of the cross-year rules from an earlier run are replaced, so a re-run never doubles them.
     The severity counts of the outcomes whose ``record`` file is rewritten are updated.
     """
+    from cchc._files import atomic_write_text
     from cchc.checker.history import HISTORY_CODES, merge_history_findings
-    from cchc.pipeline.batch import atomic_write_text, severity_counts
+    from cchc.pipeline.batch import severity_counts
 
     outcome_of: dict[str, Any] = {}
     for outcome in outcomes:

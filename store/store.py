@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from cchc.extractors.normalize import fold as normalize_fold
 from cchc.extractors.normalize import fold_loose
-from cchc.schemas.record import Finding, Record
-from cchc.store.engine import default_url, make_engine, normalize_url, redact, sqlite_path, upgrade
+from cchc.schemas.record import Criterion, Finding, Record, Source
+from cchc.store.database import default_url, make_engine, normalize_url, redact, sqlite_path, upgrade
 from cchc.store.models import Base, Batch, CriterionRow, Document, FindingRow, RecordRow, utcnow
 
 _RETRIES = 3
@@ -460,16 +460,7 @@ def _save(session: Session, record: Record, batch_id: int | None) -> Saved:
                 district=existing.district,
             )
     else:
-        document = Document(
-            sha256=source.sha256,
-            file_name=Path(source.file).name,
-            format=source.format,
-            size_bytes=source.size_bytes,
-            pages=source.pages,
-            first_seen=now,
-            last_seen=now,
-            first_batch_id=batch_id,
-        )
+        document = Document(**_document_values(source, batch_id, now))
         session.add(document)
     key = unit_key(meta.unit_name, meta.unit_level, meta.district)
     version = 1
@@ -499,20 +490,7 @@ def _save(session: Session, record: Record, batch_id: int | None) -> Saved:
         extractor_version=record.extractor_version,
         schema_version=record.schema_version,
         created_at=now,
-        criteria=[
-            CriterionRow(
-                position=i,
-                code=c.code,
-                title=c.title,
-                score=c.score,
-                max_score=c.max_score,
-                percent=c.percent,
-                rank=c.rank,
-                rank_total=c.rank_total,
-                rank_change=c.rank_change,
-            )
-            for i, c in enumerate(record.criteria)
-        ],
+        criteria=[CriterionRow(**_criterion_values(i, c)) for i, c in enumerate(record.criteria)],
     )
     session.add(row)
     session.flush()
@@ -565,7 +543,84 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
     """:func:`_save` for a chunk of records: one query to find what is stored, one insert per table."""
     now = utcnow()
     shas = list(dict.fromkeys(r.source.sha256 for r in records))
-    known = {
+    known = _stored_documents(session, shas)
+    if known:
+        session.execute(update(Document).where(Document.sha256.in_(list(known))).values(last_seen=now))
+    # a document already stored with its record is not stored again; nor is the same content twice in a chunk
+    new: list[Record] = []
+    seen: set[str] = set()
+    for record in records:
+        sha = record.source.sha256
+        row = known.get(sha)
+        if sha in seen or (row is not None and row.record_id is not None):
+            continue
+        seen.add(sha)
+        new.append(record)
+    document_ids = {sha: row.id for sha, row in known.items()}
+    missing = [r for r in new if r.source.sha256 not in document_ids]
+    if missing:
+        values = [_document_values(r.source, batch_id, now) for r in missing]
+        inserted = _insert_rows(session, Document, values, Document.id, Document.sha256)
+        document_ids |= {sha: doc_id for doc_id, sha in inserted}
+
+    versions = _next_versions(session, new)
+    new_ids: dict[str, int] = {}
+    if new:
+        rows = [
+            _record_values(record, document_ids[record.source.sha256], batch_id,
+                           versions.get(record.source.sha256, (1, True)), now)
+            for record in new
+        ]
+        by_document = dict(_insert_rows(session, RecordRow, rows, RecordRow.document_id, RecordRow.id))
+        new_ids = {r.source.sha256: by_document[document_ids[r.source.sha256]] for r in new}
+        criteria = [
+            {"record_id": new_ids[r.source.sha256], **_criterion_values(i, c)}
+            for r in new
+            for i, c in enumerate(r.criteria)
+        ]
+        _insert_rows(session, CriterionRow, criteria)
+        findings = [
+            _finding_values(f, "record", new_ids[r.source.sha256], batch_id, now)
+            for r in new
+            for f in r.findings
+        ]
+        _insert_rows(session, FindingRow, findings)
+    return _saved_in_order(records, known, versions, new_ids)
+
+
+def _document_values(source: Source, batch_id: int | None, now: datetime) -> dict[str, Any]:
+    """The ``documents`` row of a file seen for the first time."""
+    return {
+        "sha256": source.sha256,
+        "file_name": Path(source.file).name,
+        "format": source.format,
+        "size_bytes": source.size_bytes,
+        "pages": source.pages,
+        "first_seen": now,
+        "last_seen": now,
+        "first_batch_id": batch_id,
+    }
+
+
+def _criterion_values(position: int, criterion: Criterion) -> dict[str, Any]:
+    """The ``criteria`` row of a record's criterion (without its record's id)."""
+    c = criterion
+    return {
+        "position": position,
+        "code": c.code,
+        "title": c.title,
+        "score": c.score,
+        "max_score": c.max_score,
+        "percent": c.percent,
+        "rank": c.rank,
+        "rank_total": c.rank_total,
+        "rank_change": c.rank_change,
+    }
+
+
+def _stored_documents(session: Session, shas: list[str]) -> dict[str, Any]:
+    """{sha256: the stored document with its record's id, unit, year and version (None if it has no record)}."""
+    return {
         row.sha256: row
         for row in session.execute(
             select(
@@ -583,100 +638,43 @@ def _save_many(session: Session, records: Sequence[Record], batch_id: int | None
             .where(Document.sha256.in_(shas))
         )
     }
-    if known:
-        session.execute(update(Document).where(Document.sha256.in_(list(known))).values(last_seen=now))
-    # a document already stored with its record is not stored again; nor is the same content twice in a chunk
-    new: list[Record] = []
-    seen: set[str] = set()
-    for record in records:
-        sha = record.source.sha256
-        row = known.get(sha)
-        if sha in seen or (row is not None and row.record_id is not None):
-            continue
-        seen.add(sha)
-        new.append(record)
-    document_ids = {sha: row.id for sha, row in known.items()}
-    missing = [r for r in new if r.source.sha256 not in document_ids]
-    if missing:
-        inserted = _insert_rows(
-            session,
-            Document,
-            [
-                {
-                    "sha256": r.source.sha256,
-                    "file_name": Path(r.source.file).name,
-                    "format": r.source.format,
-                    "size_bytes": r.source.size_bytes,
-                    "pages": r.source.pages,
-                    "first_seen": now,
-                    "last_seen": now,
-                    "first_batch_id": batch_id,
-                }
-                for r in missing
-            ],
-            Document.id,
-            Document.sha256,
-        )
-        document_ids |= {sha: doc_id for doc_id, sha in inserted}
 
-    versions = _next_versions(session, new)
-    new_ids: dict[str, int] = {}
-    if new:
-        rows = []
-        for record in new:
-            meta, overall = record.meta, record.overall
-            version, is_current = versions.get(record.source.sha256, (1, True))
-            rows.append(
-                {
-                    "document_id": document_ids[record.source.sha256],
-                    "batch_id": batch_id,
-                    "unit_key": unit_key(meta.unit_name, meta.unit_level, meta.district),
-                    "name_key": fold(meta.unit_name),
-                    "unit_name": meta.unit_name,
-                    "unit_level": meta.unit_level,
-                    "district": meta.district,
-                    "province": meta.province,
-                    "report_year": meta.report_year,
-                    "version": version,
-                    "is_current": is_current,
-                    "overall_score": overall.score,
-                    "overall_max": overall.max_score,
-                    "overall_percent": overall.percent,
-                    "overall_rank": overall.rank,
-                    "overall_rank_total": overall.rank_total,
-                    "overall_rank_change": overall.rank_change,
-                    "record": RawJson(record.model_dump_json()),
-                    "extractor_version": record.extractor_version,
-                    "schema_version": record.schema_version,
-                    "created_at": now,
-                }
-            )
-        by_document = dict(_insert_rows(session, RecordRow, rows, RecordRow.document_id, RecordRow.id))
-        new_ids = {r.source.sha256: by_document[document_ids[r.source.sha256]] for r in new}
-        criteria = [
-            {
-                "record_id": new_ids[r.source.sha256],
-                "position": i,
-                "code": c.code,
-                "title": c.title,
-                "score": c.score,
-                "max_score": c.max_score,
-                "percent": c.percent,
-                "rank": c.rank,
-                "rank_total": c.rank_total,
-                "rank_change": c.rank_change,
-            }
-            for r in new
-            for i, c in enumerate(r.criteria)
-        ]
-        _insert_rows(session, CriterionRow, criteria)
-        findings = [
-            _finding_values(f, "record", new_ids[r.source.sha256], batch_id, now)
-            for r in new
-            for f in r.findings
-        ]
-        _insert_rows(session, FindingRow, findings)
 
+def _record_values(
+    record: Record, document_id: int, batch_id: int | None, version: tuple[int, bool], now: datetime
+) -> dict[str, Any]:
+    """The ``records`` row of a record to insert; ``version`` is (version number, is current)."""
+    meta, overall = record.meta, record.overall
+    number, is_current = version
+    return {
+        "document_id": document_id,
+        "batch_id": batch_id,
+        "unit_key": unit_key(meta.unit_name, meta.unit_level, meta.district),
+        "name_key": fold(meta.unit_name),
+        "unit_name": meta.unit_name,
+        "unit_level": meta.unit_level,
+        "district": meta.district,
+        "province": meta.province,
+        "report_year": meta.report_year,
+        "version": number,
+        "is_current": is_current,
+        "overall_score": overall.score,
+        "overall_max": overall.max_score,
+        "overall_percent": overall.percent,
+        "overall_rank": overall.rank,
+        "overall_rank_total": overall.rank_total,
+        "overall_rank_change": overall.rank_change,
+        "record": RawJson(record.model_dump_json()),
+        "extractor_version": record.extractor_version,
+        "schema_version": record.schema_version,
+        "created_at": now,
+    }
+
+
+def _saved_in_order(
+    records: Sequence[Record], known: dict[str, Any], versions: dict[str, tuple[int, bool]], new_ids: dict[str, int]
+) -> list[Saved]:
+    """A :class:`Saved` per record, in order: stored before, stored now, or the same content again."""
     saved = []
     emitted: set[str] = set()
     for record in records:

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from cchc.checker.batch import _key as batch_key
+from cchc.checker.batch_rules import _key as batch_key
 from cchc.checker.rules import fold as checker_fold
 from cchc.extractors.framework import generic_framework
 from cchc.extractors.normalize import fold, fold_loose

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import cchc
+from cchc._files import atomic_write_bytes, atomic_write_json, atomic_write_text
 from cchc.errors import UsageError
 from cchc.pipeline import batch
 from cchc.schemas.record import Evidence, Finding
@@ -90,13 +91,13 @@ def test_output_names_unique_and_safe(tmp_path: Path) -> None:
 
 def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:
     target = tmp_path / "deep" / "record.json"
-    batch.atomic_write_text(target, '{"old": true}')
+    atomic_write_text(target, '{"old": true}')
     with pytest.raises(TypeError):
-        batch.atomic_write_bytes(target, object())  # type: ignore[arg-type]
+        atomic_write_bytes(target, object())  # type: ignore[arg-type]
     assert target.read_text() == '{"old": true}'
     assert [p.name for p in target.parent.iterdir()] == ["record.json"]
     assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()  # like open(), not mkstemp's 0o600
-    batch.atomic_write_json(target, {"đơn vị": "xã"})
+    atomic_write_json(target, {"đơn vị": "xã"})
     assert json.loads(target.read_text(encoding="utf-8")) == {"đơn vị": "xã"}
     assert "đơn vị" in target.read_text(encoding="utf-8")  # not \u-escaped
 
@@ -109,7 +110,7 @@ def test_cache_key_depends_on_content_and_every_version() -> None:
     for name in ("cchc", "extractor", "schema", "framework", "extraction_code", "frameworks"):
         assert batch.cache_key("ab" * 32, {**deps, name: deps[name] + "x"}) != key, name
     # one definition of the extractor version: the extractor's, also seen through the package
-    from cchc.extractors.record import EXTRACTOR_VERSION
+    from cchc.extractors.assemble import EXTRACTOR_VERSION
 
     assert deps["extractor"] == EXTRACTOR_VERSION == cchc.EXTRACTOR_VERSION
 
@@ -120,7 +121,7 @@ def test_cache_key_follows_the_framework_and_code_files(tmp_path: Path) -> None:
     assert {p.name for p in frameworks} >= {"commune-index.toml", "hai-duong-2022-xa.toml"}
     code = batch.code_files()
     names = {p.name for p in code}
-    assert {"record.py", "pdf.py", "docx.py", "framework.py", "api.py", "settings.py"} <= names
+    assert {"assemble.py", "pdf.py", "docx.py", "framework.py", "api.py", "settings.py"} <= names
     copies = tmp_path / "frameworks"
     copies.mkdir()
     for path in frameworks:

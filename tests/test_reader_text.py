@@ -101,7 +101,7 @@ def test_text_in_no_vietnamese_encoding_is_refused(data: bytes, tmp_path: Path) 
 def test_legacy_font_bytes_are_not_taken_for_windows_1258(legacy: str, sample_text: str, tmp_path: Path) -> None:
     """TCVN3 (.VnTime) and VNI bytes decode under cp1258 too, but read as Vietnamese only in their own
     encoding: they stay the legacy converter's."""
-    from tests.test_legacy import to_tcvn3, to_vni
+    from tests.test_legacy_fonts import to_tcvn3, to_vni
 
     encode = to_tcvn3 if legacy == "tcvn3" else to_vni
     path = tmp_path / f"{legacy}.txt"

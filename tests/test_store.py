@@ -276,7 +276,7 @@ def test_migrations_create_exactly_the_models(db_url: str) -> None:
     from alembic.migration import MigrationContext
 
     import cchc.store.triage  # noqa: F401 - its table is part of the models
-    from cchc.store.engine import head_revision
+    from cchc.store.database import head_revision
     from cchc.store.models import Base
 
     with Store(db_url) as store:

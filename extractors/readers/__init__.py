@@ -94,7 +94,7 @@ def read_document(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Do
         return _read_converted(path, settings)
     from cchc.extractors.readers.text import read_text
 
-    return read_text(path, settings)
+    return read_text(path)
 
 
 def _read_converted(path: Path, settings: Settings) -> Document:

@@ -56,7 +56,7 @@ from cchc.errors import (
 )
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet
-from cchc.extractors.legacy import decode_run
+from cchc.extractors.legacy_fonts import decode_run
 from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
@@ -71,7 +71,6 @@ W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 MC_ALT, MC_CHOICE, MC_FALLBACK = (f"{{{MC}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
 M_T = f"{{{M}}}t"

@@ -43,7 +43,7 @@ from cchc.extractors.layout import (
     numbering,
     starts_block,
 )
-from cchc.extractors.legacy import decode_run
+from cchc.extractors.legacy_fonts import decode_run
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 PDFIUM_LOCK = threading.RLock()

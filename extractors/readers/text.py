@@ -15,7 +15,6 @@ from cchc.extractors.layout import (
     is_doc_type_line,
     starts_block,
 )
-from cchc.settings import DEFAULT_SETTINGS, Settings
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -51,7 +50,7 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 def vietnamese_word_share(text: str) -> tuple[int, int]:
     """(words spelled as Vietnamese syllables, words with letters outside ASCII) of ``text``."""
-    from cchc.extractors.legacy import is_vietnamese_syllable
+    from cchc.extractors.legacy_fonts import is_vietnamese_syllable
 
     words = [w for w in (t.strip(".,:;!?()[]\"'“”‘’…-–/%") for t in text.split()) if w and not w.isascii()]
     return sum(1 for w in words if is_vietnamese_syllable(w)), len(words)
@@ -111,19 +110,19 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 def _legacy_reading(data: bytes) -> str:
     """The bytes read as a legacy 8-bit Vietnamese font would show them (converted where it is clear)."""
-    from cchc.extractors.legacy import fix_legacy_text
+    from cchc.extractors.legacy_fonts import fix_legacy_text
 
     return fix_legacy_text(data.decode("latin-1"))
 
 
-def read_text(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
+def read_text(path: Path) -> Document:
     """Read a text report into blocks, one per paragraph, list item or heading.
 
     UTF-8, UTF-16 (with or without BOM) or Windows-1258 text (the encoding other than UTF-8 is named
     in the warnings); text typed in a legacy Vietnamese encoding (TCVN3, VNI, VISCII), whether saved
     as 8-bit bytes or as the Latin-1 look-alikes it shows as, is converted to Unicode.
     """
-    from cchc.extractors.legacy import detect_legacy, fix_legacy_text
+    from cchc.extractors.legacy_fonts import detect_legacy, fix_legacy_text
 
     data = path.read_bytes()
     warnings: list[str] = []

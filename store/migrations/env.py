@@ -18,7 +18,7 @@ target_metadata = Base.metadata
 
 
 def _url() -> str:
-    from cchc.store.engine import normalize_url
+    from cchc.store.database import normalize_url
 
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
     if not url:

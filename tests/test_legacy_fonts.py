@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cchc.extractors.document import nfc
-from cchc.extractors.legacy import (
+from cchc.extractors.legacy_fonts import (
     convert_legacy,
     decode_run,
     detect_legacy,

@@ -58,7 +58,6 @@ from cchc.schemas.record import (
     Unplaced,
     YearStatement,
 )
-from cchc.settings import DEFAULT_SETTINGS, Settings
 
 EXTRACTOR_VERSION = "1"
 
@@ -128,7 +127,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
     return quote
 
 
-def extract_record(document: Document, source: Source, settings: Settings = DEFAULT_SETTINGS) -> Record:
+def extract_record(document: Document, source: Source) -> Record:
     """Extract the record of one report from its document model (findings left empty)."""
     record = Record(source=source, extractor_version=EXTRACTOR_VERSION)
     ctx = _Ctx(doc=document, framework=generic_framework(), record=record)
@@ -499,7 +498,7 @@ class _Assembler:
             known = st.code in self.seen
             self.current = next(c for c in self.record.criteria if c.code == st.code) if known else None
             self.listed_as = None
-        if st.overall is not None and (after := self.overall(st, scores)) is not None:
+        if st.overall is not None and (after := self.overall(st)) is not None:
             return after
         return self.list_item(st)
 
@@ -564,7 +563,7 @@ class _Assembler:
         self.placed.update(zone)
         return zone[-1] + 1
 
-    def overall(self, st: Statement, scores: list[ScoreMatch]) -> int | None:
+    def overall(self, st: Statement) -> int | None:
         """The overall result, when nothing has set it yet; the next index when a zone was read."""
         record, i = self.record, st.index
         block = self.ctx.doc.blocks[i]

@@ -2,7 +2,7 @@
 
 Text typed in a legacy font comes out of DOCX runs and PDF text layers as Latin-1 look-alikes
 ("C¶i c¸ch" for TCVN3, "Caûi caùch" for VNI). The conversion tables are viparse's (MIT), which
-``tests/test_legacy.py`` checks letter by letter against the standards (TCVN 5712:1993 VN3 as
+``tests/test_legacy_fonts.py`` checks letter by letter against the standards (TCVN 5712:1993 VN3 as
 shipped in glibc's ``TCVN5712-1`` charmap, the VNI-Windows layout, RFC 1456 VISCII). What viparse
 lacks is added here:
 
