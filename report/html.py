@@ -1,7 +1,7 @@
 """The reviewer's report as one self-contained HTML page: inline CSS and SVG, no script, no network.
 
 Every string that reaches the page goes through :func:`_e` (``html.escape`` with quotes), links
-through :func:`cchc.report.model.safe_href`; a Content-Security-Policy forbids scripts and fetches
+through :func:`cchc.report.view_model.safe_href`; a Content-Security-Policy forbids scripts and fetches
 as a second line of defence.
 """
 
@@ -11,7 +11,8 @@ import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from cchc.report.model import (
+from cchc.report.official import official_section_html, ranking_note
+from cchc.report.view_model import (
     SEVERITIES,
     BatchView,
     CriterionRow,
@@ -27,7 +28,6 @@ from cchc.report.model import (
     fmt_value,
     labels,
 )
-from cchc.report.official import official_section_html, ranking_note
 from cchc.schemas.record import Finding, Record
 
 if TYPE_CHECKING:

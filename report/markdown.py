@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from cchc.report.model import (
+from cchc.report.official import official_section_markdown, ranking_note
+from cchc.report.view_model import (
     SEVERITIES,
     BatchView,
     CriterionRow,
@@ -27,7 +28,6 @@ from cchc.report.model import (
     fmt_value,
     labels,
 )
-from cchc.report.official import official_section_markdown, ranking_note
 from cchc.schemas.record import Finding, Record
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc.checker.official import _agree, find_row, matches
-from cchc.report.model import fmt_number, fmt_percent, fmt_rank
+from cchc.report.view_model import fmt_number, fmt_percent, fmt_rank
 from cchc.schemas.record import Record
 
 LABELS = {

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,10 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
+from cchc._files import atomic_write_text
 from cchc.errors import UsageError
 from cchc.report import html as html_report
 from cchc.report import markdown as md_report
-from cchc.report.model import (
+from cchc.report.official import official_section_html, official_section_markdown
+from cchc.report.view_model import (
     SEVERITIES,
     BatchView,
     ReportView,
@@ -41,7 +41,6 @@ from cchc.report.model import (
     labels,
     report_view,
 )
-from cchc.report.official import official_section_html, official_section_markdown
 from cchc.schemas.record import Finding, Record, light_copy
 
 if TYPE_CHECKING:
@@ -94,31 +93,6 @@ def _unique(name: str, used: set[str]) -> str:
 def _stem(file: str) -> str:
     base = file.replace("\\", "/").rsplit("/", 1)[-1]
     return base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
-
-
-def _file_mode() -> int:
-    """0o666 minus the process umask (what open() would give; mkstemp alone gives 0o600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _file_mode()
-
-
-def atomic_write_text(path: Path, text: str) -> Path:
-    """Write ``text`` (UTF-8) through a temporary file and a rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, _FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _page_href(href: str | None) -> str | None:

@@ -9,7 +9,7 @@ import pytest
 
 from cchc.errors import UsageError
 from cchc.report import render_html, render_markdown
-from cchc.report.model import fmt_number, fmt_percent, place, safe_href
+from cchc.report.view_model import fmt_number, fmt_percent, place, safe_href
 from cchc.schemas.record import Criterion, Evidence, Finding, Meta, Overall, Record, Source
 
 SHA = "3f1c9a0b7d2e4f6a8b0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6f708"

@@ -26,7 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cchc.pipeline.batch import atomic_write_json, safe_name
+from cchc._files import atomic_write_json
+from cchc.pipeline.batch import safe_name
 from cchc.settings import Settings
 
 ALLOWED_SUFFIXES = (".pdf", ".docx", ".txt", ".doc", ".rtf", ".odt")
