@@ -1,0 +1,96 @@
+"""Rules on the reading of a document: malformed numbers, no scores, unplaced statements (CCHC112-CCHC114)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from cchc.checker import messages as m
+from cchc.checker.engine import Hit, RuleContext, copy_evidence, rule
+from cchc.checker.rules._common import _at
+from cchc.schemas.record import Evidence, Record
+
+# --------------------------------------------------------------------------- CCHC112 malformed_number
+
+
+def _same_place(a: Evidence, b: Evidence) -> bool:
+    if (a.page, a.line, a.paragraph, a.table) == (None, None, None, None):
+        return False
+    return (a.page, a.line, a.paragraph, a.table) == (b.page, b.line, b.paragraph, b.table)
+
+
+def _statement_owner(record: Record, evidence: Sequence[Evidence]) -> str | None:
+    """Code of the criterion or indicator stated at the same place as ``evidence``."""
+    owners: list[tuple[str | None, Sequence[Evidence]]] = [(c.code, c.evidence) for c in record.criteria]
+    owners += [(i.code, i.evidence) for i in record.indicators]
+    for code, statements in owners:
+        if code and any(_same_place(a, b) for a in evidence for b in statements):
+            return code
+    return None
+
+
+@rule(
+    "CCHC112",
+    "malformed_number",
+    "warning",
+    "Số in sai định dạng, phải sửa mới đọc được",
+    "A number that needed repair to be read",
+)
+def malformed_number(record: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """One finding per number the extractor had to repair ("8,97/,11,5")."""
+    for r in record.repairs:
+        yield Hit(
+            subject=_statement_owner(record, r.evidence) or r.original,
+            message=f"Số in sai định dạng {m.quote(r.original)}, đọc là {m.quote(r.value)} ({r.reason})",
+            message_en=f"Malformed number {m.quote(r.original)} read as {m.quote(r.value)} ({r.reason})",
+            expected=r.value,
+            actual=r.original,
+            evidence=r.evidence,
+        )
+
+
+# --------------------------------------------------------------------------- CCHC113 not_scored_report
+
+
+@rule(
+    "CCHC113",
+    "not_scored_report",
+    "warning",
+    "Văn bản không phải báo cáo có chấm điểm",
+    "Document is not a scored report",
+)
+def not_scored_report(record: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """A plan or a letter: no overall score and no scored criteria."""
+    if record.is_scored_report or record.document_type == "ranking":  # a ranking is checked by checker/official.py
+        return
+    title = record.meta.title or record.source.file
+    yield Hit(
+        subject=m.short(title),
+        message=f"Văn bản {m.quote(title, 60)} không có điểm tổng hợp hay điểm tiêu chí (kế hoạch, công văn?)",
+        message_en=f"Document {m.quote(title, 60)} has no overall or criterion scores (a plan or a letter?)",
+        expected=None,  # the message says it all; no value to compare
+        actual=None,
+        evidence=copy_evidence(record.meta.evidence[:1]),
+    )
+
+
+# --------------------------------------------------------------------------- CCHC114 unplaced_statement
+
+
+@rule(
+    "CCHC114",
+    "unplaced_statement",
+    "info",
+    "Điểm số đọc được nhưng không gắn được vào tiêu chí, chỉ số hay tổng điểm",
+    "A score read but placed under no criterion, indicator or total",
+)
+def unplaced_statement(record: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """Every score the extractor read and could not place: a reviewer sees it rather than nothing."""
+    for u in record.unplaced:
+        yield Hit(
+            subject=u.text,
+            message=f"Điểm {m.quote(u.text)}{_at(u.evidence, 'vi')} không gắn được vào tiêu chí, chỉ số hay tổng điểm nào",
+            message_en=f"Score {m.quote(u.text)}{_at(u.evidence, 'en')} placed under no criterion, indicator or total",
+            expected=None,
+            actual=u.text,
+            evidence=copy_evidence(u.evidence),
+        )

@@ -1,0 +1,233 @@
+"""Rules on the outline of a report: numbering gaps, criteria of the framework missing (CCHC107-CCHC108)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
+
+from cchc.checker import messages as m
+from cchc.checker.engine import Hit, RuleContext, rule
+from cchc.checker.rules._common import _code_parts
+from cchc.schemas.record import Heading, Record
+
+# --------------------------------------------------------------------------- CCHC107 numbering_gap
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(text: str) -> int | None:
+    """Value of a Roman numeral (``IV`` -> 4); None when it is not one."""
+    text = text.strip().rstrip(".").upper()
+    if not text or any(ch not in _ROMAN for ch in text):
+        return None
+    total = 0
+    for k, ch in enumerate(text):
+        v = _ROMAN[ch]
+        total += -v if k + 1 < len(text) and _ROMAN[text[k + 1]] > v else v
+    return total
+
+
+@dataclass(slots=True)
+class _Run:
+    """One numbered sequence as printed, and its first break (index into ``items``)."""
+
+    allowed_start: frozenset[int]
+    items: list[tuple[int, Heading]] = field(default_factory=list)
+    break_at: int | None = None
+
+    @property
+    def last(self) -> int:
+        return self.items[-1][0]
+
+    def add(self, value: int, heading: Heading) -> None:
+        if self.break_at is None:
+            ok = value in self.allowed_start if not self.items else value == self.last + 1
+            if not ok:
+                self.break_at = len(self.items)
+        self.items.append((value, heading))
+
+
+def _depth1_runs(headings: list[tuple[int, Heading, bool]], allowed_start: frozenset[int]) -> list[_Run]:
+    """Runs of depth-1 numbers in one section; a ``1`` right after a deeper heading opens a nested list."""
+    stack: list[_Run] = []
+    runs: list[_Run] = []
+    for value, heading, after_deeper in headings:
+        if not stack:
+            stack.append(_Run(allowed_start))
+            runs.append(stack[-1])
+        elif value != stack[-1].last + 1:
+            resume = next((k for k in range(len(stack) - 2, -1, -1) if stack[k].last + 1 == value), None)
+            if resume is not None:
+                del stack[resume + 1 :]
+            elif value == 1 and after_deeper:
+                stack.append(_Run(frozenset({1})))
+                runs.append(stack[-1])
+        stack[-1].add(value, heading)
+    return runs
+
+
+def _break_hit(subject: str, label_vi: str, label_en: str, run: _Run, show: Callable[[int], str]) -> Hit:
+    """One finding for a broken sequence: the printed numbers, where it breaks, what was expected."""
+    assert run.break_at is not None
+    printed = [h.number for _, h in run.items]
+    k = run.break_at
+    if k == 0:
+        why_vi, why_en = f"bắt đầu từ {printed[0]}", f"starts at {printed[0]}"
+        evidence = list(run.items[0][1].evidence)
+    else:
+        if run.items[k][0] > run.items[k - 1][0] + 1:
+            why_vi = f"nhảy từ {printed[k - 1]} lên {printed[k]}"
+            why_en = f"jumps from {printed[k - 1]} to {printed[k]}"
+        else:
+            why_vi = f"quay lại {printed[k]} sau {printed[k - 1]}"
+            why_en = f"goes back to {printed[k]} after {printed[k - 1]}"
+        evidence = [*run.items[k - 1][1].evidence, *run.items[k][1].evidence]
+    first = run.items[0][0] if run.items[0][0] in run.allowed_start else min(run.allowed_start)
+    seq = ", ".join(printed)
+    return Hit(
+        subject=subject,
+        message=f"{label_vi}: đánh số {seq} không liên tục ({why_vi})",
+        message_en=f"{label_en}: numbering {seq} is not consecutive ({why_en})",
+        expected=", ".join(show(first + n) for n in range(len(printed))),
+        actual=seq,
+        evidence=evidence,
+    )
+
+
+@rule(
+    "CCHC107",
+    "numbering_gap",
+    "warning",
+    "Đánh số đề mục nhảy cóc hoặc bắt đầu lại",
+    "Section or item numbering skips or restarts",
+)
+def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """Roman sections I, II, ...; within a section 1, 2, 3 ...; under N: N.1, N.2 ... (once per sequence).
+
+    On pages read by OCR a heading number can lose a stroke ("III." read as "II."), and no context
+    makes the repair certain: there the finding is info, and says the number was read by OCR.
+    """
+    ocr_pages = set(record.source.ocr_pages)
+    for hit in _numbering_gaps(record):
+        if ocr_pages and any(ev.page in ocr_pages for ev in hit.evidence):
+            hit = replace(
+                hit,
+                severity="info",
+                message=hit.message + " (số đề mục đọc bằng OCR: xem lại bản quét)",
+                message_en=hit.message_en + " (numbers read by OCR: check the scan)",
+            )
+        yield hit
+
+
+def _numbering_gaps(record: Record) -> Iterator[Hit]:
+    romans = [(roman_value(h.number), h) for h in record.outline if h.scheme == "roman"]
+    roman_run = _Run(frozenset({1}))
+    for value, h in romans:
+        if value is not None:
+            roman_run.add(value, h)
+    if roman_run.break_at is not None:
+        yield _break_hit("I, II, III", "Các phần (số La Mã)", "Roman sections", roman_run, _to_roman)
+
+    sections: dict[str | None, list[Heading]] = defaultdict(list)
+    for h in record.outline:
+        if h.scheme == "arabic":
+            sections[h.section].append(h)
+    previous_last: int | None = None
+    for section, headings in sections.items():
+        label_vi = f"Phần {section}" if section else "Đề mục"
+        label_en = f"Section {section}" if section else "Headings"
+        top: list[tuple[int, Heading, bool]] = []
+        children: dict[str, _Run] = {}
+        after_deeper = False
+        for h in headings:
+            parts = _code_parts(h.number)
+            if parts is None:
+                continue
+            if len(parts) == 1:
+                top.append((parts[0], h, after_deeper or h.after_unnumbered_heading))
+                after_deeper = False
+                continue
+            after_deeper = True
+            parent = ".".join(str(p) for p in parts[:-1])
+            children.setdefault(parent, _Run(frozenset({1}))).add(parts[-1], h)
+        allowed = frozenset({1} | ({previous_last + 1} if previous_last is not None else set()))
+        runs = _depth1_runs(top, allowed)
+        if runs:
+            previous_last = runs[0].last
+        for run in runs:
+            if run.break_at is not None:
+                yield _break_hit(section or "1, 2, 3", label_vi, label_en, run, str)
+        for parent, run in children.items():
+            if run.break_at is not None:
+                yield _break_hit(
+                    f"{section or ''} {parent}".strip(),
+                    f"{label_vi}, mục {parent}",
+                    f"{label_en}, item {parent}",
+                    run,
+                    partial(_child_number, parent),
+                )
+
+
+def _child_number(parent: str, n: int) -> str:
+    return f"{parent}.{n}"
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + sym, n - value
+    return out
+
+
+# --------------------------------------------------------------------------- CCHC108 missing_criterion
+
+
+@rule(
+    "CCHC108",
+    "missing_criterion",
+    "warning",
+    "Thiếu tiêu chí của bộ chỉ số",
+    "A criterion of the framework is absent",
+)
+def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """Framework criteria absent from a scored report that has at least half of them.
+
+    Without a framework, only gaps inside the codes found (1, 2, 4 -> 3) are reported.
+    """
+    if not record.is_scored_report:
+        return
+    present = {c.code: c for c in record.criteria if c.code is not None}
+    names: dict[str, str] = {}
+    if ctx.framework is not None:
+        expected = [fc.code for fc in ctx.framework.criteria]
+        names = {fc.code: fc.name for fc in ctx.framework.criteria}
+    else:
+        numbers = sorted(int(code) for code in present if code.isdigit())
+        if not numbers or numbers[-1] > 30:
+            return
+        expected = [str(n) for n in range(1, numbers[-1] + 1)]
+    found = [code for code in expected if code in present]
+    if not expected or len(found) * 2 < len(expected):
+        return
+    for k, code in enumerate(expected):
+        if code in present:
+            continue
+        neighbours = [
+            present[c]
+            for c in (expected[k - 1] if k else None, expected[k + 1] if k + 1 < len(expected) else None)
+            if c in present
+        ]
+        name = f" ({names[code]})" if names.get(code) else ""
+        yield Hit(
+            subject=code,
+            message=f"{m.criterion_place(code, 'vi')}{name}: không có trong báo cáo "
+            f"(có {len(found)}/{len(expected)} tiêu chí)",
+            message_en=f"{m.criterion_place(code, 'en')}{name}: absent from the report "
+            f"({len(found)}/{len(expected)} criteria found)",
+            expected=code,
+            actual=None,
+            evidence=[ev for c in neighbours for ev in c.evidence[:1]],
+        )
