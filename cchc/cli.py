@@ -472,7 +472,7 @@ def _register_commands() -> None:
     from cchc._cli_frameworks import frameworks
     from cchc._cli_ingest import ingest
     from cchc._cli_store import export, history
-    from cchc.web.cli import serve
+    from cchc.web.serve_command import serve
 
     for command in (ingest, history, export, frameworks, serve):
         cli.add_command(command)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from cchc.report.official import official_section_markdown, ranking_note
+from cchc.report.official_section import official_section_markdown, ranking_note
 from cchc.report.view_model import (
     SEVERITIES,
     BatchView,

@@ -30,7 +30,7 @@ from cchc._files import atomic_write_text
 from cchc.errors import UsageError
 from cchc.report import html as html_report
 from cchc.report import markdown as md_report
-from cchc.report.official import official_section_html, official_section_markdown
+from cchc.report.official_section import official_section_html, official_section_markdown
 from cchc.report.view_model import (
     SEVERITIES,
     BatchView,

@@ -30,7 +30,7 @@ def test_every_module_named_on_the_page_exists() -> None:
 def test_a_renamed_module_would_be_caught() -> None:
     """The old names of renamed modules are not on disk, so naming one on the page fails the test above."""
     old = ["extractors/record.py", "store/engine.py", "checker/batch.py", "extractors/legacy.py", "report/model.py",
-           "checker/rules.py"]
+           "checker/rules.py", "report/official.py", "web/cli.py"]
     assert [p for p in old if (ROOT / p).exists()] == []
     assert not set(old) & set(named_paths(PAGE.read_text("utf-8")))
 
@@ -39,3 +39,17 @@ def test_every_step_of_the_path_has_a_row() -> None:
     steps = re.findall(r"^\| (\d)\. (\w[\w ]*) \|", PAGE.read_text("utf-8"), flags=re.MULTILINE)
     assert [name for _, name in steps] == ["Reader", "Document model", "Statements", "Record", "Rules", "Report",
                                            "Store"]
+
+
+def test_no_two_modules_share_a_name() -> None:
+    """A newcomer reading `batch` or `references` should know which one is meant (issue 12)."""
+    folders = ["cchc", "extractors", "schemas", "checker", "report", "pipeline", "store", "web"]
+    seen: dict[str, list[str]] = {}
+    for folder in folders:
+        for path in (ROOT / folder).rglob("*.py"):
+            relative = path.relative_to(ROOT)
+            if path.name == "__init__.py" or "migrations" in relative.parts or relative.parts[0] == "cchc" and \
+                    len(relative.parts) > 2:
+                continue
+            seen.setdefault(path.name, []).append(str(relative))
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}

@@ -7,7 +7,7 @@ from functools import cache
 from cchc.api import extract_file
 from cchc.report.html import render_html
 from cchc.report.markdown import render_markdown
-from cchc.report.official import official_tables
+from cchc.report.official_section import official_tables
 from cchc.schemas.record import Record
 
 

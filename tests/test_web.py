@@ -448,7 +448,7 @@ def test_hash_password_makes_a_users_file_line(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from cchc.web.auth import read_users, verify_password
-    from cchc.web.cli import serve
+    from cchc.web.serve_command import serve
 
     result = CliRunner().invoke(serve, ["--hash-password"], input="Lê Thu\nmật khẩu\nmật khẩu\n")
     assert result.exit_code == 0, result.output

@@ -1,6 +1,6 @@
 """``cchc serve``: the reviewer's web app over the store (uploads, overview, reports, triage).
 
-Names are imported on first use: ``cchc --help`` loads ``cchc.web.cli`` without FastAPI or pydantic.
+Names are imported on first use: ``cchc --help`` loads ``cchc.web.serve_command`` without FastAPI or pydantic.
 """
 
 from __future__ import annotations

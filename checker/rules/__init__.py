@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from cchc.checker.rules._common import unique_criteria, where
 from cchc.checker.rules.arithmetic import deduction_mismatch, max_mismatch, percent_mismatch, total_mismatch
-from cchc.checker.rules.document import malformed_number, not_scored_report, unplaced_statement
-from cchc.checker.rules.quantities import (
+from cchc.checker.rules.dates_ranks import date_inconsistency, rank_out_of_range, year_mismatch
+from cchc.checker.rules.reading import malformed_number, not_scored_report, unplaced_statement
+from cchc.checker.rules.stated_values import (
     Description,
     QuantityMatch,
     cchc_nfc,
@@ -24,7 +25,6 @@ from cchc.checker.rules.quantities import (
     same_quantity,
     status_contradiction,
 )
-from cchc.checker.rules.references import date_inconsistency, rank_out_of_range, year_mismatch
 from cchc.checker.rules.structure import missing_criterion, numbering_gap, roman_value
 
 __all__ = [
