@@ -256,7 +256,8 @@ STORE_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 from cchc.schemas.record import Record
-from cchc.store import Store, store_batch
+from cchc.pipeline.store_step import store_batch
+from cchc.store import Store
 paths = sorted(Path(sys.argv[2]).glob("*.json"))
 records = [Record.model_validate_json(p.read_bytes()) for p in paths]
 Store(sys.argv[1]).close()  # create and migrate the schema: not part of the store step

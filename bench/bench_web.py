@@ -33,7 +33,8 @@ TARGET_MS = 300.0
 
 def _fill(db_url: str, units: int) -> None:
     from cchc import extract_file
-    from cchc.store import Store, store_batch
+    from cchc.pipeline.store_step import store_batch
+    from cchc.store import Store
     from cchc.store.triage import current_findings, decide
 
     sample = extract_file(ROOT / "samples" / "minh-duc-2022.txt")

@@ -207,7 +207,7 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
     store_start = time.perf_counter()
     stored, store_error = _store(db, str(out_dir), records, batch_findings, cfg) if db else (None, None)
     if stored is not None:  # cross-year findings belong to their record (its file, findings.csv, counts)
-        from cchc.store import attach_history_findings
+        from cchc.pipeline.store_step import attach_history_findings
 
         attach_history_findings(records.paths, stored, done)
     timings["store"] = time.perf_counter() - store_start
@@ -309,11 +309,11 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
 def _annotate_store(summary: dict[str, Any], db: str | None, stored: Any, store_error: Any) -> None:
     """What the store did with the batch (or why it could not), in batch.json's summary."""
     if stored is not None:
-        from cchc.store import annotate_summary
+        from cchc.pipeline.store_step import annotate_summary
 
         annotate_summary(summary, stored)
     if store_error and db:
-        from cchc.store import annotate_store_failure
+        from cchc.pipeline.store_step import annotate_store_failure
 
         annotate_store_failure(summary, db, store_error)
 
@@ -334,7 +334,8 @@ def _store(db: str, out: str, records: list[Any], batch_findings: list[Any],
            settings: Settings) -> tuple[Any, str | None]:
     """Records and findings into the store, in the flow's process; a store error does not stop the batch."""
     from cchc.errors import StoreError
-    from cchc.store import redact, store_batch
+    from cchc.pipeline.store_step import store_batch
+    from cchc.store import redact
 
     try:
         return store_batch(db, records, batch_findings, settings, out_dir=out), None

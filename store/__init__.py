@@ -1,6 +1,7 @@
 """The store of every ingested record (SQLite by default, PostgreSQL for a team), with its history.
 
-``Store(url)`` opens (and migrates) a database; ``store_batch`` is what ``cchc ingest`` calls.
+``Store(url)`` opens (and migrates) a database; ``cchc ingest`` saves its batch with
+``cchc.pipeline.store_step.store_batch``.
 Names are imported on first use, so ``cchc.store.database`` alone stays light for the CLI.
 """
 
@@ -11,13 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cchc.store.database import default_path, default_url, normalize_url, redact
-    from cchc.store.ingest import (
-        StoredBatch,
-        annotate_store_failure,
-        annotate_summary,
-        attach_history_findings,
-        store_batch,
-    )
     from cchc.store.store import Saved, Store, Unit, YearEntry, fold
 
 _WHERE = {
@@ -25,11 +19,6 @@ _WHERE = {
     "default_url": "database",
     "normalize_url": "database",
     "redact": "database",
-    "StoredBatch": "ingest",
-    "annotate_summary": "ingest",
-    "annotate_store_failure": "ingest",
-    "attach_history_findings": "ingest",
-    "store_batch": "ingest",
     "Saved": "store",
     "Store": "store",
     "Unit": "store",
@@ -39,22 +28,24 @@ _WHERE = {
 __all__ = [
     "Saved",
     "Store",
-    "StoredBatch",
     "Unit",
     "YearEntry",
-    "annotate_store_failure",
-    "annotate_summary",
-    "attach_history_findings",
     "default_path",
     "default_url",
     "fold",
     "normalize_url",
     "redact",
-    "store_batch",
 ]
 
 
+# Saving a batch and running the cross-year rules on it is a pipeline step now (cchc.pipeline.store_step);
+# the old names still resolve, for code written before the move.
+_MOVED = {"StoredBatch", "annotate_store_failure", "annotate_summary", "attach_history_findings", "store_batch"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        return getattr(import_module("cchc.pipeline.store_step"), name)
     if name not in _WHERE:
         raise AttributeError(f"module 'cchc.store' has no attribute {name!r}")
     return getattr(import_module(f"cchc.store.{_WHERE[name]}"), name)

@@ -214,7 +214,7 @@ def test_missing_file_in_the_python_api_is_a_cchc_error(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from cchc.store import store_batch
+    from cchc.pipeline.store_step import store_batch
 
     url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'cchc.sqlite'}"
     store_batch(url, [extract_file(MINH_DUC["txt"])], [])

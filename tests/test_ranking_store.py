@@ -11,8 +11,9 @@ import pytest
 
 from cchc.api import check_batch, extract_file
 from cchc.cli import main
+from cchc.pipeline.store_step import store_batch
 from cchc.schemas.record import Record
-from cchc.store import Store, store_batch
+from cchc.store import Store
 from cchc.store.rankings import official_history
 from tests.ranking_factory import DONG_HOA_SCORES, Ranking, Unit, ranking_docx, units_around
 

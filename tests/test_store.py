@@ -27,8 +27,9 @@ import pytest
 from click.testing import CliRunner
 
 from cchc.api import extract_file
+from cchc.pipeline.store_step import annotate_summary, store_batch
 from cchc.schemas.record import Record
-from cchc.store import Store, annotate_summary, default_path, normalize_url, store_batch
+from cchc.store import Store, default_path, normalize_url
 from tests.variants import Variant
 
 PREVIOUS_RANKS = {c: ((int(c) * 7) % 17 + 1, 18) for c in map(str, range(1, 11))}  # Variant's default ranks

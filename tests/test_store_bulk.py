@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import cchc.store.store as store_module
+from cchc.pipeline.store_step import store_batch
 from cchc.schemas.record import Record
-from cchc.store import Store, store_batch
+from cchc.store import Store
 from tests.test_report_pages import batch
 from tests.test_store import Reports, db_url, postgres, reports  # noqa: F401 - fixtures
 
@@ -125,7 +126,7 @@ KILLER = """
 import os, signal, sys
 import cchc.store.store as store_module
 from cchc.schemas.record import Record
-from cchc.store import store_batch
+from cchc.pipeline.store_step import store_batch
 
 records = [Record.model_validate_json(line) for line in open(sys.argv[2], encoding="utf-8")]
 real, calls = store_module._save_many, []

@@ -14,9 +14,10 @@ import pytest
 
 from cchc import extract_file
 from cchc.pipeline import batch
+from cchc.pipeline.store_step import store_batch
 from cchc.report import render_html, render_markdown, write_report
 from cchc.schemas.record import Record
-from cchc.store import Store, store_batch
+from cchc.store import Store
 from cchc.store.triage import current_findings, decide, decisions, status_lookup
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

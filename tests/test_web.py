@@ -14,8 +14,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cchc import extract_file
+from cchc.pipeline.store_step import store_batch
 from cchc.schemas.record import Record
-from cchc.store import Store, store_batch
+from cchc.store import Store
 from cchc.store.store import unit_key
 from cchc.store.triage import decisions, finding_key, record_finding_key
 from cchc.web import Auth, WebConfig, create_app, hash_password

@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from cchc.api import check_batch, extract_file
-from cchc.store import store_batch
+from cchc.pipeline.store_step import store_batch
 from cchc.web import Auth, WebConfig, create_app
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

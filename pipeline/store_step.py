@@ -1,4 +1,5 @@
-"""What ``cchc ingest`` does with the store: save the batch, run the cross-year rules (plain functions)."""
+"""The store step of ``cchc ingest`` (plain functions): save the batch, run the cross-year rules on it,
+add the store to batch.json and the cross-year findings to the record files."""
 
 from __future__ import annotations
 
