@@ -38,14 +38,7 @@ __all__ = [
 ]
 
 
-# Saving a batch and running the cross-year rules on it is a pipeline step now (cchc.pipeline.store_step);
-# the old names still resolve, for code written before the move.
-_MOVED = {"StoredBatch", "annotate_store_failure", "annotate_summary", "attach_history_findings", "store_batch"}
-
-
 def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(import_module("cchc.pipeline.store_step"), name)
     if name not in _WHERE:
         raise AttributeError(f"module 'cchc.store' has no attribute {name!r}")
     return getattr(import_module(f"cchc.store.{_WHERE[name]}"), name)
