@@ -188,62 +188,12 @@ def gather_inputs(specs: Sequence[str | Path], out_dir: str | Path | None = None
     suffix (reading decides). Deduplicated by target.
     Raises ``UsageError`` for a spec that matches nothing, or when no input is found at all.
     """
-    out_resolved = Path(out_dir).resolve() if out_dir is not None else None
-    result = Inputs()
-    found: list[Path] = []
-
-    def consider(path: Path, root: Path | None, explicit: bool) -> None:
-        if root is not None and (hidden := _hidden_part(path, root)) is not None:
-            what = "Office lock file" if hidden.startswith("~$") else "hidden file or folder"
-            result.skipped.append(Skipped(str(path), what))
-            return
-        reason = _not_regular(path)
-        if reason is None and not explicit and path.suffix.lower() not in SUFFIXES:
-            reason = _unsupported(path)
-        if reason is None and root is not None and path.suffix.lower() in NOTES_SUFFIXES:
-            reason = "Markdown notes in a folder are not read as a report (name the file to read it)"
-        if reason is not None:
-            result.skipped.append(Skipped(str(path), reason))
-        elif not _inside(path, out_resolved):
-            found.append(path)
-
-    def walk(root: Path) -> None:
-        for folder, dirs, files in os.walk(root, followlinks=False):
-            here = Path(folder)
-            if out_resolved is not None and _inside(here, out_resolved):
-                dirs[:] = []
-                continue
-            kept = []
-            for name in sorted(dirs):
-                sub = here / name
-                if name.startswith((".", "~$")):
-                    result.skipped.append(Skipped(str(sub), "hidden folder"))
-                elif sub.is_symlink():  # a linked folder is not followed (it may loop)
-                    result.skipped.append(Skipped(str(sub), "symbolic link to a folder (not followed)"))
-                else:
-                    kept.append(name)
-            dirs[:] = kept
-            for name in sorted(files):
-                consider(here / name, root, explicit=False)
-
+    gatherer = _Gatherer(Path(out_dir).resolve() if out_dir is not None else None)
     for spec in specs:
-        spec_path = Path(spec)
-        if spec_path.is_dir():
-            walk(spec_path)
-        elif spec_path.exists() or spec_path.is_symlink():
-            consider(spec_path, None, explicit=True)
-        else:
-            matches = sorted(glob.glob(str(spec), recursive=True))
-            if not matches:
-                raise UsageError(f"{spec}: no such file or folder, and no file matches it")
-            for match in matches:
-                match_path = Path(match)
-                if match_path.is_dir() and match_path.suffix.lower() not in SUFFIXES:
-                    walk(match_path)
-                else:
-                    consider(match_path, None, explicit=False)
+        gatherer.spec(spec)
+    result = gatherer.result
     unique: dict[Path, Path] = {}
-    for path in found:
+    for path in gatherer.found:
         unique.setdefault(path.resolve(), path)
     result.paths = list(unique.values())
     if not result.paths:
@@ -252,6 +202,66 @@ def gather_inputs(specs: Sequence[str | Path], out_dir: str | Path | None = None
             if result.skipped else ""
         raise UsageError(f"no inputs found ({', '.join(SUFFIXES)}) in {shown}{skipped}")
     return result
+
+
+class _Gatherer:
+    """The state of :func:`gather_inputs`: what was found and what was skipped, in the order seen."""
+
+    def __init__(self, out_resolved: Path | None) -> None:
+        self.out_resolved = out_resolved
+        self.result = Inputs()
+        self.found: list[Path] = []
+
+    def spec(self, spec: str | Path) -> None:
+        spec_path = Path(spec)
+        if spec_path.is_dir():
+            self.walk(spec_path)
+        elif spec_path.exists() or spec_path.is_symlink():
+            self.consider(spec_path, None, explicit=True)
+        else:
+            matches = sorted(glob.glob(str(spec), recursive=True))
+            if not matches:
+                raise UsageError(f"{spec}: no such file or folder, and no file matches it")
+            for match in matches:
+                match_path = Path(match)
+                if match_path.is_dir() and match_path.suffix.lower() not in SUFFIXES:
+                    self.walk(match_path)
+                else:
+                    self.consider(match_path, None, explicit=False)
+
+    def consider(self, path: Path, root: Path | None, explicit: bool) -> None:
+        if root is not None and (hidden := _hidden_part(path, root)) is not None:
+            what = "Office lock file" if hidden.startswith("~$") else "hidden file or folder"
+            self.result.skipped.append(Skipped(str(path), what))
+            return
+        reason = _not_regular(path)
+        if reason is None and not explicit and path.suffix.lower() not in SUFFIXES:
+            reason = _unsupported(path)
+        if reason is None and root is not None and path.suffix.lower() in NOTES_SUFFIXES:
+            reason = "Markdown notes in a folder are not read as a report (name the file to read it)"
+        if reason is not None:
+            self.result.skipped.append(Skipped(str(path), reason))
+        elif not _inside(path, self.out_resolved):
+            self.found.append(path)
+
+    def walk(self, root: Path) -> None:
+        for folder, dirs, files in os.walk(root, followlinks=False):
+            here = Path(folder)
+            if self.out_resolved is not None and _inside(here, self.out_resolved):
+                dirs[:] = []
+                continue
+            kept = []
+            for name in sorted(dirs):
+                sub = here / name
+                if name.startswith((".", "~$")):
+                    self.result.skipped.append(Skipped(str(sub), "hidden folder"))
+                elif sub.is_symlink():  # a linked folder is not followed (it may loop)
+                    self.result.skipped.append(Skipped(str(sub), "symbolic link to a folder (not followed)"))
+                else:
+                    kept.append(name)
+            dirs[:] = kept
+            for name in sorted(files):
+                self.consider(here / name, root, explicit=False)
 
 
 def collect_inputs(specs: Sequence[str | Path], out_dir: str | Path | None = None) -> list[Path]:

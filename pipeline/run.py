@@ -16,6 +16,7 @@ import threading
 import urllib.parse
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from importlib import import_module
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Self
@@ -69,44 +70,15 @@ def ingest(
     from cchc.pipeline import batch, prefect_env
 
     with Stopper(terminal, out) as stop:
-        gathered = batch.gather_inputs(list(inputs), out)
-        settings: dict[str, Any] = {"lang": lang} if lang else {}
-        if review_form:
-            settings["review_form"] = review_form
-        from cchc.settings import DEFAULT_SETTINGS
-
-        DEFAULT_SETTINGS.with_overrides(**settings)
-        from cchc.store.database import default_url, normalize_url
-
-        db_url = None if no_db else normalize_url(db or default_url())
-        if dask_address:
-            check_dask_address(dask_address)
-        batch.check_output_folder(out)
-        try:
-            prefect_env.configure(verbose=verbose)
-        except OSError as exc:  # creating the Prefect home
-            raise batch.OutputError(f"cannot write the Prefect home {exc.filename}: {exc.strerror or exc}") from None
-        batch.check_writable(Path(os.environ["PREFECT_HOME"]), "the Prefect home ")
-
-        # Start-up work overlaps: the Prefect server and the worker processes boot while Prefect is imported.
-        if not dask_address or dask_address == "local":
-            prefect_env.start_local_server()
+        gathered, settings, db_url = _checked(inputs, out, lang, review_form, db, no_db, dask_address, verbose)
         workers = workers or os.cpu_count() or 1
         pool = batch.WorkerPool(workers) if workers >= 1 and not dask_address else None
         stop.pool = pool
-        # workers start (and import the extraction code) only when something is left to extract: a cached
-        # re-run leaves both cores to Prefect's start-up
-        if pool is not None and batch.Cache(out).any_missing(gathered.paths):
-            batch.warm_pool(pool, workers)
-        with starting():
-            from prefect.settings import PREFECT_API_URL, temporary_settings
+        server_ready = _start(out, gathered.paths, pool, workers, dask_address, starting)
+        from prefect.settings import PREFECT_API_URL, temporary_settings
 
-            from cchc.pipeline.flow import run_ingest
+        from cchc.pipeline.flow import run_ingest
 
-            try:
-                server_ready = prefect_env.wait_local_server()
-            except RuntimeError as exc:
-                raise StartError(" ".join(str(exc).split())[:500]) from None
         api_url = prefect_env.local_api_url()
         updates = {PREFECT_API_URL: api_url} if api_url else {}
         try:
@@ -121,6 +93,50 @@ def ingest(
     if server_ready is not None:
         result.timings["server_ready"] = server_ready
     return result
+
+
+def _checked(inputs: list[str], out: Path, lang: str | None, review_form: str | None, db: str | None,
+             no_db: bool, dask_address: str | None, verbose: bool) -> tuple[Any, dict[str, Any], str | None]:
+    """Everything that can be refused before work starts: inputs, settings, store, Dask, outputs, Prefect home."""
+    from cchc.pipeline import batch, prefect_env
+    from cchc.settings import DEFAULT_SETTINGS
+    from cchc.store.database import default_url, normalize_url
+
+    gathered = batch.gather_inputs(list(inputs), out)
+    settings: dict[str, Any] = {"lang": lang} if lang else {}
+    if review_form:
+        settings["review_form"] = review_form
+    DEFAULT_SETTINGS.with_overrides(**settings)
+    db_url = None if no_db else normalize_url(db or default_url())
+    if dask_address:
+        check_dask_address(dask_address)
+    batch.check_output_folder(out)
+    try:
+        prefect_env.configure(verbose=verbose)
+    except OSError as exc:  # creating the Prefect home
+        raise batch.OutputError(f"cannot write the Prefect home {exc.filename}: {exc.strerror or exc}") from None
+    batch.check_writable(Path(os.environ["PREFECT_HOME"]), "the Prefect home ")
+    return gathered, settings, db_url
+
+
+def _start(out: Path, paths: list[Path], pool: Any, workers: int, dask_address: str | None,
+           starting: Callable[[], AbstractContextManager[object]]) -> float | None:
+    """Boot the Prefect server and the worker processes while Prefect is imported; seconds to a ready server."""
+    from cchc.pipeline import batch, prefect_env
+
+    if not dask_address or dask_address == "local":
+        prefect_env.start_local_server()
+    # workers start (and import the extraction code) only when something is left to extract: a cached
+    # re-run leaves both cores to Prefect's start-up
+    if pool is not None and batch.Cache(out).any_missing(paths):
+        batch.warm_pool(pool, workers)
+    with starting():
+        import_module("cchc.pipeline.flow")  # Prefect's import, under the spinner, while the server boots
+
+        try:
+            return prefect_env.wait_local_server()
+        except RuntimeError as exc:
+            raise StartError(" ".join(str(exc).split())[:500]) from None
 
 
 class Stopper:
