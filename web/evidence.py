@@ -4,10 +4,14 @@ with Pillow. (DOCX and text evidence is shown as its paragraph or line, in the p
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 SCALE = 2.0  # 144 dpi: small print stays readable
 MARGIN = 60.0  # points of context above and below the quoted box
+# PDFium is not thread-safe, not even across documents: two renders at once (a page's evidence images
+# requested together run on the server's thread pool) can crash the whole server.
+PDFIUM_LOCK = threading.Lock()
 
 
 def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
@@ -31,16 +35,17 @@ def render_region(pdf: Path, page: int, bbox: tuple[float, float, float, float] 
     import pypdfium2 as pdfium
     from PIL import ImageDraw
 
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        if not 1 <= page <= len(document):
-            raise ValueError(f"page {page} out of 1..{len(document)}")
-        pdf_page = document[page - 1]
-        width, height = pdf_page.get_size()
-        image = pdf_page.render(scale=SCALE).to_pil().convert("RGB")
-        pdf_page.close()
-    finally:
-        document.close()
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(str(pdf))
+        try:
+            if not 1 <= page <= len(document):
+                raise ValueError(f"page {page} out of 1..{len(document)}")
+            pdf_page = document[page - 1]
+            width, height = pdf_page.get_size()
+            image = pdf_page.render(scale=SCALE).to_pil().convert("RGB")
+            pdf_page.close()
+        finally:
+            document.close()
     if bbox is not None:
         x0, top, x1, bottom = bbox
         draw = ImageDraw.Draw(image, "RGBA")
