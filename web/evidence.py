@@ -4,14 +4,14 @@ with Pillow. (DOCX and text evidence is shown as its paragraph or line, in the p
 from __future__ import annotations
 
 import io
-import threading
 from pathlib import Path
+
+from cchc.extractors.readers.pdf import PDFIUM_LOCK
 
 SCALE = 2.0  # 144 dpi: small print stays readable
 MARGIN = 60.0  # points of context above and below the quoted box
-# PDFium is not thread-safe, not even across documents: two renders at once (a page's evidence images
-# requested together run on the server's thread pool) can crash the whole server.
-PDFIUM_LOCK = threading.Lock()
+# PDFium is not thread-safe, not even across documents: a report page's evidence images are requested
+# together and run on the server's thread pool, so they take the readers' process-wide lock.
 
 
 def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
