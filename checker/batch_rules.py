@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from itertools import combinations
 from typing import Any
 
 from cchc.checker import messages as m
 from cchc.checker.engine import Hit, RuleContext, rule
+from cchc.checker.ranks import rank_inversions
 from cchc.extractors.normalize import fold
 from cchc.schemas.record import Evidence, Record
 
@@ -70,13 +70,8 @@ def _distinct_units(rs: Sequence[Record]) -> list[Record]:
 def rank_order(records: list[Record], ctx: RuleContext) -> Iterator[Hit]:
     """Within one district and year: higher overall score but a larger rank number (ties allowed)."""
     for (_, year), rs in groups(records).items():
-        ranked = [
-            r for r in _distinct_units(rs) if r.overall.score is not None and r.overall.rank is not None
-        ]
-        for a, b in combinations(ranked, 2):
-            hi, lo = (a, b) if (a.overall.score or 0) > (b.overall.score or 0) else (b, a)
-            if hi.overall.score == lo.overall.score or (hi.overall.rank or 0) <= (lo.overall.rank or 0):
-                continue
+        units = _distinct_units(rs)
+        for lo, hi in rank_inversions(units, lambda r: r.overall.score, lambda r: r.overall.rank):
             h, low = hi.overall, lo.overall
             yield Hit(
                 subject=f"{unit_label(hi)} / {unit_label(lo)}",

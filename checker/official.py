@@ -22,6 +22,7 @@ from pathlib import Path
 from cchc.checker import messages as m
 from cchc.checker.engine import Hit, RuleContext, rule
 from cchc.checker.history import change_text
+from cchc.checker.ranks import rank_inversions
 from cchc.checker.rounding import close, decimals, percent_consistent, printed_interval, sum_tolerance
 from cchc.checker.rules import unique_criteria, where
 from cchc.extractors.framework import fold
@@ -144,11 +145,7 @@ def ranking_order(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     if ranking is None:
         return
     for rows in _rank_groups(ranking):
-        ranked = sorted((r for r in rows if r.total is not None and r.rank is not None), key=lambda r: r.rank or 0)
-        for better, worse in pairwise(ranked):
-            # adjacent by rank: the one ranked better must not have the lower total
-            if (better.total or 0) >= (worse.total or 0) - _EPS or better.rank == worse.rank:
-                continue
+        for better, worse in rank_inversions(rows, lambda r: r.total, lambda r: r.rank, adjacent=True):
             yield Hit(
                 subject=_row_label(worse),
                 message=f"{_row_label(worse)} đạt {m.num(worse.total)} điểm nhưng xếp thứ {worse.rank}, sau "
