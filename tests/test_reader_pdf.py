@@ -449,3 +449,27 @@ def test_prose_pdf_many_pages(tmp_path: Path) -> None:
     paragraphs = [b for b in doc.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
     assert len({b.text.removeprefix("- ") for b in paragraphs}) == 1  # the same text, joined the same way
     assert not any(PAGE_NUMBER_RE.match(b.text) for b in doc.blocks)
+
+
+def test_lettered_list_heading_after_an_item_starts_its_own_block(tmp_path: Path) -> None:
+    """"b) Các chỉ số … chưa đạt điểm tối đa:" indented under a finished item is a heading of its own,
+    not the wrapped end of the item (it starts with a lower-case letter)."""
+    pdf = ReportPdf(tmp_path / "lettered.pdf")
+    pdf.paragraph("a) Các chỉ số thành phần đạt điểm tối đa:", indent=24, space_after=0)
+    pdf.paragraph("- Chỉ số 1.1 (Kế hoạch CCHC năm): đảm bảo số lượng, chất lượng, thời gian theo quy định, "
+                  "đạt 1,5/1,5 điểm.", indent=20, space_after=0)
+    pdf.paragraph("b) Các chỉ số thành phần chưa đạt điểm tối đa:", indent=24, space_after=0)
+    pdf.paragraph("- Chỉ số 1.6 (Đối thoại của lãnh đạo xã với người dân, doanh nghiệp): tài liệu kiểm chứng "
+                  "chưa đầy đủ, đạt 0,5/2,5 điểm.", indent=20, space_after=0)
+    doc = read_pdf(pdf.save(), NO_OCR)
+    assert [t[:20] for t in texts(doc.blocks)] == [
+        "a) Các chỉ số thành ", "- Chỉ số 1.1 (Kế hoạ", "b) Các chỉ số thành ", "- Chỉ số 1.6 (Đối th",
+    ]
+
+
+def test_a_lower_case_letter_label_inside_a_sentence_goes_on() -> None:
+    from cchc.extractors.readers.pdf import _letter_item
+
+    assert _letter_item("b) Các chỉ số thành phần chưa đạt điểm tối đa:", "đúng quy định.")
+    assert _letter_item("b) tài liệu kiểm chứng:", "các chỉ số sau:")
+    assert not _letter_item("a) khoản 2 Điều 5 của Nghị định", "theo quy định tại điểm")

@@ -35,6 +35,7 @@ from pypdfium2_raw.bindings import _libs
 from cchc.errors import CorruptFileError, EmptyFileError, EncryptedFileError, LimitExceededError
 from cchc.extractors.document import BBox, Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import (
+    LETTER_ITEM_RE,
     PAGE_NUMBER_RE,
     SENTENCE_END_RE,
     classify,
@@ -933,7 +934,7 @@ def _continues(prev: Line, line: Line, first: Line, layout: tuple[float, float, 
     prev_caps = is_all_caps(prev.text)
     if same_style and near and prev_caps and _caps_tail(line.text):
         return True  # the last word of a wrapped all-caps heading ("… THỜI GIAN" / "TỚI")
-    if line.text[0].islower() and not prev_caps:
+    if line.text[0].islower() and not prev_caps and not _letter_item(line.text, prev.text):
         return True  # a sentence going on
     dash = is_bullet(line.text) or line.text[0] in "–—"
     if wrapped and not dash and not SENTENCE_END_RE.search(prev.text) and numbering(line.text) is None:
@@ -951,6 +952,15 @@ def _continues(prev: Line, line: Line, first: Line, layout: tuple[float, float, 
         return False  # after an indented item whose next line would return to the margin, another indent
     # a previous line that stopped well short of the margin ended its paragraph
     return prev.x1 >= right - 6.0 * size
+
+
+def _letter_item(text: str, prev_text: str) -> bool:
+    """"b) Các chỉ số …" after a finished sentence or with a capital: a labelled item, not a wrapped line
+    ("… theo điểm" / "a) khoản 2 …" goes on)."""
+    if not LETTER_ITEM_RE.match(text):
+        return False
+    rest = text[2:].lstrip()
+    return rest[:1].isupper() or SENTENCE_END_RE.search(prev_text) is not None
 
 
 def _centred_continuation(prev: Line, line: Line, left: float) -> bool:
