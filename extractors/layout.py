@@ -28,6 +28,7 @@ PLACE_DATE_START_RE = re.compile(r"^\s*[\p{L}][\p{L}\s\.]{0,40},\s*ngày\s+\d{1,
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 # The document-type line above a title: "BÁO CÁO" (tổng kết, sơ kết), "KẾ HOẠCH", "TỜ TRÌNH".
 DOC_TYPE_RE = re.compile(r"^\s*(?:BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s*", re.I)
+PART_WORD_RE = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)$")  # a part's word alone, its number on the next line
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
 
 
@@ -84,6 +85,20 @@ def is_bullet(text: str) -> bool:
     return m is not None and m["bullet"] not in ("\u2013", "\u2014")
 
 
+def _ends_title(text: str) -> bool:
+    """A capitals title that reads as complete: it ends in a closing bracket or a year."""
+    return bool(re.search(r"(?:\)|\b(?:19|20)\d\d)\s*$", text))
+
+
+def _wrapped_dash(line: str, prev: str) -> bool:
+    """"… đến phát triển kinh tế" / "- xã hội của xã": a dash and a lower-case word after an unfinished
+    line that is not itself an item is the rest of "kinh tế - xã hội", not a bullet."""
+    m = BULLET_RE.match(line)
+    if m is None or m["bullet"] != "-" or not m["rest"][:1].islower():
+        return False
+    return not SENTENCE_END_RE.search(prev) and not is_bullet(prev) and not line.startswith("-" + m["rest"])
+
+
 def starts_block(line: str, prev: str | None) -> bool:
     """Whether ``line`` starts a new block after ``prev`` (None at document start).
 
@@ -95,6 +110,10 @@ def starts_block(line: str, prev: str | None) -> bool:
     if not stripped:
         return False
     prev_s = prev.strip()
+    if PART_WORD_RE.match(prev_s):
+        return False  # "PHẦN" / "II. ĐÁNH GIÁ CHUNG": a converter put the word and its number apart
+    if _wrapped_dash(stripped, prev_s):
+        return False
     if numbering(stripped) or is_bullet(stripped) or LETTER_ITEM_RE.match(stripped):
         return True
     if stripped[0] in "–—" and SENTENCE_END_RE.search(prev_s):
@@ -108,7 +127,9 @@ def starts_block(line: str, prev: str | None) -> bool:
     if is_all_caps(" ".join(stripped.split()[:3])) != is_all_caps(prev_s):
         return True
     if is_all_caps(prev_s) and is_all_caps(stripped):
-        return True
+        # "VIII. TÁC ĐỘNG CỦA … ĐẾN PHÁT TRIỂN" / "KINH TẾ - XÃ HỘI CỦA XÃ": a numbered heading in
+        # capitals wrapped mid-title goes on; after an unnumbered one ("BÁO CÁO") a new heading starts
+        return numbering(prev_s) is None or bool(SENTENCE_END_RE.search(prev_s)) or _ends_title(prev_s)
     if DOC_NUMBER_RE.match(prev_s) or PLACE_DATE_RE.match(prev_s):
         return True
     if SENTENCE_END_RE.search(prev_s) and stripped[0].isupper():

@@ -10,7 +10,7 @@ import pytest
 
 from cchc.api import extract_file
 from cchc.errors import UnsupportedFormatError
-from cchc.extractors.readers.text import read_text
+from cchc.extractors.readers.text import blocks_from_lines, read_text
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "minh-duc-2022.txt"
 TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -118,3 +118,41 @@ def test_binary_that_decodes_as_utf16_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(b for i in range(4000) for b in ((i % 31) + 1, 0)))
     with pytest.raises(UnsupportedFormatError, match=r"data\.txt: binary content"):
         read_text(path)
+
+
+# --- lines that a converter or a narrow page broke apart -------------------------------------------
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    return [b.text for b in blocks_from_lines(lines).blocks]
+
+
+def test_a_part_word_alone_joins_its_number() -> None:
+    assert _blocks(["PHẦN", "II. ĐÁNH GIÁ CHUNG", "1. Ưu điểm"]) == ["PHẦN II. ĐÁNH GIÁ CHUNG", "1. Ưu điểm"]
+    assert _blocks(["Phần lớn người dân là nông dân.", "II. ĐÁNH GIÁ CHUNG"]) == [
+        "Phần lớn người dân là nông dân.", "II. ĐÁNH GIÁ CHUNG",
+    ]
+
+
+def test_a_numbered_heading_in_capitals_wrapped_mid_title_goes_on() -> None:
+    assert _blocks(["VIII. TÁC ĐỘNG CỦA CẢI CÁCH HÀNH CHÍNH ĐẾN PHÁT TRIỂN", "KINH TẾ - XÃ HỘI CỦA XÃ",
+                    "Điểm đạt được: 1,75/2 điểm."]) == [
+        "VIII. TÁC ĐỘNG CỦA CẢI CÁCH HÀNH CHÍNH ĐẾN PHÁT TRIỂN KINH TẾ - XÃ HỘI CỦA XÃ", "Điểm đạt được: 1,75/2 điểm.",
+    ]
+    # unnumbered capitals, or a numbered title that is complete (a year, a closing bracket), stay apart
+    assert _blocks(["BÁO CÁO", "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"]) == ["BÁO CÁO", "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"]
+    assert _blocks(["I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022", "ƯU ĐIỂM NỔI BẬT"]) == [
+        "I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022", "ƯU ĐIỂM NỔI BẬT",
+    ]
+    assert _blocks(["I. KẾT QUẢ", "II. TỒN TẠI"]) == ["I. KẾT QUẢ", "II. TỒN TẠI"]
+
+
+def test_a_dash_inside_kinh_te_xa_hoi_is_not_a_bullet() -> None:
+    assert _blocks(["Tiêu chí 8: Tác động của cải cách hành chính đến phát triển kinh tế", "- xã hội của xã:",
+                    "- Có 18 chỉ tiêu được giao."]) == [
+        "Tiêu chí 8: Tác động của cải cách hành chính đến phát triển kinh tế - xã hội của xã:",
+        "- Có 18 chỉ tiêu được giao.",
+    ]
+    # after a finished sentence, a colon or another item, a lower-case dash item is an item
+    assert _blocks(["Các nội dung sau:", "- tuyên truyền về CCHC;"]) == ["Các nội dung sau:", "- tuyên truyền về CCHC;"]
+    assert _blocks(["- Kế hoạch CCHC năm", "- tổ chức kiểm tra"]) == ["- Kế hoạch CCHC năm", "- tổ chức kiểm tra"]
