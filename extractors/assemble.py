@@ -21,6 +21,7 @@ from cchc.extractors.layout import (
     numbering,
     sentence_bounds,
 )
+from cchc.extractors.locale_vi import CENTRAL_CITIES
 from cchc.extractors.normalize import fold_loose as fold
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
@@ -68,7 +69,10 @@ UNIT_IN_TEXT_RE = re.compile(r"(?<!\p{L})(?P<level>xã|phường|thị\s+trấn)
 DISTRICT_RE = re.compile(
     r"(?<!\p{L})(?:huyện|quận|thị\s+xã|thành\s+phố)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})"
 )
-PROVINCE_RE = re.compile(r"(?<!\p{L})tỉnh\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
+PROVINCE_RE = re.compile(
+    rf"(?<!\p{{L}})(?:tỉnh\s+(?P<name>\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"
+    rf"|(?:thành\s+phố|TP\.?)\s*(?P<name>{'|'.join(CENTRAL_CITIES)})(?!\p{{L}}))"
+)
 YEAR_RE = re.compile(r"năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
 REPORT_YEAR_RE = re.compile(
     r"(?:báo\s+cáo|tổng\s+kết|kết\s+quả|sơ\s+kết)[^.;]{0,80}?(?:CCHC|cải\s+cách\s+hành\s+chính)[^.;]{0,60}?năm\s+(?P<year>(?:19|20)\d{2})",
@@ -182,7 +186,9 @@ def extract_meta(ctx: _Ctx) -> None:
         text = block.text.strip()
         if meta.unit_name is None:
             m = UNIT_RE.match(text)
-            if not (m and i > 0 and re.search(r"[ỦU]Y\s+BAN|UBND", blocks[i - 1].text.upper())):
+            # the issuer's line just above, or two above when a converter interleaved the two header columns
+            issuer_above = any(re.search(r"[ỦU]Y\s+BAN|UBND", b.text.upper()) for b in blocks[max(0, i - 2) : i])
+            if not (m and issuer_above):
                 m = UNIT_ONE_LINE_RE.match(text)
             if m:
                 meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
@@ -221,7 +227,7 @@ def extract_meta(ctx: _Ctx) -> None:
             meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
             meta.unit_name = m["name"]
     full = "\n".join(b.text for b in blocks)
-    meta.district = most_common(m["name"] for m in DISTRICT_RE.finditer(full))
+    meta.district = most_common(m["name"] for m in DISTRICT_RE.finditer(full) if m["name"] not in CENTRAL_CITIES)
     meta.province = most_common(m["name"] for m in PROVINCE_RE.finditer(full))
     extract_signer(ctx)
 
@@ -393,6 +399,8 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
             next_score = scores[1].start if len(scores) > 1 else len(text)
             if after and after[0].start < next_score:
                 st.percent = after[0].value.value
+            else:
+                st.percent = _percent_just_before(text, s.start)
         elif st.percent is None and st.score is not None:
             pcts = find_percents(text)
             if pcts:
@@ -409,6 +417,15 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
             if changes:
                 st.rank_change = changes[0].change
     return st
+
+
+_BEFORE_SCORE_RE = re.compile(r"^[\s,:(–-]*(?:tương\s+ứng(?:\s+với)?|bằng|tức\s+là)?[\s:(]*$", re.I)
+
+
+def _percent_just_before(text: str, score_start: int) -> float | None:
+    """"đạt 83,40% (83,40/100 điểm)": a percent printed right before its score, in brackets or "tương ứng"."""
+    before = [p for p in find_percents(text[:score_start]) if _BEFORE_SCORE_RE.match(text[p.end : score_start])]
+    return before[-1].value.value if before else None
 
 
 def _value_only(st: _Statement, block: Block, j: int) -> list[ScoreMatch]:

@@ -122,3 +122,15 @@ __all__ = [
     "number_value",
     "rank_value",
 ]
+
+# Cities directly under the central government: provinces, though named "thành phố" like a
+# district-level city (Luật Tổ chức chính quyền địa phương; Huế since 1/1/2025 by Nghị quyết
+# 1314/NQ-UBTVQH15). Source: "law".
+CENTRAL_CITIES: dict[str, str] = {
+    "Hà Nội": "law",
+    "Hồ Chí Minh": "law",
+    "Hải Phòng": "law",
+    "Đà Nẵng": "law",
+    "Cần Thơ": "law",
+    "Huế": "law: since 2025",
+}

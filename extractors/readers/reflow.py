@@ -65,10 +65,21 @@ def looks_converted(blocks: list[Block]) -> bool:
     return broken >= MIN_BROKEN and broken >= MIN_BROKEN_SHARE * pairs
 
 
-def split_inner_starts(text: str, seen: set[str] | None = None) -> list[str]:
+def split_header(text: str) -> list[str]:
+    """Cut a converter's merged header paragraph at the lines of the form every administrative document
+    opens with (Nghị định 30/2020/NĐ-CP): the national name, the motto, "Số:", "<place>, ngày …", "BÁO CÁO"."""
+    return [part.strip() for part in _HEADER_CUT_RE.split(text) if part and part.strip()]
+
+
+def split_inner_starts(text: str, seen: set[str] | None = None, *, header: bool = False) -> list[str]:
     """Cut a paragraph before each heading number or bullet inside it that follows a sentence end or
     a heading in capitals ("… nhiệm vụ. I. KẾT QUẢ …", "… NĂM 2022 1. Về …"), or whose number comes
-    next in the outline so far (``seen``, updated here): "1. Công tác chỉ đạo 2. Cải cách thể chế"."""
+    next in the outline so far (``seen``, updated here): "1. Công tác chỉ đạo 2. Cải cách thể chế".
+    A ``header`` paragraph (one of the document's first) is first cut at the header's fixed lines."""
+    if header:
+        parts = split_header(text)
+        if len(parts) > 1:
+            return [piece for part in parts for piece in split_inner_starts(part, seen)]
     seen = set() if seen is None else seen
     pieces: list[str] = []
     start = 0
@@ -91,6 +102,15 @@ def split_inner_starts(text: str, seen: set[str] | None = None) -> list[str]:
     pieces.append(text[start:])
     return [part for piece in pieces for part in _CLOSING_START_RE.split(piece) if part.strip()]
 
+
+HEADER_PARAGRAPHS = 12  # the header of a converted document lies in its first paragraphs
+_NATIONAL = r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+_HEADER_CUT_RE = re.compile(
+    rf"\s*({_NATIONAL})\s*"  # kept as a piece of its own
+    r"|(?<=\S)\s+(?=Số\s*:\s*\d|BÁO\s+CÁO\s+\p{Lu})"  # "Số: 13/BC-UBND"; "BÁO CÁO Kết quả …" (with its title)
+    # "Cao An, ngày 31 tháng 01 năm 2024", cut before the place's first word
+    r"|(?<=\S)(?<!(?<!\p{L})\p{Lu}\p{Ll}*)\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3},\s*ngày\s+\d)"
+)
 
 # "Điều 1. Phạm vi …", "khoản 2. …": a cited article, not a heading of the report
 _CITED_RE = re.compile(r"\b(?:Điều|điều|Khoản|khoản|Mục|mục|số|Chỉ\s+số|chỉ\s+số)\s*$")
@@ -154,7 +174,8 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
     seen: set[str] = set()
     for para in paragraphs:
         raw.append("")  # a paragraph alone on its "line" (a page number) can be dropped as in text
-        for piece in split_inner_starts(para.text, seen):
+        header = para.prov.paragraph is not None and para.prov.paragraph < HEADER_PARAGRAPHS
+        for piece in split_inner_starts(para.text, seen, header=header):
             raw.append(piece)
             sources[len(raw)] = para
     flowed = blocks_from_lines(raw, fmt="docx")
@@ -188,4 +209,4 @@ def _joined(block: Block, parts: list[tuple[int, Block]]) -> Block:
     )
 
 
-__all__ = ["CONVERTED_WARNING", "looks_converted", "reflow", "split_inner_starts"]
+__all__ = ["CONVERTED_WARNING", "looks_converted", "reflow", "split_header", "split_inner_starts"]

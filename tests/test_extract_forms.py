@@ -1,0 +1,66 @@
+"""Forms of the header and the overall statement that reports of other offices use (text fixtures
+written here; each value asserted was read from the fixture, not from the code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc.api import extract_file
+from cchc.extractors.readers.reflow import split_header
+
+HEADER = """ỦY BAN NHÂN DÂN
+XÃ AN KHÁNH
+Số: 02/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Khánh, ngày 11 tháng 01 năm 2023
+BÁO CÁO
+Kết quả thực hiện công tác cải cách hành chính năm 2022
+"""
+
+
+def _record(tmp_path: Path, body: str, header: str = HEADER):  # type: ignore[no-untyped-def]
+    path = tmp_path / "report.txt"
+    path.write_text(header + body, encoding="utf-8")
+    return extract_file(path)
+
+
+def test_percent_printed_before_its_score(tmp_path: Path) -> None:
+    r = _record(tmp_path, "Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 83,40% (83,40/100 điểm), xếp thứ 5/19.\n")
+    assert (r.overall.score, r.overall.max_score, r.overall.percent, r.overall.rank) == (83.4, 100.0, 83.4, 5)
+
+
+def test_a_percent_of_something_else_before_the_score_is_not_taken(tmp_path: Path) -> None:
+    r = _record(tmp_path, "Tỷ lệ hồ sơ đúng hạn 99,5%; Chỉ số CCHC của xã đạt 83,40/100 điểm, xếp thứ 5/19.\n")
+    assert (r.overall.score, r.overall.percent) == (83.4, None)
+
+
+def test_a_city_under_the_central_government_is_the_province(tmp_path: Path) -> None:
+    body = ("Căn cứ Quyết định số 831/QĐ-UBND ngày 06/01/2023 của UBND huyện Hoài Đức, thành phố Hà Nội về việc "
+            "công bố Chỉ số cải cách hành chính năm 2022; UBND xã An Khánh đạt 85,97/100 điểm.\n")
+    r = _record(tmp_path, body)
+    assert (r.meta.province, r.meta.district) == ("Hà Nội", "Hoài Đức")
+    r = _record(tmp_path, body.replace("thành phố Hà Nội", "tỉnh Hải Dương").replace("huyện Hoài Đức", "thành phố Hải Dương"))
+    assert (r.meta.province, r.meta.district) == ("Hải Dương", "Hải Dương")
+
+
+def test_header_columns_interleaved_by_a_converter(tmp_path: Path) -> None:
+    header = HEADER.replace("ỦY BAN NHÂN DÂN\nXÃ AN KHÁNH\n", "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ AN KHÁNH\n", 1)
+    r = _record(tmp_path, "UBND xã An Khánh đạt 85,97/100 điểm.\n", header)
+    assert (r.meta.unit_level, r.meta.unit_name) == ("xã", "An Khánh")
+
+
+def test_a_merged_header_paragraph_is_cut_at_the_forms_fixed_lines() -> None:
+    assert split_header("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM XÃ CAO AN Độc lập - Tự do - Hạnh phúc "
+                        "Số: 13/BC-UBND") == [
+        "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ CAO AN", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 13/BC-UBND",
+    ]
+    assert split_header("Cao An, ngày 31 tháng 01 năm 2024 BÁO CÁO Kết quả thực hiện công tác CCHC năm 2023") == [
+        "Cao An, ngày 31 tháng 01 năm 2024", "BÁO CÁO Kết quả thực hiện công tác CCHC năm 2023",
+    ]
+    assert split_header("Số: 13/BC-UBND Cao An, ngày 31 tháng 01 năm 2024") == [
+        "Số: 13/BC-UBND", "Cao An, ngày 31 tháng 01 năm 2024",
+    ]
+    body = "UBND xã Cao An được UBND huyện chấm điểm đạt 89,10/100 điểm, ngày 12 tháng 1 đã họp."
+    assert split_header(body) == [body]
