@@ -26,6 +26,8 @@ LIST_FULL_RE = re.compile(
 LIST_INCOMPLETE_RE = re.compile(
     r"chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|bị\s+trừ\s+điểm|chưa\s+được\s+điểm\s+tối\s+đa|còn\s+bị\s+trừ", re.I
 )
+# "Tiêu chí 1: Công tác chỉ đạo, điều hành", "LĨNH VỰC 2 - CẢI CÁCH THỂ CHẾ": a criterion's number after its word
+CRITERION_LABEL_RE = re.compile(r"^\s*(?:tiêu\s+chí|lĩnh\s+vực)\s+(?P<num>\d{1,2})\s*[:.)–-]\s*(?P<title>\S.*)$", re.I)
 INDICATOR_RE = re.compile(
     r"^\s*(?:[-+•*]\s*)?(?:Mục|Chỉ\s+số(?:\s+thành\s+phần)?|Tiêu\s+chí(?:\s+thành\s+phần)?|TCTP|Nội\s+dung)\s+"
     r"(?P<code>\d{1,2}(?:\.\s?\d{1,2}){1,3})\.?\s*[:.]?\s*(?P<rest>.*)$",  # "Mục 3. 1": OCR adds a space
@@ -99,8 +101,11 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         return Statement(Kind.TABLE, i)
     text = block.text
     num = numbering(text)
-    numbered_top = bool(num and "." not in num[1])
-    code = framework.match_title(criterion_title(text, scores[0].start if scores else None)) if numbered_top else None
+    labelled = CRITERION_LABEL_RE.match(text) if num is None else None  # "Tiêu chí 1: Công tác chỉ đạo, …"
+    numbered_top = bool(num and "." not in num[1]) or labelled is not None
+    titled = labelled["title"] if labelled else text
+    score_start = scores[0].start - (len(text) - len(titled)) if scores else None
+    code = framework.match_title(criterion_title(titled, score_start)) if numbered_top else None
     indicator = INDICATOR_RE.match(text)
     if code is None and not num and scores and not indicator:
         code = unnumbered_criterion(text, scores[0].start, framework)
@@ -117,7 +122,7 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         kind = Kind.CRITERIA_CLAUSES
     elif code is not None and states_score:
         kind = Kind.CRITERION
-    elif code is not None and num:
+    elif code is not None and (num or labelled):
         kind = Kind.CRITERION_HEADING
     return Statement(
         kind,  # type: ignore[arg-type]

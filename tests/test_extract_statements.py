@@ -62,6 +62,19 @@ def test_a_heading_whose_score_is_in_the_next_paragraph() -> None:
     assert other.kind == Kind.CRITERION_HEADING  # the next paragraph names another criterion
 
 
+def test_a_criterion_named_by_its_word_and_number_with_the_score_below() -> None:
+    statement = statement_of("Tiêu chí 1: Công tác chỉ đạo, điều hành", "Kết quả: đạt 10/12 điểm (tỷ lệ 83,33%).",
+                             kind=BlockKind.HEADING)
+    assert (statement.kind, statement.code, statement.score_follows) == (Kind.CRITERION, "1", 1)
+    heading = statement_of("LĨNH VỰC 3 - CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "- Thực hiện tốt việc công khai TTHC.")
+    assert (heading.kind, heading.code) == (Kind.CRITERION_HEADING, "3")
+    inline = statement_of("Tiêu chí 2: Cải cách thể chế: đạt 6/6 điểm (tỷ lệ 100%).")
+    assert (inline.kind, inline.code) == (Kind.CRITERION, "2")
+    # "Tiêu chí thành phần 2.3" is an indicator, a title matching no criterion is not one
+    assert statement_of("Tiêu chí thành phần 2.3 (Kiểm tra, rà soát văn bản): đạt 2/3 điểm.").kind == Kind.INDICATOR
+    assert statement_of("Tiêu chí 4: Tổ chức hội nghị tổng kết năm").kind not in (Kind.CRITERION, Kind.CRITERION_HEADING)
+
+
 def test_list_headings_say_which_list_and_items_their_code() -> None:
     assert statement_of("1.1. Các chỉ số thành phần đạt điểm tuyệt đối :").listed_as == "full"
     assert statement_of("a) Các tiêu chí thành phần chưa đạt điểm tối đa").listed_as == "incomplete"
