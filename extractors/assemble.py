@@ -482,12 +482,13 @@ class _Assembler:
 
     def run(self) -> None:
         blocks = self.ctx.doc.blocks
+        # a criteria table that came out as text is read first, as a ruled table is where it stands, so
+        # the headings and component lists after it find their criterion
+        _criteria_from_text_tables(self.ctx, self.seen)
         i = 0
         while i < len(blocks):
             i = self.feed(classify(blocks, i, self.ctx.scores(i), self.framework))
         self.close_indicator()
-        if len(self.seen) < 5:
-            _criteria_from_text_tables(self.ctx, self.seen)
         _note_unplaced(self.ctx, self.placed)
 
     def feed(self, st: Statement) -> int:

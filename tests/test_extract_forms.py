@@ -64,3 +64,41 @@ def test_a_merged_header_paragraph_is_cut_at_the_forms_fixed_lines() -> None:
     ]
     body = "UBND xã Cao An được UBND huyện chấm điểm đạt 89,10/100 điểm, ngày 12 tháng 1 đã họp."
     assert split_header(body) == [body]
+
+
+TEXT_TABLE = """UBND xã An Khánh được UBND huyện chấm điểm đạt 95,85/100 điểm, xếp thứ 2/19.
+I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2022
+
+STT  Tiêu chí                                                 Tối đa     Đạt    Tỷ lệ
+1    Chỉ đạo, điều hành công tác cải cách hành chính              12    11,5   95,83%
+2    Cải cách thể chế                                              6       6     100%
+3    Cải cách thủ tục hành chính                                  20   18,75   93,75%
+4    Cải cách tổ chức bộ máy hành chính nhà nước                   7       7     100%
+5    Cải cách chế độ công vụ, công chức                           10     9,5   95,00%
+6    Cải cách tài chính công                                       6       6     100%
+7    Xây dựng và phát triển Chính quyền điện tử, Chính quyền số   13    12,5   96,15%
+8    Tác động của cải cách hành chính đến phát triển kinh tế       4     3,5   87,50%
+9    Chỉ số đánh giá tác động của các tổ chức đối với CCHC        10     9,5   95,00%
+10   Chỉ số hài lòng của người dân, tổ chức                       12    11,6   96,67%
+     Tổng cộng                                                   100   95,85   95,85%
+
+II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC
+1. Chỉ đạo, điều hành công tác cải cách hành chính
+a) Các chỉ số thành phần đạt điểm tối đa:
+- Mục 1.2 (Thực hiện chế độ báo cáo định kỳ): đảm bảo thời gian theo quy định, đạt 2/2 điểm.
+- Mục 1.4 (Công tác tuyên truyền CCHC): đã thực hiện đầy đủ, đúng quy định.
+b) Các chỉ số thành phần chưa đạt điểm tối đa:
+- Mục 1.6 (Đối thoại của lãnh đạo xã với người dân): thiếu báo cáo quý, đạt 1,5/2 điểm.
+2. Cải cách thể chế
+- Thực hiện nghiêm túc các quy định.
+"""
+
+
+def test_component_lists_after_a_criteria_table_typed_as_text(tmp_path: Path) -> None:
+    r = _record(tmp_path, TEXT_TABLE)
+    assert [(c.code, c.score, c.max_score) for c in r.criteria][:3] == [("1", 11.5, 12.0), ("2", 6.0, 6.0),
+                                                                        ("3", 18.75, 20.0)]
+    assert len(r.criteria) == 10
+    assert [(i.code, i.listed_as, i.score, i.max_score) for i in r.indicators] == [
+        ("1.2", "full", 2.0, 2.0), ("1.4", "full", None, None), ("1.6", "incomplete", 1.5, 2.0),
+    ]
