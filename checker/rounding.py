@@ -1,8 +1,8 @@
 """Printed-precision arithmetic: compare printed values at the precision they were printed with.
 
 A record holds floats parsed from the report, so the number of decimals printed is read back from the
-float itself (12.7 -> 1, 83.97 -> 2, 5.0 -> 0). This is imperfect ("12,70" reads as 1 decimal) but errs on
-the side of a wider interval, which only ever avoids a false alarm.
+float itself (12.7 -> 1, 83.97 -> 2, 5.0 -> 0), or, for a percent, from its printed form in the evidence
+(:func:`printed_decimals`: "96,00" has 2). Where neither tells, the wider interval only ever avoids a false alarm.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from decimal import Decimal
+
+import regex as re
 
 _MAX_DECIMALS = 6
 _EPS = 1e-9
@@ -40,18 +42,43 @@ def ratio_percent_interval(score: float, max_score: float) -> tuple[float, float
     return (lo / max_score * 100.0, hi / max_score * 100.0)
 
 
-def percent_printed_interval(percent: float) -> tuple[float, float]:
+_PRINTED_NUMBER_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?(?![\d])")
+
+
+def printed_decimals(value: float, texts: Iterable[str]) -> int:
+    """Decimals ``value`` was printed with in ``texts`` (its evidence): "96,00" has 2, which the float
+    96.0 no longer tells; the float's own :func:`decimals` when no printed form of it is found."""
+    found = [
+        len(m.group(0)) - 1 - max(m.group(0).find(","), m.group(0).find("."))
+        for text in texts
+        for m in _PRINTED_NUMBER_RE.finditer(text)
+        if ("," in m.group(0) or "." in m.group(0)) and _same(m.group(0), value)
+    ]
+    return max(found) if found else decimals(value)
+
+
+def _same(printed: str, value: float) -> bool:
+    try:
+        return abs(float(printed.replace(",", ".")) - value) < _EPS
+    except ValueError:
+        return False
+
+
+def percent_printed_interval(percent: float, places: int | None = None) -> tuple[float, float]:
     """Interval of true percents a clerk's spreadsheet prints as ``percent``.
 
     A spreadsheet shows a percent rounded half up to two places and the clerk may retype that
     shown value with one place less: 99,747 shows as 99,75 and is typed as 99,8, although 99,747
     rounds to 99,7 directly. So the interval reaches half a unit of the next place further down.
     """
-    lo, hi = printed_interval(percent, integers_exact=False)
-    return (lo - 0.5 * 10.0 ** -(decimals(percent) + 1), hi)
+    d = decimals(percent) if places is None else max(places, decimals(percent))
+    half = 0.5 * 10.0**-d
+    return (percent - half - 0.5 * 10.0 ** -(d + 1), percent + half)
 
 
-def percent_consistent(score: float, max_score: float, percent: float, slack: float = 0.0) -> bool:
+def percent_consistent(
+    score: float, max_score: float, percent: float, slack: float = 0.0, places: int | None = None
+) -> bool:
     """True when the printed ``percent`` can be the rounding of ``score / max_score``.
 
     >>> percent_consistent(9.67, 10, 96.71), percent_consistent(12.7, 15, 87.67), percent_consistent(3150, 3158, 99.8)
@@ -60,7 +87,7 @@ def percent_consistent(score: float, max_score: float, percent: float, slack: fl
     if max_score <= 0:
         return True
     rlo, rhi = ratio_percent_interval(score, max_score)
-    plo, phi = percent_printed_interval(percent)
+    plo, phi = percent_printed_interval(percent, places)
     return not (rhi < plo - slack - _EPS or rlo > phi + slack + _EPS)
 
 

@@ -910,3 +910,14 @@ def test_scores_placed_nowhere_are_reported_as_info(file: str, unplaced: list[st
     found = [f for f in record.findings if f.kind == "unplaced_statement"]
     assert sorted(f.subject for f in found) == sorted(unplaced)
     assert all(f.severity == "info" and f.evidence and f.subject in f.evidence[0].text for f in found)
+
+
+def test_a_percent_printed_with_two_zero_decimals_is_that_precise() -> None:
+    """"9,5 | 96,00": the float 96.0 forgets the two printed decimals; the evidence keeps them."""
+    from cchc.checker.rounding import printed_decimals
+
+    assert printed_decimals(96.0, ["10 | Sự hài lòng của người dân | 10 | 9,5 | 96,00"]) == 2
+    assert printed_decimals(96.0, ["đạt tỷ lệ 96%"]) == 0
+    assert not percent_consistent(9.5, 10, 96.0, places=2)  # 95,00% printed as 96,00%
+    assert percent_consistent(9.5, 10, 96.0)  # "96%": 9,5 may be 9,55 rounded, 95,5% prints as 96%
+    assert percent_consistent(12.7, 15, 84.47, places=2)  # the score's own rounding still counts

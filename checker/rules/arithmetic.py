@@ -13,6 +13,7 @@ from cchc.checker.rounding import (
     close,
     decimals,
     percent_consistent,
+    printed_decimals,
     recomputed_percent,
     sum_tolerance,
 )
@@ -86,15 +87,16 @@ def percent_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     """A printed percent outside the rounding interval of score/max (overall, criteria, indicators, ratios)."""
     slack = ctx.settings.percent_slack
     for r in _ratios(record):
-        if r.max_score <= 0 or percent_consistent(r.score, r.max_score, r.percent, slack):
+        printed = printed_decimals(r.percent, (ev.text for ev in r.evidence))
+        if r.max_score <= 0 or percent_consistent(r.score, r.max_score, r.percent, slack, printed):
             continue
         expected = recomputed_percent(r.score, r.max_score, r.percent)
-        places = max(1, decimals(r.percent))
+        places = max(1, printed)
         yield Hit(
             subject=r.subject,
-            message=f"{r.place_vi}: tỷ lệ in {m.pct(r.percent)} nhưng {m.ratio(r.score, r.max_score)}"
+            message=f"{r.place_vi}: tỷ lệ in {m.pct(r.percent, 'vi', printed)} nhưng {m.ratio(r.score, r.max_score)}"
             f" = {m.pct(expected, 'vi', places)}",
-            message_en=f"{r.place_en}: printed percent {m.pct(r.percent, 'en')} but "
+            message_en=f"{r.place_en}: printed percent {m.pct(r.percent, 'en', printed)} but "
             f"{m.ratio(r.score, r.max_score, 'en')} = {m.pct(expected, 'en', places)}",
             expected=expected,
             actual=r.percent,

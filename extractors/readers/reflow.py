@@ -15,7 +15,7 @@ import itertools
 import regex as re
 
 from cchc.extractors.document import Block, BlockKind, Provenance
-from cchc.extractors.layout import LETTER_ITEM_RE, SENTENCE_END_RE, is_all_caps, numbering
+from cchc.extractors.layout import LETTER_ITEM_RE, PAGE_NUMBER_RE, SENTENCE_END_RE, is_all_caps, numbering
 from cchc.extractors.readers.text import blocks_from_lines
 
 MIN_BROKEN = 2  # paragraphs that stop in mid-sentence ...
@@ -172,12 +172,16 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
     raw: list[str] = []
     sources: dict[int, Block] = {}  # text line number -> its paragraph
     seen: set[str] = set()
-    for para in paragraphs:
-        raw.append("")  # a paragraph alone on its "line" (a page number) can be dropped as in text
+    for k, para in enumerate(paragraphs):
+        lone = _page_number(paragraphs, k)
+        if lone:
+            raw.append("")  # alone between blank "lines", the text reader drops it as a page number
         header = para.prov.paragraph is not None and para.prov.paragraph < HEADER_PARAGRAPHS
         for piece in split_inner_starts(para.text, seen, header=header):
             raw.append(piece)
             sources[len(raw)] = para
+        if lone:
+            raw.append("")
     flowed = blocks_from_lines(raw, fmt="docx")
     for warning in flowed.warnings:
         m = _DROPPED_RE.match(warning)
@@ -188,6 +192,20 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
         parts = [(offset, sources[prov.line]) for offset, prov in block.lines if prov.line in sources]
         out.append(_joined(block, parts))
     return out
+
+
+_CELL_NUMBER_RE = re.compile(r"^[\d.,%\s]+$")
+
+
+def _page_number(paragraphs: list[Block], k: int) -> bool:
+    """A paragraph that is only a small number, between printed lines of body text: a page number.
+
+    Between table cells that a converter made paragraphs ("Cải cách thể chế" / "5" / "5" / "100") it
+    is a cell, and kept."""
+    if not PAGE_NUMBER_RE.match(paragraphs[k].text):
+        return False
+    around = [paragraphs[j].text.strip() for j in (k - 1, k + 1) if 0 <= j < len(paragraphs)]
+    return not any(_CELL_NUMBER_RE.match(t) for t in around) and (not around or max(map(len, around)) >= 40)
 
 
 def _joined(block: Block, parts: list[tuple[int, Block]]) -> Block:
