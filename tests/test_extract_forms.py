@@ -102,3 +102,17 @@ def test_component_lists_after_a_criteria_table_typed_as_text(tmp_path: Path) ->
     assert [(i.code, i.listed_as, i.score, i.max_score) for i in r.indicators] == [
         ("1.2", "full", 2.0, 2.0), ("1.4", "full", None, None), ("1.6", "incomplete", 1.5, 2.0),
     ]
+
+
+def test_a_number_alone_is_a_page_number_between_body_lines_and_a_cell_between_cells() -> None:
+    from cchc.extractors.document import Block, BlockKind, Provenance
+    from cchc.extractors.readers.reflow import _page_number
+
+    def paras(*texts: str) -> list[Block]:
+        return [Block(kind=BlockKind.PARAGRAPH, text=t, prov=Provenance(paragraph=k)) for k, t in enumerate(texts)]
+
+    body = paras("UBND xã đã ban hành đầy đủ các văn bản chỉ đạo, phân công nhiệm vụ cụ", "3",
+                 "thể cho từng công chức và tổ chức kiểm tra việc thực hiện trong năm.")
+    assert _page_number(body, 1)
+    cells = paras("Công tác chỉ đạo, điều hành CCHC", "15", "13", "86,67", "2", "Cải cách thể chế")
+    assert not any(_page_number(cells, k) for k in range(len(cells)))
