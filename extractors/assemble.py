@@ -44,7 +44,12 @@ from cchc.extractors.statements import (
     classify,
     criterion_title,
 )
-from cchc.extractors.tables import TEXT_HEADER_RE, criteria_from_table, criteria_from_text_rows
+from cchc.extractors.tables import (
+    TEXT_HEADER_RE,
+    criteria_from_cell_stream,
+    criteria_from_table,
+    criteria_from_text_rows,
+)
 from cchc.schemas.record import (
     Criterion,
     Evidence,
@@ -724,20 +729,24 @@ def _repair_ocr_scores(ctx: _Ctx) -> None:
         )
 
 
+ALIGNED_ROWS_BLOCKS = 12
+TEXT_TABLE_BLOCKS = 60
+MAX_TEXT_TABLE_HEADERS = 5
+
+
 def _criteria_from_text_tables(ctx: _Ctx, seen: set[str]) -> None:
-    """Criteria of a table that came out as text (a scan, a table drawn without rules): the blocks
-    after a header line that names the score columns ("Điểm tối đa", "Điểm đạt được")."""
+    """Criteria of a table that came out as text (a scan, a table drawn without rules, a converter's
+    cells one a line): the blocks after a header line that names the score columns ("Điểm tối đa",
+    "Điểm đạt được"); the first such header whose blocks read as criteria rows."""
     blocks = ctx.doc.blocks
-    start = next((i for i, b in enumerate(blocks) if TEXT_HEADER_RE.search(b.text) and b.kind != BlockKind.TABLE), None)
-    if start is None:
+    headers = [i for i, b in enumerate(blocks) if TEXT_HEADER_RE.search(b.text) and b.kind != BlockKind.TABLE]
+    for start in headers[:MAX_TEXT_TABLE_HEADERS]:
+        region, text, starts, rows = _text_table_rows(ctx, start)
+        if rows:
+            break
+    else:
         return
-    # Rows run over block edges, so the region is read as one text and spans mapped back.
-    region = [i for i in range(start, min(start + 12, len(blocks))) if blocks[i].kind != BlockKind.TABLE]
-    starts, text = [], ""
-    for i in region:
-        starts.append(len(text))
-        text += blocks[i].text + " "
-    for crit, lo, hi in criteria_from_text_rows(text, ctx.framework):
+    for crit, lo, hi in rows:
         if crit.code in seen:
             continue
         k = max(n for n, s in enumerate(starts) if s <= lo)
@@ -746,6 +755,22 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str]) -> None:
         crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
         crit.evidence[0].text = text[lo:hi].strip()
         ctx.record.criteria.append(crit)
+
+
+def _text_table_rows(ctx: _Ctx, start: int) -> tuple[list[int], str, list[int], list[tuple[Criterion, int, int]]]:
+    """(blocks, their text joined, each block's offset in it, the criteria rows read) from ``start``."""
+    blocks = ctx.doc.blocks
+    region = [i for i in range(start, min(start + TEXT_TABLE_BLOCKS, len(blocks))) if blocks[i].kind != BlockKind.TABLE]
+    # Rows run over block edges, so the region is read as one text and spans mapped back.
+    starts, text = [], ""
+    for i in region:
+        starts.append(len(text))
+        text += blocks[i].text + " "
+    # rows of aligned columns lie in the first blocks; a converter's cells, one a line, run further
+    aligned = text[: starts[ALIGNED_ROWS_BLOCKS]] if len(starts) > ALIGNED_ROWS_BLOCKS else text
+    rows = criteria_from_text_rows(aligned, ctx.framework)
+    stream = criteria_from_cell_stream(text, ctx.framework)
+    return region, text, starts, stream if len(stream) > len(rows) else rows
 
 
 def _criteria_in_clauses(

@@ -196,6 +196,56 @@ TEXT_ROW_RE = re.compile(
 TEXT_HEADER_RE = re.compile(r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)", re.I)
 
 
+_TOKEN_RE = re.compile(r"[^\s|]+")
+_STREAM_NUMBER_RE = re.compile(rf"^{_CELL_NUM}%?$")
+MIN_STREAM_ROWS = 5
+
+
+def _consistent_triple(values: list[float]) -> tuple[float, float, float] | None:
+    """(maximum, score, percent) when three numbers read as a criterion's cells: the percent is the
+    score over the maximum, to the rounding a table prints (the row checks itself)."""
+    a, b, pct = values
+    maximum, score = (a, b) if a >= b else (b, a)
+    if not 0 < maximum < 50 or abs(score / maximum * 100 - pct) > 0.6:
+        return None
+    return maximum, score, pct
+
+
+def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
+    """Criteria rows of a table whose cells a converter wrote one after another, wrapped titles
+    around the numbers: "… nhà 4 6 6 100 nước 5 Cải cách chế độ công vụ 11 10 90,91 6 …".
+
+    A row is found by its three numbers that check themselves (maximum, score, percent = score /
+    maximum) and named by its row number (STT), which must run 1, 2, 3, … and be a criterion code
+    of the framework; fewer than MIN_STREAM_ROWS such rows read as no table.
+    """
+    tokens = [(m.start(), m.end(), m.group(0).strip(",;")) for m in _TOKEN_RE.finditer(text)]
+    numbers = [
+        parse_number(t.rstrip("%"), small=True) if _STREAM_NUMBER_RE.match(t) else None for _, _, t in tokens
+    ]
+    found: list[tuple[Criterion, int, int]] = []
+    expected, k, row_start = 1, 0, 0
+    while k + 2 < len(tokens):
+        values = [n.value if n is not None else None for n in numbers[k : k + 3]]
+        triple = _consistent_triple(values) if None not in values else None  # type: ignore[arg-type]
+        if triple is None:
+            k += 1
+            continue
+        marker = next(
+            (j for j in range(k - 1, row_start - 1, -1) if tokens[j][2] == str(expected)), None
+        )
+        if marker is None or framework.criterion(str(expected)) is None:
+            k += 1
+            continue
+        title = " ".join(t for _, _, t in tokens[marker + 1 : k] if not _STREAM_NUMBER_RE.match(t))
+        maximum, score, pct = triple
+        crit = Criterion(code=str(expected), title=title, score=score, max_score=maximum, percent=pct,
+                         printed_number=str(expected))
+        found.append((crit, tokens[marker][0], tokens[k + 2][1]))
+        expected, row_start, k = expected + 1, k + 3, k + 3
+    return found if len(found) >= MIN_STREAM_ROWS else []
+
+
 def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
     """Criteria rows of a table read as text: "1 Công tác chỉ đạo 14 12,5 89,29 8/18 điều hành CCHC".
 

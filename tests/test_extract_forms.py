@@ -116,3 +116,32 @@ def test_a_number_alone_is_a_page_number_between_body_lines_and_a_cell_between_c
     assert _page_number(body, 1)
     cells = paras("Công tác chỉ đạo, điều hành CCHC", "15", "13", "86,67", "2", "Cải cách thể chế")
     assert not any(_page_number(cells, k) for k in range(len(cells)))
+
+
+CELL_STREAM = (
+    "Điểm tối STT Lĩnh vực / tiêu chí Điểm đạt Tỷ lệ (%) đa 1 Công tác chỉ đạo, điều hành CCHC 15 13 86,67 "
+    "2 Cải cách thể chế 5 5 100 3 Cải cách thủ tục hành chính 18,5 16,5 89,19 Cải cách tổ chức bộ máy hành "
+    "chính nhà 4 6 6 100 nước 5 Cải cách chế độ công vụ, công chức 11 9,5 86,36 6 Cải cách tài chính công 7 6 "
+    "85,71 Xây dựng chính quyền điện tử, chính quyền 7 11,5 9,75 84,78 số Tác động của CCHC đến sự phát triển "
+    "kinh 8 2 1,5 75,00 tế - xã hội Đánh giá của các tổ chức đối với công tác 9 CCHC của UBND xã (qua điều tra "
+    "xã hội 14 11 78,57 học) Chỉ số hài lòng của người dân, tổ chức đối 10 10 9 90,00 với sự phục vụ của UBND "
+    "xã Tổng cộng 100 87,25 87,25"
+)
+
+
+def test_a_converters_cells_one_after_another_read_as_criteria_rows() -> None:
+    from cchc.extractors.framework import generic_framework
+    from cchc.extractors.tables import criteria_from_cell_stream
+
+    rows = criteria_from_cell_stream(CELL_STREAM, generic_framework())
+    assert [(c.code, c.max_score, c.score, c.percent) for c, _, _ in rows] == [
+        ("1", 15, 13, 86.67), ("2", 5, 5, 100), ("3", 18.5, 16.5, 89.19), ("4", 6, 6, 100), ("5", 11, 9.5, 86.36),
+        ("6", 7, 6, 85.71), ("7", 11.5, 9.75, 84.78), ("8", 2, 1.5, 75), ("9", 14, 11, 78.57), ("10", 10, 9, 90),
+    ]
+    # a percent that does not check ends the rows there (no later row takes its place); too few rows are no table
+    broken = CELL_STREAM.replace("7 6 85,71", "7 6 95,71")
+    assert [c.code for c, _, _ in criteria_from_cell_stream(broken, generic_framework())] == ["1", "2", "3", "4", "5"]
+    early = CELL_STREAM.replace("15 13 86,67", "15 13 96,67").replace("Cải cách thể chế 5 5 100", "Cải cách thể chế 5 5 90")
+    assert criteria_from_cell_stream(early, generic_framework()) == []
+    prose = "Năm 2022 có 15 13 86,67 hồ sơ; 2 lần kiểm tra 5 5 100 lượt."
+    assert criteria_from_cell_stream(prose, generic_framework()) == []

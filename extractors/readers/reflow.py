@@ -25,7 +25,8 @@ CONVERTED_WARNING = "paragraphs re-flowed as printed lines (a DOCX made by a PDF
 
 # A heading number or bullet inside a paragraph: "I. KẾT", "1. Về", "1.1. Các", "3.2) Các", "- Mục".
 _INNER_START_RE = re.compile(
-    r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+|[-+•]\s*)\p{Lu})"
+    r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+|[-+•]\s*)\p{Lu}"
+    r"|Tiêu\s+chí\s+\d{1,2}\s*:)"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
 )
 # A bullet naming an indicator by its number ("- Mục 1.3 (…)", "- Chỉ số 7.1.7"): an item even where
 # the text before it does not end a sentence ("… đúng quy định - Mục 1.3 …").
@@ -89,6 +90,9 @@ def split_inner_starts(text: str, seen: set[str] | None = None, *, header: bool 
         rest = text[m.end() :]
         if rest[0] in "-+•":
             if not (SENTENCE_END_RE.search(before) or _ITEM_LABEL_RE.match(rest)):
+                continue
+        elif rest[0] == "T":  # "Tiêu chí 2:" after a finished sentence or a heading in capitals
+            if not (SENTENCE_END_RE.search(before) or _caps_heading(before)):
                 continue
         else:
             number = numbering(rest)
@@ -205,7 +209,7 @@ def _page_number(paragraphs: list[Block], k: int) -> bool:
     if not PAGE_NUMBER_RE.match(paragraphs[k].text):
         return False
     around = [paragraphs[j].text.strip() for j in (k - 1, k + 1) if 0 <= j < len(paragraphs)]
-    return not any(_CELL_NUMBER_RE.match(t) for t in around) and (not around or max(map(len, around)) >= 40)
+    return not any(_CELL_NUMBER_RE.match(t) for t in around) and (not around or max(map(len, around)) >= 60)
 
 
 def _joined(block: Block, parts: list[tuple[int, Block]]) -> Block:
