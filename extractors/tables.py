@@ -231,9 +231,11 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
         if triple is None:
             k += 1
             continue
-        marker = next(
-            (j for j in range(k - 1, row_start - 1, -1) if tokens[j][2] == str(expected)), None
-        )
+        # the nearest row number before the numbers: this row's, or the next one's when this row's
+        # numbers did not check (then this row is left out, not given the next row's numbers)
+        marker = next((j for j in range(k - 1, row_start - 1, -1) if tokens[j][2] in (str(expected), str(expected + 1))), None)
+        if marker is not None and tokens[marker][2] == str(expected + 1):
+            expected += 1
         if marker is None or framework.criterion(str(expected)) is None:
             k += 1
             continue

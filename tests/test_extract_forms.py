@@ -138,9 +138,12 @@ def test_a_converters_cells_one_after_another_read_as_criteria_rows() -> None:
         ("1", 15, 13, 86.67), ("2", 5, 5, 100), ("3", 18.5, 16.5, 89.19), ("4", 6, 6, 100), ("5", 11, 9.5, 86.36),
         ("6", 7, 6, 85.71), ("7", 11.5, 9.75, 84.78), ("8", 2, 1.5, 75), ("9", 14, 11, 78.57), ("10", 10, 9, 90),
     ]
-    # a percent that does not check ends the rows there (no later row takes its place); too few rows are no table
+    # a row whose percent does not check is left out, and the next row keeps its own numbers; too few rows
+    # are no table
     broken = CELL_STREAM.replace("7 6 85,71", "7 6 95,71")
-    assert [c.code for c, _, _ in criteria_from_cell_stream(broken, generic_framework())] == ["1", "2", "3", "4", "5"]
+    assert [(c.code, c.score) for c, _, _ in criteria_from_cell_stream(broken, generic_framework())][4:7] == [
+        ("5", 9.5), ("7", 9.75), ("8", 1.5),
+    ]
     early = CELL_STREAM.replace("15 13 86,67", "15 13 96,67").replace("Cải cách thể chế 5 5 100", "Cải cách thể chế 5 5 90")
     assert criteria_from_cell_stream(early, generic_framework()) == []
     prose = "Năm 2022 có 15 13 86,67 hồ sơ; 2 lần kiểm tra 5 5 100 lượt."
