@@ -199,6 +199,7 @@ TEXT_HEADER_RE = re.compile(r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)", re.I)
 _TOKEN_RE = re.compile(r"[^\s|]+")
 _STREAM_NUMBER_RE = re.compile(rf"^{_CELL_NUM}%?$")
 MIN_STREAM_ROWS = 5
+MAX_ROWS_SKIPPED = 3
 
 
 def _consistent_triple(values: list[float]) -> tuple[float, float, float] | None:
@@ -231,11 +232,12 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
         if triple is None:
             k += 1
             continue
-        # the nearest row number before the numbers: this row's, or the next one's when this row's
-        # numbers did not check (then this row is left out, not given the next row's numbers)
-        marker = next((j for j in range(k - 1, row_start - 1, -1) if tokens[j][2] in (str(expected), str(expected + 1))), None)
-        if marker is not None and tokens[marker][2] == str(expected + 1):
-            expected += 1
+        # the nearest row number before the numbers: this row's, or a later one's when rows before did
+        # not check (those rows are left out, never given another row's numbers)
+        numbers_ahead = {str(n) for n in range(expected, expected + MAX_ROWS_SKIPPED + 1)}
+        marker = next((j for j in range(k - 1, row_start - 1, -1) if tokens[j][2] in numbers_ahead), None)
+        if marker is not None:
+            expected = int(tokens[marker][2])
         if marker is None or framework.criterion(str(expected)) is None:
             k += 1
             continue
