@@ -88,6 +88,8 @@ CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}*$")
 TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
+SIGNER_TITLE_START_RE = re.compile(r"^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:TM|KT)\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN)(?=\s+[-–]\s|$)")
+TRAILING_PAGE_NUMBER_RE = re.compile(r"(?<=\p{Ll})\s+\d{1,3}$")
 
 
 @dataclass
@@ -259,8 +261,10 @@ def extract_signer(ctx: _Ctx) -> None:
         else:
             lines.append((i, block, block.text.strip()))
     seen_title = False
-    for i, block, text in lines:
-        if SIGNER_TITLE_RE.match(text) and is_all_caps(text) or text.upper() in ("CHỦ TỊCH", "PHÓ CHỦ TỊCH"):
+    for i, block, line in lines:
+        text = TRAILING_PAGE_NUMBER_RE.sub("", line)  # "Trần Văn Lập 4": the page's number printed below the name
+        title = SIGNER_TITLE_START_RE.match(text)  # "CHỦ TỊCH - TT Đảng ủy, HĐND xã;": columns a converter joined
+        if SIGNER_TITLE_RE.match(text) and is_all_caps(text) or text.upper() in ("CHỦ TỊCH", "PHÓ CHỦ TỊCH") or title:
             seen_title = True
             if re.search(r"CHỦ\s+TỊCH", text):
                 ctx.record.meta.signer_title = title_case(re.sub(r"^.*?((?:PHÓ\s+)?CHỦ\s+TỊCH).*$", r"\1", text)).replace(

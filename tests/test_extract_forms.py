@@ -150,3 +150,23 @@ def test_a_converters_cells_one_after_another_read_as_criteria_rows() -> None:
     ]
     prose = "Năm 2022 có 15 13 86,67 hồ sơ; 2 lần kiểm tra 5 5 100 lượt."
     assert criteria_from_cell_stream(prose, generic_framework()) == []
+
+
+def test_signer_with_the_page_number_below_and_title_joined_with_recipients(tmp_path: Path) -> None:
+    tail = ("Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm 2022 của UBND xã An Khánh./.\n"
+            "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Phòng Nội vụ huyện;\nCHỦ TỊCH - TT Đảng ủy, HĐND xã;\n- Lưu: VP.\n"
+            "Trần Văn Lập 4\n")
+    r = _record(tmp_path, "UBND xã An Khánh đạt 85,97/100 điểm.\n" + tail)
+    assert (r.meta.signer, r.meta.signer_title) == ("Trần Văn Lập", "Chủ tịch")
+
+
+def test_a_paragraph_going_on_with_a_year_counts_as_broken_mid_sentence() -> None:
+    from cchc.extractors.document import Block, BlockKind, Provenance
+    from cchc.extractors.readers.reflow import _breaks_mid_sentence
+
+    def para(text: str) -> Block:
+        return Block(kind=BlockKind.PARAGRAPH, text=text, prov=Provenance(paragraph=0))
+
+    assert _breaks_mid_sentence(para("Trên đây là báo cáo kết quả công tác CCHC năm"), para("2021 của UBND xã Tam Hưng./."))
+    assert not _breaks_mid_sentence(para("I. KẾT QUẢ THỰC HIỆN CCHC"), para("1. Về công tác chỉ đạo, điều hành"))
+    assert not _breaks_mid_sentence(para("Kết quả như sau:"), para("2021 là năm đầu tiên …"))

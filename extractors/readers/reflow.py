@@ -52,6 +52,8 @@ def _breaks_mid_sentence(first: Block, second: Block) -> bool:
     text = second.text
     if SENTENCE_END_RE.search(first.text) or second.label is not None or LETTER_ITEM_RE.match(text):
         return False
+    if text[0].isdigit():  # "… năm" / "2021 của UBND xã …"; "I. KẾT QUẢ" / "1. Về …" is an outline
+        return numbering(text) is None and not is_all_caps(first.text)
     return text[0].islower() or text[0] in "/,.;:)%"
 
 
@@ -111,7 +113,7 @@ HEADER_PARAGRAPHS = 12  # the header of a converted document lies in its first p
 _NATIONAL = r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
 _HEADER_CUT_RE = re.compile(
     rf"\s*({_NATIONAL})\s*"  # kept as a piece of its own
-    r"|(?<=\S)\s+(?=Số\s*:\s*\d|BÁO\s+CÁO\s+\p{Lu})"  # "Số: 13/BC-UBND"; "BÁO CÁO Kết quả …" (with its title)
+    r"|(?<=\S)\s+(?=Số\s*:\s*\d|BÁO\s+CÁO(?:\s+\p{Lu}|\s*$))"  # "Số: 13/BC-UBND"; "BÁO CÁO Kết quả …" (with its title)
     # "Cao An, ngày 31 tháng 01 năm 2024", cut before the place's first word
     r"|(?<=\S)(?<!(?<!\p{L})\p{Lu}\p{Ll}*)\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3},\s*ngày\s+\d)"
 )
