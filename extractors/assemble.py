@@ -88,6 +88,7 @@ CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}*$")
 TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
+GRADE_LABEL_AT_END_RE = re.compile(r"xếp\s+loại\s*:?\s*$", re.I)
 SIGNER_TITLE_START_RE = re.compile(r"^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:TM|KT)\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN)(?=\s+[-–]\s|$)")
 TRAILING_PAGE_NUMBER_RE = re.compile(r"(?<=\p{Ll})\s+\d{1,3}$")
 
@@ -469,8 +470,10 @@ def extract_scores(ctx: _Ctx) -> None:
     if ctx.doc.ocr_pages:
         _repair_ocr_scores(ctx)
     if record.overall.classification is None:
-        for block in blocks[:60]:
+        for k, block in enumerate(blocks[:60]):
             cls = find_classification(block.text)
+            if cls is None and k + 1 < len(blocks) and GRADE_LABEL_AT_END_RE.search(block.text):
+                cls = find_classification(f"{block.text} {blocks[k + 1].text}")  # "Xếp loại:" / "Xuất sắc."
             if cls:
                 record.overall.classification = cls
                 break

@@ -134,3 +134,11 @@ CENTRAL_CITIES: dict[str, str] = {
     "Cần Thơ": "law",
     "Huế": "law: since 2025",
 }
+
+# Grades a unit's index or its year's work is classified with: the provincial CCHC index's grades
+# ("Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu", as published in the decisions announcing the index)
+# and the grades of Nghị định 48/2023/NĐ-CP for rating a body's work ("hoàn thành xuất sắc / tốt
+# nhiệm vụ", "hoàn thành nhiệm vụ", "không hoàn thành nhiệm vụ"), as the sample prints one. Source: "law".
+GRADE_WORDS: tuple[str, ...] = (
+    "xuất sắc", "tốt", "khá", "trung bình", "yếu", "kém", "hoàn thành", "không hoàn thành", "loại",
+)  # fmt: skip

@@ -17,6 +17,7 @@ from cchc.extractors.locale_vi import (
     CHANGE_NOUNS,
     CHANGE_VERBS,
     FIRST_PLACE,
+    GRADE_WORDS,
     LAST_PLACE,
     NUMBER_WORDS,
     ORDINAL,
@@ -131,12 +132,17 @@ def find_changes(text: str) -> list[ChangeMatch]:
     return sorted(found, key=lambda c: c.start)
 
 
+GRADE_RE = re.compile(rf"^(?:{alternation(GRADE_WORDS)})(?!\p{{L}})", re.I)
+
+
 def find_classification(text: str) -> str | None:
-    m = CLASSIFICATION_RE.search(text)
-    if not m:
-        return None
-    cls = re.split(r"\s+(?:và|với)\s+", m["cls"].strip())[0].strip()
-    return cls or None
+    """The grade after "xếp loại" ("Xếp loại: Xuất sắc", "được xếp loại hoàn thành tốt nhiệm vụ"), when it
+    is one of the grades (``GRADE_WORDS``): "đánh giá, xếp loại cán bộ, công chức" is no grade."""
+    for m in CLASSIFICATION_RE.finditer(text):
+        cls = re.split(r"\s+(?:và|với)\s+", m["cls"].strip())[0].strip()
+        if GRADE_RE.match(cls):
+            return cls
+    return None
 
 
 __all__ = [

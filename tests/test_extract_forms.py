@@ -170,3 +170,11 @@ def test_a_paragraph_going_on_with_a_year_counts_as_broken_mid_sentence() -> Non
     assert _breaks_mid_sentence(para("Trên đây là báo cáo kết quả công tác CCHC năm"), para("2021 của UBND xã Tam Hưng./."))
     assert not _breaks_mid_sentence(para("I. KẾT QUẢ THỰC HIỆN CCHC"), para("1. Về công tác chỉ đạo, điều hành"))
     assert not _breaks_mid_sentence(para("Kết quả như sau:"), para("2021 là năm đầu tiên …"))
+
+
+def test_the_grade_on_the_next_line_and_staff_ratings_are_no_grade(tmp_path: Path) -> None:
+    body = ("Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 94,80% (94,80/100 điểm), xếp thứ 2/20. Xếp loại:\n"
+            "Xuất sắc.\n- Mục 5.2 (Đánh giá, xếp loại cán bộ, công chức): đạt 2/3 điểm.\n")
+    assert _record(tmp_path, body).overall.classification == "Xuất sắc"
+    body = "UBND xã An Khánh đạt 85,97/100 điểm.\n- Việc đánh giá, xếp loại cán bộ, công chức được thực hiện.\n"
+    assert _record(tmp_path, body).overall.classification is None
