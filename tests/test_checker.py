@@ -200,7 +200,7 @@ def test_registry_lists_every_contract_kind_once_with_titles() -> None:
         "rank_change_mismatch", "score_history_jump",
         "ranking_total_mismatch", "ranking_percent_mismatch", "ranking_order", "ranking_rank_gap",
         "official_score_mismatch", "official_rank_mismatch", "official_unit_missing", "report_missing",
-        "unplaced_statement",
+        "unplaced_statement", "score_above_max",
     }  # fmt: skip
     codes = [s.code for s in RULES]
     assert len(codes) == len(set(codes)) and all(c.startswith("CCHC") for c in codes)
@@ -921,3 +921,18 @@ def test_a_percent_printed_with_two_zero_decimals_is_that_precise() -> None:
     assert not percent_consistent(9.5, 10, 96.0, places=2)  # 95,00% printed as 96,00%
     assert percent_consistent(9.5, 10, 96.0)  # "96%": 9,5 may be 9,55 rounded, 95,5% prints as 96%
     assert percent_consistent(12.7, 15, 84.47, places=2)  # the score's own rounding still counts
+
+
+def test_a_score_above_its_own_maximum(tmp_path: Path) -> None:
+    """"6,5/6 điểm": flagged whatever the percent beside it says; 6/6 and 5,75/6 are not."""
+    text = ("BÁO CÁO\nKết quả cải cách hành chính năm 2022 của UBND xã An Khánh\n"
+            "1. Công tác chỉ đạo, điều hành: 6,5/6 điểm, đạt tỷ lệ 108,33%.\n"
+            "2. Cải cách thể chế: 6/6 điểm, đạt tỷ lệ 100%.\n3. Cải cách thủ tục hành chính: 5,75/6 điểm.\n")
+    from cchc.api import check_record, extract_file
+
+    path = tmp_path / "above.txt"
+    path.write_text(text, encoding="utf-8")
+    findings = check_record(extract_file(path))
+    above = [(f.rule, f.subject, f.actual) for f in findings if f.kind == "score_above_max"]
+    assert above == [("CCHC115", "1", 6.5)]
+    assert not [f for f in findings if f.kind == "percent_mismatch" and f.subject == "1"]

@@ -3,14 +3,20 @@
 Every rule reads only the :class:`Record`; a rule that cannot decide (a value not stated, a listing that
 may be incomplete) stays silent, because a false alarm costs the reviewer's trust.
 
-One module per family of rules: ``arithmetic`` (CCHC101-104), ``quantities`` (105-106), ``structure``
+One module per family of rules: ``arithmetic`` (CCHC101-104, 115), ``quantities`` (105-106), ``structure``
 (107-108), ``references`` (109-111), ``document`` (112-114). Importing this package registers them all.
 """
 
 from __future__ import annotations
 
 from cchc.checker.rules._common import unique_criteria, where
-from cchc.checker.rules.arithmetic import deduction_mismatch, max_mismatch, percent_mismatch, total_mismatch
+from cchc.checker.rules.arithmetic import (
+    deduction_mismatch,
+    max_mismatch,
+    percent_mismatch,
+    score_above_max,
+    total_mismatch,
+)
 from cchc.checker.rules.dates_ranks import date_inconsistency, rank_out_of_range, year_mismatch
 from cchc.checker.rules.reading import malformed_number, not_scored_report, unplaced_statement
 from cchc.checker.rules.stated_values import (
@@ -47,6 +53,7 @@ __all__ = [
     "rank_out_of_range",
     "roman_value",
     "same_quantity",
+    "score_above_max",
     "status_contradiction",
     "total_mismatch",
     "unique_criteria",

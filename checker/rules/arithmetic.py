@@ -1,4 +1,4 @@
-"""Rules on the arithmetic of scores: percent, total, deductions, maximum (CCHC101-CCHC104)."""
+"""Rules on the arithmetic of scores: percent, total, deductions, maximum (CCHC101-CCHC104, CCHC115)."""
 
 from __future__ import annotations
 
@@ -273,4 +273,43 @@ def max_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
             expected=expected,
             actual=c.max_score,
             evidence=c.evidence,
+        )
+
+
+# --------------------------------------------------------------------------- CCHC115 score_above_max
+
+
+def _scored(record: Record) -> Iterator[tuple[str, str, str, float, float, Sequence[Evidence]]]:
+    """(subject, place vi, place en, score, maximum, evidence) of the overall, each criterion and indicator."""
+    o = record.overall
+    if o.score is not None and o.max_score is not None:
+        yield "overall", m.overall_place("vi"), m.overall_place("en"), o.score, o.max_score, o.evidence
+    for c in unique_criteria(record):
+        if c.score is not None and c.max_score is not None:
+            place = (m.criterion_place(c.code, "vi"), m.criterion_place(c.code, "en"))
+            yield c.code or c.title, *place, c.score, c.max_score, c.evidence
+    for i in record.indicators:
+        if i.score is not None and i.max_score is not None:
+            yield i.code, m.indicator_place(i.code, "vi"), m.indicator_place(i.code, "en"), i.score, i.max_score, i.evidence
+
+
+@rule(
+    "CCHC115",
+    "score_above_max",
+    "error",
+    "Điểm đạt lớn hơn điểm tối đa",
+    "A score above its own maximum",
+)
+def score_above_max(record: Record, ctx: RuleContext) -> Iterator[Hit]:
+    """A score printed above the maximum printed beside it ("6,5/6 điểm"): one of the two is wrong."""
+    for subject, place_vi, place_en, score, maximum, evidence in _scored(record):
+        if score <= maximum + _EPS:
+            continue
+        yield Hit(
+            subject=subject,
+            message=f"{place_vi}: đạt {m.num(score)} điểm, lớn hơn điểm tối đa {m.num(maximum)}",
+            message_en=f"{place_en}: scored {m.num(score, 'en')}, above its maximum {m.num(maximum, 'en')}",
+            expected=f"<= {m.num(maximum, 'en')}",
+            actual=score,
+            evidence=evidence,
         )
