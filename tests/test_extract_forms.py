@@ -178,3 +178,15 @@ def test_the_grade_on_the_next_line_and_staff_ratings_are_no_grade(tmp_path: Pat
     assert _record(tmp_path, body).overall.classification == "Xuất sắc"
     body = "UBND xã An Khánh đạt 85,97/100 điểm.\n- Việc đánh giá, xếp loại cán bộ, công chức được thực hiện.\n"
     assert _record(tmp_path, body).overall.classification is None
+
+
+def test_a_starred_list_heading_inside_a_converted_paragraph_is_cut() -> None:
+    from cchc.extractors.readers.reflow import split_inner_starts
+
+    text = ("1. Công tác chỉ đạo, điều hành CCHC - Thực hiện nghiêm túc các quy định. * Các chỉ số thành phần đạt "
+            "điểm tối đa:")
+    assert split_inner_starts(text, set()) == [
+        "1. Công tác chỉ đạo, điều hành CCHC - Thực hiện nghiêm túc các quy định.",
+        "* Các chỉ số thành phần đạt điểm tối đa:",
+    ]
+    assert split_inner_starts("Tổng số 3 * 4 = 12 hồ sơ", set()) == ["Tổng số 3 * 4 = 12 hồ sơ"]

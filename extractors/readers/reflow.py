@@ -25,7 +25,7 @@ CONVERTED_WARNING = "paragraphs re-flowed as printed lines (a DOCX made by a PDF
 
 # A heading number or bullet inside a paragraph: "I. KẾT", "1. Về", "1.1. Các", "3.2) Các", "- Mục".
 _INNER_START_RE = re.compile(
-    r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+|[-+•]\s*)\p{Lu}"
+    r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+|[-+•*]\s*)\p{Lu}"
     r"|Tiêu\s+chí\s+\d{1,2}\s*:)"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
 )
 # A bullet naming an indicator by its number ("- Mục 1.3 (…)", "- Chỉ số 7.1.7"): an item even where
@@ -90,7 +90,7 @@ def split_inner_starts(text: str, seen: set[str] | None = None, *, header: bool 
     for m in _INNER_START_RE.finditer(text):
         before = text[start : m.start()]
         rest = text[m.end() :]
-        if rest[0] in "-+•":
+        if rest[0] in "-+•*":
             if not (SENTENCE_END_RE.search(before) or _ITEM_LABEL_RE.match(rest)):
                 continue
         elif rest[0] == "T":  # "Tiêu chí 2:" after a finished sentence or a heading in capitals
