@@ -1,17 +1,21 @@
-"""What a stated quantity counts: the lexicon of counted nouns, stages, scopes and periods, as data.
+"""What a stated quantity counts: the lexicon of counted nouns, stages, qualifiers and periods, as data.
 
-A ratio such as "899/899" or "727/1.039 tổng số hồ sơ TTHC được giải quyết trong năm" counts a
-population: a counted noun (hồ sơ, records), the stage it has reached (giải quyết, resolved), the
-scope that narrows it (trực tuyến, online; one village) and the period (năm 2022). Two statements
-of the same population must give the same whole. Every entry below says why it is there; the
-wording comes from the provincial CCHC index's own indicator names (Bộ chỉ số CCHC cấp xã, e.g.
-"Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn", "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến",
-"Tỷ lệ cán bộ, công chức cấp xã đạt chuẩn") or from plain Vietnamese usage, never from one report.
+A ratio such as "899/899" or "727/1.039 tổng số hồ sơ TTHC được giải quyết trong năm" counts a part of
+a population. The population (the whole, the denominator) is a counted noun (hồ sơ, records), the stage
+it has reached (giải quyết, resolved), the scopes that narrow it (trực tuyến, online; one village; one
+field) and a period (năm 2022, quý I). The part (the numerator) adds its own qualifiers: a polarity
+(đúng hạn vs trễ hạn, đạt chuẩn vs chưa đạt chuẩn) narrows the numerator, never the whole.
+
+Every entry below says why it is there. The wording comes from the provincial CCHC index's own
+indicator names (Bộ chỉ số CCHC cấp xã, e.g. "Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn", "Tỷ lệ hồ sơ
+TTHC được tiếp nhận trực tuyến", "Tỷ lệ cán bộ, công chức cấp xã đạt chuẩn", "Tỷ lệ văn bản đi được ký
+số") or from plain Vietnamese usage, never from one report. Patterns other than the counted nouns apply
+to folded text (:func:`cchc.extractors.normalize.fold`: NFC, lower case).
 """
 
 from __future__ import annotations
 
-# Counted nouns, most specific first: (pattern, canonical noun, why).
+# Counted nouns, most specific first: (pattern, canonical noun, why). Matched case-insensitively.
 COUNTED_NOUNS: list[tuple[str, str, str]] = [
     (r"hồ\s+sơ\s+(?:TTHC|thủ\s+tục\s+hành\s+chính)", "hồ sơ",
      "records of administrative procedures are records: 'TTHC' qualifies 'hồ sơ', it is not the counted noun"),
@@ -32,72 +36,124 @@ COUNTED_NOUNS: list[tuple[str, str, str]] = [
     (r"lĩnh\s+vực", "lĩnh vực", "fields (of procedures or inspections)"),
     (r"thôn|khu\s+dân\s+cư|tổ\s+dân\s+phố", "thôn, khu dân cư", "villages and residential groups"),
     (r"tin\s+bài|tin,\s+bài", "tin bài", "news items on the web portal"),
+    (r"hộ(?:\s+gia\s+đình)?(?!\s+(?:tịch|khẩu|chiếu|lý|trợ))", "hộ",
+     "households (hộ nghèo, poor households); not hộ tịch (civil status), hộ khẩu, hộ chiếu, hộ lý, hộ trợ"),
 ]  # fmt: skip
 
-# The stage a population has reached. Two wholes at different stages are different populations:
-# the records received are not the records resolved (one year's backlog lies between them).
-STAGES: dict[str, str] = {
-    "tiếp nhận": "received (index: 'hồ sơ được tiếp nhận')",
-    "giải quyết": "resolved (index: 'hồ sơ được giải quyết đúng hạn')",
-    "trả kết quả": "results returned to the applicant",
-    "số hóa": "digitised (index: 'số hóa hồ sơ, kết quả giải quyết TTHC')",
-    "phát sinh": "records that arose in the year for a procedure",
-}
+# The stage a population has reached: (pattern, stage, why). Two wholes at different stages are
+# different populations: the records received are not the records resolved (a backlog lies between).
+STAGES: list[tuple[str, str, str]] = [
+    (r"tiếp\s+nhận", "tiếp nhận", "received (index: 'hồ sơ được tiếp nhận')"),
+    (r"giải\s+quyết", "giải quyết", "resolved (index: 'hồ sơ được giải quyết đúng hạn')"),
+    (r"xử\s+lý", "xử lý", "processed (index: 'hồ sơ được xử lý trực tuyến'); not said to be 'giải quyết'"),
+    (r"trả\s+kết\s+quả", "trả kết quả", "results returned to the applicant (index: 'trả kết quả')"),
+    (r"số\s+hóa", "số hóa", "digitised (index: 'số hóa hồ sơ, kết quả giải quyết TTHC')"),
+    (r"phát\s+sinh", "phát sinh", "records that arose in the year for a procedure (index: 'có phát sinh hồ sơ')"),
+    (r"công\s+khai", "công khai", "procedures published (index: 'công khai TTHC')"),
+    (r"ban\s+hành", "ban hành", "documents issued"),
+    (r"(?<!bàn\s)giao(?!\s+(?:dịch|thông|tiếp|lưu))", "giao", "targets or tasks assigned (plain usage: 'chỉ tiêu được giao')"),
+]  # fmt: skip
 
-# Words that narrow a whole to a part of it: present for one whole and absent for the other, the two
-# are different populations (the online records are a part of all records).
-SCOPES: dict[str, str] = {
-    "liên thông": "inter-agency procedures (index: 'TTHC liên thông')",
-    "trực tuyến": "online (index: 'dịch vụ công trực tuyến')",
-    "sốhóa": "digitised ('số hóa', folded to one word)",
-    "bưu chính": "through the postal service (index: 'dịch vụ bưu chính công ích')",
-    "lĩnh vực": "one field of procedures",
-    "quý": "one quarter of the year",
-    "tháng": "some months of the year",
-    "trễ hạn": "late: a part of the records",
-    "quá hạn": "overdue: a part of the records",
-    "trước hạn": "early: a part of the records",
-    "tạm dừng": "suspended (index: 'hồ sơ tạm dừng')",
-    "trả lại": "returned (index: 'hồ sơ trả lại')",
-    "điện tử": "electronic documents or results",
-    "ký số": "digitally signed documents",
-    "nữ": "women only",
-    "đảng viên": "Party members only",
-    "hợp đồng": "contract staff only",
-    "chuyên trách": "full-time cadres only",
-    "không chuyên trách": "part-time staff only",
-    "cấp huyện": "the district level, not the commune",
-    "cấp tỉnh": "the province level, not the commune",
-    "mức độ": "a service level (mức độ 3, 4)",
-}
+# Polarities: (pattern, name, attribute, why). They say which part of the whole the numerator is:
+# "đúng hạn" and "trễ hạn" are two parts of the same whole, so they never narrow the whole. Longer
+# (negated) forms come first. Two wholes named by the counted noun alone are compared only when their
+# numerators speak of the same attribute ("đạt chuẩn" and "chưa đạt chuẩn" both speak of the standard).
+POLARITIES: list[tuple[str, str, str, str]] = [
+    (r"(?:chưa|không)\s+đạt\s+chuẩn", "chưa đạt chuẩn", "chuẩn", "not up to standard (index: 'đạt chuẩn')"),
+    (r"đạt\s+chuẩn", "đạt chuẩn", "chuẩn", "up to standard (index: 'cán bộ, công chức cấp xã đạt chuẩn')"),
+    (r"đúng\s+(?:hạn|thời\s+hạn)", "đúng hạn", "hạn", "on time (index: 'giải quyết đúng hạn')"),
+    (r"trước\s+(?:hạn|thời\s+hạn)", "trước hạn", "hạn", "early (index: 'giải quyết trước hạn')"),
+    (r"(?:trễ|quá|chậm)\s+(?:hạn|thời\s+hạn)|trễ\s+hẹn", "trễ hạn", "hạn", "late or overdue: 'trễ/quá/chậm hạn'"),
+    (r"chưa\s+hoàn\s+thành", "chưa hoàn thành", "hoàn thành", "not completed (plans: 'nhiệm vụ chưa hoàn thành')"),
+    (r"hoàn\s+thành", "hoàn thành", "hoàn thành", "completed (plans: 'hoàn thành x/y nhiệm vụ')"),
+    (r"không\s+đạt", "không đạt", "đạt", "not reached (targets: 'chỉ tiêu không đạt')"),
+    (r"chưa\s+đạt", "chưa đạt", "đạt", "not yet reached (targets: 'chỉ tiêu chưa đạt')"),
+    (r"đạt(?:\s+và\s+vượt)?(?=\s*$|\s+(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|yêu\s+cầu))|vượt", "đạt", "đạt",
+     "reached (targets: 'chỉ tiêu đạt và vượt kế hoạch'); 'đạt 85%' frames a percent, it is not this"),
+    (r"hài\s+lòng", "hài lòng", "hài lòng", "satisfied (index: 'mức độ hài lòng' surveys)"),
+]  # fmt: skip
+
+# Scopes that narrow a whole: (pattern, scope, why). A scope on one side only makes two different
+# populations (the online records are a part of all records). "{}" in a scope takes the pattern's group.
+SCOPES: list[tuple[str, str, str]] = [
+    (r"liên\s+thông", "liên thông", "inter-agency procedures (index: 'TTHC liên thông')"),
+    (r"trực\s+tuyến|dịch\s+vụ\s+công", "trực tuyến", "online (index: 'dịch vụ công trực tuyến')"),
+    (r"bưu\s+chính", "bưu chính", "through the postal service (index: 'dịch vụ bưu chính công ích')"),
+    (r"lĩnh\s+vực\s+(\p{L}+(?:\s+\p{L}+)?)", "lĩnh vực {}", "one field of procedures ('lĩnh vực đất đai')"),
+    (r"tạm\s+dừng", "tạm dừng", "suspended (index: 'hồ sơ tạm dừng')"),
+    (r"trả\s+lại", "trả lại", "returned (index: 'hồ sơ trả lại')"),
+    (r"điện\s+tử|môi\s+trường\s+mạng", "điện tử", "electronic documents or results ('trên môi trường mạng')"),
+    (r"ký\s+số|chữ\s+ký\s+số", "ký số", "digitally signed documents (index: 'văn bản đi được ký số')"),
+    (r"(?<=văn\s+bản\s+)đi", "đi", "documents sent (index: 'văn bản đi')"),
+    (r"(?<=văn\s+bản\s+)đến", "đến", "documents received (index: 'văn bản đến')"),
+    (r"nữ", "nữ", "women only"),
+    (r"đảng\s+viên", "đảng viên", "Party members only"),
+    (r"hợp\s+đồng", "hợp đồng", "contract staff only"),
+    (r"không\s+chuyên\s+trách", "không chuyên trách", "part-time staff only (người hoạt động không chuyên trách)"),
+    (r"chuyên\s+trách", "chuyên trách", "full-time cadres only"),
+    (r"cấp\s+(huyện|tỉnh)", "cấp {}", "the district or province level, not the commune"),
+    (r"mức\s+độ\s+(\d(?:\s*,\s*\d)*)", "mức độ {}", "a service level (mức độ 3, 4): records of the procedures offered at it"),
+    (r"nghèo", "nghèo", "poor households (hộ nghèo)"),
+    (r"cận\s+nghèo", "cận nghèo", "near-poor households (hộ cận nghèo)"),
+]  # fmt: skip
+
+# Periods: (pattern, period, why). The report's own year is the default period, so "trong năm" and
+# "năm 2022" in a 2022 report are the same period.
+PERIODS: list[tuple[str, str, str]] = [
+    (r"lũy\s+kế|luỹ\s+kế|tính\s+từ\s+đầu", "lũy kế", "cumulative over several years"),
+    (r"cùng\s+kỳ|năm\s+trước|năm\s+ngoái", "năm trước", "the previous year or the same period of it"),
+    (r"quý\s+(iv|i{1,3}|[1-4])(?!\p{L})", "quý {}", "one quarter"),
+    (r"(\d{1,2})\s+tháng", "{} tháng", "some months ('6 tháng đầu năm')"),
+    (r"tháng\s+(\d{1,2})(?![/\d])", "tháng {}", "one month"),
+    (r"năm\s+((?:19|20)\d\d)", "năm {}", "a year named by its number"),
+]  # fmt: skip
 
 # Phrases that name the whole of a ratio after its fraction: "2.252/3.177 tổng số hồ sơ …".
 WHOLE_MARKERS = ("trên tổng số", "trong tổng số", "tổng số", "trong số", "trên tổng", "trên", "tổng")
 
+# The one-stop office's names hold the stages' words ("Bộ phận tiếp nhận và trả kết quả"): read first
+# and dropped, so that they never give a stage.
+OFFICE_NAMES = ("bộ phận tiếp nhận và trả kết quả", "bộ phận một cửa", "một cửa")
+
 # Phrases that carry no population of their own: the ratio's framing ("tỷ lệ", "tổng số"), the report's
-# furniture ("mục", "chỉ số", "theo biểu điểm": 'per the scoring table'), the commune's name words.
+# furniture ("mục", "chỉ số", "theo biểu điểm": 'per the scoring table').
 FRAMING_PHRASES: dict[str, str] = {
+    "bộ phận": "'the office of': framing",
+    "kết quả": "'the result of': framing (after the stage 'trả kết quả' is read)",
     "tổng số": "names the whole, not what is counted",
     "tỷ lệ": "a ratio's framing",
     "tỉ lệ": "a ratio's framing (other spelling)",
     "số lượng": "a count's framing",
     "đội ngũ": "'the body of' staff: framing",
-    "trong năm": "the period, kept apart as the report year",
+    "trong năm": "the period, which defaults to the report year",
     "trong đó": "'of which': framing",
     "vẫn còn": "'still': framing",
     "hiện nay": "'now': framing",
     "hiện có": "'now there are': framing",
     "theo biểu điểm": "'per the scoring table': how the value was scored, not what is counted",
+    "theo quy định": "'as required': framing",
     "thực hiện": "'carry out': any action",
     "đề ra": "'set out' (in a plan): framing",
+    "kế hoạch": "'the plan': framing; a plan's name after it ('kế hoạch ứng dụng CNTT') still tells plans apart",
     "ủy ban nhân dân": "the issuer's name",
     "thị trấn": "a unit level's name",
     "mục": "an item label",
     "chỉ số": "an indicator label",
+    "toàn xã": "the whole commune: the default scope",
+    "toàn phường": "the whole ward: the default scope",
+    "trên địa bàn": "'in the area': the default scope",
 }
 
-# A whole narrowed to one village on one side and stated for the whole commune on the other.
-VILLAGE_WORDS = ("thôn", "xóm", "ấp", "bản", "tổ dân phố", "khu dân cư")
-COMMUNE_WIDE = ("toàn xã", "toàn phường", "toàn thị trấn", "cả xã", "trên địa bàn xã", "trên địa bàn phường")
+# Vietnamese function words (prepositions, particles, classifiers, the unit's own name): never what is
+# counted. Plain grammar.
+FUNCTION_WORDS = frozenset((
+    "của", "là", "và", "các", "những", "có", "được", "trong", "với", "cho", "theo", "về", "do", "để", "tại",
+    "trên", "dưới", "đã", "đang", "sẽ", "này", "đó", "thì", "mà", "bị", "từ", "ra", "vào", "vẫn", "còn", "mới",
+    "chỉ", "nên", "số", "tổng", "gồm", "như", "năm", "xã", "ubnd", "phường", "đến", "hết", "cả", "toàn",
+    "một", "hai", "ba", "người", "chiếm", "ở", "khi", "đạt", "qua", "lên", "tất", "hiện", "nay", "đều",
+))  # fmt: skip
 
-__all__ = ["COMMUNE_WIDE", "COUNTED_NOUNS", "FRAMING_PHRASES", "SCOPES", "STAGES", "VILLAGE_WORDS", "WHOLE_MARKERS"]
+__all__ = [
+    "COUNTED_NOUNS", "FRAMING_PHRASES", "FUNCTION_WORDS", "OFFICE_NAMES", "PERIODS", "POLARITIES", "SCOPES", "STAGES",
+    "WHOLE_MARKERS",
+]  # fmt: skip

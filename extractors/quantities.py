@@ -1,18 +1,32 @@
-"""Quantities stated as ratios in prose ("3150/3155=99,8%", "2/19", "2.252/3.177", "6/7 nhiệm vụ").
+"""Quantities stated as ratios in prose ("3150/3155=99,8%", "2/19", "2.252/3.177", "6/7 nhiệm vụ",
+"3 trên 18 cán bộ, công chức", "tiếp nhận 1.250 hồ sơ, trong đó giải quyết đúng hạn 1.245 hồ sơ").
 
 Scores ("x/y điểm"), ranks ("xếp thứ 5/19"), dates and document numbers are not quantities.
-Each quantity keeps the counted noun (``unit``) and the words that say what is counted
-(``label``), so the checker can tell when two statements speak of the same thing.
+Each quantity keeps the counted noun (``unit``) and the words that say what is counted (``label``).
+:func:`read_stated_quantity` reads what a ratio counts as a population (the whole: counted noun,
+stage, scopes, period) and a part (the numerator's qualifiers), from the lexicon in
+:mod:`cchc.extractors.lexicon`, so the checker can tell when two statements give the same whole.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
 from cchc.extractors.layout import sentence_bounds
-from cchc.extractors.lexicon import COUNTED_NOUNS
+from cchc.extractors.lexicon import (
+    COUNTED_NOUNS,
+    FRAMING_PHRASES,
+    FUNCTION_WORDS,
+    OFFICE_NAMES,
+    PERIODS,
+    POLARITIES,
+    SCOPES,
+    STAGES,
+    WHOLE_MARKERS,
+)
+from cchc.extractors.normalize import fold
 from cchc.extractors.numbers import parse_number
 
 _COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -21,7 +35,12 @@ RATIO_RE = re.compile(
 )
 # "3 trên 18 cán bộ, công chức", "1 trên tổng số 17 TTHC": a ratio in words, taken only before a counted noun
 WORDED_RATIO_RE = re.compile(
-    rf"(?<![\d.,/])(?P<num>{_COUNT})\s+trên\s+(?:tổng\s+số\s+)?(?P<den>{_COUNT})(?=\s+(?:người\s+)?\p{{L}})(?![.,]\d)"
+    rf"(?<![\d.,/])(?P<num>{_COUNT})\s+trên\s+(?P<marker>tổng\s+số\s+)?(?P<den>{_COUNT})(?=\s+(?:người\s+)?\p{{L}})(?![.,]\d)"
+)
+# "tiếp nhận 1.250 hồ sơ TTHC, trong đó giải quyết đúng hạn 1.245 hồ sơ": the whole first, then its part
+OF_WHICH_RE = re.compile(
+    rf"(?<![\d.,/])(?P<den>{_COUNT})\s+(?P<whole>[^;:.\d()]{{1,60}}?),?\s+trong\s+(?:đó|số\s+đó)(?:\s+có)?"
+    rf"(?P<part>[^;:.\d()]{{0,40}}?)(?<![\d.,/])(?P<num>{_COUNT})(?![.,]?\d|\s*/|\s*%|\s*(?:điểm|đ)(?!\p{{L}}))"
 )
 RANK_BEFORE_RE = re.compile(r"(?:xếp|hạng|thứ|đứng)\s*(?:thứ\s*)?(?:hạng\s*)?(?:thứ\s*)?$", re.I)
 PERCENT_AFTER_RE = re.compile(r"^\s*(?:=|bằng|,?\s*đạt(?:\s+tỷ\s+lệ)?|\(|,?\s*tỷ\s+lệ(?:\s+đạt)?|,?\s*chiếm)?\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%")
@@ -63,43 +82,65 @@ def _unit_near(text: str, start: int, end: int, s_left: int, s_right: int) -> st
     return None
 
 
+def _first_noun(text: str) -> str | None:
+    """The counted noun that comes first in ``text`` (the longer noun where two start together)."""
+    found = [(m.start(), -len(m.group(0)), unit) for pattern, unit in UNIT_RES if (m := pattern.search(text))]
+    return min(found)[2] if found else None
+
+
+def _is_quantity(text: str, m: re.Match[str]) -> bool:
+    """A ratio match that counts something: not a rank, a document number, or a worded ratio without a noun."""
+    if m.re is WORDED_RATIO_RE and not any(p.match(text, m.end() + 1) for p, _ in UNIT_RES):
+        if not re.match(r"\s+người\b", text[m.end() :]):
+            return False
+    if m.re is OF_WHICH_RE and not (_first_noun(m["whole"]) or re.match(r"\s*người\b", m["whole"])):
+        return False
+    if RANK_BEFORE_RE.search(text[max(0, m.start() - 25) : m.start()]):
+        return False
+    after = text[m.end() : m.end() + 4]
+    return not (re.match(r"\s*[\p{Lu}Đ]{2,}", after) and not re.match(r"\s*(?:TTHC|CBCC|PAKN)", text[m.end() :]))
+
+
+def ratio_matches(text: str) -> list[re.Match[str]]:
+    """The ratio statements of ``text`` in order: "a/b", "a trên (tổng số) b", "b …, trong đó a"."""
+    ratios = [m for m in (*RATIO_RE.finditer(text), *WORDED_RATIO_RE.finditer(text)) if _is_quantity(text, m)]
+    of_which = [
+        m
+        for m in OF_WHICH_RE.finditer(text)
+        if _is_quantity(text, m) and not any(r.start() < m.end() and m.start() < r.end() for r in ratios)
+    ]
+    return sorted([*ratios, *of_which], key=lambda m: m.start())
+
+
+def _percent_after(text: str, end: int, right: int) -> float | None:
+    """A percent printed right after a ratio ("=99,8%", "(100%)", ", đạt tỷ lệ 99,6%")."""
+    tail = text[end:right]
+    pm = PERCENT_AFTER_RE.match(tail)
+    if pm is None:
+        later = re.search(r"(?:đạt|tỷ\s+lệ)[^\d%]{0,20}?(?P<pct>\d+(?:[.,]\d+)?)\s*%", tail, re.I)
+        if later and not re.search(r"\d", tail[: later.start("pct")]):
+            pm = later
+    pct = parse_number(pm["pct"], small=True) if pm is not None else None
+    return pct.value if pct else None
+
+
 def find_quantities(text: str) -> list[FoundQuantity]:
     """Every count ratio in ``text`` with its unit, label, sentence and a percent printed right after it."""
     found = []
-    matches = sorted([*RATIO_RE.finditer(text), *WORDED_RATIO_RE.finditer(text)], key=lambda m: m.start())
-    for m in matches:
-        if m.re is WORDED_RATIO_RE and not any(p.match(text, m.end() + 1) for p, _ in UNIT_RES) and not re.match(
-            r"\s+người\b", text[m.end() :]
-        ):
-            continue
-        if RANK_BEFORE_RE.search(text[max(0, m.start() - 25) : m.start()]):
-            continue
-        if re.match(r"\s*[\p{Lu}Đ]{2,}", text[m.end() : m.end() + 4]) and not re.match(r"\s*(?:TTHC|CBCC|PAKN)", text[m.end() :]):
-            continue
+    for m in ratio_matches(text):
         num, den = parse_number(m["num"]), parse_number(m["den"])
-        if num is None or den is None or den.value == 0:
+        if num is None or den is None or den.value == 0 or (m.re is OF_WHICH_RE and num.value > den.value):
             continue
         left, right = sentence_bounds(text, m.start(), m.end())
-        pm = PERCENT_AFTER_RE.match(text[m.end() : right])
-        percent = None
-        if pm is None:
-            tail = text[m.end() : right]
-            later = re.search(r"(?:đạt|tỷ\s+lệ)[^\d%]{0,20}?(?P<pct>\d+(?:[.,]\d+)?)\s*%", tail, re.I)
-            if later and not re.search(r"\d", tail[: later.start("pct")]):
-                pm = later
-        if pm is not None:
-            pct = parse_number(pm["pct"], small=True)
-            percent = pct.value if pct else None
-        sentence = " ".join(text[left:right].split())
-        label = _label(text, left, m.start(), m.end(), right)
+        unit = _first_noun(m["whole"]) if m.re is OF_WHICH_RE else _unit_near(text, m.start(), m.end(), left, right)
         found.append(
             FoundQuantity(
                 numerator=num.value,
                 denominator=den.value,
-                percent=percent,
-                unit=_unit_near(text, m.start(), m.end(), left, right),
-                label=label,
-                sentence=sentence,
+                percent=_percent_after(text, m.end(), right),
+                unit=unit,
+                label=_label(text, left, m.start("num" if m.re is OF_WHICH_RE else 0), m.end(), right),
+                sentence=" ".join(text[left:right].split()),
                 start=m.start(),
                 end=m.end(),
             )
@@ -118,3 +159,249 @@ def _label(text: str, left: int, start: int, end: int, right: int) -> str:
     after = re.split(r"[,;(=]|\s+(?:do|vì|nên)\s+", after, maxsplit=1)[0]
     words = re.sub(r"[^\p{L}\s]", " ", f"{before} {after}")
     return " ".join(words.split())
+
+
+# --------------------------------------------------------------------------- what a ratio counts
+
+
+@dataclass(frozen=True, slots=True)
+class Population:
+    """What a whole (a denominator) counts: a counted noun at a stage, narrowed by scopes, in a period.
+
+    ``modifiers`` are the other content words that name it (hộ *nghèo*, nhiệm vụ of *kế hoạch ứng dụng
+    cntt*): two wholes with different modifiers are not taken for the same population. No ``periods``
+    is the report's own period.
+    """
+
+    noun: str | None
+    stage: str | None = None
+    scopes: frozenset[str] = frozenset()
+    periods: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+
+    @property
+    def bare(self) -> bool:
+        """Named by its counted noun alone (all staff, all records)."""
+        return not (self.stage or self.scopes or self.modifiers)
+
+    def text(self) -> str:
+        """The population in words, e.g. ``hồ sơ giải quyết trực tuyến``."""
+        words = [self.noun or "", self.stage or "", *sorted(self.scopes), *sorted(self.modifiers), *sorted(self.periods)]
+        return " ".join(w for w in words if w)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedQuantity:
+    """A ratio read as a part of a whole: ``part`` holds the numerator's qualifiers (đúng hạn, trực tuyến)."""
+
+    numerator: float | None
+    denominator: float | None
+    percent: float | None
+    whole: Population
+    part: frozenset[str]
+    attributes: frozenset[str]  # what the part's polarities speak of ("chuẩn" for đạt / chưa đạt chuẩn)
+    whole_words: str  # the report's words the whole was read from (provenance)
+    part_words: str
+
+
+@dataclass(slots=True)
+class _Words:
+    """The lexicon's entries found in a phrase, in the order they are printed."""
+
+    stages: list[str]
+    polarities: list[str]
+    attributes: set[str]
+    scopes: set[str]
+    periods: list[str]
+    nouns: list[str]
+    rest: list[str]
+
+
+def _word_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\p{{L}})(?:{pattern})(?!\p{{L}})", re.I)
+
+
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+_OFFICE_RE = _word_re("|".join(re.escape(n) for n in OFFICE_NAMES))
+_FRAMING_RE = _word_re("|".join(re.escape(p) for p in sorted(FRAMING_PHRASES, key=len, reverse=True)))
+_DATE_RE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}|\d+/[\p{L}-]+")
+
+
+def _group_value(name: str, group: str) -> str:
+    """A captured group as the lexicon names it: "quý 1" and "quý I" alike, "mức độ 3, 4" as "3,4"."""
+    group = "".join(group.split()) if "," in group else group
+    if name.startswith("quý"):
+        return _ROMAN.get(group, group.upper())
+    return group
+
+
+_Table = list[tuple[re.Pattern[str], str, str]]
+
+
+def _consume(text: str, table: _Table) -> tuple[str, list[tuple[int, str, str]]]:
+    """Every match of the table's patterns as (position, name, extra), and ``text`` with them blanked.
+
+    Entries are tried in the table's order, so a longer form listed first ("chưa đạt chuẩn") is taken
+    before the shorter one inside it ("đạt chuẩn").
+    """
+    found = []
+    for pattern, name, extra in table:
+        for m in pattern.finditer(text):
+            groups = [_group_value(name, g) for g in m.groups() if g]
+            found.append((m.start(), name.format(*groups) if groups else name, extra))
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text, sorted(found)
+
+
+_PERIOD_TABLE: _Table = [(_word_re(p), name, "") for p, name, _why in PERIODS]
+_POLARITY_TABLE: _Table = [(_word_re(p), name, attribute) for p, name, attribute, _why in POLARITIES]
+_SCOPE_TABLE: _Table = [(_word_re(p), name, "") for p, name, _why in SCOPES]
+_STAGE_TABLE: _Table = [(_word_re(p), name, "") for p, name, _why in STAGES]
+_NOUN_TABLE: _Table = [(pattern, unit, "") for pattern, unit in UNIT_RES]
+
+
+def read_words(phrase: str) -> _Words:
+    """The periods, polarities, scopes, stages and counted nouns of ``phrase``, and the content words after
+    its first counted noun."""
+    text = fold(phrase).replace("cán bộ, công chức", "cán bộ công chức").replace("tin, bài", "tin bài")
+    text = _OFFICE_RE.sub(" ", _DATE_RE.sub(" ", text))
+    text, periods = _consume(text, _PERIOD_TABLE)
+    text, polarities = _consume(text, _POLARITY_TABLE)
+    text, scopes = _consume(text, _SCOPE_TABLE)
+    text, stages = _consume(text, _STAGE_TABLE)
+    text, nouns = _consume(text, _NOUN_TABLE)
+    # a Vietnamese noun phrase puts its modifiers after the head noun (hộ nghèo): the words before the
+    # counted noun ("Tỷ lệ", "Hiện có", a heading run into the line) do not name the population
+    text = _FRAMING_RE.sub(" ", text[nouns[0][0] :]) if nouns else ""
+    return _Words(
+        stages=[name for _, name, _ in stages],
+        polarities=[name for _, name, _ in polarities],
+        attributes={attribute for _, _, attribute in polarities},
+        scopes={name for _, name, _ in scopes},
+        periods=[name for _, name, _ in periods],
+        nouns=[name for _, name, _ in nouns],
+        rest=[w for w in re.findall(r"\p{L}+", text) if w not in FUNCTION_WORDS],
+    )
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[:;(\[]|\s[-–+]\s")
+_AFTER_PERCENT_RE = re.compile(r"^\s*(?:=\s*\d+(?:[.,]\d+)?\s*%|\(\s*\d+(?:[.,]\d+)?\s*%\s*\))")
+_AFTER_END_RE = re.compile(
+    r"[;:()\[\]=]|,(?!\s*\d)|\.(?!\d)|\s(?:do|vì|nên|tuy|nhưng|so\s+với|tăng|giảm)\s|\s(?:đạt|chiếm|bằng)\s+(?=\d|t[ỷỉ]\s+lệ)",
+    re.I,
+)
+_COMMA_NOUN_RE = re.compile(r"(cán\s+bộ|tin),(\s+(?:công\s+chức|bài))", re.I)
+
+
+def _clause_before(text: str) -> str:
+    """The clause that ends at a ratio: after the last colon or bracket, the last one naming a noun or stage."""
+    segments = [s for s in _CLAUSE_SPLIT_RE.split(re.sub(r"\([^()]*\)", " ", text)) if s.strip()]
+    for segment in reversed(segments):
+        words = read_words(segment)
+        if words.nouns or words.stages:
+            return segment
+    return segments[-1] if segments else ""
+
+
+def _clause_after(text: str) -> str:
+    """The words right after a ratio up to the clause's end ("tổng số hồ sơ TTHC được giải quyết trong năm")."""
+    text = _COMMA_NOUN_RE.sub(r"\1\2", _AFTER_PERCENT_RE.sub(" ", text))
+    return _AFTER_END_RE.split(text, maxsplit=1)[0]
+
+
+def _whole_after(after: str) -> str | None:
+    """The whole named after a fraction by a marker ("tổng số hồ sơ …" -> "hồ sơ …"), else None."""
+    folded = fold(after)
+    marker = next((mk for mk in WHOLE_MARKERS if folded == mk or folded.startswith(mk + " ")), None)
+    return folded[len(marker) :] if marker is not None and folded[len(marker) :].strip() else None
+
+
+def _locate(sentence: str, numerator: float, denominator: float) -> re.Match[str] | None:
+    for m in ratio_matches(sentence):
+        num, den = parse_number(m["num"]), parse_number(m["den"])
+        if num is not None and den is not None and (num.value, den.value) == (numerator, denominator):
+            return m
+    return None
+
+
+def _split(sentence: str, m: re.Match[str]) -> tuple[str, str, bool]:
+    """(the whole's words, the part's words, whether the whole is named on its own) around ratio ``m``."""
+    before, after = _clause_before(sentence[: m.start()]), _clause_after(sentence[m.end() :])
+    if m.re is OF_WHICH_RE:
+        return f"{before} {m['whole']}", f"{m['part']} {after}", True
+    named = _whole_after(after)
+    if named is not None:
+        return named, before, True
+    if m.re is WORDED_RATIO_RE and m["marker"]:
+        return after, before, True
+    return before, after, False
+
+
+def _stage(stages: list[str]) -> str | None:
+    """One stage, or several joined ("tiếp nhận + giải quyết"): which of them the whole has reached is not
+    said, so such a whole is compared only with one worded alike."""
+    return " + ".join(dict.fromkeys(stages)) or None
+
+
+def _explicit(whole: _Words, part: _Words, unit: str | None) -> tuple[Population, _Words]:
+    """The whole named on its own ("… trên tổng số b hồ sơ tiếp nhận"); every word before it is the part's."""
+    population = Population(
+        noun=whole.nouns[0] if whole.nouns else unit,
+        stage=_stage(whole.stages),
+        scopes=frozenset(whole.scopes),
+        periods=frozenset(whole.periods),
+        modifiers=frozenset(whole.rest),
+    )
+    return population, part
+
+
+def _implicit(before: _Words, after: _Words, unit: str | None) -> tuple[Population, _Words]:
+    """The whole implied by the words around the ratio ("Tỷ lệ hồ sơ giải quyết đúng hạn: a/b"): all but
+    the polarities; a stage after the fraction ("a/b hồ sơ tiếp nhận") is the whole's, those before the part's."""
+    population = Population(
+        noun=next(iter(after.nouns or before.nouns), unit),
+        stage=_stage(after.stages or before.stages),
+        scopes=frozenset(before.scopes | after.scopes),
+        periods=frozenset([*before.periods, *after.periods]),
+        modifiers=frozenset([*before.rest, *after.rest]),
+    )
+    part_stages = before.stages if after.stages else []
+    part = _Words(part_stages, [*before.polarities, *after.polarities], before.attributes | after.attributes,
+                  set(), [], [], [])  # fmt: skip
+    return population, part
+
+
+def read_stated_quantity(
+    sentence: str | None,
+    numerator: float | None,
+    denominator: float | None,
+    percent: float | None = None,
+    unit: str | None = None,
+    label: str = "",
+) -> StatedQuantity:
+    """What a stated ratio counts: its whole as a :class:`Population` and its part's qualifiers.
+
+    The ratio is found in ``sentence`` by its two values; a quantity whose ratio is not in its sentence
+    (or a percent alone) is read from ``label``. ``unit`` is the counted noun when the words name none.
+
+    >>> q = read_stated_quantity("727/1.039 tổng số hồ sơ TTHC được giải quyết trong năm.", 727, 1039)
+    >>> q.whole.text(), sorted(q.part)
+    ('hồ sơ giải quyết', [])
+    """
+    m = _locate(sentence, numerator, denominator) if sentence and numerator is not None and denominator else None
+    whole_words, part_words, explicit = _split(sentence, m) if sentence and m else (label, "", False)
+    whole, part = read_words(whole_words), read_words(part_words)
+    population, qualifiers = (_explicit if explicit else _implicit)(whole, part, unit)
+    if not population.periods and sentence and m:
+        population = replace(population, periods=frozenset(read_words(sentence[: m.start()]).periods))
+    named = {*qualifiers.polarities, *qualifiers.stages, *qualifiers.scopes, *qualifiers.rest, *whole.polarities}
+    return StatedQuantity(
+        numerator=numerator,
+        denominator=denominator,
+        percent=percent,
+        whole=population,
+        part=frozenset(named),
+        attributes=frozenset(qualifiers.attributes | whole.attributes),
+        whole_words=" ".join(whole_words.split()),
+        part_words=" ".join(part_words.split()),
+    )

@@ -576,45 +576,31 @@ ONLINE = qty(
     percent=70.9, line=258,
 )  # fmt: skip
 
+# the third item is the population both wholes are read as (conflicting_values' subject)
 SAME = [
-    (STAFF_19, STAFF_10, "đạt chuẩn"),
-    (ON_TIME, ONLINE, "giải quyết"),
+    (STAFF_19, STAFF_10, "cán bộ, công chức"),
+    (ON_TIME, ONLINE, "hồ sơ giải quyết"),
     (
         qty("Số cán bộ, công chức đạt chuẩn", 17, 19, "cán bộ, công chức", "Số cán bộ, công chức đạt chuẩn là 17/19 người."),
         qty("có", 2, 20, "cán bộ, công chức", "Hiện có 2/20 cán bộ, công chức chưa đạt chuẩn theo quy định."),
-        "đạt chuẩn",
+        "cán bộ, công chức",
     ),
     (
         qty("Kế hoạch đề ra 10 nhiệm vụ, hoàn thành", 8, 10, "nhiệm vụ", "Kế hoạch đề ra 10 nhiệm vụ, hoàn thành 8/10 nhiệm vụ."),
         qty("số nhiệm vụ hoàn thành là", 8, 12, "nhiệm vụ", "Số nhiệm vụ hoàn thành là 8/12 nhiệm vụ đề ra."),
-        "hoàn thành",
-    ),
-    (
-        qty("tiếp xúc đối thoại", 2, 5, "cuộc", "Chỉ có 2 cuộc tiếp xúc đối thoại trong năm (2/5 cuộc theo biểu điểm)."),
-        qty("Mới đưa", 2, 6, "cuộc", "Mới đưa 2/6 cuộc đối thoại của Lãnh đạo xã với nhân dân lên phần mềm."),
-        "đối thoại",
-    ),
-    (  # long labels, as the extractor writes them: the whole bullet without its numbers
-        qty(
-            "Mục đối thoại của lãnh đạo xã với người dân doanh nghiệp do chỉ có cuộc tiếp xúc đối thoại trong "
-            "năm với thôn Mép và thônQuàn cuộc theo biểu điểm", 2, 5, "cuộc",
-            "- Mục 1.6 (đối thoại của lãnh đạo xã với người dân, doanh nghiệp) : do chỉ có 2 cuộc tiếp xúc đối "
-            "thoại trong năm với thôn Mép và thônQuàn (2/5 cuộc theo biểu điểm) nên chỉ đạt 0,7/1 điểm",
-        ),
-        qty(
-            "Mới đưa cuộc đối thoại của Lãnh đạo xã với nhân dân lên phần mềm chấm điểm", 2, 6, "cuộc",
-            "Mới đưa 2/6 cuộc đối thoại của Lãnh đạo xã với nhân dân lên phần mềm chấm điểm;",
-        ),
-        "đối thoại lãnh đạo dân",
-    ),
-    (
-        qty("Hồ sơ TTHC tiếp nhận trong năm được giải quyết đúng hạn", 1200, 1210, "hồ sơ TTHC"),
-        qty("Tỷ lệ hồ sơ được giải quyết đúng hạn", 1195, 1210, "hồ sơ"),
-        "giải quyết đúng hạn",
+        "nhiệm vụ",
     ),
 ]  # fmt: skip
 
 DIFFERENT = [
+    (  # dialogues held vs dialogues put on the scoring software: the words around them say different things
+        qty("tiếp xúc đối thoại", 2, 5, "cuộc", "Chỉ có 2 cuộc tiếp xúc đối thoại trong năm (2/5 cuộc theo biểu điểm)."),
+        qty("Mới đưa", 2, 6, "cuộc", "Mới đưa 2/6 cuộc đối thoại của Lãnh đạo xã với nhân dân lên phần mềm."),
+    ),
+    (  # "tiếp nhận trong năm được giải quyết đúng hạn" does not say whether its whole is received or resolved
+        qty("Hồ sơ TTHC tiếp nhận trong năm được giải quyết đúng hạn", 1200, 1210, "hồ sơ TTHC"),
+        qty("Tỷ lệ hồ sơ được giải quyết đúng hạn", 1195, 1210, "hồ sơ"),
+    ),
     (qty("mới có", 1, 2, "sáng kiến", "mới có 1/2 sáng kiến kinh nghiệm"), qty("đạt", 1, 2, "điểm", "đạt 1/2 điểm")),
     (
         qty("số nhiệm vụ hoàn thành là", 6, 7, "nhiệm vụ", "số nhiệm vụ hoàn thành là 6/7 nhiệm vụ đề ra theo Kế hoạch"),
@@ -664,9 +650,9 @@ def test_same_quantity_negative(a: Quantity, b: Quantity) -> None:
 
 
 def test_describe_takes_the_whole_after_the_fraction() -> None:
-    d = describe(ONLINE)
-    assert d.from_whole and d.words == ("giải", "quyết")
-    assert describe(STAFF_10).negated and describe(STAFF_10).words == ("đạt", "chuẩn")
+    d = describe(ONLINE)  # "… trực tuyến mức độ 3, 4 có 2.252/3.177 tổng số hồ sơ TTHC được giải quyết trong năm"
+    assert d.whole.text() == "hồ sơ giải quyết" and {"trực tuyến", "mức độ 3,4"} <= d.part
+    assert describe(STAFF_10).whole.text() == "cán bộ, công chức" and describe(STAFF_10).part == {"chưa đạt chuẩn"}
 
 
 def test_conflicting_values_staff_and_records() -> None:
@@ -689,8 +675,8 @@ def test_conflicting_values_staff_and_records() -> None:
     assert "hồ sơ" in found[0].subject and "cán bộ, công chức" in found[1].subject
     staff = found[1]
     assert staff.severity == "warning" and len(staff.evidence) == 2
-    assert "tổng 19 ≠ 10" in staff.message and "trùng từ “đạt chuẩn”" in staff.message
-    assert "shared words “đạt chuẩn”" in (staff.message_en or "")
+    assert "tổng 19 ≠ 10" in staff.message and "cùng tổng thể “cán bộ, công chức”" in staff.message
+    assert "same population “cán bộ, công chức”" in (staff.message_en or "")
 
 
 def test_conflicting_counts_with_the_same_whole_and_percent_statements() -> None:
