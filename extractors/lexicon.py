@@ -31,7 +31,7 @@ COUNTED_NOUNS: list[tuple[str, str, str]] = [
     (r"sáng\s+kiến", "sáng kiến", "initiatives"),
     (r"chỉ\s+tiêu", "chỉ tiêu", "socio-economic targets"),
     (r"phiếu", "phiếu", "survey forms"),
-    (r"phản\s+ánh|kiến\s+nghị|PAKN", "phản ánh, kiến nghị", "feedback and petitions (PAKN)"),
+    (r"phản\s+ánh,?\s+kiến\s+nghị|phản\s+ánh|kiến\s+nghị|PAKN", "phản ánh, kiến nghị", "feedback and petitions (PAKN)"),
     (r"hoạt\s+động", "hoạt động", "activities of a plan"),
     (r"lĩnh\s+vực", "lĩnh vực", "fields (of procedures or inspections)"),
     (r"thôn|khu\s+dân\s+cư|tổ\s+dân\s+phố", "thôn, khu dân cư", "villages and residential groups"),
@@ -68,7 +68,7 @@ POLARITIES: list[tuple[str, str, str, str]] = [
     (r"hoàn\s+thành", "hoàn thành", "hoàn thành", "completed (plans: 'hoàn thành x/y nhiệm vụ')"),
     (r"không\s+đạt", "không đạt", "đạt", "not reached (targets: 'chỉ tiêu không đạt')"),
     (r"chưa\s+đạt", "chưa đạt", "đạt", "not yet reached (targets: 'chỉ tiêu chưa đạt')"),
-    (r"đạt(?:\s+và\s+vượt)?(?=\s*$|\s+(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|yêu\s+cầu))|vượt", "đạt", "đạt",
+    (r"đạt(?:\s+và\s+vượt)?(?=\s+(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|yêu\s+cầu))|vượt", "đạt", "đạt",
      "reached (targets: 'chỉ tiêu đạt và vượt kế hoạch'); 'đạt 85%' frames a percent, it is not this"),
     (r"hài\s+lòng", "hài lòng", "hài lòng", "satisfied (index: 'mức độ hài lòng' surveys)"),
 ]  # fmt: skip
@@ -78,7 +78,7 @@ POLARITIES: list[tuple[str, str, str, str]] = [
 SCOPES: list[tuple[str, str, str]] = [
     (r"liên\s+thông", "liên thông", "inter-agency procedures (index: 'TTHC liên thông')"),
     (r"trực\s+tuyến|dịch\s+vụ\s+công", "trực tuyến", "online (index: 'dịch vụ công trực tuyến')"),
-    (r"bưu\s+chính", "bưu chính", "through the postal service (index: 'dịch vụ bưu chính công ích')"),
+    (r"(?:dịch\s+vụ\s+)?bưu\s+chính(?:\s+công\s+ích)?", "bưu chính", "through the postal service (index: 'dịch vụ bưu chính công ích')"),
     (r"lĩnh\s+vực\s+(\p{L}+(?:\s+\p{L}+)?)", "lĩnh vực {}", "one field of procedures ('lĩnh vực đất đai')"),
     (r"tạm\s+dừng", "tạm dừng", "suspended (index: 'hồ sơ tạm dừng')"),
     (r"trả\s+lại", "trả lại", "returned (index: 'hồ sơ trả lại')"),
@@ -96,6 +96,12 @@ SCOPES: list[tuple[str, str, str]] = [
     (r"nghèo", "nghèo", "poor households (hộ nghèo)"),
     (r"cận\s+nghèo", "cận nghèo", "near-poor households (hộ cận nghèo)"),
 ]  # fmt: skip
+
+# Scopes that can also say how a part was handled. Said of the verb ("hồ sơ được tiếp nhận trực tuyến",
+# "văn bản đi được ký số": after a stage or "được"), they qualify the numerator: the index's "Tỷ lệ hồ sơ
+# được tiếp nhận trực tuyến" is the online records over all records received. Said of the noun ("hồ sơ
+# trực tuyến", "TTHC liên thông") or after the fraction ("a/b hồ sơ trực tuyến"), they narrow the whole.
+MANNERS = ("trực tuyến", "bưu chính", "liên thông", "ký số", "điện tử")
 
 # Periods: (pattern, period, why). The report's own year is the default period, so "trong năm" and
 # "năm 2022" in a 2022 report are the same period.
@@ -154,6 +160,6 @@ FUNCTION_WORDS = frozenset((
 ))  # fmt: skip
 
 __all__ = [
-    "COUNTED_NOUNS", "FRAMING_PHRASES", "FUNCTION_WORDS", "OFFICE_NAMES", "PERIODS", "POLARITIES", "SCOPES", "STAGES",
+    "COUNTED_NOUNS", "FRAMING_PHRASES", "FUNCTION_WORDS", "MANNERS", "OFFICE_NAMES", "PERIODS", "POLARITIES", "SCOPES", "STAGES",
     "WHOLE_MARKERS",
 ]  # fmt: skip

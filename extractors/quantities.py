@@ -10,7 +10,7 @@ stage, scopes, period) and a part (the numerator's qualifiers), from the lexicon
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import regex as re
 
@@ -19,6 +19,7 @@ from cchc.extractors.lexicon import (
     COUNTED_NOUNS,
     FRAMING_PHRASES,
     FUNCTION_WORDS,
+    MANNERS,
     OFFICE_NAMES,
     PERIODS,
     POLARITIES,
@@ -215,6 +216,7 @@ class _Words:
     periods: list[str]
     nouns: list[str]
     rest: list[str]
+    manners: set[str] = field(default_factory=set)  # scopes said of the verb: after a stage or "được"
 
 
 def _word_re(pattern: str) -> re.Pattern[str]:
@@ -224,7 +226,12 @@ def _word_re(pattern: str) -> re.Pattern[str]:
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 _OFFICE_RE = _word_re("|".join(re.escape(n) for n in OFFICE_NAMES))
 _FRAMING_RE = _word_re("|".join(re.escape(p) for p in sorted(FRAMING_PHRASES, key=len, reverse=True)))
-_DATE_RE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}|\d+/[\p{L}-]+")
+_DUOC_RE = _word_re("được")
+# counted nouns written with a comma ("cán bộ, công chức", "tin, bài", "phản ánh, kiến nghị") are one noun
+_COMMA_NOUN_RE = re.compile(r"(cán\s+bộ|tin|phản\s+ánh),(\s+(?:công\s+chức|bài|kiến\s+nghị))", re.I)
+_DATE_RE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}")
+# a document's number names it ("Kế hoạch số 29/KH-UBND"): one word, so that two plans stay apart
+_DOC_NUMBER_RE = re.compile(r"\d+/[\p{L}Đđ]+(?:-[\p{L}Đđ]+)*")
 
 
 def _group_value(name: str, group: str) -> str:
@@ -263,13 +270,18 @@ _NOUN_TABLE: _Table = [(pattern, unit, "") for pattern, unit in UNIT_RES]
 def read_words(phrase: str) -> _Words:
     """The periods, polarities, scopes, stages and counted nouns of ``phrase``, and the content words after
     its first counted noun."""
-    text = fold(phrase).replace("cán bộ, công chức", "cán bộ công chức").replace("tin, bài", "tin bài")
+    text = _COMMA_NOUN_RE.sub(r"\1\2", fold(phrase))
     text = _OFFICE_RE.sub(" ", _DATE_RE.sub(" ", text))
+    text = _DOC_NUMBER_RE.sub(lambda m: "số" + re.sub(r"\W", "", m.group(0)), text)
     text, periods = _consume(text, _PERIOD_TABLE)
     text, polarities = _consume(text, _POLARITY_TABLE)
     text, scopes = _consume(text, _SCOPE_TABLE)
     text, stages = _consume(text, _STAGE_TABLE)
     text, nouns = _consume(text, _NOUN_TABLE)
+    noun_at = nouns[0][0] if nouns else len(text)
+    verbs = [p for p, _, _ in stages] + [m.start() for m in _DUOC_RE.finditer(text)]
+    verb_at = min((p for p in verbs if p > noun_at), default=len(text))
+    manners = {name for p, name, _ in scopes if name in MANNERS and p > verb_at}
     # a Vietnamese noun phrase puts its modifiers after the head noun (hộ nghèo): the words before the
     # counted noun ("Tỷ lệ", "Hiện có", a heading run into the line) do not name the population
     text = _FRAMING_RE.sub(" ", text[nouns[0][0] :]) if nouns else ""
@@ -280,7 +292,8 @@ def read_words(phrase: str) -> _Words:
         scopes={name for _, name, _ in scopes},
         periods=[name for _, name, _ in periods],
         nouns=[name for _, name, _ in nouns],
-        rest=[w for w in re.findall(r"\p{L}+", text) if w not in FUNCTION_WORDS],
+        rest=[w for w in re.findall(r"[\p{L}\d]*\p{L}[\p{L}\d]*", text) if w not in FUNCTION_WORDS],
+        manners=manners,
     )
 
 
@@ -290,7 +303,6 @@ _AFTER_END_RE = re.compile(
     r"[;:()\[\]=]|,(?!\s*\d)|\.(?!\d)|\s(?:do|vì|nên|tuy|nhưng|so\s+với|tăng|giảm)\s|\s(?:đạt|chiếm|bằng)\s+(?=\d|t[ỷỉ]\s+lệ)",
     re.I,
 )
-_COMMA_NOUN_RE = re.compile(r"(cán\s+bộ|tin),(\s+(?:công\s+chức|bài))", re.I)
 
 
 def _clause_before(text: str) -> str:
@@ -357,17 +369,18 @@ def _explicit(whole: _Words, part: _Words, unit: str | None) -> tuple[Population
 
 def _implicit(before: _Words, after: _Words, unit: str | None) -> tuple[Population, _Words]:
     """The whole implied by the words around the ratio ("Tỷ lệ hồ sơ giải quyết đúng hạn: a/b"): all but
-    the polarities; a stage after the fraction ("a/b hồ sơ tiếp nhận") is the whole's, those before the part's."""
+    the polarities and the manners said of the verb ("được tiếp nhận trực tuyến"); a stage after the fraction
+    ("a/b hồ sơ tiếp nhận") is the whole's, those before it the part's."""
     population = Population(
         noun=next(iter(after.nouns or before.nouns), unit),
         stage=_stage(after.stages or before.stages),
-        scopes=frozenset(before.scopes | after.scopes),
+        scopes=frozenset((before.scopes - before.manners) | after.scopes),
         periods=frozenset([*before.periods, *after.periods]),
         modifiers=frozenset([*before.rest, *after.rest]),
     )
     part_stages = before.stages if after.stages else []
     part = _Words(part_stages, [*before.polarities, *after.polarities], before.attributes | after.attributes,
-                  set(), [], [], [])  # fmt: skip
+                  before.manners, [], [], [])  # fmt: skip
     return population, part
 
 

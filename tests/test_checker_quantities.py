@@ -61,8 +61,9 @@ DIFFERENT = [
         "Có 17/120 TTHC được thực hiện liên thông.",
         "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 899/899.",
     ),
-    (  # online records are a part of all records
-        "Tỷ lệ hồ sơ TTHC được tiếp nhận trực tuyến: 300/1.040 hồ sơ.",
+    (  # online records are a part of all records ("được tiếp nhận trực tuyến: a/b" is online over all
+        # received, so the online records' own whole is named: "300 hồ sơ trực tuyến, trong đó …")
+        "Trong năm tiếp nhận 300 hồ sơ trực tuyến, trong đó 290 hồ sơ giải quyết đúng hạn.",
         "Tỷ lệ hồ sơ TTHC được tiếp nhận: 1.000/1.040.",
     ),
 ]
