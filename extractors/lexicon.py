@@ -40,6 +40,18 @@ COUNTED_NOUNS: list[tuple[str, str, str]] = [
      "households (hộ nghèo, poor households); not hộ tịch (civil status), hộ khẩu, hộ chiếu, hộ lý, hộ trợ"),
 ]  # fmt: skip
 
+# Counted nouns that name a standing population of the commune: said alone ("cán bộ, công chức", "hồ sơ")
+# they mean all of it, so two wholes named by the noun alone are one population. Tasks, targets, meetings,
+# documents or initiatives belong to a plan or a list that must be named ("nhiệm vụ của Kế hoạch CCHC"):
+# "6/7 nhiệm vụ" and "18/20 nhiệm vụ" may well count the tasks of two plans.
+STANDING_POPULATIONS: dict[str, str] = {
+    "cán bộ, công chức": "the commune's staff (index: 'cán bộ, công chức cấp xã')",
+    "công chức": "the commune's civil servants",
+    "cán bộ": "the commune's elected cadres",
+    "hồ sơ": "the records filed with the commune in the period (index: 'hồ sơ TTHC')",
+    "hộ": "the commune's households",
+}
+
 # The stage a population has reached: (pattern, stage, why). Two wholes at different stages are
 # different populations: the records received are not the records resolved (a backlog lies between).
 STAGES: list[tuple[str, str, str]] = [
@@ -160,6 +172,6 @@ FUNCTION_WORDS = frozenset((
 ))  # fmt: skip
 
 __all__ = [
-    "COUNTED_NOUNS", "FRAMING_PHRASES", "FUNCTION_WORDS", "MANNERS", "OFFICE_NAMES", "PERIODS", "POLARITIES", "SCOPES", "STAGES",
+    "COUNTED_NOUNS", "FRAMING_PHRASES", "FUNCTION_WORDS", "MANNERS", "OFFICE_NAMES", "PERIODS", "POLARITIES", "SCOPES", "STAGES", "STANDING_POPULATIONS",
     "WHOLE_MARKERS",
 ]  # fmt: skip

@@ -11,6 +11,7 @@ stage, scopes, period) and a part (the numerator's qualifiers), from the lexicon
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import regex as re
 
@@ -305,14 +306,15 @@ _AFTER_END_RE = re.compile(
 )
 
 
-def _clause_before(text: str) -> str:
-    """The clause that ends at a ratio: after the last colon or bracket, the last one naming a noun or stage."""
+def _clause_before(text: str) -> tuple[str, str]:
+    """The clause that ends at a ratio (after the last colon or bracket, the last one naming a noun or a
+    stage), and the sentence's text before that clause (a label such as "Lĩnh vực đất đai:")."""
     segments = [s for s in _CLAUSE_SPLIT_RE.split(re.sub(r"\([^()]*\)", " ", text)) if s.strip()]
-    for segment in reversed(segments):
-        words = read_words(segment)
+    for k in range(len(segments) - 1, -1, -1):
+        words = read_words(segments[k])
         if words.nouns or words.stages:
-            return segment
-    return segments[-1] if segments else ""
+            return segments[k], " ".join(segments[:k])
+    return (segments[-1], " ".join(segments[:-1])) if segments else ("", "")
 
 
 def _clause_after(text: str) -> str:
@@ -336,17 +338,25 @@ def _locate(sentence: str, numerator: float, denominator: float) -> re.Match[str
     return None
 
 
-def _split(sentence: str, m: re.Match[str]) -> tuple[str, str, bool]:
-    """(the whole's words, the part's words, whether the whole is named on its own) around ratio ``m``."""
-    before, after = _clause_before(sentence[: m.start()]), _clause_after(sentence[m.end() :])
+class _Parts(NamedTuple):
+    whole: str  # the words the whole is read from
+    part: str  # the words the part is read from
+    named: bool  # the whole is named on its own ("tổng số …", "trong đó")
+    context: str  # the sentence's words before the clause ("Lĩnh vực đất đai:")
+
+
+def _split(sentence: str, m: re.Match[str]) -> _Parts:
+    """The words of the whole and of the part around ratio ``m`` in ``sentence``."""
+    before, context = _clause_before(sentence[: m.start()])
+    after = _clause_after(sentence[m.end() :])
     if m.re is OF_WHICH_RE:
-        return f"{before} {m['whole']}", f"{m['part']} {after}", True
+        return _Parts(f"{before} {m['whole']}", f"{m['part']} {after}", True, context)
     named = _whole_after(after)
     if named is not None:
-        return named, before, True
+        return _Parts(named, before, True, context)
     if m.re is WORDED_RATIO_RE and m["marker"]:
-        return after, before, True
-    return before, after, False
+        return _Parts(after, before, True, context)
+    return _Parts(before, after, False, context)
 
 
 def _stage(stages: list[str]) -> str | None:
@@ -384,6 +394,14 @@ def _implicit(before: _Words, after: _Words, unit: str | None) -> tuple[Populati
     return population, part
 
 
+def _with_context(population: Population, context: _Words, before: _Words | None) -> Population:
+    """The whole narrowed by a label earlier in its sentence ("Lĩnh vực đất đai: …", "Nữ: …"), and given
+    the sentence's period when its own words name none. Manners in a label ("Mục 7.2 (cung cấp dịch vụ
+    công trực tuyến)") name the indicator, not the whole, so they are left out."""
+    periods = population.periods or frozenset(before.periods if before else ())
+    return replace(population, scopes=population.scopes | (context.scopes - set(MANNERS)), periods=periods)
+
+
 def read_stated_quantity(
     sentence: str | None,
     numerator: float | None,
@@ -402,11 +420,10 @@ def read_stated_quantity(
     ('hồ sơ giải quyết', [])
     """
     m = _locate(sentence, numerator, denominator) if sentence and numerator is not None and denominator else None
-    whole_words, part_words, explicit = _split(sentence, m) if sentence and m else (label, "", False)
+    whole_words, part_words, explicit, context = _split(sentence, m) if sentence and m else (label, "", False, "")
     whole, part = read_words(whole_words), read_words(part_words)
     population, qualifiers = (_explicit if explicit else _implicit)(whole, part, unit)
-    if not population.periods and sentence and m:
-        population = replace(population, periods=frozenset(read_words(sentence[: m.start()]).periods))
+    population = _with_context(population, read_words(context), read_words(sentence[: m.start()]) if m else None)
     named = {*qualifiers.polarities, *qualifiers.stages, *qualifiers.scopes, *qualifiers.rest, *whole.polarities}
     return StatedQuantity(
         numerator=numerator,

@@ -313,6 +313,22 @@ NEGATIVES: list[tuple[str, str]] = [
         "Cán bộ, công chức hoàn thành tốt nhiệm vụ: 15/19.",
         "Cán bộ, công chức đạt chuẩn: 17/20.",
     ),
+    (  # two fields, each named by a label before a colon
+        "Lĩnh vực Tư pháp - Hộ tịch: giải quyết đúng hạn 250/250 hồ sơ.",
+        "Lĩnh vực đất đai: giải quyết đúng hạn 120/125 hồ sơ.",
+    ),
+    (  # one field vs all fields, the field named by a label
+        "Lĩnh vực đất đai: giải quyết đúng hạn 120/125 hồ sơ.",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn: 1.030/1.039.",
+    ),
+    (  # tasks of two plans, each named by a label
+        "Kế hoạch CCHC: hoàn thành 18/20 nhiệm vụ.",
+        "Kế hoạch ứng dụng CNTT: hoàn thành 6/7 nhiệm vụ.",
+    ),
+    (  # tasks whose plan is not named
+        "Hoàn thành 6/7 nhiệm vụ.",
+        "Đã hoàn thành 18/20 nhiệm vụ đề ra.",
+    ),
     (  # inter-agency procedures vs online procedures
         "Có 1/17 TTHC liên thông có phát sinh hồ sơ.",
         "Có 45/120 TTHC cung cấp dịch vụ công trực tuyến có phát sinh hồ sơ.",

@@ -12,7 +12,7 @@ import regex
 from cchc.checker import messages as m
 from cchc.checker.engine import Hit, RuleContext, rule
 from cchc.checker.rules._common import _EPS, _at
-from cchc.extractors.lexicon import COUNTED_NOUNS
+from cchc.extractors.lexicon import COUNTED_NOUNS, STANDING_POPULATIONS
 from cchc.extractors.normalize import fold as normalize_fold
 from cchc.extractors.normalize import nfc
 from cchc.extractors.numbers import parse_number
@@ -81,11 +81,12 @@ def _whole_key(p: Population, report_year: int | None) -> tuple[object, ...]:
 
 
 def _same_whole(a: StatedQuantity, b: StatedQuantity, report_year: int | None) -> bool:
-    """Same population; a whole named by its noun alone ("cán bộ, công chức") only when both parts speak of
-    the same attribute ("đạt chuẩn" / "chưa đạt chuẩn"), since a bare noun says too little to be sure."""
+    """Same population. A whole named by its noun alone is compared only for a standing population of the
+    commune (its staff, its records: lexicon STANDING_POPULATIONS) and when both parts speak of the same
+    attribute ("đạt chuẩn" / "chưa đạt chuẩn"), since a bare noun says too little to be sure."""
     if a.whole.noun is None or _whole_key(a.whole, report_year) != _whole_key(b.whole, report_year):
         return False
-    return not a.whole.bare or bool(a.attributes & b.attributes)
+    return not a.whole.bare or (a.whole.noun in STANDING_POPULATIONS and bool(a.attributes & b.attributes))
 
 
 def same_quantity(a: Quantity, b: Quantity, report_year: int | None = None) -> QuantityMatch | None:
