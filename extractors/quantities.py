@@ -419,8 +419,9 @@ def read_stated_quantity(
     >>> q.whole.text(), sorted(q.part)
     ('hồ sơ giải quyết', [])
     """
-    m = _locate(sentence, numerator, denominator) if sentence and numerator is not None and denominator else None
-    whole_words, part_words, explicit, context = _split(sentence, m) if sentence and m else (label, "", False, "")
+    sentence = sentence or ""
+    m = _locate(sentence, numerator, denominator) if numerator is not None and denominator else None
+    whole_words, part_words, explicit, context = _split(sentence, m) if m else (label, "", False, "")
     whole, part = read_words(whole_words), read_words(part_words)
     population, qualifiers = (_explicit if explicit else _implicit)(whole, part, unit)
     population = _with_context(population, read_words(context), read_words(sentence[: m.start()]) if m else None)
