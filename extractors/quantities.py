@@ -204,6 +204,7 @@ class StatedQuantity:
     attributes: frozenset[str]  # what the part's polarities speak of ("chuẩn" for đạt / chưa đạt chuẩn)
     whole_words: str  # the report's words the whole was read from (provenance)
     part_words: str
+    span: tuple[int, int] | None = None  # where the ratio stands in its sentence; None when read from a label
 
 
 @dataclass(slots=True)
@@ -435,4 +436,5 @@ def read_stated_quantity(
         attributes=frozenset(qualifiers.attributes | whole.attributes),
         whole_words=" ".join(whole_words.split()),
         part_words=" ".join(part_words.split()),
+        span=m.span() if m else None,
     )
