@@ -487,3 +487,24 @@ def test_a_report_restating_its_wholes_alike_gets_no_conflict(tmp_path: Path, fm
     record = extract_file(write_report(tmp_path, fmt, conflicting=False))
     assert len(record.quantities) == 9  # every ratio read, none compared across populations
     assert [f for f in record.findings if f.kind == "conflicting_values"] == []
+
+
+# --------------------------------------------------------------------------- the sample, in each of its forms
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.mark.parametrize("name", ["minh-duc-2022.txt", "minh-duc-2022.docx", "minh-duc-2022.pdf"])
+def test_the_samples_two_conflicts_by_their_values_and_sentences(name: str) -> None:
+    """Read in the report: staff not up to standard, 2/19 in section I.5.2 and 2/10 in section III; records
+    resolved in the year, 3150/3155 in criterion 3 and 2.252/3.177 in criterion 7."""
+    record = extract_file(SAMPLES / name)
+    found = {(f.expected, f.actual): f for f in record.findings if f.kind == "conflicting_values"}
+    assert set(found) == {("3150/3155", "2252/3177"), ("2/19", "2/10")}
+    records = [" ".join(e.text.split()) for e in found[("3150/3155", "2252/3177")].evidence]
+    assert "Tỷ lệ hồ sơ năm 2022 giải quyết đúng hạn: 3150/3155=99,8%" in records[0]
+    assert "2.252/3.177 tổng số hồ sơ TTHC được giải quyết" in records[1]
+    staff = [" ".join(e.text.split()) for e in found[("2/19", "2/10")].evidence]
+    assert "Tổng số cán bộ, công chức đạt chuẩn của UBND xã là 2/19" in staff[0]
+    assert "vẫn còn 2/10 chưa đạt chuẩn" in staff[1]
+    assert all(f.severity == "warning" for f in found.values())
