@@ -89,6 +89,10 @@ POLARITIES: list[tuple[str, str, str, str]] = [
 # populations (the online records are a part of all records). "{}" in a scope takes the pattern's group.
 SCOPES: list[tuple[str, str, str]] = [
     (r"liên\s+thông", "liên thông", "inter-agency procedures (index: 'TTHC liên thông')"),
+    (r"(?:dịch\s+vụ\s+công\s+)?trực\s+tuyến\s+toàn\s+trình", "trực tuyến toàn trình",
+     "fully online (index: 'dịch vụ công trực tuyến toàn trình'): a part of the online records"),
+    (r"(?:dịch\s+vụ\s+công\s+)?trực\s+tuyến\s+một\s+phần", "trực tuyến một phần",
+     "partly online (index: 'dịch vụ công trực tuyến một phần')"),
     (r"trực\s+tuyến|dịch\s+vụ\s+công", "trực tuyến", "online (index: 'dịch vụ công trực tuyến')"),
     (r"(?:dịch\s+vụ\s+)?bưu\s+chính(?:\s+công\s+ích)?", "bưu chính", "through the postal service (index: 'dịch vụ bưu chính công ích')"),
     (r"lĩnh\s+vực\s+(\p{L}+(?:\s+\p{L}+)?)", "lĩnh vực {}", "one field of procedures ('lĩnh vực đất đai')"),
@@ -113,7 +117,9 @@ SCOPES: list[tuple[str, str, str]] = [
 # "văn bản đi được ký số": after a stage or "được"), they qualify the numerator: the index's "Tỷ lệ hồ sơ
 # được tiếp nhận trực tuyến" is the online records over all records received. Said of the noun ("hồ sơ
 # trực tuyến", "TTHC liên thông") or after the fraction ("a/b hồ sơ trực tuyến"), they narrow the whole.
-MANNERS = ("trực tuyến", "bưu chính", "liên thông", "ký số", "điện tử")
+MANNERS = (
+    "trực tuyến", "trực tuyến toàn trình", "trực tuyến một phần", "bưu chính", "liên thông", "ký số", "điện tử",
+)  # fmt: skip
 
 # Periods: (pattern, period, why). The report's own year is the default period, so "trong năm" and
 # "năm 2022" in a 2022 report are the same period.
@@ -158,6 +164,12 @@ FRAMING_PHRASES: dict[str, str] = {
     "mục": "an item label",
     "chỉ số": "an indicator label",
     "toàn xã": "the whole commune: the default scope",
+    "cấp xã": "the commune level: the report's own level (index: 'cán bộ, công chức cấp xã')",
+    "cấp phường": "the ward level: the report's own level",
+    "trình độ chuyên môn": "what the standard is about (index: 'đạt chuẩn về trình độ chuyên môn')",
+    "chuyên môn": "what the standard is about ('trình độ chuyên môn, nghiệp vụ')",
+    "nghiệp vụ": "what the standard is about ('trình độ chuyên môn, nghiệp vụ')",
+    "trình độ": "what the standard is about",
     "toàn phường": "the whole ward: the default scope",
     "trên địa bàn": "'in the area': the default scope",
 }

@@ -125,6 +125,14 @@ POSITIVES: list[tuple[str, str]] = [
         "Năm 2022, tỷ lệ hồ sơ giải quyết đúng hạn là 980/1.000.",
         "Năm 2022 giải quyết đúng hạn 980/1.010 hồ sơ.",
     ),
+    (  # "cấp xã" is the report's own level; "về trình độ chuyên môn, nghiệp vụ" says what the standard is
+        "Cán bộ, công chức cấp xã đạt chuẩn về trình độ chuyên môn, nghiệp vụ: 17/19.",
+        "Số CBCC có trình độ chuyên môn chưa đạt chuẩn là 3/20 người.",
+    ),
+    (  # the fraction in brackets after the percent
+        "Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn là 99,5% (1.034/1.039 hồ sơ).",
+        "Có 1.040/1.045 hồ sơ được giải quyết đúng hạn.",
+    ),
     (  # women staff on both sides
         "Cán bộ, công chức nữ đạt chuẩn: 7/8.",
         "Số cán bộ, công chức nữ là 9 người, trong đó 7 người đạt chuẩn.",
@@ -312,6 +320,14 @@ NEGATIVES: list[tuple[str, str]] = [
     (  # staff who did their tasks well vs staff up to standard
         "Cán bộ, công chức hoàn thành tốt nhiệm vụ: 15/19.",
         "Cán bộ, công chức đạt chuẩn: 17/20.",
+    ),
+    (  # fully online records vs all online records
+        "Tỷ lệ hồ sơ trực tuyến toàn trình: 300/1.039 hồ sơ.",
+        "Tổng số hồ sơ trực tuyến là 727/1.050 hồ sơ.",
+    ),
+    (  # trained staff vs staff up to standard, "nghiệp vụ" on one side
+        "Cán bộ, công chức được đào tạo nghiệp vụ: 12/19.",
+        "Cán bộ, công chức đạt chuẩn về trình độ chuyên môn, nghiệp vụ: 17/20.",
     ),
     (  # two fields, each named by a label before a colon
         "Lĩnh vực Tư pháp - Hộ tịch: giải quyết đúng hạn 250/250 hồ sơ.",
