@@ -269,9 +269,9 @@ _STAGE_TABLE: _Table = [(_word_re(p), name, "") for p, name, _why in STAGES]
 _NOUN_TABLE: _Table = [(pattern, unit, "") for pattern, unit in UNIT_RES]
 
 
-def read_words(phrase: str) -> _Words:
+def read_words(phrase: str, *, label: bool = False) -> _Words:
     """The periods, polarities, scopes, stages and counted nouns of ``phrase``, and the content words after
-    its first counted noun."""
+    its first counted noun (all its content words for a ``label`` such as "Hộ tịch:")."""
     text = _COMMA_NOUN_RE.sub(r"\1\2", fold(phrase))
     text = _OFFICE_RE.sub(" ", _DATE_RE.sub(" ", text))
     text = _DOC_NUMBER_RE.sub(lambda m: "số" + re.sub(r"\W", "", m.group(0)), text)
@@ -286,7 +286,7 @@ def read_words(phrase: str) -> _Words:
     manners = {name for p, name, _ in scopes if name in MANNERS and p > verb_at}
     # a Vietnamese noun phrase puts its modifiers after the head noun (hộ nghèo): the words before the
     # counted noun ("Tỷ lệ", "Hiện có", a heading run into the line) do not name the population
-    text = _FRAMING_RE.sub(" ", text[nouns[0][0] :]) if nouns else ""
+    text = _FRAMING_RE.sub(" ", text if label else text[nouns[0][0] :] if nouns else "")
     return _Words(
         stages=[name for _, name, _ in stages],
         polarities=[name for _, name, _ in polarities],
@@ -299,7 +299,7 @@ def read_words(phrase: str) -> _Words:
     )
 
 
-_CLAUSE_SPLIT_RE = re.compile(r"[:;(\[]|\s[-–+]\s")
+_CLAUSE_SPLIT_RE = re.compile(r"([:;(\[]|\s[-–+]\s)")
 _AFTER_PERCENT_RE = re.compile(r"^\s*(?:=\s*\d+(?:[.,]\d+)?\s*%|\(\s*\d+(?:[.,]\d+)?\s*%\s*\))")
 _AFTER_END_RE = re.compile(
     r"[;:()\[\]=]|,(?!\s*\d)|\.(?!\d)|\s(?:do|vì|nên|tuy|nhưng|so\s+với|tăng|giảm)\s|\s(?:đạt|chiếm|bằng)\s+(?=\d|t[ỷỉ]\s+lệ)",
@@ -307,15 +307,24 @@ _AFTER_END_RE = re.compile(
 )
 
 
+def _names_something(words: _Words) -> bool:
+    return bool(words.nouns or words.stages)
+
+
 def _clause_before(text: str) -> tuple[str, str]:
     """The clause that ends at a ratio (after the last colon or bracket, the last one naming a noun or a
-    stage), and the sentence's text before that clause (a label such as "Lĩnh vực đất đai:")."""
-    segments = [s for s in _CLAUSE_SPLIT_RE.split(re.sub(r"\([^()]*\)", " ", text)) if s.strip()]
-    for k in range(len(segments) - 1, -1, -1):
-        words = read_words(segments[k])
-        if words.nouns or words.stages:
-            return segments[k], " ".join(segments[:k])
-    return (segments[-1], " ".join(segments[:-1])) if segments else ("", "")
+    stage), and the label printed before it with a colon ("Lĩnh vực đất đai: …", "Hộ tịch: …") or ""."""
+    parts = _CLAUSE_SPLIT_RE.split(re.sub(r"\([^()]*\)", " ", text))
+    segments, ends = parts[0::2], [*parts[1::2], ""]  # ends[k]: the mark that ends segments[k]
+    filled = [k for k, segment in enumerate(segments) if segment.strip()]
+    named = [k for k in filled if _names_something(read_words(segments[k]))]
+    if named:
+        k = named[-1]
+        label = next((segments[j] for j in reversed(filled) if j < k), "")
+        return segments[k], label if k and ends[k - 1] == ":" else ""
+    if filled and ends[filled[-1]] == ":":
+        return "", segments[filled[-1]]
+    return (segments[filled[-1]] if filled else ""), ""
 
 
 def _clause_after(text: str) -> str:
@@ -343,21 +352,21 @@ class _Parts(NamedTuple):
     whole: str  # the words the whole is read from
     part: str  # the words the part is read from
     named: bool  # the whole is named on its own ("tổng số …", "trong đó")
-    context: str  # the sentence's words before the clause ("Lĩnh vực đất đai:")
+    label: str  # a label printed before the clause with a colon ("Lĩnh vực đất đai:")
 
 
 def _split(sentence: str, m: re.Match[str]) -> _Parts:
     """The words of the whole and of the part around ratio ``m`` in ``sentence``."""
-    before, context = _clause_before(sentence[: m.start()])
+    before, label = _clause_before(sentence[: m.start()])
     after = _clause_after(sentence[m.end() :])
     if m.re is OF_WHICH_RE:
-        return _Parts(f"{before} {m['whole']}", f"{m['part']} {after}", True, context)
+        return _Parts(f"{before} {m['whole']}", f"{m['part']} {after}", True, label)
     named = _whole_after(after)
     if named is not None:
-        return _Parts(named, before, True, context)
+        return _Parts(named, before, True, label)
     if m.re is WORDED_RATIO_RE and m["marker"]:
-        return _Parts(after, before, True, context)
-    return _Parts(before, after, False, context)
+        return _Parts(after, before, True, label)
+    return _Parts(before, after, False, label)
 
 
 def _stage(stages: list[str]) -> str | None:
@@ -395,12 +404,24 @@ def _implicit(before: _Words, after: _Words, unit: str | None) -> tuple[Populati
     return population, part
 
 
-def _with_context(population: Population, context: _Words, before: _Words | None) -> Population:
-    """The whole narrowed by a label earlier in its sentence ("Lĩnh vực đất đai: …", "Nữ: …"), and given
-    the sentence's period when its own words name none. Manners in a label ("Mục 7.2 (cung cấp dịch vụ
-    công trực tuyến)") name the indicator, not the whole, so they are left out."""
+# a label that numbers an indicator or a section ("- Mục 7.2 …", "3. Cải cách TTHC", "Chỉ số 3.5") names
+# where the statement stands, not a part of the population
+_PLACE_LABEL_RE = re.compile(r"^\W*(?:\d|[IVX]+\.|\p{L}\)|mục\b|chỉ\s+số\b|tiêu\s+chí\b|lĩnh\s+vực\s+\d)", re.I)
+
+
+def _with_context(population: Population, label: str, before: _Words | None) -> Population:
+    """The whole narrowed by the label just before its clause ("Lĩnh vực đất đai: …", "Hộ tịch: …"), and
+    given the sentence's period when its own words name none. Manners in a label ("cung cấp dịch vụ công
+    trực tuyến") name an indicator, not the whole, so they are left out."""
     periods = population.periods or frozenset(before.periods if before else ())
-    return replace(population, scopes=population.scopes | (context.scopes - set(MANNERS)), periods=periods)
+    words = read_words(label, label=True)
+    named = not _PLACE_LABEL_RE.match(label)
+    return replace(
+        population,
+        scopes=population.scopes | (words.scopes - set(MANNERS)),
+        periods=periods,
+        modifiers=population.modifiers | frozenset(words.rest if named else ()),
+    )
 
 
 def read_stated_quantity(
@@ -422,10 +443,10 @@ def read_stated_quantity(
     """
     sentence = sentence or ""
     m = _locate(sentence, numerator, denominator) if numerator is not None and denominator else None
-    whole_words, part_words, explicit, context = _split(sentence, m) if m else (label, "", False, "")
+    whole_words, part_words, explicit, printed_label = _split(sentence, m) if m else (label, "", False, "")
     whole, part = read_words(whole_words), read_words(part_words)
     population, qualifiers = (_explicit if explicit else _implicit)(whole, part, unit)
-    population = _with_context(population, read_words(context), read_words(sentence[: m.start()]) if m else None)
+    population = _with_context(population, printed_label, read_words(sentence[: m.start()]) if m else None)
     named = {*qualifiers.polarities, *qualifiers.stages, *qualifiers.scopes, *qualifiers.rest, *whole.polarities}
     return StatedQuantity(
         numerator=numerator,

@@ -133,6 +133,10 @@ POSITIVES: list[tuple[str, str]] = [
         "Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn là 99,5% (1.034/1.039 hồ sơ).",
         "Có 1.040/1.045 hồ sơ được giải quyết đúng hạn.",
     ),
+    (  # a section heading run into the paragraph is no part of the population
+        "Tồn tại, hạn chế: đội ngũ cán bộ, công chức của xã vẫn còn 3/16 cán bộ, công chức chưa đạt chuẩn.",
+        "Đội ngũ cán bộ, công chức của xã có 3 trên 18 cán bộ, công chức chưa đạt chuẩn theo quy định.",
+    ),
     (  # women staff on both sides
         "Cán bộ, công chức nữ đạt chuẩn: 7/8.",
         "Số cán bộ, công chức nữ là 9 người, trong đó 7 người đạt chuẩn.",
@@ -328,6 +332,10 @@ NEGATIVES: list[tuple[str, str]] = [
     (  # trained staff vs staff up to standard, "nghiệp vụ" on one side
         "Cán bộ, công chức được đào tạo nghiệp vụ: 12/19.",
         "Cán bộ, công chức đạt chuẩn về trình độ chuyên môn, nghiệp vụ: 17/20.",
+    ),
+    (  # two fields named by their labels alone
+        "- Hộ tịch: 500/500 hồ sơ đúng hạn.",
+        "- Chứng thực: 400/405 hồ sơ đúng hạn.",
     ),
     (  # two fields, each named by a label before a colon
         "Lĩnh vực Tư pháp - Hộ tịch: giải quyết đúng hạn 250/250 hồ sơ.",
