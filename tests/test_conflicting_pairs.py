@@ -532,3 +532,74 @@ def test_the_samples_two_conflicts_by_their_values_and_sentences(name: str) -> N
     assert "Tổng số cán bộ, công chức đạt chuẩn của UBND xã là 2/19" in staff[0]
     assert "vẫn còn 2/10 chưa đạt chuẩn" in staff[1]
     assert all(f.severity == "warning" for f in found.values())
+
+
+# A longer report with two dozen ratios of many populations (fields, online, women, trained staff, documents,
+# last year, six months), all consistent; ``HOA_BINH_CHANGED`` restates two of its wholes differently.
+HOA_BINH = [
+    "ỦY BAN NHÂN DÂN",
+    "XÃ HÒA BÌNH",
+    "Số: 15/BC-UBND",
+    "Hòa Bình, ngày 12 tháng 01 năm 2024",
+    "BÁO CÁO",
+    "Kết quả công tác cải cách hành chính năm 2023",
+    "I. KẾT QUẢ THỰC HIỆN",
+    "1. Công tác chỉ đạo, điều hành: 13/15 điểm, tỷ lệ 86,67%.",
+    "- Ban hành Kế hoạch CCHC năm 2023, hoàn thành 12/12 nhiệm vụ đề ra.",
+    "- Kế hoạch tuyên truyền CCHC: thực hiện 5/6 hoạt động.",
+    "- Tổ chức 3/4 cuộc đối thoại với Nhân dân theo kế hoạch.",
+    "- Kiểm tra công tác CCHC tại 4/7 thôn.",
+    "3. Cải cách thủ tục hành chính: 15/17 điểm, tỷ lệ 88,24%.",
+    "- Công khai 108/108 TTHC thuộc thẩm quyền giải quyết của UBND xã.",
+    (
+        "- Trong năm, Bộ phận Một cửa tiếp nhận 1.254 hồ sơ, trong đó 612 hồ sơ tiếp nhận trực tuyến; đã"
+        " giải quyết 1.250 hồ sơ, đang giải quyết 4 hồ sơ."
+    ),
+    "- Tỷ lệ hồ sơ giải quyết đúng hạn: 1.247/1.250 hồ sơ, đạt 99,76%; 3 hồ sơ trễ hạn đã xin lỗi.",
+    "- Lĩnh vực Tư pháp - Hộ tịch: giải quyết đúng hạn 820/820 hồ sơ.",
+    "- Lĩnh vực Đất đai: giải quyết đúng hạn 97/100 hồ sơ.",
+    "- Lĩnh vực Lao động - Thương binh và Xã hội: giải quyết đúng hạn 330/330 hồ sơ.",
+    "- Tiếp nhận 12 phản ánh, kiến nghị, trong đó đã giải quyết 12/12 phản ánh, kiến nghị.",
+    "- Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 80,4% (1.005/1.250 hồ sơ).",
+    "5. Cải cách chế độ công vụ: 9/10 điểm, tỷ lệ 90%.",
+    (
+        "- Tổng số cán bộ, công chức: 20 người, trong đó 19/20 người đạt chuẩn; 20/20 cán bộ, công chức "
+        "được đánh giá, xếp loại."
+    ),
+    "- Cử 8/20 cán bộ, công chức tham gia lớp bồi dưỡng.",
+    "- Cán bộ, công chức nữ: 7/20 người.",
+    "7. Chính quyền điện tử, chính quyền số: 11/13 điểm, tỷ lệ 84,62%.",
+    "- Tỷ lệ văn bản đi được ký số: 1.150/1.200 văn bản.",
+    "- Văn bản đến được xử lý trên môi trường mạng: 2.300/2.350 văn bản.",
+    "- Tỷ lệ hồ sơ TTHC được xử lý trực tuyến: 612/1.250 tổng số hồ sơ giải quyết, đạt 48,96%.",
+    "- Tỷ lệ hồ sơ trực tuyến toàn trình: 210/612 hồ sơ.",
+    "- Cổng thông tin điện tử đăng 150/150 tin bài.",
+    "II. TỒN TẠI, HẠN CHẾ",
+    "- Còn 1/20 cán bộ, công chức chưa đạt chuẩn.",
+    "- Năm 2022 tỷ lệ hồ sơ giải quyết đúng hạn là 1.100/1.110 hồ sơ.",
+    "- 6 tháng đầu năm chỉ tiếp nhận trực tuyến 200/600 hồ sơ.",
+]
+HOA_BINH_CHANGED = [("612/1.250 tổng số", "612/1.252 tổng số"), ("Còn 1/20 cán bộ", "Còn 1/21 cán bộ")]
+
+
+def _hoa_binh(tmp_path: Path, *, changed: bool) -> Path:
+    text = "\n".join(HOA_BINH) + "\n"
+    for printed, restated in HOA_BINH_CHANGED if changed else []:
+        text = text.replace(printed, restated)
+    path = tmp_path / "hoa-binh-2023.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_consistent_report_with_many_populations_gets_no_conflict(tmp_path: Path) -> None:
+    record = extract_file(_hoa_binh(tmp_path, changed=False))
+    assert len(record.quantities) == 24
+    assert [f for f in record.findings if f.kind == "conflicting_values"] == []
+
+
+def test_the_same_report_with_two_wholes_restated_differently(tmp_path: Path) -> None:
+    record = extract_file(_hoa_binh(tmp_path, changed=True))
+    found = [f for f in record.findings if f.kind == "conflicting_values"]
+    assert [(f.expected, f.actual) for f in found] == [("1247/1250", "612/1252"), ("19/20", "1/21")]
+    assert "1.247/1.250" in found[0].evidence[0].text and "612/1.252 tổng số hồ sơ giải quyết" in found[0].evidence[1].text
+    assert "19/20 người đạt chuẩn" in found[1].evidence[0].text and "1/21" in found[1].evidence[1].text
