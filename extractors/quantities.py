@@ -90,13 +90,19 @@ def _first_noun(text: str) -> str | None:
     return min(found)[2] if found else None
 
 
+def _counts_something(text: str) -> bool:
+    """``text`` starts with a counted noun, or "người" (persons)."""
+    text = text.lstrip()
+    return any(p.match(text) for p, _ in UNIT_RES) or re.match(r"người\b", text) is not None
+
+
 def _is_quantity(text: str, m: re.Match[str]) -> bool:
     """A ratio match that counts something: not a rank, a document number, or a worded ratio without a noun."""
     if m.re is WORDED_RATIO_RE and not any(p.match(text, m.end() + 1) for p, _ in UNIT_RES):
         if not re.match(r"\s+người\b", text[m.end() :]):
             return False
-    if m.re is OF_WHICH_RE and not (_first_noun(m["whole"]) or re.match(r"\s*người\b", m["whole"])):
-        return False
+    if m.re is OF_WHICH_RE and not (_counts_something(m["whole"]) and _counts_something(text[m.end() : m.end() + 40])):
+        return False  # "21 cán bộ, trong đó 2 năm liền …": the part must count the whole's kind
     if RANK_BEFORE_RE.search(text[max(0, m.start() - 25) : m.start()]):
         return False
     after = text[m.end() : m.end() + 4]

@@ -38,6 +38,8 @@ NOT_QUANTITIES = [
     "Tổng số cán bộ, công chức của xã là 18 người, trong đó 3/18 chưa đạt chuẩn.",  # one ratio, not two
     "Tổng số 21,75/24 điểm, trong đó chỉ số hài lòng 8 điểm.",  # scores, not counts
     "Tổng số 20 cán bộ, trong đó 25 người.",  # a part larger than its whole
+    "Tổng số 21 cán bộ, công chức, trong đó 2 năm liền hoàn thành xuất sắc nhiệm vụ.",  # the part counts years
+    "Tổng kinh phí 250 triệu đồng, trong đó 100 triệu đồng từ ngân sách xã.",  # money is not counted here
 ]
 
 
