@@ -37,8 +37,7 @@ COUNTED_NOUNS: list[tuple[str, str, str]] = [
     (r"thôn|khu\s+dân\s+cư|tổ\s+dân\s+phố", "thôn, khu dân cư", "villages and residential groups"),
     (r"tin\s+bài|tin,\s+bài", "tin bài", "news items on the web portal"),
     (r"(?<!(?:ủng|cứu|bảo)\s)hộ(?:\s+gia\s+đình)?(?!\s+(?:tịch|khẩu|chiếu|lý))", "hộ",
-     "households (hộ nghèo, poor households); not hộ tịch (civil status), hộ khẩu, hộ chiếu, hộ lý, ủng hộ "
-     "(support), cứu hộ, bảo hộ"),
+     "households (hộ nghèo); not hộ tịch (civil status), hộ khẩu, hộ chiếu, hộ lý, ủng hộ, cứu hộ, bảo hộ"),
 ]  # fmt: skip
 
 # Counted nouns that name a standing population of the commune: said alone ("cán bộ, công chức", "hồ sơ")
