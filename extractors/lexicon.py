@@ -135,6 +135,23 @@ PERIODS: list[tuple[str, str, str]] = [
 # Phrases that name the whole of a ratio after its fraction: "2.252/3.177 tổng số hồ sơ …".
 WHOLE_MARKERS = ("trên tổng số", "trong tổng số", "tổng số", "trong số", "trên tổng", "trên", "tổng")
 
+# Words that open a sentence stating a part of the whole stated just before it ("Trong đó, lĩnh vực Tư
+# pháp - Hộ tịch giải quyết 1.143/1.144 hồ sơ"): its whole is that part, never the report's whole.
+# Plain usage: "trong đó" / "trong số đó" 'of which', "riêng" 'alone, for … only'.
+SUBSET_OPENERS: dict[str, str] = {
+    "trong đó": "'of which': a part of the whole stated before",
+    "trong số đó": "'among them': a part of the whole stated before",
+    "riêng": "'for … alone': one part singled out",
+}
+
+# Words that start a new clause inside a sentence ("… tuy đã được nâng lên nhưng vẫn còn 1/24 cán bộ …"):
+# the ratio's population is named in its own clause, not in the one before the connector. Plain usage.
+CLAUSE_CONNECTORS: dict[str, str] = {
+    "nhưng": "'but'",
+    "song": "'yet'",
+    "tuy nhiên": "'however'",
+}
+
 # The one-stop office's names hold the stages' words ("Bộ phận tiếp nhận và trả kết quả"): read first
 # and dropped, so that they never give a stage.
 OFFICE_NAMES = ("bộ phận tiếp nhận và trả kết quả", "bộ phận một cửa", "một cửa")
@@ -191,6 +208,6 @@ FUNCTION_WORDS = frozenset((
 ))  # fmt: skip
 
 __all__ = [
-    "COUNTED_NOUNS", "FRAMING_PHRASES", "FUNCTION_WORDS", "MANNERS", "OFFICE_NAMES", "PERIODS", "POLARITIES", "SCOPES", "STAGES", "STANDING_POPULATIONS",
-    "WHOLE_MARKERS",
+    "CLAUSE_CONNECTORS", "COUNTED_NOUNS", "FRAMING_PHRASES", "FUNCTION_WORDS", "MANNERS", "OFFICE_NAMES", "PERIODS", "POLARITIES", "SCOPES", "STAGES", "STANDING_POPULATIONS",
+    "SUBSET_OPENERS", "WHOLE_MARKERS",
 ]  # fmt: skip

@@ -17,6 +17,7 @@ import regex as re
 
 from cchc.extractors.layout import sentence_bounds
 from cchc.extractors.lexicon import (
+    CLAUSE_CONNECTORS,
     COUNTED_NOUNS,
     FRAMING_PHRASES,
     FUNCTION_WORDS,
@@ -26,6 +27,7 @@ from cchc.extractors.lexicon import (
     POLARITIES,
     SCOPES,
     STAGES,
+    SUBSET_OPENERS,
     WHOLE_MARKERS,
 )
 from cchc.extractors.normalize import fold
@@ -317,9 +319,15 @@ def _names_something(words: _Words) -> bool:
     return bool(words.nouns or words.stages)
 
 
+_CONNECTOR_RE = re.compile(rf"\s(?:{'|'.join(CLAUSE_CONNECTORS)})\s", re.I)
+_SUBSET_OPENER_RE = re.compile(rf"^\W*(?:{'|'.join(sorted(SUBSET_OPENERS, key=len, reverse=True))})(?!\p{{L}})", re.I)
+
+
 def _clause_before(text: str) -> tuple[str, str]:
     """The clause that ends at a ratio (after the last colon or bracket, the last one naming a noun or a
-    stage), and the label printed before it with a colon ("Lĩnh vực đất đai: …", "Hộ tịch: …") or ""."""
+    stage, and never before a connector such as "nhưng"), and the label printed before it with a colon
+    ("Lĩnh vực đất đai: …", "Hộ tịch: …") or ""."""
+    text = _CONNECTOR_RE.split(text)[-1]
     parts = _CLAUSE_SPLIT_RE.split(re.sub(r"\([^()]*\)", " ", text))
     segments, ends = parts[0::2], [*parts[1::2], ""]  # ends[k]: the mark that ends segments[k]
     filled = [k for k, segment in enumerate(segments) if segment.strip()]
@@ -453,6 +461,8 @@ def read_stated_quantity(
     whole, part = read_words(whole_words), read_words(part_words)
     population, qualifiers = (_explicit if explicit else _implicit)(whole, part, unit)
     population = _with_context(population, printed_label, read_words(sentence[: m.start()]) if m else None)
+    if m is not None and _SUBSET_OPENER_RE.match(sentence):
+        population = replace(population, scopes=population.scopes | {"trong đó"})
     named = {*qualifiers.polarities, *qualifiers.stages, *qualifiers.scopes, *qualifiers.rest, *whole.polarities}
     return StatedQuantity(
         numerator=numerator,

@@ -23,6 +23,11 @@ from cchc.settings import DEFAULT_SETTINGS
 # the same population (counted noun, stage, scopes, period) stated with two wholes, or the same part of it
 # (same numerator qualifiers) with two counts
 POSITIVES: list[tuple[str, str]] = [
+    (  # the staff named again in a clause after "nhưng", the words before it ("tuy đã được nâng lên") no part of it
+        "Tổng số cán bộ, công chức đạt chuẩn của UBND xã là 21/22 người, đạt 95,45%.",
+        ("Chất lượng đội ngũ cán bộ, công chức tuy đã được nâng lên nhưng vẫn còn 1/24 cán bộ, công chức chưa đạt "
+         "chuẩn theo quy định."),
+    ),
     (  # issue 11: "hồ sơ TTHC" counts records on both sides; "đúng hạn" narrows the numerator, not the whole
         "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 899/899.",
         "Tỷ lệ hồ sơ TTHC được xử lý trực tuyến có 727/1.039 tổng số hồ sơ TTHC được giải quyết trong năm.",
@@ -145,6 +150,10 @@ POSITIVES: list[tuple[str, str]] = [
 
 # different populations (or different parts of one), which must never be compared
 NEGATIVES: list[tuple[str, str]] = [
+    (  # "Trong đó, …": a part of the year's records (one field), not all of them
+        "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 2.860/2.860 hồ sơ được giải quyết trong năm, đạt 100,00%.",
+        "Trong đó, lĩnh vực Tư pháp - Hộ tịch giải quyết đúng hạn 1.143/1.144 hồ sơ, đạt 99,91%.",
+    ),
     (  # received vs resolved
         "Trong năm tiếp nhận 1.040 hồ sơ, trong đó 300 hồ sơ tiếp nhận trực tuyến.",
         "Tỷ lệ hồ sơ giải quyết đúng hạn: 1.000/1.020.",
