@@ -1,10 +1,14 @@
 """References to other documents ("Quyết định số 855/QĐ-UBND ngày 22/3/2023 của UBND huyện Tứ Kỳ").
 
-Regex finds the candidates; spaCy holds them as entities of a ``Doc`` so that each reference
-comes with its sentence. The pipeline is ``spacy.blank("xx")`` plus a sentencizer:
-``spacy.blank("vi")`` needs the pyvi word segmenter (not installed, and with it off it splits
-only on spaces, so the sentencizer sees one sentence), while the multi-language tokenizer splits
-punctuation and the sentencizer then finds real sentence ends. No model is downloaded.
+Regex finds the candidates. A reference without a date of its own takes one printed just before it
+("ban hành ngày 5/3/2023 Kế hoạch số 12/KH-UBND"), looking back at most 80 characters and never past
+the start of its sentence; and where two candidates share a word, only one is kept. Both are spaCy's
+decisions: a ``spacy.blank("xx")`` pipeline with a sentencizer (``spacy.blank("vi")`` needs the pyvi
+word segmenter, not installed, and without it the sentencizer sees one sentence; the multi-language
+tokenizer splits punctuation so sentences come out right). No model is downloaded.
+
+spaCy costs ~0.7 s of CPU to import, more than the rest of ``cchc extract``, and its answer can differ
+from the plain regex only in a few texts, which :func:`needs_spacy` recognises: only those go through it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import regex as re
@@ -61,8 +66,6 @@ class FoundReference:
     issuer: str | None
     start: int
     end: int
-    sentence: str
-    sentence_start: int
 
 
 def parse_date(text: str) -> tuple[str | None, bool]:
@@ -83,8 +86,7 @@ def normalize_number(number: str) -> str:
 
 @cache
 def reference_pipeline() -> Any:
-    """The spaCy pipeline (blank multi-language tokenizer + sentencizer), built on first use: importing
-    spaCy costs ~0.7 s of CPU, which a report without any reference candidate never pays."""
+    """The spaCy pipeline (blank multi-language tokenizer + sentencizer), built on first use."""
     import spacy
 
     nlp = spacy.blank("xx")
@@ -92,13 +94,74 @@ def reference_pipeline() -> Any:
     return nlp
 
 
-def find_references(texts: list[str]) -> list[tuple[int, FoundReference]]:
-    """Every reference in each text (a block), with its sentence: (text index, reference).
+# The sentencizer's sentence-final characters other than "." (spaCy 3.8,
+# ``spacy.pipeline.Sentencizer.default_punct_chars``; tests/test_references_spacy.py compares them).
+SENTENCE_ENDS_BUT_PERIOD = frozenset(
+    "!?\u0589\u061f\u06d4\u0700\u0701\u0702\u07f9\u0964\u0965\u104a\u104b\u1362\u1367\u1368\u166e"
+    "\u1735\u1736\u1803\u1809\u1944\u1945\u1aa8\u1aa9\u1aaa\u1aab\u1b5a\u1b5b\u1b5e\u1b5f\u1c3b\u1c3c"
+    "\u1c7e\u1c7f\u203c\u203d\u2047\u2048\u2049\u2e2e\u2e3c\ua4ff\ua60e\ua60f\ua6f3\ua6f7\ua876\ua877"
+    "\ua8ce\ua8cf\ua92f\ua9c8\ua9c9\uaa5d\uaa5e\uaa5f\uaaf0\uaaf1\uabeb\ufe52\ufe56\ufe57\uff01\uff0e"
+    "\uff1f\U00010a56\U00010a57\U00011047\U00011048\U000110be\U000110bf\U000110c0\U000110c1\U00011141"
+    "\U00011142\U00011143\U000111c5\U000111c6\U000111cd\U000111de\U000111df\U00011238\U00011239"
+    "\U0001123b\U0001123c\U000112a9\U0001144b\U0001144c\U000115c2\U000115c3\U000115c9\U000115ca"
+    "\U000115cb\U000115cc\U000115cd\U000115ce\U000115cf\U000115d0\U000115d1\U000115d2\U000115d3"
+    "\U000115d4\U000115d5\U000115d6\U000115d7\U00011641\U00011642\U0001173c\U0001173d\U0001173e"
+    "\U00011a42\U00011a43\U00011a9b\U00011a9c\U00011c41\U00011c42\U00016a6e\U00016a6f\U00016af5"
+    "\U00016b37\U00016b38\U00016b44\U0001bc9f\U0001da88\uff61\u3002"
+)
+LOOK_BACK = 80  # characters searched before a reference for its date
 
-    Only texts with a regex candidate go through spaCy, so the cost follows the references.
+
+def needs_spacy(text: str, matches: list[Any]) -> bool:
+    """Whether spaCy's tokens or sentences could change the references read from ``text``.
+
+    Two candidates are both kept unless they share a token, and spaCy's tokens never span a
+    whitespace character: candidates with whitespace between them are both kept. The sentence
+    start bounds the look-back for a date, and a sentence starts only at a word after a
+    sentence-final character; a date found there would be followed by that character, and
+    DATE_BEFORE_RE admits no "." after the date: only "!", "?" and the like can hide one.
+    tests/test_references_spacy.py compares both ways on every block of the samples and more.
     """
-    candidates = [(i, list(REFERENCE_RE.finditer(t))) for i, t in enumerate(texts)]
-    candidates = [(i, ms) for i, ms in candidates if ms]
+    for previous, match in pairwise(matches):
+        if not any(char.isspace() for char in text[previous.end() : match.start()]):
+            return True
+    return any(
+        match["date"] is None
+        and not SENTENCE_ENDS_BUT_PERIOD.isdisjoint(text[max(0, match.start() - LOOK_BACK) : match.start()])
+        for match in matches
+    )
+
+
+def find_references(texts: list[str]) -> list[tuple[int, FoundReference]]:
+    """Every reference in each text (a block): (text index, reference), in the order of the texts.
+
+    Only texts for which :func:`needs_spacy` says so go through spaCy (rarely any in a report).
+    """
+    found: list[tuple[int, FoundReference]] = []
+    for_spacy: list[tuple[int, list[Any]]] = []
+    for index, text in enumerate(texts):
+        matches = list(REFERENCE_RE.finditer(text))
+        if not matches:
+            continue
+        if needs_spacy(text, matches):
+            for_spacy.append((index, matches))
+        else:
+            found.extend((index, _reference(text, m, sentence_start=0)) for m in matches)
+    if for_spacy:
+        found.extend(spacy_references(texts, for_spacy))
+        found.sort(key=lambda item: item[0])
+    return found
+
+
+def spacy_references(
+    texts: list[str], candidates: list[tuple[int, list[Any]]] | None = None
+) -> list[tuple[int, FoundReference]]:
+    """The references as spaCy reads them: candidates as entities (overlaps filtered) and sentences.
+
+    ``candidates``: (text index, regex matches) of the texts to read (None: every text that has some).
+    """
+    if candidates is None:
+        candidates = [(i, ms) for i, t in enumerate(texts) if (ms := list(REFERENCE_RE.finditer(t)))]
     if not candidates:
         return []
     nlp = reference_pipeline()
@@ -122,26 +185,25 @@ def _references_in(text: str, doc: Any, matches: list[Any]) -> list[FoundReferen
     found = []
     for ent in doc.ents:
         m = by_span.get((ent.start_char, ent.end_char))
-        if m is None:
-            continue
-        raw_date = m["date"]
-        sentence = ent.sent
-        if raw_date is None:
-            before = DATE_BEFORE_RE.search(text[max(sentence.start_char, m.start() - 80) : m.start()])
-            raw_date = before["date"] if before else None
-        iso, valid = parse_date(raw_date) if raw_date else (None, True)
-        issuer = " ".join(m["issuer"].split()) if m["issuer"] else None
-        found.append(
-            FoundReference(
-                type=DOC_TYPES[m["type"].lower()],
-                number=normalize_number(m["number"]),
-                date=iso,
-                date_valid=valid,
-                issuer=issuer,
-                start=m.start(),
-                end=m.end(),
-                sentence=" ".join(sentence.text.split()),
-                sentence_start=sentence.start_char,
-            )
-        )
+        if m is not None:
+            found.append(_reference(text, m, sentence_start=ent.sent.start_char))
     return found
+
+
+def _reference(text: str, m: Any, sentence_start: int) -> FoundReference:
+    """The reference of regex match ``m``; a missing date is looked for before it, back to ``sentence_start``."""
+    raw_date = m["date"]
+    if raw_date is None:
+        before = DATE_BEFORE_RE.search(text[max(sentence_start, m.start() - LOOK_BACK) : m.start()])
+        raw_date = before["date"] if before else None
+    iso, valid = parse_date(raw_date) if raw_date else (None, True)
+    issuer = " ".join(m["issuer"].split()) if m["issuer"] else None
+    return FoundReference(
+        type=DOC_TYPES[m["type"].lower()],
+        number=normalize_number(m["number"]),
+        date=iso,
+        date_valid=valid,
+        issuer=issuer,
+        start=m.start(),
+        end=m.end(),
+    )
