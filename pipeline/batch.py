@@ -649,8 +649,7 @@ POOL_PRELOAD = [
     "cchc.pipeline.batch", "cchc.api", "cchc.schemas.record", "cchc.extractors.readers",
     "cchc.extractors.readers.text", "cchc.extractors.readers.pdf", "cchc.extractors.readers.docx",
     "cchc.extractors.assemble", "cchc.checker",
-    # spaCy (references): ~0.7 s of CPU to import, paid once in the forkserver instead of once per worker
-    "spacy", "spacy.lang.xx",
+    # not spaCy: references need it only in rare texts (extractors/references.py, needs_spacy)
 ]
 
 
@@ -686,9 +685,7 @@ def make_pool(workers: int) -> ProcessPoolExecutor:
 
 def _warm() -> int:
     import cchc.api  # noqa: F401  (spawn has no preload: import here)
-    from cchc.extractors.references import reference_pipeline
 
-    reference_pipeline()  # built while Prefect starts, not on the first document with a reference
     return os.getpid()
 
 
