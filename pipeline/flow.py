@@ -41,6 +41,7 @@ from prefect.utilities.annotations import quote
 
 from cchc.pipeline import batch
 from cchc.pipeline.batch import Outcome
+from cchc.pipeline.prestart import Prepared, clear_previous_run
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 Progress = Callable[[Outcome], None]
@@ -49,6 +50,7 @@ Progress = Callable[[Outcome], None]
 _EXECUTOR: batch.WorkerPool | None = None
 _PROGRESS: Progress | None = None
 _CACHE: batch.Cache | None = None
+_PREPARED: Prepared | None = None
 
 
 def default_workers() -> int:
@@ -185,12 +187,14 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
     gathered = batch.gather_inputs(inputs, out_dir)
     paths = gathered.paths
     names = batch.output_names(paths)
-    _clear_previous_run(out_dir)
+    prepared = _PREPARED if _PREPARED is not None and _PREPARED.out_dir == out_dir else None
+    if prepared is None:
+        clear_previous_run(out_dir)
     cache = _CACHE or batch.Cache.load(out_dir)
     timings: dict[str, float] = {"collect": time.perf_counter() - started}
 
     lookup_start = time.perf_counter()
-    outcomes, todo, shas = _cache_hits(cache, paths, names)
+    outcomes, todo, shas = _cache_hits(cache, paths, names, prepared)
     timings["cache_lookup"] = time.perf_counter() - lookup_start
 
     process_start = time.perf_counter()
@@ -238,30 +242,27 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
     return {"summary": summary, "outputs": paths_out, "outcomes": done}
 
 
-def _clear_previous_run(out_dir: Path) -> None:
-    """batch.json is the manifest of a complete run: the previous one goes before anything is rewritten."""
-    try:
-        (out_dir / "batch.json").unlink(missing_ok=True)
-        (out_dir / batch.CACHE_DIR / "index.json").unlink(missing_ok=True)  # the old one-file cache, unused
-        batch.remove_stale_tmp_files(out_dir)
-    except OSError as exc:
-        raise batch.output_error(exc, out_dir) from None
-
-
 def _cache_hits(
-    cache: batch.Cache, paths: list[Path], names: list[str]
+    cache: batch.Cache, paths: list[Path], names: list[str], prepared: Prepared | None = None
 ) -> tuple[list[Outcome | None], list[int], list[str]]:
-    """(outcomes found in the cache, reported; indices still to process; content hashes, "" if unreadable)."""
+    """(outcomes found in the cache or ``prepared`` before the flow, reported; indices still to process;
+    content hashes, "" if unreadable)."""
     outcomes: list[Outcome | None] = [None] * len(paths)
     todo: list[int] = []
     shas: list[str] = [""] * len(paths)
     for i, (path, name) in enumerate(zip(paths, names)):
-        try:
-            shas[i] = batch.file_sha256(path)
-        except OSError:
+        known = prepared.known(path, name) if prepared is not None else None
+        if known is not None:
+            shas[i], hit = known
+        else:
+            try:
+                shas[i] = batch.file_sha256(path)
+            except OSError:
+                shas[i] = ""
+            hit = cache.lookup(path, name, shas[i]) if shas[i] else None
+        if not shas[i]:
             todo.append(i)  # process_file turns the read error into a failure outcome
             continue
-        hit = cache.lookup(path, name, shas[i])
         if hit is None:
             todo.append(i)
         else:
@@ -435,19 +436,23 @@ def run_ingest(
     pool: batch.WorkerPool | None = None,
     docs_per_task: int = 10,
     db: str | None = None,
+    prepared: Prepared | None = None,
 ) -> IngestResult:
     """Run :func:`ingest_flow` with the right task runner and the shared process pool.
 
     ``dask_address="local"`` starts a temporary local Dask cluster of ``workers`` processes.
     ``pool``: a process pool made (and warmed) earlier by the caller; it is shut down at the end.
-    ``db``: a store URL (None: no store). Raises ``OutputError`` when the output cannot be written.
+    ``db``: a store URL (None: no store). ``prepared``: hashes, cache hits and documents extracted
+    before the flow (:mod:`cchc.pipeline.prestart`), taken as they are.
+    Raises ``OutputError`` when the output cannot be written.
     """
-    global _EXECUTOR, _PROGRESS, _CACHE
+    global _EXECUTOR, _PROGRESS, _CACHE, _PREPARED
     workers = workers or default_workers()
     start = time.perf_counter()
     if pool is None and workers >= 1 and not dask_address:
         pool = batch.WorkerPool(workers)
-    _EXECUTOR, _PROGRESS, _CACHE = pool, progress, batch.Cache.load(out)
+    cache = prepared.cache if prepared is not None else batch.Cache.load(out)
+    _EXECUTOR, _PROGRESS, _CACHE, _PREPARED = pool, progress, cache, prepared
     try:
         runner = _task_runner(workers, dask_address)
         with _without_heartbeats():
@@ -457,7 +462,7 @@ def run_ingest(
             )
         _drain_events()
     finally:
-        _EXECUTOR, _PROGRESS, _CACHE = None, None, None
+        _EXECUTOR, _PROGRESS, _CACHE, _PREPARED = None, None, None, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     if "output_error" in result:

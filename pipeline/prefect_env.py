@@ -183,6 +183,21 @@ def wait_local_server(timeout: float | None = None) -> float | None:
     raise RuntimeError(f"the temporary Prefect server did not start within {limit:.0f} s")
 
 
+def local_server_starting() -> bool:
+    """Whether our server is still starting: spawned, alive, and not yet answering /health (one quick try)."""
+    server = _SERVER
+    if server is None or server.ready_after is not None or server.process.poll() is not None:
+        return False
+    try:
+        with urllib.request.urlopen(f"{server.api_url}/health", timeout=0.5) as response:
+            if response.status == 200:
+                server.ready_after = time.perf_counter() - server.started
+                return False
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        pass
+    return True
+
+
 _NO_SPACE = ("No space left on device", "database or disk is full", "Disk quota exceeded")
 
 

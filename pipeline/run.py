@@ -74,7 +74,7 @@ def ingest(
         workers = workers or os.cpu_count() or 1
         pool = batch.WorkerPool(workers) if workers >= 1 and not dask_address else None
         stop.pool = pool
-        server_ready = _start(out, gathered.paths, pool, workers, dask_address, starting)
+        server_ready, prepared = _start(out, gathered.paths, pool, workers, dask_address, settings, starting)
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
         from cchc.pipeline.flow import run_ingest
@@ -85,7 +85,7 @@ def ingest(
             with tracking(len(gathered.paths)) as on_outcome, temporary_settings(updates=updates):
                 result = run_ingest(list(inputs), out, workers=workers, dask_address=dask_address,
                                     settings=settings, progress=on_outcome, pool=pool,
-                                    docs_per_task=docs_per_task, db=db_url)
+                                    docs_per_task=docs_per_task, db=db_url, prepared=prepared)
         except OSError as exc:
             if exc.errno not in (errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EDQUOT, errno.EPERM):
                 raise
@@ -120,21 +120,26 @@ def _checked(inputs: list[str], out: Path, lang: str | None, review_form: str | 
 
 
 def _start(out: Path, paths: list[Path], pool: Any, workers: int, dask_address: str | None,
-           starting: Callable[[], AbstractContextManager[object]]) -> float | None:
-    """Boot the Prefect server and the worker processes while Prefect is imported; seconds to a ready server."""
-    from cchc.pipeline import batch, prefect_env
+           settings: dict[str, Any], starting: Callable[[], AbstractContextManager[object]]) -> tuple[float | None, Any]:
+    """Boot the Prefect server and, while it starts, the rest: inputs hashed and looked up in the cache,
+    worker processes started, Prefect imported, the first missing documents extracted.
+    Returns (seconds to a ready server, None when not ours; the prepared work, see :mod:`.prestart`)."""
+    from cchc.pipeline import batch, prefect_env, prestart
 
     if not dask_address or dask_address == "local":
         prefect_env.start_local_server()
-    # workers start (and import the extraction code) only when something is left to extract: a cached
-    # re-run leaves both cores to Prefect's start-up
-    if pool is not None and batch.Cache(out).any_missing(paths):
-        batch.warm_pool(pool, workers)
     with starting():
-        import_module("cchc.pipeline.flow")  # Prefect's import, under the spinner, while the server boots
-
+        prepared = prestart.prepare(paths, out)
+        # workers start (and import the extraction code) only when something is left to extract: a cached
+        # re-run leaves both cores to Prefect's start-up
+        missing = pool is not None and bool(prepared.missing())
+        if missing:
+            threading.Thread(target=batch.warm_pool, args=(pool, workers), daemon=True).start()
+        import_module("cchc.pipeline.flow")  # Prefect's import, while the server boots
+        if missing:
+            prestart.extract_while(prefect_env.local_server_starting, prepared, pool, workers, settings)
         try:
-            return prefect_env.wait_local_server()
+            return prefect_env.wait_local_server(), prepared
         except RuntimeError as exc:
             raise StartError(" ".join(str(exc).split())[:500]) from None
 
