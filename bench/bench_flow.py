@@ -1,6 +1,7 @@
 """Benchmark of `cchc ingest` (the Prefect flow) against direct calls. Not a test.
 
     .venv/bin/python bench/bench_flow.py [--n 100] [--skip-startup]
+    .venv/bin/python bench/bench_flow.py --startup-only [--runs 5]   # issue 15's start-up targets only
 
 Measures, on N generated copies of samples/*.pdf|docx|txt (each copy's bytes made unique):
 - direct calls of the plain per-document function, in one process (the floor);
@@ -9,6 +10,10 @@ Measures, on N generated copies of samples/*.pdf|docx|txt (each copy's bytes mad
 - Prefect start-up (first flow of a fresh process): Prefect's raw defaults, Prefect's own temporary
   server with cchc's environment, and the server cchc starts early; each with a fresh and an
   existing PREFECT_HOME.
+With --startup-only, what a user waits for (cold processes, an existing PREFECT_HOME, medians of
+--runs): `cchc ingest` of one cached report, and its phases (server import, server ready, client
+import, flow start, flow body); a cached re-run of 120 files; 6 cached files with a running server
+(PREFECT_API_URL). Writes bench/results/startup.json.
 Prints a table and writes bench/results/flow.json.
 """
 
@@ -115,11 +120,152 @@ def bench_startup(home: Path, early: bool, raw: bool = False) -> float:
     return float(proc.stdout.strip().splitlines()[-1])
 
 
+PHASES_SCRIPT = """
+import json, sys, time
+t0 = time.perf_counter()
+from cchc.pipeline import prefect_env, run
+marks = {}
+def wrap(module, name, label):
+    original = getattr(module, name)
+    def wrapped(*a, **k):
+        marks.setdefault(label + "_start", time.perf_counter() - t0)
+        try:
+            return original(*a, **k)
+        finally:
+            marks[label + "_end"] = time.perf_counter() - t0
+    setattr(module, name, wrapped)
+wrap(prefect_env, "start_local_server", "spawn")
+wrap(prefect_env, "wait_local_server", "server_wait")
+importer = run.import_module
+def import_module(name):
+    marks["client_import_start"] = time.perf_counter() - t0
+    module = importer(name)
+    marks["client_import_end"] = time.perf_counter() - t0
+    import cchc.pipeline.flow as flow
+    wrap(flow, "run_ingest", "run_ingest")
+    wrap(flow, "_ingest", "flow_body")
+    return module
+run.import_module = import_module
+from cchc._cli_ingest import ingest
+try:
+    ingest.main(sys.argv[1:])
+except SystemExit:
+    pass
+marks["end"] = time.perf_counter() - t0
+print(json.dumps(marks))
+"""
+
+
+def run_phases(inbox: Path, out: Path, home: Path, api_url: str | None = None) -> dict[str, float]:
+    """`cchc ingest` in a fresh process with its phases timed (seconds since the process started)."""
+    env = _env(home)
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", PHASES_SCRIPT, str(inbox), "--out", str(out), "--no-db",
+                           "--no-progress"], env=env, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    m = json.loads(proc.stdout.strip().splitlines()[-1])
+    phases = {"wall": wall, "process_end": m["end"], "client_import": m["client_import_end"] - m["client_import_start"],
+              "flow_start": m["flow_body_start"] - m["run_ingest_start"],
+              "flow_body": m["flow_body_end"] - m["flow_body_start"]}
+    if not api_url and "server_wait_end" in m and "spawn_start" in m:  # our own server
+        phases["server_ready"] = m["server_wait_end"] - m["spawn_start"]
+        phases["waiting_for_server"] = m["server_wait_end"] - m["server_wait_start"]
+    return phases
+
+
+def _median_phases(runs: list[dict[str, float]]) -> dict[str, Any]:
+    return {key: {"median": round(statistics.median(r[key] for r in runs), 3),
+                  "min": round(min(r[key] for r in runs), 3), "max": round(max(r[key] for r in runs), 3)}
+            for key in runs[0]}
+
+
+def _load() -> float:
+    return os.getloadavg()[0]
+
+
+def bench_startup_targets(work: Path, runs: int) -> dict[str, Any]:
+    """Issue 15's Prefect start-up targets, measured as a user meets them."""
+    home = work / "prefect-home"
+    one = work / "one"
+    one.mkdir()
+    shutil.copyfile(SAMPLES / "minh-duc-2022.txt", one / "minh-duc-2022.txt")
+    many = make_corpus(work / "in120", 120)
+    six = work / "in6"
+    six.mkdir()
+    for path in many[:6]:
+        shutil.copyfile(path, six / path.name)
+    res: dict[str, Any] = {"load_at_start": _load()}
+    run_phases(one, work / "out-one", home)  # a fresh home migrates once, and the cache is filled
+    server_import = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import prefect.server.api.server"], env=_env(home), check=True)
+        server_import.append(time.perf_counter() - t)
+    res["server_import"] = _median_phases([{"wall": t} for t in server_import])["wall"]
+    res["one_cached"] = _median_phases([run_phases(one, work / "out-one", home) for _ in range(runs)])
+    run_phases(work / "in120", work / "out120", home)  # first run: extracts the 120
+    res["cached_120"] = _median_phases([run_phases(work / "in120", work / "out120", home) for _ in range(runs)])
+    from cchc.pipeline import prefect_env
+
+    os.environ["PREFECT_HOME"] = str(home)
+    prefect_env.configure()
+    server = prefect_env.start_local_server()
+    try:
+        prefect_env.wait_local_server()
+        assert server is not None
+        run_phases(six, work / "out6", home, server.api_url)
+        res["running_server_6_cached"] = _median_phases(
+            [run_phases(six, work / "out6", home, server.api_url) for _ in range(runs)])
+    finally:
+        prefect_env.stop_local_server()
+    res["load_at_end"] = _load()
+    one_s = res["one_cached"]["wall"]["median"]
+    res["targets"] = {
+        "startup_existing_home_le_4s": one_s <= 4.0,
+        "cached_120_le_startup_plus_1s": res["cached_120"]["wall"]["median"] <= one_s + 1.0,
+        "running_server_6_cached_le_2s": res["running_server_6_cached"]["wall"]["median"] <= 2.0,
+    }
+    return res
+
+
+def print_startup(res: dict[str, Any]) -> None:
+    def cell(x: dict[str, float]) -> str:
+        return f"{x['median']:.2f} s ({x['min']:.2f}-{x['max']:.2f})"
+
+    print(f"load average (1 min): {res['load_at_start']:.1f} at start, {res['load_at_end']:.1f} at end")
+    print(f"  import prefect.server.api.server: {cell(res['server_import'])}")
+    for key, label in (("one_cached", "cchc ingest, 1 cached file"), ("cached_120", "cchc ingest, 120 cached files"),
+                       ("running_server_6_cached", "PREFECT_API_URL, 6 cached files")):
+        r = res[key]
+        print(f"  {label}: wall {cell(r['wall'])}; " + ", ".join(f"{k} {v['median']:.2f}" for k, v in r.items()
+                                                                if k != "wall"))
+    for key, ok in res["targets"].items():
+        print(f"  {key}: {'pass' if ok else 'FAIL'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100, help="documents in the batch (default 100)")
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--startup-only", action="store_true", help="only issue 15's start-up targets")
+    parser.add_argument("--runs", type=int, default=5, help="cold runs per start-up measure (default 5)")
     args = parser.parse_args()
+    if args.startup_only:
+        work = Path(tempfile.mkdtemp(prefix="cchc-bench-startup-"))
+        try:
+            res = bench_startup_targets(work, args.runs)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        res |= {"machine": {"platform": platform.platform(), "python": platform.python_version(),
+                            "cpus": os.cpu_count()}, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                "command": f".venv/bin/python bench/bench_flow.py --startup-only --runs {args.runs}"}
+        print_startup(res)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "startup.json").write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {RESULTS / 'startup.json'}")
+        return
 
     work = Path(tempfile.mkdtemp(prefix="cchc-bench-flow-"))
     home = work / "prefect-home"
