@@ -161,12 +161,18 @@ def run_phases(inbox: Path, out: Path, home: Path, api_url: str | None = None) -
     env = _env(home)
     if api_url:
         env["PREFECT_API_URL"] = api_url
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", PHASES_SCRIPT, str(inbox), "--out", str(out), "--no-db",
                            "--no-progress"], env=env, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU of the process tree (cchc, its Prefect server, the pool): what free cores would have to do
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     m = json.loads(proc.stdout.strip().splitlines()[-1])
-    phases = {"wall": wall, "process_end": m["end"], "client_import": m["client_import_end"] - m["client_import_start"],
+    phases = {"wall": wall, "cpu": cpu, "process_end": m["end"], "client_import": m["client_import_end"] - m["client_import_start"],
               "flow_start": m["flow_body_start"] - m["run_ingest_start"],
               "flow_body": m["flow_body_end"] - m["flow_body_start"]}
     if not api_url and "server_wait_end" in m and "spawn_start" in m:  # our own server
