@@ -39,7 +39,8 @@ _SEPARATOR_RE = re.compile(
 )
 # The same after the slash of a score: "/11, 5 điểm" (a leading "," is the report's own and stays).
 _AFTER_SLASH_RE = re.compile(
-    r"(?P<lead>/\s*,?)(?P<a>\d{1,3})(?P<sep>\s?[;:]\s?|,\s+)(?P<b>\d{1,2})" rf"(?=\s*{POINTS_OCR})", re.IGNORECASE
+    r"(?P<lead>/\s*,?)(?P<a>\d{1,3})(?P<sep>\s?[;:]\s?|,\s+)(?P<b>\d{1,2})" rf"(?=\s*{POINTS_OCR})",
+    re.IGNORECASE,
 )
 # A roman section number at the start of a heading line: "HI." for "III.", "Il." for "II."
 _ROMAN_START_RE = re.compile(r"^(?P<num>[IlH1|]{1,4}|[IlH1|]{0,3}V)(?P<rest>\.\s+\p{Lu}{2})")
@@ -88,7 +89,11 @@ def repair_ocr_numbers(text: str) -> tuple[str, list[Repair]]:
 
     def separator(m: re.Match[str]) -> str:
         out = f"{m.groupdict().get('lead') or ''}{m['a']},{m['b']}"
-        reason = "space after the decimal comma" if m["sep"].strip() == "," else f"{m['sep'].strip()!r} read for the decimal comma"
+        reason = (
+            "space after the decimal comma"
+            if m["sep"].strip() == ","
+            else f"{m['sep'].strip()!r} read for the decimal comma"
+        )
         repairs.append((m[0], out, f"{reason} in a score or percent"))
         return out
 
@@ -108,12 +113,98 @@ def repair_ocr_numbers(text: str) -> tuple[str, list[Repair]]:
     return text, repairs
 
 
-__all__ = ["repair_ocr_numbers"]
+# A table cell that holds one number (a score, a total, a percent, a rank): "8,5O", "l0", "T,7", "89.32%".
+# Alone in a cell, a digit-shaped capital is a digit too: T for 7, S for 5, B for 8.
+_CELL_RE = re.compile(r"(?P<x>[0-9OoIl|TSB]{1,3}(?:[,.][0-9OoIl|TSB]{1,3})?)(?P<tail>\s*%?)")
+_CELL_TO_DIGIT = str.maketrans({"T": "7", "S": "5", "B": "8"})
+
+
+# A roman group number misread in a table cell: "lI" or "Il" for "II", "H" for "II", "lV" for "IV".
+# The Vietnamese model also reads a bare I with a tone mark ("lÌ" for "II").
+_CELL_ROMAN_RE = re.compile(r"[IlH|ÌÍỈĨỊìíỉĩị]{1,3}V?|V[IlH|ÌÍỈĨỊìíỉĩị]{0,3}")
+_ROMAN_LOOKALIKES = str.maketrans({**{ch: "I" for ch in "l|ÌÍỈĨỊìíỉĩị"}, "H": "II"})
+
+
+def repair_ocr_cell(text: str) -> tuple[str, list[Repair]]:
+    """A table cell holding one number, repaired as in :func:`repair_ocr_numbers` (confusable
+    letters made digits, a decimal point before one or two digits made the decimal comma), or a
+    roman group number ("lI" for "II").
+
+    The cell is the context: only a cell that is nothing but one number with at least one real
+    digit, or nothing but roman-numeral look-alikes with at least one that is not a roman letter,
+    is touched ("II", a group's roman number, stays).
+    """
+    stripped = text.strip()
+    roman = _CELL_ROMAN_RE.fullmatch(stripped)
+    if roman and any(ch != "I" and ch != "V" for ch in stripped):
+        fixed = stripped.translate(_ROMAN_LOOKALIKES)
+        if re.fullmatch(r"I{1,3}|IV|VI{0,3}", fixed):
+            return fixed, [(stripped, fixed, "roman group number misread in a table cell")]
+    m = _CELL_RE.fullmatch(stripped)
+    if m is None or not any(ch.isdigit() for ch in m["x"]):
+        return text, []
+    shaped = m["x"].translate(_CELL_TO_DIGIT)
+    fixed, reasons = _fix_number(shaped)
+    if shaped != m["x"]:
+        letters = "/".join(sorted({ch for ch in m["x"] if ch in "TSB"}))
+        reasons = [f"letter {letters} read for a digit", *reasons]
+    if not reasons:
+        return text, []
+    out = fixed + m["tail"]
+    return out, [(stripped, out, f"{'; '.join(reasons)} in a table cell")]
+
+
+def comma_lost(text: str, maximum: float, expected: float | None = None) -> float | None:
+    """The score a cell read without its decimal comma holds ("73" under a maximum of 8 is 7,3), or None.
+
+    OCR drops a comma tucked under the digit before it. Read as an integer over the column's maximum,
+    the cell is taken for the reading with a comma (at most two decimals) that equals ``expected``
+    (the row's total less its other scores) when one does, else for the one reading that fits under
+    the maximum. A cell with two such readings and nothing to choose between them is left alone.
+    """
+    digits = text.strip()
+    if not re.fullmatch(r"[1-9]\d{1,3}", digits) or int(digits) <= maximum:
+        return None
+    fits = [
+        value
+        for i in range(max(1, len(digits) - 2), len(digits))
+        if (value := float(f"{digits[:i]}.{digits[i:]}")) <= maximum
+    ]
+    agreeing = [v for v in fits if expected is not None and abs(v - expected) < 0.005]
+    if len(agreeing) == 1:
+        return agreeing[0]
+    return fits[0] if len(fits) == 1 else None
+
+
+def fits_shape(text: str, value: float) -> bool:
+    """Whether a number OCR read with one unreadable character ("8,?") is ``value`` printed with a decimal
+    comma: same length, same digits where they were read, one character that is no digit."""
+    shape = text.strip()
+    want = f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    if len(shape) != len(want) or not re.fullmatch(r"[\d\S]{1,3}(?:,[\d\S]{1,2})?", shape):
+        return False
+    unread = [(a, b) for a, b in zip(shape, want) if a != b]
+    return len(unread) == 1 and not unread[0][0].isalnum() and unread[0][0] != ","
+
+
+__all__ = ["comma_lost", "fits_shape", "repair_ocr_cell", "repair_ocr_numbers"]
 
 
 # Digits Tesseract confuses in printed Vietnamese reports (a stroke lost or added).
-DIGIT_CONFUSIONS = {("1", "7"), ("7", "1"), ("5", "6"), ("6", "5"), ("3", "8"), ("8", "3"), ("0", "8"), ("8", "0"),
-                    ("1", "4"), ("4", "1"), ("9", "0"), ("0", "9")}
+DIGIT_CONFUSIONS = {
+    ("1", "7"),
+    ("7", "1"),
+    ("5", "6"),
+    ("6", "5"),
+    ("3", "8"),
+    ("8", "3"),
+    ("0", "8"),
+    ("8", "0"),
+    ("1", "4"),
+    ("4", "1"),
+    ("9", "0"),
+    ("0", "9"),
+}
 
 
 def score_from_percent(score: float, maximum: float, percent: float) -> float | None:

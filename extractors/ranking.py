@@ -16,6 +16,7 @@ import regex as re
 from cchc.extractors.document import Block, BlockKind, Document
 from cchc.extractors.framework import fold, generic_framework
 from cchc.extractors.numbers import parse_number
+from cchc.extractors.numbers_ocr import comma_lost, fits_shape
 from cchc.schemas.record import Evidence, Meta, Ranking, RankingCriterion, RankingRow
 
 # Rank words as printed in announcements ("xếp thứ nhì", "đứng thứ ba"): Vietnamese ordinals,
@@ -26,7 +27,10 @@ RANK_WORDS: dict[str, int] = {
 }  # fmt: skip
 
 _NUM = r"\d+(?:[.,]\d+)*"
-UNIT_CELL_RE = re.compile(r"^\s*(?:(?P<level>xã|phường|thị\s+trấn)\s+|(?P<level>TT)(?:\.\s*|\s+))(?P<name>\S.*?)\s*$", re.I)
+# The level is glued to the name where OCR lost the space ("XãAn Bình").
+UNIT_CELL_RE = re.compile(
+    r"^\s*(?:(?P<level>xã|phường|thị\s+trấn)(?:\s+|(?-i:(?=\p{Lu})))|(?P<level>TT)(?:\.\s*|\s+))(?P<name>\S.*?)\s*$", re.I
+)
 UNIT_IN_PROSE_RE = re.compile(
     r"(?<!\p{L})(?P<level>(?i:xã|phường|thị\s+trấn)|TT\.?)\s+(?P<name>\p{Lu}[\p{Ll}\p{Lu}]*(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){0,3})"
 )
@@ -229,8 +233,11 @@ class _TableRanking:
     evidence: Evidence
 
 
-def read_table(block: Block, index: int) -> _TableRanking | None:
-    """A ranking table: STT | đơn vị | criteria (maxima in the header) | tổng | % | xếp hạng | xếp loại."""
+def read_table(block: Block, index: int, ocr: bool = False) -> _TableRanking | None:
+    """A ranking table: STT | đơn vị | criteria (maxima in the header) | tổng | % | xếp hạng | xếp loại.
+
+    ``ocr``: the table was read by OCR, so scores misread in ways the row makes certain are restored
+    (:func:`_restore_ocr_scores`)."""
     rows = block.rows or []
     first_data = next((r for r, row in enumerate(rows[:8]) if _is_data_row(row)), None)
     if not first_data:
@@ -265,14 +272,18 @@ def read_table(block: Block, index: int) -> _TableRanking | None:
             for c, crit in criteria
             if crit.code is not None and (value := _number(row[c])) is not None
         }
+        total = _number(row[cols.total]) if cols.total is not None else None
+        percent = _number(row[cols.percent]) if cols.percent is not None else None
+        if ocr:
+            _restore_ocr_scores(scores, criteria, row, total)
         out.append(
             RankingRow(
                 unit_name=_unit_name(name),
                 unit_level=level,  # type: ignore[arg-type]
                 group=group,
                 scores=scores,
-                total=_number(row[cols.total]) if cols.total is not None else None,
-                percent=_number(row[cols.percent]) if cols.percent is not None else None,
+                total=total,
+                percent=percent,
                 rank=_int(row[cols.rank]) if cols.rank is not None else None,
                 classification=(row[cols.classification].strip() or None) if cols.classification is not None else None,
                 evidence=[_row_evidence(block, index, rows, r, offsets)],
@@ -282,6 +293,30 @@ def read_table(block: Block, index: int) -> _TableRanking | None:
         return None
     _fill_rank_totals(out)
     return _TableRanking([c for _, c in criteria], out, cols.max_total, header_evidence)
+
+
+def _restore_ocr_scores(
+    scores: dict[str, float], criteria: list[tuple[int, RankingCriterion]], row: list[str], total: float | None
+) -> None:
+    """Scores OCR misread, restored where the row makes it certain: one read over its criterion's
+    maximum for a lost decimal comma ("73" under 8 points); the one score with an unreadable
+    character ("8,?") that the rest of the total fills. A score read as another valid number is
+    never "restored" from the total: that would hide a total the decision misprints."""
+    for c, crit in criteria:
+        value = scores.get(crit.code)
+        if value is None or crit.max_score is None or value <= crit.max_score:
+            continue
+        others = [v for code, v in scores.items() if code != crit.code]
+        expected = total - sum(others) if total is not None and len(others) == len(criteria) - 1 else None
+        restored = comma_lost(row[c], crit.max_score, round(expected, 2) if expected is not None else None)
+        if restored is not None:
+            scores[crit.code] = restored
+    unread = [(c, crit.code) for c, crit in criteria if crit.code not in scores and row[c].strip()]
+    if total is not None and len(unread) == 1 and len(scores) == len(criteria) - 1:
+        c, code = unread[0]
+        want = round(total - sum(scores.values()), 2)
+        if fits_shape(row[c], want):  # "8,?" where the rest of the total is 8,7
+            scores[code] = want
 
 
 def _group_label(row: list[str], header_texts: set[str]) -> str | None:
@@ -493,7 +528,7 @@ def read_ranking(document: Document, meta: Meta) -> Ranking | None:
     tables: list[_TableRanking] = []
     for index, block in enumerate(document.blocks):
         if block.kind is BlockKind.TABLE and block.rows:
-            found = read_table(block, index)
+            found = read_table(block, index, ocr=block.prov.page in document.ocr_pages)
             if found is not None:
                 tables.append(found)
     form = "table"

@@ -22,23 +22,42 @@ import shutil
 import subprocess
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex as re
 
 from cchc.errors import CorruptFileError, InputError, LimitExceededError
 from cchc.extractors.document import BBox, Block, Provenance, nfc
 from cchc.extractors.layout import PAGE_NUMBER_RE, SENTENCE_END_RE, classify, starts_block
-from cchc.extractors.numbers_ocr import repair_ocr_numbers
+from cchc.extractors.numbers_ocr import repair_ocr_cell, repair_ocr_numbers
+from cchc.extractors.readers import ocr_tables
+from cchc.extractors.readers.ocr_tables import (
+    CellGrid,
+    FilledTable,
+    cell_strips,
+    filled_table,
+    find_grids,
+    find_rules,
+    grid_rules,
+    paint_out,
+    table_box_px,
+    words_to_cells,
+)
+from cchc.extractors.readers.pdf import TableRegion, _append_rows, _table_block
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 DPI = 300
 PSM = 3  # fully automatic page segmentation (headers, stamps, tables)
+TABLE_PSM = 6  # a strip of table cells, one under another, read as one uniform block of text
 WORKERS = 2
 INDENT_PT = 10.0  # a first-line indent, in points
 SPECK_PT = 1.2  # punctuation narrower than this is noise
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
 OCR_MISSING = "scanned PDF needs OCR: install tesseract-ocr and tesseract-ocr-vie"
 
 
@@ -84,9 +103,15 @@ def ocr_available(lang: str = "vie") -> bool:
 
 
 def tesseract_tsv(
-    image_bytes: bytes, lang: str, dpi: int = DPI, psm: int = PSM, timeout: float = 120.0
+    image_bytes: bytes,
+    lang: str,
+    dpi: int = DPI,
+    psm: int = PSM,
+    timeout: float = 120.0,
+    config: tuple[str, ...] = (),
 ) -> str:
-    """Run tesseract on an encoded image (PNG/PNM bytes) and return its TSV output."""
+    """Run tesseract on an encoded image (PNG/PNM bytes) and return its TSV output; ``config`` adds
+    ``-c name=value`` settings."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     proc = subprocess.run(
         # No inverted-text pass: reports are dark on light, and it costs a third of the time.
@@ -102,6 +127,7 @@ def tesseract_tsv(
             str(dpi),
             "-c",
             "tessedit_do_invert=0",
+            *(arg for setting in config for arg in ("-c", setting)),
             "tsv",
         ],
         input=image_bytes,
@@ -115,12 +141,8 @@ def tesseract_tsv(
     return proc.stdout.decode("utf-8", "replace")
 
 
-def lines_from_tsv(tsv: str, scale: float) -> list[OcrLine]:
-    """Lines in reading order from TSV word rows; pixel boxes divided by ``scale`` (to points).
-
-    A line with one wide gap (two header columns side by side, "Số: …" left and the
-    place-date right) is split in two; consecutive such lines are read left column first.
-    """
+def tsv_words(tsv: str, scale: float) -> dict[tuple[int, int, int], list[OcrWord]]:
+    """Words of TSV rows by Tesseract's (block, paragraph, line); pixel boxes divided by ``scale`` (to points)."""
     grouped: dict[tuple[int, int, int], list[OcrWord]] = {}
     reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
     for row in reader:
@@ -134,6 +156,20 @@ def lines_from_tsv(tsv: str, scale: float) -> list[OcrLine]:
         bbox = (left / scale, top / scale, (left + width) / scale, (top + height) / scale)
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         grouped.setdefault(key, []).append(OcrWord(text, bbox, float(row.get("conf") or -1)))
+    return grouped
+
+
+def lines_from_tsv(tsv: str, scale: float) -> list[OcrLine]:
+    """Lines in reading order from TSV word rows; pixel boxes divided by ``scale`` (to points)."""
+    return lines_from_words(tsv_words(tsv, scale))
+
+
+def lines_from_words(grouped: dict[tuple[int, int, int], list[OcrWord]]) -> list[OcrLine]:
+    """Lines in reading order from words grouped by Tesseract's (block, paragraph, line).
+
+    A line with one wide gap (two header columns side by side, "Số: …" left and the
+    place-date right) is split in two; consecutive such lines are read left column first.
+    """
     lines = []
     for (block, par, _), words in grouped.items():
         words = _drop_specks(words)
@@ -156,7 +192,9 @@ def _drop_specks(words: list[OcrWord]) -> list[OcrWord]:
         if i == 0 and len(words) > 1 and LEADING_NOISE_RE.fullmatch(w.text):
             continue  # a mark before a line's first word ("„ 4. Về …") is a speck of the scan, never content
         if i == 0 and (stuck := LEADING_NOISE_BEFORE_DIGIT_RE.match(w.text)):
-            w = OcrWord(w.text[stuck.end() :], w.bbox, w.conf)  # "„4." -> "4.": same speck, stuck to the number
+            w = OcrWord(
+                w.text[stuck.end() :], w.bbox, w.conf
+            )  # "„4." -> "4.": same speck, stuck to the number
         width, height = w.bbox[2] - w.bbox[0], w.bbox[3] - w.bbox[1]
         if not _ALNUM_RE.search(w.text) and (
             width < SPECK_PT or (w.conf < 60 and height < 0.3 * line_height)
@@ -217,7 +255,9 @@ def _column_order(lines: list[list[OcrLine]]) -> list[OcrLine]:
     return out
 
 
-def blocks_from_ocr_lines(lines: list[OcrLine], page: int, warnings: list[str] | None = None) -> list[Block]:
+def blocks_from_ocr_lines(
+    lines: list[OcrLine], page: int, warnings: list[str] | None = None, first_line: int = 1
+) -> list[Block]:
     """Blocks of one page from its OCR lines, with numbers repaired and page/line/bbox provenance.
 
     Where Tesseract starts a new block or paragraph, a block starts if the line is indented,
@@ -242,7 +282,9 @@ def blocks_from_ocr_lines(lines: list[OcrLine], page: int, warnings: list[str] |
     for i, line in enumerate(lines):
         if block_sizes[line.block] == 1 and PAGE_NUMBER_RE.match(texts[i]):
             if warnings is not None:
-                warnings.append(f"page {page} line {i + 1}: dropped page number {texts[i].strip()!r}")
+                warnings.append(
+                    f"page {page} line {first_line + i}: dropped page number {texts[i].strip()!r}"
+                )
             continue
         if not groups:
             groups.append([i])
@@ -267,7 +309,7 @@ def blocks_from_ocr_lines(lines: list[OcrLine], page: int, warnings: list[str] |
         for i in group:
             if text:
                 text += " "
-            prov_lines.append((len(text), Provenance(page=page, line=i + 1, bbox=lines[i].bbox)))
+            prov_lines.append((len(text), Provenance(page=page, line=first_line + i, bbox=lines[i].bbox)))
             text += texts[i].strip()
         kind, level = classify(text)
         blocks.append(Block(kind=kind, text=text, prov=prov_lines[0][1], lines=prov_lines, level=level))
@@ -290,23 +332,67 @@ def render_dpi(page: object) -> int:
     return int(min(400, max(200, round(best)))) if best else DPI
 
 
-def render_page_image(pdf: object, index: int) -> tuple[bytes, float]:
-    """Grey PNM bytes of page ``index`` (0-based) of an open pypdfium2 document, and its scale."""
+def render_page_image(pdf: object, index: int) -> tuple[Image, float]:
+    """Grey image of page ``index`` (0-based) of an open pypdfium2 document, and its scale (pixels per point)."""
     page = pdf[index]  # type: ignore[index]
     try:
         scale = render_dpi(page) / 72
         image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
     finally:
         page.close()
+    return image, scale
+
+
+@dataclass(slots=True)
+class ScannedPage:
+    """What OCR read on one page: the lines outside tables, the ruled tables, and what went wrong."""
+
+    lines: list[OcrLine]
+    tables: list[FilledTable] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_page_image(image: Image, scale: float, lang: str, timeout: float, page: int) -> ScannedPage:
+    """OCR of one rendered page: ruled tables found in the image; their cells read as strips (one
+    cell a line); the rest of the page, tables blanked out, read once with automatic layout."""
+    notes: list[str] = []
+    grids: list[CellGrid] = []
+    try:
+        rules = find_rules(image, scale * 72)
+        grids = find_grids(rules, scale)
+    except Exception as exc:  # noqa: BLE001 - a failed table search must not lose the page's text
+        notes.append(f"page {page}: table search failed ({type(exc).__name__})")
+    dpi = round(scale * 72)
+    if not grids:
+        return ScannedPage(
+            lines_from_tsv(tesseract_tsv(_pnm(image), lang, dpi, PSM, timeout), scale), [], notes
+        )
+    clean = paint_out(image, grid_rules(rules, grids, scale))
+    tables: list[FilledTable] = []
+    outside = clean.copy()
+    for grid in grids:
+        cell_words: dict[tuple[int, int], list[OcrWord]] = {}
+        for strip, placed in cell_strips(clean, grid, scale):
+            tsv = tesseract_tsv(_pnm(strip), lang, round(dpi * ocr_tables.STRIP_ZOOM), TABLE_PSM, timeout)
+            words = [w for line in tsv_words(tsv, 1.0).values() for w in line]
+            for key, found in words_to_cells(words, placed, scale).items():
+                cell_words.setdefault(key, []).extend(found)
+        tables.append(filled_table(grid, cell_words))
+        outside.paste(255, table_box_px(grid, scale, clean.size))
+    grouped = tsv_words(tesseract_tsv(_pnm(outside), lang, dpi, PSM, timeout), scale)
+    return ScannedPage(lines_from_words(grouped), tables, notes)
+
+
+def _pnm(image: Image) -> bytes:
     buf = io.BytesIO()
     image.save(buf, format="PPM")
-    return buf.getvalue(), scale
+    return buf.getvalue()
 
 
-def ocr_page_lines(
+def ocr_page_content(
     path: Path, page_numbers: list[int], settings: Settings = DEFAULT_SETTINGS
-) -> list[list[OcrLine]]:
-    """OCR lines (word boxes kept) of each requested page (1-based), in order."""
+) -> list[ScannedPage]:
+    """What OCR reads on each requested page (1-based), in order: lines (word boxes kept) and ruled tables."""
     import pypdfium2 as pdfium
 
     lang = settings.ocr_language
@@ -319,7 +405,7 @@ def ocr_page_lines(
             pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         raise CorruptFileError(str(path), f"PDF cannot be opened for OCR ({exc})") from exc
-    results: list[list[OcrLine] | None] = [None] * len(page_numbers)
+    results: list[ScannedPage | None] = [None] * len(page_numbers)
     try:
         n_pages = len(pdf)
         for number in page_numbers:
@@ -327,24 +413,31 @@ def ocr_page_lines(
                 raise CorruptFileError(str(path), f"page {number} is not in the PDF ({n_pages} pages)")
         timeout = max(30.0, settings.max_seconds_per_document)
         # pdfium is not thread-safe: pages are rendered here, at most WORKERS ahead of the
-        # tesseract workers (a rendered page is ~9 MB).
+        # tesseract workers (a rendered page is ~4-9 MB).
         with ThreadPoolExecutor(max_workers=max(1, min(WORKERS, len(page_numbers)))) as pool:
-            pending: deque[tuple[int, Future[str], float]] = deque()
+            pending: deque[tuple[int, Future[ScannedPage]]] = deque()
             for i, number in enumerate(page_numbers):
                 with PDFIUM_LOCK:  # pdfium is not thread-safe; the reader's lock is re-entrant
                     image, scale = render_page_image(pdf, number - 1)
-                future = pool.submit(tesseract_tsv, image, lang, round(scale * 72), PSM, timeout)
-                pending.append((i, future, scale))
+                future = pool.submit(read_page_image, image, scale, lang, timeout, number)
+                pending.append((i, future))
                 while len(pending) > WORKERS or (pending and i == len(page_numbers) - 1):
-                    done, future, scale = pending.popleft()
-                    results[done] = lines_from_tsv(_result(future, path, page_numbers[done]), scale)
+                    done, future = pending.popleft()
+                    results[done] = _result(future, path, page_numbers[done])
     finally:
         with PDFIUM_LOCK:
             pdf.close()
-    return [r or [] for r in results]
+    return [r or ScannedPage([]) for r in results]
 
 
-def _result(future: Future[str], path: Path, page: int) -> str:
+def ocr_page_lines(
+    path: Path, page_numbers: list[int], settings: Settings = DEFAULT_SETTINGS
+) -> list[list[OcrLine]]:
+    """OCR lines (word boxes kept) outside ruled tables, of each requested page (1-based), in order."""
+    return [page.lines for page in ocr_page_content(path, page_numbers, settings)]
+
+
+def _result(future: Future[ScannedPage], path: Path, page: int) -> ScannedPage:
     try:
         return future.result()
     except subprocess.TimeoutExpired as exc:
@@ -361,11 +454,94 @@ def ocr_pages(
 ) -> list[list[Block]]:
     """One list of blocks per requested page (1-based page numbers), read by OCR.
 
-    Raises :class:`OcrUnavailableError` when tesseract or the language model is missing.
-    Number repairs and dropped page numbers are appended to ``warnings`` when given.
+    Ruled tables become table blocks (as the PDF reader makes them); a table that ends one page
+    and opens the next is one block, listed with the page it starts on. Raises
+    :class:`OcrUnavailableError` when tesseract or the language model is missing. Number repairs,
+    dropped page numbers and failed table searches are appended to ``warnings`` when given.
     """
-    per_page = ocr_page_lines(Path(path), page_numbers, settings)
-    return [blocks_from_ocr_lines(lines, number, warnings) for number, lines in zip(page_numbers, per_page)]
+    pages = ocr_page_content(Path(path), page_numbers, settings)
+    out: list[list[Block]] = []
+    tail: tuple[Block, TableRegion] | None = None  # the table that ended the previous page
+    previous = None
+    for number, page in zip(page_numbers, pages, strict=True):
+        if warnings is not None:
+            warnings.extend(page.warnings)
+        items = page_items(page, number, warnings)
+        if tail and previous == number - 1 and items and (first := items[0][1]) is not None:
+            if _continue_table(tail[0], first):
+                items.pop(0)
+                if not items:  # the whole page continues the table
+                    out.append([])
+                    tail, previous = (tail[0], first), number
+                    continue
+        out.append([block for block, _ in items])
+        last = items[-1] if items else None
+        tail = (last[0], last[1]) if last is not None and last[1] is not None else None
+        previous = number
+    return out
 
 
-__all__ = ["OcrLine", "OcrUnavailableError", "OcrWord", "ocr_available", "ocr_page_lines", "ocr_pages"]
+def page_items(
+    page: ScannedPage, number: int, warnings: list[str] | None = None
+) -> list[tuple[Block, TableRegion | None]]:
+    """The blocks of one page top to bottom, each table block with its region; lines and table rows
+    are numbered top to bottom."""
+    tables = sorted(
+        (TableRegion(number, t.bbox, t.rows, t.row_boxes) for t in page.tables), key=lambda t: t.bbox[1]
+    )
+    for table in tables:
+        for row in table.rows:
+            for c, text in enumerate(row):
+                row[c] = _repaired_cell(text, number, warnings)
+    segments: list[list[OcrLine]] = [[] for _ in range(len(tables) + 1)]
+    for line in page.lines:
+        middle = (line.bbox[1] + line.bbox[3]) / 2
+        segments[sum(1 for t in tables if t.bbox[1] <= middle)].append(line)
+    items: list[tuple[Block, TableRegion | None]] = []
+    first_line = 1
+    for k, lines in enumerate(segments):
+        items.extend((b, None) for b in blocks_from_ocr_lines(lines, number, warnings, first_line))
+        first_line += len(lines)
+        if k < len(tables):
+            table = tables[k]
+            table.row_numbers = list(range(first_line, first_line + len(table.rows)))
+            first_line += len(table.rows)
+            items.append((_table_block(table), table))
+    return items
+
+
+def _repaired_cell(text: str, page: int, warnings: list[str] | None) -> str:
+    fixed, repairs = repair_ocr_cell(text)
+    if warnings is not None:
+        for original, repaired, reason in repairs:
+            warnings.append(f"page {page}: OCR table cell {original!r} read as {repaired!r} ({reason})")
+    return fixed
+
+
+def _continue_table(block: Block, more: TableRegion) -> bool:
+    """Join ``more`` (the table opening a page) to ``block`` (the table ending the previous one) when
+    it has the same columns; header rows repeated on the new page are not repeated."""
+    assert block.rows is not None
+    if len(more.rows[0]) != len(block.rows[0]):
+        return False
+    start = 0
+    while start < min(len(more.rows), len(block.rows)) - 1 and _same_row(more.rows[start], block.rows[start]):
+        start += 1
+    _append_rows(block, more, start)
+    return True
+
+
+def _same_row(a: list[str], b: list[str]) -> bool:
+    return [" ".join(c.casefold().split()) for c in a] == [" ".join(c.casefold().split()) for c in b]
+
+
+__all__ = [
+    "OcrLine",
+    "OcrUnavailableError",
+    "OcrWord",
+    "ScannedPage",
+    "ocr_available",
+    "ocr_page_content",
+    "ocr_page_lines",
+    "ocr_pages",
+]
