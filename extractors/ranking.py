@@ -302,17 +302,18 @@ def _restore_ocr_scores(
     maximum for a lost decimal comma ("73" under 8 points); the one score with an unreadable
     character ("8,?") that the rest of the total fills. A score read as another valid number is
     never "restored" from the total: that would hide a total the decision misprints."""
-    for c, crit in criteria:
-        value = scores.get(crit.code)
-        if value is None or crit.max_score is None or value <= crit.max_score:
+    coded = [(c, crit.code, crit.max_score) for c, crit in criteria if crit.code is not None]
+    for c, code, maximum in coded:
+        value = scores.get(code)
+        if value is None or maximum is None or value <= maximum:
             continue
-        others = [v for code, v in scores.items() if code != crit.code]
-        expected = total - sum(others) if total is not None and len(others) == len(criteria) - 1 else None
-        restored = comma_lost(row[c], crit.max_score, round(expected, 2) if expected is not None else None)
+        others = [v for other, v in scores.items() if other != code]
+        expected = total - sum(others) if total is not None and len(others) == len(coded) - 1 else None
+        restored = comma_lost(row[c], maximum, round(expected, 2) if expected is not None else None)
         if restored is not None:
-            scores[crit.code] = restored
-    unread = [(c, crit.code) for c, crit in criteria if crit.code not in scores and row[c].strip()]
-    if total is not None and len(unread) == 1 and len(scores) == len(criteria) - 1:
+            scores[code] = restored
+    unread = [(c, code) for c, code, _ in coded if code not in scores and row[c].strip()]
+    if total is not None and len(unread) == 1 and len(scores) == len(coded) - 1:
         c, code = unread[0]
         want = round(total - sum(scores.values()), 2)
         if fits_shape(row[c], want):  # "8,?" where the rest of the total is 8,7
