@@ -2,9 +2,11 @@
 
 Each requested page is rendered with pypdfium2 (at 300 dpi, or at a full-page scan image's own
 resolution within 200-400 dpi) and read by the ``tesseract`` binary (TSV: word boxes with
-block/paragraph/line numbers). Words become lines (two columns side by side are split, left
-column first), lines become blocks with Tesseract's paragraphs and the text reader's
-heuristics. Boxes are in PDF points with the origin at the top-left of the page; every block
+block/paragraph/line numbers). Ruled tables are found in the page image and read cell by cell
+(:mod:`cchc.extractors.readers.ocr_tables`); they become table blocks as the PDF reader makes
+them, and a table that ends a page and opens the next is one block. The rest of the page: words
+become lines (two columns side by side are split, left column first), lines become blocks with
+Tesseract's paragraphs and the text reader's heuristics. Boxes are in PDF points with the origin at the top-left of the page; every block
 line carries ``Provenance(page, line, bbox)``. Numbers in score, rank and percent contexts are
 repaired (:func:`cchc.extractors.numbers_ocr.repair_ocr_numbers`); repairs are reported in
 ``warnings`` when a list is given.
