@@ -187,7 +187,37 @@ def fits_shape(text: str, value: float) -> bool:
     return len(unread) == 1 and not unread[0][0].isalnum() and unread[0][0] != ","
 
 
-__all__ = ["comma_lost", "fits_shape", "repair_ocr_cell", "repair_ocr_numbers"]
+def repair_rank_column(cells: list[str]) -> dict[int, tuple[str, Repair]]:
+    """Ranks in a table column ("3/19") whose slash OCR lost ("319"), by the column's own ranks.
+
+    When at least three cells of the column are ranks over one total N (and no other total), a cell
+    that is only digits ending in N, the rest a rank no greater than N, is that rank over N.
+    Returns the repaired cells by their index in ``cells``.
+    """
+    totals = [m[2] for cell in cells if (m := re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", cell))]
+    if len(totals) < 3 or len(set(totals)) != 1:
+        return {}
+    total = totals[0]
+    out: dict[int, tuple[str, Repair]] = {}
+    for i, cell in enumerate(cells):
+        digits = cell.strip()
+        if not digits.isdigit() or not digits.endswith(total) or len(digits) == len(total):
+            continue
+        rank = digits[: -len(total)]
+        if rank[0] != "0" and int(rank) <= int(total):
+            fixed = f"{rank}/{total}"
+            out[i] = (
+                fixed,
+                (
+                    digits,
+                    fixed,
+                    "slash of a rank lost in a table cell (the column's ranks are over " + total + ")",
+                ),
+            )
+    return out
+
+
+__all__ = ["comma_lost", "fits_shape", "repair_ocr_cell", "repair_ocr_numbers", "repair_rank_column"]
 
 
 # Digits Tesseract confuses in printed Vietnamese reports (a stroke lost or added).
@@ -211,14 +241,17 @@ def score_from_percent(score: float, maximum: float, percent: float) -> float | 
     """The score a misread digit hides, when the printed percent makes it certain, else None.
 
     "1,5" read where the row prints 8 and 93,75%: 93,75% of 8 is 7,5, which differs from what was
-    read by one digit that OCR confuses (1 for 7), so the score is 7,5. Any other difference (two
-    digits, a digit pair OCR does not confuse, a percent that fits no such score) is left alone.
+    read by one digit that OCR confuses (1 for 7), so the score is 7,5. "73" read over a maximum of 8
+    at 91,25% is 7,3 with its decimal comma lost. Any other difference (two digits, a digit pair OCR
+    does not confuse, a percent that fits no such score) is left alone.
     """
     if maximum <= 0 or not 0 <= percent <= 100:
         return None
     candidate = round(percent * maximum / 100, 2)
     if abs(candidate * 100 / maximum - percent) > 0.006 or abs(candidate - score) < 1e-9:
         return None
+    if score > maximum and float(score).is_integer() and comma_lost(f"{score:g}", maximum, candidate) == candidate:
+        return candidate  # "73" where the row prints 8 and 91,25%: the decimal comma was lost
     read, want = f"{score:g}", f"{candidate:g}"
     if len(read) != len(want):
         return None

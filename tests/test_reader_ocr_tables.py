@@ -11,7 +11,13 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from cchc.extractors.document import BlockKind
-from cchc.extractors.numbers_ocr import comma_lost, fits_shape, repair_ocr_cell
+from cchc.extractors.numbers_ocr import (
+    comma_lost,
+    fits_shape,
+    repair_ocr_cell,
+    repair_rank_column,
+    score_from_percent,
+)
 from cchc.extractors.readers.ocr import OcrLine, OcrWord, ScannedPage, page_items
 from cchc.extractors.readers.ocr_tables import (
     FilledTable,
@@ -186,3 +192,35 @@ def test_page_blocks_in_order_with_rows_numbered_after_the_lines_above() -> None
     assert block.rows == [["STT", "Đơn vị"], ["1", "Xã An Bình"]]
     assert [p.line for _, p in block.lines] == [2, 3] and {p.page for _, p in block.lines} == {3}
     assert items[2][0].prov.line == 4
+
+
+@pytest.mark.parametrize(
+    ("column", "repaired"),
+    [
+        (["Xếp hạng", "6/19", "1/19", "5/19", "319", "4/19"], {4: "3/19"}),  # the slash lost
+        (["6/19", "1/19", "5/19", "1919"], {3: "19/19"}),
+        (
+            ["6/19", "1/19", "5/19", "2019", "019", "19"],
+            {},
+        ),  # over the total; a leading zero; the total alone
+        (["6/19", "1/19", "319"], {}),  # two ranks are too few to know the column
+        (["6/19", "1/20", "5/19", "319"], {}),  # two totals: not one column of ranks
+    ],
+)
+def test_rank_slash_lost(column: list[str], repaired: dict[int, str]) -> None:
+    assert {i: fixed for i, (fixed, _) in repair_rank_column(column).items()} == repaired
+
+
+@pytest.mark.parametrize(
+    ("score", "maximum", "percent", "repaired"),
+    [
+        (73, 8, 91.25, 7.3),  # "7,3" read as "73": 91,25% of 8 is 7,3
+        (115, 12, 95.83, 11.5),  # two readings under 12 (1,15 and 11,5): the percent chooses
+        (73, 80, 91.25, None),  # under its maximum: a real 73
+        (55, 6, 50.0, None),  # 5,5 is not 50% of 6
+    ],
+)
+def test_a_lost_comma_restored_by_the_printed_percent(
+    score: float, maximum: float, percent: float, repaired: float | None
+) -> None:
+    assert score_from_percent(score, maximum, percent) == repaired

@@ -34,7 +34,7 @@ import regex as re
 from cchc.errors import CorruptFileError, InputError, LimitExceededError
 from cchc.extractors.document import BBox, Block, Provenance, nfc
 from cchc.extractors.layout import PAGE_NUMBER_RE, SENTENCE_END_RE, classify, starts_block
-from cchc.extractors.numbers_ocr import repair_ocr_cell, repair_ocr_numbers
+from cchc.extractors.numbers_ocr import repair_ocr_cell, repair_ocr_numbers, repair_rank_column
 from cchc.extractors.readers import ocr_tables
 from cchc.extractors.readers.ocr_tables import (
     CellGrid,
@@ -495,6 +495,14 @@ def page_items(
         for row in table.rows:
             for c, text in enumerate(row):
                 row[c] = _repaired_cell(text, number, warnings)
+        for c in range(max(map(len, table.rows), default=0)):
+            column = [row[c] if c < len(row) else "" for row in table.rows]
+            for r, (fixed, (original, _, reason)) in repair_rank_column(column).items():
+                table.rows[r][c] = fixed
+                if warnings is not None:
+                    warnings.append(
+                        f"page {number}: OCR table cell {original!r} read as {fixed!r} ({reason})"
+                    )
     segments: list[list[OcrLine]] = [[] for _ in range(len(tables) + 1)]
     for line in page.lines:
         middle = (line.bbox[1] + line.bbox[3]) / 2
