@@ -69,7 +69,7 @@ def test_only_the_grids_rules_are_painted_out() -> None:
     borders = grid_rules(rules, grids, SCALE)
     assert len([r for r in borders if r.orientation == "h"]) == len(ys)
     assert len([r for r in borders if r.orientation == "v"]) == len(xs)
-    clean = paint_out(image, borders)
+    clean = paint_out(image, borders, 200)
     assert clean.getpixel((xs[1], (ys[0] + ys[1]) // 2)) == 255  # a rule is gone
     assert clean.crop((100, 60, 900, 100)).getextrema()[0] < 100  # the text above is kept
 

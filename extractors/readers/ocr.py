@@ -369,7 +369,7 @@ def read_page_image(image: Image, scale: float, lang: str, timeout: float, page:
         return ScannedPage(
             lines_from_tsv(tesseract_tsv(_pnm(image), lang, dpi, PSM, timeout), scale), [], notes
         )
-    clean = paint_out(image, grid_rules(rules, grids, scale))
+    clean = paint_out(image, grid_rules(rules, grids, scale), scale * 72)
     tables: list[FilledTable] = []
     outside = clean.copy()
     for grid in grids:
