@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import gc
 import glob
 import hashlib
 import importlib.util
@@ -649,6 +650,8 @@ POOL_PRELOAD = [
     "cchc.pipeline.batch", "cchc.api", "cchc.schemas.record", "cchc.extractors.readers",
     "cchc.extractors.readers.text", "cchc.extractors.readers.pdf", "cchc.extractors.readers.docx",
     "cchc.extractors.assemble", "cchc.checker",
+    # imported on the first table PDF or ranking: ~12 MB that each worker would otherwise hold alone
+    "pdfplumber", "cchc.extractors.ranking",
     # spaCy (references): ~0.7 s of CPU to import, paid once in the forkserver instead of once per worker
     "spacy", "spacy.lang.xx",
 ]
@@ -658,6 +661,9 @@ def _init_worker(owner: int) -> None:
     """Every pool worker: ends when the ingest process ``owner`` is gone (see :mod:`.lifetime`),
     leaves Ctrl-C to the ingest process, names its temporary files after the owner's run."""
     set_tmp_owner(owner)
+    # what the forkserver imported is never collected here: a full collection (after ~400 documents)
+    # would otherwise touch every inherited object and copy their pages into the worker (+20 MB each)
+    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not alive(owner):
         os._exit(1)
@@ -912,15 +918,34 @@ def write_findings_csv(path: Path, rows: Iterable[dict[str, str]]) -> Path:
     return atomic_write_text(path, findings_csv(rows), encoding="utf-8-sig")
 
 
+def source_href(base: Path, file: str) -> str:
+    """The relative href from the folder ``base`` (resolved) to the source file ``file``."""
+    rel = os.path.relpath(Path(file).resolve(), base)
+    return urllib.parse.quote(Path(rel).as_posix())
+
+
+class SourceLinks(dict[str, str]):
+    """Relative hrefs from the output folder to source files, made when first asked for: the reviews
+    look up each record's link as they render it, so the records are not read once more for their names."""
+
+    def __init__(self, out_dir: Path) -> None:
+        super().__init__()
+        self.base = out_dir.resolve()
+
+    def __missing__(self, file: str) -> str:  # not kept: each is asked for once or twice
+        return source_href(self.base, file)
+
+    def get(self, file: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[file]
+
+    def __bool__(self) -> bool:
+        return True
+
+
 def source_links(out_dir: Path, records: Iterable[Record]) -> dict[str, str]:
     """Relative hrefs from the output folder to each record's source file."""
-    links: dict[str, str] = {}
     base = out_dir.resolve()
-    for record in records:
-        target = Path(record.source.file).resolve()
-        rel = os.path.relpath(target, base)
-        links[record.source.file] = urllib.parse.quote(Path(rel).as_posix())
-    return links
+    return {record.source.file: source_href(base, record.source.file) for record in records}
 
 
 def batch_counts(
@@ -1032,7 +1057,7 @@ def write_reviews(
 
     failures = [(o.file, o.error or "") for o in outcomes if o.status == "failed"]
     return write_report(out_dir, records, title=title, batch_findings=list(batch_findings), failures=failures,
-                        source_links=source_links(out_dir, records), stored=stored, lang=lang,
+                        source_links=SourceLinks(out_dir), stored=stored, lang=lang,
                         form=form, split_threshold=split_threshold, count=len(records),  # type: ignore[arg-type]
                         run_id=run_id, status_of=status_of)
 

@@ -84,11 +84,19 @@ def _store_batch(
     history: list[Finding] = []
     by_record: dict[int, list[Finding]] = {}
     # issue 13: keep the batch's published rankings; check reports against the rankings already stored
-    from cchc.store.rankings import reconcile_with_stored, save_ranking
+    from cchc.store.rankings import has_rankings_besides, reconcile_with_stored, save_ranking
 
-    for record in records:
-        save_ranking(store, record, batch_id=batch_id)
-    official = reconcile_with_stored(store, records, batch_findings, settings)
+    ranking_shas: set[str] = set()
+    for record in records:  # one pass: each record is parsed again from its file when it is a lazy sequence
+        if record.document_type == "ranking" and record.ranking is not None:
+            ranking_shas.add(record.source.sha256)
+            save_ranking(store, record, batch_id=batch_id)
+    # the reconciliation reads every record twice more: only worth it when the store has other rankings
+    official = (
+        reconcile_with_stored(store, records, batch_findings, settings)
+        if has_rankings_besides(store, ranking_shas)
+        else [[] for _ in saved]
+    )
     for index, (where, found) in enumerate(zip(saved, official)):
         if found:
             store.save_findings(found, scope="official", record_id=where.record_id, batch_id=batch_id)
