@@ -7,7 +7,7 @@ year (a corrected resubmission) is stored as the next version and becomes the cu
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -178,11 +178,20 @@ class Store:
         return self._save_bulk(records, batch_id=batch_id)[1]
 
     def save_batch(
-        self, records: Sequence[Record], *, out_dir: str | None = None, inputs: int | None = None
+        self,
+        records: Sequence[Record],
+        *,
+        out_dir: str | None = None,
+        inputs: int | None = None,
+        seen: Callable[[Record], None] | None = None,
     ) -> tuple[int, list[Saved]]:
-        """A new batch and its records in one transaction (see :meth:`save_records`): (batch id, saved)."""
+        """A new batch and its records in one transaction (see :meth:`save_records`): (batch id, saved).
+
+        ``seen`` is called with each record as it is read (again if the transaction is retried), so a
+        caller that needs something of every record does not read a lazy sequence once more.
+        """
         batch = {"out_dir": out_dir, "inputs": len(records) if inputs is None else inputs}
-        batch_id, saved = self._save_bulk(records, new_batch=batch)
+        batch_id, saved = self._save_bulk(records, new_batch=batch, seen=seen)
         assert batch_id is not None
         return batch_id, saved
 
@@ -192,6 +201,7 @@ class Store:
         *,
         batch_id: int | None = None,
         new_batch: dict[str, Any] | None = None,
+        seen: Callable[[Record], None] | None = None,
     ) -> tuple[int | None, list[Saved]]:
         import cchc
 
@@ -206,6 +216,8 @@ class Store:
                     saved: list[Saved] = []
                     for start in range(0, len(records), SAVE_CHUNK):
                         chunk = [records[i] for i in range(start, min(start + SAVE_CHUNK, len(records)))]
+                        for record in chunk if seen is not None else ():
+                            seen(record)
                         saved += _save_many(session, chunk, batch_id)
                     return batch_id, _with_final_current(session, saved)
             except IntegrityError:  # a concurrent writer took a version number or a document
