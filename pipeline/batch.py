@@ -22,6 +22,7 @@ import threading
 import time
 import unicodedata
 import urllib.parse
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -716,6 +717,8 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._pool = make_pool(workers)
         self._generation = 0
+        with _POOLS_LOCK:
+            _LIVE_POOLS.add(self)
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         return self.submit_tagged(fn, *args, **kwargs)[0]
@@ -754,7 +757,32 @@ class WorkerPool:
                 pass
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Shut the pool down; with ``wait``, its workers have exited on return, and the forkserver too
+        when no other pool of this process is open (a later pool starts it again)."""
         self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+        with _POOLS_LOCK:
+            _LIVE_POOLS.discard(self)
+            last = not _LIVE_POOLS
+        if wait and last:
+            stop_forkserver()
+
+
+_LIVE_POOLS: weakref.WeakSet[WorkerPool] = weakref.WeakSet()
+_POOLS_LOCK = threading.Lock()
+
+
+def stop_forkserver() -> None:
+    """Stop multiprocessing's forkserver, if it runs (no worker of it may be alive).
+
+    Once its workers are gone, the pages it imported (cchc, pdfplumber, spaCy: ~110 MB) are no longer
+    shared with anyone, and it would keep them until the ingest process exits. The standard library
+    has no public call for this; ``ForkServer._stop`` closes its "alive" pipe and reaps it.
+    """
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 WORKER_DIED = "the worker process reading this file died twice (killed by the system, e.g. out of memory)"

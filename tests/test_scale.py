@@ -6,7 +6,9 @@ The figures themselves (wall time, RSS, PSS) are measured by bench/bench_scale.p
 from __future__ import annotations
 
 import gc
+import os
 import shutil
+from multiprocessing import forkserver
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from click.testing import CliRunner
 
 from cchc.api import check_batch, extract_file
 from cchc.pipeline import batch
+from cchc.pipeline.lifetime import alive
 from cchc.pipeline.store_step import store_batch
 from cchc.report import write_report
 from cchc.schemas.record import Record
@@ -116,6 +119,26 @@ def test_pool_workers_leave_inherited_objects_to_no_collection() -> None:
         pool.shutdown()
 
 
+def test_the_last_pool_shut_down_stops_the_forkserver() -> None:
+    """The forkserver keeps what it imported (~110 MB, shared with nobody once its workers are gone)."""
+    first, second = batch.WorkerPool(1), batch.WorkerPool(1)
+    try:
+        assert first.submit(os.getpid).result(timeout=120) != second.submit(os.getpid).result(timeout=120)
+        server = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+        assert server is not None and alive(server)
+        first.shutdown()
+        assert alive(server)  # the second pool may still need it (a worker to replace)
+        assert second.submit(os.getpid).result(timeout=120) != os.getpid()
+        second.shutdown()
+        assert not alive(server)
+        third = batch.WorkerPool(1)  # a later pool starts it again
+        assert third.submit(os.getpid).result(timeout=120) != os.getpid()
+        third.shutdown()
+    finally:
+        first.shutdown()
+        second.shutdown()
+
+
 def test_workers_are_gone_before_the_batch_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The pool is shut down once extraction ends: its memory is not held while the store and the outputs run."""
     from cchc._cli_ingest import ingest
@@ -131,6 +154,7 @@ def test_workers_are_gone_before_the_batch_steps(tmp_path: Path, monkeypatch: py
 
     def reviews(*args: Any, **kwargs: Any) -> Any:
         seen.append([getattr(p._pool, "_processes", None) for p in pools])
+        seen.append(forkserver._forkserver._forkserver_pid)  # type: ignore[attr-defined]
         return write_reviews(*args, **kwargs)
 
     monkeypatch.setattr(batch.WorkerPool, "__init__", init)
@@ -142,4 +166,4 @@ def test_workers_are_gone_before_the_batch_steps(tmp_path: Path, monkeypatch: py
     result = CliRunner().invoke(ingest, [str(inbox), "--out", str(out), "--no-db", "--workers", "1", "--no-progress"])
     assert result.exit_code == 0, result.stderr
     assert (out / "records" / "minh-duc-2022.json").is_file()
-    assert pools and seen == [[None] * len(pools)]  # every pool shut down (no worker processes) by then
+    assert pools and seen == [[None] * len(pools), None]  # no worker processes and no forkserver by then
