@@ -216,8 +216,9 @@ class Store:
                     saved: list[Saved] = []
                     for start in range(0, len(records), SAVE_CHUNK):
                         chunk = [records[i] for i in range(start, min(start + SAVE_CHUNK, len(records)))]
-                        for record in chunk if seen is not None else ():
-                            seen(record)
+                        if seen is not None:
+                            for record in chunk:
+                                seen(record)
                         saved += _save_many(session, chunk, batch_id)
                     return batch_id, _with_final_current(session, saved)
             except IntegrityError:  # a concurrent writer took a version number or a document

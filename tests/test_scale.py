@@ -8,8 +8,8 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-from multiprocessing import forkserver
 from functools import cache
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import Any
 
