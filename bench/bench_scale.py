@@ -103,14 +103,14 @@ class TreeSampler(threading.Thread):
                 break
             cpu: dict[int, float] = {}
             wait: dict[int, float] = {}
-            pss = 0
+            pss_by_role: dict[str, int] = {}
             rss_by_role: dict[str, int] = {}
             for p in procs:
                 try:
                     with p.oneshot():
                         role = self._roles.setdefault(p.pid, _role(p))
                         rss_by_role[role] = rss_by_role.get(role, 0) + p.memory_info().rss
-                        pss += _pss(p)
+                        pss_by_role[role] = pss_by_role.get(role, 0) + _pss(p)
                         t = p.cpu_times()
                         cpu[p.pid] = t.user + t.system
                         if role == "pool":
@@ -129,7 +129,8 @@ class TreeSampler(threading.Thread):
                 {
                     "t": time.perf_counter() - start,
                     "rss": sum(rss_by_role.values()),
-                    "pss": pss,
+                    "pss": sum(pss_by_role.values()),
+                    "pss_by_role": pss_by_role,
                     "cpu": self._gone["all"] + sum(cpu.values()),
                     "pool_cpu": self._gone["pool"]
                     + sum(v for pid, v in cpu.items() if self._roles[pid] == "pool"),
@@ -223,6 +224,10 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
                        "others_in_tree_cores": round(((last["cpu"] - first["cpu"])
                                                       - (last["pool_cpu"] - first["pool_cpu"])) / span, 3)}
     peak = max(samples, key=lambda s: s["rss"], default=None)
+    peak_pss = max(samples, key=lambda s: s["pss"], default=None)
+    # cchc's own processes: the tree without Prefect's server (which a user with a running server,
+    # PREFECT_API_URL, does not start)
+    own_pss = max((s["pss"] - s["pss_by_role"].get("prefect server", 0) for s in samples), default=0)
     summary = json.loads((out / "batch.json").read_text("utf-8")) if (out / "batch.json").is_file() else {}
     return {
         "command": " ".join(cmd),
@@ -237,7 +242,12 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
         "peak_rss_by_role_mb": {k: round(v / 2**20, 1) for k, v in peak["rss_by_role"].items()}
         if peak
         else {},
-        "peak_pss_tree_mb": round(max((x.get("pss", 0) for x in samples), default=0) / 2**20, 1),
+        "peak_pss_tree_mb": round(peak_pss["pss"] / 2**20, 1) if peak_pss else 0.0,
+        "peak_pss_at_s": round(peak_pss["t"], 1) if peak_pss else None,
+        "peak_pss_by_role_mb": {k: round(v / 2**20, 1) for k, v in peak_pss["pss_by_role"].items()}
+        if peak_pss
+        else {},
+        "peak_pss_without_prefect_server_mb": round(own_pss / 2**20, 1),
         "peak_rss_largest_process_mb": round(after.ru_maxrss / 1024, 1),
         "timings": summary.get("timings", {}),
         "counts": summary.get("counts", {}),
@@ -457,7 +467,12 @@ def markdown(res: dict[str, Any]) -> str:
         ),
         (
             f"| Peak PSS, process tree summed (pages shared between processes counted once) | "
-            f"{run.get('peak_pss_tree_mb', 0):.0f} MB |"
+            f"{run.get('peak_pss_tree_mb', 0):.0f} MB at {run.get('peak_pss_at_s')} s "
+            f"({', '.join(f'{k} {v:.0f}' for k, v in sorted(run.get('peak_pss_by_role_mb', {}).items()))}) |"
+        ),
+        (
+            f"| Peak PSS without Prefect's server (cchc's own processes) | "
+            f"{run.get('peak_pss_without_prefect_server_mb', 0):.0f} MB |"
         ),
         f"| Peak RSS, largest single process | {run['peak_rss_largest_process_mb']:.0f} MB |",
         f"| Records right (overall + 10 criteria) | {res['right'][0]}/{res['right'][1]} |",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import gc
 import glob
 import hashlib
 import importlib.util
@@ -21,6 +22,7 @@ import threading
 import time
 import unicodedata
 import urllib.parse
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -649,6 +651,8 @@ POOL_PRELOAD = [
     "cchc.pipeline.batch", "cchc.api", "cchc.schemas.record", "cchc.extractors.readers",
     "cchc.extractors.readers.text", "cchc.extractors.readers.pdf", "cchc.extractors.readers.docx",
     "cchc.extractors.assemble", "cchc.checker",
+    # imported on the first table PDF or ranking: ~12 MB that each worker would otherwise hold alone
+    "pdfplumber", "cchc.extractors.ranking",
     # not spaCy: references need it only in rare texts (extractors/references.py, needs_spacy)
 ]
 
@@ -657,6 +661,9 @@ def _init_worker(owner: int) -> None:
     """Every pool worker: ends when the ingest process ``owner`` is gone (see :mod:`.lifetime`),
     leaves Ctrl-C to the ingest process, names its temporary files after the owner's run."""
     set_tmp_owner(owner)
+    # what the forkserver imported is never collected here: a full collection (after ~400 documents)
+    # would otherwise touch every inherited object and copy their pages into the worker (+20 MB each)
+    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not alive(owner):
         os._exit(1)
@@ -707,6 +714,8 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._pool = make_pool(workers)
         self._generation = 0
+        with _POOLS_LOCK:
+            _LIVE_POOLS.add(self)
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         return self.submit_tagged(fn, *args, **kwargs)[0]
@@ -745,7 +754,32 @@ class WorkerPool:
                 pass
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Shut the pool down; with ``wait``, its workers have exited on return, and the forkserver too
+        when no other pool of this process is open (a later pool starts it again)."""
         self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+        with _POOLS_LOCK:
+            _LIVE_POOLS.discard(self)
+            last = not _LIVE_POOLS
+        if wait and last:
+            stop_forkserver()
+
+
+_LIVE_POOLS: weakref.WeakSet[WorkerPool] = weakref.WeakSet()
+_POOLS_LOCK = threading.Lock()
+
+
+def stop_forkserver() -> None:
+    """Stop multiprocessing's forkserver, if it runs (no worker of it may be alive).
+
+    Once its workers are gone, the pages it imported (cchc, pdfplumber, spaCy: ~110 MB) are no longer
+    shared with anyone, and it would keep them until the ingest process exits. The standard library
+    has no public call for this; ``ForkServer._stop`` closes its "alive" pipe and reaps it.
+    """
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
 
 
 WORKER_DIED = "the worker process reading this file died twice (killed by the system, e.g. out of memory)"
@@ -909,15 +943,34 @@ def write_findings_csv(path: Path, rows: Iterable[dict[str, str]]) -> Path:
     return atomic_write_text(path, findings_csv(rows), encoding="utf-8-sig")
 
 
+def source_href(base: Path, file: str) -> str:
+    """The relative href from the folder ``base`` (resolved) to the source file ``file``."""
+    rel = os.path.relpath(Path(file).resolve(), base)
+    return urllib.parse.quote(Path(rel).as_posix())
+
+
+class SourceLinks(dict[str, str]):
+    """Relative hrefs from the output folder to source files, made when first asked for: the reviews
+    look up each record's link as they render it, so the records are not read once more for their names."""
+
+    def __init__(self, out_dir: Path) -> None:
+        super().__init__()
+        self.base = out_dir.resolve()
+
+    def __missing__(self, file: str) -> str:  # not kept: each is asked for once or twice
+        return source_href(self.base, file)
+
+    def get(self, file: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[file]
+
+    def __bool__(self) -> bool:
+        return True
+
+
 def source_links(out_dir: Path, records: Iterable[Record]) -> dict[str, str]:
     """Relative hrefs from the output folder to each record's source file."""
-    links: dict[str, str] = {}
     base = out_dir.resolve()
-    for record in records:
-        target = Path(record.source.file).resolve()
-        rel = os.path.relpath(target, base)
-        links[record.source.file] = urllib.parse.quote(Path(rel).as_posix())
-    return links
+    return {record.source.file: source_href(base, record.source.file) for record in records}
 
 
 def batch_counts(
@@ -1029,7 +1082,7 @@ def write_reviews(
 
     failures = [(o.file, o.error or "") for o in outcomes if o.status == "failed"]
     return write_report(out_dir, records, title=title, batch_findings=list(batch_findings), failures=failures,
-                        source_links=source_links(out_dir, records), stored=stored, lang=lang,
+                        source_links=SourceLinks(out_dir), stored=stored, lang=lang,
                         form=form, split_threshold=split_threshold, count=len(records),  # type: ignore[arg-type]
                         run_id=run_id, status_of=status_of)
 

@@ -201,6 +201,8 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
     if todo:
         items: list[Item] = [(str(paths[i]), names[i], shas[i] or None) for i in todo]
         _process(items, todo, outcomes, cache, out_dir, cfg, workers, dask_address, docs_per_task)
+    if _EXECUTOR is not None:  # extraction is over: the workers' memory goes back before the batch steps
+        _EXECUTOR.shutdown(wait=True)
     timings["process"] = time.perf_counter() - process_start
     done = [o for o in outcomes if o is not None]
 

@@ -79,16 +79,30 @@ def _store_batch(
 ) -> StoredBatch:
     from cchc.checker.history import run_history_rules
 
-    batch_id, saved = store.save_batch(records, out_dir=str(out_dir) if out_dir is not None else None)
+    rankings: dict[str, Record] = {}  # the batch's published rankings (a few), noted while the records are saved
+
+    def note_ranking(record: Record) -> None:
+        if record.document_type == "ranking" and record.ranking is not None:
+            rankings.setdefault(record.source.sha256, record)
+
+    batch_id, saved = store.save_batch(
+        records, out_dir=str(out_dir) if out_dir is not None else None, seen=note_ranking
+    )
     store.save_findings(batch_findings, scope="batch", batch_id=batch_id)
     history: list[Finding] = []
     by_record: dict[int, list[Finding]] = {}
     # issue 13: keep the batch's published rankings; check reports against the rankings already stored
-    from cchc.store.rankings import reconcile_with_stored, save_ranking
+    from cchc.store.rankings import has_rankings_besides, reconcile_with_stored, save_ranking
 
-    for record in records:
-        save_ranking(store, record, batch_id=batch_id)
-    official = reconcile_with_stored(store, records, batch_findings, settings)
+    for ranking in rankings.values():
+        save_ranking(store, ranking, batch_id=batch_id)
+    # the reconciliation reads every record twice more (from its file, for the flow's lazy records):
+    # only when the store has rankings other than the batch's
+    official = (
+        reconcile_with_stored(store, records, batch_findings, settings)
+        if has_rankings_besides(store, rankings)
+        else [[] for _ in saved]
+    )
     for index, (where, found) in enumerate(zip(saved, official)):
         if found:
             store.save_findings(found, scope="official", record_id=where.record_id, batch_id=batch_id)

@@ -419,6 +419,19 @@ def _remove_stale(pages_dir: Path, keep: set[str]) -> None:
             path.unlink()
 
 
+def _covered(records: Sequence[Record], rankings: Sequence[Record]) -> list[Record]:
+    """Light copies, in batch order, of the rankings and of the reports one of them covers: all that the
+    published rankings' section reads (a report no ranking covers is in no table)."""
+    from cchc.checker.official import covering_rankings
+
+    kept: list[Record] = []
+    for record in records:
+        is_ranking = record.document_type == "ranking" and record.ranking is not None
+        if is_ranking or (record.document_type == "report" and covering_rankings(record, rankings)):
+            kept.append(light_copy(record))
+    return kept
+
+
 def write_report(
     out_dir: str | Path,
     records: Iterable[Record],
@@ -487,7 +500,11 @@ def write_report(
         return {"html": html_path, "md": md_path}
 
     rows: list[IndexRow] = []
-    light: list[Record] = []  # values without evidence, for the published rankings' section
+    # the published rankings' section needs the rankings and the reports they cover (light copies): a
+    # sequence that can be read again is read again only when the batch has a ranking, so a batch of
+    # thousands of reports does not keep a copy of each (issue 16)
+    again = isinstance(records, Sequence)
+    light: list[Record] = []
     written: set[str] = set()
     used: set[str] = set()
     view = batch_view((), title=title, batch_findings=findings, failures=failed, source_links=None, lang=lang)
@@ -502,7 +519,8 @@ def write_report(
         atomic_write_text(pages_dir / f"{name}.md", _stamp_markdown(page_md, run_id))
         written |= {f"{name}.html", f"{name}.md"}
         meta, overall = record.meta, record.overall
-        light.append(light_copy(record))
+        if not again or (record.document_type == "ranking" and record.ranking is not None):
+            light.append(light_copy(record))
         rows.append(
             IndexRow(
                 index=i,
@@ -518,6 +536,8 @@ def write_report(
                 kinds=tuple(sorted({f.kind for f in record.findings})),
             )
         )
+    if again and light:
+        light = _covered(records, light)  # type: ignore[arg-type]
     view.report_counts = [r.counts for r in rows]
     html_path = atomic_write_text(out / html_name, _stamp_html(render_index_html(view, rows, light), run_id))
     md_path = atomic_write_text(

@@ -3,7 +3,7 @@ of later batches and for ``cchc history UNIT`` (official values beside the self-
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +76,16 @@ def stored_rankings(store: Store, district: str | None, province: str | None, ye
             select(RankingDoc).where(RankingDoc.area_key.in_(keys), RankingDoc.year.in_(list(years)))
         ).all()
         return [Record.model_validate(r.record) for r in rows]
+
+
+def has_rankings_besides(store: Store, shas: Iterable[str]) -> bool:
+    """Whether the store holds a ranking of a document other than ``shas`` (a batch's own rankings)."""
+    with store._sessions() as session:
+        query = select(RankingDoc.id).join(Document, RankingDoc.document_id == Document.id)
+        shas = list(shas)
+        if shas:
+            query = query.where(Document.sha256.not_in(shas))
+        return session.scalar(query.limit(1)) is not None
 
 
 @dataclass(frozen=True, slots=True)
