@@ -7,7 +7,7 @@ STAMPS := .make
 APT_PACKAGES := fonts-dejavu-core fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui postgresql
 DEMO_OUT ?= results/demo
 
-.PHONY: demo test setup system-packages samples schema bench bench-scale lint typecheck clean
+.PHONY: demo test setup system-packages samples schema bench bench-scale heldout lint typecheck clean
 
 demo: setup
 	$(BIN)/cchc ingest samples/ --out $(DEMO_OUT)
@@ -53,6 +53,10 @@ bench: setup
 N ?= 1000
 bench-scale: setup
 	$(BIN)/python bench/bench_scale.py --n $(N) --pg
+
+# Finding recall/precision and field accuracy on the held-out reports (bench/heldout/README.md; not in CI)
+heldout: setup
+	$(BIN)/python bench/heldout/evaluate.py
 
 # Both read the source tree. mypy checks the package cchc ([tool.mypy] packages), whose symlinks
 # cchc/extractors -> ../extractors and so on follow [tool.setuptools] package-dir; ruff does not follow

@@ -1,0 +1,367 @@
+"""Build the held-out set: every spec of specs.py as a document (.txt, .docx, .pdf, converted .docx) and its truth.
+
+    .venv/bin/python bench/heldout/build.py [--out bench/heldout/build] [--force]
+
+Writes ``<out>/docs/<name>.<ext>`` and ``<out>/truth/<name>.json`` and a stamp; a second run with the
+same specs and builder is a no-op (``--force`` rebuilds). Deterministic: phrasings come from a
+``random.Random`` seeded by each report's name; DOCX zips carry fixed dates and PDFs are written in
+reportlab's invariant mode. Converted DOCX are made from the rendered PDF by LibreOffice
+(``soffice --headless --infilter=writer_pdf_import --convert-to docx``), which writes one text
+frame per printed line; ``conv_lines`` and ``conv_flow`` then re-flow those lines into body
+paragraphs the way other PDF-to-Word converters do (a paragraph per printed line, or paragraphs
+cut every few lines regardless of sentences).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import zipfile
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from compose import Block, compose
+from specs import SPECS
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+EXTENSIONS = {"txt": ".txt", "docx": ".docx", "docx_autonum": ".docx", "pdf": ".pdf",
+              "conv_soffice": ".docx", "conv_lines": ".docx", "conv_flow": ".docx"}
+DEFAULT_OUT = HERE / "build"
+
+
+# ---- text ---------------------------------------------------------------------------------------
+def render_txt(blocks: list[Block], rng: random.Random) -> str:
+    """Plain text: either one paragraph a line, or hard-wrapped like text copied out of a PDF."""
+    wrapped = rng.random() < 0.6
+    blank_between = rng.random() < 0.5
+    lines: list[str] = []
+    for block in blocks:
+        kind = block[0]
+        if kind == "header":
+            lines += [*block[1][:-1], "", block[1][-1], "", *block[2][:2], "", block[2][2], ""]
+        elif kind == "center":
+            lines.append(block[1])
+        elif kind in ("heading", "subheading", "autonum"):
+            lines += textwrap.wrap(block[1], 80) if wrapped else [block[1]]
+        elif kind == "para":
+            lines += textwrap.wrap(block[1], 80) if wrapped else [block[1]]
+            if blank_between:
+                lines.append("")
+        elif kind == "pre":
+            lines += ["", *block[1], ""]
+        elif kind == "signature":
+            lines += ["", *block[1], "", *[x for x in block[2] if x]]
+    if wrapped:  # a stray page number left by the copy, as in real exports
+        at = len(lines) * 2 // 3
+        while at < len(lines) and lines[at].strip():
+            at += 1
+        lines[at:at] = ["", "", str(rng.randint(3, 6)), ""]
+    return "\n".join(lines) + "\n"
+
+
+# ---- DOCX ---------------------------------------------------------------------------------------
+NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu chí %1:"),
+                  "prose_c": ("upperRoman", "%1."), "table": ("decimal", "%1."), "prose_d": ("decimal", "%1)")}
+
+
+def add_numbering(document: Any, fmt: str, text: str) -> int:
+    """A single-level Word numbering definition; returns its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="singleLevel"/>'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:lvl></w:abstractNum>')
+    numbering.insert(0, abstract)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return 90
+
+
+def set_num(paragraph: Any, num_id: int) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def render_docx(blocks: list[Block], layout: str, path: Path) -> None:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(13)
+    core = document.core_properties
+    core.author = "UBND"
+    core.title = ""
+    import datetime as _dt
+
+    core.created = core.modified = _dt.datetime(2024, 1, 1)
+    core.last_modified_by = "UBND"
+    core.revision = 1
+    num_id = None
+    for block in blocks:
+        kind = block[0]
+        if kind in ("header", "signature"):
+            table = document.add_table(rows=1, cols=2)
+            for cell, cell_lines in zip(table.rows[0].cells, (block[1], block[2])):
+                cell.paragraphs[0].text = ""
+                for i, line in enumerate(cell_lines):
+                    para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+                    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    run = para.add_run(line)
+                    run.bold = kind == "header" or line.isupper()
+        elif kind == "center":
+            para = document.add_paragraph()
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            para.add_run(block[1]).bold = bool(block[2])
+        elif kind in ("heading", "subheading"):
+            para = document.add_paragraph()
+            para.add_run(block[1]).bold = True
+        elif kind == "autonum":
+            if num_id is None:
+                fmt, text = NUMBER_FORMATS[layout]
+                num_id = add_numbering(document, fmt, text)
+            para = document.add_paragraph()
+            set_num(para, num_id)
+            para.add_run(block[1]).bold = True
+        elif kind == "para":
+            para = document.add_paragraph(block[1])
+            para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        elif kind == "table":
+            rows = block[1]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    table.cell(r, c).text = value
+                    if r == 0:
+                        for run in table.cell(r, c).paragraphs[0].runs:
+                            run.bold = True
+        elif kind == "pre":
+            for line in block[1]:
+                document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_zip_fixed(buffer.getvalue(), path)
+
+
+def write_zip_fixed(data: bytes, path: Path) -> None:
+    """Rewrite a zip with fixed entry dates, so the same document gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    path.write_bytes(out.getvalue())
+
+
+# ---- PDF ----------------------------------------------------------------------------------------
+_FONTS_READY = False
+
+
+def register_fonts() -> None:
+    global _FONTS_READY
+    if _FONTS_READY:
+        return
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(FONT_DIR / "DejaVuSerif.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVuSerif-Bold", str(FONT_DIR / "DejaVuSerif-Bold.ttf")))
+    pdfmetrics.registerFontFamily("DejaVuSerif", normal="DejaVuSerif", bold="DejaVuSerif-Bold")
+    _FONTS_READY = True
+
+
+def render_pdf(blocks: list[Block], path: Path) -> None:
+    from xml.sax.saxutils import escape
+
+    from reportlab import rl_config
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    rl_config.invariant = 1
+    register_fonts()
+    body = ParagraphStyle("body", fontName="DejaVuSerif", fontSize=11, leading=15, alignment=TA_JUSTIFY,
+                          firstLineIndent=0.8 * cm, spaceAfter=3)
+    bold = ParagraphStyle("bold", parent=body, fontName="DejaVuSerif-Bold")
+    center = ParagraphStyle("center", parent=bold, alignment=TA_CENTER, firstLineIndent=0)
+    cell = ParagraphStyle("cell", fontName="DejaVuSerif", fontSize=10, leading=12)
+    cell_center = ParagraphStyle("cellc", parent=cell, alignment=TA_CENTER)
+    story: list[Any] = []
+    for block in blocks:
+        kind = block[0]
+        if kind in ("header", "signature"):
+            style = cell_center
+            left = [Paragraph(escape(x) if x else "&nbsp;", style) for x in block[1]]
+            right = [Paragraph(escape(x) if x else "&nbsp;", style) for x in block[2]]
+            table = Table([[left, right]], colWidths=[7 * cm, 9.5 * cm])
+            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story += [table, Spacer(1, 8)]
+        elif kind == "center":
+            story.append(Paragraph(escape(block[1]), center if block[2] else body))
+        elif kind in ("heading", "subheading", "autonum"):
+            story.append(Paragraph(escape(block[1]), bold))
+        elif kind == "para":
+            story.append(Paragraph(escape(block[1]), body))
+        elif kind == "table":
+            rows = [[Paragraph(escape(v), cell if c == 1 else cell_center) for c, v in enumerate(row)] for row in block[1]]
+            table = Table(rows, colWidths=[1.2 * cm, 8.3 * cm, 2.2 * cm, 2.2 * cm, 2.3 * cm], repeatRows=1)
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+            story += [table, Spacer(1, 6)]
+        elif kind == "pre":
+            for line in block[1]:
+                story.append(Paragraph(escape(line), body))
+
+    def page_number(canvas: Any, doc: Any) -> None:
+        canvas.setFont("DejaVuSerif", 10)
+        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, str(doc.page))
+
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2 * cm,
+                            bottomMargin=2 * cm, title="", author="", creator="", producer="")
+    doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=page_number)
+
+
+# ---- converted DOCX -----------------------------------------------------------------------------
+def soffice_convert(pdf: Path, out_dir: Path) -> Path:
+    """PDF -> DOCX with LibreOffice's PDF import, as an office without Word does it."""
+    profile = Path(tempfile.gettempdir()) / "cchc-heldout-lo-profile"
+    cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--infilter=writer_pdf_import",
+           "--convert-to", "docx", "--outdir", str(out_dir), str(pdf)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    result = out_dir / (pdf.stem + ".docx")
+    if not result.exists():
+        raise RuntimeError(f"soffice did not convert {pdf}")
+    return result
+
+
+def frame_lines(docx_path: Path) -> list[str]:
+    """The printed lines of a LibreOffice-converted DOCX: the text frames in document order."""
+    from lxml import etree
+
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+          "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"}
+    with zipfile.ZipFile(docx_path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    lines = []
+    for box in root.iterfind(".//wps:txbx/w:txbxContent", ns):
+        for para in box.iterfind("w:p", ns):
+            text = "".join(t.text or "" for t in para.iterfind(".//w:t", ns)).strip()
+            if text:
+                lines.append(" ".join(text.split()))
+    return lines
+
+
+def render_reflowed(lines: list[str], path: Path, flow: bool, rng: random.Random) -> None:
+    import docx
+
+    document = docx.Document()
+    import datetime as _dt
+
+    document.core_properties.created = document.core_properties.modified = _dt.datetime(2024, 1, 1)
+    if not flow:
+        for line in lines:
+            document.add_paragraph(line)
+    else:
+        i = 0
+        while i < len(lines):
+            n = rng.randint(2, 5)
+            document.add_paragraph(" ".join(lines[i:i + n]))
+            i += n
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_zip_fixed(buffer.getvalue(), path)
+
+
+# ---- the set ------------------------------------------------------------------------------------
+def builder_digest() -> str:
+    digest = hashlib.sha256()
+    for name in ("specs.py", "compose.py", "build.py"):
+        digest.update((HERE / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
+    blocks, truth = compose(spec)
+    fmt = spec["fmt"]
+    rng = random.Random("render:" + spec["name"])
+    name = f"{spec['name']}-{fmt.replace('_', '-')}"
+    path = docs / (name + EXTENSIONS[fmt])
+    if fmt == "txt":
+        path.write_text(render_txt(blocks, rng), encoding="utf-8")
+    elif fmt in ("docx", "docx_autonum"):
+        render_docx(blocks, spec["layout"], path)
+    elif fmt == "pdf":
+        render_pdf(blocks, path)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = Path(tmp) / (name + ".pdf")
+            render_pdf(blocks, pdf)
+            converted = soffice_convert(pdf, Path(tmp))
+            if fmt == "conv_soffice":
+                shutil.copyfile(converted, path)
+            else:
+                render_reflowed(frame_lines(converted), path, fmt == "conv_flow", rng)
+    truth["file"] = path.name
+    (truth_dir / (spec["name"] + ".json")).write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
+                                                      encoding="utf-8")
+    return path
+
+
+def build(out: Path = DEFAULT_OUT, force: bool = False, only: list[str] | None = None) -> list[Path]:
+    """Build every spec (or ``only`` these names) into ``out``; cached by the builder's digest."""
+    docs, truth_dir = out / "docs", out / "truth"
+    stamp = out / "stamp"
+    digest = builder_digest()
+    if not force and only is None and stamp.exists() and stamp.read_text() == digest:
+        return sorted(docs.iterdir())
+    if only is None and docs.exists():
+        shutil.rmtree(docs)
+        shutil.rmtree(truth_dir, ignore_errors=True)
+    docs.mkdir(parents=True, exist_ok=True)
+    truth_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for spec in SPECS:
+        if only is not None and spec["name"] not in only:
+            continue
+        paths.append(build_one(spec, docs, truth_dir))
+    if only is None:
+        stamp.write_text(digest)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--force", action="store_true", help="rebuild even when the stamp matches")
+    parser.add_argument("--only", nargs="*", help="build only these spec names")
+    args = parser.parse_args(argv)
+    paths = build(args.out, args.force, args.only)
+    print(f"{len(paths)} documents in {args.out / 'docs'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

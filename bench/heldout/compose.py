@@ -1,0 +1,773 @@
+"""Compose one held-out report from its spec: the blocks a clerk would type, and the truth a reader takes from them.
+
+Pure functions over plain data: ``compose(spec)`` returns ``(blocks, truth)``. Blocks are tuples that
+the renderers in build.py turn into text, DOCX or PDF; ``truth`` holds the fields a person reads
+(names as in the JSON export contract) and the planted inconsistencies. Phrasings are chosen with a
+``random.Random`` seeded by the report's name, so the same spec always gives the same document.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from specs import MAXIMA
+
+Block = tuple[Any, ...]
+
+TITLES: dict[int, list[str]] = {
+    1: ["Công tác chỉ đạo, điều hành CCHC", "công tác chỉ đạo, điều hành", "Chỉ đạo, điều hành công tác cải cách hành chính"],
+    2: ["Cải cách thể chế", "cải cách thể chế"],
+    3: ["Cải cách thủ tục hành chính", "cải cách thủ tục hành chính (TTHC)"],
+    4: ["Cải cách tổ chức bộ máy hành chính nhà nước", "cải cách tổ chức bộ máy"],
+    5: ["Cải cách chế độ công vụ", "cải cách chế độ công vụ, công chức"],
+    6: ["Cải cách tài chính công", "cải cách tài chính công"],
+    7: ["Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", "xây dựng chính quyền điện tử, chính quyền số"],
+    8: ["Tác động của CCHC đến sự phát triển kinh tế - xã hội", "tác động của cải cách hành chính đến phát triển kinh tế - xã hội của xã"],
+    9: ["Đánh giá của các tổ chức đối với công tác CCHC của UBND xã (qua điều tra xã hội học)",
+        "chỉ số đánh giá tác động của các tổ chức đối với CCHC (điều tra xã hội học)"],
+    10: ["Sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước",
+         "chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của UBND xã"],
+}
+
+INDICATORS: dict[int, list[str]] = {
+    1: ["Kế hoạch CCHC năm", "Thực hiện chế độ báo cáo định kỳ", "Kiểm tra công tác CCHC",
+        "Công tác tuyên truyền CCHC", "Sáng kiến, giải pháp mới trong thực hiện CCHC",
+        "Đối thoại của lãnh đạo xã với người dân, doanh nghiệp"],
+    2: ["Ban hành văn bản theo thẩm quyền", "Theo dõi thi hành pháp luật", "Kiểm tra, rà soát văn bản"],
+    3: ["Kiểm soát TTHC", "Công khai TTHC", "Thực hiện cơ chế một cửa, một cửa liên thông",
+        "Kết quả giải quyết hồ sơ TTHC", "Số hóa hồ sơ, kết quả giải quyết TTHC",
+        "Tiếp nhận, xử lý phản ánh, kiến nghị về TTHC"],
+    4: ["Thực hiện quy định về tổ chức bộ máy", "Thực hiện quy chế làm việc", "Thực hiện phân cấp quản lý"],
+    5: ["Bố trí cán bộ, công chức theo vị trí việc làm", "Đánh giá, xếp loại cán bộ, công chức",
+        "Đào tạo, bồi dưỡng cán bộ, công chức", "Chấp hành kỷ luật, kỷ cương hành chính"],
+    6: ["Công khai dự toán, quyết toán ngân sách", "Quy chế chi tiêu nội bộ", "Quản lý, sử dụng tài sản công"],
+    7: ["Ứng dụng CNTT trong hoạt động của cơ quan", "Trao đổi văn bản điện tử có ký số",
+        "Cung cấp dịch vụ công trực tuyến", "Trang thông tin điện tử của xã"],
+}
+
+FULL_PROSE = [
+    "đã thực hiện đầy đủ, đúng quy định",
+    "thực hiện kịp thời, đảm bảo chất lượng và thời gian",
+    "được quan tâm, chú trọng với nhiều hình thức phù hợp",
+    "đảm bảo số lượng, chất lượng, thời gian theo quy định",
+]
+LOST_PROSE = [
+    "tài liệu kiểm chứng chưa đầy đủ",
+    "một số nhiệm vụ còn chậm so với kế hoạch",
+    "chưa cập nhật kịp thời lên phần mềm chấm điểm",
+    "thiếu báo cáo quý theo quy định",
+]
+RANK_WORDS = {1: "nhất", 2: "nhì", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
+WORD_RANKS = {word: n for n, word in RANK_WORDS.items()} | {"đầu": 1}
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+DISTRICT_KINDS = ("thành phố ", "thị xã ", "quận ", "huyện ")
+
+
+def dec(printed: str) -> Decimal:
+    """A Vietnamese printed number ("12,7", "2.415") as a Decimal."""
+    text = printed.strip()
+    if "," in text:
+        return Decimal(text.replace(".", "").replace(",", "."))
+    if "." in text and len(text.split(".")[-1]) == 3:
+        return Decimal(text.replace(".", ""))
+    return Decimal(text)
+
+
+def vn(value: Decimal, places: int | None = None) -> str:
+    """Print a number as a Vietnamese clerk does: decimal comma, trailing zeros dropped unless places."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        text = f"{value:.{places}f}"
+    else:
+        text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def percent(num: Decimal, den: Decimal, places: int = 2) -> Decimal:
+    return (num * 100 / den).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def num(value: Decimal) -> float:
+    return float(value)
+
+
+def district_name(district: str) -> tuple[str, str]:
+    """("huyện", "Nam Sách") from "Nam Sách"; ("thị xã", "Kinh Môn") from "thị xã Kinh Môn"."""
+    for kind in DISTRICT_KINDS:
+        if district.startswith(kind):
+            return kind.strip(), district[len(kind):]
+    return "huyện", district
+
+
+@dataclass
+class Planted:
+    kind: str
+    concerns: str
+    subject: str
+    values: list[float]
+    sentence: str
+    note: str
+    kinds: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "accepted_kinds": self.kinds or [self.kind], "concerns": self.concerns,
+                "subject": self.subject, "values": self.values, "sentence": self.sentence, "note": self.note}
+
+
+@dataclass
+class Criterion:
+    code: int
+    title: str
+    score: Decimal
+    max_score: Decimal
+    score_text: str
+    max_text: str
+    percent_text: str
+    rank: tuple[int, int] | None = None
+    rank_change: int | None = None
+    printed_number: str = ""
+    malformed: str | None = None
+
+
+class Composer:
+    """Builds the blocks and the truth of one spec."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+        self.rng = random.Random(spec["name"])
+        self.blocks: list[Block] = []
+        self.plants: list[Planted] = []
+        self.also_true: list[Planted] = []
+        self.indicators: dict[str, dict[str, Any]] = {}
+        self.quantities: list[dict[str, Any]] = []
+        self.plant_map: dict[str, list[tuple[Any, ...]]] = {}
+        for plant in spec.get("plants", []):
+            self.plant_map.setdefault(plant[0], []).append(plant)
+        self.unit = spec["unit"]
+        self.level = spec["level"]
+        self.year: int = spec["year"]
+        self.district_kind, self.district = district_name(spec["district"])
+        self.issued = date.fromisoformat(spec["date"])
+        self.layout: str = spec["layout"]
+        self.autonum = spec["fmt"] == "docx_autonum"
+        self.criteria = self._criteria()
+        self.list_style = "lettered" if self.layout == "prose_c" else self.rng.choice(["numbered", "lettered", "starred"])
+
+    # ---- values -------------------------------------------------------------------------------
+    def plant(self, kind: str) -> list[tuple[Any, ...]]:
+        return self.plant_map.get(kind, [])
+
+    def _criteria(self) -> list[Criterion]:
+        maxima = MAXIMA[self.spec["maxima"]]
+        scores = self.spec["scores"].split()
+        assert len(scores) == 10, self.spec["name"]
+        for _, code, value in self.plant("above_max"):
+            scores[code - 1] = value
+        missing = {p[1] for p in self.plant("missing")}
+        crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
+        if self.layout in ("prose_a", "prose_d"):
+            total = self.rank_total()
+            for code in range(1, 11):
+                if code not in crit_ranks and self.rng.random() < 0.4:
+                    crit_ranks[code] = f"{self.rng.randint(1, total)}/{total}"
+        criteria = []
+        for code in range(1, 11):
+            score, max_score = dec(scores[code - 1]), dec(maxima[code - 1])
+            pct = percent(score, max_score)
+            pct_text = "100" if pct == 100 else vn(pct, 2)
+            if "round_7799" in self.spec.get("tricky", []) and code == 7 and scores[6] == "8,97":
+                pct_text = "77,99"
+            for _, pcode, printed in self.plant("pct"):
+                if pcode == code:
+                    pct_text = printed
+            crit = Criterion(code, self.rng.choice(TITLES[code]), score, max_score, scores[code - 1],
+                             maxima[code - 1], pct_text, printed_number=str(code))
+            if code in crit_ranks:
+                r, t = crit_ranks[code].split("/")
+                crit.rank = (int(r), int(t))
+                if self.rng.random() < 0.5:
+                    crit.rank_change = self.rng.choice([-3, -1, 0, 1, 2, 4])
+            for _, gcode, printed in self.plant("gap"):
+                if gcode == code:
+                    crit.printed_number = printed
+            for _, mcode, printed in self.plant("malformed"):
+                if mcode == code:
+                    crit.malformed = printed
+            if code not in missing:
+                criteria.append(crit)
+        self.all_scores = [dec(s) for s in scores]
+        return criteria
+
+    def rank_total(self) -> int:
+        return int(str(self.spec["rank"]).split("/")[1])
+
+    def total_text(self) -> tuple[str, Decimal]:
+        for _, printed in self.plant("total"):
+            return printed, dec(printed)
+        total = sum(self.all_scores, Decimal(0))
+        places = 3 if self.spec.get("three_decimals") else 2
+        return vn(total, places), total
+
+    def printed_sum(self) -> Decimal:
+        return sum((c.score for c in self.criteria), Decimal(0))
+
+    # ---- phrases ------------------------------------------------------------------------------
+    def province_phrase(self) -> str:
+        province = self.spec["province"]
+        return f"thành phố {province}" if province in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ") else f"tỉnh {province}"
+
+    def unit_phrase(self) -> str:
+        return f"{self.level} {self.unit}"
+
+    def rank_phrase(self) -> tuple[str, int, int]:
+        text = self.spec.get("rank_override") or self.spec["rank"]
+        r_text, t_text = str(text).split("/")
+        total = int(t_text)
+        kinds = "xã, phường, thị trấn" if self.level == "phường" else "xã, thị trấn"
+        style = self.spec["rank_style"]
+        if style == "first":
+            return f"đứng đầu trong {total} {kinds} của {self.district_kind}", 1, total
+        if style == "last":
+            return f"xếp cuối trong {total} {kinds} của {self.district_kind}", total, total
+        if style == "words":
+            rank = WORD_RANKS[r_text]
+            return f"xếp thứ {r_text} trong tổng số {total} {kinds}", rank, total
+        return f"xếp thứ {r_text}/{total} {kinds}", int(r_text), total
+
+    def change_phrase(self, rank: int) -> tuple[str, int | None]:
+        change = self.spec.get("change")
+        last = self.year - 1
+        if change is None:
+            return "", None
+        if change == "=":
+            return self.rng.choice([f"giữ nguyên vị trí so với năm {last}", f"duy trì thứ bậc như năm {last}"]), 0
+        if change.startswith("from:"):
+            before = int(change[5:])
+            return f"từ vị trí thứ {before} năm {last} vươn lên vị trí thứ {rank}", before - rank
+        n = int(change)
+        if n > 0:
+            return self.rng.choice([f"tăng {n} bậc so với năm {last}", f"tăng được {n} bậc so với năm {last}"]), n
+        return self.rng.choice([f"giảm {-n} bậc so với năm {last}", f"tụt {-n} bậc so với năm {last}"]), n
+
+    def score_phrase(self, crit: Criterion) -> str:
+        if crit.malformed:
+            return f"{crit.malformed} điểm"
+        if self.layout == "prose_d":
+            return self.rng.choice([f"{crit.score_text} /{crit.max_text} điểm", f"{crit.score_text}/{crit.max_text}điểm",
+                                    f"{crit.score_text}/ {crit.max_text} điểm", f"{crit.score_text}/{crit.max_text} điểm"])
+        return f"{crit.score_text}/{crit.max_text} điểm"
+
+    def crit_rank_sentence(self, crit: Criterion) -> str:
+        if crit.rank is None:
+            return ""
+        r, t = crit.rank
+        text = f"Xếp thứ {r}/{t} nhóm hạng các xã, thị trấn"
+        if crit.rank_change is not None:
+            n = crit.rank_change
+            text += (f", tăng {n} bậc" if n > 0 else f", giảm {-n} bậc" if n < 0 else ", giữ nguyên thứ bậc") + \
+                f" so với năm {self.year - 1}"
+        return text + "."
+
+    def number_label(self, crit: Criterion) -> str:
+        printed = crit.printed_number
+        if self.layout == "prose_c":
+            return ROMAN[int(printed) - 1]
+        return printed
+
+    # ---- blocks -------------------------------------------------------------------------------
+    def add(self, *block: Any) -> None:
+        self.blocks.append(tuple(block))
+
+    def header(self) -> None:
+        upper_unit = f"{self.level} {self.unit}".upper()
+        title_only = self.spec.get("title_only_unit", False)
+        left = ["ỦY BAN NHÂN DÂN"] if title_only else ["ỦY BAN NHÂN DÂN", upper_unit]
+        left.append(f"Số: {self.spec['number']}")
+        place = self.district if title_only else self.unit
+        d = self.issued
+        right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"]
+        self.add("header", left, right)
+        self.add("center", "BÁO CÁO", True)
+        if title_only:
+            self.add("center", f"Kết quả thực hiện công tác cải cách hành chính năm {self.year} "
+                               f"của UBND {self.unit_phrase()}", True)
+        else:
+            self.add("center", f"Kết quả thực hiện công tác cải cách hành chính năm {self.year}", True)
+            self.add("center", f"và nhiệm vụ trọng tâm năm {self.year + 1}", True)
+
+    def intro(self) -> None:
+        d = self.issued
+        decided = date(self.year + 1, 1, 2) if d.month == 1 and d.day < 10 else d.replace(day=max(1, d.day - 5))
+        decision = f"{decided.day:02d}/{decided.month:02d}/{decided.year}"
+        for _, printed in self.plant("date_ref"):
+            decision = printed
+            self.plants.append(Planted("date_inconsistency", "reference", "", [], f"ngày {printed}",
+                                       f"Quyết định dated {printed}, after the report's date {d.isoformat()}"))
+        number = 100 + self.rng.randint(0, 800)
+        unit_word = "UBND xã" if self.spec.get("title_only_unit") else f"UBND {self.unit_phrase()}"
+        self.add("para", f"Căn cứ Kế hoạch số {self.rng.randint(20, 90)}/KH-UBND ngày {self.rng.randint(10, 28)}/12/"
+                         f"{self.year - 1} của {unit_word} về cải cách hành chính năm {self.year}; Căn cứ Quyết định số "
+                         f"{number}/QĐ-UBND ngày {decision} của UBND {self.district_kind} {self.district}, "
+                         f"{self.province_phrase()} về việc công bố Chỉ số cải cách hành chính năm {self.year} của "
+                         f"UBND các xã, phường, thị trấn; {unit_word} báo cáo kết quả như sau:")
+        for _, printed in self.plant("bad_date"):
+            self.add("para", f"Thực hiện Công văn số {self.rng.randint(200, 900)}/UBND-NV ngày {printed} của UBND "
+                             f"{self.district_kind} về việc hướng dẫn tự đánh giá, chấm điểm Chỉ số CCHC năm {self.year}, "
+                             "UBND xã đã tổ chức tự chấm điểm và cung cấp tài liệu kiểm chứng đầy đủ.")
+            self.plants.append(Planted("date_inconsistency", "reference", "", [], f"ngày {printed}",
+                                       f"Công văn dated {printed}: no such day"))
+
+    def overall(self) -> dict[str, Any]:
+        total_text, total = self.total_text()
+        pct_text = vn(percent(total, Decimal(100)), 3 if self.spec.get("three_decimals") else 2)
+        for _, printed in self.plant("pct_overall"):
+            pct_text = printed
+            self.plants.append(Planted("percent_mismatch", "overall", "", [num(percent(total, Decimal(100))), num(dec(printed))],
+                                       f"{total_text}/100", f"overall {total_text}/100 printed as {printed}%"))
+        for _, printed in self.plant("total"):
+            self.plants.append(Planted("total_mismatch", "overall", "", [num(self.printed_sum()), num(total)], total_text,
+                                       f"criteria add up to {vn(self.printed_sum())}, total printed {printed}"))
+        if self.plant("missing") and not self.plant("total"):  # true, but a checker may say it once (missing_criterion)
+            self.also_true.append(Planted("total_mismatch", "overall", "", [num(self.printed_sum()), num(total)], total_text,
+                                          f"a criterion is left out: the nine printed add up to {vn(self.printed_sum())}, "
+                                          f"total printed {total_text}"))
+        rank_text, rank, rank_total = self.rank_phrase()
+        change_text, change = self.change_phrase(rank)
+        for _, where, printed in self.plant("rank_oor"):
+            if where == "overall":
+                self.plants.append(Planted("rank_out_of_range", "overall", "", [float(rank), float(rank_total)], printed,
+                                           f"overall rank {printed}"))
+        classification = self.spec["classification"]
+        subject = f"UBND {self.unit_phrase()}" if not self.spec.get("title_only_unit") else "UBND xã"
+        variant = self.rng.randint(0, 2)
+        change_part = f" ({change_text})" if change_text else ""
+        if variant == 0:
+            text = (f"{subject} được UBND {self.district_kind} chấm điểm đạt {total_text}/100 điểm (đạt tỷ lệ {pct_text}% "
+                    f"chỉ số tổng hợp), {rank_text}{change_part} và được xếp loại {classification}.")
+        elif variant == 1:
+            text = (f"Kết quả Chỉ số CCHC năm {self.year} của {subject} đạt {total_text}/100 điểm, tỷ lệ {pct_text}%, "
+                    f"{rank_text}" + (f", {change_text}" if change_text else "") + f"; xếp loại {classification}.")
+        else:
+            text = (f"Chỉ số CCHC năm {self.year} của {subject} đạt {pct_text}% ({total_text}/100 điểm), {rank_text}"
+                    + (f", {change_text}" if change_text else "") + f". Xếp loại: {classification}.")
+        self.add("para", text)
+        return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                "rank_total": rank_total, "rank_change": change, "classification": classification}
+
+    # indicators under a criterion: full / incomplete lists whose lost points add up to the criterion's
+    def components(self, crit: Criterion, number: str) -> None:
+        titles = INDICATORS.get(crit.code)
+        if not titles:
+            return
+        n = len(titles)
+        maxima = self.split_max(crit.max_score, n)
+        lost = crit.max_score - crit.score
+        order = list(range(n))
+        self.rng.shuffle(order)
+        lost_parts: dict[int, Decimal] = {}
+        remaining = lost
+        for i in order:
+            if remaining <= 0:
+                break
+            part = min(remaining, maxima[i])
+            lost_parts[i] = part
+            remaining -= part
+        if remaining > 0:  # the criterion lost more than its components hold: state no component scores
+            return
+        moved = None
+        if self.plant_for("full_lost", crit.code) and lost_parts:
+            moved = min(lost_parts)
+        twice = None
+        if self.plant_for("both", crit.code) and lost_parts:
+            twice = min(lost_parts)
+        full = [i for i in range(n) if i not in lost_parts or i == moved or i == twice]
+        incomplete = [i for i in range(n) if i in lost_parts and i != moved]
+        def code(i: int) -> str:
+            return f"{crit.code}.{i + 1}"
+
+        prefix = self.rng.choice(["Mục", "Chỉ số", "Tiêu chí thành phần"])
+        full_head, lost_head = self.list_headings(number)
+        self.add("subheading", full_head)
+        for i in full:
+            ind_score = maxima[i] - lost_parts.get(i, Decimal(0))
+            show_score = i == moved or self.rng.random() < 0.3
+            sentence = f"- {prefix} {code(i)} ({titles[i]}): {self.rng.choice(FULL_PROSE)}"
+            if show_score:
+                sentence += f", đạt {vn(ind_score)}/{vn(maxima[i])} điểm"
+            self.add("para", sentence + ".")
+            entry: dict[str, Any] = {"listed_as": "full"}
+            if show_score:
+                entry |= {"score": num(ind_score), "max_score": num(maxima[i])}
+            self.indicators[code(i)] = entry
+            if i == moved:
+                self.plants.append(Planted("status_contradiction", f"indicator {code(i)}", code(i),
+                                           [num(maxima[i]), num(ind_score)], sentence,
+                                           f"{code(i)} listed among full-score indicators with {vn(ind_score)}/{vn(maxima[i])}"))
+        if incomplete:
+            self.add("subheading", lost_head)
+            for i in incomplete:
+                ind_score = maxima[i] - lost_parts[i]
+                sentence = (f"- {prefix} {code(i)} ({titles[i]}): {self.rng.choice(LOST_PROSE)}, "
+                            f"đạt {vn(ind_score)}/{vn(maxima[i])} điểm.")
+                self.add("para", sentence)
+                if i == twice:
+                    self.indicators[code(i)] = {"listed_as": None, "score": num(ind_score), "max_score": num(maxima[i])}
+                    self.plants.append(Planted("status_contradiction", f"indicator {code(i)}", code(i),
+                                               [num(maxima[i]), num(ind_score)], sentence,
+                                               f"{code(i)} listed both as full and as not achieved ({vn(ind_score)}/{vn(maxima[i])})"))
+                else:
+                    self.indicators[code(i)] = {"listed_as": "incomplete", "score": num(ind_score),
+                                                "max_score": num(maxima[i])}
+
+    def list_headings(self, number: str) -> tuple[str, str]:
+        """The two component lists' headings, numbered as this report numbers them."""
+        full, lost = "Các chỉ số thành phần đạt điểm tối đa:", "Các chỉ số thành phần chưa đạt điểm tối đa:"
+        style = self.list_style
+        if style == "numbered":
+            return f"{number}.1. {full}", f"{number}.2. {lost}"
+        if style == "lettered":
+            return f"a) {full}", f"b) {lost}"
+        return f"* {full}", f"* {lost}"
+
+    def plant_for(self, kind: str, code: int) -> bool:
+        return any(p[1] == code for p in self.plant(kind))
+
+    @staticmethod
+    def split_max(total: Decimal, n: int) -> list[Decimal]:
+        base = (total / n * 2).to_integral_value(rounding="ROUND_FLOOR") / 2
+        parts = [base] * (n - 1)
+        parts.append(total - base * (n - 1))
+        return parts
+
+    # ---- quantities in prose ------------------------------------------------------------------
+    def qty(self, numerator: int, denominator: int, pct_text: str | None, what: str) -> None:
+        entry: dict[str, Any] = {"numerator": float(numerator), "denominator": float(denominator), "what": what}
+        if pct_text is not None:
+            entry["percent"] = num(dec(pct_text))
+        self.quantities.append(entry)
+
+    def records_paragraphs(self) -> list[str]:
+        received, resolved, ontime, _, _ = self.spec["records"]
+        tricky = self.spec.get("tricky", [])
+        out = []
+        if "received_resolved" in tricky:
+            p = vn(percent(Decimal(resolved), Decimal(received), 1), 1)
+            out.append(f"Trong năm {self.year}, Bộ phận Một cửa của xã đã tiếp nhận {thousands(received)} hồ sơ TTHC; "
+                       f"đã giải quyết {thousands(resolved)}/{thousands(received)} hồ sơ tiếp nhận (đạt {p}%), số còn lại "
+                       "đang trong thời hạn giải quyết.")
+            self.qty(resolved, received, p, "records resolved of records received")
+        p = vn(percent(Decimal(ontime), Decimal(resolved), 2), 2)
+        sentence_pct = p
+        for _, printed in self.plant("pct_qty"):
+            sentence_pct = printed
+        text = (f"+ Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: {thousands(ontime)}/{thousands(resolved)} hồ sơ "
+                f"được giải quyết trong năm, đạt {sentence_pct}%.")
+        out.append(text)
+        self.qty(ontime, resolved, sentence_pct, "records resolved on time")
+        for _, printed in self.plant("pct_qty"):
+            self.plants.append(Planted("percent_mismatch", "records resolved on time", "",
+                                       [num(dec(p)), num(dec(printed))], text,
+                                       f"{ontime}/{resolved} = {p}%, printed {printed}%"))
+        if "last_year" in tricky:
+            last_res = resolved - 211
+            last_on = last_res - 9
+            lp = vn(percent(Decimal(last_on), Decimal(last_res), 2), 2)
+            out.append(f"So với năm {self.year - 1} (giải quyết đúng hạn {thousands(last_on)}/{thousands(last_res)} hồ sơ, "
+                       f"đạt {lp}%), số hồ sơ giải quyết trong năm {self.year} tăng {thousands(resolved - last_res)} hồ sơ.")
+            self.qty(last_on, last_res, lp, "last year's records resolved on time")
+        return out
+
+    def online_paragraphs(self) -> list[str]:
+        _, resolved, _, online, online_ontime = self.spec["records"]
+        shown = resolved
+        for _, other in self.plant("conflict_records"):
+            shown = other
+        p = vn(percent(Decimal(online), Decimal(shown), 1), 1)
+        text = (f"+ Tỷ lệ hồ sơ TTHC được xử lý trực tuyến: có {thousands(online)}/{thousands(shown)} tổng số hồ sơ TTHC "
+                f"được giải quyết trong năm, đạt tỷ lệ {p}%.")
+        self.qty(online, shown, p, "records resolved online of all records resolved")
+        out = [text]
+        for _, other in self.plant("conflict_records"):
+            self.plants.append(Planted("conflicting_values", "records resolved in the year", "",
+                                       [float(resolved), float(other)], text,
+                                       f"records resolved in the year: {resolved} in criterion 3, {other} in criterion 7"))
+        if "online_all" in self.spec.get("tricky", []):
+            op = vn(percent(Decimal(online_ontime), Decimal(online), 2), 2)
+            out.append(f"+ Tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn: {thousands(online_ontime)}/{thousands(online)} "
+                       f"hồ sơ trực tuyến, đạt {op}%.")
+            self.qty(online_ontime, online, op, "online records resolved on time")
+        return out
+
+    def staff_paragraphs(self) -> list[str]:
+        total, standard = self.spec["staff"]
+        p = vn(percent(Decimal(standard), Decimal(total), 2), 2)
+        out = [f"- Tổng số cán bộ, công chức đạt chuẩn của UBND xã là {standard}/{total} người, đạt {p}%."]
+        self.qty(standard, total, p, "cadres and civil servants up to standard")
+        if "staff_cadres" in self.spec.get("tricky", []):
+            cadres = 9 if total > 18 else 8
+            servants = total - cadres
+            ok = servants - 1
+            sp = vn(percent(Decimal(ok), Decimal(servants), 2), 2)
+            out.append(f"- Xã có {cadres} cán bộ chuyên trách và {servants} công chức; số công chức có trình độ đại học "
+                       f"trở lên là {ok}/{servants} công chức ({sp}%).")
+            self.qty(ok, servants, sp, "civil servants with a university degree")
+        return out
+
+    def staff_closing(self) -> str:
+        total, standard = self.spec["staff"]
+        shown = total
+        for _, other in self.plant("conflict_staff"):
+            shown = other
+        text = (f"Chất lượng đội ngũ cán bộ, công chức tuy đã được nâng lên nhưng vẫn còn {total - standard}/{shown} "
+                "cán bộ, công chức chưa đạt chuẩn theo quy định.")
+        self.qty(total - standard, shown, None, "cadres and civil servants not up to standard")
+        for _, other in self.plant("conflict_staff"):
+            self.plants.append(Planted("conflicting_values", "cadres and civil servants of the commune", "",
+                                       [float(total), float(other)], text,
+                                       f"the commune's cadres and civil servants: {total} in criterion 5, {other} later"))
+        return text
+
+    def survey_paragraph(self) -> str:
+        if "round_double" in self.spec.get("tricky", []):
+            self.qty(1183, 1186, "99,8", "valid survey forms")
+            return ("- Phòng Nội vụ phối hợp với Bưu điện huyện phát phiếu khảo sát; tỷ lệ phiếu hợp lệ thu về: "
+                    "1.183/1.186 phiếu, đạt 99,8%.")
+        return "- Phòng Nội vụ phối hợp với Bưu điện huyện lấy ý kiến người dân, tổ chức đã giao dịch tại Bộ phận Một cửa."
+
+    # ---- criteria sections ---------------------------------------------------------------------
+    def criterion_body(self, crit: Criterion, number: str, with_components: bool) -> None:
+        code = crit.code
+        if code == 3:
+            self.add("para", "- Thực hiện tốt việc công khai TTHC tại Bộ phận Một cửa và trên Cổng dịch vụ công của tỉnh.")
+            for text in self.records_paragraphs():
+                self.add("para", text)
+        elif code == 5:
+            for text in self.staff_paragraphs():
+                self.add("para", text)
+        elif code == 7:
+            for text in self.online_paragraphs():
+                self.add("para", text)
+        elif code == 10:
+            self.add("para", self.survey_paragraph())
+        elif code == 8:
+            self.add("para", f"- Có {self.rng.randint(12, 18)} chỉ tiêu kinh tế - xã hội được giao, phần lớn đạt và vượt kế hoạch.")
+        else:
+            self.add("para", "- " + self.rng.choice([
+                "UBND xã đã ban hành đầy đủ các văn bản chỉ đạo, phân công nhiệm vụ cụ thể cho từng công chức.",
+                "Các nhiệm vụ được triển khai kịp thời, bám sát chỉ đạo của cấp trên.",
+                "Thực hiện nghiêm túc các quy định; chưa để xảy ra sai sót lớn trong năm.",
+            ]))
+        if with_components:
+            self.components(crit, number)
+
+    def heading_for(self, crit: Criterion) -> str:
+        """The criterion's heading with its score statement (prose layouts)."""
+        label = self.number_label(crit)
+        score = self.score_phrase(crit)
+        if self.layout == "prose_a":
+            head = f"Về {crit.title}: {score}, đạt tỷ lệ {crit.percent_text}%."
+            rank = self.crit_rank_sentence(crit)
+            head = f"{head} {rank}".strip()
+            return head if self.autonum else f"{label}. {head}"
+        if self.layout == "prose_d":
+            head = f"{crit.title[0].upper()}{crit.title[1:]}: đạt {score} ({crit.percent_text} %)."
+            rank = self.crit_rank_sentence(crit)
+            return f"{label}) {head} {rank}".strip()
+        raise ValueError(self.layout)
+
+    def prose_ab_d(self) -> None:
+        if self.layout == "prose_c":
+            self.add("heading", f"PHẦN I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {self.year}")
+        else:
+            self.add("heading", f"I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM {self.year}")
+        for crit in self.criteria:
+            number = str(crit.code)
+            with_components = crit.code in (1, 3, 5, 7) or self.plant_for("full_lost", crit.code) or \
+                self.plant_for("both", crit.code)
+            if self.layout in ("prose_a", "prose_d"):
+                self.add("autonum" if self.autonum else "heading", self.heading_for(crit))
+            elif self.layout == "prose_b":
+                title = crit.title[0].upper() + crit.title[1:]
+                self.add("autonum" if self.autonum else "heading",
+                         title if self.autonum else f"Tiêu chí {crit.printed_number}: {title}")
+                self.add("para", f"Kết quả: đạt {self.score_phrase(crit)} (tỷ lệ {crit.percent_text}%). "
+                                 f"{self.crit_rank_sentence(crit)}".strip())
+            else:  # prose_c
+                self.add("autonum" if self.autonum else "heading",
+                         crit.title.upper() if self.autonum else f"{self.number_label(crit)}. {crit.title.upper()}")
+                self.add("para", f"Điểm đạt được: {self.score_phrase(crit)}, tỷ lệ {crit.percent_text}%. "
+                                 f"{self.crit_rank_sentence(crit)}".strip())
+            self.criterion_body(crit, number, with_components)
+
+    def table(self) -> None:
+        total_text, total = self.total_text()
+        self.add("heading", f"I. KẾT QUẢ CHỈ SỐ CCHC NĂM {self.year}")
+        self.add("para", "Kết quả cụ thể theo từng lĩnh vực như sau:")
+        rows = [["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]]
+        for crit in self.criteria:
+            score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
+            rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text, score_cell,
+                         crit.percent_text])
+        pct_text = vn(percent(total, Decimal(100)), 2)
+        for _, printed in self.plant("pct_overall"):
+            pct_text = printed
+        rows.append(["", "Tổng cộng", "100", total_text, pct_text])
+        self.add("table", rows)
+
+    def table_prose(self) -> None:
+        self.add("heading", "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC")
+        for crit in self.criteria:
+            title = crit.title[0].upper() + crit.title[1:]
+            self.add("autonum" if self.autonum else "heading", title if self.autonum else f"{crit.code}. {title}")
+            self.criterion_body(crit, str(crit.code), crit.code <= 7)
+
+    def table_text(self) -> None:
+        """A criteria table as it comes out of a text export: columns aligned with spaces."""
+        total_text, total = self.total_text()
+        self.add("heading", f"I. KẾT QUẢ CHỈ SỐ CCHC NĂM {self.year}")
+        lines = [f"{'STT':<5}{'Tiêu chí':<62}{'Tối đa':>8}{'Đạt':>8}{'Tỷ lệ':>9}"]
+        for crit in self.criteria:
+            title = crit.title[0].upper() + crit.title[1:]
+            if len(title) > 60:
+                title = title[:57].rsplit(" ", 1)[0] + " ..."
+            lines.append(f"{crit.printed_number:<5}{title:<62}{crit.max_text:>8}{crit.score_text:>8}{crit.percent_text + '%':>9}")
+        lines.append(f"{'':<5}{'Tổng cộng':<62}{'100':>8}{total_text:>8}{vn(percent(total, Decimal(100)), 2) + '%':>9}")
+        self.add("pre", lines)
+        self.add("heading", "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC")
+        for crit in self.criteria:
+            title = crit.title[0].upper() + crit.title[1:]
+            self.add("heading", f"{crit.code}. {title}")
+            self.criterion_body(crit, str(crit.code), crit.code in (1, 3, 5, 7))
+
+    def general(self, section: str) -> None:
+        self.add("heading", f"{section} ĐÁNH GIÁ CHUNG")
+        self.add("subheading", "1. Ưu điểm")
+        self.add("para", "Công tác CCHC được cấp ủy, chính quyền quan tâm chỉ đạo; nhận thức của cán bộ, công chức về "
+                         "CCHC có chuyển biến rõ nét; việc giải quyết TTHC cho người dân ngày càng thuận lợi.")
+        self.add("subheading", "2. Tồn tại, hạn chế")
+        self.add("para", "Việc cập nhật tài liệu kiểm chứng lên phần mềm chấm điểm còn chậm; cơ sở vật chất của Bộ phận "
+                         "Một cửa chưa đáp ứng yêu cầu.")
+        self.add("para", self.staff_closing())
+        self.add("subheading", "3. Nguyên nhân")
+        self.add("para", "Khối lượng công việc lớn, một số công chức phải kiêm nhiệm nhiều lĩnh vực; trình độ tin học "
+                         "của một bộ phận người dân còn hạn chế.")
+
+    def tasks(self, section: str) -> None:
+        self.add("heading", f"{section} NHIỆM VỤ TRỌNG TÂM NĂM {self.year + 1}")
+        for i, text in enumerate([
+            "Tiếp tục đẩy mạnh công tác tuyên truyền về CCHC.",
+            "Nâng cao chất lượng giải quyết TTHC, không để phát sinh hồ sơ quá hạn.",
+            "Đẩy mạnh chuyển đổi số, nâng cao tỷ lệ hồ sơ trực tuyến.",
+        ], start=1):
+            self.add("para", f"{i}. {text}")
+
+    def closing(self) -> None:
+        year = self.year
+        for _, printed in self.plant("year_closing"):
+            year = printed
+        text = f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm {year} của UBND {self.unit_phrase()}./."
+        if year != self.year:
+            self.plants.append(Planted("year_mismatch", "closing", "", [float(self.year), float(year)], text,
+                                       f"closing names {year}, title {self.year}"))
+        self.add("para", text)
+        recipients = ["Nơi nhận:", f"- Phòng Nội vụ {self.district_kind};", "- TT Đảng ủy, HĐND xã;", "- Lưu: VP."]
+        vice = self.rng.random() < 0.3
+        right = (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] if vice else ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]) + \
+            ["", "", self.spec["signer"]]
+        self.add("signature", recipients, right)
+
+    # ---- truth ----------------------------------------------------------------------------------
+    def criterion_plants(self) -> None:
+        for crit in self.criteria:
+            pct = percent(crit.score, crit.max_score)
+            for _, code, printed in self.plant("pct"):
+                if code == crit.code:
+                    self.plants.append(Planted("percent_mismatch", f"criterion {code}", str(code),
+                                               [num(pct), num(dec(printed))], f"{crit.score_text}/{crit.max_text}",
+                                               f"{crit.score_text}/{crit.max_text} = {vn(pct, 2)}%, printed {printed}%"))
+            for _, code, printed in self.plant("rank_oor"):
+                if code == crit.code:
+                    r, t = printed.split("/")
+                    self.plants.append(Planted("rank_out_of_range", f"criterion {code}", str(code),
+                                               [float(r), float(t)], printed, f"criterion {code} ranked {printed}"))
+            for _, code, value in self.plant("above_max"):
+                if code == crit.code:
+                    self.plants.append(Planted("percent_mismatch", f"criterion {code}", str(code),
+                                               [num(crit.score), num(crit.max_score)], f"{value}/{crit.max_text}",
+                                               f"criterion {code} scored {value} of a maximum {crit.max_text}",
+                                               kinds=["percent_mismatch", "max_mismatch"]))
+            for _, code, printed in self.plant("malformed"):
+                if code == crit.code:
+                    self.plants.append(Planted("malformed_number", f"criterion {code}", str(code),
+                                               [num(crit.score), num(crit.max_score)], printed,
+                                               f"criterion {code} printed {printed}"))
+            for _, code, printed in self.plant("gap"):
+                if code == crit.code:
+                    self.plants.append(Planted("numbering_gap", f"criterion {code} heading", "", [],
+                                               printed, f"criterion {code}'s heading numbered {printed}"))
+        for _, code in self.plant("missing"):
+            self.plants.append(Planted("missing_criterion", f"criterion {code}", str(code), [], "",
+                                       f"criterion {code} is not in the report"))
+
+    def compose(self) -> tuple[list[Block], dict[str, Any]]:
+        self.header()
+        self.intro()
+        overall = self.overall()
+        if self.layout in ("table", "table_only"):
+            self.table()
+            if self.layout == "table":
+                self.table_prose()
+                self.general("III.")
+                self.tasks("IV.")
+            else:
+                self.general("II.")
+                self.tasks("III.")
+        elif self.layout == "table_text":
+            self.table_text()
+            self.general("III.")
+            self.tasks("IV.")
+        else:
+            self.prose_ab_d()
+            if self.layout == "prose_c":
+                self.general("PHẦN II.")
+                self.tasks("PHẦN III.")
+            else:
+                self.general("II.")
+                self.tasks("III.")
+        self.closing()
+        self.criterion_plants()
+        return self.blocks, self.truth(overall)
+
+    def truth(self, overall: dict[str, Any]) -> dict[str, Any]:
+        spec = self.spec
+        criteria = {}
+        for crit in self.criteria:
+            criteria[str(crit.code)] = {
+                "title": crit.title, "score": num(crit.score), "max_score": num(crit.max_score),
+                "percent": num(dec(crit.percent_text)),
+                "rank": crit.rank[0] if crit.rank else None, "rank_total": crit.rank[1] if crit.rank else None,
+                "rank_change": crit.rank_change,
+            }
+        meta = {"unit_name": self.unit, "unit_level": self.level, "district": self.district,
+                "province": spec["province"], "doc_number": spec["number"], "issued_date": spec["date"],
+                "report_year": self.year, "signer": spec["signer"]}
+        return {
+            "name": spec["name"], "format": spec["fmt"], "layout": spec["layout"],
+            "meta": meta, "overall": overall, "criteria": criteria, "indicators": self.indicators,
+            "quantities": self.quantities, "planted": [p.as_dict() for p in self.plants],
+            "tricky": spec.get("tricky", []), "also_true": [p.as_dict() for p in self.also_true],
+        }
+
+
+def compose(spec: dict[str, Any]) -> tuple[list[Block], dict[str, Any]]:
+    """The blocks and the truth of one spec."""
+    return Composer(spec).compose()

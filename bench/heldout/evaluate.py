@@ -1,0 +1,332 @@
+"""Measure cchc on the held-out set: field accuracy per format, finding recall and precision.
+
+    .venv/bin/python bench/heldout/evaluate.py            # = make heldout
+    .venv/bin/python bench/heldout/evaluate.py --force    # rebuild the documents first
+
+Builds the set (build.py, cached), runs ``cchc extract --out-dir`` once over every document (the
+public command; findings included), compares each record with ``truth/<name>.json`` and writes
+``results/latest.json`` and ``results/latest.md``.
+
+Fields: every field in the truth is compared, null included (a value the report does not state
+must come back null): meta (unit_name, unit_level, district, province, doc_number, issued_date,
+report_year, signer), overall (score, max_score, percent, rank, rank_total, rank_change,
+classification), each criterion stated (score, max_score, percent, rank, rank_total,
+rank_change), each indicator stated (listed_as when the report gives one list, score and max_score
+when printed) and each quantity stated (found by numerator and denominator, and its percent).
+Numbers are compared at the precision they are printed with (the truth holds the printed value;
+|got - printed| < 1e-6, so "90,00" and 90.0 are equal); names after NFC, case folding and
+collapsing spaces; doc_number also without spaces.
+
+Findings: a planted inconsistency is found when some finding of severity warning or error has one
+of its accepted kinds and concerns it: its subject names the same criterion or indicator code, or
+one of the planted values (the computed and the printed percent, the rank and its total) appears
+among the numbers of the finding's expected, actual or message, or, for conflicting_values,
+year_mismatch and total_mismatch, both of them do (the two totals, the two years, the sum and
+the printed total); a planted item that has neither a
+code nor values (a date, a numbering gap) is found by its kind alone, as each report plants at
+most one of those. Recall = planted found / planted. Precision = warning+error findings that
+match a planted item (or one listed in the truth's ``also_true``) / all warning+error findings.
+Info findings are not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+
+from build import DEFAULT_OUT, build
+
+FORMAT_GROUPS = {"txt": "txt", "docx": "docx", "docx_autonum": "docx", "pdf": "pdf",
+                 "conv_soffice": "converted docx", "conv_lines": "converted docx", "conv_flow": "converted docx"}
+RESULTS = HERE / "results"
+# kinds that compare two stated values: the finding must name both (two totals, two years, sum and total)
+BOTH_VALUES = {"conflicting_values", "year_mismatch", "total_mismatch"}
+
+
+def norm_text(value: Any) -> str:
+    return " ".join(unicodedata.normalize("NFC", str(value)).casefold().split())
+
+
+def same(field: str, truth: Any, got: Any) -> bool:
+    if truth is None or got is None:
+        return truth is None and got is None
+    if isinstance(truth, bool) or isinstance(got, bool):
+        return truth == got
+    if isinstance(truth, (int, float)) and isinstance(got, (int, float)):
+        return abs(float(truth) - float(got)) < 1e-6
+    if field == "doc_number":
+        return norm_text(truth).replace(" ", "") == norm_text(got).replace(" ", "")
+    return norm_text(truth) == norm_text(got)
+
+
+def numbers_in(value: Any) -> set[float]:
+    """Every number a finding's value or message states, read both as Vietnamese and as English."""
+    if value is None:
+        return set()
+    if isinstance(value, bool):
+        return set()
+    if isinstance(value, (int, float)):
+        return {round(float(value), 4)}
+    if isinstance(value, (list, tuple)):
+        return set().union(*(numbers_in(v) for v in value)) if value else set()
+    if isinstance(value, dict):
+        return numbers_in(list(value.values()))
+    out: set[float] = set()
+    for token in re.findall(r"\d[\d.,]*\d|\d", str(value)):
+        for candidate in (token.replace(".", "").replace(",", "."), token.replace(",", "")):
+            try:
+                out.add(round(float(candidate), 4))
+            except ValueError:
+                pass
+    return out
+
+
+# ---- fields -------------------------------------------------------------------------------------
+class FieldTally:
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+
+    def check(self, doc: str, fmt: str, field: str, truth: Any, got: Any) -> None:
+        self.rows.append({"file": doc, "format": fmt, "field": field, "truth": truth, "got": got,
+                          "ok": same(field.rsplit(".", 1)[-1], truth, got)})
+
+
+def compare_fields(truth: dict[str, Any], record: dict[str, Any] | None, tally: FieldTally) -> None:
+    doc, fmt = truth["file"], truth["format"]
+    record = record or {}
+    meta = record.get("meta") or {}
+    for key, value in truth["meta"].items():
+        tally.check(doc, fmt, f"meta.{key}", value, meta.get(key))
+    overall = record.get("overall") or {}
+    for key, value in truth["overall"].items():
+        tally.check(doc, fmt, f"overall.{key}", value, overall.get(key))
+    criteria = {c.get("code"): c for c in record.get("criteria") or []}
+    for code, fields in truth["criteria"].items():
+        got = criteria.get(code) or {}
+        for key in ("score", "max_score", "percent", "rank", "rank_total", "rank_change"):
+            tally.check(doc, fmt, f"criteria[{code}].{key}", fields[key], got.get(key))
+    indicators: dict[str, dict[str, Any]] = {}
+    for ind in record.get("indicators") or []:
+        indicators.setdefault(ind.get("code"), ind)
+    for code, fields in truth["indicators"].items():
+        got = indicators.get(code) or {}
+        for key, value in fields.items():
+            if key == "listed_as" and value is None:
+                continue
+            tally.check(doc, fmt, f"indicators[{code}].{key}", value, got.get(key))
+    quantities = record.get("quantities") or []
+    for q in truth["quantities"]:
+        match = next((g for g in quantities if same("n", q["numerator"], g.get("numerator"))
+                      and same("n", q["denominator"], g.get("denominator"))), None)
+        label = f"quantities[{thousand(q['numerator'])}/{thousand(q['denominator'])}]"
+        tally.check(doc, fmt, label + ".found", True, match is not None)
+        if "percent" in q:
+            tally.check(doc, fmt, label + ".percent", q["percent"], (match or {}).get("percent"))
+
+
+def thousand(x: float) -> str:
+    return f"{int(x):,}".replace(",", ".")
+
+
+# ---- findings -----------------------------------------------------------------------------------
+def concerns(planted: dict[str, Any], finding: dict[str, Any]) -> bool:
+    if finding.get("kind") not in planted["accepted_kinds"]:
+        return False
+    subject = str(finding.get("subject") or "")
+    if planted["subject"] and planted["subject"] in re.split(r"[\s,;:()]+", subject):
+        return True
+    if planted["values"]:
+        seen = numbers_in([finding.get("expected"), finding.get("actual"), finding.get("message_en")])
+        hits = [round(v, 4) in seen for v in planted["values"]]
+        return all(hits) if planted["kind"] in BOTH_VALUES else any(hits)
+    return not planted["subject"]
+
+
+def evidence_text(finding: dict[str, Any]) -> str:
+    texts = [e.get("text") or "" for e in finding.get("evidence") or []]
+    return " | ".join(t[:160] for t in texts[:2])
+
+
+def compare_findings(truth: dict[str, Any], record: dict[str, Any] | None) -> dict[str, Any]:
+    findings = [f for f in (record or {}).get("findings") or [] if f.get("severity") in ("warning", "error")]
+    planted = truth["planted"] + truth.get("also_true", [])
+    used: set[int] = set()
+    found, missed = [], []
+    for p in truth["planted"]:
+        hit = next((i for i, f in enumerate(findings) if concerns(p, f)), None)
+        (found if hit is not None else missed).append(p)
+        if hit is not None:
+            used.add(hit)
+    true_findings, false_alarms = [], []
+    for i, f in enumerate(findings):
+        if i in used or any(concerns(p, f) for p in planted):
+            true_findings.append(f)
+        else:
+            false_alarms.append(f)
+    return {"found": found, "missed": missed, "true": true_findings, "false": false_alarms}
+
+
+# ---- run ----------------------------------------------------------------------------------------
+def run_extract(docs: list[Path], out_dir: Path) -> tuple[int, str, float]:
+    cchc = ROOT / ".venv" / "bin" / "cchc"
+    start = time.monotonic()
+    proc = subprocess.run([str(cchc), "extract", *map(str, docs), "--out-dir", str(out_dir), "--lang", "en"],
+                          capture_output=True, text=True, check=False)
+    return proc.returncode, proc.stderr, time.monotonic() - start
+
+
+def git_commit() -> str:
+    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False)
+    return proc.stdout.strip()
+
+
+def ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def evaluate(out: Path = DEFAULT_OUT, force: bool = False) -> dict[str, Any]:
+    docs = build(out, force)
+    truths = {json.loads(p.read_text(encoding="utf-8"))["file"]: json.loads(p.read_text(encoding="utf-8"))
+              for p in sorted((out / "truth").glob("*.json"))}
+    with tempfile.TemporaryDirectory() as tmp:
+        code, stderr, seconds = run_extract(docs, Path(tmp))
+        records = {}
+        for doc in docs:
+            path = Path(tmp) / (doc.stem + ".json")
+            records[doc.name] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    tally = FieldTally()
+    per_doc = []
+    found_all, missed_all, true_all, false_all = [], [], [], []
+    for name, truth in truths.items():
+        record = records.get(name)
+        compare_fields(truth, record, tally)
+        result = compare_findings(truth, record)
+        for key, bucket in (("found", found_all), ("missed", missed_all), ("true", true_all), ("false", false_all)):
+            bucket += [(name, item) for item in result[key]]
+        per_doc.append({"file": name, "format": truth["format"], "layout": truth["layout"],
+                        "read": record is not None, "planted": len(truth["planted"]),
+                        "found": len(result["found"]), "false_alarms": len(result["false"])})
+    by_group: dict[str, list[bool]] = defaultdict(list)
+    by_fmt: dict[str, list[bool]] = defaultdict(list)
+    by_part: dict[str, list[bool]] = defaultdict(list)
+    for row in tally.rows:
+        by_group[FORMAT_GROUPS[row["format"]]].append(row["ok"])
+        by_fmt[row["format"]].append(row["ok"])
+        by_part[re.sub(r"\[.*?\]", "[]", row["field"])].append(row["ok"])
+    recall_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for _, p in found_all:
+        recall_kind[p["kind"]][0] += 1
+        recall_kind[p["kind"]][1] += 1
+    for _, p in missed_all:
+        recall_kind[p["kind"]][1] += 1
+    n_planted = len(found_all) + len(missed_all)
+    n_flagged = len(true_all) + len(false_all)
+    oks = [r["ok"] for r in tally.rows]
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": git_commit(),
+        "documents": len(truths),
+        "unread": [d["file"] for d in per_doc if not d["read"]],
+        "extract_exit_code": code,
+        "extract_stderr": stderr.strip().splitlines()[-20:],
+        "extract_seconds": round(seconds, 1),
+        "command": "cchc extract <documents> --out-dir <tmp> --lang en",
+        "field_accuracy": {"overall": [sum(oks), len(oks), ratio(sum(oks), len(oks))],
+                           "by_format_group": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_group.items())},
+                           "by_format": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_fmt.items())},
+                           "by_field": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_part.items())}},
+        "recall": [len(found_all), n_planted, ratio(len(found_all), n_planted)],
+        "recall_by_kind": {k: [v[0], v[1], ratio(v[0], v[1])] for k, v in sorted(recall_kind.items())},
+        "precision": [len(true_all), n_flagged, ratio(len(true_all), n_flagged)],
+        "misses": [{"file": f, "kind": p["kind"], "concerns": p["concerns"], "note": p["note"],
+                    "sentence": p["sentence"]} for f, p in missed_all],
+        "false_alarms": [{"file": f, "rule": x.get("rule"), "kind": x.get("kind"), "severity": x.get("severity"),
+                          "subject": x.get("subject"), "expected": x.get("expected"), "actual": x.get("actual"),
+                          "message": x.get("message_en"), "evidence": evidence_text(x)} for f, x in false_all],
+        "wrong_fields": [r for r in tally.rows if not r["ok"]],
+        "documents_detail": per_doc,
+    }
+
+
+def fmt_ratio(triple: list[Any]) -> str:
+    a, b, r = triple
+    return f"{r:.3f} ({a}/{b})" if r is not None else f"- ({a}/{b})"
+
+
+def markdown(res: dict[str, Any]) -> str:
+    fa = res["field_accuracy"]
+    lines = [
+        "# Held-out evaluation (issue 11)", "",
+        (f"{res['date']}, cchc at commit {res['commit']}, {res['documents']} documents; "
+         f"`{res['command']}` took {res['extract_seconds']} s (exit {res['extract_exit_code']})."), "",
+        "| Measure | Value | Target | |", "|---|---:|---:|---|",
+        f"| Field accuracy, all formats | {fmt_ratio(fa['overall'])} | >= 0.99 | {passfail(fa['overall'], 0.99)} |",
+    ]
+    for group, triple in fa["by_format_group"].items():
+        lines.append(f"| Field accuracy, {group} | {fmt_ratio(triple)} | >= 0.99 | {passfail(triple, 0.99)} |")
+    lines += [f"| Finding recall | {fmt_ratio(res['recall'])} | >= 0.95 | {passfail(res['recall'], 0.95)} |",
+              (f"| Finding precision (warning+error) | {fmt_ratio(res['precision'])} | >= 0.95 | "
+               f"{passfail(res['precision'], 0.95)} |"), ""]
+    if res["unread"]:
+        lines += ["Documents cchc could not read: " + ", ".join(res["unread"]), ""]
+    lines += ["## Field accuracy by format", "", "| format | accuracy |", "|---|---:|"]
+    lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in fa["by_format"].items()]
+    lines += ["", "## Field accuracy by field", "", "| field | accuracy |", "|---|---:|"]
+    lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in fa["by_field"].items()]
+    lines += ["", "## Recall by kind", "", "| kind | recall |", "|---|---:|"]
+    lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in res["recall_by_kind"].items()]
+    lines += ["", f"## Misses ({len(res['misses'])})", "", "| file | kind | what | planted sentence |", "|---|---|---|---|"]
+    lines += [f"| {m['file']} | {m['kind']} | {esc(m['note'])} | {esc(m['sentence'][:160])} |" for m in res["misses"]]
+    lines += ["", f"## False alarms ({len(res['false_alarms'])})", "",
+              "| file | rule | kind | subject | expected / actual | message | evidence |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {f['file']} | {f['rule']} | {f['kind']} | {esc(f['subject'])} | {esc(f['expected'])} / {esc(f['actual'])} | "
+              f"{esc(f['message'])} | {esc(f['evidence'])} |" for f in res["false_alarms"]]
+    lines += ["", f"## Wrong fields ({len(res['wrong_fields'])})", "", "| file | field | truth | got |", "|---|---|---|---|"]
+    lines += [f"| {w['file']} | {w['field']} | {esc(w['truth'])} | {esc(w['got'])} |" for w in res["wrong_fields"]]
+    lines += ["", "## Documents", "", "| file | layout | planted | found | false alarms |", "|---|---|---:|---:|---:|"]
+    lines += [f"| {d['file']} | {d['layout']} | {d['planted']} | {d['found']} | {d['false_alarms']} |"
+              for d in res["documents_detail"]]
+    return "\n".join(lines) + "\n"
+
+
+def esc(value: Any) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def passfail(triple: list[Any], target: float) -> str:
+    return "pass" if triple[2] is not None and triple[2] >= target else "FAIL"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the documents are built")
+    parser.add_argument("--force", action="store_true", help="rebuild the documents")
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    res = evaluate(args.out, args.force)
+    args.results.mkdir(parents=True, exist_ok=True)
+    (args.results / "latest.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    md = markdown(res)
+    (args.results / "latest.md").write_text(md, encoding="utf-8")
+    print(md.split("## Field accuracy by format")[0])
+    print(f"{len(res['misses'])} misses, {len(res['false_alarms'])} false alarms, {len(res['wrong_fields'])} wrong fields: "
+          f"{args.results / 'latest.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,281 @@
+"""Hand-written specs of the held-out reports: the values a person reads in each report.
+
+Written by someone who has not read the extractor or the checker (only README.md, the JSON Schema,
+`cchc rules` and the sample report). Each spec is one report: its unit, year, header, overall score
+and rank, the ten criteria as printed ("score" strings with a decimal comma), its format and
+layout, the quantities it states in prose, and the inconsistencies planted in it (``plants``).
+
+Maxima: three frameworks summing to 100 (none registered in cchc for these provinces and years,
+so ``max_mismatch`` is never expected). ``scores`` lists the ten criterion scores as printed.
+The overall total is printed as the sum of the criteria unless a ``total`` plant says otherwise.
+
+Plants (what is wrong in the document, and the finding kind a reviewer expects):
+  ("pct", c, "88,50")          criterion c's percent printed wrong          -> percent_mismatch
+  ("pct_overall", "86,54")     overall percent printed wrong                -> percent_mismatch
+  ("total", "86,95")           overall score is not the sum of the criteria -> total_mismatch
+  ("pct_qty", "98,9")          records resolved on time: a/b printed with a wrong percent -> percent_mismatch
+  ("conflict_records", n)      records resolved in the year stated again later with total n -> conflicting_values
+  ("conflict_staff", n)        the commune's cadres and civil servants stated again with total n -> conflicting_values
+  ("full_lost", c)             an indicator of c listed among full-score ones while it lost points -> status_contradiction
+  ("both", c)                  an indicator of c listed among full-score ones and among those not achieved -> status_contradiction
+  ("year_closing", y)          the closing names year y instead of the report year -> year_mismatch
+  ("rank_oor", "overall"|c, "25/23")  a rank beyond its total                 -> rank_out_of_range
+  ("above_max", c, "6,5")      criterion c scored above its maximum           -> percent_mismatch or max_mismatch
+  ("gap", c, printed)          criterion c's heading printed with number `printed` -> numbering_gap
+  ("date_ref", "dd/mm/yyyy")   a referenced decision dated after the report   -> date_inconsistency
+  ("bad_date", "31/4/2023")    a referenced decision with an impossible date  -> date_inconsistency
+  ("malformed", c, "7,25/,8")  criterion c's score printed with a stray separator -> malformed_number
+  ("missing", c)               criterion c left out of the report            -> missing_criterion, total_mismatch
+
+Tricky clean cases (``tricky``), each a thing that looks wrong and is not:
+  "round_7799"    a criterion printed x/y with a percent within the rounding of x (8,97/11,5 = 77,99%)
+  "round_double"  a ratio 1.183/1.186 = 99,747% printed 99,8% (rounded to 99,75 first, then to one decimal)
+  "received_resolved"  records received and records resolved: two totals of two populations
+  "staff_cadres"  cán bộ and công chức counted apart
+  "online_all"    records resolved online out of all records, then online records on time
+  "last_year"     this year's records beside last year's
+  "three_decimals"  scores with three decimals ("87,602/100")
+"""
+
+# ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
+from __future__ import annotations
+
+MAXIMA: dict[str, list[str]] = {
+    "M1": ["15", "5", "18,5", "6", "11", "7", "11,5", "2", "14", "10"],
+    "M2": ["12", "6", "20", "7", "10", "6", "13", "4", "10", "12"],
+    "M3": ["10", "8", "22", "6", "12", "6", "12", "4", "8", "12"],
+}
+
+# fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
+#      | conv_lines (a paragraph per printed line) | conv_flow (paragraphs broken mid-sentence)
+# layout: prose_a (sample-like "1. Về ...: x/y điểm, đạt tỷ lệ p%") | prose_b ("Tiêu chí 1: ...")
+#      | prose_c ("PHẦN I", criteria under roman numerals, titles in capitals) | prose_d ("1)" and odd spacing)
+#      | table (a ruled criteria table, then prose on each criterion) | table_only (table, prose without scores)
+SPECS: list[dict] = [
+    dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
+         province="Hải Dương", year=2023, date="2024-01-15", number="08/BC-UBND", signer="Phạm Văn Tùng",
+         maxima="M1", scores="13,5 5 16,7 6 9,5 6,5 10,25 1,5 11,2 9,1", rank="3/23", rank_style="digits",
+         change="+2", classification="Tốt", records=(2415, 2398, 2391, 1530, 1528), staff=(21, 19),
+         plants=[("pct", 3, "92,27")], tricky=["received_resolved"]),
+    dict(name="tan-hung-2022", fmt="txt", layout="prose_b", unit="Tân Hưng", level="xã", district="Tiên Lữ",
+         province="Hưng Yên", year=2022, date="2023-02-20", number="15/BC-UBND", signer="Nguyễn Thị Hoa",
+         maxima="M2", scores="10,5 6 17,25 7 8,5 5 11,5 3 8,4 10,2", rank="ba/17", rank_style="words",
+         change="=", classification="Khá", records=(1870, 1850, 1846, 990, 990), staff=(20, 18),
+         plants=[], tricky=["staff_cadres", "round_double"]),
+    dict(name="hong-phong-2021", fmt="txt", layout="prose_c", unit="Hồng Phong", level="xã", district="Vũ Thư",
+         province="Thái Bình", year=2021, date="2022-01-10", number="03/BC-UBND", signer="Trần Văn Khải",
+         maxima="M3", scores="9 7,5 19,4 6 10,25 5,5 10 3,5 6,8 11,1", rank="1/30", rank_style="first",
+         change="+3", classification="Xuất sắc", records=(3120, 3102, 3098, 1210, 1209), staff=(22, 21),
+         plants=[("total", "89,95"), ("conflict_staff", 24)], tricky=[]),
+    dict(name="yen-lac-2023", fmt="txt", layout="prose_d", unit="Yên Lạc", level="thị trấn", district="Yên Định",
+         province="Thanh Hóa", year=2023, date="2024-01-08", number="05/BC-UBND", signer="Lê Đình Nam",
+         maxima="M1", scores="14 5 17,5 6 10 7 10,5 2 12,6 9,3", rank="2/29", rank_style="digits",
+         change="from:6", classification="Tốt", records=(4210, 4188, 4180, 3012, 3010), staff=(23, 22),
+         plants=[("full_lost", 1), ("year_closing", 2024)], tricky=["online_all"]),
+    dict(name="quang-trung-2022", fmt="txt", layout="prose_a", unit="Quang Trung", level="phường",
+         district="thành phố Hưng Yên", province="Hưng Yên", year=2022, date="2023-03-02", number="21/BC-UBND",
+         signer="Vũ Thị Lan", maxima="M1", scores="12,8 5 15,6 6 8,8 6,25 8,97 1,3 10,5 9,6", rank="19/19",
+         rank_style="last", change="-3", classification="Trung bình", records=(1560, 1540, 1525, 800, 798),
+         staff=(19, 17), plants=[("conflict_records", 1612)], tricky=["round_7799"]),
+    dict(name="phu-xuyen-2020", fmt="txt", layout="prose_b", unit="Phú Xuyên", level="xã", district="Thanh Liêm",
+         province="Hà Nam", year=2020, date="2021-01-18", number="02/BC-UBND", signer="Đỗ Văn Hải",
+         maxima="M2", scores="11 5,5 18 6,5 9 5,5 12 3,5 9 11", rank="4/16", rank_style="digits",
+         change="-2", classification="Tốt", records=(980, 975, 970, 310, 310), staff=(18, 16),
+         plants=[("pct_overall", "91,50"), ("rank_oor", 3, "21/20")], tricky=[], crit_ranks={3: "21/20", 5: "2/20"}),
+    dict(name="dai-dong-2023", fmt="txt", layout="prose_c", unit="Đại Đồng", level="xã", district="Văn Lâm",
+         province="Hưng Yên", year=2023, date="2024-01-25", number="11/BC-UBND", signer="Nguyễn Văn Đức",
+         maxima="M3", scores="8,5 8 20,25 6 11 6 11 3 7,452 10,875", rank="5/11", rank_style="digits",
+         change="=", classification="Tốt", records=(2650, 2631, 2630, 1705, 1705), staff=(20, 20),
+         plants=[], tricky=["last_year", "three_decimals"], three_decimals=True),
+    dict(name="nghia-thinh-2021", fmt="txt", layout="prose_a", unit="Nghĩa Thịnh", level="xã", district="Nghĩa Hưng",
+         province="Nam Định", year=2021, date="2022-02-14", number="09/BC-UBND", signer="Phạm Thị Thu",
+         maxima="M1", scores="13 4,5 16 5,5 9 6,25 9,75 1,5 11 8,5", rank="7/24", rank_style="digits",
+         change="-5", classification="Khá", records=(1430, 1422, 1401, 605, 600), staff=(20, 18),
+         plants=[("pct_qty", "99,6"), ("date_ref", "12/03/2022")], tricky=[]),
+    dict(name="xuan-truong-2022", fmt="txt", layout="prose_d", unit="Xuân Trường", level="thị trấn",
+         district="Xuân Trường", province="Nam Định", year=2022, date="2023-01-30", number="17/BC-UBND",
+         signer="Trịnh Văn Bình", maxima="M2", scores="11,5 6 19 7 9,5 6 12,25 3 9,25 11,3", rank="nhì/20",
+         rank_style="words", change="+1", classification="Xuất sắc", records=(3560, 3544, 3544, 2410, 2408),
+         staff=(22, 22), plants=[], tricky=["online_all", "received_resolved"]),
+    dict(name="cam-phuc-2023", fmt="txt", layout="prose_b", unit="Cẩm Phúc", level="xã", district="Cẩm Giàng",
+         province="Hải Dương", year=2023, date="2024-02-05", number="14/BC-UBND", signer="Lương Văn Thắng",
+         maxima="M1", scores="12,5 5 14,75 6 8 6,5 9,5 1,75 10,5 8,9", rank="14/17", rank_style="digits",
+         change="-4", classification="Khá", records=(1210, 1200, 1195, 500, 499), staff=(19, 16),
+         plants=[("both", 3), ("missing", 4)], tricky=[]),
+    dict(name="tien-phong-2024", fmt="txt", layout="prose_c", unit="Tiền Phong", level="xã", district="Ân Thi",
+         province="Hưng Yên", year=2024, date="2025-01-09", number="04/BC-UBND", signer="Đào Văn Quý",
+         maxima="M3", scores="9,5 7 18,5 5,5 10,5 5 10,5 3 7 10,5", rank="9/18", rank_style="digits",
+         change="+2", classification="Tốt", records=(1760, 1744, 1741, 1320, 1320), staff=(21, 20),
+         plants=[("malformed", 6, "5/,6"), ("pct", 9, "78,50")], tricky=[]),
+    # DOCX, written with Word-like paragraphs
+    dict(name="binh-minh-2023", fmt="docx", layout="prose_a", unit="Bình Minh", level="xã", district="Thanh Oai",
+         province="Hà Nội", year=2023, date="2024-01-12", number="10/BC-UBND", signer="Nguyễn Quang Huy",
+         maxima="M1", scores="14,25 5 17 6 10,5 6,75 10,75 1,8 12,4 9,45", rank="1/20", rank_style="first",
+         change="+4", classification="Xuất sắc", records=(5120, 5100, 5098, 4012, 4011), staff=(23, 23),
+         plants=[("full_lost", 7), ("conflict_records", 5180)], tricky=[]),
+    dict(name="ha-phong-2022", fmt="docx", layout="prose_b", unit="Hà Phong", level="phường",
+         district="thị xã Kinh Môn", province="Hải Dương", year=2022, date="2023-01-20", number="06/BC-UBND",
+         signer="Bùi Thị Mai", maxima="M2", scores="10 6 16,5 6 8 5 10 3 8 10", rank="8/14",
+         rank_style="digits", change="-1", classification="Khá", records=(2200, 2180, 2170, 1300, 1290),
+         staff=(17, 15), plants=[], tricky=["staff_cadres"], title_only_unit=True),
+    dict(name="dong-tam-2021", fmt="docx", layout="table", unit="Đông Tâm", level="xã", district="Ninh Giang",
+         province="Hải Dương", year=2021, date="2022-01-28", number="07/BC-UBND", signer="Hoàng Văn Lợi",
+         maxima="M1", scores="13,2 5 15,8 6 9,6 6 9,3 1,4 10,8 9,2", rank="11/25", rank_style="digits",
+         change="+1", classification="Khá", records=(1340, 1330, 1318, 420, 420), staff=(19, 18),
+         plants=[("pct", 5, "85,27"), ("rank_oor", "overall", "26/25")], tricky=[], rank_override="26/25"),
+    dict(name="thuy-an-2023", fmt="docx", layout="table_only", unit="Thụy An", level="xã", district="Thái Thụy",
+         province="Thái Bình", year=2023, date="2024-01-19", number="12/BC-UBND", signer="Mai Văn Cường",
+         maxima="M3", scores="9 7 20 6 11,5 5,5 11 3,25 7,2 11,05", rank="3/36", rank_style="digits",
+         change="=", classification="Tốt", records=(1980, 1965, 1963, 1400, 1398), staff=(21, 20),
+         plants=[], tricky=["round_double", "last_year"]),
+    dict(name="my-ha-2022", fmt="docx", layout="prose_c", unit="Mỹ Hà", level="xã", district="Mỹ Lộc",
+         province="Nam Định", year=2022, date="2023-02-08", number="13/BC-UBND", signer="Ngô Thị Yến",
+         maxima="M2", scores="11 5 18,25 7 9 6 11 3,5 8,5 10,75", rank="4/10", rank_style="digits",
+         change="-2", classification="Tốt", records=(860, 852, 850, 402, 402), staff=(18, 17),
+         plants=[("gap", 8, "1"), ("bad_date", "31/04/2022")], tricky=[]),
+    dict(name="lien-hiep-2024", fmt="docx", layout="prose_d", unit="Liên Hiệp", level="xã", district="Phúc Thọ",
+         province="Hà Nội", year=2024, date="2025-01-14", number="03/BC-UBND", signer="Kiều Văn Sơn",
+         maxima="M1", scores="13,8 5 16,4 6 10,2 6,5 10,1 1,6 11,9 9,3", rank="6/21", rank_style="digits",
+         change="from:9", classification="Tốt", records=(2740, 2722, 2715, 2200, 2199), staff=(20, 19),
+         plants=[("conflict_staff", 18), ("pct", 1, "90,00")], tricky=[]),
+    dict(name="son-dong-2023", fmt="docx", layout="table", unit="Sơn Đồng", level="xã", district="Hoài Đức",
+         province="Hà Nội", year=2023, date="2024-01-22", number="16/BC-UBND", signer="Nguyễn Đức Toàn",
+         maxima="M2", scores="11,25 6 18,5 6,5 9,25 5,5 12 3,5 9 11,4", rank="đầu/19", rank_style="first",
+         change="+2", classification="Xuất sắc", records=(3300, 3290, 3288, 2500, 2500), staff=(22, 21),
+         plants=[("both", 1)], tricky=["online_all"]),
+    # DOCX with Word automatic numbering (the numbers are not in the text)
+    dict(name="thanh-hai-2022", fmt="docx_autonum", layout="prose_a", unit="Thanh Hải", level="xã",
+         district="Thanh Liêm", province="Hà Nam", year=2022, date="2023-01-16", number="05/BC-UBND",
+         signer="Lê Văn Thành", maxima="M1", scores="12,9 5 16,25 6 9 6,5 10 1,5 11,5 9,25", rank="10/17",
+         rank_style="digits", change="-3", classification="Khá", records=(1520, 1510, 1505, 780, 780),
+         staff=(19, 18), plants=[("total", "86,55")], tricky=["received_resolved"]),
+    dict(name="vinh-hao-2023", fmt="docx_autonum", layout="prose_b", unit="Vĩnh Hào", level="xã", district="Vụ Bản",
+         province="Nam Định", year=2023, date="2024-01-26", number="09/BC-UBND", signer="Phạm Văn Lực",
+         maxima="M3", scores="9,5 8 21 6 11 6 11,5 3,5 7,5 11,5", rank="2/17", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(1650, 1640, 1640, 1210, 1210), staff=(20, 20),
+         plants=[], tricky=["staff_cadres"]),
+    dict(name="hoa-binh-2021", fmt="docx_autonum", layout="table", unit="Hòa Bình", level="xã", district="Kiến Xương",
+         province="Thái Bình", year=2021, date="2022-01-21", number="04/BC-UBND", signer="Đặng Văn Phú",
+         maxima="M2", scores="10,5 5,5 17 6 8,5 5 10,5 3 8 10", rank="12/33", rank_style="digits",
+         change="-6", classification="Khá", records=(1100, 1092, 1080, 300, 299), staff=(18, 16),
+         plants=[("pct_qty", "99,5"), ("year_closing", 2022)], tricky=[]),
+    dict(name="dong-quang-2024", fmt="docx_autonum", layout="prose_c", unit="Đông Quang", level="xã",
+         district="Đông Hưng", province="Thái Bình", year=2024, date="2025-01-17", number="06/BC-UBND",
+         signer="Trần Thị Nga", maxima="M1", scores="14,5 5 18 6 10,75 7 11 1,9 13 9,6", rank="1/38",
+         rank_style="first", change="=", classification="Xuất sắc", records=(2020, 2010, 2010, 1800, 1800),
+         staff=(21, 21), plants=[], tricky=["last_year"]),
+    # Digital PDF (reportlab, DejaVu Serif)
+    dict(name="kim-son-2023", fmt="pdf", layout="prose_a", unit="Kim Sơn", level="xã", district="Gia Lâm",
+         province="Hà Nội", year=2023, date="2024-01-11", number="18/BC-UBND", signer="Đinh Văn Hùng",
+         maxima="M1", scores="13,75 5 16,9 6 9,8 6,5 10,3 1,6 11,7 9,35", rank="5/22", rank_style="digits",
+         change="+3", classification="Tốt", records=(3870, 3850, 3843, 2900, 2899), staff=(22, 20),
+         plants=[("pct", 7, "91,57"), ("conflict_records", 3905)], tricky=[]),
+    dict(name="duc-hop-2022", fmt="pdf", layout="prose_b", unit="Đức Hợp", level="xã", district="Kim Động",
+         province="Hưng Yên", year=2022, date="2023-02-03", number="10/BC-UBND", signer="Phạm Quốc Việt",
+         maxima="M2", scores="10,75 6 17,5 7 9 5,5 11,25 3 9 10,5", rank="6/17", rank_style="digits",
+         change="+2", classification="Tốt", records=(1450, 1440, 1437, 820, 820), staff=(19, 19),
+         plants=[], tricky=["received_resolved", "staff_cadres"]),
+    dict(name="tan-tien-2021", fmt="pdf", layout="table", unit="Tân Tiến", level="xã", district="Văn Giang",
+         province="Hưng Yên", year=2021, date="2022-01-19", number="02/BC-UBND", signer="Nguyễn Văn Tâm",
+         maxima="M3", scores="8 7 18 5,5 10 5 10 3 6,5 10,4", rank="8/10", rank_style="digits",
+         change="-4", classification="Khá", records=(2310, 2296, 2290, 1530, 1528), staff=(20, 19),
+         plants=[("full_lost", 3), ("pct_overall", "84,40")], tricky=[]),
+    dict(name="hung-dao-2023", fmt="pdf", layout="prose_c", unit="Hưng Đạo", level="phường",
+         district="thành phố Chí Linh", province="Hải Dương", year=2023, date="2024-01-23", number="20/BC-UBND",
+         signer="Vương Thị Hằng", maxima="M1", scores="13 5 17,25 6 10 6,75 10,5 1,7 12,2 9,5", rank="mười/19",
+         rank_style="words", change="-2", classification="Tốt", records=(2980, 2960, 2957, 2300, 2297),
+         staff=(23, 22), plants=[("rank_oor", 4, "0/19")], tricky=["online_all"], crit_ranks={4: "0/19", 1: "7/19"}),
+    dict(name="nam-hong-2024", fmt="pdf", layout="prose_d", unit="Nam Hồng", level="xã", district="Nam Trực",
+         province="Nam Định", year=2024, date="2025-01-20", number="05/BC-UBND", signer="Trần Quang Minh",
+         maxima="M2", scores="11 6 18 7 9,5 6 12 3,25 9,482 11,125", rank="3/20", rank_style="digits",
+         change="from:7", classification="Xuất sắc", records=(1690, 1680, 1680, 1300, 1300), staff=(20, 19),
+         plants=[], tricky=["round_double", "three_decimals"], three_decimals=True),
+    dict(name="phuong-dinh-2022", fmt="pdf", layout="table_only", unit="Phương Đình", level="xã",
+         district="Trực Ninh", province="Nam Định", year=2022, date="2023-01-31", number="08/BC-UBND",
+         signer="Lê Thị Phương", maxima="M1", scores="12,5 5 15 6 9 6 9,5 1,5 10,5 9", rank="13/21",
+         rank_style="digits", change="-1", classification="Khá", records=(1260, 1250, 1242, 530, 530),
+         staff=(19, 17), plants=[("missing", 8), ("date_ref", "05/05/2023")], tricky=[]),
+    dict(name="an-thanh-2023", fmt="pdf", layout="prose_a", unit="An Thanh", level="xã", district="Tứ Kỳ",
+         province="Hải Dương", year=2023, date="2024-02-01", number="12/BC-UBND", signer="Nguyễn Thế Anh",
+         maxima="M1", scores="14 5 16 6 9,9 6,5 8,97 1,6 11,4 9,2", rank="9/23", rank_style="digits",
+         change="+5", classification="Tốt", records=(2100, 2080, 2078, 1400, 1399), staff=(21, 19),
+         plants=[], tricky=["round_7799", "last_year"], title_only_unit=True),
+    dict(name="quynh-hoa-2021", fmt="pdf", layout="prose_b", unit="Quỳnh Hoa", level="xã", district="Quỳnh Phụ",
+         province="Thái Bình", year=2021, date="2022-01-24", number="06/BC-UBND", signer="Vũ Đình Khang",
+         maxima="M3", scores="9 8 19 6 11 5,5 10 3 7 10,5", rank="12/36", rank_style="digits",
+         change="-6", classification="Khá", records=(1720, 1710, 1700, 820, 820), staff=(21, 20),
+         plants=[("above_max", 4, "6,5"), ("conflict_staff", 23)], tricky=[]),
+    dict(name="hop-tien-2024", fmt="pdf", layout="table", unit="Hợp Tiến", level="xã", district="Nam Sách",
+         province="Hải Dương", year=2024, date="2025-01-13", number="07/BC-UBND", signer="Đoàn Văn Long",
+         maxima="M1", scores="14 5 17,5 6 10 6,5 10,75 1,75 12 9,5", rank="4/18", rank_style="digits",
+         change="+1", classification="Tốt", records=(2240, 2230, 2229, 1900, 1900), staff=(20, 20),
+         plants=[("both", 7), ("pct", 10, "96,00")], tricky=[]),
+    # Converted DOCX: rendered as PDF, then LibreOffice PDF import -> DOCX
+    dict(name="thanh-xuan-2023", fmt="conv_soffice", layout="prose_a", unit="Thanh Xuân", level="xã",
+         district="Sóc Sơn", province="Hà Nội", year=2023, date="2024-01-18", number="11/BC-UBND",
+         signer="Nguyễn Văn Lâm", maxima="M1", scores="13,5 5 17 6 10 6,5 10,5 1,5 12 9,25", rank="7/25",
+         rank_style="digits", change="+2", classification="Tốt", records=(3010, 2995, 2990, 2150, 2150),
+         staff=(22, 21), plants=[("pct", 3, "95,89")], tricky=[]),
+    dict(name="dai-thang-2022", fmt="conv_soffice", layout="table", unit="Đại Thắng", level="xã", district="Vụ Bản",
+         province="Nam Định", year=2022, date="2023-01-27", number="04/BC-UBND", signer="Phạm Văn Định",
+         maxima="M2", scores="10 6 17 6,5 9 5 11 3 8,5 10,5", rank="5/17", rank_style="digits",
+         change="=", classification="Tốt", records=(1380, 1370, 1366, 700, 700), staff=(19, 18),
+         plants=[], tricky=["staff_cadres"]),
+    dict(name="vu-tien-2024", fmt="conv_soffice", layout="prose_b", unit="Vũ Tiến", level="xã", district="Vũ Thư",
+         province="Thái Bình", year=2024, date="2025-01-21", number="08/BC-UBND", signer="Bùi Văn Hưng",
+         maxima="M3", scores="9 7,5 20 6 11 6 11 3,5 7 11", rank="2/27", rank_style="digits",
+         change="+3", classification="Xuất sắc", records=(1840, 1830, 1830, 1500, 1500), staff=(20, 20),
+         plants=[("total", "92,50"), ("full_lost", 5)], tricky=[]),
+    dict(name="ngoc-son-2021", fmt="conv_soffice", layout="prose_c", unit="Ngọc Sơn", level="xã", district="Tứ Kỳ",
+         province="Hải Dương", year=2021, date="2022-02-10", number="10/BC-UBND", signer="Lê Văn Sỹ",
+         maxima="M1", scores="12 5 15,5 6 8,5 6 9 1,25 10 8,75", rank="20/27", rank_style="digits",
+         change="-7", classification="Trung bình", records=(1150, 1140, 1120, 350, 348), staff=(18, 15),
+         plants=[("conflict_records", 1190)], tricky=[]),
+    dict(name="hai-minh-2023", fmt="conv_lines", layout="prose_a", unit="Hải Minh", level="xã", district="Hải Hậu",
+         province="Nam Định", year=2023, date="2024-01-29", number="15/BC-UBND", signer="Trần Văn Quyết",
+         maxima="M1", scores="13,9 5 16,75 6 10,25 6,5 10,4 1,7 12,1 9,4", rank="ba/35", rank_style="words",
+         change="+2", classification="Tốt", records=(2560, 2544, 2540, 1980, 1979), staff=(21, 20),
+         plants=[("pct", 1, "95,33"), ("year_closing", 2024)], tricky=[]),
+    dict(name="tan-phong-2022", fmt="conv_lines", layout="table", unit="Tân Phong", level="xã", district="Ninh Giang",
+         province="Hải Dương", year=2022, date="2023-01-25", number="09/BC-UBND", signer="Vũ Văn Tiến",
+         maxima="M1", scores="13 5 16,5 6 9,5 6 9,75 1,5 11 9", rank="12/25", rank_style="digits",
+         change="-2", classification="Khá", records=(1410, 1400, 1396, 650, 650), staff=(19, 18),
+         plants=[], tricky=["received_resolved"]),
+    dict(name="lang-son-2024", fmt="conv_lines", layout="prose_d", unit="Lạng Sơn", level="xã",
+         district="Yên Dũng", province="Bắc Giang", year=2024, date="2025-01-16", number="06/BC-UBND",
+         signer="Hà Văn Dũng", maxima="M2", scores="11 6 18,5 7 9,5 5,5 12 3,5 9 11,25", rank="4/18",
+         rank_style="digits", change="from:8", classification="Tốt", records=(1590, 1580, 1578, 1200, 1200),
+         staff=(20, 19), plants=[("conflict_staff", 22), ("rank_oor", 5, "19/18")], tricky=[],
+         crit_ranks={5: "19/18", 3: "6/18"}),
+    dict(name="cao-an-2023", fmt="conv_flow", layout="prose_a", unit="Cao An", level="xã", district="Cẩm Giàng",
+         province="Hải Dương", year=2023, date="2024-01-31", number="13/BC-UBND", signer="Nguyễn Văn Cao",
+         maxima="M1", scores="13,25 5 16,5 6 9,75 6,5 10 1,5 11,5 9,1", rank="8/17", rank_style="digits",
+         change="-1", classification="Tốt", records=(1850, 1840, 1835, 1300, 1300), staff=(20, 18),
+         plants=[("full_lost", 3), ("pct_qty", "98,9")], tricky=[]),
+    dict(name="trung-thanh-2022", fmt="conv_flow", layout="prose_b", unit="Trung Thành", level="xã",
+         district="Vụ Bản", province="Nam Định", year=2022, date="2023-02-06", number="07/BC-UBND",
+         signer="Đỗ Thị Thanh", maxima="M3", scores="8,5 7 19,5 6 10,5 5,5 10,5 3 7,5 10,9", rank="7/17",
+         rank_style="digits", change="+2", classification="Tốt", records=(1300, 1290, 1288, 700, 700),
+         staff=(19, 19), plants=[], tricky=["online_all"]),
+    dict(name="phu-dien-2024", fmt="conv_flow", layout="table", unit="Phú Điền", level="xã", district="Nam Sách",
+         province="Hải Dương", year=2024, date="2025-01-23", number="09/BC-UBND", signer="Lê Văn Điền",
+         maxima="M1", scores="13,5 5 17,25 6 10 7 10,5 1,75 12,5 9,25", rank="6/18", rank_style="digits",
+         change="=", classification="Tốt", records=(1970, 1960, 1960, 1600, 1600), staff=(20, 20),
+         plants=[("both", 3), ("conflict_records", 2015)], tricky=[]),
+    # a few more text and PDF reports with other phrasings
+    dict(name="hoang-dieu-2023", fmt="txt", layout="table_text", unit="Hoàng Diệu", level="phường",
+         district="thành phố Thái Bình", province="Thái Bình", year=2023, date="2024-01-16", number="19/BC-UBND",
+         signer="Phạm Văn Diệu", maxima="M2", scores="11,5 6 18,75 7 9,5 6 12,5 3,5 9,5 11,6", rank="2/19",
+         rank_style="digits", change="+1", classification="Xuất sắc", records=(2870, 2860, 2860, 2400, 2400),
+         staff=(22, 22), plants=[], tricky=["last_year"]),
+    dict(name="gia-xuyen-2022", fmt="pdf", layout="prose_d", unit="Gia Xuyên", level="xã", district="Gia Lộc",
+         province="Hải Dương", year=2022, date="2023-01-19", number="03/BC-UBND", signer="Nguyễn Xuân Hòa",
+         maxima="M1", scores="12,25 5 15,75 6 9,25 6 9,25 1,5 10,75 9", rank="15/18", rank_style="digits",
+         change="-4", classification="Khá", records=(1500, 1490, 1470, 640, 640), staff=(20, 17),
+         plants=[("malformed", 5, "9,25 /,11"), ("gap", 10, "11")], tricky=[]),
+    dict(name="minh-tan-2024", fmt="docx", layout="prose_a", unit="Minh Tân", level="xã", district="Kiến Xương",
+         province="Thái Bình", year=2024, date="2025-01-10", number="02/BC-UBND", signer="Trần Minh Tân",
+         maxima="M2", scores="11,5 6 19 7 9,75 6 12,5 3,75 9,25 11,5", rank="1/33", rank_style="first",
+         change="+1", classification="Xuất sắc", records=(2350, 2340, 2340, 2100, 2100), staff=(21, 21),
+         plants=[], tricky=["online_all", "round_double"]),
+]

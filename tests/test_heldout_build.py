@@ -1,0 +1,174 @@
+"""The held-out set's builder (bench/heldout): deterministic, and its truth agrees with its hand-written specs.
+
+These tests never run cchc's extractor or checker on the set: recall and precision are the
+evaluation's job (bench/heldout/evaluate.py). They check the examiner's own work: that a planted
+inconsistency really is one when recomputed from the spec's printed values, that a clean report
+really adds up, and that the planted sentence is in the document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+HELDOUT = Path(__file__).resolve().parent.parent / "bench" / "heldout"
+sys.path.insert(0, str(HELDOUT))
+
+import build
+from compose import compose
+from specs import MAXIMA, SPECS
+
+BY_NAME = {spec["name"]: spec for spec in SPECS}
+
+
+def d(printed: str) -> Decimal:
+    """A printed Vietnamese decimal ("12,7") as a Decimal, without the builder's helpers."""
+    return Decimal(printed.replace(",", "."))
+
+
+def spec_scores(spec: dict) -> list[Decimal]:
+    scores = spec["scores"].split()
+    for plant in spec["plants"]:
+        if plant[0] == "above_max":
+            scores[plant[1] - 1] = plant[2]
+    return [d(s) for s in scores]
+
+
+def within_rounding(score: Decimal, max_score: Decimal, printed_percent: Decimal) -> bool:
+    """True when some score that prints as ``score`` gives a percent that prints as ``printed_percent``."""
+    places = -score.as_tuple().exponent if score.as_tuple().exponent < 0 else 0
+    half = Decimal(5) * Decimal(10) ** -(places + 1)
+    low, high = (score - half) * 100 / max_score, (score + half) * 100 / max_score
+    p_places = -printed_percent.as_tuple().exponent if printed_percent.as_tuple().exponent < 0 else 0
+    p_half = Decimal(5) * Decimal(10) ** -(p_places + 1)
+    return low - p_half <= printed_percent <= high + p_half
+
+
+def test_enough_reports_formats_and_a_clean_share() -> None:
+    assert len(SPECS) >= 40
+    assert len(BY_NAME) == len(SPECS)
+    formats = {spec["fmt"] for spec in SPECS}
+    assert {"txt", "docx", "docx_autonum", "pdf", "conv_soffice", "conv_lines", "conv_flow"} <= formats
+    planted = [spec for spec in SPECS if spec["plants"]]
+    assert 0.5 <= len(planted) / len(SPECS) <= 0.7
+    assert all(1 <= len(spec["plants"]) <= 3 for spec in planted)
+
+
+def test_compose_is_deterministic() -> None:
+    for spec in SPECS:
+        assert compose(spec) == compose(spec)
+
+
+@pytest.mark.parametrize("name", ["an-son-2023", "binh-minh-2023", "thanh-hai-2022", "kim-son-2023", "dong-tam-2021"])
+def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
+    first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
+    second = build.build(tmp_path / "b", only=[name])[0].read_bytes()
+    assert first == second
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s["name"] for s in SPECS])
+def test_every_spec_plant_is_in_the_truth(spec: dict) -> None:
+    _, truth = compose(spec)
+    planted_kinds = sorted(p["kind"] for p in truth["planted"])
+    expected = sorted({"pct": "percent_mismatch", "pct_overall": "percent_mismatch", "total": "total_mismatch",
+                       "pct_qty": "percent_mismatch", "conflict_records": "conflicting_values",
+                       "conflict_staff": "conflicting_values", "full_lost": "status_contradiction",
+                       "both": "status_contradiction", "year_closing": "year_mismatch",
+                       "rank_oor": "rank_out_of_range", "above_max": "percent_mismatch", "gap": "numbering_gap",
+                       "date_ref": "date_inconsistency", "bad_date": "date_inconsistency",
+                       "malformed": "malformed_number", "missing": "missing_criterion"}[p[0]] for p in spec["plants"])
+    assert planted_kinds == expected
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s["name"] for s in SPECS])
+def test_planted_values_are_real_inconsistencies(spec: dict) -> None:
+    """Recomputed from the spec's printed strings, each plant is wrong and everything else adds up."""
+    maxima = [d(m) for m in MAXIMA[spec["maxima"]]]
+    scores = spec_scores(spec)
+    missing = {p[1] for p in spec["plants"] if p[0] == "missing"}
+    _, truth = compose(spec)
+    printed_total = Decimal(str(truth["overall"]["score"]))
+    stated_sum = sum(s for i, s in enumerate(scores, 1) if i not in missing)
+    if any(p[0] == "total" for p in spec["plants"]) or missing:
+        assert stated_sum != printed_total
+    else:
+        assert stated_sum == printed_total
+    for plant in spec["plants"]:
+        kind = plant[0]
+        if kind == "pct":
+            code, printed = plant[1], d(plant[2])
+            assert not within_rounding(scores[code - 1], maxima[code - 1], printed)
+            assert truth["criteria"][str(code)]["percent"] == float(printed)
+        elif kind == "pct_overall":
+            assert not within_rounding(printed_total, Decimal(100), d(plant[1]))
+        elif kind == "pct_qty":
+            _, resolved, ontime, _, _ = spec["records"]
+            assert not within_rounding(Decimal(ontime), Decimal(resolved), d(plant[1]))
+        elif kind == "conflict_records":
+            assert plant[1] != spec["records"][1]
+        elif kind == "conflict_staff":
+            assert plant[1] != spec["staff"][0]
+        elif kind == "year_closing":
+            assert plant[1] != spec["year"]
+        elif kind == "rank_oor":
+            rank, total = (int(x) for x in plant[2].split("/"))
+            assert rank > total or rank == 0
+        elif kind == "above_max":
+            assert d(plant[2]) > maxima[plant[1] - 1]
+        elif kind in ("full_lost", "both"):
+            assert scores[plant[1] - 1] < maxima[plant[1] - 1]  # the criterion lost points for an indicator to lose
+            lost = [p for p in truth["planted"] if p["kind"] == "status_contradiction"]
+            assert lost and all(p["values"][1] < p["values"][0] for p in lost)
+        elif kind == "date_ref":
+            day, month, year = (int(x) for x in plant[1].split("/"))
+            assert date(year, month, day) > date.fromisoformat(spec["date"])
+        elif kind == "bad_date":
+            day, month, year = (int(x) for x in plant[1].split("/"))
+            with pytest.raises(ValueError):
+                date(year, month, day)
+        elif kind == "malformed":
+            assert re.search(r"/\s*,|,\s*/|\s/", plant[2])
+            assert d(plant[2].split("/")[0].strip()) == scores[plant[1] - 1]
+        elif kind == "gap":
+            assert plant[2] != str(plant[1])
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s["name"] for s in SPECS])
+def test_clean_values_add_up(spec: dict) -> None:
+    """Criterion percents that are not planted wrong are within the rounding of their score."""
+    _, truth = compose(spec)
+    maxima = [d(m) for m in MAXIMA[spec["maxima"]]]
+    wrong = {p[1] for p in spec["plants"] if p[0] == "pct"}
+    for code, crit in truth["criteria"].items():
+        c = int(code)
+        score, printed = spec_scores(spec)[c - 1], Decimal(str(crit["percent"]))
+        assert within_rounding(score, maxima[c - 1], printed) == (c not in wrong), code
+
+
+def test_rounding_helper_negative_and_positive_examples() -> None:
+    assert within_rounding(d("8,97"), d("11,5"), d("77,99"))   # 8,9685/11,5 = 77,987%: fine
+    assert within_rounding(d("9,67"), d("10"), d("96,71"))
+    assert not within_rounding(d("12,7"), d("15"), d("87,67"))  # the sample's criterion 1
+    assert not within_rounding(d("9,5"), d("10"), d("96,00"))
+    # 1.183/1.186 = 99,747%: 99,75 to two decimals, then 99,8 to one (a clean double rounding)
+    ratio = Decimal(1183) * 100 / Decimal(1186)
+    assert round(ratio, 2) == Decimal("99.75") and Decimal("99.75").quantize(Decimal("0.1"), "ROUND_HALF_UP") == Decimal("99.8")
+
+
+@pytest.mark.parametrize("spec", [s for s in SPECS if s["fmt"] == "txt"], ids=lambda s: s["name"])
+def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spec: dict) -> None:
+    path = build.build(tmp_path, only=[spec["name"]])[0]
+    text = " ".join(path.read_text(encoding="utf-8").split())
+    truth = json.loads((tmp_path / "truth" / f"{spec['name']}.json").read_text(encoding="utf-8"))
+    for planted in truth["planted"]:
+        assert " ".join(planted["sentence"].split()) in text, planted
+    assert spec["number"] in text and spec["signer"] in text
+    for code in truth["criteria"]:
+        printed = spec_scores(spec)[int(code) - 1]
+        assert str(printed).replace(".", ",") in text, code
