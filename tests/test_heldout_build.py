@@ -82,7 +82,8 @@ def test_every_spec_plant_is_in_the_truth(spec: dict) -> None:
                        "both": "status_contradiction", "year_closing": "year_mismatch",
                        "rank_oor": "rank_out_of_range", "above_max": "percent_mismatch", "gap": "numbering_gap",
                        "date_ref": "date_inconsistency", "bad_date": "date_inconsistency",
-                       "malformed": "malformed_number", "missing": "missing_criterion"}[p[0]] for p in spec["plants"])
+                       "malformed": "malformed_number", "missing": "missing_criterion",
+                       "deduction": "deduction_mismatch"}[p[0]] for p in spec["plants"])
     assert planted_kinds == expected
 
 
@@ -137,6 +138,13 @@ def test_planted_values_are_real_inconsistencies(spec: dict) -> None:
             assert d(plant[2].split("/")[0].strip()) == scores[plant[1] - 1]
         elif kind == "gap":
             assert plant[2] != str(plant[1])
+        elif kind == "deduction":
+            lost = maxima[plant[1] - 1] - scores[plant[1] - 1]
+            (p,) = [p for p in truth["planted"] if p["kind"] == "deduction_mismatch"]
+            assert p["values"] == [float(lost), float(lost - d(plant[2]))]
+            stated = [i for c, i in truth["indicators"].items() if c.startswith(f"{plant[1]}.") and "score" in i]
+            listed_lost = sum(Decimal(str(i["max_score"])) - Decimal(str(i["score"])) for i in stated)
+            assert listed_lost == lost - d(plant[2]) != lost
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[s["name"] for s in SPECS])
@@ -169,6 +177,13 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
     for planted in truth["planted"]:
         assert " ".join(planted["sentence"].split()) in text, planted
     assert spec["number"] in text and spec["signer"] in text
+    maxima = [d(m) for m in MAXIMA[spec["maxima"]]]
     for code in truth["criteria"]:
-        printed = spec_scores(spec)[int(code) - 1]
-        assert str(printed).replace(".", ",") in text, code
+        score, max_score = spec_scores(spec)[int(code) - 1], maxima[int(code) - 1]
+        def printed(x: Decimal) -> str:
+            return re.escape(str(x).replace(".", ","))
+
+        as_score = printed(score) + r"\s*/\s*" + printed(max_score)  # "14 /15 điểm" in the "1)" layout
+        as_lost = "mất " + printed(max_score - score) + "/" + printed(max_score)  # "Bị mất 1,5/12 điểm"
+        as_row = r"\s" + printed(max_score) + r"\s+" + printed(score) + r"\s"  # a text table: maximum, score
+        assert any(re.search(pattern, text) for pattern in (as_score, as_lost, as_row)), code

@@ -227,7 +227,8 @@ def render_pdf(blocks: list[Block], path: Path) -> None:
             story.append(Paragraph(escape(block[1]), body))
         elif kind == "table":
             rows = [[Paragraph(escape(v), cell if c == 1 else cell_center) for c, v in enumerate(row)] for row in block[1]]
-            table = Table(rows, colWidths=[1.2 * cm, 8.3 * cm, 2.2 * cm, 2.2 * cm, 2.3 * cm], repeatRows=1)
+            widths = [1.2, 8.3, 2.2, 2.2, 2.3] if len(rows[0]) == 5 else [1.3, 6.5, 1.9, 1.9, 2.0, 2.4]
+            table = Table(rows, colWidths=[w * cm for w in widths], repeatRows=1)
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
             story += [table, Spacer(1, 6)]

@@ -173,10 +173,10 @@ class Composer:
             scores[code - 1] = value
         missing = {p[1] for p in self.plant("missing")}
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
-        if self.layout in ("prose_a", "prose_d"):
+        if self.layout in ("prose_a", "prose_d", "prose_e") or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
-                if code not in crit_ranks and self.rng.random() < 0.4:
+                if code not in crit_ranks and (self.spec.get("table_ranks") or self.rng.random() < 0.4):
                     crit_ranks[code] = f"{self.rng.randint(1, total)}/{total}"
         criteria = []
         for code in range(1, 11):
@@ -193,7 +193,7 @@ class Composer:
             if code in crit_ranks:
                 r, t = crit_ranks[code].split("/")
                 crit.rank = (int(r), int(t))
-                if self.rng.random() < 0.5:
+                if self.layout not in ("table", "table_only") and self.rng.random() < 0.5:
                     crit.rank_change = self.rng.choice([-3, -1, 0, 1, 2, 4])
             for _, gcode, printed in self.plant("gap"):
                 if gcode == code:
@@ -260,6 +260,8 @@ class Composer:
     def score_phrase(self, crit: Criterion) -> str:
         if crit.malformed:
             return f"{crit.malformed} điểm"
+        if self.spec.get("dot_decimal"):
+            return f"{crit.score_text.replace(',', '.')}/{crit.max_text.replace(',', '.')} điểm"
         if self.layout == "prose_d":
             return self.rng.choice([f"{crit.score_text} /{crit.max_text} điểm", f"{crit.score_text}/{crit.max_text}điểm",
                                     f"{crit.score_text}/ {crit.max_text} điểm", f"{crit.score_text}/{crit.max_text} điểm"])
@@ -328,7 +330,7 @@ class Composer:
 
     def overall(self) -> dict[str, Any]:
         total_text, total = self.total_text()
-        pct_text = vn(percent(total, Decimal(100)), 3 if self.spec.get("three_decimals") else 2)
+        pct_text = vn(percent(total, Decimal(100)), 2)  # a three-decimal total's percent is printed with two
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
             self.plants.append(Planted("percent_mismatch", "overall", "", [num(percent(total, Decimal(100))), num(dec(printed))],
@@ -383,6 +385,15 @@ class Composer:
             remaining -= part
         if remaining > 0:  # the criterion lost more than its components hold: state no component scores
             return
+        for _, dcode, printed in self.plant("deduction"):
+            if dcode == crit.code:
+                first = min(lost_parts)
+                stated_lost = lost - dec(printed)
+                lost_parts[first] -= dec(printed)
+                assert lost_parts[first] > 0, (self.spec["name"], crit.code)
+                self.plants.append(Planted("deduction_mismatch", f"criterion {crit.code}", str(crit.code),
+                                           [num(lost), num(stated_lost)], f"{crit.score_text}/{crit.max_text}",
+                                           f"criterion {crit.code} lost {vn(lost)}, its indicators {vn(stated_lost)}"))
         moved = None
         if self.plant_for("full_lost", crit.code) and lost_parts:
             moved = min(lost_parts)
@@ -578,6 +589,8 @@ class Composer:
             rank = self.crit_rank_sentence(crit)
             head = f"{head} {rank}".strip()
             return head if self.autonum else f"{label}. {head}"
+        if self.layout == "prose_e":
+            return f"{label}. {crit.title.upper()} ({score.upper()})"
         if self.layout == "prose_d":
             head = f"{crit.title[0].upper()}{crit.title[1:]}: đạt {score} ({crit.percent_text} %)."
             rank = self.crit_rank_sentence(crit)
@@ -593,7 +606,15 @@ class Composer:
             number = str(crit.code)
             with_components = crit.code in (1, 3, 5, 7) or self.plant_for("full_lost", crit.code) or \
                 self.plant_for("both", crit.code)
-            if self.layout in ("prose_a", "prose_d"):
+            if self.layout == "prose_e" and crit.score < crit.max_score and not crit.malformed and self.rng.random() < 0.4:
+                lost = crit.max_score - crit.score  # stated as points lost: the score is the maximum minus them
+                self.add("heading", f"{crit.code}. {crit.title.upper()}")
+                self.add("para", f"Bị mất {vn(lost)}/{crit.max_text} điểm, đạt tỷ lệ {crit.percent_text}%. "
+                                 f"{self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_e":
+                self.add("heading", self.heading_for(crit))
+                self.add("para", f"Tỷ lệ đạt {crit.percent_text}%. {self.crit_rank_sentence(crit)}".strip())
+            elif self.layout in ("prose_a", "prose_d"):
                 self.add("autonum" if self.autonum else "heading", self.heading_for(crit))
             elif self.layout == "prose_b":
                 title = crit.title[0].upper() + crit.title[1:]
@@ -612,15 +633,16 @@ class Composer:
         total_text, total = self.total_text()
         self.add("heading", f"I. KẾT QUẢ CHỈ SỐ CCHC NĂM {self.year}")
         self.add("para", "Kết quả cụ thể theo từng lĩnh vực như sau:")
-        rows = [["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]]
+        ranked = bool(self.spec.get("table_ranks"))
+        rows = [["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"] + (["Xếp hạng"] if ranked else [])]
         for crit in self.criteria:
             score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
             rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text, score_cell,
-                         crit.percent_text])
+                         crit.percent_text] + ([f"{crit.rank[0]}/{crit.rank[1]}" if crit.rank else ""] if ranked else []))
         pct_text = vn(percent(total, Decimal(100)), 2)
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
-        rows.append(["", "Tổng cộng", "100", total_text, pct_text])
+        rows.append(["", "Tổng cộng", "100", total_text, pct_text] + ([""] if ranked else []))
         self.add("table", rows)
 
     def table_prose(self) -> None:

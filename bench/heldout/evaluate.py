@@ -18,15 +18,14 @@ Numbers are compared at the precision they are printed with (the truth holds the
 collapsing spaces; doc_number also without spaces.
 
 Findings: a planted inconsistency is found when some finding of severity warning or error has one
-of its accepted kinds and concerns it: its subject names the same criterion or indicator code, or
-one of the planted values (the computed and the printed percent, the rank and its total) appears
-among the numbers of the finding's expected, actual or message, or, for conflicting_values,
-year_mismatch and total_mismatch, both of them do (the two totals, the two years, the sum and
-the printed total); a planted item that has neither a
-code nor values (a date, a numbering gap) is found by its kind alone, as each report plants at
-most one of those. Recall = planted found / planted. Precision = warning+error findings that
-match a planted item (or one listed in the truth's ``also_true``) / all warning+error findings.
-Info findings are not counted.
+of its accepted kinds and concerns it: when the planted item is about a criterion or an indicator,
+the finding's subject names that code; otherwise the finding's expected, actual or message state
+the planted values (the printed percent for percent_mismatch; both totals for conflicting_values,
+both years for year_mismatch, the sum and the printed total for total_mismatch, the rank and its
+total for rank_out_of_range); a date or numbering plant, which has neither, is found by its kind
+alone (each report plants at most one of those). Recall = planted found / planted. Precision =
+warning+error findings that match a planted item (or one listed in the truth's ``also_true``) /
+all warning+error findings. Info findings are not counted.
 """
 
 from __future__ import annotations
@@ -53,8 +52,6 @@ from build import DEFAULT_OUT, build
 FORMAT_GROUPS = {"txt": "txt", "docx": "docx", "docx_autonum": "docx", "pdf": "pdf",
                  "conv_soffice": "converted docx", "conv_lines": "converted docx", "conv_flow": "converted docx"}
 RESULTS = HERE / "results"
-# kinds that compare two stated values: the finding must name both (two totals, two years, sum and total)
-BOTH_VALUES = {"conflicting_values", "year_mismatch", "total_mismatch"}
 
 
 def norm_text(value: Any) -> str:
@@ -146,14 +143,14 @@ def thousand(x: float) -> str:
 def concerns(planted: dict[str, Any], finding: dict[str, Any]) -> bool:
     if finding.get("kind") not in planted["accepted_kinds"]:
         return False
-    subject = str(finding.get("subject") or "")
-    if planted["subject"] and planted["subject"] in re.split(r"[\s,;:()]+", subject):
-        return True
+    if planted["subject"]:
+        return planted["subject"] in re.split(r"[\s,;:()]+", str(finding.get("subject") or ""))
     if planted["values"]:
         seen = numbers_in([finding.get("expected"), finding.get("actual"), finding.get("message_en")])
-        hits = [round(v, 4) in seen for v in planted["values"]]
-        return all(hits) if planted["kind"] in BOTH_VALUES else any(hits)
-    return not planted["subject"]
+        # a percent is named by its printed value (the computed one may be shown rounded); else both values
+        wanted = planted["values"][1:] if planted["kind"] == "percent_mismatch" else planted["values"]
+        return all(round(v, 4) in seen for v in wanted)
+    return True
 
 
 def evidence_text(finding: dict[str, Any]) -> str:
@@ -168,8 +165,11 @@ def compare_findings(truth: dict[str, Any], record: dict[str, Any] | None) -> di
     found, missed = [], []
     for p in truth["planted"]:
         hit = next((i for i, f in enumerate(findings) if concerns(p, f)), None)
-        (found if hit is not None else missed).append(p)
-        if hit is not None:
+        if hit is None:
+            missed.append(p)
+        else:
+            found.append(p | {"matched_by": {k: findings[hit].get(k) for k in ("rule", "kind", "subject", "expected",
+                                                                               "actual", "message_en")}})
             used.add(hit)
     true_findings, false_alarms = [], []
     for i, f in enumerate(findings):
@@ -223,7 +223,10 @@ def evaluate(out: Path = DEFAULT_OUT, force: bool = False) -> dict[str, Any]:
     by_group: dict[str, list[bool]] = defaultdict(list)
     by_fmt: dict[str, list[bool]] = defaultdict(list)
     by_part: dict[str, list[bool]] = defaultdict(list)
+    by_layout: dict[str, list[bool]] = defaultdict(list)
+    layouts = {t["file"]: t["layout"] for t in truths.values()}
     for row in tally.rows:
+        by_layout[layouts[row["file"]]].append(row["ok"])
         by_group[FORMAT_GROUPS[row["format"]]].append(row["ok"])
         by_fmt[row["format"]].append(row["ok"])
         by_part[re.sub(r"\[.*?\]", "[]", row["field"])].append(row["ok"])
@@ -248,10 +251,12 @@ def evaluate(out: Path = DEFAULT_OUT, force: bool = False) -> dict[str, Any]:
         "field_accuracy": {"overall": [sum(oks), len(oks), ratio(sum(oks), len(oks))],
                            "by_format_group": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_group.items())},
                            "by_format": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_fmt.items())},
+                           "by_layout": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_layout.items())},
                            "by_field": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_part.items())}},
         "recall": [len(found_all), n_planted, ratio(len(found_all), n_planted)],
         "recall_by_kind": {k: [v[0], v[1], ratio(v[0], v[1])] for k, v in sorted(recall_kind.items())},
         "precision": [len(true_all), n_flagged, ratio(len(true_all), n_flagged)],
+        "found": [{"file": f, "kind": p["kind"], "note": p["note"], "matched_by": p["matched_by"]} for f, p in found_all],
         "misses": [{"file": f, "kind": p["kind"], "concerns": p["concerns"], "note": p["note"],
                     "sentence": p["sentence"]} for f, p in missed_all],
         "false_alarms": [{"file": f, "rule": x.get("rule"), "kind": x.get("kind"), "severity": x.get("severity"),
@@ -285,6 +290,8 @@ def markdown(res: dict[str, Any]) -> str:
         lines += ["Documents cchc could not read: " + ", ".join(res["unread"]), ""]
     lines += ["## Field accuracy by format", "", "| format | accuracy |", "|---|---:|"]
     lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in fa["by_format"].items()]
+    lines += ["", "## Field accuracy by layout", "", "| layout | accuracy |", "|---|---:|"]
+    lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in fa["by_layout"].items()]
     lines += ["", "## Field accuracy by field", "", "| field | accuracy |", "|---|---:|"]
     lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in fa["by_field"].items()]
     lines += ["", "## Recall by kind", "", "| kind | recall |", "|---|---:|"]
@@ -295,6 +302,10 @@ def markdown(res: dict[str, Any]) -> str:
               "| file | rule | kind | subject | expected / actual | message | evidence |", "|---|---|---|---|---|---|---|"]
     lines += [f"| {f['file']} | {f['rule']} | {f['kind']} | {esc(f['subject'])} | {esc(f['expected'])} / {esc(f['actual'])} | "
               f"{esc(f['message'])} | {esc(f['evidence'])} |" for f in res["false_alarms"]]
+    lines += ["", f"## Found ({len(res['found'])}): the finding that matched each planted item", "",
+              "| file | planted | matched by |", "|---|---|---|"]
+    lines += [f"| {f['file']} | {esc(f['note'])} | {f['matched_by']['rule']} {f['matched_by']['kind']} "
+              f"{esc(f['matched_by']['subject'])}: {esc((f['matched_by']['message_en'] or '')[:140])} |" for f in res["found"]]
     lines += ["", f"## Wrong fields ({len(res['wrong_fields'])})", "", "| file | field | truth | got |", "|---|---|---|---|"]
     lines += [f"| {w['file']} | {w['field']} | {esc(w['truth'])} | {esc(w['got'])} |" for w in res["wrong_fields"]]
     lines += ["", "## Documents", "", "| file | layout | planted | found | false alarms |", "|---|---|---:|---:|---:|"]

@@ -25,7 +25,9 @@ Plants (what is wrong in the document, and the finding kind a reviewer expects):
   ("date_ref", "dd/mm/yyyy")   a referenced decision dated after the report   -> date_inconsistency
   ("bad_date", "31/4/2023")    a referenced decision with an impossible date  -> date_inconsistency
   ("malformed", c, "7,25/,8")  criterion c's score printed with a stray separator -> malformed_number
-  ("missing", c)               criterion c left out of the report            -> missing_criterion, total_mismatch
+  ("missing", c)               criterion c left out of the report            -> missing_criterion (total_mismatch also true)
+  ("deduction", c, "0,5")      an indicator of c printed 0,5 higher, so the lost points listed do not make up the
+                               criterion's                                   -> deduction_mismatch
 
 Tricky clean cases (``tricky``), each a thing that looks wrong and is not:
   "round_7799"    a criterion printed x/y with a percent within the rounding of x (8,97/11,5 = 77,99%)
@@ -34,7 +36,8 @@ Tricky clean cases (``tricky``), each a thing that looks wrong and is not:
   "staff_cadres"  cán bộ and công chức counted apart
   "online_all"    records resolved online out of all records, then online records on time
   "last_year"     this year's records beside last year's
-  "three_decimals"  scores with three decimals ("87,602/100")
+  "three_decimals"  scores with three decimals ("7,452/8"), the total's percent printed with two
+  "dot_decimal"   criterion scores typed with a decimal point ("13.5/15 điểm")
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -50,7 +53,9 @@ MAXIMA: dict[str, list[str]] = {
 #      | conv_lines (a paragraph per printed line) | conv_flow (paragraphs broken mid-sentence)
 # layout: prose_a (sample-like "1. Về ...: x/y điểm, đạt tỷ lệ p%") | prose_b ("Tiêu chí 1: ...")
 #      | prose_c ("PHẦN I", criteria under roman numerals, titles in capitals) | prose_d ("1)" and odd spacing)
+#      | prose_e ("1. TITLE IN CAPITALS (13,5/15 ĐIỂM)", or "Bị mất 1,5/15 điểm": the points lost)
 #      | table (a ruled criteria table, then prose on each criterion) | table_only (table, prose without scores)
+#      | table_text (the table as aligned text columns)
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
          province="Hải Dương", year=2023, date="2024-01-15", number="08/BC-UBND", signer="Phạm Văn Tùng",
@@ -278,4 +283,36 @@ SPECS: list[dict] = [
          maxima="M2", scores="11,5 6 19 7 9,75 6 12,5 3,75 9,25 11,5", rank="1/33", rank_style="first",
          change="+1", classification="Xuất sắc", records=(2350, 2340, 2340, 2100, 2100), staff=(21, 21),
          plants=[], tricky=["online_all", "round_double"]),
+    # added after the first measurement: more layouts (criterion headings in capitals with the score,
+    # points lost, dot decimals, a ranked table, "1)" Word numbering) and more clean reports
+    dict(name="ninh-hiep-2023", fmt="pdf", layout="prose_e", unit="Ninh Hiệp", level="xã", district="Gia Lâm",
+         province="Hà Nội", year=2023, date="2024-01-24", number="17/BC-UBND", signer="Lê Văn Hiệp",
+         maxima="M1", scores="14,5 5 17,25 6 10,5 7 10,75 1,75 12,5 9,5", rank="2/22", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(4120, 4100, 4096, 3300, 3298), staff=(23, 22),
+         plants=[], tricky=["dot_decimal"], dot_decimal=True),
+    dict(name="dong-phong-2022", fmt="txt", layout="prose_e", unit="Đông Phong", level="xã", district="Tiền Hải",
+         province="Thái Bình", year=2022, date="2023-01-18", number="05/BC-UBND", signer="Phạm Đông Phong",
+         maxima="M2", scores="10,5 5,5 17 6,5 8,5 5,5 11 3 8,5 10", rank="9/32", rank_style="digits",
+         change="-2", classification="Khá", records=(1560, 1548, 1540, 900, 900), staff=(19, 17),
+         plants=[("deduction", 1, "0,5")], tricky=[]),
+    dict(name="kien-thanh-2024", fmt="docx_autonum", layout="prose_d", unit="Kiến Thành", level="xã",
+         district="Lục Ngạn", province="Bắc Giang", year=2024, date="2025-01-22", number="10/BC-UBND",
+         signer="Nông Văn Kiên", maxima="M1", scores="13,75 5 16,9 6 10 6,5 10,2 1,6 11,8 9,35", rank="5/28",
+         rank_style="digits", change="+2", classification="Tốt", records=(1730, 1720, 1716, 1350, 1349),
+         staff=(20, 19), plants=[], tricky=["received_resolved"]),
+    dict(name="hai-tan-2023", fmt="conv_lines", layout="prose_c", unit="Hải Tân", level="phường",
+         district="thành phố Hải Dương", province="Hải Dương", year=2023, date="2024-01-26", number="22/BC-UBND",
+         signer="Vũ Thị Tân", maxima="M1", scores="14 5 17 6 10,25 6,75 10,5 1,75 12 9,4", rank="4/25",
+         rank_style="digits", change="=", classification="Tốt", records=(3650, 3640, 3637, 2900, 2900),
+         staff=(22, 21), plants=[], tricky=["staff_cadres"]),
+    dict(name="tam-hung-2021", fmt="conv_flow", layout="table_only", unit="Tam Hưng", level="xã", district="Thanh Oai",
+         province="Hà Nội", year=2021, date="2022-01-20", number="06/BC-UBND", signer="Đỗ Văn Hưng",
+         maxima="M2", scores="10,5 6 17,5 6,5 9 5,5 11,5 3 8,5 10,75", rank="6/20", rank_style="digits",
+         change="+3", classification="Tốt", records=(2010, 2000, 1996, 900, 900), staff=(20, 19),
+         plants=[], tricky=[]),
+    dict(name="yen-phu-2022", fmt="pdf", layout="table", unit="Yên Phú", level="xã", district="Yên Mỹ",
+         province="Hưng Yên", year=2022, date="2023-02-02", number="08/BC-UBND", signer="Lê Văn Phú",
+         maxima="M3", scores="8,5 7,5 19 6 10,5 5 10,5 3 7 10,5", rank="6/17", rank_style="digits",
+         change="-1", classification="Tốt", records=(1890, 1880, 1875, 1100, 1100), staff=(21, 20),
+         plants=[("deduction", 3, "1"), ("pct", 2, "95,75")], tricky=[], table_ranks=True),
 ]
