@@ -65,6 +65,15 @@ def test_compose_is_deterministic() -> None:
         assert compose(spec) == compose(spec)
 
 
+def test_committed_truth_is_what_the_specs_give() -> None:
+    """bench/heldout/truth/ is committed for reviewers: it must not go stale (rebuild with build.py)."""
+    committed = {p.name for p in build.COMMITTED_TRUTH.glob("*.json")}
+    assert committed == {f"{spec['name']}.json" for spec in SPECS}
+    for spec in SPECS:
+        _, truth = build.full_truth(spec)
+        assert (build.COMMITTED_TRUTH / f"{spec['name']}.json").read_text(encoding="utf-8") == build.truth_json(truth)
+
+
 @pytest.mark.parametrize("name", ["an-son-2023", "binh-minh-2023", "thanh-hai-2022", "kim-son-2023", "dong-tam-2021"])
 def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
     first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
@@ -79,7 +88,7 @@ def test_every_spec_plant_is_in_the_truth(spec: dict) -> None:
     expected = sorted({"pct": "percent_mismatch", "pct_overall": "percent_mismatch", "total": "total_mismatch",
                        "pct_qty": "percent_mismatch", "conflict_records": "conflicting_values",
                        "conflict_staff": "conflicting_values", "full_lost": "status_contradiction",
-                       "both": "status_contradiction", "year_closing": "year_mismatch",
+                       "both": "status_contradiction", "year_closing": "year_mismatch", "year_heading": "year_mismatch",
                        "rank_oor": "rank_out_of_range", "above_max": "percent_mismatch", "gap": "numbering_gap",
                        "date_ref": "date_inconsistency", "bad_date": "date_inconsistency",
                        "malformed": "malformed_number", "missing": "missing_criterion",
@@ -115,7 +124,7 @@ def test_planted_values_are_real_inconsistencies(spec: dict) -> None:
             assert plant[1] != spec["records"][1]
         elif kind == "conflict_staff":
             assert plant[1] != spec["staff"][0]
-        elif kind == "year_closing":
+        elif kind in ("year_closing", "year_heading"):
             assert plant[1] != spec["year"]
         elif kind == "rank_oor":
             rank, total = (int(x) for x in plant[2].split("/"))

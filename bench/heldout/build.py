@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/heldout/build.py [--out bench/heldout/build] [--force]
 
-Writes ``<out>/docs/<name>.<ext>`` and ``<out>/truth/<name>.json`` and a stamp; a second run with the
+Writes ``<out>/docs/<name>.<ext>`` and the truth, ``bench/heldout/truth/<name>.json`` (committed; with
+another ``--out``, ``<out>/truth/``), and a stamp; a second run with the
 same specs and builder is a no-op (``--force`` rebuilds). Deterministic: phrasings come from a
 ``random.Random`` seeded by each report's name; DOCX zips carry fixed dates and PDFs are written in
 reportlab's invariant mode. Converted DOCX are made from the rendered PDF by LibreOffice
@@ -38,6 +39,15 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 EXTENSIONS = {"txt": ".txt", "docx": ".docx", "docx_autonum": ".docx", "pdf": ".pdf",
               "conv_soffice": ".docx", "conv_lines": ".docx", "conv_flow": ".docx"}
 DEFAULT_OUT = HERE / "build"
+COMMITTED_TRUTH = HERE / "truth"  # the default build's truth is committed, so a reviewer can read it without building
+
+
+def truth_dir_for(out: Path) -> Path:
+    return COMMITTED_TRUTH if out.resolve() == DEFAULT_OUT.resolve() else out / "truth"
+
+
+def truth_json(truth: dict[str, Any]) -> str:
+    return json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
 
 
 # ---- text ---------------------------------------------------------------------------------------
@@ -304,12 +314,22 @@ def builder_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
+def document_name(spec: dict[str, Any]) -> str:
+    """The document's file name: the spec's name and its format ("an-son-2023-txt.txt")."""
+    return f"{spec['name']}-{spec['fmt'].replace('_', '-')}{EXTENSIONS[spec['fmt']]}"
+
+
+def full_truth(spec: dict[str, Any]) -> tuple[list[Block], dict[str, Any]]:
     blocks, truth = compose(spec)
+    return blocks, truth | {"file": document_name(spec), "spec_name": spec["name"]}
+
+
+def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
+    blocks, truth = full_truth(spec)
     fmt = spec["fmt"]
     rng = random.Random("render:" + spec["name"])
-    name = f"{spec['name']}-{fmt.replace('_', '-')}"
-    path = docs / (name + EXTENSIONS[fmt])
+    path = docs / document_name(spec)
+    name = path.stem
     if fmt == "txt":
         path.write_text(render_txt(blocks, rng), encoding="utf-8")
     elif fmt in ("docx", "docx_autonum"):
@@ -325,15 +345,13 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
                 shutil.copyfile(converted, path)
             else:
                 render_reflowed(frame_lines(converted), path, fmt == "conv_flow", rng)
-    truth["file"] = path.name
-    (truth_dir / (spec["name"] + ".json")).write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
-                                                      encoding="utf-8")
+    (truth_dir / (spec["name"] + ".json")).write_text(truth_json(truth), encoding="utf-8")
     return path
 
 
 def build(out: Path = DEFAULT_OUT, force: bool = False, only: list[str] | None = None) -> list[Path]:
     """Build every spec (or ``only`` these names) into ``out``; cached by the builder's digest."""
-    docs, truth_dir = out / "docs", out / "truth"
+    docs, truth_dir = out / "docs", truth_dir_for(out)
     stamp = out / "stamp"
     digest = builder_digest()
     if not force and only is None and stamp.exists() and stamp.read_text() == digest:

@@ -598,10 +598,17 @@ class Composer:
         raise ValueError(self.layout)
 
     def prose_ab_d(self) -> None:
+        year = self.year
+        for _, printed in self.plant("year_heading"):
+            year = printed
         if self.layout == "prose_c":
-            self.add("heading", f"PHẦN I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {self.year}")
+            text = f"PHẦN I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}"
         else:
-            self.add("heading", f"I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM {self.year}")
+            text = f"I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM {year}"
+        self.add("heading", text)
+        if year != self.year:
+            self.plants.append(Planted("year_mismatch", "body", "", [float(self.year), float(year)], text,
+                                       f"the results heading names {year}, title {self.year}"))
         for crit in self.criteria:
             number = str(crit.code)
             with_components = crit.code in (1, 3, 5, 7) or self.plant_for("full_lost", crit.code) or \

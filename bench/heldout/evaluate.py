@@ -47,7 +47,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
-from build import DEFAULT_OUT, build
+from build import DEFAULT_OUT, build, truth_dir_for
 
 FORMAT_GROUPS = {"txt": "txt", "docx": "docx", "docx_autonum": "docx", "pdf": "pdf",
                  "conv_soffice": "converted docx", "conv_lines": "converted docx", "conv_flow": "converted docx"}
@@ -201,7 +201,7 @@ def ratio(a: int, b: int) -> float | None:
 def evaluate(out: Path = DEFAULT_OUT, force: bool = False) -> dict[str, Any]:
     docs = build(out, force)
     truths = {json.loads(p.read_text(encoding="utf-8"))["file"]: json.loads(p.read_text(encoding="utf-8"))
-              for p in sorted((out / "truth").glob("*.json"))}
+              for p in sorted(truth_dir_for(out).glob("*.json"))}
     with tempfile.TemporaryDirectory() as tmp:
         code, stderr, seconds = run_extract(docs, Path(tmp))
         records = {}
@@ -225,8 +225,11 @@ def evaluate(out: Path = DEFAULT_OUT, force: bool = False) -> dict[str, Any]:
     by_part: dict[str, list[bool]] = defaultdict(list)
     by_layout: dict[str, list[bool]] = defaultdict(list)
     layouts = {t["file"]: t["layout"] for t in truths.values()}
+    crit_scores: dict[str, list[bool]] = defaultdict(list)
     for row in tally.rows:
         by_layout[layouts[row["file"]]].append(row["ok"])
+        if row["field"].startswith("criteria[") and row["field"].endswith(".score"):
+            crit_scores[f"{row['format']} / {layouts[row['file']]}"].append(row["ok"])
         by_group[FORMAT_GROUPS[row["format"]]].append(row["ok"])
         by_fmt[row["format"]].append(row["ok"])
         by_part[re.sub(r"\[.*?\]", "[]", row["field"])].append(row["ok"])
@@ -252,6 +255,8 @@ def evaluate(out: Path = DEFAULT_OUT, force: bool = False) -> dict[str, Any]:
                            "by_format_group": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_group.items())},
                            "by_format": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_fmt.items())},
                            "by_layout": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_layout.items())},
+                           "criterion_scores_by_format_and_layout": {
+                               k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(crit_scores.items())},
                            "by_field": {k: [sum(v), len(v), ratio(sum(v), len(v))] for k, v in sorted(by_part.items())}},
         "recall": [len(found_all), n_planted, ratio(len(found_all), n_planted)],
         "recall_by_kind": {k: [v[0], v[1], ratio(v[0], v[1])] for k, v in sorted(recall_kind.items())},
@@ -292,6 +297,8 @@ def markdown(res: dict[str, Any]) -> str:
     lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in fa["by_format"].items()]
     lines += ["", "## Field accuracy by layout", "", "| layout | accuracy |", "|---|---:|"]
     lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in fa["by_layout"].items()]
+    lines += ["", "## Criterion scores read, by format and layout", "", "| format / layout | criterion scores |", "|---|---:|"]
+    lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in fa["criterion_scores_by_format_and_layout"].items()]
     lines += ["", "## Field accuracy by field", "", "| field | accuracy |", "|---|---:|"]
     lines += [f"| {k} | {fmt_ratio(v)} |" for k, v in fa["by_field"].items()]
     lines += ["", "## Recall by kind", "", "| kind | recall |", "|---|---:|"]

@@ -19,6 +19,7 @@ Plants (what is wrong in the document, and the finding kind a reviewer expects):
   ("full_lost", c)             an indicator of c listed among full-score ones while it lost points -> status_contradiction
   ("both", c)                  an indicator of c listed among full-score ones and among those not achieved -> status_contradiction
   ("year_closing", y)          the closing names year y instead of the report year -> year_mismatch
+  ("year_heading", y)          the results heading ("I. KẾT QUẢ … NĂM y") names year y -> year_mismatch
   ("rank_oor", "overall"|c, "25/23")  a rank beyond its total                 -> rank_out_of_range
   ("above_max", c, "6,5")      criterion c scored above its maximum           -> percent_mismatch or max_mismatch
   ("gap", c, printed)          criterion c's heading printed with number `printed` -> numbering_gap
@@ -315,4 +316,24 @@ SPECS: list[dict] = [
          maxima="M3", scores="8,5 7,5 19 6 10,5 5 10,5 3 7 10,5", rank="6/17", rank_style="digits",
          change="-1", classification="Tốt", records=(1890, 1880, 1875, 1100, 1100), staff=(21, 20),
          plants=[("deduction", 3, "1"), ("pct", 2, "95,75")], tricky=[], table_ranks=True),
+    dict(name="phu-luong-2023", fmt="conv_soffice", layout="prose_d", unit="Phú Lương", level="phường",
+         district="quận Hà Đông", province="Hà Nội", year=2023, date="2024-01-17", number="14/BC-UBND",
+         signer="Nguyễn Thị Lương", maxima="M1", scores="14 5 17,5 6 10,5 6,5 10,75 1,75 12,25 9,55", rank="7/17",
+         rank_style="digits", change="+2", classification="Tốt", records=(5230, 5210, 5207, 4500, 4498),
+         staff=(23, 23), plants=[], tricky=["online_all"]),
+    dict(name="tan-lap-2022", fmt="conv_lines", layout="prose_b", unit="Tân Lập", level="xã", district="Đan Phượng",
+         province="Hà Nội", year=2022, date="2023-01-13", number="03/BC-UBND", signer="Trần Văn Lập",
+         maxima="M2", scores="11 6 18 6,5 9,5 5,5 12 3,5 9 11,25", rank="3/15", rank_style="digits",
+         change="=", classification="Xuất sắc", records=(2890, 2875, 2871, 2300, 2300), staff=(21, 20),
+         plants=[("year_heading", 2021)], tricky=[]),
+    dict(name="quang-phu-2024", fmt="docx", layout="prose_e", unit="Quang Phú", level="xã", district="Lương Tài",
+         province="Bắc Ninh", year=2024, date="2025-01-15", number="11/BC-UBND", signer="Nguyễn Quang Phú",
+         maxima="M3", scores="9,25 7,5 20,125 6 11,25 5,5 11 3,25 7,125 11,375", rank="4/14", rank_style="digits",
+         change="-1", classification="Tốt", records=(1480, 1470, 1468, 1200, 1200), staff=(20, 19),
+         plants=[], tricky=["three_decimals"], three_decimals=True),
+    dict(name="an-khanh-2022", fmt="txt", layout="prose_a", unit="An Khánh", level="xã", district="Hoài Đức",
+         province="Hà Nội", year=2022, date="2023-01-11", number="02/BC-UBND", signer="Nguyễn Văn Khánh",
+         maxima="M1", scores="13 5 16 6 9,5 6 8,97 1,5 11 9", rank="21/21", rank_style="last",
+         change="-3", classification="Khá", records=(6120, 6100, 6080, 4800, 4795), staff=(24, 22),
+         plants=[], tricky=["round_7799", "last_year"]),
 ]
