@@ -190,8 +190,13 @@ def run_extract(docs: list[Path], out_dir: Path) -> tuple[int, str, float]:
 
 
 def git_commit() -> str:
-    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False)
-    return proc.stdout.strip()
+    """The last commit that changed cchc's code (not this folder): what the figures measure."""
+    code = ["cchc", "extractors", "checker", "schemas", "pipeline", "report", "store", "web", "pyproject.toml"]
+    proc = subprocess.run(["git", "log", "-1", "--format=%h", "--", *code], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", *code], cwd=ROOT, capture_output=True, text=True,
+                           check=False).stdout.strip()
+    return proc.stdout.strip() + (" with uncommitted changes" if dirty else "")
 
 
 def ratio(a: int, b: int) -> float | None:
@@ -341,6 +346,12 @@ def main(argv: list[str] | None = None) -> int:
     md = markdown(res)
     (args.results / "latest.md").write_text(md, encoding="utf-8")
     print(md.split("## Field accuracy by format")[0])
+    print(f"Misses ({len(res['misses'])}):")
+    for m in res["misses"]:
+        print(f"  {m['file']}: {m['kind']}: {m['note']} | {m['sentence'][:120]}")
+    print(f"False alarms ({len(res['false_alarms'])}):")
+    for f in res["false_alarms"]:
+        print(f"  {f['file']}: {f['kind']} {f['subject']}: {(f['message'] or '')[:110]} | {f['evidence'][:120]}")
     print(f"{len(res['misses'])} misses, {len(res['false_alarms'])} false alarms, {len(res['wrong_fields'])} wrong fields: "
           f"{args.results / 'latest.md'}")
     return 0
