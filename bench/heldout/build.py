@@ -6,7 +6,7 @@ Writes ``<out>/docs/<name>.<ext>`` and the truth, ``bench/heldout/truth/<name>.j
 another ``--out``, ``<out>/truth/``), and a stamp; a second run with the
 same specs and builder is a no-op (``--force`` rebuilds). Deterministic: phrasings come from a
 ``random.Random`` seeded by each report's name; DOCX zips carry fixed dates and PDFs are written in
-reportlab's invariant mode. Converted DOCX are made from the rendered PDF by LibreOffice
+reportlab's invariant mode (LibreOffice's DOCX get fixed zip dates too). Converted DOCX are made from the rendered PDF by LibreOffice
 (``soffice --headless --infilter=writer_pdf_import --convert-to docx``), which writes one text
 frame per printed line; ``conv_lines`` and ``conv_flow`` then re-flow those lines into body
 paragraphs the way other PDF-to-Word converters do (a paragraph per printed line, or paragraphs
@@ -16,6 +16,7 @@ cut every few lines regardless of sentences).
 from __future__ import annotations
 
 import argparse
+import atexit
 import hashlib
 import io
 import json
@@ -256,9 +257,20 @@ def render_pdf(blocks: list[Block], path: Path) -> None:
 
 
 # ---- converted DOCX -----------------------------------------------------------------------------
+_PROFILE: list[Path] = []
+
+
+def soffice_profile() -> Path:
+    """A LibreOffice user profile of this process's own, so parallel builds do not share one."""
+    if not _PROFILE:
+        _PROFILE.append(Path(tempfile.mkdtemp(prefix="cchc-heldout-lo-")))
+        atexit.register(shutil.rmtree, _PROFILE[0], ignore_errors=True)
+    return _PROFILE[0]
+
+
 def soffice_convert(pdf: Path, out_dir: Path) -> Path:
     """PDF -> DOCX with LibreOffice's PDF import, as an office without Word does it."""
-    profile = Path(tempfile.gettempdir()) / "cchc-heldout-lo-profile"
+    profile = soffice_profile()
     cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--infilter=writer_pdf_import",
            "--convert-to", "docx", "--outdir", str(out_dir), str(pdf)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
@@ -341,8 +353,8 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
             pdf = Path(tmp) / (name + ".pdf")
             render_pdf(blocks, pdf)
             converted = soffice_convert(pdf, Path(tmp))
-            if fmt == "conv_soffice":
-                shutil.copyfile(converted, path)
+            if fmt == "conv_soffice":  # the same parts every time; only the zip's entry dates differ
+                write_zip_fixed(converted.read_bytes(), path)
             else:
                 render_reflowed(frame_lines(converted), path, fmt == "conv_flow", rng)
     (truth_dir / (spec["name"] + ".json")).write_text(truth_json(truth), encoding="utf-8")
