@@ -488,6 +488,13 @@ class Composer:
             self.plants.append(Planted("percent_mismatch", "records resolved on time", "",
                                        [num(dec(p)), num(dec(printed))], text,
                                        f"{ontime}/{resolved} = {p}%, printed {printed}%"))
+        if "field_subset" in tricky:  # one field's records inside the commune's: a part, not the same population
+            part = resolved * 2 // 5
+            part_on = part - 1
+            sp = vn(percent(Decimal(part_on), Decimal(part), 2), 2)
+            out.append(f"Trong đó, lĩnh vực Tư pháp - Hộ tịch giải quyết đúng hạn {thousands(part_on)}/{thousands(part)} "
+                       f"hồ sơ, đạt {sp}%.")
+            self.qty(part_on, part, sp, "records of one field resolved on time")
         if "last_year" in tricky:
             last_res = resolved - 211
             last_on = last_res - 9
@@ -523,6 +530,10 @@ class Composer:
         p = vn(percent(Decimal(standard), Decimal(total), 2), 2)
         out = [f"- Tổng số cán bộ, công chức đạt chuẩn của UBND xã là {standard}/{total} người, đạt {p}%."]
         self.qty(standard, total, p, "cadres and civil servants up to standard")
+        if "field_subset" in self.spec.get("tricky", []):
+            out.append("- Bộ phận Tiếp nhận và Trả kết quả của xã bố trí 5 công chức; 5/5 công chức đã được bồi dưỡng "
+                       "kỹ năng giao tiếp, ứng xử.")
+            self.qty(5, 5, None, "civil servants of the one-stop office trained")
         if "staff_cadres" in self.spec.get("tricky", []):
             cadres = 9 if total > 18 else 8
             servants = total - cadres

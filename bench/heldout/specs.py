@@ -37,6 +37,8 @@ Tricky clean cases (``tricky``), each a thing that looks wrong and is not:
   "staff_cadres"  cán bộ and công chức counted apart
   "online_all"    records resolved online out of all records, then online records on time
   "last_year"     this year's records beside last year's
+  "field_subset"  one field's records (Tư pháp - Hộ tịch) and the one-stop office's 5 civil servants, parts of
+                  the commune's totals
   "three_decimals"  scores with three decimals ("7,452/8"), the total's percent printed with two
   "dot_decimal"   criterion scores typed with a decimal point ("13.5/15 điểm")
 """
@@ -67,7 +69,7 @@ SPECS: list[dict] = [
          province="Hưng Yên", year=2022, date="2023-02-20", number="15/BC-UBND", signer="Nguyễn Thị Hoa",
          maxima="M2", scores="10,5 6 17,25 7 8,5 5 11,5 3 8,4 10,2", rank="ba/17", rank_style="words",
          change="=", classification="Khá", records=(1870, 1850, 1846, 990, 990), staff=(20, 18),
-         plants=[], tricky=["staff_cadres", "round_double"]),
+         plants=[], tricky=["staff_cadres", "round_double", "field_subset"]),
     dict(name="hong-phong-2021", fmt="txt", layout="prose_c", unit="Hồng Phong", level="xã", district="Vũ Thư",
          province="Thái Bình", year=2021, date="2022-01-10", number="03/BC-UBND", signer="Trần Văn Khải",
          maxima="M3", scores="9 7,5 19,4 6 10,25 5,5 10 3,5 6,8 11,1", rank="1/30", rank_style="first",
@@ -159,7 +161,7 @@ SPECS: list[dict] = [
          province="Nam Định", year=2023, date="2024-01-26", number="09/BC-UBND", signer="Phạm Văn Lực",
          maxima="M3", scores="9,5 8 21 6 11 6 11,5 3,5 7,5 11,5", rank="2/17", rank_style="digits",
          change="+1", classification="Xuất sắc", records=(1650, 1640, 1640, 1210, 1210), staff=(20, 20),
-         plants=[], tricky=["staff_cadres"]),
+         plants=[], tricky=["staff_cadres", "field_subset"]),
     dict(name="hoa-binh-2021", fmt="docx_autonum", layout="table", unit="Hòa Bình", level="xã", district="Kiến Xương",
          province="Thái Bình", year=2021, date="2022-01-21", number="04/BC-UBND", signer="Đặng Văn Phú",
          maxima="M2", scores="10,5 5,5 17 6 8,5 5 10,5 3 8 10", rank="12/33", rank_style="digits",
@@ -195,7 +197,7 @@ SPECS: list[dict] = [
          province="Nam Định", year=2024, date="2025-01-20", number="05/BC-UBND", signer="Trần Quang Minh",
          maxima="M2", scores="11 6 18 7 9,5 6 12 3,25 9,482 11,125", rank="3/20", rank_style="digits",
          change="from:7", classification="Xuất sắc", records=(1690, 1680, 1680, 1300, 1300), staff=(20, 19),
-         plants=[], tricky=["round_double", "three_decimals"], three_decimals=True),
+         plants=[], tricky=["round_double", "three_decimals", "field_subset"], three_decimals=True),
     dict(name="phuong-dinh-2022", fmt="pdf", layout="table_only", unit="Phương Đình", level="xã",
          district="Trực Ninh", province="Nam Định", year=2022, date="2023-01-31", number="08/BC-UBND",
          signer="Lê Thị Phương", maxima="M1", scores="12,5 5 15 6 9 6 9,5 1,5 10,5 9", rank="13/21",
@@ -262,7 +264,7 @@ SPECS: list[dict] = [
          district="Vụ Bản", province="Nam Định", year=2022, date="2023-02-06", number="07/BC-UBND",
          signer="Đỗ Thị Thanh", maxima="M3", scores="8,5 7 19,5 6 10,5 5,5 10,5 3 7,5 10,9", rank="7/17",
          rank_style="digits", change="+2", classification="Tốt", records=(1300, 1290, 1288, 700, 700),
-         staff=(19, 19), plants=[], tricky=["online_all"]),
+         staff=(19, 19), plants=[], tricky=["online_all", "field_subset"]),
     dict(name="phu-dien-2024", fmt="conv_flow", layout="table", unit="Phú Điền", level="xã", district="Nam Sách",
          province="Hải Dương", year=2024, date="2025-01-23", number="09/BC-UBND", signer="Lê Văn Điền",
          maxima="M1", scores="13,5 5 17,25 6 10 7 10,5 1,75 12,5 9,25", rank="6/18", rank_style="digits",
@@ -273,7 +275,7 @@ SPECS: list[dict] = [
          district="thành phố Thái Bình", province="Thái Bình", year=2023, date="2024-01-16", number="19/BC-UBND",
          signer="Phạm Văn Diệu", maxima="M2", scores="11,5 6 18,75 7 9,5 6 12,5 3,5 9,5 11,6", rank="2/19",
          rank_style="digits", change="+1", classification="Xuất sắc", records=(2870, 2860, 2860, 2400, 2400),
-         staff=(22, 22), plants=[], tricky=["last_year"]),
+         staff=(22, 22), plants=[], tricky=["last_year", "field_subset"]),
     dict(name="gia-xuyen-2022", fmt="pdf", layout="prose_d", unit="Gia Xuyên", level="xã", district="Gia Lộc",
          province="Hải Dương", year=2022, date="2023-01-19", number="03/BC-UBND", signer="Nguyễn Xuân Hòa",
          maxima="M1", scores="12,25 5 15,75 6 9,25 6 9,25 1,5 10,75 9", rank="15/18", rank_style="digits",
@@ -290,7 +292,7 @@ SPECS: list[dict] = [
          province="Hà Nội", year=2023, date="2024-01-24", number="17/BC-UBND", signer="Lê Văn Hiệp",
          maxima="M1", scores="14,5 5 17,25 6 10,5 7 10,75 1,75 12,5 9,5", rank="2/22", rank_style="digits",
          change="+1", classification="Xuất sắc", records=(4120, 4100, 4096, 3300, 3298), staff=(23, 22),
-         plants=[], tricky=["dot_decimal"], dot_decimal=True),
+         plants=[], tricky=["dot_decimal", "field_subset"], dot_decimal=True),
     dict(name="dong-phong-2022", fmt="txt", layout="prose_e", unit="Đông Phong", level="xã", district="Tiền Hải",
          province="Thái Bình", year=2022, date="2023-01-18", number="05/BC-UBND", signer="Phạm Đông Phong",
          maxima="M2", scores="10,5 5,5 17 6,5 8,5 5,5 11 3 8,5 10", rank="9/32", rank_style="digits",
