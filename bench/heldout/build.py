@@ -109,7 +109,7 @@ def set_num(paragraph: Any, num_id: int) -> None:
     ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-def render_docx(blocks: list[Block], layout: str, path: Path) -> None:
+def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool = False) -> None:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -129,7 +129,13 @@ def render_docx(blocks: list[Block], layout: str, path: Path) -> None:
     num_id = None
     for block in blocks:
         kind = block[0]
-        if kind in ("header", "signature"):
+        if kind == "header" and tab_header:  # typed as lines with a tab between the two sides, no table
+            left, right = list(block[1]), list(block[2])
+            for i in range(max(len(left), len(right))):
+                line = (left[i] if i < len(left) else "") + "\t" + (right[i] if i < len(right) else "")
+                para = document.add_paragraph()
+                para.add_run(line).bold = i < 2
+        elif kind in ("header", "signature"):
             table = document.add_table(rows=1, cols=2)
             for cell, cell_lines in zip(table.rows[0].cells, (block[1], block[2])):
                 cell.paragraphs[0].text = ""
@@ -345,7 +351,7 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     if fmt == "txt":
         path.write_text(render_txt(blocks, rng), encoding="utf-8")
     elif fmt in ("docx", "docx_autonum"):
-        render_docx(blocks, spec["layout"], path)
+        render_docx(blocks, spec["layout"], path, tab_header=spec.get("tab_header", False))
     elif fmt == "pdf":
         render_pdf(blocks, path)
     else:

@@ -59,6 +59,7 @@ MAXIMA: dict[str, list[str]] = {
 #      | prose_e ("1. TITLE IN CAPITALS (13,5/15 ĐIỂM)", or "Bị mất 1,5/15 điểm": the points lost)
 #      | table (a ruled criteria table, then prose on each criterion) | table_only (table, prose without scores)
 #      | table_text (the table as aligned text columns)
+# tab_header: a DOCX whose header is typed as lines "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …", not a table
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
          province="Hải Dương", year=2023, date="2024-01-15", number="08/BC-UBND", signer="Phạm Văn Tùng",
@@ -285,7 +286,7 @@ SPECS: list[dict] = [
          province="Thái Bình", year=2024, date="2025-01-10", number="02/BC-UBND", signer="Trần Minh Tân",
          maxima="M2", scores="11,5 6 19 7 9,75 6 12,5 3,75 9,25 11,5", rank="1/33", rank_style="first",
          change="+1", classification="Xuất sắc", records=(2350, 2340, 2340, 2100, 2100), staff=(21, 21),
-         plants=[], tricky=["online_all", "round_double"]),
+         plants=[], tricky=["online_all", "round_double"], tab_header=True),
     # added after the first measurement: more layouts (criterion headings in capitals with the score,
     # points lost, dot decimals, a ranked table, "1)" Word numbering) and more clean reports
     dict(name="ninh-hiep-2023", fmt="pdf", layout="prose_e", unit="Ninh Hiệp", level="xã", district="Gia Lâm",
@@ -332,7 +333,7 @@ SPECS: list[dict] = [
          province="Bắc Ninh", year=2024, date="2025-01-15", number="11/BC-UBND", signer="Nguyễn Quang Phú",
          maxima="M3", scores="9,25 7,5 20,125 6 11,25 5,5 11 3,25 7,125 11,375", rank="4/14", rank_style="digits",
          change="-1", classification="Tốt", records=(1480, 1470, 1468, 1200, 1200), staff=(20, 19),
-         plants=[], tricky=["three_decimals"], three_decimals=True),
+         plants=[], tricky=["three_decimals"], three_decimals=True, tab_header=True),
     dict(name="an-khanh-2022", fmt="txt", layout="prose_a", unit="An Khánh", level="xã", district="Hoài Đức",
          province="Hà Nội", year=2022, date="2023-01-11", number="02/BC-UBND", signer="Nguyễn Văn Khánh",
          maxima="M1", scores="13 5 16 6 9,5 6 8,97 1,5 11 9", rank="21/21", rank_style="last",
