@@ -180,10 +180,23 @@ def test_rounding_helper_negative_and_positive_examples() -> None:
     assert round(ratio, 2) == Decimal("99.75") and Decimal("99.75").quantize(Decimal("0.1"), "ROUND_HALF_UP") == Decimal("99.8")
 
 
-@pytest.mark.parametrize("spec", [s for s in SPECS if s["fmt"] == "txt"], ids=lambda s: s["name"])
+def document_text(path: Path) -> str:
+    """The words of a built text or DOCX document (paragraphs and table cells), spaces collapsed."""
+    if path.suffix == ".txt":
+        return " ".join(path.read_text(encoding="utf-8").split())
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join(" ".join(parts).split())
+
+
+@pytest.mark.parametrize("spec", [s for s in SPECS if s["fmt"] in ("txt", "docx", "docx_autonum")],
+                         ids=lambda s: s["name"])
 def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spec: dict) -> None:
     path = build.build(tmp_path, only=[spec["name"]])[0]
-    text = " ".join(path.read_text(encoding="utf-8").split())
+    text = document_text(path)
     truth = json.loads((tmp_path / "truth" / f"{spec['name']}.json").read_text(encoding="utf-8"))
     for planted in truth["planted"]:
         assert " ".join(planted["sentence"].split()) in text, planted

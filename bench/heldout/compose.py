@@ -334,12 +334,14 @@ class Composer:
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
             self.plants.append(Planted("percent_mismatch", "overall", "", [num(percent(total, Decimal(100))), num(dec(printed))],
-                                       f"{total_text}/100", f"overall {total_text}/100 printed as {printed}%"))
+                                       f"{printed}%", f"overall {total_text}/100 printed as {printed}%"))
         for _, printed in self.plant("total"):
-            self.plants.append(Planted("total_mismatch", "overall", "", [num(self.printed_sum()), num(total)], total_text,
+            self.plants.append(Planted("total_mismatch", "overall", "", [num(self.printed_sum()), num(total)],
+                                       f"{total_text}/100",
                                        f"criteria add up to {vn(self.printed_sum())}, total printed {printed}"))
         if self.plant("missing") and not self.plant("total"):  # true, but a checker may say it once (missing_criterion)
-            self.also_true.append(Planted("total_mismatch", "overall", "", [num(self.printed_sum()), num(total)], total_text,
+            self.also_true.append(Planted("total_mismatch", "overall", "", [num(self.printed_sum()), num(total)],
+                                          f"{total_text}/100",
                                           f"a criterion is left out: the nine printed add up to {vn(self.printed_sum())}, "
                                           f"total printed {total_text}"))
         rank_text, rank, rank_total = self.rank_phrase()
@@ -385,6 +387,10 @@ class Composer:
             remaining -= part
         if remaining > 0:  # the criterion lost more than its components hold: state no component scores
             return
+
+        def code(i: int) -> str:
+            return f"{crit.code}.{i + 1}"
+
         for _, dcode, printed in self.plant("deduction"):
             if dcode == crit.code:
                 first = min(lost_parts)
@@ -392,7 +398,8 @@ class Composer:
                 lost_parts[first] -= dec(printed)
                 assert lost_parts[first] > 0, (self.spec["name"], crit.code)
                 self.plants.append(Planted("deduction_mismatch", f"criterion {crit.code}", str(crit.code),
-                                           [num(lost), num(stated_lost)], f"{crit.score_text}/{crit.max_text}",
+                                           [num(lost), num(stated_lost)],
+                                           f"{code(first)} ({titles[first]})",
                                            f"criterion {crit.code} lost {vn(lost)}, its indicators {vn(stated_lost)}"))
         moved = None
         if self.plant_for("full_lost", crit.code) and lost_parts:
@@ -402,9 +409,6 @@ class Composer:
             twice = min(lost_parts)
         full = [i for i in range(n) if i not in lost_parts or i == moved or i == twice]
         incomplete = [i for i in range(n) if i in lost_parts and i != moved]
-        def code(i: int) -> str:
-            return f"{crit.code}.{i + 1}"
-
         prefix = self.rng.choice(["Mục", "Chỉ số", "Tiêu chí thành phần"])
         full_head, lost_head = self.list_headings(number)
         self.add("subheading", full_head)
@@ -726,34 +730,55 @@ class Composer:
         self.add("signature", recipients, right)
 
     # ---- truth ----------------------------------------------------------------------------------
+    def sentence_with(self, *needles: str) -> str:
+        """The first paragraph, heading, table row or text line that holds every needle (for the truth)."""
+        for block in self.blocks:
+            if block[0] in ("para", "heading", "subheading", "autonum"):
+                texts = [block[1]]
+            elif block[0] == "table":
+                texts = [" ".join(row) for row in block[1]]
+            elif block[0] == "pre":
+                texts = list(block[1])
+            else:
+                continue
+            for text in texts:
+                if all(n in text for n in needles):
+                    return text
+        raise ValueError(f"{self.spec['name']}: no block holds {needles}")
+
     def criterion_plants(self) -> None:
         for crit in self.criteria:
             pct = percent(crit.score, crit.max_score)
             for _, code, printed in self.plant("pct"):
                 if code == crit.code:
                     self.plants.append(Planted("percent_mismatch", f"criterion {code}", str(code),
-                                               [num(pct), num(dec(printed))], f"{crit.score_text}/{crit.max_text}",
+                                               [num(pct), num(dec(printed))], self.sentence_with(crit.score_text, printed),
                                                f"{crit.score_text}/{crit.max_text} = {vn(pct, 2)}%, printed {printed}%"))
             for _, code, printed in self.plant("rank_oor"):
                 if code == crit.code:
                     r, t = printed.split("/")
                     self.plants.append(Planted("rank_out_of_range", f"criterion {code}", str(code),
-                                               [float(r), float(t)], printed, f"criterion {code} ranked {printed}"))
+                                               [float(r), float(t)], self.sentence_with(printed),
+                                               f"criterion {code} ranked {printed}"))
             for _, code, value in self.plant("above_max"):
                 if code == crit.code:
                     self.plants.append(Planted("percent_mismatch", f"criterion {code}", str(code),
-                                               [num(crit.score), num(crit.max_score)], f"{value}/{crit.max_text}",
+                                               [num(crit.score), num(crit.max_score)], self.sentence_with(value, crit.max_text),
                                                f"criterion {code} scored {value} of a maximum {crit.max_text}",
                                                kinds=["percent_mismatch", "max_mismatch"]))
             for _, code, printed in self.plant("malformed"):
                 if code == crit.code:
                     self.plants.append(Planted("malformed_number", f"criterion {code}", str(code),
-                                               [num(crit.score), num(crit.max_score)], printed,
+                                               [num(crit.score), num(crit.max_score)], self.sentence_with(printed),
                                                f"criterion {code} printed {printed}"))
             for _, code, printed in self.plant("gap"):
                 if code == crit.code:
+                    label = ROMAN[int(printed) - 1] + "." if self.layout == "prose_c" else \
+                        printed + ")" if self.layout == "prose_d" else printed + "."
+                    heading = next(b[1] for b in self.blocks if b[0] in ("heading", "autonum")
+                                   and b[1].startswith(label + " ") and crit.title[1:].casefold() in b[1].casefold())
                     self.plants.append(Planted("numbering_gap", f"criterion {code} heading", "", [],
-                                               printed, f"criterion {code}'s heading numbered {printed}"))
+                                               heading, f"criterion {code}'s heading numbered {printed}"))
         for _, code in self.plant("missing"):
             self.plants.append(Planted("missing_criterion", f"criterion {code}", str(code), [], "",
                                        f"criterion {code} is not in the report"))
@@ -785,6 +810,9 @@ class Composer:
                 self.tasks("III.")
         self.closing()
         self.criterion_plants()
+        for planted in self.plants + self.also_true:
+            if planted.sentence:
+                planted.sentence = self.sentence_with(planted.sentence)
         return self.blocks, self.truth(overall)
 
     def truth(self, overall: dict[str, Any]) -> dict[str, Any]:

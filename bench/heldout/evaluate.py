@@ -8,7 +8,7 @@ public command; findings included), compares each record with ``truth/<name>.jso
 ``results/latest.json`` and ``results/latest.md``.
 
 Fields: every field in the truth is compared, null included (a value the report does not state
-must come back null): meta (unit_name, unit_level, district, province, doc_number, issued_date,
+must come back null): document_type (each is a report), meta (unit_name, unit_level, district, province, doc_number, issued_date,
 report_year, signer), overall (score, max_score, percent, rank, rank_total, rank_change,
 classification), each criterion stated (score, max_score, percent, rank, rank_total,
 rank_change), each indicator stated (listed_as when the report gives one list, score and max_score
@@ -105,6 +105,7 @@ class FieldTally:
 def compare_fields(truth: dict[str, Any], record: dict[str, Any] | None, tally: FieldTally) -> None:
     doc, fmt = truth["file"], truth["format"]
     record = record or {}
+    tally.check(doc, fmt, "document_type", "report", record.get("document_type"))
     meta = record.get("meta") or {}
     for key, value in truth["meta"].items():
         tally.check(doc, fmt, f"meta.{key}", value, meta.get(key))
