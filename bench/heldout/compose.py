@@ -237,6 +237,8 @@ class Composer:
             return f"đứng đầu trong {total} {kinds} của {self.district_kind}", 1, total
         if style == "last":
             return f"xếp cuối trong {total} {kinds} của {self.district_kind}", total, total
+        if style == "digits_of":
+            return f"xếp thứ {r_text} trong tổng số {total} {kinds} của {self.district_kind}", int(r_text), total
         if style == "words":
             rank = WORD_RANKS[r_text]
             return f"xếp thứ {r_text} trong tổng số {total} {kinds}", rank, total

@@ -98,7 +98,7 @@ SPECS: list[dict] = [
          plants=[], tricky=["last_year", "three_decimals"], three_decimals=True),
     dict(name="nghia-thinh-2021", fmt="txt", layout="prose_a", unit="Nghĩa Thịnh", level="xã", district="Nghĩa Hưng",
          province="Nam Định", year=2021, date="2022-02-14", number="09/BC-UBND", signer="Phạm Thị Thu",
-         maxima="M1", scores="13 4,5 16 5,5 9 6,25 9,75 1,5 11 8,5", rank="7/24", rank_style="digits",
+         maxima="M1", scores="13 4,5 16 5,5 9 6,25 9,75 1,5 11 8,5", rank="7/24", rank_style="digits_of",
          change="-5", classification="Khá", records=(1430, 1422, 1401, 605, 600), staff=(20, 18),
          plants=[("pct_qty", "99,6"), ("date_ref", "12/03/2022")], tricky=[]),
     dict(name="xuan-truong-2022", fmt="txt", layout="prose_d", unit="Xuân Trường", level="thị trấn",
@@ -176,7 +176,7 @@ SPECS: list[dict] = [
     # Digital PDF (reportlab, DejaVu Serif)
     dict(name="kim-son-2023", fmt="pdf", layout="prose_a", unit="Kim Sơn", level="xã", district="Gia Lâm",
          province="Hà Nội", year=2023, date="2024-01-11", number="18/BC-UBND", signer="Đinh Văn Hùng",
-         maxima="M1", scores="13,75 5 16,9 6 9,8 6,5 10,3 1,6 11,7 9,35", rank="5/22", rank_style="digits",
+         maxima="M1", scores="13,75 5 16,9 6 9,8 6,5 10,3 1,6 11,7 9,35", rank="5/22", rank_style="digits_of",
          change="+3", classification="Tốt", records=(3870, 3850, 3843, 2900, 2899), staff=(22, 20),
          plants=[("pct", 7, "91,57"), ("conflict_records", 3905)], tricky=[]),
     dict(name="duc-hop-2022", fmt="pdf", layout="prose_b", unit="Đức Hợp", level="xã", district="Kim Động",
