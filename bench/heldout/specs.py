@@ -60,6 +60,13 @@ MAXIMA: dict[str, list[str]] = {
 #      | table (a ruled criteria table, then prose on each criterion) | table_only (table, prose without scores)
 #      | table_text (the table as aligned text columns)
 # tab_header: a DOCX whose header is typed as lines "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …", not a table
+# Reports written after the first figures were published (14:00, commit a137137), with layouts the
+# first 44 did not have: until their causes are fixed from them too, they are the part of the set that
+# nobody has tuned against. Later edits to earlier reports (tab_header, field_subset, digits_of) are listed
+# in the git log of this folder.
+ADDED_AFTER_FIRST_RESULTS = {"ninh-hiep-2023", "dong-phong-2022", "kien-thanh-2024", "hai-tan-2023", "tam-hung-2021",
+                             "yen-phu-2022", "phu-luong-2023", "tan-lap-2022", "quang-phu-2024", "an-khanh-2022"}
+
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
          province="Hải Dương", year=2023, date="2024-01-15", number="08/BC-UBND", signer="Phạm Văn Tùng",
