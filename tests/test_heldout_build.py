@@ -91,7 +91,7 @@ def test_every_spec_plant_is_in_the_truth(spec: dict) -> None:
                        "pct_qty": "percent_mismatch", "conflict_records": "conflicting_values",
                        "conflict_staff": "conflicting_values", "full_lost": "status_contradiction",
                        "both": "status_contradiction", "year_closing": "year_mismatch", "year_heading": "year_mismatch",
-                       "rank_oor": "rank_out_of_range", "above_max": "percent_mismatch", "gap": "numbering_gap",
+                       "rank_oor": "rank_out_of_range", "above_max": "score_above_max", "gap": "numbering_gap",
                        "date_ref": "date_inconsistency", "bad_date": "date_inconsistency",
                        "malformed": "malformed_number", "missing": "missing_criterion",
                        "deduction": "deduction_mismatch"}[p[0]] for p in spec["plants"])

@@ -764,10 +764,10 @@ class Composer:
                                                f"criterion {code} ranked {printed}"))
             for _, code, value in self.plant("above_max"):
                 if code == crit.code:
-                    self.plants.append(Planted("percent_mismatch", f"criterion {code}", str(code),
+                    self.plants.append(Planted("score_above_max", f"criterion {code}", str(code),
                                                [num(crit.score), num(crit.max_score)], self.sentence_with(value, crit.max_text),
                                                f"criterion {code} scored {value} of a maximum {crit.max_text}",
-                                               kinds=["percent_mismatch", "max_mismatch"]))
+                                               kinds=["score_above_max", "percent_mismatch", "max_mismatch"]))
             for _, code, printed in self.plant("malformed"):
                 if code == crit.code:
                     self.plants.append(Planted("malformed_number", f"criterion {code}", str(code),

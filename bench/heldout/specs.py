@@ -21,7 +21,8 @@ Plants (what is wrong in the document, and the finding kind a reviewer expects):
   ("year_closing", y)          the closing names year y instead of the report year -> year_mismatch
   ("year_heading", y)          the results heading ("I. KẾT QUẢ … NĂM y") names year y -> year_mismatch
   ("rank_oor", "overall"|c, "25/23")  a rank beyond its total                 -> rank_out_of_range
-  ("above_max", c, "6,5")      criterion c scored above its maximum           -> percent_mismatch or max_mismatch
+  ("above_max", c, "6,5")      criterion c scored above its maximum           -> score_above_max (CCHC115, added to
+                               the contract at 14:40; before it, percent_mismatch or max_mismatch were accepted)
   ("gap", c, printed)          criterion c's heading printed with number `printed` -> numbering_gap
   ("date_ref", "dd/mm/yyyy")   a referenced decision dated after the report   -> date_inconsistency
   ("bad_date", "31/4/2023")    a referenced decision with an impossible date  -> date_inconsistency
