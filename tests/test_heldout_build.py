@@ -183,7 +183,9 @@ def test_rounding_helper_negative_and_positive_examples() -> None:
 def document_text(path: Path) -> str:
     """The words of a built text or DOCX document (paragraphs and table cells), spaces collapsed."""
     if path.suffix == ".txt":
-        return " ".join(path.read_text(encoding="utf-8").split())
+        data = path.read_bytes()
+        text = data.decode("utf-16") if data.startswith(b"\xff\xfe") else data.decode("utf-8")
+        return " ".join(text.split())
     import docx
 
     document = docx.Document(str(path))
@@ -192,7 +194,7 @@ def document_text(path: Path) -> str:
     return " ".join(" ".join(parts).split())
 
 
-@pytest.mark.parametrize("spec", [s for s in SPECS if s["fmt"] in ("txt", "docx", "docx_autonum")],
+@pytest.mark.parametrize("spec", [s for s in SPECS if s["fmt"] in ("txt", "txt_utf16", "docx", "docx_autonum")],
                          ids=lambda s: s["name"])
 def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spec: dict) -> None:
     path = build.build(tmp_path, only=[spec["name"]])[0]

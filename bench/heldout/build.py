@@ -37,7 +37,7 @@ from compose import Block, compose
 from specs import SPECS
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-EXTENSIONS = {"txt": ".txt", "docx": ".docx", "docx_autonum": ".docx", "pdf": ".pdf",
+EXTENSIONS = {"txt": ".txt", "txt_utf16": ".txt", "docx": ".docx", "docx_autonum": ".docx", "pdf": ".pdf",
               "conv_soffice": ".docx", "conv_lines": ".docx", "conv_flow": ".docx"}
 DEFAULT_OUT = HERE / "build"
 COMMITTED_TRUTH = HERE / "truth"  # the default build's truth is committed, so a reviewer can read it without building
@@ -350,6 +350,8 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     name = path.stem
     if fmt == "txt":
         path.write_text(render_txt(blocks, rng), encoding="utf-8")
+    elif fmt == "txt_utf16":  # Notepad's "Unicode": UTF-16 little-endian with a BOM, CRLF lines
+        path.write_bytes(render_txt(blocks, rng).replace("\n", "\r\n").encode("utf-16"))
     elif fmt in ("docx", "docx_autonum"):
         render_docx(blocks, spec["layout"], path, tab_header=spec.get("tab_header", False))
     elif fmt == "pdf":

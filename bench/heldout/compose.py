@@ -188,7 +188,9 @@ class Composer:
             for _, pcode, printed in self.plant("pct"):
                 if pcode == code:
                     pct_text = printed
-            crit = Criterion(code, self.rng.choice(TITLES[code]), score, max_score, scores[code - 1],
+            title = self.rng.choice(TITLES[code])
+            title = self.spec.get("titles", {}).get(code, title)
+            crit = Criterion(code, title, score, max_score, scores[code - 1],
                              maxima[code - 1], pct_text, printed_number=str(code))
             if code in crit_ranks:
                 r, t = crit_ranks[code].split("/")
@@ -356,6 +358,13 @@ class Composer:
         subject = f"UBND {self.unit_phrase()}" if not self.spec.get("title_only_unit") else "UBND xã"
         variant = self.rng.randint(0, 2)
         change_part = f" ({change_text})" if change_text else ""
+        if self.spec.get("overall_style") == "fields":  # labelled fields, one statement a line
+            for line in (f"- Tổng điểm đạt được: {total_text}/100 điểm; tỷ lệ đạt: {pct_text}%.",
+                         f"- Xếp hạng: {rank_text}" + (f" ({change_text})." if change_text else "."),
+                         f"- Xếp loại: {classification}."):
+                self.add("para", line)
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
         if variant == 0:
             text = (f"{subject} được UBND {self.district_kind} chấm điểm đạt {total_text}/100 điểm (đạt tỷ lệ {pct_text}% "
                     f"chỉ số tổng hợp), {rank_text}{change_part} và được xếp loại {classification}.")
@@ -448,6 +457,8 @@ class Composer:
     def list_headings(self, number: str) -> tuple[str, str]:
         """The two component lists' headings, numbered as this report numbers them."""
         full, lost = "Các chỉ số thành phần đạt điểm tối đa:", "Các chỉ số thành phần chưa đạt điểm tối đa:"
+        if self.spec.get("list_words") == "alt":
+            full, lost = "Những nội dung đạt điểm tối đa gồm:", "Những nội dung còn bị trừ điểm:"
         style = self.list_style
         if style == "numbered":
             return f"{number}.1. {full}", f"{number}.2. {lost}"

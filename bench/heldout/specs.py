@@ -68,6 +68,14 @@ MAXIMA: dict[str, list[str]] = {
 ADDED_AFTER_FIRST_RESULTS = {"ninh-hiep-2023", "dong-phong-2022", "kien-thanh-2024", "hai-tan-2023", "tam-hung-2021",
                              "yen-phu-2022", "phu-luong-2023", "tan-lap-2022", "quang-phu-2024", "an-khanh-2022"}
 
+# The third round, written after the figures on main 9da0450 (14:45) were published, with forms none of
+# the earlier reports had (UTF-16 text, labelled overall fields, "Hiện đại hóa hành chính" as criterion 7's
+# older name, other component-list wordings).
+ADDED_AFTER_9DA0450 = {"phu-thinh-2020", "dong-lam-2023", "thuy-son-2022", "nam-tien-2024", "hong-thai-2021",
+                       "tien-du-2023"}
+SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
+           "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450}
+
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
          province="Hải Dương", year=2023, date="2024-01-15", number="08/BC-UBND", signer="Phạm Văn Tùng",
@@ -347,4 +355,36 @@ SPECS: list[dict] = [
          maxima="M1", scores="13 5 16 6 9,5 6 8,97 1,5 11 9", rank="21/21", rank_style="last",
          change="-3", classification="Khá", records=(6120, 6100, 6080, 4800, 4795), staff=(24, 22),
          plants=[], tricky=["round_7799", "last_year"]),
+    # third round (ADDED_AFTER_9DA0450)
+    dict(name="phu-thinh-2020", fmt="txt_utf16", layout="prose_a", unit="Phú Thịnh", level="xã", district="Kim Động",
+         province="Hưng Yên", year=2020, date="2021-01-15", number="04/BC-UBND", signer="Lê Văn Thịnh",
+         maxima="M1", scores="13,5 5 16,5 6 9,75 6,5 10 1,5 11,5 9,2", rank="6/17", rank_style="digits",
+         change="+1", classification="Tốt", records=(1320, 1310, 1306, 450, 450), staff=(20, 19),
+         plants=[], tricky=["field_subset"], titles={7: "Hiện đại hóa hành chính"}),
+    dict(name="dong-lam-2023", fmt="pdf", layout="prose_b", unit="Đông Lâm", level="xã", district="Tiền Hải",
+         province="Thái Bình", year=2023, date="2024-01-30", number="09/BC-UBND", signer="Phạm Văn Lâm",
+         maxima="M2", scores="10,5 6 17,5 6,5 9 5,5 11,5 3,25 8,75 10,5", rank="11/32", rank_style="digits",
+         change="-2", classification="Khá", records=(1760, 1750, 1742, 1100, 1100), staff=(20, 18),
+         plants=[("pct", 6, "95,67"), ("conflict_staff", 22)], tricky=[], overall_style="fields"),
+    dict(name="thuy-son-2022", fmt="docx", layout="prose_d", unit="Thụy Sơn", level="xã", district="Thái Thụy",
+         province="Thái Bình", year=2022, date="2023-01-26", number="07/BC-UBND", signer="Vũ Văn Sơn",
+         maxima="M1", scores="13,75 5 16,25 6 9,5 6,5 10,25 1,5 11,75 9,3", rank="9/36", rank_style="digits",
+         change="+4", classification="Tốt", records=(1240, 1230, 1228, 700, 700), staff=(19, 18),
+         plants=[("full_lost", 5)], tricky=["staff_cadres"], list_words="alt"),
+    dict(name="nam-tien-2024", fmt="conv_lines", layout="prose_e", unit="Nam Tiến", level="xã", district="Nam Trực",
+         province="Nam Định", year=2024, date="2025-01-20", number="08/BC-UBND", signer="Trần Văn Tiến",
+         maxima="M1", scores="14 5 17,75 6 10,5 7 10,75 1,75 12,5 9,45", rank="2/20", rank_style="digits",
+         change="from:5", classification="Xuất sắc", records=(1990, 1980, 1980, 1650, 1650), staff=(21, 21),
+         plants=[], tricky=["online_all"]),
+    dict(name="hong-thai-2021", fmt="conv_soffice", layout="prose_a", unit="Hồng Thái", level="xã", district="Kiến Xương",
+         province="Thái Bình", year=2021, date="2022-01-27", number="05/BC-UBND", signer="Nguyễn Văn Thái",
+         maxima="M2", scores="10 5,5 17 6 8,5 5 10,5 3 8 10,25", rank="18/33", rank_style="digits",
+         change="-3", classification="Khá", records=(990, 985, 980, 300, 300), staff=(18, 16),
+         plants=[("year_closing", 2022), ("rank_oor", 2, "34/33")], tricky=[], overall_style="fields",
+         crit_ranks={2: "34/33"}),
+    dict(name="tien-du-2023", fmt="docx_autonum", layout="table", unit="Tiên Du", level="xã", district="Phù Ninh",
+         province="Phú Thọ", year=2023, date="2024-01-19", number="06/BC-UBND", signer="Hà Văn Du",
+         maxima="M3", scores="9 7,5 20,5 6 11 5,5 11 3,5 7,25 11,25", rank="3/16", rank_style="digits",
+         change="=", classification="Xuất sắc", records=(1450, 1440, 1440, 1180, 1180), staff=(20, 20),
+         plants=[], tricky=["field_subset", "round_double"], table_ranks=True, list_words="alt"),
 ]
