@@ -43,7 +43,9 @@ GROUP_RE = re.compile(
     re.I,
 )
 RANKING_TITLE_RE = re.compile(
-    r"(?:công\s+bố|kết\s+quả|xếp\s+hạng|xác\s+định)[^.;\n]{0,80}?(?:chỉ\s+số|CCHC|cải\s+cách\s+hành\s+chính)"
+    # announcing or ranking the index; "kết quả" alone is any report's ("Kết quả thực hiện công tác CCHC")
+    r"(?:công\s+bố|xếp\s+hạng)[^.;\n]{0,80}?(?:chỉ\s+số|CCHC|cải\s+cách\s+hành\s+chính)"
+    r"|(?:kết\s+quả|xác\s+định)[^.;\n]{0,80}?chỉ\s+số\s+(?:CCHC|cải\s+cách\s+hành\s+chính)"
     r"|chỉ\s+số\s+(?:CCHC|cải\s+cách\s+hành\s+chính)[^.;\n]{0,60}?(?:các|của\s+các)\s+(?:xã|phường|đơn\s+vị)",
     re.I,
 )
@@ -517,9 +519,18 @@ def _one_line(name: str | None) -> str | None:
     return name.split("\n")[0].strip() or None if name else None
 
 
+# "Căn cứ Quyết định số 855/QĐ-UBND … về việc công bố Chỉ số CCHC …": a report citing the ranking, not one
+CITATION_RE = re.compile(r"^\W*(?:căn\s+cứ|thực\s+hiện|theo|tại|ngày\s+\d)", re.I)
+
+
 def is_ranking_title(document: Document) -> bool:
-    """A title or heading that announces an index of several units ("Công bố Chỉ số CCHC năm 2022 của các xã")."""
-    return any(RANKING_TITLE_RE.search(b.text) for b in document.blocks[:40] if b.kind is not BlockKind.TABLE)
+    """A title or heading that announces an index of several units ("Công bố Chỉ số CCHC năm 2022 của các xã");
+    a sentence citing that decision ("Căn cứ Quyết định số … về việc công bố Chỉ số CCHC …") is none."""
+    return any(
+        RANKING_TITLE_RE.search(b.text)
+        for b in document.blocks[:40]
+        if b.kind is not BlockKind.TABLE and not CITATION_RE.match(b.text)
+    )
 
 
 def read_ranking(document: Document, meta: Meta) -> Ranking | None:

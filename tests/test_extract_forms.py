@@ -190,3 +190,28 @@ def test_a_starred_list_heading_inside_a_converted_paragraph_is_cut() -> None:
         "* Các chỉ số thành phần đạt điểm tối đa:",
     ]
     assert split_inner_starts("Tổng số 3 * 4 = 12 hồ sơ", set()) == ["Tổng số 3 * 4 = 12 hồ sơ"]
+
+
+def test_a_word_header_typed_with_tabs_and_a_report_citing_the_ranking_decision(tmp_path: Path) -> None:
+    """Header lines typed as "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …" in Word; the body cites the decision that
+    announced the index ("về việc công bố Chỉ số CCHC …"): a unit's report, not a ranking."""
+    import docx
+
+    document = docx.Document()
+    for line in ["ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ QUANG PHÚ\t\tĐộc lập - Tự do - Hạnh phúc",
+                 "Số: 11/BC-UBND\t\tQuang Phú, ngày 15 tháng 01 năm 2025", "BÁO CÁO",
+                 "Kết quả thực hiện công tác cải cách hành chính năm 2024",
+                 ("Căn cứ Quyết định số 831/QĐ-UBND ngày 06/01/2025 của UBND huyện về việc công bố Chỉ số cải cách "
+                  "hành chính năm 2024 của UBND các xã, thị trấn;"),
+                 "UBND xã Quang Phú được UBND huyện chấm điểm đạt 92,375/100 điểm, xếp thứ 4/14 xã, thị trấn.",
+                 "1. Công tác chỉ đạo, điều hành: 9,25/10 điểm.", "2. Cải cách thể chế: 7/8 điểm.",
+                 "3. Cải cách thủ tục hành chính: 20/22 điểm."]:
+        document.add_paragraph(line)
+    path = tmp_path / "tabs.docx"
+    document.save(str(path))
+    r = extract_file(path)
+    assert r.document_type == "report"
+    assert (r.meta.unit_level, r.meta.unit_name, r.meta.doc_number, r.meta.issued_date) == (
+        "xã", "Quang Phú", "11/BC-UBND", "2025-01-15",
+    )
+    assert (r.overall.score, r.overall.rank, r.overall.rank_total) == (92.375, 4, 14)

@@ -57,7 +57,7 @@ from cchc.errors import (
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet
 from cchc.extractors.legacy_fonts import decode_run
-from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow
+from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow, split_header_blocks
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -1045,6 +1045,8 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
     if looks_converted(blocks):
         warnings.append(CONVERTED_WARNING)
         blocks = reflow(blocks, warnings)
+    else:
+        blocks = split_header_blocks(blocks)
     return Document(blocks=blocks, format="docx", pages=None, warnings=warnings)
 
 

@@ -15,7 +15,14 @@ import itertools
 import regex as re
 
 from cchc.extractors.document import Block, BlockKind, Provenance
-from cchc.extractors.layout import LETTER_ITEM_RE, PAGE_NUMBER_RE, SENTENCE_END_RE, is_all_caps, numbering
+from cchc.extractors.layout import (
+    LETTER_ITEM_RE,
+    PAGE_NUMBER_RE,
+    SENTENCE_END_RE,
+    classify,
+    is_all_caps,
+    numbering,
+)
 from cchc.extractors.readers.text import blocks_from_lines
 
 MIN_BROKEN = 2  # paragraphs that stop in mid-sentence ...
@@ -72,6 +79,22 @@ def split_header(text: str) -> list[str]:
     """Cut a converter's merged header paragraph at the lines of the form every administrative document
     opens with (Nghị định 30/2020/NĐ-CP): the national name, the motto, "Số:", "<place>, ngày …", "BÁO CÁO"."""
     return [part.strip() for part in _HEADER_CUT_RE.split(text) if part and part.strip()]
+
+
+def split_header_blocks(blocks: list[Block]) -> list[Block]:
+    """A Word header typed as lines with tabs ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI …"): each of the first
+    paragraphs that holds several of the form's lines becomes a block per line, in the same paragraph."""
+    out: list[Block] = []
+    for block in blocks:
+        parts = split_header(block.text) if _body(block) and (block.prov.paragraph or 0) < HEADER_PARAGRAPHS else []
+        if len(parts) < 2:
+            out.append(block)
+            continue
+        for part in parts:
+            kind, level = classify(part)
+            out.append(Block(kind=kind, text=part, prov=block.prov, lines=[(0, block.prov)], style=block.style,
+                             bold=block.bold, level=level))
+    return out
 
 
 def split_inner_starts(text: str, seen: set[str] | None = None, *, header: bool = False) -> list[str]:
@@ -233,4 +256,4 @@ def _joined(block: Block, parts: list[tuple[int, Block]]) -> Block:
     )
 
 
-__all__ = ["CONVERTED_WARNING", "looks_converted", "reflow", "split_header", "split_inner_starts"]
+__all__ = ["CONVERTED_WARNING", "looks_converted", "reflow", "split_header", "split_header_blocks", "split_inner_starts"]
