@@ -346,9 +346,11 @@ def _zone(ctx: _Ctx, i: int) -> list[int]:
     """A statement block and the short plain paragraphs that finish it ("Xếp hạng 16/21 …")."""
     blocks = ctx.doc.blocks
     zone = [i]
+    # a summary in bullets ("- Tổng điểm đạt được: …" / "- Xếp hạng: xếp thứ 11/32 …") goes on in its items
+    kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) if blocks[i].kind is BlockKind.LIST_ITEM else (BlockKind.PARAGRAPH,)
     for j in range(i + 1, min(i + 3, len(blocks))):
         b = blocks[j]
-        if b.kind != BlockKind.PARAGRAPH or len(b.text) > 250 or numbering(b.text) or ctx.scores(j):
+        if b.kind not in kinds or len(b.text) > 250 or numbering(b.text) or ctx.scores(j):
             break  # a paragraph with a score of its own is another statement
         if INLINE_LIST_RE.match(b.text):
             break  # a component list printed in one paragraph ("Các chỉ số đạt điểm tối đa: …")

@@ -48,6 +48,8 @@ OF_WHICH_RE = re.compile(
 )
 RANK_BEFORE_RE = re.compile(r"(?:xếp|hạng|thứ|đứng)\s*(?:thứ\s*)?(?:hạng\s*)?(?:thứ\s*)?$", re.I)
 PERCENT_AFTER_RE = re.compile(r"^\s*(?:=|bằng|,?\s*đạt(?:\s+tỷ\s+lệ)?|\(|,?\s*tỷ\s+lệ(?:\s+đạt)?|,?\s*chiếm)?\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%")
+# the counted noun (at most four words, no number) then the percent in brackets: "10/11 công chức (90,91%)"
+NOUN_THEN_PERCENT_RE = re.compile(r"^\s*(?:\p{L}+,?\s+){0,3}\p{L}+\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\)")
 # Counted nouns, most specific first (the lexicon says why each is there); the canonical unit is the value.
 UNITS: list[tuple[str, str]] = [(pattern, unit) for pattern, unit, _why in COUNTED_NOUNS]
 UNIT_RES = [(re.compile(rf"(?<!\p{{L}})(?:{pattern})(?!\p{{L}})", re.I), unit) for pattern, unit in UNITS]
@@ -126,6 +128,8 @@ def _percent_after(text: str, end: int, right: int) -> float | None:
     """A percent printed right after a ratio ("=99,8%", "(100%)", ", đạt tỷ lệ 99,6%")."""
     tail = text[end:right]
     pm = PERCENT_AFTER_RE.match(tail)
+    if pm is None:
+        pm = NOUN_THEN_PERCENT_RE.match(tail)  # "10/11 công chức (90,91%)"
     if pm is None:
         later = re.search(r"(?:đạt|tỷ\s+lệ)[^\d%]{0,20}?(?P<pct>\d+(?:[.,]\d+)?)\s*%", tail, re.I)
         if later and not re.search(r"\d", tail[: later.start("pct")]):

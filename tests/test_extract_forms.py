@@ -215,3 +215,20 @@ def test_a_word_header_typed_with_tabs_and_a_report_citing_the_ranking_decision(
         "xã", "Quang Phú", "11/BC-UBND", "2025-01-15",
     )
     assert (r.overall.score, r.overall.rank, r.overall.rank_total) == (92.375, 4, 14)
+
+
+def test_an_overall_summary_in_bullets(tmp_path: Path) -> None:
+    body = ("UBND xã An Khánh báo cáo kết quả như sau:\n- Tổng điểm đạt được: 89,00/100 điểm; tỷ lệ đạt: 89,00%.\n"
+            "- Xếp hạng: xếp thứ 11/32 xã, thị trấn (tụt 2 bậc so với năm 2021).\n- Xếp loại: Khá.\n"
+            "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n- Các nhiệm vụ được triển khai kịp thời, xếp thứ 3/10 khối.\n")
+    o = _record(tmp_path, body).overall
+    assert (o.score, o.percent, o.rank, o.rank_total, o.rank_change, o.classification) == (89.0, 89.0, 11, 32, -2, "Khá")
+
+
+def test_a_ratios_percent_in_brackets_after_its_noun() -> None:
+    from cchc.extractors.quantities import find_quantities
+
+    found = find_quantities("Số công chức có trình độ đại học trở lên là 10/11 công chức (90,91%).")
+    assert [(q.numerator, q.denominator, q.percent) for q in found] == [(10, 11, 90.91)]
+    found = find_quantities("Đã giải quyết 9/10 hồ sơ (trong đó 2 hồ sơ trễ hạn, 20%).")
+    assert [(q.numerator, q.denominator, q.percent) for q in found] == [(9, 10, None)]
