@@ -114,6 +114,8 @@ def starts_block(line: str, prev: str | None) -> bool:
         return False  # "PHẦN" / "II. ĐÁNH GIÁ CHUNG": a converter put the word and its number apart
     if _wrapped_dash(stripped, prev_s):
         return False
+    if prev_s.count("(") > prev_s.count(")") and ")" in stripped[:20] and "(" not in stripped[: stripped.find(")")]:
+        return False  # "… NHÀ NƯỚC (6/6" / "ĐIỂM)": the bracket opened above closes here
     if numbering(stripped) or is_bullet(stripped) or LETTER_ITEM_RE.match(stripped):
         return True
     if stripped[0] in "–—" and SENTENCE_END_RE.search(prev_s):

@@ -156,3 +156,13 @@ def test_a_dash_inside_kinh_te_xa_hoi_is_not_a_bullet() -> None:
     # after a finished sentence, a colon or another item, a lower-case dash item is an item
     assert _blocks(["Các nội dung sau:", "- tuyên truyền về CCHC;"]) == ["Các nội dung sau:", "- tuyên truyền về CCHC;"]
     assert _blocks(["- Kế hoạch CCHC năm", "- tổ chức kiểm tra"]) == ["- Kế hoạch CCHC năm", "- tổ chức kiểm tra"]
+
+
+def test_a_bracket_opened_on_one_line_closes_on_the_next() -> None:
+    assert _blocks(["4. CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH CHÍNH NHÀ NƯỚC (6/6", "ĐIỂM)", "- Thực hiện tốt."]) == [
+        "4. CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH CHÍNH NHÀ NƯỚC (6/6 ĐIỂM)", "- Thực hiện tốt.",
+    ]
+    assert _blocks(["Kết quả (xem phụ lục", "1) kèm theo.", "1) Nội dung thứ nhất"]) == [
+        "Kết quả (xem phụ lục 1) kèm theo.", "1) Nội dung thứ nhất",
+    ]
+    assert _blocks(["Kết quả (xem phụ lục 1).", "1) Nội dung thứ nhất"]) == ["Kết quả (xem phụ lục 1).", "1) Nội dung thứ nhất"]
