@@ -21,9 +21,10 @@ import os
 import threading
 import time
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import islice, pairwise
+from itertools import accumulate, islice, pairwise
 from operator import itemgetter, sub
 from pathlib import Path
 from typing import Any
@@ -604,6 +605,7 @@ class _PageReader:
         glyph_lines: list[list[Glyph]],
     ) -> TableRegion:
         x0, top, x1, bottom = bbox
+        locate = _cell_locator(rows)
         cell_glyphs: dict[tuple[int, int], list[Glyph]] = {}
         for line in glyph_lines:
             keep: list[Glyph] = []
@@ -612,18 +614,9 @@ class _PageReader:
                 if not (x0 <= cx <= x1 and top <= cy <= bottom):
                     keep.append(g)
                     continue
-                for r, (_, cells) in enumerate(rows):
-                    hit = next(
-                        (
-                            c
-                            for c, cell in enumerate(cells)
-                            if cell and cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]
-                        ),
-                        None,
-                    )
-                    if hit is not None:
-                        cell_glyphs.setdefault((r, hit), []).append(g)
-                        break
+                hit = locate(cx, cy)
+                if hit is not None:
+                    cell_glyphs.setdefault(hit, []).append(g)
             line[:] = keep
         glyph_lines[:] = [ln for ln in glyph_lines if ln]
         texts: list[list[str]] = []
@@ -632,6 +625,31 @@ class _PageReader:
             texts.append([_cell_text(cell_glyphs.get((r, c), [])) for c in range(len(cells))])
             row_boxes.append(tuple(round(v, 2) for v in row_bbox))  # type: ignore[misc]
         return TableRegion(page, tuple(round(v, 2) for v in bbox), texts, row_boxes)  # type: ignore[arg-type]
+
+
+def _cell_locator(rows: list[tuple[Any, list[Any]]]) -> Callable[[float, float], tuple[int, int] | None]:
+    """A function giving the (row, column) of the first cell, in table order, that holds a point.
+
+    It looks only at rows whose vertical span can hold the point: those from the first whose
+    bottom (or an earlier row's) reaches it, until every later row starts below it.
+    """
+    boxes = [box for box, _ in rows]
+    reach = list(accumulate((box[3] for box in boxes), max))  # lowest bottom of the rows up to each
+    floor = list(accumulate((box[1] for box in reversed(boxes)), min))[::-1]  # highest top from each on
+
+    def locate(cx: float, cy: float) -> tuple[int, int] | None:
+        for r in range(bisect_left(reach, cy), len(rows)):
+            if floor[r] > cy:
+                return None
+            box, cells = rows[r]
+            if not (box[1] <= cy <= box[3] and box[0] <= cx <= box[2]):
+                continue  # a row's box holds all its cells
+            for c, cell in enumerate(cells):
+                if cell and cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]:
+                    return r, c
+        return None
+
+    return locate
 
 
 def _edge(orientation: str, start: float, end: float, at: float) -> dict[str, Any]:
@@ -671,8 +689,52 @@ def _tables_from_edges(edges: list[dict[str, Any]]) -> list[Any]:
     points = plumber_table.edges_to_intersections(
         edges, s.intersection_x_tolerance, s.intersection_y_tolerance
     )
-    cells = plumber_table.intersections_to_cells(points)
+    cells = _intersection_cells(points)
     return [plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells)]  # type: ignore[arg-type]
+
+
+Point = tuple[float, float]
+
+
+def _intersection_cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[BBox]:
+    """pdfplumber's ``intersections_to_cells``: the same cells in the same order, without its cost.
+
+    Each point's edges become a set once (pdfplumber rebuilt both sets for every pair of points it
+    compared), and the points below and right of a point are looked up by column and row.
+    """
+    v_edges = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in es["v"]} for p, es in intersections.items()}
+    h_edges = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in es["h"]} for p, es in intersections.items()}
+
+    def connects(p1: Point, p2: Point) -> bool:
+        return (p1[0] == p2[0] and not v_edges[p1].isdisjoint(v_edges[p2])) or (
+            p1[1] == p2[1] and not h_edges[p1].isdisjoint(h_edges[p2])
+        )
+
+    columns: dict[float, list[Point]] = {}
+    rows: dict[float, list[Point]] = {}
+    for point in sorted(intersections):  # by x, then y: a column's points top-down, a row's left-right
+        columns.setdefault(point[0], []).append(point)
+        rows.setdefault(point[1], []).append(point)
+    cells: list[BBox] = []
+    for column in columns.values():
+        for i, pt in enumerate(column):
+            row = rows[pt[1]]
+            right = [p for p in row[row.index(pt) + 1 :] if connects(pt, p)]
+            cell = next(
+                (
+                    (pt[0], pt[1], right_pt[0], below_pt[1])
+                    for below_pt in column[i + 1 :]
+                    if connects(pt, below_pt)
+                    for right_pt in right
+                    if (right_pt[0], below_pt[1]) in intersections
+                    and connects((right_pt[0], below_pt[1]), right_pt)
+                    and connects((right_pt[0], below_pt[1]), below_pt)
+                ),
+                None,
+            )
+            if cell is not None:
+                cells.append(cell)
+    return cells
 
 
 def _cell_text(glyphs: list[Glyph]) -> str:
