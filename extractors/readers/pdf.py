@@ -712,21 +712,23 @@ def _intersection_cells(intersections: dict[Point, dict[str, list[dict[str, Any]
 
     columns: dict[float, list[Point]] = {}
     rows: dict[float, list[Point]] = {}
+    place: dict[Point, int] = {}  # a point's place in its row
     for point in sorted(intersections):  # by x, then y: a column's points top-down, a row's left-right
         columns.setdefault(point[0], []).append(point)
-        rows.setdefault(point[1], []).append(point)
+        row = rows.setdefault(point[1], [])
+        place[point] = len(row)
+        row.append(point)
     cells: list[BBox] = []
     for column in columns.values():
         for i, pt in enumerate(column):
-            row = rows[pt[1]]
-            right = [p for p in row[row.index(pt) + 1 :] if connects(pt, p)]
             cell = next(
                 (
                     (pt[0], pt[1], right_pt[0], below_pt[1])
                     for below_pt in column[i + 1 :]
                     if connects(pt, below_pt)
-                    for right_pt in right
-                    if (right_pt[0], below_pt[1]) in intersections
+                    for right_pt in rows[pt[1]][place[pt] + 1 :]
+                    if connects(pt, right_pt)
+                    and (right_pt[0], below_pt[1]) in intersections
                     and connects((right_pt[0], below_pt[1]), right_pt)
                     and connects((right_pt[0], below_pt[1]), below_pt)
                 ),
