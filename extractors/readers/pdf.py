@@ -743,30 +743,41 @@ def _cell_text(glyphs: list[Glyph]) -> str:
     """Text of one table cell: its glyphs grouped into lines, each sorted by x, lines joined by spaces."""
     if not glyphs:
         return ""
-    glyphs = sorted(glyphs, key=lambda g: ((g[2] + g[3]) / 2, g[0]))
     lines: list[list[Glyph]] = []
-    for g in glyphs:
-        if lines:
-            ref = lines[-1][0]
-            if min(g[3], ref[3]) - max(g[2], ref[2]) > 0.5 * min(g[3] - g[2], ref[3] - ref[2]):
-                lines[-1].append(g)
+    line: list[Glyph] | None = None
+    for g in sorted(glyphs, key=_mid_y_x0):
+        if line is not None:  # the line's first glyph and this one overlap by half the lower height
+            g_top, g_bottom, top, bottom = g[2], g[3], line[0][2], line[0][3]
+            height, line_height = g_bottom - g_top, bottom - top
+            overlap = (g_bottom if g_bottom < bottom else bottom) - (g_top if g_top > top else top)  # noqa: FURB136
+            if overlap > 0.5 * (height if height < line_height else line_height):  # noqa: FURB136 (no call)
+                line.append(g)
                 continue
-        lines.append([g])
-    out: list[str] = []
-    for line in lines:
-        line.sort(key=_X0)
-        size = max(sorted(g[3] - g[2] for g in line)[len(line) // 2], 1.0)
-        parts = [line[0][4]]
-        for a, b in pairwise(line):
-            if b[4] == a[4] and abs(b[0] - a[0]) < 0.15 * size:
-                continue
-            if b[0] - a[1] > SPACE_GAP * size or (
-                b[6] and 0 < b[5] - a[5] <= 4 and b[0] - a[1] > 0.05 * size
-            ):
-                parts.append(" ")
-            parts.append(b[4])
-        out.append("".join(parts))
-    return " ".join(nfc(" ".join(out).translate(_LIGATURES)).split())
+        line = [g]
+        lines.append(line)
+    return " ".join(nfc(" ".join(map(_cell_line, lines)).translate(_LIGATURES)).split())
+
+
+def _mid_y_x0(g: Glyph) -> tuple[float, float]:
+    return (g[2] + g[3]) / 2, g[0]
+
+
+def _cell_line(line: list[Glyph]) -> str:
+    """One line of a cell, spaced from its gaps (a duplicate glyph drawn over itself counted once)."""
+    if len(line) == 1:
+        return line[0][4]
+    line.sort(key=_X0)
+    size = max(sorted([g[3] - g[2] for g in line])[len(line) // 2], 1.0)
+    dup_gap, space_gap, hinted_gap = 0.15 * size, SPACE_GAP * size, 0.05 * size
+    parts = [line[0][4]]
+    for a, b in pairwise(line):
+        if b[4] == a[4] and abs(b[0] - a[0]) < dup_gap:
+            continue
+        gap = b[0] - a[1]
+        if gap > space_gap or (b[6] and 0 < b[5] - a[5] <= 4 and gap > hinted_gap):
+            parts.append(" ")
+        parts.append(b[4])
+    return "".join(parts)
 
 
 # -- whole document: furniture, reading order, blocks -----------------------------------------------
