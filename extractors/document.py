@@ -9,6 +9,7 @@ top-left of the page (pdfplumber's convention). Pages and lines are 1-based.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -91,8 +92,10 @@ class Document:
 
 def nfc(text: str) -> str:
     """Unicode NFC, with non-breaking and odd spaces made plain and zero-width marks dropped."""
+    if text.isascii():
+        return text  # already NFC, and none of the odd spaces is ASCII
     text = unicodedata.normalize("NFC", text)
-    if any(ch in text for ch in _ODD_SPACES):
+    if _ODD_SPACES_RE.search(text):
         text = text.translate(_SPACE_TABLE)
     return text
 
@@ -101,3 +104,4 @@ _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\u200b\u200c\u200
 _SPACE_TABLE = {ord(ch): " " for ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"} | {
     ord(ch): None for ch in "\u200b\u200c\u200d\ufeff\u00ad"
 }
+_ODD_SPACES_RE = re.compile(f"[{_ODD_SPACES}]")

@@ -7,6 +7,8 @@ rebuilt from line starts: numbering, bullets, all-caps headings, the "Số:" lin
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from cchc.extractors.document import BlockKind
@@ -30,6 +32,8 @@ PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d
 DOC_TYPE_RE = re.compile(r"^\s*(?:BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s*", re.I)
 PART_WORD_RE = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)$")  # a part's word alone, its number on the next line
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
+# A sentence end for sentence_bounds: ". ", "; ", "! ", "? ", or one of those signs ending the text.
+_SENTENCE_END_RE_AT = re.compile(r"[.;!?](?= |\Z)")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -37,12 +41,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
     A dot or comma inside a number ("83,97", "2.252") is not a sentence end.
     """
-    left = start
-    while left > 0 and not (text[left - 1] in ".;!?" and (left >= len(text) or text[left] == " ")):
-        left -= 1
-    right = end
-    while right < len(text) and not (text[right] in ".;!?" and (right + 1 >= len(text) or text[right + 1] == " ")):
-        right += 1
+    left = 0
+    for m in _SENTENCE_END_RE_AT.finditer(text):
+        if m.start() >= start:
+            break
+        left = m.start() + 1
+    m = _SENTENCE_END_RE_AT.search(text, end)
+    right = m.start() if m else len(text)
     return left, min(len(text), right + 1)
 
 
@@ -69,8 +74,10 @@ def is_all_caps(text: str) -> bool:
     return upper / letters >= 0.9 and len(text.split()) >= 2
 
 
+@lru_cache(maxsize=4096)
 def numbering(text: str) -> tuple[str, str, str] | None:
     """(scheme, number, title) when a line starts with outline numbering, else None."""
+    # cached: the readers, the classifier and the assembler each ask it of the same block
     m = ROMAN_HEADING_RE.match(text)
     if m and (is_all_caps(m["title"][:40]) or m["title"][:1].isupper()):
         return "roman", m["num"], m["title"].strip()

@@ -19,6 +19,7 @@ A malformed statement is never dropped: it is read, and its repair is returned f
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex as re
 
@@ -71,6 +72,12 @@ PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{NUM})\s*%")
 POINTS_ONLY_RE = re.compile(r"(?:đạt|được)\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)(?:\s*[.,](?=\s*điểm))?\s*điểm(?!\s*/)", re.I)
 
 
+_DIGIT_RE = re.compile(r"\d")  # the \d of the patterns (str.isdigit differs)
+# A word or sign each of SCORE_RES cannot match without, searched as the pattern would (case-blind):
+# most blocks lack some of them, and these searches are much cheaper than the patterns.
+_SCORE_NEEDS = [re.compile("/"), re.compile("/|trên", re.I), re.compile("trên", re.I), re.compile(r"\(")]
+
+
 @dataclass(frozen=True, slots=True)
 class ScoreMatch:
     score: ParsedNumber
@@ -91,15 +98,25 @@ class NumberMatch:
 
 def find_scores(text: str) -> list[ScoreMatch]:
     """Every "x/y điểm"-like statement, in order, overlapping forms removed."""
+    return list(_scores_in(text))
+
+
+@lru_cache(maxsize=1024)
+def _scores_in(text: str) -> tuple[ScoreMatch, ...]:
+    # the classifier and the assembler both ask for a block's scores
+    if ("đ" not in text and "Đ" not in text) or _DIGIT_RE.search(text) is None:
+        return ()  # every form has a digit and "điểm" or "đ" (Đ, đ are all that match it case-blind)
     found: list[ScoreMatch] = []
-    for pattern in SCORE_RES:
+    for pattern, needs in zip(SCORE_RES, _SCORE_NEEDS, strict=True):
+        if needs.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
             match = _score_match(text, m)
             if match is not None:
                 found.append(match)
-    return sorted(found, key=lambda s: s.start)
+    return tuple(sorted(found, key=lambda s: s.start))
 
 
 def find_bare_score(text: str) -> ScoreMatch | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import regex as re
 
@@ -25,20 +26,32 @@ COLUMN_KEYS: list[tuple[str, tuple[str, ...]]] = [
     ("title", ("linh vuc", "tieu chi", "noi dung", "chi so", "ten")),
     ("no", ("tt", "stt")),
 ]
+_COLUMN_KEY_SETS = [(role, frozenset(keys)) for role, keys in COLUMN_KEYS]
+_KEY_WORDS = max(len(k.split()) for _, keys in COLUMN_KEYS for k in keys)  # the longest key, in words
 TOTAL_RE = re.compile(r"^\s*(?:tổng(?:\s+(?:cộng|số|điểm))?|chỉ\s+số\s+(?:cchc|cải\s+cách\s+hành\s+chính|tổng\s+hợp)|cộng)\b", re.I)
 
 EvidenceFn = Callable[[Block, int, int, int | None], Evidence]
 
 
+@lru_cache(maxsize=4096)
+def _word_runs(cell: str) -> frozenset[str]:
+    """Every run of up to ``_KEY_WORDS`` consecutive words of the folded cell: a key occurs in the
+    cell as whole words exactly when it is one of them."""
+    words = fold_loose(cell).split()
+    return frozenset(
+        " ".join(words[i : i + n]) for n in range(1, _KEY_WORDS + 1) for i in range(len(words) - n + 1)
+    )
+
+
 def column_roles(header: list[str]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for col, cell in enumerate(header):
-        folded = f" {fold_loose(cell)} "
         if "%" in cell and "percent" not in roles:
             roles["percent"] = col
             continue
-        for role, keys in COLUMN_KEYS:
-            if role not in roles and any(f" {k} " in folded or folded.strip() == k for k in keys):
+        runs = _word_runs(cell)
+        for role, keys in _COLUMN_KEY_SETS:
+            if role not in roles and not runs.isdisjoint(keys):
                 roles[role] = col
                 break
     return roles

@@ -21,9 +21,10 @@ import os
 import threading
 import time
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import islice, pairwise
+from itertools import accumulate, islice, pairwise
 from operator import itemgetter, sub
 from pathlib import Path
 from typing import Any
@@ -604,6 +605,7 @@ class _PageReader:
         glyph_lines: list[list[Glyph]],
     ) -> TableRegion:
         x0, top, x1, bottom = bbox
+        locate = _cell_locator(rows)
         cell_glyphs: dict[tuple[int, int], list[Glyph]] = {}
         for line in glyph_lines:
             keep: list[Glyph] = []
@@ -612,18 +614,9 @@ class _PageReader:
                 if not (x0 <= cx <= x1 and top <= cy <= bottom):
                     keep.append(g)
                     continue
-                for r, (_, cells) in enumerate(rows):
-                    hit = next(
-                        (
-                            c
-                            for c, cell in enumerate(cells)
-                            if cell and cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]
-                        ),
-                        None,
-                    )
-                    if hit is not None:
-                        cell_glyphs.setdefault((r, hit), []).append(g)
-                        break
+                hit = locate(cx, cy)
+                if hit is not None:
+                    cell_glyphs.setdefault(hit, []).append(g)
             line[:] = keep
         glyph_lines[:] = [ln for ln in glyph_lines if ln]
         texts: list[list[str]] = []
@@ -632,6 +625,31 @@ class _PageReader:
             texts.append([_cell_text(cell_glyphs.get((r, c), [])) for c in range(len(cells))])
             row_boxes.append(tuple(round(v, 2) for v in row_bbox))  # type: ignore[misc]
         return TableRegion(page, tuple(round(v, 2) for v in bbox), texts, row_boxes)  # type: ignore[arg-type]
+
+
+def _cell_locator(rows: list[tuple[Any, list[Any]]]) -> Callable[[float, float], tuple[int, int] | None]:
+    """A function giving the (row, column) of the first cell, in table order, that holds a point.
+
+    It looks only at rows whose vertical span can hold the point: those from the first whose
+    bottom (or an earlier row's) reaches it, until every later row starts below it.
+    """
+    boxes = [box for box, _ in rows]
+    reach = list(accumulate((box[3] for box in boxes), max))  # lowest bottom of the rows up to each
+    floor = list(accumulate((box[1] for box in reversed(boxes)), min))[::-1]  # highest top from each on
+
+    def locate(cx: float, cy: float) -> tuple[int, int] | None:
+        for r in range(bisect_left(reach, cy), len(rows)):
+            if floor[r] > cy:
+                return None
+            box, cells = rows[r]
+            if not (box[1] <= cy <= box[3] and box[0] <= cx <= box[2]):
+                continue  # a row's box holds all its cells
+            for c, cell in enumerate(cells):
+                if cell and cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]:
+                    return r, c
+        return None
+
+    return locate
 
 
 def _edge(orientation: str, start: float, end: float, at: float) -> dict[str, Any]:
@@ -671,38 +689,95 @@ def _tables_from_edges(edges: list[dict[str, Any]]) -> list[Any]:
     points = plumber_table.edges_to_intersections(
         edges, s.intersection_x_tolerance, s.intersection_y_tolerance
     )
-    cells = plumber_table.intersections_to_cells(points)
+    cells = _intersection_cells(points)
     return [plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells)]  # type: ignore[arg-type]
+
+
+Point = tuple[float, float]
+
+
+def _intersection_cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[BBox]:
+    """pdfplumber's ``intersections_to_cells``: the same cells in the same order, without its cost.
+
+    Each point's edges become a set once (pdfplumber rebuilt both sets for every pair of points it
+    compared), and the points below and right of a point are looked up by column and row.
+    """
+    v_edges = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in es["v"]} for p, es in intersections.items()}
+    h_edges = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in es["h"]} for p, es in intersections.items()}
+
+    def connects(p1: Point, p2: Point) -> bool:
+        return (p1[0] == p2[0] and not v_edges[p1].isdisjoint(v_edges[p2])) or (
+            p1[1] == p2[1] and not h_edges[p1].isdisjoint(h_edges[p2])
+        )
+
+    columns: dict[float, list[Point]] = {}
+    rows: dict[float, list[Point]] = {}
+    place: dict[Point, int] = {}  # a point's place in its row
+    for point in sorted(intersections):  # by x, then y: a column's points top-down, a row's left-right
+        columns.setdefault(point[0], []).append(point)
+        row = rows.setdefault(point[1], [])
+        place[point] = len(row)
+        row.append(point)
+    cells: list[BBox] = []
+    for column in columns.values():
+        for i, pt in enumerate(column):
+            cell = next(
+                (
+                    (pt[0], pt[1], right_pt[0], below_pt[1])
+                    for below_pt in column[i + 1 :]
+                    if connects(pt, below_pt)
+                    for right_pt in rows[pt[1]][place[pt] + 1 :]
+                    if connects(pt, right_pt)
+                    and (right_pt[0], below_pt[1]) in intersections
+                    and connects((right_pt[0], below_pt[1]), right_pt)
+                    and connects((right_pt[0], below_pt[1]), below_pt)
+                ),
+                None,
+            )
+            if cell is not None:
+                cells.append(cell)
+    return cells
 
 
 def _cell_text(glyphs: list[Glyph]) -> str:
     """Text of one table cell: its glyphs grouped into lines, each sorted by x, lines joined by spaces."""
     if not glyphs:
         return ""
-    glyphs = sorted(glyphs, key=lambda g: ((g[2] + g[3]) / 2, g[0]))
     lines: list[list[Glyph]] = []
-    for g in glyphs:
-        if lines:
-            ref = lines[-1][0]
-            if min(g[3], ref[3]) - max(g[2], ref[2]) > 0.5 * min(g[3] - g[2], ref[3] - ref[2]):
-                lines[-1].append(g)
+    line: list[Glyph] | None = None
+    for g in sorted(glyphs, key=_mid_y_x0):
+        if line is not None:  # the line's first glyph and this one overlap by half the lower height
+            g_top, g_bottom, top, bottom = g[2], g[3], line[0][2], line[0][3]
+            height, line_height = g_bottom - g_top, bottom - top
+            overlap = (g_bottom if g_bottom < bottom else bottom) - (g_top if g_top > top else top)  # noqa: FURB136
+            if overlap > 0.5 * (height if height < line_height else line_height):  # noqa: FURB136 (no call)
+                line.append(g)
                 continue
-        lines.append([g])
-    out: list[str] = []
-    for line in lines:
-        line.sort(key=_X0)
-        size = max(sorted(g[3] - g[2] for g in line)[len(line) // 2], 1.0)
-        parts = [line[0][4]]
-        for a, b in pairwise(line):
-            if b[4] == a[4] and abs(b[0] - a[0]) < 0.15 * size:
-                continue
-            if b[0] - a[1] > SPACE_GAP * size or (
-                b[6] and 0 < b[5] - a[5] <= 4 and b[0] - a[1] > 0.05 * size
-            ):
-                parts.append(" ")
-            parts.append(b[4])
-        out.append("".join(parts))
-    return " ".join(nfc(" ".join(out).translate(_LIGATURES)).split())
+        line = [g]
+        lines.append(line)
+    return " ".join(nfc(" ".join(map(_cell_line, lines)).translate(_LIGATURES)).split())
+
+
+def _mid_y_x0(g: Glyph) -> tuple[float, float]:
+    return (g[2] + g[3]) / 2, g[0]
+
+
+def _cell_line(line: list[Glyph]) -> str:
+    """One line of a cell, spaced from its gaps (a duplicate glyph drawn over itself counted once)."""
+    if len(line) == 1:
+        return line[0][4]
+    line.sort(key=_X0)
+    size = max(sorted([g[3] - g[2] for g in line])[len(line) // 2], 1.0)
+    dup_gap, space_gap, hinted_gap = 0.15 * size, SPACE_GAP * size, 0.05 * size
+    parts = [line[0][4]]
+    for a, b in pairwise(line):
+        if b[4] == a[4] and abs(b[0] - a[0]) < dup_gap:
+            continue
+        gap = b[0] - a[1]
+        if gap > space_gap or (b[6] and 0 < b[5] - a[5] <= 4 and gap > hinted_gap):
+            parts.append(" ")
+        parts.append(b[4])
+    return "".join(parts)
 
 
 # -- whole document: furniture, reading order, blocks -----------------------------------------------
