@@ -778,6 +778,8 @@ def _text_table_rows(ctx: _Ctx, start: int) -> tuple[list[int], str, list[int], 
     # rows of aligned columns lie in the first blocks; a converter's cells, one a line, run further
     aligned = text[: starts[ALIGNED_ROWS_BLOCKS]] if len(starts) > ALIGNED_ROWS_BLOCKS else text
     rows = criteria_from_text_rows(aligned, ctx.framework)
+    if len(rows) >= len(ctx.framework.criteria):
+        return region, text, starts, rows
     stream = criteria_from_cell_stream(text, ctx.framework)
     return region, text, starts, stream if len(stream) > len(rows) else rows
 

@@ -212,6 +212,7 @@ TEXT_HEADER_RE = re.compile(r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)", re.I)
 _TOKEN_RE = re.compile(r"[^\s|]+")
 _STREAM_NUMBER_RE = re.compile(rf"^{_CELL_NUM}%?$")
 MIN_STREAM_ROWS = 5
+_THREE_NUMBERS_RE = re.compile(rf"(?<![\d.,/]){_CELL_NUM}\s+{_CELL_NUM}\s+{_CELL_NUM}(?![\d/])")
 MAX_ROWS_SKIPPED = 3
 
 
@@ -233,6 +234,8 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
     maximum) and named by its row number (STT), which must run 1, 2, 3, … and be a criterion code
     of the framework; fewer than MIN_STREAM_ROWS such rows read as no table.
     """
+    if len(_THREE_NUMBERS_RE.findall(text)) < MIN_STREAM_ROWS:
+        return []  # fewer runs of three numbers than rows: no such table (the common case, found cheaply)
     tokens = [(m.start(), m.end(), m.group(0).strip(",;")) for m in _TOKEN_RE.finditer(text)]
     numbers = [
         parse_number(t.rstrip("%"), small=True) if _STREAM_NUMBER_RE.match(t) else None for _, _, t in tokens
