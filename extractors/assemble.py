@@ -498,11 +498,13 @@ class _Assembler:
         blocks = self.ctx.doc.blocks
         # a criteria table that came out as text is read first, as a ruled table is where it stands, so
         # the headings and component lists after it find their criterion
-        _criteria_from_text_tables(self.ctx, self.seen)
+        _criteria_from_text_tables(self.ctx, self.seen, headers_only=True)
         i = 0
         while i < len(blocks):
             i = self.feed(classify(blocks, i, self.ctx.scores(i), self.framework))
         self.close_indicator()
+        if len(self.seen) < 5:
+            _criteria_from_text_tables(self.ctx, self.seen)
         _note_unplaced(self.ctx, self.placed)
 
     def feed(self, st: Statement) -> int:
@@ -743,12 +745,17 @@ TEXT_TABLE_BLOCKS = 60
 MAX_TEXT_TABLE_HEADERS = 5
 
 
-def _criteria_from_text_tables(ctx: _Ctx, seen: set[str]) -> None:
+def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool = False) -> None:
     """Criteria of a table that came out as text (a scan, a table drawn without rules, a converter's
     cells one a line): the blocks after a header line that names the score columns ("Điểm tối đa",
-    "Điểm đạt được"); the first such header whose blocks read as criteria rows."""
+    "Điểm đạt được"); the first such header whose blocks read as criteria rows. ``headers_only``: only
+    lines that state no score themselves ("… 12,7/15 điểm, đạt tỷ lệ …" names the columns' words too)."""
     blocks = ctx.doc.blocks
-    headers = [i for i, b in enumerate(blocks) if TEXT_HEADER_RE.search(b.text) and b.kind != BlockKind.TABLE]
+    headers = [
+        i
+        for i, b in enumerate(blocks)
+        if TEXT_HEADER_RE.search(b.text) and b.kind != BlockKind.TABLE and not (headers_only and ctx.scores(i))
+    ]
     for start in headers[:MAX_TEXT_TABLE_HEADERS]:
         region, text, starts, rows = _text_table_rows(ctx, start)
         if rows:

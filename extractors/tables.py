@@ -206,7 +206,7 @@ TEXT_ROW_RE = re.compile(
     rf"(?P<a>{_CELL_NUM})\s*\|?\s+(?P<b>{_CELL_NUM})\s*\|?\s+(?P<pct>{_CELL_NUM})\s*%?\s*\|?\s*"
     r"(?:(?P<rank>\d{1,3})\s*/\s*(?P<total>\d{1,3}))?(?P<rest>[^\d|]{0,120}?)(?=\s*(?:\d|\||$))"
 )
-TEXT_HEADER_RE = re.compile(r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)", re.I)
+TEXT_HEADER_RE = re.compile(r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)|tối\s+đa[^.;]{0,30}\bđạt\b", re.I)
 
 
 _TOKEN_RE = re.compile(r"[^\s|]+")
