@@ -63,6 +63,7 @@ LOST_PROSE = [
 ]
 RANK_WORDS = {1: "nhất", 2: "nhì", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
 WORD_RANKS = {word: n for n, word in RANK_WORDS.items()} | {"đầu": 1}
+LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"]  # the Vietnamese alphabet's order, as legal texts letter
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 DISTRICT_KINDS = ("thành phố ", "thị xã ", "quận ", "huyện ")
 
@@ -160,6 +161,8 @@ class Composer:
         self.autonum = spec["fmt"] == "docx_autonum"
         self.criteria = self._criteria()
         self.list_style = "lettered" if self.layout == "prose_c" else self.rng.choice(["numbered", "lettered", "starred"])
+        self.list_style = spec.get("list_style", self.list_style)  # round 4: criteria lettered "a)" need other lists
+        self.alt_words = spec.get("qty_words") == "alt"  # round 4: records and staff stated in other words
 
     # ---- values -------------------------------------------------------------------------------
     def plant(self, kind: str) -> list[tuple[Any, ...]]:
@@ -173,7 +176,7 @@ class Composer:
             scores[code - 1] = value
         missing = {p[1] for p in self.plant("missing")}
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
-        if self.layout in ("prose_a", "prose_d", "prose_e") or self.spec.get("table_ranks"):
+        if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h") or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
                 if code not in crit_ranks and (self.spec.get("table_ranks") or self.rng.random() < 0.4):
@@ -183,6 +186,9 @@ class Composer:
             score, max_score = dec(scores[code - 1]), dec(maxima[code - 1])
             pct = percent(score, max_score)
             pct_text = "100" if pct == 100 else vn(pct, 2)
+            if self.spec.get("pct_places", 2) != 2 and pct != 100:  # a percent printed with one decimal: fine
+                places = self.spec["pct_places"]
+                pct_text = vn(percent(score, max_score, places), places)
             if "round_7799" in self.spec.get("tricky", []) and code == 7 and scores[6] == "8,97":
                 pct_text = "77,99"
             for _, pcode, printed in self.plant("pct"):
@@ -241,6 +247,10 @@ class Composer:
             return f"xếp cuối trong {total} {kinds} của {self.district_kind}", total, total
         if style == "digits_of":
             return f"xếp thứ {r_text} trong tổng số {total} {kinds} của {self.district_kind}", int(r_text), total
+        if style == "dung_thu":  # round 4
+            return f"đứng thứ {r_text}/{total} {kinds}", int(r_text), total
+        if style == "vi_tri":  # round 4
+            return f"xếp vị trí {r_text} trên {total} đơn vị", int(r_text), total
         if style == "words":
             rank = WORD_RANKS[r_text]
             return f"xếp thứ {r_text} trong tổng số {total} {kinds}", rank, total
@@ -276,6 +286,10 @@ class Composer:
             return ""
         r, t = crit.rank
         text = f"Xếp thứ {r}/{t} nhóm hạng các xã, thị trấn"
+        if self.spec.get("crit_rank_style") == "dung_thu":  # round 4
+            text = f"Đứng thứ {r}/{t} trong các xã, thị trấn của {self.district_kind}"
+        elif self.spec.get("crit_rank_style") == "vi_tri":
+            text = f"Xếp vị trí {r} trên {t} đơn vị"
         if crit.rank_change is not None:
             n = crit.rank_change
             text += (f", tăng {n} bậc" if n > 0 else f", giảm {-n} bậc" if n < 0 else ", giữ nguyên thứ bậc") + \
@@ -286,6 +300,8 @@ class Composer:
         printed = crit.printed_number
         if self.layout == "prose_c":
             return ROMAN[int(printed) - 1]
+        if self.layout == "prose_h":
+            return LETTERS[int(printed) - 1]
         return printed
 
     # ---- blocks -------------------------------------------------------------------------------
@@ -365,6 +381,10 @@ class Composer:
                 self.add("para", line)
             return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                     "rank_total": rank_total, "rank_change": change, "classification": classification}
+        style = self.spec.get("overall_style")
+        if style in ("points_of", "self_assessed", "sentences"):  # round 4
+            return self.overall_round4(style, subject, total, total_text, pct_text, rank_text, rank, rank_total,
+                                       change_text, change, classification)
         if variant == 0:
             text = (f"{subject} được UBND {self.district_kind} chấm điểm đạt {total_text}/100 điểm (đạt tỷ lệ {pct_text}% "
                     f"chỉ số tổng hợp), {rank_text}{change_part} và được xếp loại {classification}.")
@@ -374,6 +394,25 @@ class Composer:
         else:
             text = (f"Chỉ số CCHC năm {self.year} của {subject} đạt {pct_text}% ({total_text}/100 điểm), {rank_text}"
                     + (f", {change_text}" if change_text else "") + f". Xếp loại: {classification}.")
+        self.add("para", text)
+        return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                "rank_total": rank_total, "rank_change": change, "classification": classification}
+
+    def overall_round4(self, style: str, subject: str, total: Decimal, total_text: str, pct_text: str, rank_text: str,
+                       rank: int, rank_total: int, change_text: str, change: int | None,
+                       classification: str) -> dict[str, Any]:
+        """The overall statement in round 4's wordings ("đạt 86,25 điểm/100 điểm", a self-assessed score first)."""
+        if style == "points_of":
+            text = (f"Năm {self.year}, {subject} đạt {total_text} điểm/100 điểm, đạt tỷ lệ {pct_text}%, {rank_text}"
+                    + (f" ({change_text})" if change_text else "") + f"; xếp loại {classification}.")
+        elif style == "self_assessed":  # the commune's own score, then the district's: two scores, one is the result
+            text = (f"{subject} tự đánh giá, chấm điểm đạt {self.spec['self_assessed']} điểm; qua thẩm định, UBND "
+                    f"{self.district_kind} công nhận đạt {total_text}/100 điểm, tỷ lệ {pct_text}%, {rank_text}"
+                    + (f", {change_text}" if change_text else "") + f". Xếp loại: {classification}.")
+        else:
+            text = (f"Tổng điểm Chỉ số CCHC năm {self.year} của {subject} là {total_text}/100 điểm, tương ứng tỷ lệ "
+                    f"{pct_text}%. Về xếp hạng, xã {rank_text}" + (f", {change_text}" if change_text else "")
+                    + f". Xếp loại: {classification}.")
         self.add("para", text)
         return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                 "rank_total": rank_total, "rank_change": change, "classification": classification}
@@ -459,6 +498,8 @@ class Composer:
         full, lost = "Các chỉ số thành phần đạt điểm tối đa:", "Các chỉ số thành phần chưa đạt điểm tối đa:"
         if self.spec.get("list_words") == "alt":
             full, lost = "Những nội dung đạt điểm tối đa gồm:", "Những nội dung còn bị trừ điểm:"
+        elif self.spec.get("list_words") == "alt2":  # round 4
+            full, lost = "Các chỉ số đạt điểm tối đa gồm:", "Các chỉ số bị trừ điểm:"
         style = self.list_style
         if style == "numbered":
             return f"{number}.1. {full}", f"{number}.2. {lost}"
@@ -487,7 +528,7 @@ class Composer:
         received, resolved, ontime, _, _ = self.spec["records"]
         tricky = self.spec.get("tricky", [])
         out = []
-        if "received_resolved" in tricky:
+        if "received_resolved" in tricky and not self.alt_words:
             p = vn(percent(Decimal(resolved), Decimal(received), 1), 1)
             out.append(f"Trong năm {self.year}, Bộ phận Một cửa của xã đã tiếp nhận {thousands(received)} hồ sơ TTHC; "
                        f"đã giải quyết {thousands(resolved)}/{thousands(received)} hồ sơ tiếp nhận (đạt {p}%), số còn lại "
@@ -499,6 +540,10 @@ class Composer:
             sentence_pct = printed
         text = (f"+ Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: {thousands(ontime)}/{thousands(resolved)} hồ sơ "
                 f"được giải quyết trong năm, đạt {sentence_pct}%.")
+        if self.alt_words:  # received, resolved and on time in one sentence; the percent is of the resolved
+            text = (f"- Tổng số hồ sơ TTHC tiếp nhận trong năm {self.year}: {thousands(received)} hồ sơ; đã giải quyết "
+                    f"{thousands(resolved)} hồ sơ, trong đó giải quyết đúng hạn {thousands(ontime)} hồ sơ, "
+                    f"đạt {sentence_pct}%.")
         out.append(text)
         self.qty(ontime, resolved, sentence_pct, "records resolved on time")
         for _, printed in self.plant("pct_qty"):
@@ -529,6 +574,9 @@ class Composer:
         p = vn(percent(Decimal(online), Decimal(shown), 1), 1)
         text = (f"+ Tỷ lệ hồ sơ TTHC được xử lý trực tuyến: có {thousands(online)}/{thousands(shown)} tổng số hồ sơ TTHC "
                 f"được giải quyết trong năm, đạt tỷ lệ {p}%.")
+        if self.alt_words:
+            text = (f"- Số hồ sơ tiếp nhận, giải quyết trực tuyến: {thousands(online)} hồ sơ trên tổng số "
+                    f"{thousands(shown)} hồ sơ TTHC đã giải quyết trong năm, chiếm {p}%.")
         self.qty(online, shown, p, "records resolved online of all records resolved")
         out = [text]
         for _, other in self.plant("conflict_records"):
@@ -537,8 +585,12 @@ class Composer:
                                        f"records resolved in the year: {resolved} in criterion 3, {other} in criterion 7"))
         if "online_all" in self.spec.get("tricky", []):
             op = vn(percent(Decimal(online_ontime), Decimal(online), 2), 2)
-            out.append(f"+ Tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn: {thousands(online_ontime)}/{thousands(online)} "
-                       f"hồ sơ trực tuyến, đạt {op}%.")
+            if self.alt_words:
+                out.append(f"- Trong số hồ sơ trực tuyến, {thousands(online_ontime)}/{thousands(online)} hồ sơ được trả "
+                           f"kết quả đúng hạn ({op}%).")
+            else:
+                out.append(f"+ Tỷ lệ hồ sơ trực tuyến được giải quyết đúng hạn: {thousands(online_ontime)}/"
+                           f"{thousands(online)} hồ sơ trực tuyến, đạt {op}%.")
             self.qty(online_ontime, online, op, "online records resolved on time")
         return out
 
@@ -546,6 +598,9 @@ class Composer:
         total, standard = self.spec["staff"]
         p = vn(percent(Decimal(standard), Decimal(total), 2), 2)
         out = [f"- Tổng số cán bộ, công chức đạt chuẩn của UBND xã là {standard}/{total} người, đạt {p}%."]
+        if self.alt_words:
+            out = [f"- UBND xã hiện có {total} cán bộ, công chức, trong đó {standard} người đạt chuẩn theo quy định "
+                   f"(đạt {p}%)."]
         self.qty(standard, total, p, "cadres and civil servants up to standard")
         if "field_subset" in self.spec.get("tricky", []):
             out.append("- Bộ phận Tiếp nhận và Trả kết quả của xã bố trí 5 công chức; 5/5 công chức đã được bồi dưỡng "
@@ -556,8 +611,12 @@ class Composer:
             servants = total - cadres
             ok = servants - 1
             sp = vn(percent(Decimal(ok), Decimal(servants), 2), 2)
-            out.append(f"- Xã có {cadres} cán bộ chuyên trách và {servants} công chức; số công chức có trình độ đại học "
-                       f"trở lên là {ok}/{servants} công chức ({sp}%).")
+            if self.alt_words:
+                out.append(f"- Trong tổng số cán bộ, công chức có {cadres} cán bộ và {servants} công chức; {ok} trên tổng "
+                           f"số {servants} công chức có trình độ đại học trở lên, chiếm {sp}%.")
+            else:
+                out.append(f"- Xã có {cadres} cán bộ chuyên trách và {servants} công chức; số công chức có trình độ đại "
+                           f"học trở lên là {ok}/{servants} công chức ({sp}%).")
             self.qty(ok, servants, sp, "civil servants with a university degree")
         return out
 
@@ -568,6 +627,9 @@ class Composer:
             shown = other
         text = (f"Chất lượng đội ngũ cán bộ, công chức tuy đã được nâng lên nhưng vẫn còn {total - standard}/{shown} "
                 "cán bộ, công chức chưa đạt chuẩn theo quy định.")
+        if self.alt_words:
+            text = (f"Chất lượng đội ngũ tuy đã được nâng lên nhưng vẫn còn {total - standard} trên tổng số {shown} "
+                    "cán bộ, công chức chưa đạt chuẩn theo quy định.")
         self.qty(total - standard, shown, None, "cadres and civil servants not up to standard")
         for _, other in self.plant("conflict_staff"):
             self.plants.append(Planted("conflicting_values", "cadres and civil servants of the commune", "",
@@ -619,6 +681,14 @@ class Composer:
             return head if self.autonum else f"{label}. {head}"
         if self.layout == "prose_e":
             return f"{label}. {crit.title.upper()} ({score.upper()})"
+        title = crit.title[0].upper() + crit.title[1:]
+        rank = self.crit_rank_sentence(crit)
+        if self.layout == "prose_g":  # round 4: "1/ Công tác …: đạt 12,5/15 điểm, tỷ lệ 83,33%."
+            head = f"{title}: đạt {score}, tỷ lệ {crit.percent_text}%. {rank}".strip()
+            return head if self.autonum else f"{label}/ {head}"
+        if self.layout == "prose_h":  # round 4: criteria lettered "a)"
+            head = f"{title}: {score} (đạt {crit.percent_text}%). {rank}".strip()
+            return head if self.autonum else f"{label}) {head}"
         if self.layout == "prose_d":
             head = f"{crit.title[0].upper()}{crit.title[1:]}: đạt {score} ({crit.percent_text} %)."
             rank = self.crit_rank_sentence(crit)
@@ -649,8 +719,14 @@ class Composer:
             elif self.layout == "prose_e":
                 self.add("heading", self.heading_for(crit))
                 self.add("para", f"Tỷ lệ đạt {crit.percent_text}%. {self.crit_rank_sentence(crit)}".strip())
-            elif self.layout in ("prose_a", "prose_d"):
+            elif self.layout in ("prose_a", "prose_d", "prose_g", "prose_h"):
                 self.add("autonum" if self.autonum else "heading", self.heading_for(crit))
+            elif self.layout == "prose_f":  # round 4: "Lĩnh vực 1: …", the score on the next line
+                title = crit.title[0].upper() + crit.title[1:]
+                self.add("autonum" if self.autonum else "heading",
+                         title if self.autonum else f"Lĩnh vực {crit.printed_number}: {title}")
+                self.add("para", f"Điểm đạt: {self.score_phrase(crit)}; tỷ lệ: {crit.percent_text}%. "
+                                 f"{self.crit_rank_sentence(crit)}".strip())
             elif self.layout == "prose_b":
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
@@ -787,7 +863,10 @@ class Composer:
             for _, code, printed in self.plant("gap"):
                 if code == crit.code:
                     label = ROMAN[int(printed) - 1] + "." if self.layout == "prose_c" else \
-                        printed + ")" if self.layout == "prose_d" else printed + "."
+                        printed + ")" if self.layout == "prose_d" else \
+                        f"Lĩnh vực {printed}:" if self.layout == "prose_f" else \
+                        printed + "/" if self.layout == "prose_g" else \
+                        LETTERS[int(printed) - 1] + ")" if self.layout == "prose_h" else printed + "."
                     heading = next(b[1] for b in self.blocks if b[0] in ("heading", "autonum")
                                    and b[1].startswith(label + " ") and crit.title[1:].casefold() in b[1].casefold())
                     self.plants.append(Planted("numbering_gap", f"criterion {code} heading", "", [],

@@ -42,6 +42,13 @@ Tricky clean cases (``tricky``), each a thing that looks wrong and is not:
                   the commune's totals
   "three_decimals"  scores with three decimals ("7,452/8"), the total's percent printed with two
   "dot_decimal"   criterion scores typed with a decimal point ("13.5/15 điểm")
+  "self_assessed" the commune's own score ("tự đánh giá, chấm điểm đạt 91,25 điểm") before the district's
+                  (the result, "công nhận đạt 87,50/100 điểm"): two overall scores, of two assessments
+  "one_decimal"   criterion percents printed with one decimal ("17,75/20 điểm, tỷ lệ 88,8%")
+Round 4 also states records as "tiếp nhận …: 1.863 hồ sơ; đã giải quyết 1.850 hồ sơ, trong đó giải quyết
+đúng hạn 1.842 hồ sơ, đạt …%" (the percent is of the records resolved, ``qty_words="alt"``), online records
+as "1.210 hồ sơ trên tổng số 1.850 hồ sơ TTHC đã giải quyết" and staff as "có 20 cán bộ, công chức, trong đó
+19 người đạt chuẩn" / "1 trên tổng số 20 cán bộ, công chức chưa đạt chuẩn".
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -60,6 +67,11 @@ MAXIMA: dict[str, list[str]] = {
 #      | prose_e ("1. TITLE IN CAPITALS (13,5/15 ĐIỂM)", or "Bị mất 1,5/15 điểm": the points lost)
 #      | table (a ruled criteria table, then prose on each criterion) | table_only (table, prose without scores)
 #      | table_text (the table as aligned text columns)
+#      | prose_f ("Lĩnh vực 1: …", then "Điểm đạt: x/y điểm; tỷ lệ: p%") | prose_g ("1/ Công tác …: đạt x/y điểm, tỷ lệ p%")
+#      | prose_h (criteria lettered "a) … đ) … k)" as Vietnamese texts letter them)
+# round 4 keys: overall_style points_of | self_assessed (self_assessed="91,25") | sentences; rank_style dung_thu
+#      ("đứng thứ 7/21") | vi_tri ("xếp vị trí 3 trên 18 đơn vị"); crit_rank_style the same for criteria;
+#      list_words alt2; list_style (force the component lists' numbering); pct_places; qty_words alt
 # tab_header: a DOCX whose header is typed as lines "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …", not a table
 # Reports written after the first figures were published (14:00, commit a137137), with layouts the
 # first 44 did not have: until their causes are fixed from them too, they are the part of the set that
@@ -73,8 +85,16 @@ ADDED_AFTER_FIRST_RESULTS = {"ninh-hiep-2023", "dong-phong-2022", "kien-thanh-20
 # older name, other component-list wordings).
 ADDED_AFTER_9DA0450 = {"phu-thinh-2020", "dong-lam-2023", "thuy-son-2022", "nam-tien-2024", "hong-thai-2021",
                        "tien-du-2023"}
+# The fourth round, written at 15:30 by an examiner who had read neither the code nor any figures since:
+# criteria headed "Lĩnh vực 1:", "1/ …" and "a) … đ) …", overall "đạt 86,25 điểm/100 điểm", a commune's
+# self-assessed score before the district's, ranks "đứng thứ 7/21" and "xếp vị trí 3 trên 18 đơn vị",
+# component lists "Các chỉ số đạt điểm tối đa gồm:" / "Các chỉ số bị trừ điểm:", percents with one decimal,
+# records and staff in other words ("tiếp nhận …; đã giải quyết …, trong đó …", "… trên tổng số …").
+ROUND_4 = {"nghia-tru-2023", "cam-linh-2022", "ha-mo-2024", "hoa-son-2021", "xuan-lai-2023", "nghia-dan-2022",
+           "my-thuan-2024", "thach-loi-2023", "kim-lien-2022", "dong-son-2021", "an-lac-2024", "vinh-hung-2023"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
-           "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450}
+           "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
+           "round 4 (15:30, unseen)": ROUND_4}
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -387,4 +407,76 @@ SPECS: list[dict] = [
          maxima="M3", scores="9 7,5 20,5 6 11 5,5 11 3,5 7,25 11,25", rank="3/16", rank_style="digits",
          change="=", classification="Xuất sắc", records=(1450, 1440, 1440, 1180, 1180), staff=(20, 20),
          plants=[], tricky=["field_subset", "round_double"], table_ranks=True, list_words="alt"),
+
+    # fourth round (ROUND_4)
+    dict(name="nghia-tru-2023", fmt="txt", layout="prose_f", unit="Nghĩa Trụ", level="xã", district="Văn Giang",
+         province="Hưng Yên", year=2023, date="2024-01-23", number="12/BC-UBND", signer="Nguyễn Văn Tiến",
+         maxima="M1", scores="13,5 5 16,25 6 9,5 6,5 10,5 1,5 12 9,5", rank="7/21", rank_style="dung_thu",
+         change="+2", classification="Xuất sắc", records=(1863, 1850, 1842, 1210, 1208), staff=(20, 19),
+         plants=[("pct_qty", "99,2"), ("pct", 5, "88,36")], tricky=[], overall_style="points_of",
+         qty_words="alt", list_words="alt2", crit_rank_style="dung_thu"),
+    dict(name="cam-linh-2022", fmt="docx", layout="prose_g", unit="Cẩm Lĩnh", level="xã", district="Ba Vì",
+         province="Hà Nội", year=2022, date="2023-01-17", number="05/BC-UBND", signer="Phùng Văn Quang",
+         maxima="M2", scores="10,5 5,5 17,75 6,5 9 5,5 11,75 3,5 8,8 10,9", rank="3/18", rank_style="vi_tri",
+         change="+1", classification="Tốt", records=(2210, 2195, 2189, 1460, 1459), staff=(21, 20),
+         plants=[], tricky=["received_resolved", "one_decimal"], overall_style="sentences", qty_words="alt",
+         pct_places=1, crit_rank_style="vi_tri"),
+    dict(name="ha-mo-2024", fmt="docx_autonum", layout="prose_f", unit="Hạ Mỗ", level="xã",
+         district="Đan Phượng", province="Hà Nội", year=2024, date="2025-01-24", number="07/BC-UBND",
+         signer="Lê Thị Đình", maxima="M3", scores="8,75 7 19,5 5,5 10,5 5,5 10,25 3 6,9 10,6", rank="12/26",
+         rank_style="digits", change="-2", classification="Tốt", records=(1540, 1530, 1524, 1100, 1100),
+         staff=(21, 19), plants=[("conflict_staff", 23), ("full_lost", 3)], tricky=["self_assessed", "staff_cadres"],
+         overall_style="self_assessed", self_assessed="91,25", qty_words="alt", list_words="alt2"),
+    dict(name="hoa-son-2021", fmt="pdf", layout="prose_h", unit="Hòa Sơn", level="xã", district="Ứng Hòa",
+         province="Hà Nội", year=2021, date="2022-01-21", number="04/BC-UBND", signer="Đặng Văn Sơn",
+         maxima="M1", scores="13 4,5 16,5 5,5 10 6 10 1,75 11,5 9", rank="5/15", rank_style="dung_thu",
+         change="-1", classification="Tốt", records=(1120, 1110, 1104, 520, 520), staff=(19, 17),
+         plants=[("gap", 6, "5"), ("deduction", 1, "0,5")], tricky=[], overall_style="points_of",
+         list_style="numbered"),
+    dict(name="xuan-lai-2023", fmt="pdf", layout="table", unit="Xuân Lai", level="xã", district="Gia Bình",
+         province="Bắc Ninh", year=2023, date="2024-01-26", number="10/BC-UBND", signer="Nguyễn Xuân Lai",
+         maxima="M2", scores="11 6 18,25 6,5 9,25 5,5 12 3,25 9 11,1", rank="4/19", rank_style="digits_of",
+         change="=", classification="Xuất sắc", records=(2980, 2965, 2961, 2010, 2007), staff=(22, 21),
+         plants=[], tricky=["online_all"], table_ranks=True, overall_style="sentences", qty_words="alt",
+         list_words="alt2"),
+    dict(name="nghia-dan-2022", fmt="conv_soffice", layout="prose_g", unit="Nghĩa Dân", level="xã", district="Khoái Châu",
+         province="Hưng Yên", year=2022, date="2023-01-31", number="09/BC-UBND", signer="Trần Văn Dân",
+         maxima="M1", scores="12,75 5 16 6 9,75 6,25 9,5 1,5 11,25 9,1", rank="6/24", rank_style="vi_tri",
+         change="from:9", classification="Tốt", records=(1845, 1830, 1822, 1290, 1289), staff=(20, 18),
+         plants=[("conflict_records", 1900), ("rank_oor", 7, "25/24")], tricky=[], overall_style="points_of",
+         qty_words="alt", crit_rank_style="dung_thu", crit_ranks={7: "25/24"}),
+    dict(name="my-thuan-2024", fmt="conv_lines", layout="prose_f", unit="Mỹ Thuận", level="xã", district="Mỹ Lộc",
+         province="Nam Định", year=2024, date="2025-01-17", number="03/BC-UBND", signer="Vũ Văn Thuận",
+         maxima="M2", scores="11,5 6 18,5 7 9,5 5,75 12,25 3,5 9,25 11,4", rank="2/13", rank_style="dung_thu",
+         change="+3", classification="Xuất sắc", records=(1520, 1512, 1512, 1300, 1300), staff=(19, 19),
+         plants=[], tricky=["one_decimal", "last_year"], overall_style="sentences", qty_words="alt", pct_places=1),
+    dict(name="thach-loi-2023", fmt="conv_lines", layout="prose_h", unit="Thạch Lỗi", level="xã", district="Thanh Hà",
+         province="Hải Dương", year=2023, date="2024-02-01", number="11/BC-UBND", signer="Phạm Văn Lỗi",
+         maxima="M3", scores="8 7 18,5 5,5 10 5 10,5 3 6,5 9,75", rank="9/16", rank_style="vi_tri",
+         change="-3", classification="Tốt", records=(1380, 1372, 1365, 760, 759), staff=(20, 18),
+         plants=[("pct_overall", "83,50"), ("both", 7)], tricky=["self_assessed"], overall_style="self_assessed",
+         self_assessed="86,5", list_words="alt2", list_style="starred", crit_rank_style="vi_tri"),
+    dict(name="kim-lien-2022", fmt="conv_flow", layout="prose_f", unit="Kim Liên", level="xã", district="Nam Đàn",
+         province="Nghệ An", year=2022, date="2023-01-12", number="02/BC-UBND", signer="Hoàng Văn Liên",
+         maxima="M1", scores="13 5 15,5 6 9 6,5 9,75 1,5 10,5 8,8", rank="10/22", rank_style="dung_thu",
+         change="+1", classification="Tốt", records=(1675, 1660, 1655, 940, 940), staff=(20, 18),
+         plants=[], tricky=["received_resolved", "field_subset"], overall_style="points_of", qty_words="alt"),
+    dict(name="dong-son-2021", fmt="txt", layout="prose_g", unit="Đông Sơn", level="xã", district="Thủy Nguyên",
+         province="Hải Phòng", year=2021, date="2022-02-18", number="06/BC-UBND", signer="Lê Đông Sơn",
+         maxima="M3", scores="9 7,5 19 5,5 10,75 5,5 10,5 3,25 7 10,5", rank="8/20", rank_style="vi_tri",
+         change="=", classification="Tốt", records=(2050, 2040, 2031, 1400, 1398), staff=(21, 20),
+         plants=[("total", "86,85"), ("date_ref", "05/03/2022")], tricky=[], overall_style="sentences",
+         qty_words="alt"),
+    dict(name="an-lac-2024", fmt="docx", layout="prose_h", unit="An Lạc", level="xã", district="Chí Linh",
+         province="Hải Dương", year=2024, date="2025-01-20", number="08/BC-UBND", signer="Nguyễn Văn Lạc",
+         maxima="M2", scores="11,75 6 19 7 9,75 6 12,5 3,75 9,5 11,6", rank="2/17", rank_style="dung_thu",
+         change="+2", classification="Xuất sắc", records=(2330, 2318, 2318, 1980, 1979), staff=(22, 22),
+         plants=[], tricky=["staff_cadres", "online_all"], overall_style="points_of", qty_words="alt",
+         list_style="starred", crit_rank_style="dung_thu"),
+    dict(name="vinh-hung-2023", fmt="docx_autonum", layout="prose_g", unit="Vĩnh Hưng", level="xã",
+         district="Vĩnh Lộc", province="Thanh Hóa", year=2023, date="2024-01-29", number="13/BC-UBND",
+         signer="Trịnh Văn Hưng", maxima="M1", scores="13,25 5 16,75 6 9,5 6,5 10,5 1,75 11,75 9,2", rank="5/21",
+         rank_style="vi_tri", change="-1", classification="Xuất sắc", records=(1720, 1710, 1706, 1150, 1150),
+         staff=(20, 19), plants=[("full_lost", 5), ("year_heading", 2022)], tricky=[], overall_style="sentences",
+         qty_words="alt", list_words="alt2"),
 ]
