@@ -15,8 +15,10 @@ from cchc.extractors.document import BlockKind
 
 ROMAN_HEADING_RE = re.compile(r"^\s*(?P<num>[IVX]{1,5})\s*[\.\)/:-]\s*(?P<title>\S.*)$")
 # "1. ", "3.1. ", "3.7 ", "1.1.2. " — at least one dot, so "12 phòng ban" continues a paragraph.
+# "1/ Công tác chỉ đạo …" too (a slash then a space and a capital: "2/19 xã" is a ratio, not a number).
 ARABIC_HEADING_RE = re.compile(
-    r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>[.)])?(?(dot)|(?<=\d\.\d{1,2}))\s*(?P<title>[\p{L}\"“(].*)$"
+    r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>[.)]|/(?=\s+\p{Lu}))?(?(dot)|(?<=\d\.\d{1,2}))\s*"
+    r"(?P<title>[\p{L}\"“(].*)$"
 )
 LETTER_ITEM_RE = re.compile(r"^\s*[a-zđ][).]\s+\S")  # "a) Các tiêu chí …", "b. …"
 BULLET_RE = re.compile(r"^\s*(?P<bullet>[-+•*▪●◦○]|\u2013|\u2014)\s*(?P<rest>\S.*)$")

@@ -38,8 +38,12 @@ RATIO_RE = re.compile(
     rf"(?<![\d.,/])(?P<num>{_COUNT})\s*/\s*(?P<den>{_COUNT})(?!\d|[/.,]\d|\s*/|\s*(?:điểm|đ)(?!\p{{L}})|\s*-)"
 )
 # "3 trên 18 cán bộ, công chức", "1 trên tổng số 17 TTHC": a ratio in words, taken only before a counted noun
+# (the counted noun may stand between: "1.290 hồ sơ trên tổng số 1.900 hồ sơ TTHC đã giải quyết")
+_NOUN_ALT = "|".join(f"(?:{pattern})" for pattern, _unit, _why in COUNTED_NOUNS)
 WORDED_RATIO_RE = re.compile(
-    rf"(?<![\d.,/])(?P<num>{_COUNT})\s+trên\s+(?P<marker>tổng\s+số\s+)?(?P<den>{_COUNT})(?=\s+(?:người\s+)?\p{{L}})(?![.,]\d)"
+    rf"(?<![\d.,/])(?P<num>{_COUNT})\s+(?:(?:{_NOUN_ALT})\s+)?trên\s+(?P<marker>tổng\s+số\s+)?(?P<den>{_COUNT})"
+    r"(?=\s+(?:người\s+)?\p{L})(?![.,]\d)",
+    re.I,
 )
 # "tiếp nhận 1.250 hồ sơ TTHC, trong đó giải quyết đúng hạn 1.245 hồ sơ": the whole first, then its part
 OF_WHICH_RE = re.compile(
@@ -131,7 +135,7 @@ def _percent_after(text: str, end: int, right: int) -> float | None:
     if pm is None:
         pm = NOUN_THEN_PERCENT_RE.match(tail)  # "10/11 công chức (90,91%)"
     if pm is None:
-        later = re.search(r"(?:đạt|tỷ\s+lệ)[^\d%]{0,20}?(?P<pct>\d+(?:[.,]\d+)?)\s*%", tail, re.I)
+        later = re.search(r"(?:đạt|tỷ\s+lệ|chiếm)[^\d%]{0,20}?(?P<pct>\d+(?:[.,]\d+)?)\s*%", tail, re.I)
         if later and not re.search(r"\d", tail[: later.start("pct")]):
             pm = later
     pct = parse_number(pm["pct"], small=True) if pm is not None else None

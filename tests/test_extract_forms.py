@@ -232,3 +232,28 @@ def test_a_ratios_percent_in_brackets_after_its_noun() -> None:
     assert [(q.numerator, q.denominator, q.percent) for q in found] == [(10, 11, 90.91)]
     found = find_quantities("Đã giải quyết 9/10 hồ sơ (trong đó 2 hồ sơ trễ hạn, 20%).")
     assert [(q.numerator, q.denominator, q.percent) for q in found] == [(9, 10, None)]
+
+
+def test_criteria_numbered_with_a_slash(tmp_path: Path) -> None:
+    body = ("UBND xã An Khánh đạt 21,5/25 điểm.\nI. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n"
+            "1/ Công tác chỉ đạo, điều hành CCHC: đạt 9/10 điểm, tỷ lệ 90,00%.\n- Thực hiện nghiêm túc các quy định.\n"
+            "2/ Cải cách thể chế: đạt 7,5/8 điểm, tỷ lệ 93,75%.\n3/ Cải cách thủ tục hành chính: đạt 5/7 điểm.\n"
+            "Có 2/19 xã đạt loại tốt.\n")
+    r = _record(tmp_path, body)
+    assert [(c.code, c.score, c.max_score) for c in r.criteria] == [("1", 9, 10), ("2", 7.5, 8), ("3", 5, 7)]
+
+
+def test_a_worded_ratio_with_its_noun_before_tren() -> None:
+    from cchc.extractors.quantities import find_quantities
+
+    text = ("- Số hồ sơ tiếp nhận, giải quyết trực tuyến: 1.290 hồ sơ trên tổng số 1.900 hồ sơ TTHC đã giải quyết "
+            "trong năm, chiếm 67,9%.")
+    assert [(q.numerator, q.denominator, q.percent) for q in find_quantities(text)] == [(1290, 1900, 67.9)]
+    assert find_quantities("UBND xã xếp vị trí 3 trên 18 đơn vị của huyện.") == []
+
+
+def test_a_criterion_word_heading_inside_a_converted_paragraph_is_cut() -> None:
+    from cchc.extractors.readers.reflow import split_inner_starts
+
+    text = "… đạt 2/2 điểm. Lĩnh vực 6: Cải cách tài chính công Điểm đạt: 6,5/7 điểm;"
+    assert split_inner_starts(text, set()) == ["… đạt 2/2 điểm.", "Lĩnh vực 6: Cải cách tài chính công Điểm đạt: 6,5/7 điểm;"]

@@ -599,8 +599,8 @@ class Composer:
         p = vn(percent(Decimal(standard), Decimal(total), 2), 2)
         out = [f"- Tổng số cán bộ, công chức đạt chuẩn của UBND xã là {standard}/{total} người, đạt {p}%."]
         if self.alt_words:
-            out = [f"- UBND xã hiện có {total} cán bộ, công chức, trong đó {standard} người đạt chuẩn theo quy định "
-                   f"(đạt {p}%)."]
+            out = [(f"- UBND xã hiện có {total} cán bộ, công chức, trong đó {standard} người đạt chuẩn theo quy định "
+                    f"(đạt {p}%).")]
         self.qty(standard, total, p, "cadres and civil servants up to standard")
         if "field_subset" in self.spec.get("tricky", []):
             out.append("- Bộ phận Tiếp nhận và Trả kết quả của xã bố trí 5 công chức; 5/5 công chức đã được bồi dưỡng "

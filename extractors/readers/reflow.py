@@ -32,8 +32,8 @@ CONVERTED_WARNING = "paragraphs re-flowed as printed lines (a DOCX made by a PDF
 
 # A heading number or bullet inside a paragraph: "I. KẾT", "1. Về", "1.1. Các", "3.2) Các", "- Mục".
 _INNER_START_RE = re.compile(
-    r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+|[-+•*]\s*)\p{Lu}"
-    r"|Tiêu\s+chí\s+\d{1,2}\s*:)"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
+    r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)/])\s+|[-+•*]\s*)\p{Lu}"
+    r"|(?:Tiêu\s+chí|Lĩnh\s+vực)\s+\d{1,2}\s*:)"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
 )
 # A bullet naming an indicator by its number ("- Mục 1.3 (…)", "- Chỉ số 7.1.7"): an item even where
 # the text before it does not end a sentence ("… đúng quy định - Mục 1.3 …").
@@ -116,7 +116,7 @@ def split_inner_starts(text: str, seen: set[str] | None = None, *, header: bool 
         if rest[0] in "-+•*":
             if not (SENTENCE_END_RE.search(before) or _ITEM_LABEL_RE.match(rest)):
                 continue
-        elif rest[0] == "T":  # "Tiêu chí 2:" after a finished sentence or a heading in capitals
+        elif CRITERION_WORD_RE.match(rest):  # "Tiêu chí 2:" after a finished sentence or a heading in capitals
             if not (SENTENCE_END_RE.search(before) or _caps_heading(before)):
                 continue
         else:
@@ -140,6 +140,8 @@ _HEADER_CUT_RE = re.compile(
     # "Cao An, ngày 31 tháng 01 năm 2024", cut before the place's first word
     r"|(?<=\S)(?<!(?<!\p{L})\p{Lu}\p{Ll}*)\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3},\s*ngày\s+\d)"
 )
+
+CRITERION_WORD_RE = re.compile(r"(?:Tiêu\s+chí|Lĩnh\s+vực)\s+\d{1,2}\s*:")
 
 # "Điều 1. Phạm vi …", "khoản 2. …": a cited article, not a heading of the report
 _CITED_RE = re.compile(r"\b(?:Điều|điều|Khoản|khoản|Mục|mục|số|Chỉ\s+số|chỉ\s+số)\s*$")
