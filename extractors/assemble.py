@@ -25,7 +25,7 @@ from cchc.extractors.locale_vi import CENTRAL_CITIES
 from cchc.extractors.normalize import fold_loose as fold
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
-from cchc.extractors.quantities import find_quantities
+from cchc.extractors.quantities import as_record_quantity, find_quantities
 from cchc.extractors.references import find_references, parse_date
 from cchc.extractors.scores import (
     POINTS_ONLY_RE,
@@ -940,18 +940,7 @@ def extract_quantities(ctx: _Ctx) -> list[Quantity]:
         if numbering(block.text) and numbering(block.text)[0] == "roman":  # type: ignore[index]
             current = None
         for q in find_quantities(block.text):
-            quantities.append(
-                Quantity(
-                    label=q.label,
-                    numerator=q.numerator,
-                    denominator=q.denominator,
-                    percent=q.percent,
-                    unit=q.unit,
-                    sentence=q.sentence,
-                    criterion=current,
-                    evidence=[evidence(block, i, q.start, q.end)],
-                )
-            )
+            quantities.append(as_record_quantity(q, [evidence(block, i, q.start, q.end)], current))
     return quantities
 
 

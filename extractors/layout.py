@@ -48,8 +48,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if m.start() >= start:
             break
         left = m.start() + 1
-    m = _SENTENCE_END_RE_AT.search(text, end)
-    right = m.start() if m else len(text)
+    after = _SENTENCE_END_RE_AT.search(text, end)
+    right = after.start() if after else len(text)
     return left, min(len(text), right + 1)
 
 

@@ -32,6 +32,7 @@ from cchc.extractors.lexicon import (
 )
 from cchc.extractors.normalize import fold
 from cchc.extractors.numbers import parse_number
+from cchc.schemas.record import Evidence, Quantity
 
 _COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
 RATIO_RE = re.compile(
@@ -140,6 +141,20 @@ def _percent_after(text: str, end: int, right: int) -> float | None:
             pm = later
     pct = parse_number(pm["pct"], small=True) if pm is not None else None
     return pct.value if pct else None
+
+
+def as_record_quantity(q: FoundQuantity, evidence: list[Evidence], criterion: str | None = None) -> Quantity:
+    """A found ratio as the record keeps it, with its evidence and the criterion it was stated under."""
+    return Quantity(
+        label=q.label,
+        numerator=q.numerator,
+        denominator=q.denominator,
+        percent=q.percent,
+        unit=q.unit,
+        sentence=q.sentence,
+        criterion=criterion,
+        evidence=evidence,
+    )
 
 
 def find_quantities(text: str) -> list[FoundQuantity]:

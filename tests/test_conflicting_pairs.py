@@ -16,7 +16,7 @@ import pytest
 
 from cchc.api import extract_file
 from cchc.checker import run_rules
-from cchc.extractors.quantities import find_quantities, read_stated_quantity
+from cchc.extractors.quantities import as_record_quantity, find_quantities, read_stated_quantity
 from cchc.schemas.record import Evidence, Finding, Meta, Quantity, Record, Source
 from cchc.settings import DEFAULT_SETTINGS
 
@@ -374,15 +374,7 @@ YEAR = 2023
 def stated(sentence: str, line: int) -> Quantity:
     """The one ratio of ``sentence``, read by the extractor, as the record keeps it."""
     (q,) = find_quantities(sentence)
-    return Quantity(
-        label=q.label,
-        numerator=q.numerator,
-        denominator=q.denominator,
-        percent=q.percent,
-        unit=q.unit,
-        sentence=q.sentence,
-        evidence=[Evidence(line=line, text=sentence)],
-    )
+    return as_record_quantity(q, [Evidence(line=line, text=sentence)])
 
 
 def conflicts(a: str, b: str) -> list[Finding]:
