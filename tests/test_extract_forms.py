@@ -257,3 +257,17 @@ def test_a_criterion_word_heading_inside_a_converted_paragraph_is_cut() -> None:
 
     text = "… đạt 2/2 điểm. Lĩnh vực 6: Cải cách tài chính công Điểm đạt: 6,5/7 điểm;"
     assert split_inner_starts(text, set()) == ["… đạt 2/2 điểm.", "Lĩnh vực 6: Cải cách tài chính công Điểm đạt: 6,5/7 điểm;"]
+
+
+def test_a_page_number_run_into_the_next_pages_heading_is_dropped() -> None:
+    from cchc.extractors.document import Block, BlockKind, Provenance
+    from cchc.extractors.readers.reflow import reflow
+
+    texts = ["III. NHIỆM VỤ TRỌNG TÂM NĂM 2023", "3 1. Tiếp tục đẩy mạnh công tác tuyên truyền về CCHC.",
+             "2. Nâng cao chất lượng giải quyết TTHC.", "Có 3 2. lượt kiểm tra"]
+    blocks = [Block(kind=BlockKind.PARAGRAPH, text=t, prov=Provenance(paragraph=20 + k)) for k, t in enumerate(texts)]
+    warnings: list[str] = []
+    out = [b.text for b in reflow(blocks, warnings)]
+    assert out[:3] == ["III. NHIỆM VỤ TRỌNG TÂM NĂM 2023", "1. Tiếp tục đẩy mạnh công tác tuyên truyền về CCHC.",
+                       "2. Nâng cao chất lượng giải quyết TTHC."]
+    assert warnings == ["paragraph 21: dropped page number '3'"]

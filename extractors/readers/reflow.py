@@ -208,7 +208,12 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
         if lone:
             raw.append("")  # alone between blank "lines", the text reader drops it as a page number
         header = para.prov.paragraph is not None and para.prov.paragraph < HEADER_PARAGRAPHS
-        for piece in split_inner_starts(para.text, seen, header=header):
+        text = para.text
+        glued = _GLUED_PAGE_NUMBER_RE.match(text)
+        if glued:  # "3 1. Tiếp tục …": the page's number run into the next page's first heading
+            warnings.append(f"paragraph {para.prov.paragraph}: dropped page number {glued[1]!r}")
+            text = text[glued.end() :]
+        for piece in split_inner_starts(text, seen, header=header):
             raw.append(piece)
             sources[len(raw)] = para
         if lone:
@@ -226,6 +231,7 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
 
 
 _CELL_NUMBER_RE = re.compile(r"^[\d.,%\s]+$")
+_GLUED_PAGE_NUMBER_RE = re.compile(r"^(\d{1,3})\s+(?=(?:\d{1,2}[.)]|[IVX]{1,5}\.)\s+\p{Lu})")
 
 
 def _page_number(paragraphs: list[Block], k: int) -> bool:
