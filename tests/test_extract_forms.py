@@ -271,3 +271,15 @@ def test_a_page_number_run_into_the_next_pages_heading_is_dropped() -> None:
     assert out[:3] == ["III. NHIỆM VỤ TRỌNG TÂM NĂM 2023", "1. Tiếp tục đẩy mạnh công tác tuyên truyền về CCHC.",
                        "2. Nâng cao chất lượng giải quyết TTHC."]
     assert warnings == ["paragraph 21: dropped page number '3'"]
+
+
+def test_criteria_headed_linh_vuc_n_dot_with_abbreviated_titles(tmp_path: Path) -> None:
+    lines = ["Lĩnh vực 1. Công tác chỉ đạo, điều hành: 11/12 điểm (91,67%).",
+             "Lĩnh vực 8. Tác động của CCHC đến phát triển KT-XH: 3,5/4 điểm (87,5%).",
+             "Lĩnh vực 9. Đánh giá của tổ chức (điều tra XHH): 8/10 điểm (80%).",
+             "Lĩnh vực 10. Sự hài lòng của người dân: 11/12 điểm (91,67%)."]
+    r = _record(tmp_path, "Chỉ số CCHC của xã đạt 87,5 điểm/100 điểm, xếp thứ 05/30 xã.\n" + "\n".join(lines) + "\n")
+    assert [(c.code, c.score, c.max_score, c.percent) for c in r.criteria] == [
+        ("1", 11, 12, 91.67), ("8", 3.5, 4, 87.5), ("9", 8, 10, 80), ("10", 11, 12, 91.67),
+    ]
+    assert (r.overall.score, r.overall.max_score, r.overall.rank, r.overall.rank_total) == (87.5, 100, 5, 30)
