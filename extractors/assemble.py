@@ -6,6 +6,7 @@ Evidence (quoted text, page, line, bbox or paragraph) of the statement it comes 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import regex as re
@@ -195,7 +196,7 @@ def extract_meta(ctx: _Ctx) -> None:
         if meta.unit_name is None:
             m = UNIT_RE.match(text)
             # the issuer's line just above, or two above when a converter interleaved the two header columns
-            issuer_above = any(re.search(r"[ỦU]Y\s+BAN|UBND", b.text.upper()) for b in blocks[max(0, i - 2) : i])
+            issuer_above = any(re.search(r"(?:ỦY|UỶ|UY)\s+BAN|UBND", b.text.upper()) for b in blocks[max(0, i - 2) : i])
             if not (m and issuer_above):
                 m = UNIT_ONE_LINE_RE.match(text)
             if m:
@@ -517,6 +518,8 @@ class _Assembler:
         if st.kind == Kind.SECTION:
             return st.index + 1
         scores = self.ctx.scores(st.index)
+        if st.code is None and scores and (code := self._next_in_sequence(st)) is not None:
+            st = dataclasses.replace(st, code=code, kind=Kind.CRITERION, states_score=True)
         self.restatement(st, scores)
         if st.kind == Kind.CRITERIA_CLAUSES:
             block = self.ctx.doc.blocks[st.index]
@@ -569,6 +572,19 @@ class _Assembler:
             stated.score = value.value if value else None
             merge_restatement(next(c for c in self.record.criteria if c.code == st.points_only_code), stated)
 
+    def _next_in_sequence(self, st: Statement) -> str | None:
+        """A numbered statement with a score whose title names no criterion ("8. Tác động của CCHC:
+        1,75 điểm/2 điểm"), numbered as the criterion after the last one read in prose and before any
+        other: that criterion. Its number alone is not trusted anywhere else."""
+        prose = [c.code for c in self.record.criteria if c.code and c.code.isdigit() and c.printed_number]
+        if not st.numbered_top or not prose or self.current is None or self.current.code != prose[-1]:
+            return None
+        num = numbering(self.ctx.doc.blocks[st.index].text)
+        expected = str(int(prose[-1]) + 1)
+        if num is None or num[1] != expected or expected in self.seen or self.framework.criterion(expected) is None:
+            return None
+        return expected
+
     def criterion(self, st: Statement, scores: list[ScoreMatch]) -> int:
         """A criterion read for the first time, with the short paragraphs that finish its statement."""
         self.close_indicator()
@@ -609,15 +625,17 @@ class _Assembler:
             return None
         zone = _zone(self.ctx, i)
         stated = read_statement(self.ctx, zone)
+        before = record.overall  # "đạt 88,31%, đứng thứ 4 trong 15" before "Tổng cộng: 88,31 điểm/100 điểm"
         record.overall = Overall(
             score=stated.score,
             max_score=stated.max_score,
-            percent=stated.percent,
-            rank=stated.rank,
-            rank_total=stated.rank_total,
-            rank_change=stated.rank_change,
-            classification=find_classification(" ".join(self.ctx.doc.blocks[j].text for j in zone)),
-            evidence=stated.evidence,
+            percent=stated.percent if stated.percent is not None else before.percent,
+            rank=stated.rank if stated.rank is not None else before.rank,
+            rank_total=stated.rank_total if stated.rank is not None else before.rank_total,
+            rank_change=stated.rank_change if stated.rank_change is not None else before.rank_change,
+            classification=find_classification(" ".join(self.ctx.doc.blocks[j].text for j in zone))
+            or before.classification,
+            evidence=[*before.evidence, *stated.evidence],
         )
         self.placed.update(zone)
         return zone[-1] + 1

@@ -283,3 +283,36 @@ def test_criteria_headed_linh_vuc_n_dot_with_abbreviated_titles(tmp_path: Path) 
         ("1", 11, 12, 91.67), ("8", 3.5, 4, 87.5), ("9", 8, 10, 80), ("10", 11, 12, 91.67),
     ]
     assert (r.overall.score, r.overall.max_score, r.overall.rank, r.overall.rank_total) == (87.5, 100, 5, 30)
+
+
+R2_HEADER = """UỶ BAN NHÂN DÂN
+PHƯỜNG HÒA BÌNH
+Số: 22 /BC-UBND
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hòa Bình, ngày 10 tháng 3 năm 2023
+BÁO CÁO
+Đánh giá, phân tích kết quả Chỉ số CCHC năm 2022
+"""
+R2_BODY = """Kết quả Chỉ số CCHC năm 2022 của phường đạt 88,31%, đứng thứ 4 trong 15 phường, xã (năm 2021 xếp thứ 9), tăng 5 bậc.
+6. Cải cách tài chính công: 6,5 điểm/7 điểm, đạt 92,86%.
+7. Xây dựng chính quyền điện tử, chính quyền số: 10 điểm/11,5 điểm, đạt 86,96%.
+8. Tác động của CCHC: 1,75 điểm/2 điểm, đạt 87,5%.
+9. Chỉ số đánh giá của tổ chức, cá nhân: 12,5 điểm/14 điểm, đạt 89,29%.
+Tổng cộng: 88,31 điểm/100 điểm.
+III. PHƯƠNG HƯỚNG NĂM 2023
+1. Phấn đấu đạt từ 90/100 điểm trở lên.
+"""
+
+
+def test_a_ward_under_ue_spelling_a_percent_first_and_a_criterion_known_by_its_place(tmp_path: Path) -> None:
+    r = _record(tmp_path, R2_BODY, R2_HEADER)
+    assert (r.meta.unit_level, r.meta.unit_name) == ("phường", "Hòa Bình")
+    o = r.overall
+    assert (o.score, o.max_score, o.percent, o.rank, o.rank_total, o.rank_change) == (88.31, 100, 88.31, 4, 15, 5)
+    # "8. Tác động của CCHC" names no criterion on its own: it is the one numbered after 7, before 9
+    assert [(c.code, c.score, c.max_score) for c in r.criteria] == [
+        ("6", 6.5, 7), ("7", 10, 11.5), ("8", 1.75, 2), ("9", 12.5, 14),
+    ]
+    # a target numbered "1." in a later section is no criterion 1
+    assert "1" not in [c.code for c in r.criteria]
