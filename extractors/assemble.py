@@ -35,6 +35,7 @@ from cchc.extractors.scores import (
     find_percents,
     find_points_only,
     find_scores,
+    find_stated_max,
 )
 from cchc.extractors.statements import (
     INDICATOR_RE,
@@ -454,6 +455,8 @@ def _value_only(st: _Statement, block: Block, j: int) -> list[ScoreMatch]:
     if points is not None:
         st.score = points.value.value
         st.evidence.append(evidence(block, j, points.start, points.end))
+        stated_max = find_stated_max(head)
+        st.max_score = stated_max.value.value if stated_max is not None else None
     if pcts:
         st.percent = pcts[0].value.value
         if points is None:
@@ -720,8 +723,10 @@ def _bare_overall(ctx: _Ctx, block: Block, i: int) -> Overall:
     stated = read_statement(ctx, [i])
     bare, pcts = POINTS_ONLY_RE.search(block.text), find_percents(block.text)
     score = parse_number(bare["score"], small=True) if bare else None
+    stated_max = find_stated_max(block.text) if bare else None
     return Overall(
         score=score.value if score else None,
+        max_score=stated_max.value.value if stated_max is not None else None,
         percent=pcts[0].value.value if pcts else None,
         rank=stated.rank,
         rank_total=stated.rank_total,

@@ -69,7 +69,11 @@ SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,/])(?P<int>\d{1,3}),\s+$")
 # "85,5%", "85,5 %", "85,5% điểm" (a percent of the points is a percent all the same)
 PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{NUM})\s*%")
 # "đạt 85,5 điểm": a score without its maximum (not "85,5 điểm/100", not "85,5% điểm")
-POINTS_ONLY_RE = re.compile(r"(?:đạt|được)\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)(?:\s*[.,](?=\s*điểm))?\s*điểm(?!\s*/)", re.I)
+POINTS_ONLY_RE = re.compile(
+    r"(?:đạt|được)\s*:?\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)(?:\s*[.,](?=\s*điểm))?\s*điểm(?!\s*/)", re.I
+)
+# the maximum printed beside a score stated alone: "(tối đa 12 điểm)", "(tổng điểm tối đa 100 điểm)", "thang điểm 15"
+STATED_MAX_RE = re.compile(r"(?:tối\s+đa|thang\s+điểm)\s*:?\s*(?P<max>\d+(?:[.,]\d+)?)\s*(?:điểm)?(?!\s*/)", re.I)
 
 
 _DIGIT_RE = re.compile(r"\d")  # the \d of the patterns (str.isdigit differs)
@@ -166,6 +170,13 @@ def find_percents(text: str) -> list[NumberMatch]:
         if value is not None and value.value <= 1000:
             result.append(NumberMatch(value, m.start(), m.end()))
     return result
+
+
+def find_stated_max(text: str) -> NumberMatch | None:
+    """The maximum printed beside a score stated alone: "(tối đa 12 điểm)"."""
+    m = STATED_MAX_RE.search(text)
+    value = parse_number(m["max"], small=True) if m else None
+    return NumberMatch(value, m.start(), m.end()) if m is not None and value is not None else None
 
 
 def find_points_only(text: str) -> NumberMatch | None:

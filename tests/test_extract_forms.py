@@ -316,3 +316,29 @@ def test_a_ward_under_ue_spelling_a_percent_first_and_a_criterion_known_by_its_p
     ]
     # a target numbered "1." in a later section is no criterion 1
     assert "1" not in [c.code for c in r.criteria]
+
+
+R3_BODY = """Tổng điểm đạt được: 85,25 điểm (tổng điểm tối đa 100 điểm), đạt 85,25%, xếp hạng 8/25.
+1. Công tác chỉ đạo, điều hành (tối đa 12 điểm): đạt 10,5 điểm.
+2. Cải cách thể chế (tối đa 6 điểm): đạt 6 điểm.
+3. Cải cách thủ tục hành chính (tối đa 20 điểm): đạt 17,25 điểm.
+4. Cải cách tổ chức bộ máy hành chính (tối đa 7 điểm): đạt 6 điểm.
+5. Cải cách chế độ công vụ (tối đa 10 điểm): đạt 8,5 điểm.
+6. Cải cách tài chính công (tối đa 6 điểm): đạt 5 điểm.
+7. Xây dựng chính quyền điện tử (tối đa 13 điểm): đạt 11 điểm.
+8. Tác động của CCHC đến phát triển kinh tế - xã hội (tối đa 4 điểm): đạt 3 điểm.
+9. Điều tra xã hội học (tối đa 10 điểm): đạt 8 điểm.
+10. Chỉ số hài lòng của người dân (tối đa 12 điểm): đạt 10 điểm.
+"""
+
+
+def test_scores_stated_as_points_with_the_maximum_in_brackets(tmp_path: Path) -> None:
+    from cchc.api import check_record
+
+    r = _record(tmp_path, R3_BODY)
+    assert (r.overall.score, r.overall.max_score, r.overall.percent, r.overall.rank) == (85.25, 100, 85.25, 8)
+    assert [(c.code, c.score, c.max_score) for c in r.criteria][:3] == [("1", 10.5, 12), ("2", 6, 6), ("3", 17.25, 20)]
+    assert sum(c.max_score or 0 for c in r.criteria) == 100
+    assert [f.kind for f in check_record(r) if f.severity != "info"] == []
+    wrong = _record(tmp_path, R3_BODY.replace("đạt 17,25 điểm", "đạt 18,25 điểm"))
+    assert [f.kind for f in check_record(wrong) if f.severity != "info"] == ["total_mismatch"]
