@@ -185,9 +185,13 @@ def _facets(
 def _overall_strength(
     text: str, num: tuple[str, str, str] | None, scores: list[ScoreMatch], indicator: re.Match[str] | None
 ) -> str | None:
-    """How surely an unnumbered block states the overall result (the assembler adds what it knows)."""
-    if num or indicator:
+    """How surely an unnumbered block states the overall result (the assembler adds what it knows); a
+    numbered one ("1. Kết quả chung: … 87,25/100 điểm") only with a score out of 50 or more, which no
+    criterion has."""
+    if indicator or (num and not (scores and scores[0].max.value >= 50)):
         return None
+    if num:
+        return "weak"
     if not scores:
         hinted = OVERALL_HINT_RE.search(text) and (find_percents(text) or POINTS_ONLY_RE.search(text))
         return "bare" if hinted else None

@@ -342,3 +342,14 @@ def test_scores_stated_as_points_with_the_maximum_in_brackets(tmp_path: Path) ->
     assert [f.kind for f in check_record(r) if f.severity != "info"] == []
     wrong = _record(tmp_path, R3_BODY.replace("đạt 17,25 điểm", "đạt 18,25 điểm"))
     assert [f.kind for f in check_record(wrong) if f.severity != "info"] == ["total_mismatch"]
+
+
+def test_an_overall_under_a_numbered_heading_beside_a_self_assessed_score(tmp_path: Path) -> None:
+    body = ("1. Kết quả chung\nĐiểm UBND xã tự đánh giá: 90,5 điểm; điểm được Hội đồng thẩm định: 87,25/100 điểm, "
+            "đạt tỷ lệ 87,25 %. UBND xã xếp thứ 08/22 xã, thị trấn, so với năm 2022 tăng 03 bậc (từ thứ 11 lên thứ 8).\n"
+            "2. Kết quả từng lĩnh vực\n- Công tác chỉ đạo, điều hành: 11,5/12 điểm (đạt 95,83 %);\n"
+            "- Cải cách thể chế: 6/6 điểm (đạt 100 %);\n")
+    r = _record(tmp_path, body)
+    o = r.overall
+    assert (o.score, o.max_score, o.percent, o.rank, o.rank_total, o.rank_change) == (87.25, 100, 87.25, 8, 22, 3)
+    assert [(c.code, c.score) for c in r.criteria] == [("1", 11.5), ("2", 6)]
