@@ -53,8 +53,9 @@ OF_WHICH_RE = re.compile(
 )
 RANK_BEFORE_RE = re.compile(r"(?:xếp|hạng|thứ|đứng)\s*(?:thứ\s*)?(?:hạng\s*)?(?:thứ\s*)?$", re.I)
 PERCENT_AFTER_RE = re.compile(r"^\s*(?:=|bằng|,?\s*đạt(?:\s+tỷ\s+lệ)?|\(|,?\s*tỷ\s+lệ(?:\s+đạt)?|,?\s*chiếm)?\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%")
-# the counted noun (at most four words, no number) then the percent in brackets: "10/11 công chức (90,91%)"
-NOUN_THEN_PERCENT_RE = re.compile(r"^\s*(?:\p{L}+,?\s+){0,3}\p{L}+\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\)")
+# what is counted (words only, no number, no clause break) then the percent in brackets: "10/11 công chức
+# (90,91%)", "900/1.245 tổng số hồ sơ giải quyết trong năm (72,3%)"
+NOUN_THEN_PERCENT_RE = re.compile(r"^\s*(?:\p{L}+,?\s+){0,9}\p{L}+\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\)")
 # Counted nouns, most specific first (the lexicon says why each is there); the canonical unit is the value.
 UNITS: list[tuple[str, str]] = [(pattern, unit) for pattern, unit, _why in COUNTED_NOUNS]
 UNIT_RES = [(re.compile(rf"(?<!\p{{L}})(?:{pattern})(?!\p{{L}})", re.I), unit) for pattern, unit in UNITS]

@@ -232,6 +232,9 @@ def test_a_ratios_percent_in_brackets_after_its_noun() -> None:
     assert [(q.numerator, q.denominator, q.percent) for q in found] == [(10, 11, 90.91)]
     found = find_quantities("Đã giải quyết 9/10 hồ sơ (trong đó 2 hồ sơ trễ hạn, 20%).")
     assert [(q.numerator, q.denominator, q.percent) for q in found] == [(9, 10, None)]
+    found = find_quantities("- Tỷ lệ hồ sơ được xử lý trực tuyến: 900/1.245 tổng số hồ sơ giải quyết trong năm (72,3%).")
+    assert [(q.numerator, q.denominator, q.percent) for q in found] == [(900, 1245, 72.3)]
+    assert find_quantities("900/1.245 hồ sơ giải quyết trong năm (tăng 5%).")[0].percent is None
 
 
 def test_criteria_numbered_with_a_slash(tmp_path: Path) -> None:
