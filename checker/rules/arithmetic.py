@@ -18,7 +18,7 @@ from cchc.checker.rounding import (
     sum_tolerance,
 )
 from cchc.checker.rules._common import _EPS, _code_parts, unique_criteria
-from cchc.schemas.record import Evidence, Indicator, Record
+from cchc.schemas.record import Criterion, Evidence, Indicator, Record
 
 # --------------------------------------------------------------------------- CCHC101 percent_mismatch
 
@@ -30,44 +30,28 @@ class _Ratio:
     place_en: str
     score: float
     max_score: float
-    percent: float
+    percent: float | None
     evidence: Sequence[Evidence]
 
 
-def _ratios(record: Record) -> Iterator[_Ratio]:
+def _scored(record: Record, criteria: Iterable[Criterion]) -> Iterator[_Ratio]:
+    """The overall, the given criteria and the indicators that state a score and its maximum."""
     o = record.overall
-    if o.score is not None and o.max_score is not None and o.percent is not None:
-        yield _Ratio(
-            "overall",
-            m.overall_place("vi"),
-            m.overall_place("en"),
-            o.score,
-            o.max_score,
-            o.percent,
-            o.evidence,
-        )
-    for c in record.criteria:
-        if c.score is not None and c.max_score is not None and c.percent is not None:
-            yield _Ratio(
-                c.code or c.title,
-                m.criterion_place(c.code, "vi"),
-                m.criterion_place(c.code, "en"),
-                c.score,
-                c.max_score,
-                c.percent,
-                c.evidence,
-            )
+    if o.score is not None and o.max_score is not None:
+        yield _Ratio("overall", m.overall_place("vi"), m.overall_place("en"), o.score, o.max_score, o.percent, o.evidence)
+    for c in criteria:
+        if c.score is not None and c.max_score is not None:
+            place_vi, place_en = m.criterion_place(c.code, "vi"), m.criterion_place(c.code, "en")
+            yield _Ratio(c.code or c.title, place_vi, place_en, c.score, c.max_score, c.percent, c.evidence)
     for i in record.indicators:
-        if i.score is not None and i.max_score is not None and i.percent is not None:
-            yield _Ratio(
-                i.code,
-                m.indicator_place(i.code, "vi"),
-                m.indicator_place(i.code, "en"),
-                i.score,
-                i.max_score,
-                i.percent,
-                i.evidence,
-            )
+        if i.score is not None and i.max_score is not None:
+            place_vi, place_en = m.indicator_place(i.code, "vi"), m.indicator_place(i.code, "en")
+            yield _Ratio(i.code, place_vi, place_en, i.score, i.max_score, i.percent, i.evidence)
+
+
+def _ratios(record: Record) -> Iterator[_Ratio]:
+    """Every score, and every count ratio, printed with its percent."""
+    yield from (r for r in _scored(record, record.criteria) if r.percent is not None)
     for q in record.quantities:
         if q.numerator is not None and q.denominator is not None and q.percent is not None:
             label = m.quote(q.label, 60)
@@ -87,19 +71,22 @@ def percent_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     """A printed percent outside the rounding interval of score/max (overall, criteria, indicators, ratios)."""
     slack = ctx.settings.percent_slack
     for r in _ratios(record):
-        printed = printed_decimals(r.percent, (ev.text for ev in r.evidence))
-        if r.max_score <= 0 or percent_consistent(r.score, r.max_score, r.percent, slack, printed):
+        percent = r.percent
+        if percent is None:
             continue
-        expected = recomputed_percent(r.score, r.max_score, r.percent)
+        printed = printed_decimals(percent, (ev.text for ev in r.evidence))
+        if r.max_score <= 0 or percent_consistent(r.score, r.max_score, percent, slack, printed):
+            continue
+        expected = recomputed_percent(r.score, r.max_score, percent)
         places = max(1, printed)
         yield Hit(
             subject=r.subject,
-            message=f"{r.place_vi}: tỷ lệ in {m.pct(r.percent, 'vi', printed)} nhưng {m.ratio(r.score, r.max_score)}"
+            message=f"{r.place_vi}: tỷ lệ in {m.pct(percent, 'vi', printed)} nhưng {m.ratio(r.score, r.max_score)}"
             f" = {m.pct(expected, 'vi', places)}",
-            message_en=f"{r.place_en}: printed percent {m.pct(r.percent, 'en', printed)} but "
+            message_en=f"{r.place_en}: printed percent {m.pct(percent, 'en', printed)} but "
             f"{m.ratio(r.score, r.max_score, 'en')} = {m.pct(expected, 'en', places)}",
             expected=expected,
-            actual=r.percent,
+            actual=percent,
             evidence=r.evidence,
         )
 
@@ -279,20 +266,6 @@ def max_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
 # --------------------------------------------------------------------------- CCHC115 score_above_max
 
 
-def _scored(record: Record) -> Iterator[tuple[str, str, str, float, float, Sequence[Evidence]]]:
-    """(subject, place vi, place en, score, maximum, evidence) of the overall, each criterion and indicator."""
-    o = record.overall
-    if o.score is not None and o.max_score is not None:
-        yield "overall", m.overall_place("vi"), m.overall_place("en"), o.score, o.max_score, o.evidence
-    for c in unique_criteria(record):
-        if c.score is not None and c.max_score is not None:
-            place = (m.criterion_place(c.code, "vi"), m.criterion_place(c.code, "en"))
-            yield c.code or c.title, *place, c.score, c.max_score, c.evidence
-    for i in record.indicators:
-        if i.score is not None and i.max_score is not None:
-            yield i.code, m.indicator_place(i.code, "vi"), m.indicator_place(i.code, "en"), i.score, i.max_score, i.evidence
-
-
 @rule(
     "CCHC115",
     "score_above_max",
@@ -302,14 +275,14 @@ def _scored(record: Record) -> Iterator[tuple[str, str, str, float, float, Seque
 )
 def score_above_max(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     """A score printed above the maximum printed beside it ("6,5/6 điểm"): one of the two is wrong."""
-    for subject, place_vi, place_en, score, maximum, evidence in _scored(record):
-        if score <= maximum + _EPS:
+    for r in _scored(record, unique_criteria(record)):
+        if r.score <= r.max_score + _EPS:
             continue
         yield Hit(
-            subject=subject,
-            message=f"{place_vi}: đạt {m.num(score)} điểm, lớn hơn điểm tối đa {m.num(maximum)}",
-            message_en=f"{place_en}: scored {m.num(score, 'en')}, above its maximum {m.num(maximum, 'en')}",
-            expected=f"<= {m.num(maximum, 'en')}",
-            actual=score,
-            evidence=evidence,
+            subject=r.subject,
+            message=f"{r.place_vi}: đạt {m.num(r.score)} điểm, lớn hơn điểm tối đa {m.num(r.max_score)}",
+            message_en=f"{r.place_en}: scored {m.num(r.score, 'en')}, above its maximum {m.num(r.max_score, 'en')}",
+            expected=f"<= {m.num(r.max_score, 'en')}",
+            actual=r.score,
+            evidence=r.evidence,
         )
