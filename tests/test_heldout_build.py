@@ -90,7 +90,7 @@ def test_every_spec_plant_is_in_the_truth(spec: dict) -> None:
     expected = sorted({"pct": "percent_mismatch", "pct_overall": "percent_mismatch", "total": "total_mismatch",
                        "pct_qty": "percent_mismatch", "conflict_records": "conflicting_values",
                        "conflict_staff": "conflicting_values", "full_lost": "status_contradiction",
-                       "both": "status_contradiction", "year_closing": "year_mismatch", "year_heading": "year_mismatch",
+                       "both": "status_contradiction", "year_closing": "year_mismatch", "year_heading": "year_mismatch", "year_title": "year_mismatch",
                        "rank_oor": "rank_out_of_range", "above_max": "score_above_max", "gap": "numbering_gap",
                        "date_ref": "date_inconsistency", "bad_date": "date_inconsistency",
                        "malformed": "malformed_number", "missing": "missing_criterion",
@@ -126,7 +126,7 @@ def test_planted_values_are_real_inconsistencies(spec: dict) -> None:
             assert plant[1] != spec["records"][1]
         elif kind == "conflict_staff":
             assert plant[1] != spec["staff"][0]
-        elif kind in ("year_closing", "year_heading"):
+        elif kind in ("year_closing", "year_heading", "year_title"):
             assert plant[1] != spec["year"]
         elif kind == "rank_oor":
             rank, total = (int(x) for x in plant[2].split("/"))
@@ -212,4 +212,10 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
         as_score = printed(score) + r"\s*/\s*" + printed(max_score)  # "14 /15 điểm" in the "1)" layout
         as_lost = "mất " + printed(max_score - score) + "/" + printed(max_score)  # "Bị mất 1,5/12 điểm"
         as_row = r"\s" + printed(max_score) + r"\s+" + printed(score) + r"\s"  # a text table: maximum, score
-        assert any(re.search(pattern, text) for pattern in (as_score, as_lost, as_row)), code
+        # round 5: a table with the score first; "12,7 điểm trên tổng số 15 điểm"; "12,7 điểm (tối đa 15 điểm)";
+        # "Điểm tối đa: 15 điểm; điểm đạt: 12,7 điểm"
+        as_row_first = r"\s" + printed(score) + r"\s+" + printed(max_score) + r"\s"
+        as_words = printed(score) + r" điểm (trên tổng số|\(tối đa) " + printed(max_score) + " điểm"
+        as_labels = "Điểm tối đa: " + printed(max_score) + " điểm; điểm đạt: " + printed(score) + " điểm"
+        assert any(re.search(pattern, text)
+                   for pattern in (as_score, as_lost, as_row, as_row_first, as_words, as_labels)), code

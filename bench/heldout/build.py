@@ -84,7 +84,8 @@ def render_txt(blocks: list[Block], rng: random.Random) -> str:
 # ---- DOCX ---------------------------------------------------------------------------------------
 NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu chí %1:"),
                   "prose_c": ("upperRoman", "%1."), "table": ("decimal", "%1."), "prose_d": ("decimal", "%1)"),
-                  "prose_f": ("decimal", "Lĩnh vực %1:"), "prose_g": ("decimal", "%1/"), "prose_h": ("lowerLetter", "%1)")}
+                  "prose_f": ("decimal", "Lĩnh vực %1:"), "prose_g": ("decimal", "%1/"), "prose_h": ("lowerLetter", "%1)"),
+                  "prose_i": ("upperRoman", "%1."), "prose_j": ("decimal", "%1.")}
 
 
 def add_numbering(document: Any, fmt: str, text: str) -> int:
@@ -175,6 +176,8 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
         elif kind == "pre":
             for line in block[1]:
                 document.add_paragraph(line)
+        elif kind == "pagebreak":  # round 5: a table continued on the next page
+            document.add_page_break()
     buffer = io.BytesIO()
     document.save(buffer)
     write_zip_fixed(buffer.getvalue(), path)
@@ -217,7 +220,7 @@ def render_pdf(blocks: list[Block], path: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     rl_config.invariant = 1
     register_fonts()
@@ -245,7 +248,8 @@ def render_pdf(blocks: list[Block], path: Path) -> None:
             story.append(Paragraph(escape(block[1]), body))
         elif kind == "table":
             rows = [[Paragraph(escape(v), cell if c == 1 else cell_center) for c, v in enumerate(row)] for row in block[1]]
-            widths = [1.2, 8.3, 2.2, 2.2, 2.3] if len(rows[0]) == 5 else [1.3, 6.5, 1.9, 1.9, 2.0, 2.4]
+            widths = [1.2, 8.3, 2.2, 2.2, 2.3] if len(rows[0]) == 5 else [1.3, 6.5, 1.9, 1.9, 2.0, 2.4] \
+                if len(rows[0]) == 6 else [16.2 / len(rows[0])] * len(rows[0])  # round 5: a records table
             table = Table(rows, colWidths=[w * cm for w in widths], repeatRows=1)
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
@@ -253,6 +257,8 @@ def render_pdf(blocks: list[Block], path: Path) -> None:
         elif kind == "pre":
             for line in block[1]:
                 story.append(Paragraph(escape(line), body))
+        elif kind == "pagebreak":
+            story.append(PageBreak())
 
     def page_number(canvas: Any, doc: Any) -> None:
         canvas.setFont("DejaVuSerif", 10)

@@ -136,6 +136,7 @@ class Criterion:
     rank_change: int | None = None
     printed_number: str = ""
     malformed: str | None = None
+    heading_line: str = ""  # round 5: the heading's first line, when the title wraps onto a second
 
 
 class Composer:
@@ -163,6 +164,7 @@ class Composer:
         self.list_style = "lettered" if self.layout == "prose_c" else self.rng.choice(["numbered", "lettered", "starred"])
         self.list_style = spec.get("list_style", self.list_style)  # round 4: criteria lettered "a)" need other lists
         self.alt_words = spec.get("qty_words") == "alt"  # round 4: records and staff stated in other words
+        self.deferred: list[str] = []  # round 5: overall statements made under the assessment, not with the result
 
     # ---- values -------------------------------------------------------------------------------
     def plant(self, kind: str) -> list[tuple[Any, ...]]:
@@ -176,7 +178,8 @@ class Composer:
             scores[code - 1] = value
         missing = {p[1] for p in self.plant("missing")}
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
-        if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h") or self.spec.get("table_ranks"):
+        if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j") \
+                or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
                 if code not in crit_ranks and (self.spec.get("table_ranks") or self.rng.random() < 0.4):
@@ -251,6 +254,10 @@ class Composer:
             return f"đứng thứ {r_text}/{total} {kinds}", int(r_text), total
         if style == "vi_tri":  # round 4
             return f"xếp vị trí {r_text} trên {total} đơn vị", int(r_text), total
+        if style == "hang":  # round 5
+            return f"xếp hạng {r_text}/{total} {kinds}", int(r_text), total
+        if style == "toan_huyen":  # round 5
+            return f"đứng thứ {r_text} toàn {self.district_kind} ({total} đơn vị)", int(r_text), total
         if style == "words":
             rank = WORD_RANKS[r_text]
             return f"xếp thứ {r_text} trong tổng số {total} {kinds}", rank, total
@@ -267,6 +274,11 @@ class Composer:
             before = int(change[5:])
             return f"từ vị trí thứ {before} năm {last} vươn lên vị trí thứ {rank}", before - rank
         n = int(change)
+        style = self.spec.get("change_style")
+        if style == "padded":  # round 5: "tăng 03 bậc", "giảm 01 bậc so với năm 2022"
+            return (f"tăng {n:02d} bậc" if n > 0 else f"giảm {-n:02d} bậc so với năm {last}"), n
+        if style == "truoc":  # round 5: "so với năm trước tăng 2 bậc"
+            return (f"so với năm trước tăng {n} bậc" if n > 0 else f"so với năm trước giảm {-n} bậc"), n
         if n > 0:
             return self.rng.choice([f"tăng {n} bậc so với năm {last}", f"tăng được {n} bậc so với năm {last}"]), n
         return self.rng.choice([f"giảm {-n} bậc so với năm {last}", f"tụt {-n} bậc so với năm {last}"]), n
@@ -290,6 +302,12 @@ class Composer:
             text = f"Đứng thứ {r}/{t} trong các xã, thị trấn của {self.district_kind}"
         elif self.spec.get("crit_rank_style") == "vi_tri":
             text = f"Xếp vị trí {r} trên {t} đơn vị"
+        elif self.spec.get("crit_rank_style") == "hang":  # round 5
+            text = f"Xếp hạng {r}/{t}"
+            if crit.rank_change is not None:
+                n = crit.rank_change
+                text += f" ({f'tăng {n:02d} bậc' if n > 0 else f'giảm {-n:02d} bậc' if n < 0 else 'giữ nguyên thứ bậc'})"
+            return text + "."
         if crit.rank_change is not None:
             n = crit.rank_change
             text += (f", tăng {n} bậc" if n > 0 else f", giảm {-n} bậc" if n < 0 else ", giữ nguyên thứ bậc") + \
@@ -298,7 +316,7 @@ class Composer:
 
     def number_label(self, crit: Criterion) -> str:
         printed = crit.printed_number
-        if self.layout == "prose_c":
+        if self.layout in ("prose_c", "prose_i"):
             return ROMAN[int(printed) - 1]
         if self.layout == "prose_h":
             return LETTERS[int(printed) - 1]
@@ -319,7 +337,16 @@ class Composer:
                  f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"]
         self.add("header", left, right)
         self.add("center", "BÁO CÁO", True)
-        if title_only:
+        title_year = self.year
+        for _, printed in self.plant("year_title"):
+            title_year = printed
+        if self.spec.get("title_caps") or title_year != self.year:  # round 5: one title line in capitals
+            text = f"KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM {title_year}"
+            self.add("center", text, True)
+            if title_year != self.year:
+                self.plants.append(Planted("year_mismatch", "title", "", [float(self.year), float(title_year)], text,
+                                           f"the title names {title_year}; the body, the report's year {self.year}"))
+        elif title_only:
             self.add("center", f"Kết quả thực hiện công tác cải cách hành chính năm {self.year} "
                                f"của UBND {self.unit_phrase()}", True)
         else:
@@ -330,9 +357,14 @@ class Composer:
         d = self.issued
         decided = date(self.year + 1, 1, 2) if d.month == 1 and d.day < 10 else d.replace(day=max(1, d.day - 5))
         decision = f"{decided.day:02d}/{decided.month:02d}/{decided.year}"
+        if self.spec.get("date_words"):  # round 5: "ngày 05 tháng 01 năm 2024"
+            decision = f"{decided.day:02d} tháng {decided.month:02d} năm {decided.year}"
         for _, printed in self.plant("date_ref"):
             decision = printed
-            self.plants.append(Planted("date_inconsistency", "reference", "", [], f"ngày {printed}",
+            if self.spec.get("date_words"):
+                dd, mm, yy = printed.split("/")
+                decision = f"{dd} tháng {mm} năm {yy}"
+            self.plants.append(Planted("date_inconsistency", "reference", "", [], f"ngày {decision}",
                                        f"Quyết định dated {printed}, after the report's date {d.isoformat()}"))
         number = 100 + self.rng.randint(0, 800)
         unit_word = "UBND xã" if self.spec.get("title_only_unit") else f"UBND {self.unit_phrase()}"
@@ -351,17 +383,19 @@ class Composer:
     def overall(self) -> dict[str, Any]:
         total_text, total = self.total_text()
         pct_text = vn(percent(total, Decimal(100)), 2)  # a three-decimal total's percent is printed with two
+        score_needle = f"{total_text} điểm trên tổng số 100" if self.spec.get("overall_style") == "pct_first" \
+            else f"{total_text}/100"  # round 5: the points stated apart from the percent
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
             self.plants.append(Planted("percent_mismatch", "overall", "", [num(percent(total, Decimal(100))), num(dec(printed))],
                                        f"{printed}%", f"overall {total_text}/100 printed as {printed}%"))
         for _, printed in self.plant("total"):
             self.plants.append(Planted("total_mismatch", "overall", "", [num(self.printed_sum()), num(total)],
-                                       f"{total_text}/100",
+                                       score_needle,
                                        f"criteria add up to {vn(self.printed_sum())}, total printed {printed}"))
         if self.plant("missing") and not self.plant("total"):  # true, but a checker may say it once (missing_criterion)
             self.also_true.append(Planted("total_mismatch", "overall", "", [num(self.printed_sum()), num(total)],
-                                          f"{total_text}/100",
+                                          score_needle,
                                           f"a criterion is left out: the nine printed add up to {vn(self.printed_sum())}, "
                                           f"total printed {total_text}"))
         rank_text, rank, rank_total = self.rank_phrase()
@@ -382,6 +416,20 @@ class Composer:
             return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                     "rank_total": rank_total, "rank_change": change, "classification": classification}
         style = self.spec.get("overall_style")
+        if style == "pct_first":  # round 5: the percent here, the points in the assessment further on
+            text = (f"Chỉ số CCHC năm {self.year} của {self.level} đạt {pct_text}%, {rank_text}"
+                    + (f" ({change_text})" if change_text else "") + ".")
+            self.add("para", text)
+            self.deferred.append(f"Với tổng điểm đạt được là {total_text} điểm trên tổng số 100 điểm, {subject} được "
+                                 f"xếp loại {classification}.")
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
+        if style == "toan_huyen":  # round 5
+            text = (f"Năm {self.year}, {subject} đạt {total_text}/100 điểm (tỷ lệ {pct_text}%), {rank_text}"
+                    + (f"; {change_text}" if change_text else "") + f". Xếp loại: {classification}.")
+            self.add("para", text)
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
         if style in ("points_of", "self_assessed", "sentences"):  # round 4
             return self.overall_round4(style, subject, total, total_text, pct_text, rank_text, rank, rank_total,
                                        change_text, change, classification)
@@ -528,6 +576,8 @@ class Composer:
         received, resolved, ontime, _, _ = self.spec["records"]
         tricky = self.spec.get("tricky", [])
         out = []
+        if self.spec.get("qty_table"):  # round 5: the records in a table under criterion 3
+            return self.records_table()
         if "received_resolved" in tricky and not self.alt_words:
             p = vn(percent(Decimal(resolved), Decimal(received), 1), 1)
             out.append(f"Trong năm {self.year}, Bộ phận Một cửa của xã đã tiếp nhận {thousands(received)} hồ sơ TTHC; "
@@ -565,6 +615,30 @@ class Composer:
                        f"đạt {lp}%), số hồ sơ giải quyết trong năm {self.year} tăng {thousands(resolved - last_res)} hồ sơ.")
             self.qty(last_on, last_res, lp, "last year's records resolved on time")
         return out
+
+    def records_table(self) -> list[str]:
+        """Round 5: received, resolved, on time and its percent as a table (a DOCX/PDF table, text columns in .txt)."""
+        received, resolved, ontime, _, _ = self.spec["records"]
+        p = vn(percent(Decimal(ontime), Decimal(resolved), 2), 2)
+        printed = p
+        for _, wrong in self.plant("pct_qty"):
+            printed = wrong
+        rows = [["Số hồ sơ tiếp nhận", "Đã giải quyết", "Giải quyết đúng hạn", "Tỷ lệ đúng hạn (%)"],
+                [thousands(received), thousands(resolved), thousands(ontime), printed]]
+        self.add("para", f"- Kết quả tiếp nhận, giải quyết hồ sơ TTHC năm {self.year}:")
+        if self.spec["fmt"] in ("txt", "txt_utf16"):
+            self.add("pre", [f"{rows[0][0]:<22}{rows[0][1]:>16}{rows[0][2]:>22}{rows[0][3]:>22}",
+                             f"{rows[1][0]:<22}{rows[1][1]:>16}{rows[1][2]:>22}{rows[1][3]:>22}"])
+            row_text = f"{rows[1][0]:<22}{rows[1][1]:>16}{rows[1][2]:>22}{rows[1][3]:>22}"
+        else:
+            self.add("table", rows)
+            row_text = " ".join(rows[1])
+        self.qty(ontime, resolved, printed, "records resolved on time")
+        for _, wrong in self.plant("pct_qty"):
+            self.plants.append(Planted("percent_mismatch", "records resolved on time", "",
+                                       [num(dec(p)), num(dec(wrong))], row_text,
+                                       f"{ontime}/{resolved} = {p}%, printed {wrong}%"))
+        return []
 
     def online_paragraphs(self) -> list[str]:
         _, resolved, _, online, online_ontime = self.spec["records"]
@@ -701,6 +775,8 @@ class Composer:
             year = printed
         if self.layout == "prose_c":
             text = f"PHẦN I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}"
+        elif self.layout == "prose_i":  # round 5: the overall under PHẦN I, the criteria under PHẦN II
+            text = f"PHẦN II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC NĂM {year}"
         else:
             text = f"I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM {year}"
         self.add("heading", text)
@@ -727,6 +803,28 @@ class Composer:
                          title if self.autonum else f"Lĩnh vực {crit.printed_number}: {title}")
                 self.add("para", f"Điểm đạt: {self.score_phrase(crit)}; tỷ lệ: {crit.percent_text}%. "
                                  f"{self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_i":  # round 5: "III. Title", a long title wrapped onto a second line
+                title = crit.title[0].upper() + crit.title[1:]
+                lines = [title]
+                if len(title) > 48:
+                    words = title.split()
+                    cut = len(words) // 2
+                    lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+                first = lines[0] if self.autonum else f"{self.number_label(crit)}. {lines[0]}"
+                crit.heading_line = first
+                self.add("autonum" if self.autonum else "heading", first)
+                for rest in lines[1:]:
+                    self.add("heading", rest)
+                self.add("para", f"{self.score_words(crit)}. {self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_j":  # round 5: labelled lines, the maximum before the score
+                title = crit.title[0].upper() + crit.title[1:]
+                first = title if self.autonum else f"{crit.printed_number}. {title}"
+                crit.heading_line = first
+                self.add("autonum" if self.autonum else "heading", first)
+                self.add("para", f"- Điểm tối đa: {crit.max_text} điểm; điểm đạt: {crit.score_text} điểm; "
+                                 f"tỷ lệ: {crit.percent_text}%.")
+                if crit.rank:
+                    self.add("para", "- " + self.crit_rank_sentence(crit))
             elif self.layout == "prose_b":
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
@@ -740,21 +838,40 @@ class Composer:
                                  f"{self.crit_rank_sentence(crit)}".strip())
             self.criterion_body(crit, number, with_components)
 
+    def score_words(self, crit: Criterion) -> str:
+        """Round 5: a criterion's score in words ("12,7 điểm trên tổng số 15 điểm", "12,7 điểm (tối đa 15 điểm)")."""
+        if self.spec.get("score_form") == "toida":
+            return f"Điểm đạt: {crit.score_text} điểm (tối đa {crit.max_text} điểm), tỷ lệ {crit.percent_text} %"
+        return f"Đạt {crit.score_text} điểm trên tổng số {crit.max_text} điểm, tỷ lệ {crit.percent_text}%"
+
     def table(self) -> None:
         total_text, total = self.total_text()
         self.add("heading", f"I. KẾT QUẢ CHỈ SỐ CCHC NĂM {self.year}")
         self.add("para", "Kết quả cụ thể theo từng lĩnh vực như sau:")
         ranked = bool(self.spec.get("table_ranks"))
-        rows = [["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"] + (["Xếp hạng"] if ranked else [])]
+        score_first = self.spec.get("table_cols") == "score_first"  # round 5: "Điểm đạt | Điểm tối đa"
+        roman = self.spec.get("table_cols") == "roman"  # round 5: criteria numbered I … X in the table
+        head = ["TT", "Nội dung", "Điểm đạt", "Điểm tối đa", "Tỷ lệ %"] if score_first else \
+            ["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]
+        rows = [head + (["Xếp hạng"] if ranked else [])]
         for crit in self.criteria:
             score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
-            rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text, score_cell,
+            number = ROMAN[int(crit.printed_number) - 1] if roman else crit.printed_number
+            cells = [score_cell, crit.max_text] if score_first else [crit.max_text, score_cell]
+            rows.append([number, crit.title[0].upper() + crit.title[1:], *cells,
                          crit.percent_text] + ([f"{crit.rank[0]}/{crit.rank[1]}" if crit.rank else ""] if ranked else []))
         pct_text = vn(percent(total, Decimal(100)), 2)
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
-        rows.append(["", "Tổng cộng", "100", total_text, pct_text] + ([""] if ranked else []))
-        self.add("table", rows)
+        rows.append(["", "Tổng cộng", *([total_text, "100"] if score_first else ["100", total_text]), pct_text]
+                    + ([""] if ranked else []))
+        if self.spec.get("table_split"):  # round 5: the table runs onto the next page, its header repeated
+            cut = 1 + len(rows) // 2
+            self.add("table", rows[:cut])
+            self.add("pagebreak")
+            self.add("table", [rows[0], *rows[cut:]])
+        else:
+            self.add("table", rows)
 
     def table_prose(self) -> None:
         self.add("heading", "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC")
@@ -783,6 +900,8 @@ class Composer:
 
     def general(self, section: str) -> None:
         self.add("heading", f"{section} ĐÁNH GIÁ CHUNG")
+        for text in self.deferred:
+            self.add("para", text)
         self.add("subheading", "1. Ưu điểm")
         self.add("para", "Công tác CCHC được cấp ủy, chính quyền quan tâm chỉ đạo; nhận thức của cán bộ, công chức về "
                          "CCHC có chuyển biến rõ nét; việc giải quyết TTHC cho người dân ngày càng thuận lợi.")
@@ -821,8 +940,8 @@ class Composer:
     # ---- truth ----------------------------------------------------------------------------------
     def sentence_with(self, *needles: str) -> str:
         """The first paragraph, heading, table row or text line that holds every needle (for the truth)."""
-        for block in self.blocks:
-            if block[0] in ("para", "heading", "subheading", "autonum"):
+        for block in [b for b in self.blocks if b[0] != "center"] + [b for b in self.blocks if b[0] == "center"]:
+            if block[0] in ("para", "heading", "subheading", "autonum", "center"):  # a title line last (round 5)
                 texts = [block[1]]
             elif block[0] == "table":
                 texts = [" ".join(row) for row in block[1]]
@@ -862,13 +981,14 @@ class Composer:
                                                f"criterion {code} printed {printed}"))
             for _, code, printed in self.plant("gap"):
                 if code == crit.code:
-                    label = ROMAN[int(printed) - 1] + "." if self.layout == "prose_c" else \
+                    label = ROMAN[int(printed) - 1] + "." if self.layout in ("prose_c", "prose_i") else \
                         printed + ")" if self.layout == "prose_d" else \
                         f"Lĩnh vực {printed}:" if self.layout == "prose_f" else \
                         printed + "/" if self.layout == "prose_g" else \
                         LETTERS[int(printed) - 1] + ")" if self.layout == "prose_h" else printed + "."
-                    heading = next(b[1] for b in self.blocks if b[0] in ("heading", "autonum")
-                                   and b[1].startswith(label + " ") and crit.title[1:].casefold() in b[1].casefold())
+                    heading = crit.heading_line or next(
+                        b[1] for b in self.blocks if b[0] in ("heading", "autonum")
+                        and b[1].startswith(label + " ") and crit.title[1:].casefold() in b[1].casefold())
                     self.plants.append(Planted("numbering_gap", f"criterion {code} heading", "", [],
                                                heading, f"criterion {code}'s heading numbered {printed}"))
         for _, code in self.plant("missing"):
@@ -878,6 +998,8 @@ class Composer:
     def compose(self) -> tuple[list[Block], dict[str, Any]]:
         self.header()
         self.intro()
+        if self.layout == "prose_i":
+            self.add("heading", "PHẦN I. KẾT QUẢ CHUNG")
         overall = self.overall()
         if self.layout in ("table", "table_only"):
             self.table()
@@ -897,6 +1019,9 @@ class Composer:
             if self.layout == "prose_c":
                 self.general("PHẦN II.")
                 self.tasks("PHẦN III.")
+            elif self.layout == "prose_i":
+                self.general("PHẦN III.")
+                self.tasks("PHẦN IV.")
             else:
                 self.general("II.")
                 self.tasks("III.")

@@ -2,10 +2,12 @@
 
     .venv/bin/python bench/heldout/evaluate.py            # = make heldout
     .venv/bin/python bench/heldout/evaluate.py --force    # rebuild the documents first
+    .venv/bin/python bench/heldout/evaluate.py --round 5  # only round 5's reports (specs.py ROUNDS)
 
 Builds the set (build.py, cached), runs ``cchc extract --out-dir`` once over every document (the
 public command; findings included), compares each record with ``truth/<name>.json`` and writes
-``results/latest.json`` and ``results/latest.md``.
+``results/latest.json`` and ``results/latest.md`` (with ``--round N``, only that round's reports are
+extracted and compared, and the results go to ``results/roundN.{json,md}``).
 
 Fields: every field in the truth is compared, null included (a value the report does not state
 must come back null): document_type (each is a report), meta (unit_name, unit_level, district, province, doc_number, issued_date,
@@ -48,7 +50,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 from build import DEFAULT_OUT, build, truth_dir_for
-from specs import SUBSETS
+from specs import ROUNDS, SUBSETS
 
 FORMAT_GROUPS = {"txt": "txt", "txt_utf16": "txt", "docx": "docx", "docx_autonum": "docx", "pdf": "pdf",
                  "conv_soffice": "converted docx", "conv_lines": "converted docx", "conv_flow": "converted docx"}
@@ -205,10 +207,16 @@ def ratio(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
 
-def evaluate(out: Path = DEFAULT_OUT, force: bool = False) -> dict[str, Any]:
+def evaluate(out: Path = DEFAULT_OUT, force: bool = False, round_number: int | None = None) -> dict[str, Any]:
+    """Measure the whole set, or only round ``round_number``'s reports."""
     docs = build(out, force)
     truths = {json.loads(p.read_text(encoding="utf-8"))["file"]: json.loads(p.read_text(encoding="utf-8"))
               for p in sorted(truth_dir_for(out).glob("*.json"))}
+    if round_number is not None:
+        names = ROUNDS[round_number]
+        truths = {f: t for f, t in truths.items() if t["name"] in names}
+        docs = [d for d in docs if d.name in truths]
+        assert len(truths) == len(docs) == len(names), (len(truths), len(docs), len(names))
     with tempfile.TemporaryDirectory() as tmp:
         code, stderr, seconds = run_extract(docs, Path(tmp))
         records = {}
@@ -264,6 +272,7 @@ def evaluate(out: Path = DEFAULT_OUT, force: bool = False) -> dict[str, Any]:
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": git_commit(),
         "documents": len(truths),
+        "round": round_number,
         "unread": [d["file"] for d in per_doc if not d["read"]],
         "extract_exit_code": code,
         "extract_stderr": stderr.strip().splitlines()[-20:],
@@ -300,7 +309,8 @@ def markdown(res: dict[str, Any]) -> str:
     fa = res["field_accuracy"]
     lines = [
         "# Held-out evaluation (issue 11)", "",
-        (f"{res['date']}, cchc at commit {res['commit']}, {res['documents']} documents; "
+        (f"{res['date']}, cchc at commit {res['commit']}, {res['documents']} documents"
+         + (f" (round {res['round']} only)" if res.get("round") is not None else "") + "; "
          f"`{res['command']}` took {res['extract_seconds']} s (exit {res['extract_exit_code']})."), "",
         "| Measure | Value | Target | |", "|---|---:|---:|---|",
         f"| Field accuracy, all formats | {fmt_ratio(fa['overall'])} | >= 0.99 | {passfail(fa['overall'], 0.99)} |",
@@ -358,12 +368,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the documents are built")
     parser.add_argument("--force", action="store_true", help="rebuild the documents")
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), dest="round_number",
+                        help="evaluate only this round's reports; results go to results/roundN.{json,md}")
     args = parser.parse_args(argv)
-    res = evaluate(args.out, args.force)
+    res = evaluate(args.out, args.force, args.round_number)
     args.results.mkdir(parents=True, exist_ok=True)
-    (args.results / "latest.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    stem = "latest" if args.round_number is None else f"round{args.round_number}"
+    (args.results / f"{stem}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     md = markdown(res)
-    (args.results / "latest.md").write_text(md, encoding="utf-8")
+    (args.results / f"{stem}.md").write_text(md, encoding="utf-8")
     print(md.split("## Field accuracy by format")[0])
     print(f"Misses ({len(res['misses'])}):")
     for m in res["misses"]:
@@ -372,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     for f in res["false_alarms"]:
         print(f"  {f['file']}: {f['kind']} {f['subject']}: {(f['message'] or '')[:110]} | {f['evidence'][:120]}")
     print(f"{len(res['misses'])} misses, {len(res['false_alarms'])} false alarms, {len(res['wrong_fields'])} wrong fields: "
-          f"{args.results / 'latest.md'}")
+          f"{args.results / (stem + '.md')}")
     return 0
 
 
