@@ -583,6 +583,18 @@ def test_doctype_entities_are_refused(tmp_path: Path) -> None:
         read_docx(utf16, Settings())
 
 
+def test_only_the_parts_read_are_inflated_and_checked(tmp_path: Path) -> None:
+    """The Word reader never parses stylesWithEffects.xml; read_package (XLSX, parsed whole by openpyxl) does."""
+    src = simple_docx(tmp_path)
+    unused = rewrite_part(src, tmp_path / "unused.docx", "word/stylesWithEffects.xml", EXTERNAL_ENTITY)
+    assert texts(read_docx(unused, Settings())) == ["Nội dung."]
+    with pytest.raises(CorruptFileError, match=r"not allowed \(in word/stylesWithEffects.xml\)"):
+        docx_reader.read_package(unused, Settings())
+    # sizes are checked from the ZIP directory for every part, read or not
+    with pytest.raises(LimitExceededError, match="part word/stylesWithEffects.xml unpacks to 438131 bytes"):
+        read_docx(src, Settings(max_docx_xml_bytes=400_000))
+
+
 def test_broken_packages_are_corrupt_file_errors(tmp_path: Path) -> None:
     not_zip = tmp_path / "not zip.docx"
     not_zip.write_bytes(b"PK\x03\x04 this is not really a zip archive")

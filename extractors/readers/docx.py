@@ -2,7 +2,8 @@
 
 The package is read with :mod:`zipfile` and parsed with a hardened lxml parser (no DTD, no
 entities, no network), not through python-docx: sizes are checked from the ZIP directory
-before anything is inflated, every XML part is refused if it carries a DOCTYPE, and walking
+before anything is inflated, only the parts the reader uses are inflated (the document, its
+relationships, styles and numbering), each refused if it carries a DOCTYPE, and walking
 the body element directly is several times faster than python-docx's proxy objects.
 
 Blocks:
@@ -40,6 +41,7 @@ import re as std_re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -153,8 +155,50 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def read_package(path: Path, settings: Settings) -> dict[str, bytes]:
-    """The XML parts of a DOCX (lower-cased names), checked for size, zip bombs and DOCTYPEs."""
+class Package:
+    """An open DOCX/XLSX package whose ZIP directory passed the size checks; XML parts inflated on request.
+
+    Only the parts a reader asks for are inflated and checked for a DOCTYPE: a Word file carries
+    about 800 KB of XML the reader never looks at (``stylesWithEffects.xml``, the theme, settings).
+    """
+
+    def __init__(self, name: str, zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> None:
+        self.name = name
+        self._zf = zf
+        self._infos = infos
+
+    @property
+    def names(self) -> list[str]:
+        """The XML parts (``.xml``, ``.rels``), lower-cased, in the ZIP directory's order."""
+        return list(self._infos)
+
+    def __contains__(self, part: object) -> bool:
+        return part in self._infos
+
+    def get(self, part: str) -> bytes | None:
+        """The part's bytes (None when absent); CorruptFileError if it cannot be unpacked or has a DOCTYPE."""
+        info = self._infos.get(part)
+        if info is None:
+            return None
+        try:
+            data = self._zf.read(info)
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            NotImplementedError,
+            ValueError,
+            OSError,
+        ) as exc:
+            raise CorruptFileError(self.name, f"cannot unpack {info.filename} ({_short(exc)})") from exc
+        if has_doctype(data):
+            raise CorruptFileError(self.name, f"XML DOCTYPE/entities are not allowed (in {info.filename})")
+        return data
+
+
+@contextmanager
+def open_package(path: Path, settings: Settings) -> Iterator[Package]:
+    """Open a DOCX/XLSX: refuse OLE files, broken ZIPs, too many or too large parts and zip bombs."""
     name = str(path)
     try:
         with path.open("rb") as fh:
@@ -174,14 +218,14 @@ def read_package(path: Path, settings: Settings) -> dict[str, bytes]:
         EOFError,
     ) as exc:
         raise CorruptFileError(name, f"not a valid DOCX: the ZIP package is broken ({_short(exc)})") from exc
-    parts: dict[str, bytes] = {}
     with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_PARTS:
-            raise LimitExceededError(name, f"{len(infos)} parts in the package, over {MAX_PARTS}")
+        all_infos = zf.infolist()
+        if len(all_infos) > MAX_PARTS:
+            raise LimitExceededError(name, f"{len(all_infos)} parts in the package, over {MAX_PARTS}")
         limit = settings.max_docx_xml_bytes
         total = 0
-        for info in infos:
+        infos: dict[str, zipfile.ZipInfo] = {}
+        for info in all_infos:
             if info.file_size > limit:
                 raise LimitExceededError(
                     name,
@@ -198,21 +242,14 @@ def read_package(path: Path, settings: Settings) -> dict[str, bytes]:
                 raise LimitExceededError(
                     name, f"XML parts unpack to over {2 * limit} bytes (max_docx_xml_bytes)"
                 )
-            try:
-                data = zf.read(info)
-            except (
-                zipfile.BadZipFile,
-                zlib.error,
-                EOFError,
-                NotImplementedError,
-                ValueError,
-                OSError,
-            ) as exc:
-                raise CorruptFileError(name, f"cannot unpack {info.filename} ({_short(exc)})") from exc
-            if has_doctype(data):
-                raise CorruptFileError(name, f"XML DOCTYPE/entities are not allowed (in {info.filename})")
-            parts[info.filename.lstrip("/").lower()] = data
-    return parts
+            infos[info.filename.lstrip("/").lower()] = info
+        yield Package(name, zf, infos)
+
+
+def read_package(path: Path, settings: Settings) -> dict[str, bytes]:
+    """Every XML part of a DOCX/XLSX (lower-cased names), checked for size, zip bombs and DOCTYPEs."""
+    with open_package(path, settings) as package:
+        return {part: package.get(part) or b"" for part in package.names}
 
 
 def _ole_error(path: Path) -> Exception:
@@ -246,15 +283,15 @@ def parse_part(name: str, part: str, data: bytes) -> etree._Element:
     return root
 
 
-def _rel_targets(parts: dict[str, bytes], name: str, source: str) -> dict[str, str]:
+def _rel_targets(package: Package, source: str) -> dict[str, str]:
     """Relationship type suffix (e.g. "styles") -> internal part name, for ``source``'s rels."""
     folder, base = posixpath.split(source)
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
-    data = parts.get(rels_name)
+    data = package.get(rels_name)
     if data is None:
         return {}
     out: dict[str, str] = {}
-    for rel in parse_part(name, rels_name, data):
+    for rel in parse_part(package.name, rels_name, data):
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target") or ""
@@ -1006,28 +1043,29 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
     """
     path = Path(path)
     name = str(path)
-    parts = read_package(path, settings)
-    main = _rel_targets(parts, name, "").get("officeDocument", "word/document.xml")
-    if main not in parts:
-        main = "word/document.xml"
-    if main not in parts:
-        raise CorruptFileError(name, "no word/document.xml in the package (not a Word document)")
-    root = parse_part(name, main, parts[main])
-    ns = etree.QName(root).namespace or W_TRANSITIONAL
-    if ns not in (W_TRANSITIONAL, W_STRICT):
-        raise CorruptFileError(name, f"{main} is not WordprocessingML (root namespace {ns})")
-    w = _w(ns)
-    body = root.find(w.body)
-    if body is None:
-        raise CorruptFileError(name, f"{main} has no w:body")
-    rels = _rel_targets(parts, name, main)
-    folder = posixpath.dirname(main)
-    styles_part = rels.get("styles", posixpath.join(folder, "styles.xml"))
-    numbering_part = rels.get("numbering", posixpath.join(folder, "numbering.xml"))
-    styles = Styles(parse_part(name, styles_part, parts[styles_part]) if styles_part in parts else None, w)
-    numbering_root = (
-        parse_part(name, numbering_part, parts[numbering_part]) if numbering_part in parts else None
-    )
+    with open_package(path, settings) as package:
+        main = _rel_targets(package, "").get("officeDocument", "word/document.xml")
+        if main not in package:
+            main = "word/document.xml"
+        main_data = package.get(main)
+        if main_data is None:
+            raise CorruptFileError(name, "no word/document.xml in the package (not a Word document)")
+        root = parse_part(name, main, main_data)
+        ns = etree.QName(root).namespace or W_TRANSITIONAL
+        if ns not in (W_TRANSITIONAL, W_STRICT):
+            raise CorruptFileError(name, f"{main} is not WordprocessingML (root namespace {ns})")
+        w = _w(ns)
+        body = root.find(w.body)
+        if body is None:
+            raise CorruptFileError(name, f"{main} has no w:body")
+        rels = _rel_targets(package, main)
+        folder = posixpath.dirname(main)
+        styles_part = rels.get("styles", posixpath.join(folder, "styles.xml"))
+        numbering_part = rels.get("numbering", posixpath.join(folder, "numbering.xml"))
+        styles_data = package.get(styles_part)
+        numbering_data = package.get(numbering_part)
+    styles = Styles(parse_part(name, styles_part, styles_data) if styles_data is not None else None, w)
+    numbering_root = parse_part(name, numbering_part, numbering_data) if numbering_data is not None else None
     numbering = Numbering(numbering_root, styles, w)
     reader = Reader(w, styles, numbering)
     p_index = t_index = -1
@@ -1050,4 +1088,4 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
     return Document(blocks=blocks, format="docx", pages=None, warnings=warnings)
 
 
-__all__ = ["Numbering", "Styles", "format_number", "read_docx", "read_package"]
+__all__ = ["Numbering", "Package", "Styles", "format_number", "open_package", "read_docx", "read_package"]
