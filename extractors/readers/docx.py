@@ -4,7 +4,8 @@ The package is read with :mod:`zipfile` and parsed with a hardened lxml parser (
 entities, no network), not through python-docx: sizes are checked from the ZIP directory
 before anything is inflated, only the parts the reader uses are inflated (the document, its
 relationships, styles and numbering), each refused if it carries a DOCTYPE, and walking
-the body element directly is several times faster than python-docx's proxy objects.
+the body element directly is several times faster than python-docx's proxy objects. Of
+styles.xml only the styles the document asks for are parsed (:mod:`.docx_styles`).
 
 Blocks:
 - a paragraph is one block; its Word automatic number (numbering.xml) is rebuilt, put in
@@ -40,7 +41,7 @@ import posixpath
 import re as std_re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,6 +60,7 @@ from cchc.errors import (
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet
 from cchc.extractors.legacy_fonts import decode_run
+from cchc.extractors.readers.docx_styles import index_styles
 from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow, split_header_blocks
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
@@ -380,29 +382,47 @@ def _has_borders(borders: etree._Element, w: _W) -> bool:
 class Styles:
     """styles.xml, with lazy, cached resolution of paragraph, character and table styles."""
 
-    def __init__(self, root: etree._Element | None, w: _W) -> None:
+    def __init__(
+        self,
+        w: _W,
+        elements: Mapping[str, etree._Element] | None = None,
+        default_para: str | None = None,
+        defaults: Props = NO_PROPS,
+    ) -> None:
         self.w = w
-        self.elements: dict[str, etree._Element] = {}
+        self.elements: Mapping[str, etree._Element] = elements if elements is not None else {}
+        self.default_para = default_para
+        self.defaults = defaults
         self.styles: dict[str, Style] = {}
-        self.default_para: str | None = None
-        self.defaults: Props = NO_PROPS
         self._para: dict[str | None, ParaStyle] = {}
         self._char: dict[str, Props] = {}
-        if root is None:
-            return
-        dd = root.find(w.docDefaults)
-        if dd is not None:
-            self.defaults = run_props(dd.find(f"{w.rPrDefault}/{w.rPr}"), w)
+
+    @classmethod
+    def from_root(cls, root: etree._Element, w: _W) -> Styles:
+        """The styles of a parsed styles.xml (its ``w:style`` children, the first of a duplicated id)."""
+        elements: dict[str, etree._Element] = {}
+        default_para: str | None = None
         for el in root.iterchildren(w.style):
             sid = el.get(w.styleId)
             if sid:
-                self.elements.setdefault(sid, el)
+                elements.setdefault(sid, el)
                 if (
-                    self.default_para is None
+                    default_para is None
                     and el.get(w.default) in ("1", "true", "on")
                     and (el.get(w.type) or "paragraph") == "paragraph"
                 ):
-                    self.default_para = sid
+                    default_para = sid
+        return cls(w, elements, default_para, _doc_defaults(root, w))
+
+    @classmethod
+    def load(cls, name: str, part: str, data: bytes | None, w: _W) -> Styles:
+        """The styles of the part's bytes: indexed (:mod:`.docx_styles`) when plain, else parsed whole."""
+        if data is None:
+            return cls(w)
+        index = index_styles(data, w.ns, lambda xml: parse_part(name, part, xml))
+        if index is None:
+            return cls.from_root(parse_part(name, part, data), w)
+        return cls(w, index, index.default_para, _doc_defaults(index.head, w))
 
     def __contains__(self, sid: str | None) -> bool:
         return sid in self.elements
@@ -479,6 +499,11 @@ class Styles:
 
     def table_borders(self, sid: str | None) -> bool:
         return next((st.borders for st in self.chain(sid) if st.borders is not None), False)
+
+
+def _doc_defaults(root: etree._Element, w: _W) -> Props:
+    dd = root.find(w.docDefaults)
+    return run_props(dd.find(f"{w.rPrDefault}/{w.rPr}"), w) if dd is not None else NO_PROPS
 
 
 def _heading_level(st: Style) -> int | None:
@@ -1064,7 +1089,7 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
         numbering_part = rels.get("numbering", posixpath.join(folder, "numbering.xml"))
         styles_data = package.get(styles_part)
         numbering_data = package.get(numbering_part)
-    styles = Styles(parse_part(name, styles_part, styles_data) if styles_data is not None else None, w)
+    styles = Styles.load(name, styles_part, styles_data, w)
     numbering_root = parse_part(name, numbering_part, numbering_data) if numbering_data is not None else None
     numbering = Numbering(numbering_root, styles, w)
     reader = Reader(w, styles, numbering)
