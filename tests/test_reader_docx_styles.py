@@ -7,16 +7,18 @@ part's parse. Either way every style resolves as the full parse resolves it.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from lxml import etree
 
 from cchc.errors import CorruptFileError
 from cchc.extractors.readers import docx as docx_reader
 from cchc.extractors.readers.docx import W_STRICT, W_TRANSITIONAL, Styles, parse_part, read_docx
-from cchc.extractors.readers.docx_styles import index_styles
+from cchc.extractors.readers.docx_styles import CHUNK, MAX_CHUNK, StyleIndex
 from cchc.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -185,19 +187,18 @@ CASES: list[tuple[str, bytes, str, bool]] = [
 ]
 
 
-def resolved(styles: Styles) -> tuple:
-    """Everything the reader asks of the styles."""
-    ids = sorted(styles.elements)
-    asked = [*ids, None, "KhongCo"]
+def resolved(styles: Styles, ids: list[str]) -> tuple:
+    """Everything the reader asks of the styles, in the order a walk asks it; the ids listed last."""
+    asked = [None, *ids, "KhongCo"]
     return (
-        ids,
+        [styles.para(sid) for sid in asked],
         styles.default_para,
         styles.defaults,
+        [sid in styles for sid in asked],
         [styles.style(sid) for sid in ids],
-        [styles.para(sid) for sid in asked],
         [styles.char(sid) for sid in ids],
         [styles.table_borders(sid) for sid in asked],
-        [sid in styles for sid in asked],
+        sorted(styles.elements),
     )
 
 
@@ -205,15 +206,53 @@ def full(data: bytes, ns: str) -> Styles:
     return Styles.from_root(parse_part("x.docx", PART, data), docx_reader._w(ns))
 
 
+def indexed_styles(data: bytes, ns: str, chunk: int = CHUNK) -> Styles:
+    """Styles read through the index from ``data`` in chunks of ``chunk`` bytes (growing from there by default)."""
+    index = StyleIndex(
+        io.BytesIO(data).read, ns, parse_styles, parse_styles, chunk, chunk if chunk < CHUNK else MAX_CHUNK
+    )
+    return Styles.from_index(index, docx_reader._w(ns))
+
+
+def parse_styles(xml: bytes) -> etree._Element:
+    return parse_part("x.docx", PART, xml)
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, CHUNK])
 @pytest.mark.parametrize(("case", "data", "ns", "indexed"), CASES, ids=[c[0] for c in CASES])
-def test_index_resolves_every_style_as_the_full_parse(case: str, data: bytes, ns: str, indexed: bool) -> None:
-    assert (index_styles(data, ns, lambda xml: parse_part("x.docx", PART, xml)) is not None) is indexed
-    assert resolved(Styles.load("x.docx", PART, data, docx_reader._w(ns))) == resolved(full(data, ns))
+def test_index_resolves_every_style_as_the_full_parse(
+    case: str, data: bytes, ns: str, indexed: bool, chunk: int
+) -> None:
+    expected = full(data, ns)
+    ids = sorted(expected.elements)
+    styles = indexed_styles(data, ns, chunk)
+    assert resolved(styles, ids) == resolved(expected, ids)
+    assert isinstance(styles.elements, StyleIndex) and styles.elements.parsed_whole is not indexed
+
+
+def test_index_reads_only_as_far_as_the_styles_asked_for() -> None:
+    stream = io.BytesIO(PLAIN.encode())
+    index = StyleIndex(stream.read, W_TRANSITIONAL, parse_styles, parse_styles, 64, 64)
+    assert index.default_para == "Normal" and "Heading1" in index
+    assert stream.tell() < PLAIN.encode().index(b'w:styleId="TieuDe"')
+    assert "KhongCo" not in index and stream.tell() == len(PLAIN.encode()) and not index.parsed_whole
+
+
+def test_odd_shape_after_the_styles_answered() -> None:
+    """Styles answered from the index, then the rest parsed whole: the answers agree with the whole part's."""
+    data = PLAIN.replace(END, "<!-- end --><w:x/>" + END).encode()
+    expected = full(data, W_TRANSITIONAL)
+    styles = indexed_styles(data, W_TRANSITIONAL, 64)
+    index = styles.elements
+    assert isinstance(index, StyleIndex)
+    assert styles.para("Heading1") == expected.para("Heading1") and not index.parsed_whole
+    assert "KhongCo" not in styles and index.parsed_whole
+    assert styles.para("MucLon") == expected.para("MucLon") and styles.char("Dam") == expected.char("Dam")
 
 
 def test_plain_case_values() -> None:
     """The hand-written styles resolve to what the XML says (not only to what the full parse says)."""
-    styles = Styles.load("x.docx", PART, PLAIN.encode(), docx_reader._w(W_TRANSITIONAL))
+    styles = indexed_styles(PLAIN.encode(), W_TRANSITIONAL)
     assert styles.default_para == "Normal" and styles.defaults == ("Times New Roman", None, None, None)
     assert styles.style("Normal").name == "Normal"  # the first of a duplicated id
     muc_lon = styles.para("MucLon")
@@ -222,7 +261,7 @@ def test_plain_case_values() -> None:
     assert styles.para("TieuDe").heading == 2 and styles.para(None).name == "Normal"
     assert styles.char("Dam") == (".VnTime", True, False, None)
     assert styles.table_borders("LuoiBang") and not styles.table_borders("Rong")
-    assert "Gia" not in Styles.load("x.docx", PART, CASES[8][1], docx_reader._w(W_TRANSITIONAL))
+    assert "Gia" not in indexed_styles(CASES[8][1], W_TRANSITIONAL)
 
 
 def test_word_files_index_as_they_parse(tmp_path: Path) -> None:
@@ -237,30 +276,27 @@ def test_word_files_index_as_they_parse(tmp_path: Path) -> None:
     paths = [*sorted(SAMPLES.glob("*.docx")), tmp_path / "built.docx"]
     for path in paths:
         data = docx_reader.read_package(path, Settings())[PART]
-        assert (
-            index_styles(data, W_TRANSITIONAL, lambda xml, name=str(path): parse_part(name, PART, xml))
-            is not None
-        )
-        assert resolved(Styles.load(str(path), PART, data, docx_reader._w(W_TRANSITIONAL))) == resolved(
-            full(data, W_TRANSITIONAL)
-        ), path.name
+        expected = full(data, W_TRANSITIONAL)
+        ids = sorted(expected.elements)
+        styles = indexed_styles(data, W_TRANSITIONAL)
+        assert resolved(styles, ids) == resolved(expected, ids), path.name
+        assert isinstance(styles.elements, StyleIndex) and not styles.elements.parsed_whole
 
 
 def test_samples_read_the_same_without_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
     indexed = {path: read_docx(path, Settings()) for path in sorted(SAMPLES.glob("*.docx"))}
-    monkeypatch.setattr(docx_reader, "index_styles", lambda *args: None)
+    monkeypatch.setattr(StyleIndex, "_start", lambda self: False)  # every styles.xml parsed whole
     for path, doc in indexed.items():
         assert read_docx(path, Settings()) == doc, path.name
 
 
 def test_malformed_styles(tmp_path: Path) -> None:
     """A style the document uses must be well-formed; one it never uses is not read, like the parts never opened."""
-    w = docx_reader._w(W_TRANSITIONAL)
     broken_heading = PLAIN.replace('<w:outlineLvl w:val="0"/>', "<w:outlineLvl>").encode()
-    styles = Styles.load("x.docx", PART, broken_heading, w)
+    styles = indexed_styles(broken_heading, W_TRANSITIONAL)
     assert styles.para("Normal").name == "Normal"
     with pytest.raises(CorruptFileError, match=r"^x.docx: malformed XML in word/styles.xml \("):
         styles.para("Heading1")
     broken_head = PLAIN.replace("</w:latentStyles>", "").encode()
     with pytest.raises(CorruptFileError, match=r"^x.docx: malformed XML in word/styles.xml \("):
-        Styles.load("x.docx", PART, broken_head, w)
+        indexed_styles(broken_head, W_TRANSITIONAL)

@@ -41,11 +41,12 @@ import posixpath
 import re as std_re
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 import regex as re
 from lxml import etree
@@ -60,7 +61,7 @@ from cchc.errors import (
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet
 from cchc.extractors.legacy_fonts import decode_run
-from cchc.extractors.readers.docx_styles import index_styles
+from cchc.extractors.readers.docx_styles import StyleIndex, styles_of_root
 from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow, split_header_blocks
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
@@ -168,6 +169,7 @@ class Package:
         self.name = name
         self._zf = zf
         self._infos = infos
+        self._streams: list[IO[bytes]] = []
 
     @property
     def names(self) -> list[str]:
@@ -184,18 +186,47 @@ class Package:
             return None
         try:
             data = self._zf.read(info)
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            EOFError,
-            NotImplementedError,
-            ValueError,
-            OSError,
-        ) as exc:
+        except _UNPACK_ERRORS as exc:
             raise CorruptFileError(self.name, f"cannot unpack {info.filename} ({_short(exc)})") from exc
+        return self.checked(part, data)
+
+    def checked(self, part: str, data: bytes) -> bytes:
+        """``data`` of ``part``, refused (CorruptFileError) if it declares a DOCTYPE."""
         if has_doctype(data):
-            raise CorruptFileError(self.name, f"XML DOCTYPE/entities are not allowed (in {info.filename})")
+            filename = self._infos[part].filename if part in self._infos else part
+            raise CorruptFileError(self.name, f"XML DOCTYPE/entities are not allowed (in {filename})")
         return data
+
+    def stream(self, part: str) -> Callable[[int], bytes] | None:
+        """``read(n)``: the part's next (up to) n inflated bytes, b"" at its end (None when absent).
+
+        Not checked for a DOCTYPE: the caller checks what it parses (:meth:`checked`). The part's
+        CRC is checked when it is read to the end.
+        """
+        info = self._infos.get(part)
+        if info is None:
+            return None
+        try:
+            fh = self._zf.open(info)
+        except _UNPACK_ERRORS as exc:
+            raise CorruptFileError(self.name, f"cannot unpack {info.filename} ({_short(exc)})") from exc
+        self._streams.append(fh)
+
+        def read(n: int) -> bytes:
+            try:
+                return fh.read(n)
+            except _UNPACK_ERRORS as exc:
+                raise CorruptFileError(self.name, f"cannot unpack {info.filename} ({_short(exc)})") from exc
+
+        return read
+
+    def close(self) -> None:
+        for fh in self._streams:
+            fh.close()
+        self._streams.clear()
+
+
+_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError)
 
 
 @contextmanager
@@ -245,7 +276,11 @@ def open_package(path: Path, settings: Settings) -> Iterator[Package]:
                     name, f"XML parts unpack to over {2 * limit} bytes (max_docx_xml_bytes)"
                 )
             infos[info.filename.lstrip("/").lower()] = info
-        yield Package(name, zf, infos)
+        package = Package(name, zf, infos)
+        try:
+            yield package
+        finally:
+            package.close()
 
 
 def read_package(path: Path, settings: Settings) -> dict[str, bytes]:
@@ -408,38 +443,42 @@ class Styles:
     ) -> None:
         self.w = w
         self.elements: Mapping[str, etree._Element] = elements if elements is not None else {}
-        self.default_para = default_para
+        self._default_para = default_para
         self.defaults = defaults
         self.styles: dict[str, Style] = {}
         self._para: dict[str | None, ParaStyle] = {}
         self._char: dict[str, Props] = {}
 
+    @property
+    def default_para(self) -> str | None:
+        """The default paragraph style's id."""
+        if isinstance(self.elements, StyleIndex):
+            return self.elements.default_para
+        return self._default_para
+
     @classmethod
     def from_root(cls, root: etree._Element, w: _W) -> Styles:
         """The styles of a parsed styles.xml (its ``w:style`` children, the first of a duplicated id)."""
-        elements: dict[str, etree._Element] = {}
-        default_para: str | None = None
-        for el in root.iterchildren(w.style):
-            sid = el.get(w.styleId)
-            if sid:
-                elements.setdefault(sid, el)
-                if (
-                    default_para is None
-                    and el.get(w.default) in ("1", "true", "on")
-                    and (el.get(w.type) or "paragraph") == "paragraph"
-                ):
-                    default_para = sid
+        elements, default_para = styles_of_root(root, w.ns)
         return cls(w, elements, default_para, _doc_defaults(root, w))
 
     @classmethod
-    def load(cls, name: str, part: str, data: bytes | None, w: _W) -> Styles:
-        """The styles of the part's bytes: indexed (:mod:`.docx_styles`) when plain, else parsed whole."""
-        if data is None:
+    def load(cls, package: Package, part: str, w: _W) -> Styles:
+        """The package's styles part read as far as the document needs (:mod:`.docx_styles`)."""
+        read = package.stream(part)
+        if read is None:
             return cls(w)
-        index = index_styles(data, w.ns, lambda xml: parse_part(name, part, xml))
-        if index is None:
-            return cls.from_root(parse_part(name, part, data), w)
-        return cls(w, index, index.default_para, _doc_defaults(index.head, w))
+        index = StyleIndex(
+            read,
+            w.ns,
+            lambda xml: parse_part(package.name, part, xml),
+            lambda xml: parse_part(package.name, part, package.checked(part, xml)),
+        )
+        return cls.from_index(index, w)
+
+    @classmethod
+    def from_index(cls, index: StyleIndex, w: _W) -> Styles:
+        return cls(w, index, None, _doc_defaults(index.head, w))
 
     def __contains__(self, sid: str | None) -> bool:
         return sid in self.elements
@@ -1121,20 +1160,19 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
         folder = posixpath.dirname(main)
         styles_part = rels.get("styles", posixpath.join(folder, "styles.xml"))
         numbering_part = rels.get("numbering", posixpath.join(folder, "numbering.xml"))
-        styles_data = package.get(styles_part)
+        styles = Styles.load(package, styles_part, w)
         numbering_data = package.get(numbering_part)
-    styles = Styles.load(name, styles_part, styles_data, w)
-    numbering_root = parse_part(name, numbering_part, numbering_data) if numbering_data is not None else None
-    numbering = Numbering(numbering_root, styles, w)
-    reader = Reader(w, styles, numbering)
-    p_index = t_index = -1
-    for el in _blocks_in(body, w):
-        if el.tag == w.p:
-            p_index += 1
-            reader.emit(reader.paragraph(el), Provenance(paragraph=p_index))
-        else:
-            t_index += 1
-            reader.table(el, t_index, first=not reader.blocks)
+        numbering_root = parse_part(name, numbering_part, numbering_data) if numbering_data is not None else None
+        numbering = Numbering(numbering_root, styles, w)
+        reader = Reader(w, styles, numbering)
+        p_index = t_index = -1
+        for el in _blocks_in(body, w):  # in the package: styles.xml is read as far as the walk needs
+            if el.tag == w.p:
+                p_index += 1
+                reader.emit(reader.paragraph(el), Provenance(paragraph=p_index))
+            else:
+                t_index += 1
+                reader.table(el, t_index, first=not reader.blocks)
     if not reader.blocks:
         raise EmptyFileError(name, "no text in the Word document")
     warnings: list[str] = []
