@@ -108,6 +108,10 @@ class _W:
         for name in self.NAMES:
             setattr(self, name, f"{{{ns}}}{name}")
         self.del_ = f"{{{ns}}}del"
+        # inline wrappers whose content is read as the paragraph's own
+        self.wrappers = frozenset(
+            f"{{{ns}}}{name}" for name in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")
+        )
 
     def __getattr__(self, name: str) -> str:  # for type checkers: every name above is a str
         raise AttributeError(name)
@@ -862,9 +866,14 @@ class Reader:
         txbx: list[etree._Element] = []
         self._inline(p, pstyle.props, pieces, state, txbx)
         self._flush(pieces)
-        lines = [" ".join(line.split()) for line in nfc("".join(pieces)).split("\n")]
-        lines = [line for line in lines if line]
-        text = " ".join(lines)
+        joined = nfc("".join(pieces))
+        if "\n" in joined:
+            lines = [" ".join(line.split()) for line in joined.split("\n")]
+            lines = [line for line in lines if line]
+            text = " ".join(lines)
+        else:
+            text = " ".join(joined.split())
+            lines = [text] if text else []
 
         label = None
         num_id = direct_num if direct_num is not None else pstyle.num_id
@@ -888,7 +897,7 @@ class Reader:
             tag = child.tag
             if tag == w.r:
                 self._run(child, base, out, state, txbx)
-            elif tag in (w.ins, w.moveTo, w.hyperlink, w.smartTag, w.customXml, w.fldSimple, w.dir, w.bdo):
+            elif tag in w.wrappers:
                 self._inline(child, base, out, state, txbx)
             elif tag == w.sdt:
                 sdt_pr = _first(child, w.sdtPr)
