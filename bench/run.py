@@ -1,6 +1,7 @@
 """The cchc benchmark (`make bench`): speed, start-up and memory on a generated corpus, one run, one machine.
 
     .venv/bin/python bench/run.py [--quick] [--no-flow] [--no-scans] [--seed N]
+    .venv/bin/python bench/run.py --direct docx     # only one format's direct calls (prose, table, docx)
 
 Builds (or reuses) bench/corpus/ (bench/corpus.py: invented communes, 2-60 pages, digital prose PDF,
 table-heavy PDF, DOCX, scans when tesseract is installed), then measures:
@@ -221,6 +222,27 @@ def bench_direct(kind: str, docs: list[corpus_mod.BuiltDoc], runs: int, quick: b
         "correct": min(sum(d["correct"] for d in p["per_doc"]) for p in passes),
         "per_doc": median_pass["per_doc"],
     }
+
+
+def print_direct(kind: str, runs: int, quick: bool, seed: int, scans: bool) -> None:
+    """``bench/run.py --direct KIND``: the direct-call figures of one format, with the load and the target."""
+    docs = [d for d in corpus_mod.build_corpus(quick=quick, seed=seed, scans=scans) if d.kind == kind]
+    started, load_start = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), os.getloadavg()[0]
+    r = bench_direct(kind, docs, runs, quick, seed, scans)
+    key, value, unit = (
+        ("docx_docs_per_s", r["docs_per_s"], "docs") if kind == "docx" else (f"{kind}_pages_per_s", r["pages_per_s"], "pages")
+    )
+    verdict = next(v for v in verdicts({key: value}) if v["key"] == key)
+    spread = r["seconds_spread"]
+    print(
+        f"{kind}: {r['docs']} docs, {r['pages']} pages, {runs} cold runs ({r['command']}), {started}, "
+        f"load average (1 min) {load_start:.2f} at start, {os.getloadavg()[0]:.2f} at end\n"
+        f"  after start-up: median {r['seconds']:.3f} s (spread {spread['min']:.3f}-{spread['max']:.3f}), "
+        f"{value} {unit}/s; CPU of the median run {r['cpu_seconds']:.3f} s "
+        f"({r['docs_per_cpu_s'] if kind == 'docx' else r['pages_per_cpu_s']} {unit} per CPU-second); "
+        f"values right {r['correct']}/{r['docs']}\n"
+        f"  target {verdict['target']}: {verdict['status']}"
+    )
 
 
 def bench_phases(docs: list[corpus_mod.BuiltDoc]) -> dict[str, float]:
@@ -814,10 +836,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="cold runs per format (fresh processes); the median counts")
     parser.add_argument("--pass", dest="one_pass", choices=("prose", "table", "docx", "scan"),
                         help="(internal) one cold pass over a format's documents; prints JSON")
+    parser.add_argument("--direct", choices=("prose", "table", "docx"),
+                        help="only the direct calls of one format (--runs cold passes): its line of the table and target")
     args = parser.parse_args()
     if args.one_pass:
         scans_on = not args.no_scans and shutil.which("tesseract") is not None
         print(json.dumps(one_pass(args.one_pass, args.quick, args.seed, scans_on)))
+        return
+    if args.direct:
+        print_direct(args.direct, args.runs, args.quick, args.seed, not args.no_scans and shutil.which("tesseract") is not None)
         return
 
     run_start = time.perf_counter()
