@@ -87,7 +87,7 @@ CASES: list[tuple[str, bytes, str, bool]] = [
         True,
     ),
     ("strict namespace", PLAIN.replace(W_TRANSITIONAL, W_STRICT).encode(), W_STRICT, True),
-    ("no docDefaults", (DECL + ROOT + STYLES + END).encode(), W_TRANSITIONAL, True),
+    ("no docDefaults before the first style", (DECL + ROOT + STYLES + END).encode(), W_TRANSITIONAL, False),
     ("'!' and '?' in names", PLAIN.replace("Tiêu đề 2", "Tiêu đề 2?!").encode(), W_TRANSITIONAL, True),
     (
         "a comment between styles",
@@ -300,3 +300,37 @@ def test_malformed_styles(tmp_path: Path) -> None:
     broken_head = PLAIN.replace("</w:latentStyles>", "").encode()
     with pytest.raises(CorruptFileError, match=r"^x.docx: malformed XML in word/styles.xml \("):
         indexed_styles(broken_head, W_TRANSITIONAL)
+
+
+SNIPPETS = [
+    "<!-- c -->",
+    "<?cchc pi?>",
+    "<w:x/>",
+    "x",
+    "\n\t ",
+    '<w:style w:type="paragraph" w:styleId="Moi"/>',
+]
+
+
+def test_any_snippet_at_any_tag_boundary_resolves_as_the_full_parse() -> None:
+    """Comments, PIs, stray elements, text, blanks and a new style put before every tag of the plain case."""
+    plain = PLAIN.encode()
+    boundaries = [i for i, byte in enumerate(plain) if byte == ord("<") and i > len(DECL)]
+    checked = 0
+    for i in boundaries:
+        for snippet in SNIPPETS:
+            data = plain[:i] + snippet.encode() + plain[i:]
+            try:
+                expected = full(data, W_TRANSITIONAL)
+            except CorruptFileError:
+                continue  # not well-formed there (text or a style outside the root)
+            ids = sorted(expected.elements)
+            for chunk in (7, CHUNK):
+                assert resolved(indexed_styles(data, W_TRANSITIONAL, chunk), ids) == resolved(
+                    expected, ids
+                ), (
+                    i,
+                    snippet,
+                )
+            checked += 1
+    assert checked > 5 * len(boundaries)

@@ -482,6 +482,7 @@ class Styles:
 
     @classmethod
     def from_index(cls, index: StyleIndex, w: _W) -> Styles:
+        """The styles behind a :class:`StyleIndex` (its default paragraph style found when first asked for)."""
         return cls(w, index, None, _doc_defaults(index.head, w))
 
     def __contains__(self, sid: str | None) -> bool:

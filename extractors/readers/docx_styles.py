@@ -173,11 +173,14 @@ class StyleIndex(Mapping[str, etree._Element]):
         if first == -1 or _has_markup(self._data, body, first):
             return False
         try:
-            self.head = self._parse(self._wrap[0] + bytes(self._data[body:first]) + self._wrap[1])
+            head = self._parse(self._wrap[0] + bytes(self._data[body:first]) + self._wrap[1])
         except CorruptFileError:
             return False  # let the whole part's parse say what is wrong with it
-        if self.head.find(f"{{{self._ns}}}style") is not None:
+        if head.find(f"{{{self._ns}}}style") is not None:
             return False  # a style with its own namespace declaration before the first one found
+        if head.find(f"{{{self._ns}}}docDefaults") is None:
+            return False  # the defaults could come after a style: only the whole part can say
+        self.head = head
         self._next = first
         return True
 
