@@ -19,6 +19,7 @@ from cchc.extractors.layout import (
     PLACE_DATE_RE,
     is_all_caps,
     is_bullet,
+    letter_numbering,
     numbering,
     sentence_bounds,
 )
@@ -608,7 +609,7 @@ class _Assembler:
             rank_total=stated.rank_total,
             rank_change=stated.rank_change,
             evidence=stated.evidence or [evidence(block, i)],
-            printed_number=f"{num[1]}." if num else None,
+            printed_number=f"{num[1]}." if num else letter_numbering(block.text),
             section=self.section,
         )
         self.record.criteria.append(self.current)

@@ -20,7 +20,8 @@ ARABIC_HEADING_RE = re.compile(
     r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>[.)]|/(?=\s+\p{Lu}))?(?(dot)|(?<=\d\.\d{1,2}))\s*"
     r"(?P<title>[\p{L}\"“(].*)$"
 )
-LETTER_ITEM_RE = re.compile(r"^\s*[a-zđ][).]\s+\S")  # "a) Các tiêu chí …", "b. …"
+LETTER_ITEM_RE = re.compile(r"^\s*(?P<letter>[a-zđ][).])\s+\S")  # "a) Các tiêu chí …", "b. …"
+LETTER_MARK_RE = re.compile(r"^\s*[a-zđ][).]\s+(?=\S)")
 BULLET_RE = re.compile(r"^\s*(?P<bullet>[-+•*▪●◦○]|\u2013|\u2014)\s*(?P<rest>\S.*)$")
 DOC_NUMBER_RE = re.compile(r"^\s*(?:Số|SỐ)\s*:")
 PLACE_DATE_RE = re.compile(
@@ -87,6 +88,12 @@ def numbering(text: str) -> tuple[str, str, str] | None:
     if m and not (m["dot"] is None and m["title"][:1].islower()):  # "11.5 điểm, …" is a wrapped number
         return "arabic", m["num"], m["title"].strip()
     return None
+
+
+def letter_numbering(text: str) -> str | None:
+    """The letter a block is numbered with, as printed ("đ)", "b."), else None."""
+    m = LETTER_ITEM_RE.match(text)
+    return m["letter"] if m else None
 
 
 def is_bullet(text: str) -> bool:

@@ -17,7 +17,7 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind
 from cchc.extractors.framework import Framework
-from cchc.extractors.layout import is_bullet, numbering, sentence_bounds
+from cchc.extractors.layout import LETTER_MARK_RE, is_bullet, numbering, sentence_bounds
 from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
 
 LIST_FULL_RE = re.compile(
@@ -45,13 +45,15 @@ OVERALL_HINT_RE = re.compile(
     r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng|tổng\s+cộng|kết\s+quả\s+chung",
     re.I,
 )
+# before a criterion's words: a bullet, or a letter ("k) Về chỉ số thành phần …") as legal texts number
+_ITEM_MARK = r"(?:[-+•*–]|[a-zđ][).])"
 UNNUMBERED_HEAD_RE = re.compile(
-    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\b"
+    rf"^\s*(?:{_ITEM_MARK}\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\b"
     r"|^\s*(?:[-+•*–]\s*)?[^.;:]{3,120}[:：]\s*(?:đạt\s*)?$",
     re.I,
 )
 CRITERION_PREFIX_RE = re.compile(
-    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\s*"
+    rf"^\s*(?:{_ITEM_MARK}\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí|chỉ\s+số\s+thành\s+phần|nội\s+dung)\s*"
     r"(?:(?:\d{1,2}|[IVX]{1,4})\s*[.:)–-]?\s*)?",
     re.I,
 )
@@ -211,7 +213,7 @@ def _is_list_heading(text: str, scores: list[ScoreMatch]) -> bool:
 def criterion_title(text: str, score_start: int | None) -> str:
     """The printed title of a criterion statement: after its numbering, before its score."""
     num = numbering(text)
-    title = num[2] if num else text
+    title = num[2] if num else LETTER_MARK_RE.sub("", text, count=1)  # "đ) Cải cách …": the letter is no title
     offset = len(text) - len(title)
     if score_start is not None and score_start - offset > 0:
         title = title[: score_start - offset]
@@ -261,7 +263,7 @@ def unnumbered_criterion(text: str, score_start: int, framework: Framework) -> s
     """
     head = text[:score_start]
     bare_head = CRITERION_PREFIX_RE.sub("", head)
-    if len(head) > 160 or re.search(r"[.;]\s", bare_head) or not UNNUMBERED_HEAD_RE.search(head):
+    if len(bare_head) > 160 or re.search(r"[.;]\s", bare_head) or not UNNUMBERED_HEAD_RE.search(head):
         return None
     return framework.match_title(head)
 

@@ -471,6 +471,61 @@ def test_numbering_restart_subitems_and_roman_gaps() -> None:
     assert (g.subject, g.actual, g.expected) == ("I, II, III", "I, II, IV", "I, II, III")
 
 
+def lettered(letters: str, section: str | None = "I") -> list[Criterion]:
+    """Criteria 1, 2, … printed with the letters given ("a b c d đ đ g"), in that order."""
+    return [
+        crit(str(k + 1), 1, 2, evidence=ev(f"{letter}) Tiêu chí {k + 1}: 1/2 điểm"), printed_number=f"{letter})", section=section)
+        for k, letter in enumerate(letters.split())
+    ]
+
+
+def test_lettered_criteria_a_letter_used_twice_or_skipped() -> None:
+    # Vietnamese legal lettering: a b c d đ e g h i k (no f, j, w, z)
+    [f] = check(make(criteria=lettered("a b c d đ đ g h i k")), "numbering_gap")
+    assert (f.subject, f.actual, f.expected) == ("I a, b, c", "a, b, c, d, đ, đ, g, h, i, k", "a, b, c, d, đ, e, g, h, i, k")
+    assert f.message_en.endswith("(repeats đ)")
+    assert [e.text for e in f.evidence] == ["đ) Tiêu chí 5: 1/2 điểm", "đ) Tiêu chí 6: 1/2 điểm"]
+    [g] = check(make(criteria=lettered("a b c d đ e h i k")), "numbering_gap")  # g skipped
+    assert (g.actual, g.expected) == ("a, b, c, d, đ, e, h, i, k", "a, b, c, d, đ, e, g, h, i")
+    assert "(jumps from e to h)" in g.message_en
+    [h] = check(make(criteria=lettered("b c d")), "numbering_gap")
+    assert "(starts at b)" in h.message_en
+    # criteria 8, 9, 10 lettered h, i, k may open a section; lettered i, k, l they start out of place
+    eight = [replace_code(c, str(k)) for c, k in zip(lettered("i k l", "II"), (8, 9, 10))]
+    [g] = check(make(criteria=eight), "numbering_gap")
+    assert (g.subject, g.actual, g.expected) == ("II a, b, c", "i, k, l", "a, b, c")
+
+
+def test_lettered_criteria_in_order_are_fine() -> None:
+    assert check(make(criteria=lettered("a b c d đ e g h i k")), "numbering_gap") == []
+    # lettered as in English (d, e, f) is a sequence too, and so is a list without đ
+    assert check(make(criteria=lettered("a b c d e f g h i j")), "numbering_gap") == []
+    assert check(make(criteria=lettered("a b c d e")), "numbering_gap") == []
+    # a second section starting again at a, or going on from the first
+    two = [*lettered("a b c d đ e g"), *lettered("a b c", "II")]
+    assert check(make(criteria=two), "numbering_gap") == []
+    on = [*lettered("a b c d đ e g"), *[replace_letter(c, x) for c, x in zip(lettered("a b c", "II"), "hik")]]
+    assert check(make(criteria=on), "numbering_gap") == []
+    eight = [replace_code(c, str(k)) for c, k in zip(lettered("h i k", "II"), (8, 9, 10))]
+    assert check(make(criteria=eight), "numbering_gap") == []
+    # criteria numbered 1., 2., … or I., II., … are not letters
+    assert check(make(criteria=[crit(str(k), 1, 2, printed_number=f"{r}.") for k, r in ((1, "I"), (2, "I"))])) == []
+    assert check(make(criteria=[crit(str(k), 1, 2, printed_number=f"{k}.") for k in (1, 2, 2, 4)]), "numbering_gap") == []
+
+
+def test_lettered_criteria_in_english_lettering_with_a_gap() -> None:
+    [f] = check(make(criteria=lettered("a b c d e f h")), "numbering_gap")  # f: English lettering, g skipped
+    assert (f.actual, f.expected) == ("a, b, c, d, e, f, h", "a, b, c, d, e, f, g")
+
+
+def replace_code(criterion: Criterion, code: str) -> Criterion:
+    return criterion.model_copy(update={"code": code})
+
+
+def replace_letter(criterion: Criterion, letter: str) -> Criterion:
+    return criterion.model_copy(update={"printed_number": f"{letter})"})
+
+
 # --------------------------------------------------------------------------- missing_criterion
 
 

@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+import regex as re
+
 from cchc.checker import messages as m
 from cchc.checker.engine import Hit, RuleContext, rule
 from cchc.checker.rules._common import _code_parts
-from cchc.schemas.record import Heading, Record
+from cchc.schemas.record import Criterion, Evidence, Heading, Record
 
 # --------------------------------------------------------------------------- CCHC107 numbering_gap
 
@@ -29,19 +31,27 @@ def roman_value(text: str) -> int | None:
     return total
 
 
+@dataclass(frozen=True, slots=True)
+class _Lettered:
+    """A criterion numbered with a letter ("đ" of "đ)"), and where."""
+
+    number: str
+    evidence: list[Evidence]
+
+
 @dataclass(slots=True)
 class _Run:
     """One numbered sequence as printed, and its first break (index into ``items``)."""
 
     allowed_start: frozenset[int]
-    items: list[tuple[int, Heading]] = field(default_factory=list)
+    items: list[tuple[int, Heading | _Lettered]] = field(default_factory=list)
     break_at: int | None = None
 
     @property
     def last(self) -> int:
         return self.items[-1][0]
 
-    def add(self, value: int, heading: Heading) -> None:
+    def add(self, value: int, heading: Heading | _Lettered) -> None:
         if self.break_at is None:
             ok = value in self.allowed_start if not self.items else value == self.last + 1
             if not ok:
@@ -77,7 +87,9 @@ def _break_hit(subject: str, label_vi: str, label_en: str, run: _Run, show: Call
         why_vi, why_en = f"bắt đầu từ {printed[0]}", f"starts at {printed[0]}"
         evidence = list(run.items[0][1].evidence)
     else:
-        if run.items[k][0] > run.items[k - 1][0] + 1:
+        if run.items[k][0] == run.items[k - 1][0]:
+            why_vi, why_en = f"lặp lại {printed[k]}", f"repeats {printed[k]}"
+        elif run.items[k][0] > run.items[k - 1][0] + 1:
             why_vi = f"nhảy từ {printed[k - 1]} lên {printed[k]}"
             why_en = f"jumps from {printed[k - 1]} to {printed[k]}"
         else:
@@ -104,7 +116,8 @@ def _break_hit(subject: str, label_vi: str, label_en: str, run: _Run, show: Call
     "Section or item numbering skips or restarts",
 )
 def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
-    """Roman sections I, II, ...; within a section 1, 2, 3 ...; under N: N.1, N.2 ... (once per sequence).
+    """Roman sections I, II, ...; within a section 1, 2, 3 ...; under N: N.1, N.2 ...; criteria lettered
+    a), b), … đ), e), g) (once per sequence).
 
     On pages read by OCR a heading number can lose a stroke ("III." read as "II."), and no context
     makes the repair certain: there the finding is info, and says the number was read by OCR.
@@ -168,6 +181,60 @@ def _numbering_gaps(record: Record) -> Iterator[Hit]:
                     run,
                     partial(_child_number, parent),
                 )
+    yield from _letter_gaps(record)
+
+
+# Vietnamese legal lettering (Nghị định 30/2020/NĐ-CP, Phụ lục I: "a), b), c), d), đ), e), g), h), i), k)"):
+# no f, j, w, z. Some offices letter as in English ("d), e), f)"): a run is a gap only when neither reads it.
+_LETTERS_VI = "abcdđeghiklmnopqrstuvxy"
+_LETTERS_LATIN = "abcdefghijklmnopqrstuvwxyz"
+_LETTERED_RE = re.compile(r"^[a-zđ][).]$")  # "đ)", "b."; not a roman "I."
+
+
+def _letter_gaps(record: Record) -> Iterator[Hit]:
+    """Criteria lettered "a) … đ) đ) g)": within a section a letter used twice or skipped."""
+    lettered = [c for c in record.criteria if c.printed_number and _LETTERED_RE.match(c.printed_number)]
+    if any(c.evidence and c.evidence[0].block is None for c in lettered):
+        order = lettered  # hand-built records: kept in the order given
+    else:
+        order = sorted(lettered, key=lambda c: c.evidence[0].block or 0)
+    sections: dict[str | None, list[Criterion]] = defaultdict(list)
+    for c in order:
+        sections[c.section].append(c)
+    last_vi = last_latin = 0
+    for section, criteria in sections.items():
+        letters = [(c.printed_number or "")[0] for c in criteria]
+        vi, latin = _letter_run(criteria, _LETTERS_VI, last_vi), _letter_run(criteria, _LETTERS_LATIN, last_latin)
+        last_vi, last_latin = vi.last, latin.last
+        if vi.break_at is None or latin.break_at is None:
+            continue
+        english = any(letter in "fjwz" for letter in letters)
+        alphabet, run = (_LETTERS_LATIN, latin) if english else (_LETTERS_VI, vi)
+        yield _break_hit(
+            f"{section or ''} a, b, c".strip(),
+            f"Phần {section}, các tiêu chí đánh chữ" if section else "Các tiêu chí đánh chữ",
+            f"Section {section}, lettered criteria" if section else "Lettered criteria",
+            run,
+            partial(_letter, alphabet),
+        )
+
+
+def _letter_run(criteria: list[Criterion], alphabet: str, last: int) -> _Run:
+    """The run of the criteria's letters, a letter's value its place in ``alphabet`` (0 when not in it).
+
+    It may start at a, after the previous section's last letter, or at its first criterion's own place
+    ("h)" for criterion 8, when the criteria before it were numbered otherwise)."""
+    first = criteria[0].code or ""
+    own = {int(first)} if first.isdigit() else set()
+    run = _Run(frozenset({1} | own | ({last + 1} if last else set())))
+    for c in criteria:
+        printed = c.printed_number or ""
+        run.add(alphabet.find(printed[0]) + 1, _Lettered(printed[0], list(c.evidence[:1])))
+    return run
+
+
+def _letter(alphabet: str, n: int) -> str:
+    return alphabet[n - 1] if 0 < n <= len(alphabet) else "?"
 
 
 def _child_number(parent: str, n: int) -> str:

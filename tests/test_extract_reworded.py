@@ -1,0 +1,239 @@
+"""The sample report reworded the ways other offices write (issue 11), read back whole.
+
+Each case rewrites a few sentences of samples/minh-duc-2022.txt, keeping the values a person reads
+in them, and asserts that every field of samples/truth/minh-duc-2022.json is still read and that the
+findings are the sample's own (its planted inconsistencies), plus or minus what the rewording itself
+adds or removes. The changed values are given in each case, read from the new sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc.api import extract_file
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLE = unicodedata.normalize("NFC", (SAMPLES / "minh-duc-2022.txt").read_text(encoding="utf-8"))
+TRUTH = json.loads((SAMPLES / "truth" / "minh-duc-2022.json").read_text(encoding="utf-8"))
+FIELDS = ("score", "max_score", "percent", "rank", "rank_total", "rank_change")
+# the sample's own inconsistencies (samples/truth/minh-duc-2022.json "planted"), as (kind, subject)
+SAMPLE_FINDINGS = {
+    ("percent_mismatch", "1"),
+    ("malformed_number", "7"),
+    ("conflicting_values", "cán bộ, công chức"),
+    ("conflicting_values", "hồ sơ giải quyết"),
+    ("numbering_gap", "II"),
+    ("year_mismatch", "closing"),
+    *(("status_contradiction", code) for code in ("1.3", "7.1.7", "3.1", "3.3", "3.5", "3.6")),
+}
+
+LETTERED = [  # section I's criteria lettered as Vietnamese legal texts letter: a b c d đ e g
+    ("1. Về công tác chỉ đạo", "a) Về công tác chỉ đạo"),
+    ("2. Về cải cách thể chế", "b) Về cải cách thể chế"),
+    ("3. Về Cải cách thủ tục", "c) Về Cải cách thủ tục"),
+    ("4. Về cải cách tổ chức", "d) Về cải cách tổ chức"),
+    ("5. Cải cách chế độ", "đ) Cải cách chế độ"),
+    ("6. Về cải cách tài chính", "e) Về cải cách tài chính"),
+    ("7. Về xây dựng Chính", "g) Về xây dựng Chính"),
+]
+OVERALL = (
+    " UBND xã Minh Đức được UBND huyện chấm điểm đạt 83,97/100 điểm \n(đạt tỷ lệ 83,97% chỉ số tổng hợp), "
+    "xếp thứ 8/23 xã, thị trấn (giảm 5 bậc so với \nnăm 2021) và được xếp loại hoàn thành tốt nhiệm vụ."
+)
+
+# name: (replacements, changed truth fields, findings added, findings removed)
+CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str]], set[tuple[str, str]]]] = {
+    "criteria lettered a) … g)": (LETTERED, {}, set(), set()),
+    "a letter used twice (đ, đ)": (
+        [*LETTERED[:5], ("6. Về cải cách tài chính", "đ) Về cải cách tài chính"), LETTERED[6]],
+        {},
+        {("numbering_gap", "I a, b, c")},
+        set(),
+    ),
+    "a letter skipped (e, h)": (
+        [*LETTERED[:6], ("7. Về xây dựng Chính", "h) Về xây dựng Chính")],
+        {},
+        {("numbering_gap", "I a, b, c")},
+        set(),
+    ),
+    "all ten lettered, section II going on with h) i) k)": (
+        [
+            *LETTERED,
+            ("1. Về tác động của CCHC", "h) Về tác động của CCHC"),
+            ("9. Về chỉ số đánh giá", "i) Về chỉ số đánh giá"),
+            ("10. Về chỉ số thành phần", "k) Về chỉ số thành phần"),
+        ],
+        {},
+        set(),
+        {("numbering_gap", "II")},  # the sample's 1, 9, 10 is lettered h, i, k here: in sequence
+    ),
+    "section II alone lettered h) i) k), by the criteria's places": (
+        [
+            ("1. Về tác động của CCHC", "h) Về tác động của CCHC"),
+            ("9. Về chỉ số đánh giá", "i) Về chỉ số đánh giá"),
+            ("10. Về chỉ số thành phần", "k) Về chỉ số thành phần"),
+        ],
+        {},
+        set(),
+        {("numbering_gap", "II")},
+    ),
+    "ranks and changes in words": (
+        [
+            ("xếp thứ 8/23 xã, thị trấn (giảm 5 bậc", "xếp thứ tám trong tổng số 23 xã, thị trấn (tụt 5 bậc"),
+            ("Xếp \n\nthứ 5/19 nhóm hạng các xã, thị trấn, tăng 6 bậc", "Xếp \n\nthứ năm trong 19 xã, thị trấn, tăng được 6 bậc"),
+            (
+                "xếp hạng thứ 1/3, \ncùng nhóm hạng với 20 xã, thị trấn. Duy trì thứ bậc",
+                "đứng đầu trong 3 nhóm hạng, \ncùng nhóm hạng với 20 xã, thị trấn. Giữ nguyên vị trí",
+            ),
+            ("Xếp hạng 16/21 nhóm hạng các xã, thị trấn. Giảm 13 bậc", "Xếp thứ mười sáu trong tổng số 21 xã, thị trấn. Tụt 13 bậc"),
+        ],
+        {},
+        set(),
+        set(),
+    ),
+    "a rise from one place to another, a last place": (
+        [
+            ("tăng 6 bậc so với năm 2021", "từ vị trí thứ 11 năm 2021 vươn lên vị trí thứ 5"),
+            ("xếp thứ 8/23 xã, thị trấn (giảm 5 bậc so với \nnăm 2021)", "xếp cuối trong 23 xã, thị trấn"),
+        ],
+        {"overall.rank": 23, "overall.rank_change": None},
+        set(),
+        set(),
+    ),
+    "scores with stray spaces and commas": (
+        [(":12,7/15 điểm,", ": 12,7 /15 điểm ,"), ("15,52/18,5 điểm", "15,52 /18,5 điểm"), ("8,8/11 điểm", "8,8/ 11điểm"), ("6/7 điểm", "6 /7 điểm")],
+        {},
+        set(),
+        set(),
+    ),
+    "scores with a decimal point": ([(":12,7/15 điểm", ":12.7/15 điểm"), ("15,52/18,5 điểm", "15.52/18.5 điểm")], {}, set(), set()),
+    "points lost instead of points scored": (
+        [("8,8/11 điểm, đạt tỷ lệ 80%", "bị mất 2,2/11 điểm, đạt tỷ lệ 80%")],
+        {},
+        set(),
+        set(),
+    ),
+    "a percent written '% điểm'": ([("6/7 điểm, đạt tỷ lệ 85,71%", "6/7 điểm, đạt 85,71% điểm")], {}, set(), set()),
+    "the number with a space after its slash": ([("Số: 29/BC- UBND", "Số: 29/ BC-UBND")], {}, set(), set()),
+    "the unit named only in the title": ([("ỦY BAN NHÂN DÂN\nXÃ MINH ĐỨC\n", "ỦY BAN NHÂN DÂN\n\n")], {}, set(), set()),
+    "a criterion heading in capitals with its score": (
+        [
+            (
+                "5. Cải cách chế độ công vụ : 8,8/11 điểm, đạt tỷ lệ 80%, xếp hạng \n14/19",
+                "5. CẢI CÁCH CHẾ ĐỘ CÔNG VỤ (8,8/11 ĐIỂM)\nĐạt tỷ lệ 80%, xếp hạng 14/19",
+            )
+        ],
+        {},
+        set(),
+        set(),
+    ),
+    "the overall in labelled lines": (
+        [
+            (
+                OVERALL,
+                (
+                    "Kết quả Chỉ số CCHC năm 2022 của UBND xã Minh Đức:\n- Tổng điểm đạt được: 83,97/100 điểm; "
+                    "tỷ lệ đạt: 83,97%.\n- Xếp hạng: xếp thứ 8/23 xã, thị trấn, giảm 5 bậc so với năm 2021.\n"
+                    "- Xếp loại: hoàn thành tốt nhiệm vụ."
+                ),
+            )
+        ],
+        {},
+        set(),
+        set(),
+    ),
+    "the overall percent first": (
+        [("chấm điểm đạt 83,97/100 điểm \n(đạt tỷ lệ 83,97% chỉ số tổng hợp)", "chấm điểm đạt 83,97% (83,97/100 điểm)")],
+        {},
+        set(),
+        set(),
+    ),
+    "the overall as 'điểm/100 điểm'": (
+        [
+            (
+                "chấm điểm đạt 83,97/100 điểm \n(đạt tỷ lệ 83,97% chỉ số tổng hợp)",
+                "chấm điểm đạt 83,97 điểm/100 điểm, tương ứng tỷ lệ 83,97%",
+            )
+        ],
+        {},
+        set(),
+        set(),
+    ),
+    "records resolved written 'X hồ sơ trên tổng số Y hồ sơ'": (
+        [
+            (
+                "Tỷ lệ hồ sơ năm 2022 giải quyết đúng hạn: 3150/3155=99,8%",
+                "Tỷ lệ hồ sơ năm 2022 giải quyết đúng hạn: 3.150 hồ sơ trên tổng số 3.155 hồ sơ đã giải quyết, đạt 99,8%",
+            )
+        ],
+        {},
+        set(),
+        set(),
+    ),
+    # negatives: the same population with the same total, and another population, are no conflict
+    "records resolved with one total": (
+        [("2.252/3.177 tổng số hồ sơ TTHC", "2.252/3.155 tổng số hồ sơ TTHC"), ("đạt tỷ lệ 70,9%. Do mất", "đạt tỷ lệ 71,4%. Do mất")],
+        {},
+        set(),
+        {("conflicting_values", "hồ sơ giải quyết")},
+    ),
+    "staff with one total": ([("2/10 chưa đạt chuẩn", "2/19 chưa đạt chuẩn")], {}, set(), {("conflicting_values", "cán bộ, công chức")}),
+    "the one-stop office's civil servants beside the commune's": (
+        [
+            (
+                "Đội ngũ cán bộ, công chức của xã vẫn còn 2/10 chưa đạt chuẩn",
+                "Bộ phận Một cửa của xã có 2/10 công chức chưa qua bồi dưỡng",
+            )
+        ],
+        {},
+        set(),
+        {("conflicting_values", "cán bộ, công chức")},
+    ),
+}
+
+
+def _expected(changes: dict[str, Any]) -> dict[str, Any]:
+    truth = json.loads(json.dumps(TRUTH))
+    for path, value in changes.items():
+        *parents, last = path.split(".")
+        node = truth
+        for key in parents:
+            node = node[key]
+        node[last] = value
+    return truth
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_reworded_sample_reads_every_field_and_finds_the_same(name: str, tmp_path: Path) -> None:
+    replacements, changes, added, removed = CASES[name]
+    text = SAMPLE
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "minh-duc-2022.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    truth = _expected(changes)
+    assert {k: getattr(record.meta, k) for k in truth["meta"]} == truth["meta"]
+    assert {k: getattr(record.overall, k) for k in truth["overall"]} == truth["overall"]
+    criteria = {c.code: {f: getattr(c, f) for f in FIELDS} for c in record.criteria}
+    assert criteria == {code: {f: c[f] for f in FIELDS} for code, c in truth["criteria"].items()}
+    found = {(f.kind, f.subject) for f in record.findings if f.severity != "info"}
+    assert found == (SAMPLE_FINDINGS | added) - removed
+
+
+def test_lettered_criteria_keep_their_letter_and_title(tmp_path: Path) -> None:
+    text = SAMPLE
+    for old, new in LETTERED:
+        text = text.replace(old, new, 1)
+    path = tmp_path / "lettered.txt"
+    path.write_text(text, encoding="utf-8")
+    record = extract_file(path)
+    section_i = [(c.code, c.printed_number, c.title) for c in record.criteria if c.section == "I"]
+    assert section_i[:2] == [("1", "a)", "công tác chỉ đạo, điều hành"), ("2", "b)", "cải cách thể chế")]
+    assert [c[1] for c in section_i] == ["a)", "b)", "c)", "d)", "đ)", "e)", "g)"]
