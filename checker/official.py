@@ -25,7 +25,7 @@ from cchc.checker.history import change_text
 from cchc.checker.ranks import rank_inversions
 from cchc.checker.rounding import close, decimals, percent_consistent, printed_interval, sum_tolerance
 from cchc.checker.rules import unique_criteria, where
-from cchc.extractors.framework import fold
+from cchc.extractors.normalize import fold_loose
 from cchc.schemas.record import Evidence, Finding, Ranking, RankingRow, Record
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
@@ -35,7 +35,7 @@ _EPS = 1e-9
 
 def _row_match_key(name: str | None) -> str:
     """A unit's name folded for matching ("Đông Hòa" = "Đông Hoà" = "DONG HOA"); the level is not part of it."""
-    return fold(name or "")
+    return fold_loose(name or "")
 
 
 def _row_label(row: RankingRow) -> str:
@@ -199,9 +199,9 @@ def ranking_rank_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
 
 def _same_area(report: Record, ranking: Ranking) -> bool:
     if ranking.district and report.meta.district:
-        return fold(ranking.district) == fold(report.meta.district)
+        return fold_loose(ranking.district) == fold_loose(report.meta.district)
     if ranking.province and report.meta.province and not ranking.district and not report.meta.district:
-        return fold(ranking.province) == fold(report.meta.province)
+        return fold_loose(ranking.province) == fold_loose(report.meta.province)
     return False
 
 

@@ -24,7 +24,6 @@ from cchc.extractors.layout import (
     sentence_bounds,
 )
 from cchc.extractors.locale_vi import CENTRAL_CITIES
-from cchc.extractors.normalize import fold_loose as fold
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
 from cchc.extractors.quantities import as_record_quantity, find_quantities
@@ -986,4 +985,4 @@ def extract_references(document: Document) -> list[Reference]:
     return references
 
 
-__all__ = ["EXTRACTOR_VERSION", "extract_record", "fold", "parse_number"]
+__all__ = ["EXTRACTOR_VERSION", "extract_record", "parse_number"]

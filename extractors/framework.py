@@ -20,7 +20,6 @@ from cchc.extractors.normalize import contains_phrase, fold_loose
 if TYPE_CHECKING:
     from cchc.schemas.record import Record
 
-fold = fold_loose  # the framework's matching fold, by the name the ranking modules import
 
 GENERIC_ID = "commune-index"
 
@@ -152,11 +151,11 @@ def framework_for(
         if year not in framework.years or (unit_level and framework.unit_levels and unit_level not in framework.unit_levels):
             continue
         if framework.district:
-            if district and fold(framework.district) == fold(district) and (
-                not province or not framework.province or fold(framework.province) == fold(province)
+            if district and fold_loose(framework.district) == fold_loose(district) and (
+                not province or not framework.province or fold_loose(framework.province) == fold_loose(province)
             ):
                 candidates.append((0, framework))
-        elif framework.province and province and fold(framework.province) == fold(province):
+        elif framework.province and province and fold_loose(framework.province) == fold_loose(province):
             candidates.append((1, framework))
     if candidates:
         return min(candidates, key=lambda c: (c[0], not c[1].has_maxima, c[1].id))[1]
@@ -208,7 +207,7 @@ def framework_from_ranking(record: Record) -> Framework | None:
 
 def slug(text: str) -> str:
     """ "Thái Nguyên" -> "thai-nguyen" (file names and ids)."""
-    return fold(text).replace(" ", "-")
+    return fold_loose(text).replace(" ", "-")
 
 
 def _toml_str(value: str) -> str:

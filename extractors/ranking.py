@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import regex as re
 
 from cchc.extractors.document import Block, BlockKind, Document
-from cchc.extractors.framework import fold, generic_framework
+from cchc.extractors.framework import generic_framework
+from cchc.extractors.normalize import fold_loose
 from cchc.extractors.numbers import parse_number
 from cchc.extractors.numbers_ocr import comma_lost, fits_shape
 from cchc.schemas.record import Evidence, Meta, Ranking, RankingCriterion, RankingRow
@@ -56,7 +57,7 @@ UNITS_COUNT_RE = re.compile(
 
 
 def _level(text: str) -> str | None:
-    key = fold(text).replace(".", "")
+    key = fold_loose(text).replace(".", "")
     if key in ("tt", "thi tran"):
         return "thị trấn"
     if key in ("xa", "phuong"):
@@ -203,7 +204,7 @@ def _columns(
                 )
             )
             continue
-        folded = f" {fold(' '.join(words))} "
+        folded = f" {fold_loose(' '.join(words))} "
         role = next((role for role, keys in COLUMN_KEYS if any(f" {k} " in folded for k in keys)), None)
         if role == "percent" or (role is None and "%" in " ".join(words)):
             role = "percent"
@@ -469,7 +470,7 @@ def _merge_prose(rows: list[RankingRow]) -> list[RankingRow]:
     """One row per unit: a unit named in the headline and again in a list keeps every value stated."""
     merged: dict[tuple[str, str | None], RankingRow] = {}
     for row in rows:
-        key = (fold(row.unit_name), row.unit_level)
+        key = (fold_loose(row.unit_name), row.unit_level)
         have = merged.get(key)
         if have is None:
             merged[key] = row
