@@ -57,6 +57,7 @@ from cchc.schemas.record import (
     Evidence,
     Heading,
     Indicator,
+    Meta,
     Overall,
     Quantity,
     Record,
@@ -79,6 +80,9 @@ DISTRICT_RE = re.compile(
 PROVINCE_RE = re.compile(
     rf"(?<!\p{{L}})(?:tỉnh\s+(?P<name>\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"
     rf"|(?:thành\s+phố|TP\.?)\s*(?P<name>{'|'.join(CENTRAL_CITIES)})(?!\p{{L}}))"
+)
+PLACE_DATE_PARTS_RE = re.compile(
+    r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*/\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*/\s*)(?P<y>\d{4})"
 )
 YEAR_RE = re.compile(r"năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
 REPORT_YEAR_RE = re.compile(
@@ -189,48 +193,18 @@ def _read_as_ranking(document: Document, record: Record) -> bool:
 
 
 def extract_meta(ctx: _Ctx) -> None:
+    """Unit, number, date and place from the header; title, district, province and signer."""
     blocks = ctx.doc.blocks
     meta = ctx.record.meta
-    head = blocks[:40]
-    for i, block in enumerate(head):
+    for i, block in enumerate(blocks[:40]):
         text = block.text.strip()
         if meta.unit_name is None:
-            m = UNIT_RE.match(text)
-            # the issuer's line just above, or two above when a converter interleaved the two header columns
-            issuer_above = any(re.search(r"(?:ỦY|UỶ|UY)\s+BAN|UBND", b.text.upper()) for b in blocks[max(0, i - 2) : i])
-            if not (m and issuer_above):
-                m = UNIT_ONE_LINE_RE.match(text)
-            if m:
-                meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
-                meta.unit_name = title_case(m["name"])
-                meta.issuer = f"Ủy ban nhân dân {meta.unit_level} {meta.unit_name}"
-                meta.evidence.append(evidence(block, i))
+            _read_unit_line(meta, blocks, i, text)
         if meta.doc_number is None and DOC_NUMBER_RE.match(text):
-            number = re.sub(r"^\s*Số\s*:\s*", "", text, flags=re.I)
-            number = re.sub(r"\s*([/-])\s*", r"\1", number).split()[0] if number.strip() else ""
-            if number and number[0].isdigit():
-                meta.doc_number = number
-                meta.evidence.append(evidence(block, i))
+            _read_doc_number(meta, block, i, text)
         if meta.issued_date is None and PLACE_DATE_RE.match(text):
-            m = re.match(
-                r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*/\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*/\s*)(?P<y>\d{4})",
-                text,
-            )
-            if m:
-                iso, valid = parse_date(f"{m['d']}/{m['m']}/{m['y']}")
-                if valid:
-                    meta.issued_date = iso
-                meta.place = " ".join(m["place"].split())
-                meta.evidence.append(evidence(block, i))
-    found = title_block(blocks)
-    if found is not None:
-        parts = [blocks[found[0]].text[found[1] :].strip()]
-        for block in blocks[found[0] + 1 : found[0] + 3]:  # a title in two paragraphs: "… năm 2021" / "của UBND …"
-            text = block.text.strip()
-            if not (text[:1].islower() and len(text) < 150 and not numbering(text)):
-                break
-            parts.append(text)
-        meta.title = " ".join(parts)
+            _read_place_date(meta, block, i, text)
+    meta.title = _title(blocks)
     if meta.unit_name is None and meta.title:
         m = UNIT_IN_TEXT_RE.search(meta.title)
         if m:
@@ -240,6 +214,54 @@ def extract_meta(ctx: _Ctx) -> None:
     meta.district = most_common(m["name"] for m in DISTRICT_RE.finditer(full) if m["name"] not in CENTRAL_CITIES)
     meta.province = most_common(m["name"] for m in PROVINCE_RE.finditer(full))
     extract_signer(ctx)
+
+
+def _read_unit_line(meta: Meta, blocks: list[Block], i: int, text: str) -> None:
+    """ "XÃ MINH ĐỨC" under the issuer's line, or "UBND XÃ MINH ĐỨC" on one line."""
+    m = UNIT_RE.match(text)
+    # the issuer's line just above, or two above when a converter interleaved the two header columns
+    issuer_above = any(re.search(r"(?:ỦY|UỶ|UY)\s+BAN|UBND", b.text.upper()) for b in blocks[max(0, i - 2) : i])
+    if not (m and issuer_above):
+        m = UNIT_ONE_LINE_RE.match(text)
+    if m:
+        meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
+        meta.unit_name = title_case(m["name"])
+        meta.issuer = f"Ủy ban nhân dân {meta.unit_level} {meta.unit_name}"
+        meta.evidence.append(evidence(blocks[i], i))
+
+
+def _read_doc_number(meta: Meta, block: Block, i: int, text: str) -> None:
+    """ "Số: 29/BC- UBND" -> "29/BC-UBND" (spaces around its signs dropped)."""
+    number = re.sub(r"^\s*Số\s*:\s*", "", text, flags=re.I)
+    number = re.sub(r"\s*([/-])\s*", r"\1", number).split()[0] if number.strip() else ""
+    if number and number[0].isdigit():
+        meta.doc_number = number
+        meta.evidence.append(evidence(block, i))
+
+
+def _read_place_date(meta: Meta, block: Block, i: int, text: str) -> None:
+    """ "Minh Đức, ngày 06 tháng 4 năm 2023": the place, and the date when it is a real one."""
+    m = PLACE_DATE_PARTS_RE.match(text)
+    if m:
+        iso, valid = parse_date(f"{m['d']}/{m['m']}/{m['y']}")
+        if valid:
+            meta.issued_date = iso
+        meta.place = " ".join(m["place"].split())
+        meta.evidence.append(evidence(block, i))
+
+
+def _title(blocks: list[Block]) -> str | None:
+    """The report's title, with its second paragraph when it wrapped into one ("… năm 2021" / "của UBND …")."""
+    found = title_block(blocks)
+    if found is None:
+        return None
+    parts = [blocks[found[0]].text[found[1] :].strip()]
+    for block in blocks[found[0] + 1 : found[0] + 3]:
+        text = block.text.strip()
+        if not (text[:1].islower() and len(text) < 150 and not numbering(text)):
+            break
+        parts.append(text)
+    return " ".join(parts)
 
 
 def title_case(text: str) -> str:

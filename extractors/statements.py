@@ -105,12 +105,8 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
     num = numbering(text)
     labelled = CRITERION_LABEL_RE.match(text) if num is None else None  # "Tiêu chí 1: Công tác chỉ đạo, …"
     numbered_top = bool(num and "." not in num[1]) or labelled is not None
-    titled = labelled["title"] if labelled else text
-    score_start = scores[0].start - (len(text) - len(titled)) if scores else None
-    code = framework.match_title(criterion_title(titled, score_start)) if numbered_top else None
     indicator = INDICATOR_RE.match(text)
-    if code is None and not num and scores and not indicator:
-        code = unnumbered_criterion(text, scores[0].start, framework)
+    code = _criterion_named(text, num, labelled, scores, indicator, framework)
     roman = num[1] if num and num[0] == "roman" else None
     if roman and code is None:
         return Statement(Kind.SECTION, i, section=roman, numbered=True, numbered_top=True)
@@ -137,6 +133,26 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         states_score=states_score,
         **facets,  # type: ignore[arg-type]
     )
+
+
+def _criterion_named(
+    text: str,
+    num: tuple[str, str, str] | None,
+    labelled: re.Match[str] | None,
+    scores: list[ScoreMatch],
+    indicator: re.Match[str] | None,
+    framework: Framework,
+) -> str | None:
+    """The criterion a block names: by the title after its top-level number or label ("3. Cải cách thủ
+    tục hành chính: …", "Tiêu chí 1: …"), else, unnumbered, by the words before its first score."""
+    code = None
+    if bool(num and "." not in num[1]) or labelled is not None:
+        titled = labelled["title"] if labelled else text
+        score_start = scores[0].start - (len(text) - len(titled)) if scores else None
+        code = framework.match_title(criterion_title(titled, score_start))
+    if code is None and not num and scores and not indicator:
+        code = unnumbered_criterion(text, scores[0].start, framework)
+    return code
 
 
 def _states_value_only(title: str) -> bool:
