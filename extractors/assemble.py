@@ -374,7 +374,9 @@ def _zone(ctx: _Ctx, i: int) -> list[int]:
     kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) if blocks[i].kind is BlockKind.LIST_ITEM else (BlockKind.PARAGRAPH,)
     for j in range(i + 1, min(i + 3, len(blocks))):
         b = blocks[j]
-        if b.kind not in kinds or len(b.text) > 250 or numbering(b.text) or ctx.scores(j):
+        # a bold heading's second sentence, which a converter printed as a line of its own ("Đứng thứ 6/24 …")
+        heading_goes_on = b.kind is BlockKind.HEADING is blocks[i].kind and not is_all_caps(b.text)
+        if not (b.kind in kinds or heading_goes_on) or len(b.text) > 250 or numbering(b.text) or ctx.scores(j):
             break  # a paragraph with a score of its own is another statement
         if INLINE_LIST_RE.match(b.text):
             break  # a component list printed in one paragraph ("Các chỉ số đạt điểm tối đa: …")

@@ -237,3 +237,32 @@ def test_lettered_criteria_keep_their_letter_and_title(tmp_path: Path) -> None:
     section_i = [(c.code, c.printed_number, c.title) for c in record.criteria if c.section == "I"]
     assert section_i[:2] == [("1", "a)", "công tác chỉ đạo, điều hành"), ("2", "b)", "cải cách thể chế")]
     assert [c[1] for c in section_i] == ["a)", "b)", "c)", "d)", "đ)", "e)", "g)"]
+
+
+def _bold_docx(path: Path, paragraphs: list[tuple[str, bool]]) -> Path:
+    import docx
+
+    document = docx.Document()
+    for text, bold in paragraphs:
+        document.add_paragraph().add_run(text).bold = bold
+    document.save(str(path))
+    return path
+
+
+def test_a_bold_criterion_headings_second_sentence_in_a_paragraph_of_its_own(tmp_path: Path) -> None:
+    # as a PDF-to-Word converter leaves a bold heading of two sentences: a paragraph per printed line
+    header = [(line, False) for line in SAMPLE.splitlines()[:14] if line.strip()]
+    body = [
+        ("I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022", True),
+        ("1. Về công tác chỉ đạo, điều hành: 12,7/15 điểm, đạt tỷ lệ 87,67%.", True),
+        ("Xếp thứ 5/19 nhóm hạng các xã, thị trấn, tăng 6 bậc so với năm 2021.", True),
+        ("- Mục 1.1 (Kế hoạch CCHC năm): Đã ban hành Kế hoạch CCHC năm 2022.", False),
+        ("2. Về cải cách thể chế: 5/5 điểm, tỷ lệ đạt 100%.", True),
+        ("XẾP HẠNG CHUNG CỦA XÃ: THỨ 8/23", True),  # capitals: a heading of its own, not the criterion's rank
+    ]
+    record = extract_file(_bold_docx(tmp_path / "bold.docx", header + body))
+    first, second = record.criteria[:2]
+    assert (first.code, first.score, first.percent, first.rank, first.rank_total, first.rank_change) == (
+        "1", 12.7, 87.67, 5, 19, 6,
+    )
+    assert (second.code, second.score, second.rank) == ("2", 5.0, None)
