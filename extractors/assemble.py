@@ -96,6 +96,7 @@ TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
 GRADE_LABEL_AT_END_RE = re.compile(r"xếp\s+loại\s*:?\s*$", re.I)
 SIGNER_TITLE_START_RE = re.compile(r"^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:TM|KT)\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN)(?=\s+[-–]\s|$)")
+SIGNER_TITLE_INSIDE_RE = re.compile(r"(?<![\p{L}.,] ?)(?:(?:TM|KT)\.\s*)?(?:PHÓ\s+)?CHỦ\s+TỊCH(?=\s*(?:[-–;]|$))")
 TRAILING_PAGE_NUMBER_RE = re.compile(r"(?<=\p{Ll})\s+\d{1,3}$")
 
 
@@ -289,7 +290,9 @@ def extract_signer(ctx: _Ctx) -> None:
     for i, block, line in lines:
         text = TRAILING_PAGE_NUMBER_RE.sub("", line)  # "Trần Văn Lập 4": the page's number printed below the name
         title = SIGNER_TITLE_START_RE.match(text)  # "CHỦ TỊCH - TT Đảng ủy, HĐND xã;": columns a converter joined
-        if SIGNER_TITLE_RE.match(text) and is_all_caps(text) or text.upper() in ("CHỦ TỊCH", "PHÓ CHỦ TỊCH") or title:
+        # "Nơi nhận: KT. CHỦ TỊCH", "- Phòng Nội vụ huyện; PHÓ CHỦ TỊCH - …": a converter put the two columns on one line
+        inside = SIGNER_TITLE_INSIDE_RE.search(text)
+        if SIGNER_TITLE_RE.match(text) and is_all_caps(text) or text.upper() in ("CHỦ TỊCH", "PHÓ CHỦ TỊCH") or title or inside:
             seen_title = True
             if re.search(r"CHỦ\s+TỊCH", text):
                 ctx.record.meta.signer_title = title_case(re.sub(r"^.*?((?:PHÓ\s+)?CHỦ\s+TỊCH).*$", r"\1", text)).replace(

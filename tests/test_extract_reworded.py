@@ -175,6 +175,25 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
         set(),
         set(),
     ),
+    # the closing's two columns ("Nơi nhận:" | the signature) put on the same lines by a converter
+    "the signature's title among the recipients, the name after the last one": (
+        [
+            ("Nơi nhận:\n- Phòng Nội vụ huyện Tứ Kỳ;", "Nơi nhận: TM. ỦY BAN NHÂN DÂN XÃ\n- Phòng Nội vụ huyện Tứ Kỳ; CHỦ TỊCH"),
+            ("- Lưu: VP.\n\nTM. ỦY BAN NHÂN DÂN XÃ\nCHỦ TỊCH\n\nNguyễn Hữu Lăng", "- Lưu: VP. Nguyễn Hữu Lăng 9"),
+        ],
+        {},
+        set(),
+        set(),
+    ),
+    "a deputy signing for the chairman, the name on the last line with the page number": (
+        [
+            ("Nơi nhận:\n- Phòng Nội vụ huyện Tứ Kỳ;\n- BTV Đảng ủy;", "Nơi nhận: KT. CHỦ TỊCH\n- Phòng Nội vụ huyện Tứ Kỳ; PHÓ CHỦ TỊCH - BTV Đảng ủy;"),
+            ("- Lưu: VP.\n\nTM. ỦY BAN NHÂN DÂN XÃ\nCHỦ TỊCH\n\nNguyễn Hữu Lăng", "- Lưu: VP.\nNguyễn Hữu Lăng 9"),
+        ],
+        {},
+        set(),
+        set(),
+    ),
     # negatives: the same population with the same total, and another population, are no conflict
     "records resolved with one total": (
         [("2.252/3.177 tổng số hồ sơ TTHC", "2.252/3.155 tổng số hồ sơ TTHC"), ("đạt tỷ lệ 70,9%. Do mất", "đạt tỷ lệ 71,4%. Do mất")],
