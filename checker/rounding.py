@@ -91,9 +91,10 @@ def percent_consistent(
     return not (rhi < plo - slack - _EPS or rlo > phi + slack + _EPS)
 
 
-def recomputed_percent(score: float, max_score: float, like: float) -> float:
-    """``score / max_score * 100`` rounded to the decimals of the printed percent ``like`` (at least 1)."""
-    return round(score / max_score * 100.0, max(1, decimals(like)))
+def recomputed_percent(score: float, max_score: float, like: float, places: int | None = None) -> float:
+    """``score / max_score * 100`` rounded to the decimals of the printed percent ``like`` (at least 1);
+    ``places``: the decimals it was printed with when the float does not tell ("83,50" has 2)."""
+    return round(score / max_score * 100.0, max(1, decimals(like) if places is None else places))
 
 
 def sum_tolerance(values: Iterable[float], per_term: float) -> float:

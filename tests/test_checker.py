@@ -295,6 +295,18 @@ def test_percent_mismatch_on_overall_indicator_and_quantity() -> None:
     assert found[2].message == "“Tỷ lệ hồ sơ giải quyết đúng hạn”: tỷ lệ in 99,5% nhưng 3150/3155 = 99,8%"
 
 
+def test_percent_mismatch_recomputes_at_the_printed_decimals_even_with_a_trailing_zero() -> None:
+    # "83,75/100 điểm, tỷ lệ 83,50%": the float 83.5 has one decimal, the printed percent two
+    overall = Overall(score=83.75, max_score=100, percent=83.5, evidence=[ev("đạt 83,75/100 điểm, tỷ lệ 83,50%")])
+    [f] = check(make(overall=overall), "percent_mismatch")
+    assert (f.expected, f.actual) == (83.75, 83.5)
+    assert f.message == "Điểm tổng hợp: tỷ lệ in 83,50% nhưng 83,75/100 = 83,75%"
+    # printed with one decimal, the same ratio is recomputed with one
+    overall = Overall(score=83.75, max_score=100, percent=83.5, evidence=[ev("đạt 83,75/100 điểm, tỷ lệ 83,5%")])
+    [g] = check(make(overall=overall), "percent_mismatch")
+    assert (g.expected, g.message_en) == (83.8, "Overall score: printed percent 83.5% but 83.75/100 = 83.8%")
+
+
 # --------------------------------------------------------------------------- total_mismatch
 
 

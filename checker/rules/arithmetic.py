@@ -77,7 +77,7 @@ def percent_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
         printed = printed_decimals(percent, (ev.text for ev in r.evidence))
         if r.max_score <= 0 or percent_consistent(r.score, r.max_score, percent, slack, printed):
             continue
-        expected = recomputed_percent(r.score, r.max_score, percent)
+        expected = recomputed_percent(r.score, r.max_score, percent, printed)
         places = max(1, printed)
         yield Hit(
             subject=r.subject,
