@@ -3,7 +3,8 @@
 Forms read (each is a case of tests/test_extract_scores.py):
 
 - "12,7/15 điểm", "12,7 /15 điểm", "12,5 điểm/14 điểm", "12,5 điểm trên tổng số 14 điểm",
-  "12,7 trên 15 điểm", "12,5 điểm (tối đa 14 điểm)"; dot or comma decimals ("12.7/15 điểm");
+  "12,7 trên 15 điểm", "12,5 điểm (tối đa 14 điểm)", the maximum first ("Điểm tối đa: 11 điểm; điểm đạt:
+  9,6 điểm"); dot or comma decimals ("12.7/15 điểm");
 - three decimals that look like thousands ("87,602/100 điểm" is 87.602: a score is small);
 - stray separators, read and reported as repairs: ",11,5" (leading), "12,7//15" (doubled slash),
   "6,88, /8 điểm", "8,02 /10 , điểm" (a separator standing alone before the slash or "điểm"),
@@ -53,6 +54,11 @@ SCORE_RES = [
     re.compile(
         rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*\(\s*(?:điểm\s*)?tối\s*đa\s*(?:là\s*)?:?\s*(?P<max>{NUM})(?:\s*{POINTS})?\s*\)",
         re.I,
+    ),    # the maximum first, both labelled: "Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm", "tối đa 10 điểm, đạt được 9 điểm"
+    re.compile(
+        rf"(?<!\p{{L}}\s)(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<max>{NUM})\s*{POINTS}\s*[;,.]?\s*(?:điểm\s+)?"
+        rf"(?:đạt|được)(?:\s+được)?\s*:?\s*(?P<score>{NUM})\s*{POINTS}",
+        re.I,
     ),
 ]
 # A score with no "điểm", right after the colon of a criterion statement: "Cải cách thể chế: 4,75 /7 , đạt …".
@@ -79,7 +85,13 @@ STATED_MAX_RE = re.compile(r"(?:tối\s+đa|thang\s+điểm)\s*:?\s*(?P<max>\d+(
 _DIGIT_RE = re.compile(r"\d")  # the \d of the patterns (str.isdigit differs)
 # A word or sign each of SCORE_RES cannot match without, searched as the pattern would (case-blind):
 # most blocks lack some of them, and these searches are much cheaper than the patterns.
-_SCORE_NEEDS = [re.compile("/"), re.compile("/|trên", re.I), re.compile("trên", re.I), re.compile(r"\(")]
+_SCORE_NEEDS = [
+    re.compile("/"),
+    re.compile("/|trên", re.I),
+    re.compile("trên", re.I),
+    re.compile(r"\("),
+    re.compile(r"tối\s+đa", re.I),
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,6 +132,25 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
         set(),
         set(),
     ),
+    "criteria stated in labelled lines, the maximum first": (
+        [
+            (
+                ("5. Cải cách chế độ công vụ : 8,8/11 điểm, đạt tỷ lệ 80%, xếp hạng \n14/19 nhóm hạng các xã, thị trấn, "
+                "giảm 15 bậc so với năm 2021."),
+                ("5. Cải cách chế độ công vụ\n- Điểm tối đa: 11 điểm; điểm đạt: 8,8 điểm; tỷ lệ: 80%.\n"
+                "- Xếp hạng 14/19 nhóm hạng các xã, thị trấn, giảm 15 bậc so với năm 2021."),
+            ),
+            (
+                ("6. Về cải cách tài chính công: 6/7 điểm, đạt tỷ lệ 85,71%, xếp thứ hạng \n\n5/13, cùng nhóm hạng với 5 xã, "
+                "giảm 10 bậc so với năm 2021."),
+                ("6. Về cải cách tài chính công\n\n- Điểm tối đa: 7 điểm; điểm đạt: 6 điểm; tỷ lệ: 85,71%.\n\n"
+                "- Xếp thứ hạng 5/13, cùng nhóm hạng với 5 xã, giảm 10 bậc so với năm 2021."),
+            ),
+        ],
+        {},
+        set(),
+        set(),
+    ),
     "the overall in labelled lines": (
         [
             (

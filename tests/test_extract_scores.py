@@ -26,12 +26,18 @@ SCORES = [
     ("đạt 12, 7/15 điểm", 12.7, 15, True),  # a space after the decimal comma
     ("bị mất 7,14/16 điểm", 8.86, 16, False),  # points lost: the score is 16 − 7,14
     ("Chỉ số này bị trừ 0,5/2 điểm do thiếu báo cáo", 1.5, 2, False),
+    ("- Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm; tỷ lệ: 87,27%.", 9.6, 11, False),  # the maximum first, labelled
+    ("Điểm tối đa 10 điểm, điểm đạt được 9 điểm", 9, 10, False),
+    ("TỐI ĐA: 6 ĐIỂM. ĐẠT: 5,5 ĐIỂM", 5.5, 6, False),
 ]
 NOT_SCORES = [
     "Tỷ lệ hồ sơ giải quyết đúng hạn: 3150/3155=99,8%",
     "xếp thứ 8/23 xã, thị trấn",
     "có 2/5 cuộc theo biểu điểm",  # "điểm" belongs to "biểu điểm", after a counted noun
     "Kế hoạch số 29/KH-UBND ngày 27/12/2021",
+    "(tối đa 12 điểm): đạt 10,5 điểm",  # a score stated alone with its maximum beside it (find_stated_max)
+    "thang điểm tối đa 10 điểm; được 9 người đánh giá",  # "được" is no score label without "điểm" after it
+    "nâng mức tối đa 5 điểm, đạt 3 điểm thưởng",  # "tối đa" inside a sentence, not a label
 ]
 
 
