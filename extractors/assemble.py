@@ -799,12 +799,16 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
     """Criteria of a table that came out as text (a scan, a table drawn without rules, a converter's
     cells one a line): the blocks after a header line that names the score columns ("Điểm tối đa",
     "Điểm đạt được"); the first such header whose blocks read as criteria rows. ``headers_only``: only
-    lines that state no score themselves ("… 12,7/15 điểm, đạt tỷ lệ …" names the columns' words too)."""
+    lines that state no score before the header's words ("… 12,7/15 điểm, đạt tỷ lệ …" names the columns'
+    words too; a converter's one paragraph of cells has its header first, "18/20 Điểm" of a rank cell and
+    the header repeated on the next page later)."""
     blocks = ctx.doc.blocks
     headers = [
         i
         for i, b in enumerate(blocks)
-        if TEXT_HEADER_RE.search(b.text) and b.kind != BlockKind.TABLE and not (headers_only and ctx.scores(i))
+        if (header := TEXT_HEADER_RE.search(b.text))
+        and b.kind != BlockKind.TABLE
+        and not (headers_only and ctx.scores(i) and ctx.scores(i)[0].start < header.start())
     ]
     for start in headers[:MAX_TEXT_TABLE_HEADERS]:
         region, text, starts, rows = _text_table_rows(ctx, start)
@@ -981,9 +985,10 @@ def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
 
 
 def extract_quantities(ctx: _Ctx) -> list[Quantity]:
+    """Quantities stated in the prose, each under the criterion whose statement precedes it."""
     quantities = []
     current: str | None = None
-    by_block = {ev.block: c.code for c in ctx.record.criteria for ev in c.evidence[:1]}
+    by_block = _criterion_blocks(ctx)
     for i, block in enumerate(ctx.doc.blocks):
         if i in by_block:
             current = by_block[i]
@@ -992,6 +997,17 @@ def extract_quantities(ctx: _Ctx) -> list[Quantity]:
         for q in find_quantities(block.text):
             quantities.append(as_record_quantity(q, [evidence(block, i, q.start, q.end)], current))
     return quantities
+
+
+def _criterion_blocks(ctx: _Ctx) -> dict[int, str]:
+    """{block: criterion code} of the blocks that state one criterion; a table's block states them all
+    and opens none."""
+    stated: dict[int, list[str]] = {}
+    for c in ctx.record.criteria:
+        for ev in c.evidence[:1]:
+            if ev.block is not None and c.code is not None:
+                stated.setdefault(ev.block, []).append(c.code)
+    return {i: codes[0] for i, codes in stated.items() if len(codes) == 1}
 
 
 def extract_references(document: Document) -> list[Reference]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 import regex as re
 
 from cchc.extractors.document import Block
 from cchc.extractors.framework import Framework
 from cchc.extractors.normalize import fold_loose
-from cchc.extractors.numbers import format_vi, parse_number
+from cchc.extractors.numbers import ParsedNumber, format_vi, parse_number
 from cchc.extractors.patterns import find_changes
 from cchc.extractors.scores import cell_number
 from cchc.schemas.record import Criterion, Evidence, Repair
@@ -214,6 +215,8 @@ _STREAM_NUMBER_RE = re.compile(rf"^{_CELL_NUM}%?$")
 MIN_STREAM_ROWS = 5
 _THREE_NUMBERS_RE = re.compile(rf"(?<![\d.,/]){_CELL_NUM}\s+{_CELL_NUM}\s+{_CELL_NUM}(?![\d/])")
 MAX_ROWS_SKIPPED = 3
+_STREAM_RANK_RE = re.compile(r"^(?P<rank>\d{1,3})/(?P<total>\d{1,3})$")  # a rank column's cell: "12/20"
+_ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
 
 def _consistent_triple(values: list[float]) -> tuple[float, float, float] | None:
@@ -228,7 +231,8 @@ def _consistent_triple(values: list[float]) -> tuple[float, float, float] | None
 
 def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
     """Criteria rows of a table whose cells a converter wrote one after another, wrapped titles
-    around the numbers: "… nhà 4 6 6 100 nước 5 Cải cách chế độ công vụ 11 10 90,91 6 …".
+    around the numbers: "… nhà 4 6 6 100 nước 5 Cải cách chế độ công vụ 11 10 90,91 6 …", rows numbered
+    "1" or "I", a rank cell ("12/20") after the percent read with them.
 
     A row is found by its three numbers that check themselves (maximum, score, percent = score /
     maximum) and named by its row number (STT), which must run 1, 2, 3, … and be a criterion code
@@ -240,7 +244,20 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
     numbers = [
         parse_number(t.rstrip("%"), small=True) if _STREAM_NUMBER_RE.match(t) else None for _, _, t in tokens
     ]
-    found: list[tuple[Criterion, int, int]] = []
+    rows = _checked_stream_rows(tokens, numbers, framework)
+    if len(rows) < MIN_STREAM_ROWS:
+        return []
+    rows = _misprinted_stream_rows(tokens, numbers, rows, framework)
+    return [(crit, tokens[marker][0], tokens[end - 1][1]) for crit, marker, end in rows]
+
+
+_Token = tuple[int, int, str]
+_StreamRow = tuple[Criterion, int, int]  # the criterion, its row number's token, the token after its cells
+
+
+def _checked_stream_rows(tokens: list[_Token], numbers: list[ParsedNumber | None], framework: Framework) -> list[_StreamRow]:
+    """The rows whose three numbers check themselves, numbered in sequence."""
+    found: list[_StreamRow] = []
     expected, k, row_start = 1, 0, 0
     while k + 2 < len(tokens):
         values = [n.value if n is not None else None for n in numbers[k : k + 3]]
@@ -249,21 +266,64 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
             k += 1
             continue
         # the nearest row number before the numbers: this row's, or a later one's when rows before did
-        # not check (those rows are left out, never given another row's numbers)
-        numbers_ahead = {str(n) for n in range(expected, expected + MAX_ROWS_SKIPPED + 1)}
+        # not check (those rows are left out, never given another row's numbers); "1" or "I"
+        numbers_ahead = {
+            label: n for n in range(expected, expected + MAX_ROWS_SKIPPED + 1) for label in (str(n), _ROMAN[n])
+        }
         marker = next((j for j in range(k - 1, row_start - 1, -1) if tokens[j][2] in numbers_ahead), None)
         if marker is not None:
-            expected = int(tokens[marker][2])
+            expected = numbers_ahead[tokens[marker][2]]
         if marker is None or framework.criterion(str(expected)) is None:
             k += 1
             continue
-        title = " ".join(t for _, _, t in tokens[marker + 1 : k] if not _STREAM_NUMBER_RE.match(t))
-        maximum, score, pct = triple
-        crit = Criterion(code=str(expected), title=title, score=score, max_score=maximum, percent=pct,
-                         printed_number=str(expected))
-        found.append((crit, tokens[marker][0], tokens[k + 2][1]))
-        expected, row_start, k = expected + 1, k + 3, k + 3
-    return found if len(found) >= MIN_STREAM_ROWS else []
+        found.append(_stream_row(tokens, str(expected), marker, k, triple))
+        expected, row_start, k = expected + 1, found[-1][2], found[-1][2]
+    return found
+
+
+def _stream_row(tokens: list[_Token], code: str, marker: int, k: int, triple: tuple[float, float, float]) -> _StreamRow:
+    """The criterion of a row: its number at ``marker``, its title, its cells from ``k``, a rank cell after them."""
+    title = " ".join(t for _, _, t in tokens[marker + 1 : k] if not _STREAM_NUMBER_RE.match(t))
+    maximum, score, pct = triple
+    rank = _STREAM_RANK_RE.match(tokens[k + 3][2]) if k + 3 < len(tokens) else None  # as printed, 25/20 too
+    crit = Criterion(code=code, title=title, score=score, max_score=maximum, percent=pct,
+                     rank=int(rank["rank"]) if rank else None, rank_total=int(rank["total"]) if rank else None,
+                     printed_number=tokens[marker][2])
+    return crit, marker, k + 3 + (rank is not None)
+
+
+def _misprinted_stream_rows(
+    tokens: list[_Token], numbers: list[ParsedNumber | None], rows: list[_StreamRow], framework: Framework
+) -> list[_StreamRow]:
+    """``rows`` with the one row missing between two of them read as printed, when its percent does not
+    check ("V Cải cách chế độ công vụ 11 9,5 83,36 7/20", 9,5/11 being 86,36%)."""
+    out = rows[:1]
+    for before, after in pairwise(rows):
+        code = str(int(before[0].code or 0) + 1)
+        if after[0].code == str(int(code) + 1) and framework.criterion(code) is not None:
+            row = _row_as_printed(tokens, numbers, code, before[2], after[1])
+            out.extend([row] if row is not None else [])
+        out.append(after)
+    return out
+
+
+def _row_as_printed(
+    tokens: list[_Token], numbers: list[ParsedNumber | None], code: str, lo: int, hi: int
+) -> _StreamRow | None:
+    """Row ``code`` between tokens ``lo`` and ``hi``: its number ("5" or "V"), then the first three
+    numbers after it, when they read as a maximum under 50, a score and a percent."""
+    labels = {code, _ROMAN[int(code)]}
+    marker = next((j for j in range(lo, hi) if tokens[j][2] in labels), None)
+    if marker is None:
+        return None
+    k = next((j for j in range(marker + 1, hi - 2) if None not in numbers[j : j + 3]), None)
+    if k is None:
+        return None
+    a, b, pct = (n.value for n in numbers[k : k + 3] if n is not None)
+    maximum, score = max(a, b), min(a, b)  # the columns in either order, as _consistent_triple reads them
+    if not (0 < maximum < 50 and 0 <= pct <= 100):
+        return None
+    return _stream_row(tokens, code, marker, k, (maximum, score, pct))
 
 
 def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:

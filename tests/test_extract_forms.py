@@ -138,18 +138,49 @@ def test_a_converters_cells_one_after_another_read_as_criteria_rows() -> None:
         ("1", 15, 13, 86.67), ("2", 5, 5, 100), ("3", 18.5, 16.5, 89.19), ("4", 6, 6, 100), ("5", 11, 9.5, 86.36),
         ("6", 7, 6, 85.71), ("7", 11.5, 9.75, 84.78), ("8", 2, 1.5, 75), ("9", 14, 11, 78.57), ("10", 10, 9, 90),
     ]
-    # a row whose percent does not check is left out, and the next row keeps its own numbers; too few rows
-    # are no table
+    # a row whose percent does not check, between two rows that do, is read as printed (for percent_mismatch),
+    # and the next row keeps its own numbers; one without its three numbers is left out; too few rows are no table
     broken = CELL_STREAM.replace("7 6 85,71", "7 6 95,71")
-    assert [(c.code, c.score) for c, _, _ in criteria_from_cell_stream(broken, generic_framework())][4:7] == [
-        ("5", 9.5), ("7", 9.75), ("8", 1.5),
+    assert [(c.code, c.score, c.percent) for c, _, _ in criteria_from_cell_stream(broken, generic_framework())][4:7] == [
+        ("5", 9.5, 86.36), ("6", 6, 95.71), ("7", 9.75, 84.78),
     ]
+    blank = CELL_STREAM.replace("7 6 85,71", "7 – –")
+    assert [c.code for c, _, _ in criteria_from_cell_stream(blank, generic_framework())][4:6] == ["5", "7"]
     early = CELL_STREAM.replace("15 13 86,67", "15 13 96,67").replace("Cải cách thể chế 5 5 100", "Cải cách thể chế 5 5 90")
     assert [(c.code, c.score) for c, _, _ in criteria_from_cell_stream(early, generic_framework())][:2] == [
         ("3", 16.5), ("4", 6),
     ]
     prose = "Năm 2022 có 15 13 86,67 hồ sơ; 2 lần kiểm tra 5 5 100 lượt."
     assert criteria_from_cell_stream(prose, generic_framework()) == []
+
+
+# The same table numbered with roman numerals and a rank column, as a converter streams it: the row number
+# in the middle of a wrapped title ("Cải cách tổ chức bộ máy hành IV 6 5,5 91,67 8/20 chính nhà nước")
+ROMAN_STREAM = (
+    "Điểm Điểm Tỷ lệ STT Lĩnh vực / tiêu chí Xếp hạng tối đa đạt (%) I Công tác chỉ đạo, điều hành 15 12,5 83,33 "
+    "12/20 II Cải cách thể chế 5 4,5 90,00 5/20 III Cải cách thủ tục hành chính 18,5 15,75 85,14 19/20 Cải cách "
+    "tổ chức bộ máy hành IV 6 5,5 91,67 8/20 chính nhà nước V Cải cách chế độ công vụ 11 9,5 83,36 7/20 VI Cải "
+    "cách tài chính công 7 6 85,71 18/20 Điểm Điểm Tỷ lệ STT Lĩnh vực / tiêu chí Xếp hạng tối đa đạt (%) Xây "
+    "dựng và phát triển Chính VII 11,5 9,75 84,78 19/20 quyền điện tử, Chính quyền số Tổng cộng 100 85,10 85,10"
+)
+
+
+def test_a_converters_cells_numbered_in_roman_with_a_rank_column() -> None:
+    from cchc.extractors.framework import generic_framework
+    from cchc.extractors.tables import criteria_from_cell_stream
+
+    rows = [c for c, _, _ in criteria_from_cell_stream(ROMAN_STREAM, generic_framework())]
+    assert [(c.code, c.printed_number, c.max_score, c.score, c.percent, c.rank, c.rank_total) for c in rows] == [
+        ("1", "I", 15, 12.5, 83.33, 12, 20), ("2", "II", 5, 4.5, 90, 5, 20), ("3", "III", 18.5, 15.75, 85.14, 19, 20),
+        ("4", "IV", 6, 5.5, 91.67, 8, 20),
+        ("5", "V", 11, 9.5, 83.36, 7, 20),  # 9,5/11 is 86,36%: read as printed, between rows that check
+        ("6", "VI", 7, 6, 85.71, 18, 20), ("7", "VII", 11.5, 9.75, 84.78, 19, 20),
+    ]
+    # a rank beyond its total is read as printed (rank_out_of_range reports it); a row without a rank cell has none
+    odd = [c for c, _, _ in criteria_from_cell_stream(ROMAN_STREAM.replace("5/20", "25/20"), generic_framework())]
+    assert (odd[1].rank, odd[1].rank_total, odd[2].rank) == (25, 20, 19)
+    plain = [c for c, _, _ in criteria_from_cell_stream(ROMAN_STREAM.replace(" 5/20", ""), generic_framework())]
+    assert (plain[1].rank, plain[2].rank) == (None, 19)
 
 
 def test_signer_with_the_page_number_below_and_title_joined_with_recipients(tmp_path: Path) -> None:
@@ -356,3 +387,33 @@ def test_an_overall_under_a_numbered_heading_beside_a_self_assessed_score(tmp_pa
     o = r.overall
     assert (o.score, o.max_score, o.percent, o.rank, o.rank_total, o.rank_change) == (87.25, 100, 87.25, 8, 22, 3)
     assert [(c.code, c.score) for c in r.criteria] == [("1", 11.5), ("2", 6)]
+
+
+def test_component_lists_after_a_converters_table_with_its_header_repeated(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in HEADER.splitlines():
+        document.add_paragraph(line)
+    body = [
+        "Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 85,10/100 điểm, xếp thứ 9/20 xã, thị trấn.",
+        "I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2022",
+        ROMAN_STREAM,  # the rank "18/20" then the header repeated: "18/20 Điểm" reads as a score
+        "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC",
+        "1. Công tác chỉ đạo, điều hành",
+        "a) Các chỉ số thành phần đạt điểm tối đa:",
+        "- Chỉ số 1.1 (Kế hoạch CCHC năm): đã thực hiện đầy đủ, đạt 2,5/2,5 điểm.",
+        "3. Cải cách thủ tục hành chính",
+        "- Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 1.799/1.805 hồ sơ được giải quyết trong năm, đạt 99,67%.",
+    ]
+    for text in body:
+        document.add_paragraph(text)
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    r = extract_file(path)
+    assert [c.code for c in r.criteria] == ["1", "2", "3", "4", "5", "6", "7"]
+    [indicator] = r.indicators
+    assert (indicator.code, indicator.criterion, indicator.listed_as, indicator.score) == ("1.1", "1", "full", 2.5)
+    # the table states every criterion: a ratio after it is not put under the table's last row (7)
+    [records] = [q for q in r.quantities if q.denominator == 1805]
+    assert records.criterion is None
