@@ -37,8 +37,12 @@ RANK_RE = re.compile(
 _CHANGE_VERB = alternation(CHANGE_VERBS)
 _RANK_TOKEN = rf"(?>\d{{1,4}}|{ORDINAL})"  # atomic: "mười tám" is never read as "mười"
 _RANK_NOUN = r"(?:vị\s+trí\s+|thứ\s+hạng\s+|hạng\s+)?(?:thứ\s+)?"
-# a total stated after a rank: "trong tổng số 23", "(trong 45 phường)", "/19"
-_TOTAL_AFTER = r"(?:\s*/\s*|\s*[,(]?\s*(?:trong|trên)\s+(?:tổng\s+số\s+)?(?:số\s+)?)(?P<total>\d{1,4})(?![\d/]|[.,]\d)"
+# a total stated after a rank: "trong tổng số 23", "(trong 45 phường)", "/19", "toàn huyện (19 đơn vị)"
+_TOTAL_AFTER = (
+    r"(?:\s*/\s*|\s*[,(]?\s*(?:trong|trên)\s+(?:tổng\s+số\s+)?(?:số\s+)?"
+    r"|\s+(?:toàn|của|trong)\s+(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*\(\s*(?:gồm\s+|có\s+)?(?=\d{1,3}\s+\p{L}))"
+    r"(?P<total>\d{1,4})(?![\d/]|[.,]\d)"
+)
 CHANGE_RE = re.compile(
     rf"(?<!\p{{L}})(?P<dir>{_CHANGE_VERB})\s+(?:(?:{'|'.join(CHANGE_FILLERS)})\s+)?(?:hạng\s+)?"
     rf"(?P<n>\d{{1,3}}|{NUMBER_WORDS})\s*(?:{alternation(CHANGE_NOUNS)})(?!\p{{L}})",

@@ -27,6 +27,9 @@ CASES = [
     ("giữ nguyên vị trí so với năm 2022", [], [0]),
     ("tăng được 4 bậc", [], [4]),
     ("tăng hai bậc", [], [2]),
+    ("đứng thứ 2 toàn huyện (19 đơn vị); so với năm trước tăng 2 bậc", [(2, 19)], [2]),  # the total after the area
+    ("đứng thứ 7 toàn thị xã (16 đơn vị)", [(7, 16)], []),
+    ("đứng thứ 3 toàn huyện (2022)", [(3, None)], []),  # a year in brackets is no total
 ]
 # phrases that look like a rank and are not
 NOT_RANKS = [
