@@ -379,7 +379,7 @@ def _zone(ctx: _Ctx, i: int) -> list[int]:
         b = blocks[j]
         # a bold heading's second sentence, which a converter printed as a line of its own ("Đứng thứ 6/24 …")
         heading_goes_on = b.kind is BlockKind.HEADING is blocks[i].kind and not is_all_caps(b.text)
-        if not (b.kind in kinds or heading_goes_on) or len(b.text) > 250 or numbering(b.text) or ctx.scores(j):
+        if not (b.kind in kinds or heading_goes_on or _rank_item(b)) or len(b.text) > 250 or numbering(b.text) or ctx.scores(j):
             break  # a paragraph with a score of its own is another statement
         if INLINE_LIST_RE.match(b.text):
             break  # a component list printed in one paragraph ("Các chỉ số đạt điểm tối đa: …")
@@ -387,6 +387,15 @@ def _zone(ctx: _Ctx, i: int) -> list[int]:
             break
         zone.append(j)
     return zone
+
+
+def _rank_item(block: Block) -> bool:
+    """A list item that opens with a rank or its change ("- Xếp thứ 11/16 nhóm hạng …", "- Tăng 2 bậc …"):
+    the rest of the statement above it, not an item of its own."""
+    if block.kind is not BlockKind.LIST_ITEM:
+        return False
+    first = [m.start for m in (*find_ranks(block.text)[:1], *find_changes(block.text)[:1])]
+    return bool(first) and min(first) <= 12
 
 
 def _note_repair(ctx: _Ctx, block: Block, index: int, match: ScoreMatch) -> None:

@@ -151,6 +151,25 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
         set(),
         set(),
     ),
+    "a criterion's rank in the bullet under its heading": (
+        [
+            (
+                ("5. Cải cách chế độ công vụ : 8,8/11 điểm, đạt tỷ lệ 80%, xếp hạng \n14/19 nhóm hạng các xã, thị trấn, "
+                "giảm 15 bậc so với năm 2021."),
+                ("5. Cải cách chế độ công vụ : 8,8/11 điểm, đạt tỷ lệ 80%.\n"
+                "- Xếp hạng 14/19 nhóm hạng các xã, thị trấn, giảm 15 bậc so với năm 2021."),
+            ),
+            # a bullet that states something else first keeps its rank to itself (criterion 4 states none)
+            (
+                "6/6 điểm, tỷ lệ đạt 100%, duy trì thứ bậc như năm 2021.\n",
+                ("6/6 điểm, tỷ lệ đạt 100%, duy trì thứ bậc như năm 2021.\n- Số hồ sơ một cửa của xã xếp thứ 3/23 "
+                "xã, thị trấn.\n"),
+            ),
+        ],
+        {},
+        set(),
+        set(),
+    ),
     "the overall in labelled lines": (
         [
             (
