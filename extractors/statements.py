@@ -107,6 +107,10 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
     numbered_top = bool(num and "." not in num[1]) or labelled is not None
     indicator = INDICATOR_RE.match(text)
     code = _criterion_named(text, num, labelled, scores, indicator, framework)
+    if code is None and numbered_top and not scores and i + 1 < len(blocks) and continues_title(blocks[i + 1]):
+        # "VIII. Tác động của cải cách hành chính đến" / "phát triển kinh tế - xã hội của xã": a wrapped title
+        joined = f"{text} {blocks[i + 1].text.strip()}"
+        code = _criterion_named(joined, numbering(joined), labelled, [], indicator, framework)
     roman = num[1] if num and num[0] == "roman" else None
     if roman and code is None:
         return Statement(Kind.SECTION, i, section=roman, numbered=True, numbered_top=True)

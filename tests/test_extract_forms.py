@@ -417,3 +417,36 @@ def test_component_lists_after_a_converters_table_with_its_header_repeated(tmp_p
     # the table states every criterion: a ratio after it is not put under the table's last row (7)
     [records] = [q for q in r.quantities if q.denominator == 1805]
     assert records.criterion is None
+
+
+def _bold_heading_docx(path: Path, body: list[str]) -> Path:
+    """A Word document of ``HEADER`` then ``body``, a paragraph per line, headings (not "Đạt …") in bold."""
+    import docx
+
+    document = docx.Document()
+    for line in HEADER.splitlines():
+        document.add_paragraph(line)
+    for text in body:
+        document.add_paragraph().add_run(text).bold = not text.startswith(("Đạt", "UBND"))
+    document.save(str(path))
+    return path
+
+
+def test_a_roman_criterion_heading_wrapped_into_a_second_paragraph(tmp_path: Path) -> None:
+    # one wrapped heading (a document whose paragraphs do not break in mid-sentence is not re-flowed)
+    lead = ["UBND xã An Khánh đạt 85,10/100 điểm.", "PHẦN II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC",
+            "VII. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+            "Đạt 9,5 điểm trên tổng số 11 điểm, tỷ lệ 86,36%."]
+    wrapped = [
+        "VIII. Tác động của cải cách hành chính đến",  # names no criterion until its second line
+        "phát triển kinh tế - xã hội của xã",
+        "Đạt 3,5 điểm trên tổng số 3 điểm, tỷ lệ 116,67%.",
+    ]
+    r = extract_file(_bold_heading_docx(tmp_path / "wrapped.docx", lead + wrapped))
+    assert [(c.code, c.printed_number, c.score, c.max_score, c.percent) for c in r.criteria] == [
+        ("7", "VII.", 9.5, 11, 86.36), ("8", "VIII.", 3.5, 3, 116.67),
+    ]
+    # a heading of another kind wrapped the same way stays a section
+    other = ["VIII. Những việc cần làm tiếp", "trong năm tới", "Đạt 2 điểm trên tổng số 4 điểm."]
+    r = extract_file(_bold_heading_docx(tmp_path / "other.docx", lead + other))
+    assert [c.code for c in r.criteria] == ["7"]
