@@ -89,6 +89,9 @@ REPORT_YEAR_RE = re.compile(
     r"(?:báo\s+cáo|tổng\s+kết|kết\s+quả|sơ\s+kết)[^.;]{0,80}?(?:CCHC|cải\s+cách\s+hành\s+chính)[^.;]{0,60}?năm\s+(?P<year>(?:19|20)\d{2})",
     re.I,
 )
+# a results heading in capitals names the report's year without naming CCHC: "KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC NĂM 2020"
+SECTION_YEAR_RE = re.compile(r"kết\s+quả[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\d{2})", re.I)
+PART_HEADING_RE = re.compile(r"^\s*PHẦN\s+[IVX]{1,5}\s*[.:–-]\s*(?P<title>\S.*)$")
 NEXT_YEAR_RE = re.compile(r"triển\s+khai[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\d{2})", re.I)
 CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}*$")
@@ -155,8 +158,7 @@ def extract_record(document: Document, source: Source) -> Record:
         return record
     record.years = extract_years(document)
     if record.meta.report_year is None:
-        title_years = [y.year for y in record.years if y.role == "title"]
-        record.meta.report_year = title_years[0] if title_years else None
+        record.meta.report_year = report_year(record.years)
     framework = framework_for(
         record.meta.province, record.meta.report_year, record.meta.unit_level, record.meta.district
     )
@@ -315,6 +317,18 @@ def extract_signer(ctx: _Ctx) -> None:
 
 
 
+def report_year(years: list[YearStatement]) -> int | None:
+    """The title's year, unless every other statement (two at least: body, closing) gives one other year:
+    a title naming the wrong year ("… NĂM 2023" over a report on 2022) is outvoted."""
+    titles = [y.year for y in years if y.role == "title"]
+    others = {y.year for y in years if y.role != "title"}
+    if not titles:
+        return None
+    if len(others) == 1 and titles[0] not in others and sum(y.role != "title" for y in years) >= 2:
+        return others.pop()
+    return titles[0]
+
+
 def title_block(blocks: list[Block]) -> tuple[int, int] | None:
     """(block index, offset) of the report's title: the block after "BÁO CÁO", or the rest of a
     "BÁO CÁO Kết quả công tác …" block when the title shares its line (a soft line break in Word)."""
@@ -346,10 +360,8 @@ def extract_years(document: Document) -> list[YearStatement]:
         elif CLOSING_RE.match(text):
             m = REPORT_YEAR_RE.search(text)
             role = "closing"
-        elif (title_index is not None and title_index < i < first_section) or (
-            (n := numbering(text)) and n[0] == "roman" and is_all_caps(n[2])
-        ):
-            m = REPORT_YEAR_RE.search(text)
+        elif (title_index is not None and title_index < i < first_section) or _caps_section(text):
+            m = REPORT_YEAR_RE.search(text) or (SECTION_YEAR_RE.search(text) if _caps_section(text) else None)
             if m and re.search(r"so\s+với", text[max(0, m.start() - 20) : m.end()], re.I):
                 m = None
             role = "body"
@@ -364,6 +376,15 @@ def extract_years(document: Document) -> list[YearStatement]:
                 )
             )
     return statements
+
+
+def _caps_section(text: str) -> bool:
+    """A section heading in capitals: "I. KẾT QUẢ THỰC HIỆN …", "PHẦN II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC NĂM 2020"."""
+    num = numbering(text)
+    if num and num[0] == "roman":
+        return is_all_caps(num[2])
+    part = PART_HEADING_RE.match(text)
+    return part is not None and is_all_caps(part["title"])
 
 
 # --- scores: overall, criteria, indicators -------------------------------------------------------
@@ -394,7 +415,7 @@ def _rank_item(block: Block) -> bool:
     the rest of the statement above it, not an item of its own."""
     if block.kind is not BlockKind.LIST_ITEM:
         return False
-    first = [m.start for m in (*find_ranks(block.text)[:1], *find_changes(block.text)[:1])]
+    first = [r.start for r in find_ranks(block.text)[:1]] + [c.start for c in find_changes(block.text)[:1]]
     return bool(first) and min(first) <= 12
 
 

@@ -581,6 +581,17 @@ def test_year_mismatch_without_title_uses_majority() -> None:
     assert [(f.subject, f.actual) for f in check(record)] == [("closing", 2021)]
 
 
+def test_year_mismatch_a_title_outvoted_by_the_body_and_the_closing_is_the_one_flagged() -> None:
+    record = make(years=years(("title", 2023, None), ("body", 2022, None), ("closing", 2022, None)))
+    [f] = check(record)
+    assert (f.subject, f.expected, f.actual) == ("title", 2022, 2023)
+    assert f.message_en.endswith("but in the rest of the report it is 2022")
+    # with one statement against the title, or the others disagreeing among themselves, the title stands
+    assert [f.subject for f in check(make(years=years(("title", 2023, None), ("body", 2022, None))))] == ["body"]
+    split = make(years=years(("title", 2023, None), ("body", 2022, None), ("closing", 2021, None)))
+    assert [f.subject for f in check(split)] == ["body", "closing"]
+
+
 # --------------------------------------------------------------------------- rank, dates, repairs, letters
 
 

@@ -450,3 +450,19 @@ def test_a_roman_criterion_heading_wrapped_into_a_second_paragraph(tmp_path: Pat
     other = ["VIII. Những việc cần làm tiếp", "trong năm tới", "Đạt 2 điểm trên tổng số 4 điểm."]
     r = extract_file(_bold_heading_docx(tmp_path / "other.docx", lead + other))
     assert [c.code for c in r.criteria] == ["7"]
+
+
+def test_a_results_heading_under_phan_states_the_report_year(tmp_path: Path) -> None:
+    def body(year: str) -> str:
+        return (
+            "PHẦN I. KẾT QUẢ CHUNG\nChỉ số CCHC năm 2022 của xã đạt 83,50%, xếp hạng 11/17 xã, thị trấn.\n"
+            f"PHẦN II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC NĂM {year}\n"
+            "I. Công tác chỉ đạo, điều hành\nĐạt 12 điểm trên tổng số 14 điểm, tỷ lệ 85,71%.\n"
+            "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm 2022 của UBND xã An Khánh./.\n"
+        )
+
+    r = _record(tmp_path, body("2020"))  # the title and the closing name 2022
+    assert [(y.role, y.year) for y in r.years] == [("title", 2022), ("body", 2020), ("closing", 2022)]
+    assert [(f.kind, f.subject, f.actual) for f in r.findings if f.kind == "year_mismatch"] == [("year_mismatch", "body", 2020)]
+    r = _record(tmp_path, body("2022"))
+    assert [f for f in r.findings if f.kind == "year_mismatch"] == []

@@ -232,6 +232,15 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
         set(),
         set(),
     ),
+    "a title naming the wrong year, outvoted by the body and the closing": (
+        [
+            ("xã Minh Đức năm 2022 \n", "xã Minh Đức năm 2023 \n"),
+            ("Báo cáo tổng kết công tác CCHC năm 2023 và triển khai", "Báo cáo tổng kết công tác CCHC năm 2022 và triển khai"),
+        ],
+        {},
+        {("year_mismatch", "title")},
+        {("year_mismatch", "closing")},
+    ),
     # negatives: the same population with the same total, and another population, are no conflict
     "records resolved with one total": (
         [("2.252/3.177 tổng số hồ sơ TTHC", "2.252/3.155 tổng số hồ sơ TTHC"), ("đạt tỷ lệ 70,9%. Do mất", "đạt tỷ lệ 71,4%. Do mất")],

@@ -25,15 +25,23 @@ _ROLE_EN = {"title": "title", "body": "body", "closing": "closing"}
     "Report year stated differently in title, body and closing",
 )
 def year_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
-    """Each year statement that differs from the title's year (or the majority when there is no title)."""
+    """Each year statement that differs from the title's year, or from the year the other statements all
+    give when they outvote the title (a title naming the wrong year: "… NĂM 2023" over a body and a closing
+    on 2022); the majority when there is no title."""
     if len(record.years) < 2:
         return
     titles = [s for s in record.years if s.role == "title"]
-    basis = titles or record.years
-    year = Counter(s.year for s in basis).most_common(1)[0][0]
-    reference = next(s for s in basis if s.year == year)
-    ref_vi = _ROLE_VI[reference.role] if titles else "đa số"
-    ref_en = f"the {_ROLE_EN[reference.role]}" if titles else "the majority"
+    counts = Counter(s.year for s in record.years)
+    year = Counter(s.year for s in titles or record.years).most_common(1)[0][0]
+    outvoted = bool(titles) and len(counts) == 2 and counts[year] == 1 and len(record.years) >= 3
+    if outvoted:
+        year = next(y for y in counts if y != year)
+    reference = next(s for s in (record.years if outvoted else titles or record.years) if s.year == year)
+    if outvoted:
+        ref_vi, ref_en = "các phần còn lại", "the rest of the report"
+    else:
+        ref_vi = _ROLE_VI[reference.role] if titles else "đa số"
+        ref_en = f"the {_ROLE_EN[reference.role]}" if titles else "the majority"
     for s in record.years:
         if s is reference:
             continue
