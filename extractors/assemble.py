@@ -26,7 +26,7 @@ from cchc.extractors.layout import (
 from cchc.extractors.locale_vi import CENTRAL_CITIES
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
-from cchc.extractors.quantities import as_record_quantity, find_quantities
+from cchc.extractors.quantities import as_record_quantity, find_quantities, find_records_table
 from cchc.extractors.references import find_references, parse_date
 from cchc.extractors.scores import (
     POINTS_ONLY_RE,
@@ -1024,7 +1024,9 @@ def extract_quantities(ctx: _Ctx) -> list[Quantity]:
             current = by_block[i]
         if numbering(block.text) and numbering(block.text)[0] == "roman":  # type: ignore[index]
             current = None
-        for q in find_quantities(block.text):
+        found = find_quantities(block.text)
+        table = find_records_table(block.text) if not found else None
+        for q in [*found, *([table] if table else [])]:
             quantities.append(as_record_quantity(q, [evidence(block, i, q.start, q.end)], current))
     return quantities
 

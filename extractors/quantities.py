@@ -182,6 +182,58 @@ def find_quantities(text: str) -> list[FoundQuantity]:
     return found
 
 
+# A table of the records of the year (its header, then a row of numbers, as cells "a | b" or as text columns):
+# "Số hồ sơ tiếp nhận | Đã giải quyết | Giải quyết đúng hạn | Tỷ lệ đúng hạn (%)" / "1.245 | 1.230 | 1.221 | 98,27".
+# A column's role by its header, the most specific first (the rate before the on-time count it names).
+RECORD_COLUMN_RE = re.compile(
+    r"(?P<rate>tỷ\s+lệ(?:\s+(?:giải\s+quyết\s+)?(?:đúng|quá|trễ)\s+hạn)?(?:\s*\(\s*%\s*\))?)"
+    r"|(?P<on_time>(?:giải\s+quyết\s+)?đúng\s+hạn)"
+    r"|(?P<late>(?:giải\s+quyết\s+)?(?:quá|trễ)\s+hạn)"
+    r"|(?P<received>(?:số\s+)?(?:hồ\s+sơ\s+)?(?:đã\s+)?tiếp\s+nhận)"
+    r"|(?P<resolved>(?:số\s+)?(?:hồ\s+sơ\s+)?(?:đã\s+)?giải\s+quyết)",
+    re.I,
+)
+_CELL_RE = re.compile(r"[\s|]*(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d.,]*\p{L})")
+
+
+def find_records_table(text: str) -> FoundQuantity | None:
+    """The on-time records over the records resolved, and the rate, of a records table (header then one
+    row of numbers, a number per header): the table states the ratio a sentence would ("1.221/1.230 hồ sơ
+    giải quyết đúng hạn, đạt 98,27%"). Its ``sentence`` is that ratio in the header's own words."""
+    columns = list(RECORD_COLUMN_RE.finditer(text))
+    roles = [m.lastgroup for m in columns]
+    if not {"on_time", "resolved"} <= set(roles) or len(set(roles)) != len(roles) or not columns:
+        return None
+    cells: list[re.Match[str]] = []
+    at = columns[-1].end()
+    while len(cells) < len(columns) and (cell := _CELL_RE.match(text, at)):
+        cells.append(cell)
+        at = cell.end()
+    if len(cells) != len(columns) or re.match(r"[\s|]*\d", text[at:]):
+        return None  # a number per header, no more: a row of this table, not a sentence
+    values = {role: parse_number(c["n"], small=role == "rate") for role, c in zip(roles, cells, strict=True)}
+    on_time, resolved = values["on_time"], values["resolved"]
+    received, rate = values.get("received"), values.get("rate")
+    if on_time is None or resolved is None or not 0 < on_time.value <= resolved.value:
+        return None
+    if received is not None and received.value < resolved.value:
+        return None
+    header = {role: " ".join(m.group(0).split()).lower() for role, m in zip(roles, columns, strict=True)}
+    noun = "hồ sơ" if re.search(r"hồ\s+sơ", text[: columns[-1].end()], re.I) else ""
+    printed_on_time, printed_resolved = cells[roles.index("on_time")]["n"], cells[roles.index("resolved")]["n"]
+    sentence = " ".join(f"{header['on_time']} {printed_on_time}/{printed_resolved} {noun} {header['resolved']}".split())
+    return FoundQuantity(
+        numerator=on_time.value,
+        denominator=resolved.value,
+        percent=rate.value if rate is not None else None,
+        unit=noun or None,
+        label=f"{header['on_time']} {header['resolved']}",
+        sentence=sentence,
+        start=columns[0].start(),
+        end=cells[-1].end(),
+    )
+
+
 def _label(text: str, left: int, start: int, end: int, right: int) -> str:
     """The words around a ratio that say what it counts, numbers and punctuation removed."""
     before = text[left:start]

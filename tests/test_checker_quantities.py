@@ -108,3 +108,33 @@ def test_two_totals_of_the_records_resolved_in_the_year_are_flagged(tmp_path: Pa
 def test_received_records_are_not_the_resolved_ones(tmp_path: Path) -> None:
     record = extract_file(_report(tmp_path, "Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến: 727/1.039 tổng số hồ sơ tiếp nhận."))
     assert [f for f in record.findings if f.kind == "conflicting_values"] == []
+
+
+def test_a_records_tables_total_is_compared_with_the_prose(tmp_path: Path) -> None:
+    import docx
+
+    def report(online: str) -> Path:
+        document = docx.Document()
+        for line in ("ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 12/BC-UBND", "An Bình, ngày 10 tháng 01 năm 2024", "BÁO CÁO",
+                     "Kết quả công tác cải cách hành chính năm 2023", "I. KẾT QUẢ THỰC HIỆN",
+                     "3. Cải cách thủ tục hành chính: 15/17 điểm, tỷ lệ 88,24%.",
+                     "- Kết quả tiếp nhận, giải quyết hồ sơ TTHC năm 2023:"):
+            document.add_paragraph(line)
+        table = document.add_table(rows=2, cols=4)
+        for k, (head, cell) in enumerate(zip(("Số hồ sơ tiếp nhận", "Đã giải quyết", "Giải quyết đúng hạn",
+                                              "Tỷ lệ đúng hạn (%)"), ("1.245", "1.230", "1.221", "98,27"), strict=True)):
+            table.cell(0, k).text, table.cell(1, k).text = head, cell
+        document.add_paragraph("7. Chính quyền điện tử, chính quyền số: 11/13 điểm, tỷ lệ 84,62%.")
+        document.add_paragraph(f"+ Tỷ lệ hồ sơ TTHC được xử lý trực tuyến: có {online} tổng số hồ sơ TTHC được giải "
+                               "quyết trong năm.")
+        path = tmp_path / "table.docx"
+        document.save(str(path))
+        return path
+
+    record = extract_file(report("800/1.300"))  # 1.230 resolved in the table, 1.300 in the prose
+    [found] = [f for f in record.findings if f.kind == "conflicting_values"]
+    assert (found.expected, found.actual) == ("1221/1230", "800/1300")
+    [pct] = [f for f in record.findings if f.kind == "percent_mismatch"]  # 1.221/1.230 is 99,27%, printed 98,27
+    assert (pct.expected, pct.actual) == (99.27, 98.27)
+    record = extract_file(report("800/1.230"))  # the same total: nothing to flag between them
+    assert [f for f in record.findings if f.kind == "conflicting_values"] == []

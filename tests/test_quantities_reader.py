@@ -116,3 +116,37 @@ def test_every_lexicon_entry_says_why_it_is_there() -> None:
     ]
     assert all(len(why.split()) >= 2 for why in reasons)
     assert set(STANDING_POPULATIONS) <= {noun for _p, noun, _why in COUNTED_NOUNS}
+
+
+# a records table as a reader gives it: a ruled table's cells ("a | b") or text columns joined in one block
+RECORDS_TABLES = [
+    (
+        "Số hồ sơ tiếp nhận | Đã giải quyết | Giải quyết đúng hạn | Tỷ lệ đúng hạn (%)\n1.245 | 1.230 | 1.221 | 98,27",
+        (1221, 1230, 98.27),
+    ),
+    ("Số hồ sơ tiếp nhận Đã giải quyết Giải quyết đúng hạn Tỷ lệ đúng hạn (%) 2.105 2.090 2.084 99,71", (2084, 2090, 99.71)),
+    ("Hồ sơ đã giải quyết | Giải quyết đúng hạn\n899 | 899", (899, 899, None)),  # no rate column
+]
+NOT_RECORDS_TABLES = [
+    "Số hồ sơ tiếp nhận 1.245, đã giải quyết 1.230, giải quyết đúng hạn 1.221 hồ sơ",  # prose: a number per label
+    "Số hồ sơ tiếp nhận | Đã giải quyết | Giải quyết đúng hạn | Tỷ lệ đúng hạn (%)\n1.245 | 1.230 | 1.221",  # a cell short
+    "Số hồ sơ tiếp nhận | Đã giải quyết | Giải quyết đúng hạn\n1.245 | 1.230 | 1.260",  # more on time than resolved
+    "Số hồ sơ tiếp nhận | Giải quyết đúng hạn | Tỷ lệ (%)\n1.245 | 1.221 | 98,07",  # the resolved records not stated
+]
+
+
+@pytest.mark.parametrize(("text", "values"), RECORDS_TABLES)
+def test_a_records_table_states_the_on_time_ratio(text: str, values: tuple[float, float, float | None]) -> None:
+    from cchc.extractors.quantities import find_records_table
+
+    q = find_records_table(text)
+    assert q is not None and (q.numerator, q.denominator, q.percent) == values
+    reading = read_stated_quantity(q.sentence, q.numerator, q.denominator, q.percent, q.unit, q.label)
+    assert reading.whole.text() == "hồ sơ giải quyết" and "đúng hạn" in reading.part  # the records resolved
+
+
+@pytest.mark.parametrize("text", NOT_RECORDS_TABLES)
+def test_not_a_records_table(text: str) -> None:
+    from cchc.extractors.quantities import find_records_table
+
+    assert find_records_table(text) is None
