@@ -1015,15 +1015,19 @@ def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
 
 
 def extract_quantities(ctx: _Ctx) -> list[Quantity]:
-    """Quantities stated in the prose, each under the criterion whose statement precedes it."""
+    """Quantities stated in the prose, each under the criterion whose statement precedes it. A criteria
+    table's "a/b" cells are its ranks ("12/20"), no quantities."""
     quantities = []
     current: str | None = None
-    by_block = _criterion_blocks(ctx)
+    stated = _criteria_by_block(ctx)
     for i, block in enumerate(ctx.doc.blocks):
-        if i in by_block:
-            current = by_block[i]
+        codes = stated.get(i, [])
+        if len(codes) == 1:
+            current = codes[0]
         if numbering(block.text) and numbering(block.text)[0] == "roman":  # type: ignore[index]
             current = None
+        if len(codes) > 1:
+            continue
         found = find_quantities(block.text)
         table = find_records_table(block.text) if not found else None
         for q in [*found, *([table] if table else [])]:
@@ -1031,15 +1035,14 @@ def extract_quantities(ctx: _Ctx) -> list[Quantity]:
     return quantities
 
 
-def _criterion_blocks(ctx: _Ctx) -> dict[int, str]:
-    """{block: criterion code} of the blocks that state one criterion; a table's block states them all
-    and opens none."""
+def _criteria_by_block(ctx: _Ctx) -> dict[int, list[str]]:
+    """{block: the codes of the criteria first stated in it}: one for a criterion's statement, all of a table's."""
     stated: dict[int, list[str]] = {}
     for c in ctx.record.criteria:
         for ev in c.evidence[:1]:
             if ev.block is not None and c.code is not None:
                 stated.setdefault(ev.block, []).append(c.code)
-    return {i: codes[0] for i, codes in stated.items() if len(codes) == 1}
+    return stated
 
 
 def extract_references(document: Document) -> list[Reference]:

@@ -417,6 +417,8 @@ def test_component_lists_after_a_converters_table_with_its_header_repeated(tmp_p
     # the table states every criterion: a ratio after it is not put under the table's last row (7)
     [records] = [q for q in r.quantities if q.denominator == 1805]
     assert records.criterion is None
+    # and the table's rank cells ("12/20") are no quantities: the ratio above is the only one
+    assert [(q.numerator, q.denominator) for q in r.quantities] == [(1799, 1805)]
 
 
 def _bold_heading_docx(path: Path, body: list[str]) -> Path:
