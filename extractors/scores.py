@@ -33,6 +33,10 @@ POINTS_OCR = r"(?:đ|d)i[ểềệếễe]m"
 # a separator standing alone between a number and what follows ("6,88, /8", "/10 , điểm")
 _STRAY = r"(?:\s*[.,](?=\s*(?:/|điểm|đ(?!\p{L}))))?"
 
+# the labels of a maximum and of a score printed as two labelled values ("Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm")
+_MAX_LABEL = r"(?:số\s+)?điểm\s+(?:tối\s+đa|chuẩn)|tối\s+đa|thang\s+điểm"
+_SCORE_LABEL = r"(?:số\s+)?điểm\s+(?:đạt(?:\s+được)?|thẩm\s+định|đánh\s+giá)"
+
 SCORE_RES = [
     # "12,7/15 điểm", "12,5 điểm/14 điểm", "8,97/,11,5 điểm", "12,7//15 điểm", "6,88, /8 điểm"
     re.compile(
@@ -54,10 +58,17 @@ SCORE_RES = [
     re.compile(
         rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*\(\s*(?:điểm\s*)?tối\s*đa\s*(?:là\s*)?:?\s*(?P<max>{NUM})(?:\s*{POINTS})?\s*\)",
         re.I,
-    ),    # the maximum first, both labelled: "Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm", "tối đa 10 điểm, đạt được 9 điểm"
+    ),    # the maximum first, both labelled: "Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm", "tối đa 10 điểm, đạt được 9
+    # điểm", "Điểm chuẩn: 11 điểm - Điểm thẩm định: 9,6 điểm"; with "điểm" in both labels the units may go:
+    # "Điểm tối đa: 11; điểm đạt: 9,6"
     re.compile(
-        rf"(?<!\p{{L}}\s)(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<max>{NUM})\s*{POINTS}\s*[;,.]?\s*(?:điểm\s+)?"
-        rf"(?:đạt|được)(?:\s+được)?\s*:?\s*(?P<score>{NUM})\s*{POINTS}",
+        rf"(?<!\p{{L}}\s)(?:{_MAX_LABEL})\s*:?\s*(?P<max>{NUM})\s*{POINTS}\s*[;,.–-]?\s*"
+        rf"(?:{_SCORE_LABEL}|đạt(?:\s+được)?|được)\s*:?\s*(?P<score>{NUM})\s*{POINTS}",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<!\p{{L}}\s)(?:số\s+)?điểm\s+(?:tối\s+đa|chuẩn)\s*:?\s*(?P<max>{NUM})\s*[;,.–-]\s*"
+        rf"(?:{_SCORE_LABEL})\s*:?\s*(?P<score>{NUM})(?!\s*[%/\d]|[.,]\d)",
         re.I,
     ),
 ]
@@ -90,7 +101,8 @@ _SCORE_NEEDS = [
     re.compile("/|trên", re.I),
     re.compile("trên", re.I),
     re.compile(r"\("),
-    re.compile(r"tối\s+đa", re.I),
+    re.compile(r"tối\s+đa|chuẩn|thang", re.I),
+    re.compile("chuẩn|tối", re.I),
 ]
 
 

@@ -29,6 +29,10 @@ SCORES = [
     ("- Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm; tỷ lệ: 87,27%.", 9.6, 11, False),  # the maximum first, labelled
     ("Điểm tối đa 10 điểm, điểm đạt được 9 điểm", 9, 10, False),
     ("TỐI ĐA: 6 ĐIỂM. ĐẠT: 5,5 ĐIỂM", 5.5, 6, False),
+    ("- Số điểm tối đa: 11 điểm, số điểm đạt: 9,6 điểm", 9.6, 11, False),
+    ("Điểm chuẩn: 11 điểm - Điểm thẩm định: 9,6 điểm", 9.6, 11, False),
+    ("- Điểm tối đa: 11; điểm đạt: 9,6; tỷ lệ 87,27%", 9.6, 11, False),  # both labels say "điểm": no units
+    ("- Điểm tối đa: 3 điểm; điểm đạt: 3,5 điểm", 3.5, 3, False),  # above its maximum: read as printed
 ]
 NOT_SCORES = [
     "Tỷ lệ hồ sơ giải quyết đúng hạn: 3150/3155=99,8%",
@@ -38,6 +42,8 @@ NOT_SCORES = [
     "(tối đa 12 điểm): đạt 10,5 điểm",  # a score stated alone with its maximum beside it (find_stated_max)
     "thang điểm tối đa 10 điểm; được 9 người đánh giá",  # "được" is no score label without "điểm" after it
     "nâng mức tối đa 5 điểm, đạt 3 điểm thưởng",  # "tối đa" inside a sentence, not a label
+    "đạt chuẩn: 11; điểm đạt: 9",  # "đạt chuẩn" (meets the standard) is no maximum
+    "Điểm tối đa: 11; điểm đạt: 9,6%",  # without units, a percent is no score
 ]
 
 
