@@ -30,7 +30,7 @@ from cchc.extractors.scores import NumberMatch, ScoreMatch, find_percents, find_
 
 RANK_RE = re.compile(
     r"(?:xếp\s+(?:thứ\s+)?(?:hạng\s+)?(?:thứ\s+)?(?:vị\s+trí\s+)?(?:thứ\s+)?|đứng\s+(?:thứ\s+)?(?:hạng\s+)?|"
-    r"(?<!\p{L})vị\s+(?:trí|thứ)\s+(?:thứ\s+)?|(?<!\p{L})hạng\s+(?:thứ\s+)?)"
+    r"(?<!\p{L})vị\s+(?:trí|thứ)\s+(?:thứ\s+)?|(?<!\p{L})hạng\s*:?\s+(?:thứ\s+)?)"
     r"(?P<rank>\d{1,4})\s*(?:/|(?:trên|trong)\s+(?:tổng\s+số\s+)?(?:số\s+)?)\s*(?P<total>\d{1,4})(?![\d/])",
     re.I,
 )

@@ -3,7 +3,8 @@
 Forms read (each is a case of tests/test_extract_scores.py):
 
 - "12,7/15 điểm", "12,7 /15 điểm", "12,5 điểm/14 điểm", "12,5 điểm trên tổng số 14 điểm",
-  "12,7 trên 15 điểm", "12,5 điểm (tối đa 14 điểm)", the maximum first ("Điểm tối đa: 11 điểm; điểm đạt:
+  "12,7 trên 15 điểm", "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (trên 14 điểm)", "đạt 12,7 điểm/15",
+  "12,7 điểm trên thang điểm 15", "Điểm: 12,7/15", the maximum first ("Điểm tối đa: 11 điểm; điểm đạt:
   9,6 điểm"); dot or comma decimals ("12.7/15 điểm");
 - three decimals that look like thousands ("87,602/100 điểm" is 87.602: a score is small);
 - stray separators, read and reported as repairs: ",11,5" (leading), "12,7//15" (doubled slash),
@@ -33,6 +34,7 @@ POINTS_OCR = r"(?:đ|d)i[ểềệếễe]m"
 # a separator standing alone between a number and what follows ("6,88, /8", "/10 , điểm")
 _STRAY = r"(?:\s*[.,](?=\s*(?:/|điểm|đ(?!\p{L}))))?"
 
+_SMALL = r"\d{1,3}(?:[.,]\d{1,3})?"  # a score or a maximum as printed: never a year or a count of thousands
 # the labels of a maximum and of a score printed as two labelled values ("Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm")
 _MAX_LABEL = r"(?:số\s+)?điểm\s+(?:tối\s+đa|chuẩn)|tối\s+đa|thang\s+điểm"
 _SCORE_LABEL = r"(?:số\s+)?điểm\s+(?:đạt(?:\s+được)?|thẩm\s+định|đánh\s+giá)"
@@ -54,11 +56,13 @@ SCORE_RES = [
         rf"(?<![\d.,/])(?P<score>{NUM})\s+trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}",
         re.I,
     ),
-    # "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (điểm tối đa: 14)"
+    # "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (điểm tối đa: 14)", "12,5 điểm (trên 14 điểm)"
     re.compile(
-        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*\(\s*(?:điểm\s*)?tối\s*đa\s*(?:là\s*)?:?\s*(?P<max>{NUM})(?:\s*{POINTS})?\s*\)",
+        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|trên(?:\s+tổng\s+số)?)\s*(?:là\s*)?:?\s*"
+        rf"(?P<max>{NUM})(?:\s*{POINTS})?\s*\)",
         re.I,
-    ),    # the maximum first, both labelled: "Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm", "tối đa 10 điểm, đạt được 9
+    ),
+    # the maximum first, both labelled: "Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm", "tối đa 10 điểm, đạt được 9
     # điểm", "Điểm chuẩn: 11 điểm - Điểm thẩm định: 9,6 điểm"; with "điểm" in both labels the units may go:
     # "Điểm tối đa: 11; điểm đạt: 9,6"
     re.compile(
@@ -69,6 +73,17 @@ SCORE_RES = [
     re.compile(
         rf"(?<!\p{{L}}\s)(?:số\s+)?điểm\s+(?:tối\s+đa|chuẩn)\s*:?\s*(?P<max>{NUM})\s*[;,.–-]\s*"
         rf"(?:{_SCORE_LABEL})\s*:?\s*(?P<score>{NUM})(?!\s*[%/\d]|[.,]\d)",
+        re.I,
+    ),
+    # "đạt 12,7 điểm/15", "12,7 điểm trên thang điểm 15": "điểm" after the score only
+    re.compile(
+        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*(?:/|trên\s+thang\s+điểm)\s*(?P<max>{_SMALL})"
+        r"(?!\s*%|[.,]?\d|\s*/|\s+(?!đạt|tỷ\s+lệ|tỉ\s+lệ|xếp)\p{L})",  # "5 điểm/15 xã" counts places
+        re.I,
+    ),
+    # "Điểm: 12,7/15", "Điểm đạt: 12,7/15": a labelled score without "điểm" after it
+    re.compile(
+        rf"(?<!\p{{L}}\s)điểm(?:\s+đạt(?:\s+được)?)?\s*:\s*(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})(?!\s*%|[.,]?\d|\s*/)",
         re.I,
     ),
 ]
@@ -103,6 +118,8 @@ _SCORE_NEEDS = [
     re.compile(r"\("),
     re.compile(r"tối\s+đa|chuẩn|thang", re.I),
     re.compile("chuẩn|tối", re.I),
+    re.compile("/|thang", re.I),
+    re.compile(":"),
 ]
 
 

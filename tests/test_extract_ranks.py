@@ -30,6 +30,7 @@ CASES = [
     ("đứng thứ 2 toàn huyện (19 đơn vị); so với năm trước tăng 2 bậc", [(2, 19)], [2]),  # the total after the area
     ("đứng thứ 7 toàn thị xã (16 đơn vị)", [(7, 16)], []),
     ("đứng thứ 3 toàn huyện (2022)", [(3, None)], []),  # a year in brackets is no total
+    ("- Xếp hạng: 5/19 xã, thị trấn.", [(5, 19)], []),  # a labelled rank
 ]
 # phrases that look like a rank and are not
 NOT_RANKS = [

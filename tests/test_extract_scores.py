@@ -33,6 +33,10 @@ SCORES = [
     ("Điểm chuẩn: 11 điểm - Điểm thẩm định: 9,6 điểm", 9.6, 11, False),
     ("- Điểm tối đa: 11; điểm đạt: 9,6; tỷ lệ 87,27%", 9.6, 11, False),  # both labels say "điểm": no units
     ("- Điểm tối đa: 3 điểm; điểm đạt: 3,5 điểm", 3.5, 3, False),  # above its maximum: read as printed
+    ("đạt 12,7 điểm/15, tỷ lệ 84,67%", 12.7, 15, False),  # "điểm" after the score only
+    ("đạt 12,7 điểm (trên 15 điểm)", 12.7, 15, False),
+    ("12,7 điểm trên thang điểm 15", 12.7, 15, False),
+    ("- Điểm đạt: 12,7/15, tỷ lệ 84,67%", 12.7, 15, False),  # a labelled score without "điểm" after it
 ]
 NOT_SCORES = [
     "Tỷ lệ hồ sơ giải quyết đúng hạn: 3150/3155=99,8%",
@@ -44,6 +48,8 @@ NOT_SCORES = [
     "nâng mức tối đa 5 điểm, đạt 3 điểm thưởng",  # "tối đa" inside a sentence, not a label
     "đạt chuẩn: 11; điểm đạt: 9",  # "đạt chuẩn" (meets the standard) is no maximum
     "Điểm tối đa: 11; điểm đạt: 9,6%",  # without units, a percent is no score
+    "có 5 điểm/15 xã được kiểm tra",  # "điểm" is a place here: 5 places of 15 communes
+    "Điểm: 12/2022",  # no score has a maximum of thousands
 ]
 
 
