@@ -17,7 +17,7 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind
 from cchc.extractors.framework import Framework
-from cchc.extractors.layout import LETTER_MARK_RE, is_bullet, numbering, sentence_bounds
+from cchc.extractors.layout import LETTER_MARK_RE, is_all_caps, is_bullet, numbering, sentence_bounds
 from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
 
 LIST_FULL_RE = re.compile(
@@ -106,11 +106,7 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
     labelled = CRITERION_LABEL_RE.match(text) if num is None else None  # "Tiêu chí 1: Công tác chỉ đạo, …"
     numbered_top = bool(num and "." not in num[1]) or labelled is not None
     indicator = INDICATOR_RE.match(text)
-    code = _criterion_named(text, num, labelled, scores, indicator, framework)
-    if code is None and numbered_top and not scores and i + 1 < len(blocks) and continues_title(blocks[i + 1]):
-        # "VIII. Tác động của cải cách hành chính đến" / "phát triển kinh tế - xã hội của xã": a wrapped title
-        joined = f"{text} {blocks[i + 1].text.strip()}"
-        code = _criterion_named(joined, numbering(joined), labelled, [], indicator, framework)
+    code = _heading_names(blocks, i, numbered_top, labelled, scores, indicator, framework)
     roman = num[1] if num and num[0] == "roman" else None
     if roman and code is None:
         return Statement(Kind.SECTION, i, section=roman, numbered=True, numbered_top=True)
@@ -137,6 +133,31 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         states_score=states_score,
         **facets,  # type: ignore[arg-type]
     )
+
+
+def _heading_names(
+    blocks: list[Block],
+    i: int,
+    numbered_top: bool,
+    labelled: re.Match[str] | None,
+    scores: list[ScoreMatch],
+    indicator: re.Match[str] | None,
+    framework: Framework,
+) -> str | None:
+    """The criterion block ``i`` names (:func:`_criterion_named`), also by a numbered title wrapped into the
+    next block ("VIII. Tác động của cải cách hành chính đến" / "phát triển kinh tế - xã hội của xã"), or by
+    an unnumbered heading in capitals ("CẢI CÁCH THỂ CHẾ") when the paragraph after it states the score."""
+    text = blocks[i].text
+    num = numbering(text)
+    code = _criterion_named(text, num, labelled, scores, indicator, framework)
+    if code is None and numbered_top and not scores and i + 1 < len(blocks) and continues_title(blocks[i + 1]):
+        joined = f"{text} {blocks[i + 1].text.strip()}"
+        code = _criterion_named(joined, numbering(joined), labelled, [], indicator, framework)
+    unnumbered = not (num or labelled or scores or indicator)
+    if code is None and unnumbered and blocks[i].kind == BlockKind.HEADING and is_all_caps(text) and len(text) < 200:
+        named = framework.match_title(text)
+        code = named if named is not None and _score_follows(blocks, i, named, framework) is not None else None
+    return code
 
 
 def _criterion_named(

@@ -468,3 +468,18 @@ def test_a_results_heading_under_phan_states_the_report_year(tmp_path: Path) -> 
     assert [(f.kind, f.subject, f.actual) for f in r.findings if f.kind == "year_mismatch"] == [("year_mismatch", "body", 2020)]
     r = _record(tmp_path, body("2022"))
     assert [f for f in r.findings if f.kind == "year_mismatch"] == []
+
+
+def test_criteria_headed_in_capitals_without_a_number(tmp_path: Path) -> None:
+    body = (
+        "Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 85,10/100 điểm, xếp thứ 9/20 xã, thị trấn.\n"
+        "I. KẾT QUẢ THEO TỪNG LĨNH VỰC\nKết quả cụ thể như sau:\n"
+        "CẢI CÁCH THỂ CHẾ\nĐạt 4,5/5 điểm, tỷ lệ 90,00%, xếp thứ 5/20.\n"
+        "CẢI CÁCH TÀI CHÍNH CÔNG\nĐạt 6/7 điểm, tỷ lệ 85,71%, xếp thứ 18/20.\n"
+        "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ\nThực hiện tốt việc đánh giá cán bộ, công chức theo quy định.\n"  # no score after it
+    )
+    r = _record(tmp_path, body)
+    assert [(c.code, c.score, c.max_score, c.percent, c.rank, c.rank_total) for c in r.criteria] == [
+        ("2", 4.5, 5, 90, 5, 20), ("6", 6, 7, 85.71, 18, 20),
+    ]
+    assert r.criteria[0].title == "CẢI CÁCH THỂ CHẾ"
