@@ -39,6 +39,8 @@ from cchc.extractors.scores import (
 )
 from cchc.extractors.statements import (
     INDICATOR_RE,
+    INLINE_CLAUSE_RE,
+    INLINE_CODE_RE,
     INLINE_ITEM_RE,
     INLINE_LIST_RE,
     Kind,
@@ -732,20 +734,25 @@ class _Assembler:
         return i + 1
 
 
+_CLAUSE_RE = re.compile(r"[^;]+")
+
+
 def _inline_indicators(ctx: _Ctx, i: int, listed_as: str, criterion: str | None) -> list[Indicator]:
     """The items of a list printed in one paragraph, a clause each ("…: Chỉ số 1.5 (…) đạt 0,5/1,5 điểm;
-    Chỉ số 1.6 (…) đạt 0,5/1 điểm" or "…: ban hành Kế hoạch (Chỉ số 1.1); …")."""
+    Chỉ số 1.6 (…) đạt 0,5/1 điểm", "…: ban hành Kế hoạch (Chỉ số 1.1); …" or "…: 1.1, 1.2, 1.4")."""
     block = ctx.doc.blocks[i]
     text = block.text
     found = []
     start = text.index(":") + 1
-    for clause in re.finditer(r"[^;]+", text[start:]):
-        lo, hi = start + clause.start(), start + clause.end()
-        item = INLINE_ITEM_RE.search(text, lo, hi)
+    bare = INLINE_CODE_RE.match(text, start) is not None  # "…: 1.1, 1.2, 1.4": codes alone, split at commas too
+    for clause in (INLINE_CLAUSE_RE if bare else _CLAUSE_RE).finditer(text, start):
+        lo, hi = clause.start(), clause.end()
+        item = INLINE_CODE_RE.match(text, lo, hi) if bare else INLINE_ITEM_RE.search(text, lo, hi)
         if item is None:
             continue
         indicator = Indicator(code=item["code"], listed_as=listed_as, criterion=criterion)  # type: ignore[arg-type]
-        indicator.title = indicator_title(text[item.end() : hi]) if item.start() - lo < 3 else text[lo : item.start()].strip(" (")
+        if not bare:  # a code alone has no title; what follows it in brackets is its result
+            indicator.title = indicator_title(text[item.end() : hi]) if item.start() - lo < 3 else text[lo : item.start()].strip(" (")
         scores = [s for s in ctx.scores(i) if lo <= s.start < hi]
         if scores:
             indicator.score, indicator.max_score = scores[0].score.value, scores[0].max.value

@@ -41,6 +41,10 @@ INLINE_LIST_RE = re.compile(
     re.I,
 )
 INLINE_ITEM_RE = re.compile(r"(?:chỉ\s+số|tiêu\s+chí)(?:\s+thành\s+phần)?\s+(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})", re.I)
+# an item of such a list printed as its code alone: "…đạt điểm tối đa: 1.1, 1.2, 1.4", "…: 1.3 (đạt 0,5/1 điểm), 1.6"
+INLINE_CODE_RE = re.compile(r"\s*(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d/]|\s*(?:điểm|%|/))", re.I)
+# the clauses of an inline list: split at ";" and at a comma before a code (never inside "0,5/1")
+INLINE_CLAUSE_RE = re.compile(r"(?:[^;,]|,(?!\s*\d{1,2}\.\d))+")
 OVERALL_HINT_RE = re.compile(
     r"chấm\s+điểm|chỉ\s+số\s+(?:CCHC|cải\s+cách|tổng\s+hợp)|tổng\s+(?:số\s+)?điểm|đạt\s+tổng|tổng\s+cộng|kết\s+quả\s+chung",
     re.I,
@@ -205,7 +209,7 @@ def _facets(
     is_heading = block.kind == BlockKind.HEADING and len(text) < 200
     full, incomplete = LIST_FULL_RE.search(text), LIST_INCOMPLETE_RE.search(text)
     inline = INLINE_LIST_RE.match(text)
-    if inline and not num and INLINE_ITEM_RE.search(text, inline.end()):
+    if inline and not num and (INLINE_ITEM_RE.search(text, inline.end()) or INLINE_CODE_RE.match(text, inline.end())):
         # "Các chỉ số chưa đạt điểm tối đa: Chỉ số 1.5 (…) đạt 0,5/1,5 điểm; Chỉ số 1.6 (…) …"
         head = inline.group(0)
         incomplete = LIST_INCOMPLETE_RE.search(head)

@@ -483,3 +483,22 @@ def test_criteria_headed_in_capitals_without_a_number(tmp_path: Path) -> None:
         ("2", 4.5, 5, 90, 5, 20), ("6", 6, 7, 85.71, 18, 20),
     ]
     assert r.criteria[0].title == "CẢI CÁCH THỂ CHẾ"
+
+
+def test_component_lists_of_codes_alone(tmp_path: Path) -> None:
+    body = (
+        "Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 85,10/100 điểm, xếp thứ 9/20 xã, thị trấn.\n"
+        "I. KẾT QUẢ THEO TỪNG LĨNH VỰC\n1. Công tác chỉ đạo, điều hành: 12,5/15 điểm, tỷ lệ 83,33%.\n"
+        "- Các chỉ số thành phần đạt điểm tối đa: 1.1, 1.2, 1.4, 1.5.\n"
+        "- Các chỉ số thành phần chưa đạt điểm tối đa: 1.3 (đạt 0,5/1 điểm), 1.4 (đạt 1/2 điểm), 1.6 (đạt 0/1 điểm).\n"
+    )
+    r = _record(tmp_path, body)
+    assert [(i.code, i.listed_as, i.score, i.max_score, i.criterion) for i in r.indicators] == [
+        ("1.1", "full", None, None, "1"), ("1.2", "full", None, None, "1"), ("1.4", "full", None, None, "1"),
+        ("1.5", "full", None, None, "1"), ("1.3", "incomplete", 0.5, 1, "1"), ("1.4", "incomplete", 1, 2, "1"),
+        ("1.6", "incomplete", 0, 1, "1"),
+    ]
+    assert [(f.kind, f.subject) for f in r.findings if f.kind == "status_contradiction"] == [("status_contradiction", "1.4")]
+    # a decimal comma inside an item's score is no clause break; a list of words names no indicator
+    r = _record(tmp_path, body.replace("1.1, 1.2, 1.4, 1.5.", "kế hoạch, báo cáo, kiểm tra."))
+    assert [i.code for i in r.indicators if i.listed_as == "full"] == []
