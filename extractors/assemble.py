@@ -43,6 +43,7 @@ from cchc.extractors.statements import (
     INLINE_CODE_RE,
     INLINE_ITEM_RE,
     INLINE_LIST_RE,
+    OVERALL_HINT_RE,
     Kind,
     Statement,
     classify,
@@ -495,6 +496,16 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
 _BEFORE_SCORE_RE = re.compile(r"^[\s,:(–-]*(?:tương\s+ứng(?:\s+với)?|bằng|tức\s+là)?[\s:(]*$", re.I)
 
 
+def _overall_percent_first(ctx: _Ctx, i: int) -> float | None:
+    """"Chỉ số CCHC năm 2022 của xã đạt 83,97%, xếp thứ 8/23. Tổng điểm đạt được là 83,97 điểm trên tổng số
+    100 điểm": the overall's percent stated in an earlier sentence of its block, after the index's name."""
+    text, scores = ctx.doc.blocks[i].text, ctx.scores(i)
+    for p in find_percents(text[: scores[0].start] if scores else ""):
+        left = sentence_bounds(text, p.start, p.end)[0]
+        return p.value.value if OVERALL_HINT_RE.search(text, left, p.start) else None
+    return None
+
+
 def _percent_just_before(text: str, score_start: int) -> float | None:
     """"đạt 83,40% (83,40/100 điểm)": a percent printed right before its score, in brackets or "tương ứng"."""
     before = [p for p in find_percents(text[:score_start]) if _BEFORE_SCORE_RE.match(text[p.end : score_start])]
@@ -691,7 +702,7 @@ class _Assembler:
         record.overall = Overall(
             score=stated.score,
             max_score=stated.max_score,
-            percent=stated.percent if stated.percent is not None else before.percent,
+            percent=next((p for p in (stated.percent, before.percent, _overall_percent_first(self.ctx, i)) if p is not None), None),
             rank=stated.rank if stated.rank is not None else before.rank,
             rank_total=stated.rank_total if stated.rank is not None else before.rank_total,
             rank_change=stated.rank_change if stated.rank_change is not None else before.rank_change,

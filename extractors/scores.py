@@ -4,7 +4,7 @@ Forms read (each is a case of tests/test_extract_scores.py):
 
 - "12,7/15 điểm", "12,7 /15 điểm", "12,5 điểm/14 điểm", "12,5 điểm trên tổng số 14 điểm",
   "12,7 trên 15 điểm", "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (trên 14 điểm)", "đạt 12,7 điểm/15",
-  "12,7 điểm trên thang điểm 15", "Điểm: 12,7/15", the maximum first ("Điểm tối đa: 11 điểm; điểm đạt:
+  "12,7 điểm trên thang điểm 15", "Điểm: 12,7/15", "Điểm tổng hợp: 83,97/100", the maximum first ("Điểm tối đa: 11 điểm; điểm đạt:
   9,6 điểm"); dot or comma decimals ("12.7/15 điểm");
 - three decimals that look like thousands ("87,602/100 điểm" is 87.602: a score is small);
 - stray separators, read and reported as repairs: ",11,5" (leading), "12,7//15" (doubled slash),
@@ -81,9 +81,10 @@ SCORE_RES = [
         r"(?!\s*%|[.,]?\d|\s*/|\s+(?!đạt|tỷ\s+lệ|tỉ\s+lệ|xếp)\p{L})",  # "5 điểm/15 xã" counts places
         re.I,
     ),
-    # "Điểm: 12,7/15", "Điểm đạt: 12,7/15": a labelled score without "điểm" after it
+    # "Điểm: 12,7/15", "Điểm đạt: 12,7/15", "Điểm tổng hợp: 83,97/100": a labelled score without "điểm" after it
     re.compile(
-        rf"(?<!\p{{L}}\s)điểm(?:\s+đạt(?:\s+được)?)?\s*:\s*(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})(?!\s*%|[.,]?\d|\s*/)",
+        rf"(?<!\p{{L}}\s)(?:tổng\s+(?:số\s+)?điểm|điểm(?:\s+tổng\s+hợp|\s+tổng)?)(?:\s+đạt(?:\s+được)?)?\s*:\s*"
+        rf"(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})(?!\s*%|[.,]?\d|\s*/)",
         re.I,
     ),
 ]

@@ -202,6 +202,20 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
         set(),
         set(),
     ),
+    "the overall labelled 'Điểm tổng hợp:' without 'điểm' after the score": (
+        [(OVERALL, ("Điểm tổng hợp: 83,97/100; tỷ lệ 83,97%; xếp thứ 8/23 xã, thị trấn (giảm 5 bậc so với năm 2021); "
+                   "xếp loại hoàn thành tốt nhiệm vụ."))],
+        {},
+        set(),
+        set(),
+    ),
+    "the overall percent in a sentence before its points": (
+        [(OVERALL, ("Chỉ số CCHC năm 2022 của xã Minh Đức đạt 83,97%, xếp thứ 8/23 xã, thị trấn (giảm 5 bậc so với năm "
+                   "2021), xếp loại hoàn thành tốt nhiệm vụ. Tổng điểm đạt được là 83,97 điểm trên tổng số 100 điểm."))],
+        {},
+        set(),
+        set(),
+    ),
     "records resolved written 'X hồ sơ trên tổng số Y hồ sơ'": (
         [
             (

@@ -37,6 +37,8 @@ SCORES = [
     ("đạt 12,7 điểm (trên 15 điểm)", 12.7, 15, False),
     ("12,7 điểm trên thang điểm 15", 12.7, 15, False),
     ("- Điểm đạt: 12,7/15, tỷ lệ 84,67%", 12.7, 15, False),  # a labelled score without "điểm" after it
+    ("Điểm tổng hợp: 83,97/100; tỷ lệ 83,97%", 83.97, 100, False),
+    ("- Tổng điểm đạt được: 83,97/100.", 83.97, 100, False),
 ]
 NOT_SCORES = [
     "Tỷ lệ hồ sơ giải quyết đúng hạn: 3150/3155=99,8%",
