@@ -114,6 +114,16 @@ def _number(cell: str, repairs: list[str] | None = None) -> float | None:
     return parsed.value if parsed else None
 
 
+_PAIR_RE = re.compile(r"^\s*(?P<score>\d{1,3}(?:[.,]\d{1,3})?)\s*/\s*(?P<max>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm)?\s*$", re.I)
+
+
+def _score_pair(cell: str) -> tuple[float, float] | None:
+    """(score, maximum) of a cell printing both ("12,5/15", "12,5/15 điểm")."""
+    m = _PAIR_RE.match(cell)
+    score, maximum = (parse_number(m[k], small=True) for k in ("score", "max")) if m else (None, None)
+    return (score.value, maximum.value) if score is not None and maximum is not None else None
+
+
 def _shown(value: float | None) -> str:
     return "?" if value is None else format_vi(value)
 
@@ -181,6 +191,9 @@ def _row_criterion(
         total = int(m[1]) if m else None
     reasons: list[str] = []
     score, maximum = _number(cells.get("score", ""), reasons), _number(cells.get("max", ""), reasons)
+    pair = _score_pair(cells.get("score", "")) or _score_pair(cells.get("max", ""))
+    if pair is not None:  # one column "Điểm đạt/Điểm tối đa" holding "12,5/15"
+        score, maximum = pair
     if reasons and repairs is not None:
         original = f"{cells.get('score', '')}/{cells.get('max', '')}"
         shown = f"{_shown(score)}/{_shown(maximum)}"

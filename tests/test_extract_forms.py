@@ -502,3 +502,24 @@ def test_component_lists_of_codes_alone(tmp_path: Path) -> None:
     # a decimal comma inside an item's score is no clause break; a list of words names no indicator
     r = _record(tmp_path, body.replace("1.1, 1.2, 1.4, 1.5.", "kế hoạch, báo cáo, kiểm tra."))
     assert [i.code for i in r.indicators if i.listed_as == "full"] == []
+
+
+def test_a_criteria_table_with_the_score_and_its_maximum_in_one_cell(tmp_path: Path) -> None:
+    import docx
+
+    rows = [("1", "Công tác chỉ đạo, điều hành", "12,5/15", "83,33", "12/20"), ("2", "Cải cách thể chế", "4,5/5", "90,00", "5/20"),
+            ("3", "Cải cách thủ tục hành chính", "15,75/18,5 điểm", "85,14", "19/20")]
+    document = docx.Document()
+    for line in HEADER.splitlines():
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows) + 1, cols=5)
+    for k, head in enumerate(("TT", "Lĩnh vực", "Điểm đạt/Điểm tối đa", "Tỷ lệ (%)", "Xếp hạng")):
+        table.cell(0, k).text = head
+    for r, row in enumerate(rows, start=1):
+        for k, cell in enumerate(row):
+            table.cell(r, k).text = cell
+    document.save(str(tmp_path / "pair.docx"))
+    record = extract_file(tmp_path / "pair.docx")
+    assert [(c.code, c.score, c.max_score, c.percent, c.rank, c.rank_total) for c in record.criteria] == [
+        ("1", 12.5, 15, 83.33, 12, 20), ("2", 4.5, 5, 90, 5, 20), ("3", 15.75, 18.5, 85.14, 19, 20),
+    ]
