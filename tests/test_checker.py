@@ -520,6 +520,8 @@ def test_lettered_criteria_in_order_are_fine() -> None:
     assert check(make(criteria=on), "numbering_gap") == []
     eight = [replace_code(c, str(k)) for c, k in zip(lettered("h i k", "II"), (8, 9, 10))]
     assert check(make(criteria=eight), "numbering_gap") == []
+    # lettering that starts again at a within a section (groups of criteria under headings) is a new list
+    assert check(make(criteria=[*lettered("a b c"), *lettered("a b")]), "numbering_gap") == []
     # criteria numbered 1., 2., … or I., II., … are not letters
     assert check(make(criteria=[crit(str(k), 1, 2, printed_number=f"{r}.") for k, r in ((1, "I"), (2, "I"))])) == []
     assert check(make(criteria=[crit(str(k), 1, 2, printed_number=f"{k}.") for k in (1, 2, 2, 4)]), "numbering_gap") == []

@@ -192,17 +192,21 @@ _LETTERED_RE = re.compile(r"^[a-zđ][).]$")  # "đ)", "b."; not a roman "I."
 
 
 def _letter_gaps(record: Record) -> Iterator[Hit]:
-    """Criteria lettered "a) … đ) đ) g)": within a section a letter used twice or skipped."""
+    """Criteria lettered "a) … đ) đ) g)": within a section a letter used twice or skipped (lettering that
+    starts again at a, under a group's heading, is a list of its own)."""
     lettered = [c for c in record.criteria if c.printed_number and _LETTERED_RE.match(c.printed_number)]
     if any(c.evidence and c.evidence[0].block is None for c in lettered):
         order = lettered  # hand-built records: kept in the order given
     else:
         order = sorted(lettered, key=lambda c: c.evidence[0].block or 0)
-    sections: dict[str | None, list[Criterion]] = defaultdict(list)
+    sections: dict[str | None, list[list[Criterion]]] = defaultdict(list)
     for c in order:
-        sections[c.section].append(c)
+        runs = sections[c.section]
+        if not runs or (c.printed_number or "").startswith("a"):  # lettering that starts again at a: a new list
+            runs.append([])
+        runs[-1].append(c)
     last_vi = last_latin = 0
-    for section, criteria in sections.items():
+    for section, criteria in ((section, run) for section, runs in sections.items() for run in runs):
         letters = [(c.printed_number or "")[0] for c in criteria]
         vi, latin = _letter_run(criteria, _LETTERS_VI, last_vi), _letter_run(criteria, _LETTERS_LATIN, last_latin)
         last_vi, last_latin = vi.last, latin.last
