@@ -346,3 +346,42 @@ def test_a_bold_criterion_headings_second_sentence_in_a_paragraph_of_its_own(tmp
         "1", 12.7, 87.67, 5, 19, 6,
     )
     assert (second.code, second.score, second.rank) == ("2", 5.0, None)
+
+
+def _converted_docx(path: Path, text: str, per_paragraph: int) -> Path:
+    """``text`` as a PDF-to-Word converter leaves it: the header a line a paragraph, then ``per_paragraph``
+    printed lines in each body paragraph (headings share a paragraph with the text around them)."""
+    import docx
+
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    body = next(i for i, line in enumerate(lines) if line.startswith("Căn cứ"))
+    closing = next(i for i, line in enumerate(lines) if line.startswith("Nơi nhận"))
+    document = docx.Document()
+    for line in lines[:body]:
+        document.add_paragraph(line)
+    for start in range(body, closing, per_paragraph):
+        document.add_paragraph(" ".join(lines[start : min(start + per_paragraph, closing)]))
+    for line in lines[closing:]:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+CONVERTED = ["criteria lettered a) … g)", "a letter used twice (đ, đ)", "all ten lettered, section II going on with h) i) k)",
+             "the number with a space after its slash", "criteria stated in labelled lines, the maximum first"]
+
+
+@pytest.mark.parametrize("per_paragraph", [1, 2])
+@pytest.mark.parametrize("name", CONVERTED)
+def test_reworded_sample_converted_to_docx(name: str, per_paragraph: int, tmp_path: Path) -> None:
+    replacements, changes, added, removed = CASES[name]
+    text = SAMPLE
+    for old, new in replacements:
+        text = text.replace(old, new, 1)
+    record = extract_file(_converted_docx(tmp_path / "converted.docx", text, per_paragraph))
+    truth = _expected(changes)
+    assert {k: getattr(record.meta, k) for k in truth["meta"]} == truth["meta"]
+    criteria = {c.code: {f: getattr(c, f) for f in FIELDS} for c in record.criteria}
+    assert criteria == {code: {f: c[f] for f in FIELDS} for code, c in truth["criteria"].items()}
+    found = {(f.kind, f.subject) for f in record.findings if f.severity != "info"}
+    assert found == (SAMPLE_FINDINGS | added) - removed

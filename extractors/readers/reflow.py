@@ -33,7 +33,8 @@ CONVERTED_WARNING = "paragraphs re-flowed as printed lines (a DOCX made by a PDF
 # A heading number or bullet inside a paragraph: "I. KẾT", "1. Về", "1.1. Các", "3.2) Các", "- Mục".
 _INNER_START_RE = re.compile(
     r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)/])\s+|[-+•*]\s*)\p{Lu}"
-    r"|(?:Tiêu\s+chí|Lĩnh\s+vực)\s+\d{1,2}\s*:)"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
+    r"|(?:Tiêu\s+chí|Lĩnh\s+vực)\s+\d{1,2}\s*:"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
+    r"|[a-zđ]\)\s+\p{Lu})"  # "… so với năm 2021. b) Về cải cách thể chế …": legal lettering
 )
 # A bullet naming an indicator by its number ("- Mục 1.3 (…)", "- Chỉ số 7.1.7"): an item even where
 # the text before it does not end a sentence ("… đúng quy định - Mục 1.3 …").
@@ -116,7 +117,8 @@ def split_inner_starts(text: str, seen: set[str] | None = None, *, header: bool 
         if rest[0] in "-+•*":
             if not (SENTENCE_END_RE.search(before) or _ITEM_LABEL_RE.match(rest)):
                 continue
-        elif CRITERION_WORD_RE.match(rest):  # "Tiêu chí 2:" after a finished sentence or a heading in capitals
+        elif CRITERION_WORD_RE.match(rest) or LETTER_ITEM_RE.match(rest):
+            # "Tiêu chí 2:", "b)" after a finished sentence or a heading in capitals
             if not (SENTENCE_END_RE.search(before) or _caps_heading(before)):
                 continue
         else:
