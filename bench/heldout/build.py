@@ -85,7 +85,8 @@ def render_txt(blocks: list[Block], rng: random.Random) -> str:
 NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu chí %1:"),
                   "prose_c": ("upperRoman", "%1."), "table": ("decimal", "%1."), "prose_d": ("decimal", "%1)"),
                   "prose_f": ("decimal", "Lĩnh vực %1:"), "prose_g": ("decimal", "%1/"), "prose_h": ("lowerLetter", "%1)"),
-                  "prose_i": ("upperRoman", "%1."), "prose_j": ("decimal", "%1.")}
+                  "prose_i": ("upperRoman", "%1."), "prose_j": ("decimal", "%1."),
+                  "prose_l": ("decimal", "%1."), "table_self": ("decimal", "%1.")}
 
 
 def add_numbering(document: Any, fmt: str, text: str) -> int:

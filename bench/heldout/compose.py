@@ -64,6 +64,8 @@ LOST_PROSE = [
 RANK_WORDS = {1: "nhất", 2: "nhì", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
 WORD_RANKS = {word: n for n, word in RANK_WORDS.items()} | {"đầu": 1}
 LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"]  # the Vietnamese alphabet's order, as legal texts letter
+ORDINALS = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
+NUMBER_WORDS = {1: "một", 2: "hai", 3: "ba", 4: "bốn", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín"}
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 DISTRICT_KINDS = ("thành phố ", "thị xã ", "quận ", "huyện ")
 
@@ -178,7 +180,8 @@ class Composer:
             scores[code - 1] = value
         missing = {p[1] for p in self.plant("missing")}
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
-        if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j") \
+        if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j",
+                           "prose_k", "prose_l") \
                 or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
@@ -256,6 +259,10 @@ class Composer:
             return f"xếp vị trí {r_text} trên {total} đơn vị", int(r_text), total
         if style == "hang":  # round 5
             return f"xếp hạng {r_text}/{total} {kinds}", int(r_text), total
+        if style == "trong_so":  # round 6
+            return f"xếp thứ {r_text} trong số {total} {kinds}", int(r_text), total
+        if style == "thu_hang":  # round 6
+            return f"đạt thứ hạng {r_text}/{total}", int(r_text), total
         if style == "toan_huyen":  # round 5
             return f"đứng thứ {r_text} toàn {self.district_kind} ({total} đơn vị)", int(r_text), total
         if style == "words":
@@ -277,6 +284,11 @@ class Composer:
         style = self.spec.get("change_style")
         if style == "padded":  # round 5: "tăng 03 bậc", "giảm 01 bậc so với năm 2022"
             return (f"tăng {n:02d} bậc" if n > 0 else f"giảm {-n:02d} bậc so với năm {last}"), n
+        if style == "was":  # round 6: last year's rank in brackets, the change left to the reader
+            return f"(năm {last} xếp thứ {rank + n})", n
+        if style == "words":  # round 6: "tăng hai bậc", "hạ một bậc"
+            return (f"tăng {NUMBER_WORDS[n]} bậc so với năm {last}" if n > 0 else
+                    f"hạ {NUMBER_WORDS[-n]} bậc so với năm {last}"), n
         if style == "truoc":  # round 5: "so với năm trước tăng 2 bậc"
             return (f"so với năm trước tăng {n} bậc" if n > 0 else f"so với năm trước giảm {-n} bậc"), n
         if n > 0:
@@ -302,6 +314,12 @@ class Composer:
             text = f"Đứng thứ {r}/{t} trong các xã, thị trấn của {self.district_kind}"
         elif self.spec.get("crit_rank_style") == "vi_tri":
             text = f"Xếp vị trí {r} trên {t} đơn vị"
+        elif self.spec.get("crit_rank_style") == "thu_hang":  # round 6
+            text = f"Đạt thứ hạng {r}/{t}"
+            if crit.rank_change:
+                n = crit.rank_change
+                text += f", {'tăng' if n > 0 else 'hạ'} {NUMBER_WORDS[abs(n)]} bậc"
+            return text + "."
         elif self.spec.get("crit_rank_style") == "hang":  # round 5
             text = f"Xếp hạng {r}/{t}"
             if crit.rank_change is not None:
@@ -330,11 +348,13 @@ class Composer:
         upper_unit = f"{self.level} {self.unit}".upper()
         title_only = self.spec.get("title_only_unit", False)
         left = ["ỦY BAN NHÂN DÂN"] if title_only else ["ỦY BAN NHÂN DÂN", upper_unit]
-        left.append(f"Số: {self.spec['number']}")
+        left.append(f"Số: {self.spec.get('number_printed', self.spec['number'])}")  # round 6: "Số: 15 /BC-UBND"
         place = self.district if title_only else self.unit
         d = self.issued
         right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                  f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"]
+        if self.spec.get("date_style") == "plain":  # round 6: "ngày 5 tháng 1 năm 2024"
+            right[2] = f"{place}, ngày {d.day} tháng {d.month} năm {d.year}"
         self.add("header", left, right)
         self.add("center", "BÁO CÁO", True)
         title_year = self.year
@@ -359,11 +379,17 @@ class Composer:
         decision = f"{decided.day:02d}/{decided.month:02d}/{decided.year}"
         if self.spec.get("date_words"):  # round 5: "ngày 05 tháng 01 năm 2024"
             decision = f"{decided.day:02d} tháng {decided.month:02d} năm {decided.year}"
+        elif self.spec.get("date_style") == "plain":  # round 6: "ngày 5/1/2024"
+            decision = f"{decided.day}/{decided.month}/{decided.year}"
+        elif self.spec.get("date_style") == "dash":  # round 6: "ngày 05-01-2024"
+            decision = f"{decided.day:02d}-{decided.month:02d}-{decided.year}"
         for _, printed in self.plant("date_ref"):
             decision = printed
             if self.spec.get("date_words"):
                 dd, mm, yy = printed.split("/")
                 decision = f"{dd} tháng {mm} năm {yy}"
+            elif self.spec.get("date_style") == "dash":
+                decision = printed.replace("/", "-")
             self.plants.append(Planted("date_inconsistency", "reference", "", [], f"ngày {decision}",
                                        f"Quyết định dated {printed}, after the report's date {d.isoformat()}"))
         number = 100 + self.rng.randint(0, 800)
@@ -422,6 +448,21 @@ class Composer:
             self.add("para", text)
             self.deferred.append(f"Với tổng điểm đạt được là {total_text} điểm trên tổng số 100 điểm, {subject} được "
                                  f"xếp loại {classification}.")
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
+        if style == "tham_dinh":  # round 6: "đạt 88,25 điểm trên thang điểm 100", the rank after the class
+            text = (f"Theo kết quả thẩm định của UBND {self.district_kind}, năm {self.year} {subject} đạt {total_text} "
+                    f"điểm trên thang điểm 100, tỷ lệ {pct_text}%, xếp loại {classification}, {rank_text}"
+                    + (f" {change_text}" if change_text.startswith("(") else f", {change_text}" if change_text else "")
+                    + ".")
+            self.add("para", text)
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
+        if style == "tuong_ung":  # round 6: the percent first, the points "tương ứng"
+            text = (f"Chỉ số CCHC năm {self.year} của {subject} đạt {pct_text}% (tương ứng {total_text}/100 điểm), "
+                    f"{rank_text}" + (f" {change_text}" if change_text.startswith("(") else f", {change_text}"
+                                      if change_text else "") + f". Xếp loại {classification}.")
+            self.add("para", text)
             return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                     "rank_total": rank_total, "rank_change": change, "classification": classification}
         if style == "toan_huyen":  # round 5
@@ -513,7 +554,7 @@ class Composer:
         for i in full:
             ind_score = maxima[i] - lost_parts.get(i, Decimal(0))
             show_score = i == moved or self.rng.random() < 0.3
-            sentence = f"- {prefix} {code(i)} ({titles[i]}): {self.rng.choice(FULL_PROSE)}"
+            sentence = f"{self.item_lead(prefix, code(i), titles[i])} {self.rng.choice(FULL_PROSE)}"
             if show_score:
                 sentence += f", đạt {vn(ind_score)}/{vn(maxima[i])} điểm"
             self.add("para", sentence + ".")
@@ -529,7 +570,7 @@ class Composer:
             self.add("subheading", lost_head)
             for i in incomplete:
                 ind_score = maxima[i] - lost_parts[i]
-                sentence = (f"- {prefix} {code(i)} ({titles[i]}): {self.rng.choice(LOST_PROSE)}, "
+                sentence = (f"{self.item_lead(prefix, code(i), titles[i])} {self.rng.choice(LOST_PROSE)}, "
                             f"đạt {vn(ind_score)}/{vn(maxima[i])} điểm.")
                 self.add("para", sentence)
                 if i == twice:
@@ -541,6 +582,12 @@ class Composer:
                     self.indicators[code(i)] = {"listed_as": "incomplete", "score": num(ind_score),
                                                 "max_score": num(maxima[i])}
 
+    def item_lead(self, prefix: str, code: str, title: str) -> str:
+        """An indicator's lead: "- Mục 1.3 (Kiểm tra …):", or in round 6 "+ 1.3. Kiểm tra …:"."""
+        if self.spec.get("item_style") == "r6":
+            return f"+ {code}. {title}:"
+        return f"- {prefix} {code} ({title}):"
+
     def list_headings(self, number: str) -> tuple[str, str]:
         """The two component lists' headings, numbered as this report numbers them."""
         full, lost = "Các chỉ số thành phần đạt điểm tối đa:", "Các chỉ số thành phần chưa đạt điểm tối đa:"
@@ -548,6 +595,8 @@ class Composer:
             full, lost = "Những nội dung đạt điểm tối đa gồm:", "Những nội dung còn bị trừ điểm:"
         elif self.spec.get("list_words") == "alt2":  # round 4
             full, lost = "Các chỉ số đạt điểm tối đa gồm:", "Các chỉ số bị trừ điểm:"
+        elif self.spec.get("list_words") == "r6":  # round 6
+            full, lost = "Các nội dung đạt điểm tối đa:", "Các nội dung chưa đạt điểm tối đa (bị trừ điểm):"
         style = self.list_style
         if style == "numbered":
             return f"{number}.1. {full}", f"{number}.2. {lost}"
@@ -590,6 +639,12 @@ class Composer:
             sentence_pct = printed
         text = (f"+ Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: {thousands(ontime)}/{thousands(resolved)} hồ sơ "
                 f"được giải quyết trong năm, đạt {sentence_pct}%.")
+        if self.spec.get("qty_words") == "r6":  # round 6: received split by channel, "đúng và trước hạn"
+            online_received = self.spec["records"][3] + 7
+            out.append(f"- Tổng số hồ sơ tiếp nhận: {thousands(received)} hồ sơ (trực tuyến: {thousands(online_received)} "
+                       f"hồ sơ; trực tiếp: {thousands(received - online_received)} hồ sơ).")
+            text = (f"- Đã giải quyết đúng và trước hạn {thousands(ontime)}/{thousands(resolved)} hồ sơ đã giải quyết, "
+                    f"đạt tỷ lệ {sentence_pct}%.")
         if self.alt_words:  # received, resolved and on time in one sentence; the percent is of the resolved
             text = (f"- Tổng số hồ sơ TTHC tiếp nhận trong năm {self.year}: {thousands(received)} hồ sơ; đã giải quyết "
                     f"{thousands(resolved)} hồ sơ, trong đó giải quyết đúng hạn {thousands(ontime)} hồ sơ, "
@@ -651,6 +706,9 @@ class Composer:
         if self.alt_words:
             text = (f"- Số hồ sơ tiếp nhận, giải quyết trực tuyến: {thousands(online)} hồ sơ trên tổng số "
                     f"{thousands(shown)} hồ sơ TTHC đã giải quyết trong năm, chiếm {p}%.")
+        elif self.spec.get("qty_words") == "r6":  # round 6
+            text = (f"- Tỷ lệ hồ sơ giải quyết trực tuyến trên tổng số hồ sơ TTHC đã giải quyết trong năm: "
+                    f"{thousands(online)}/{thousands(shown)} hồ sơ ({p}%).")
         self.qty(online, shown, p, "records resolved online of all records resolved")
         out = [text]
         for _, other in self.plant("conflict_records"):
@@ -675,6 +733,8 @@ class Composer:
         if self.alt_words:
             out = [(f"- UBND xã hiện có {total} cán bộ, công chức, trong đó {standard} người đạt chuẩn theo quy định "
                     f"(đạt {p}%).")]
+        elif self.spec.get("qty_words") == "r6":  # round 6
+            out = [f"- Tổng số cán bộ, công chức của xã: {total} người; trong đó đạt chuẩn {standard}/{total} người ({p}%)."]
         self.qty(standard, total, p, "cadres and civil servants up to standard")
         if "field_subset" in self.spec.get("tricky", []):
             out.append("- Bộ phận Tiếp nhận và Trả kết quả của xã bố trí 5 công chức; 5/5 công chức đã được bồi dưỡng "
@@ -688,6 +748,9 @@ class Composer:
             if self.alt_words:
                 out.append(f"- Trong tổng số cán bộ, công chức có {cadres} cán bộ và {servants} công chức; {ok} trên tổng "
                            f"số {servants} công chức có trình độ đại học trở lên, chiếm {sp}%.")
+            elif self.spec.get("qty_words") == "r6":  # round 6
+                out.append(f"- Cơ cấu: {cadres} cán bộ chuyên trách, {servants} công chức; công chức có trình độ đại học: "
+                           f"{ok}/{servants} người ({sp}%).")
             else:
                 out.append(f"- Xã có {cadres} cán bộ chuyên trách và {servants} công chức; số công chức có trình độ đại "
                            f"học trở lên là {ok}/{servants} công chức ({sp}%).")
@@ -704,6 +767,9 @@ class Composer:
         if self.alt_words:
             text = (f"Chất lượng đội ngũ tuy đã được nâng lên nhưng vẫn còn {total - standard} trên tổng số {shown} "
                     "cán bộ, công chức chưa đạt chuẩn theo quy định.")
+        elif self.spec.get("qty_words") == "r6":  # round 6
+            text = (f"Đội ngũ cán bộ, công chức vẫn còn {total - standard}/{shown} người chưa đạt chuẩn theo quy định "
+                    "của chức danh đảm nhiệm.")
         self.qty(total - standard, shown, None, "cadres and civil servants not up to standard")
         for _, other in self.plant("conflict_staff"):
             self.plants.append(Planted("conflicting_values", "cadres and civil servants of the commune", "",
@@ -816,6 +882,26 @@ class Composer:
                 for rest in lines[1:]:
                     self.add("heading", rest)
                 self.add("para", f"{self.score_words(crit)}. {self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_k":  # round 6: "Lĩnh vực thứ nhất: …", "Số điểm đạt được: 12,75 điểm/15 điểm"
+                title = crit.title[0].upper() + crit.title[1:]
+                first = f"Lĩnh vực thứ {ORDINALS[int(crit.printed_number)]}: {title}"
+                crit.heading_line = first
+                self.add("heading", first)
+                score = f"{crit.malformed} điểm" if crit.malformed else f"{crit.score_text} điểm/{crit.max_text} điểm"
+                self.add("para", f"Số điểm đạt được: {score}, đạt {crit.percent_text}% số điểm. "
+                                 f"{self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_l":  # round 6: the maximum, the points lost, what remains
+                title = crit.title[0].upper() + crit.title[1:]
+                first = title if self.autonum else f"{crit.printed_number}. {title}"
+                crit.heading_line = first
+                self.add("autonum" if self.autonum else "heading", first)
+                lost = crit.max_score - crit.score
+                if lost > 0:
+                    text = (f"Điểm tối đa {crit.max_text} điểm, bị trừ {vn(lost)} điểm, còn lại {crit.score_text} điểm "
+                            f"({crit.percent_text}%).")
+                else:
+                    text = f"Điểm tối đa {crit.max_text} điểm, không bị trừ điểm, đạt {crit.score_text} điểm ({crit.percent_text}%)."
+                self.add("para", f"{text} {self.crit_rank_sentence(crit)}".strip())
             elif self.layout == "prose_j":  # round 5: labelled lines, the maximum before the score
                 title = crit.title[0].upper() + crit.title[1:]
                 first = title if self.autonum else f"{crit.printed_number}. {title}"
@@ -853,6 +939,8 @@ class Composer:
         roman = self.spec.get("table_cols") == "roman"  # round 5: criteria numbered I … X in the table
         head = ["TT", "Nội dung", "Điểm đạt", "Điểm tối đa", "Tỷ lệ %"] if score_first else \
             ["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]
+        if self.layout == "table_self":
+            return self.table_self()
         rows = [head + (["Xếp hạng"] if ranked else [])]
         for crit in self.criteria:
             score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
@@ -873,6 +961,25 @@ class Composer:
         else:
             self.add("table", rows)
 
+    def self_score(self, crit: Criterion) -> Decimal:
+        """Round 6: the commune's own score of a criterion, at or above the district's, never above the maximum."""
+        extra = [Decimal(0), Decimal("0.5"), Decimal("0.25"), Decimal(0), Decimal(1)][crit.code % 5]
+        return max(crit.score, min(crit.max_score, crit.score + extra))
+
+    def table_self(self) -> None:
+        """Round 6: the criteria table with the commune's self-assessed score beside the appraised one (the result)."""
+        total_text, total = self.total_text()
+        rows = [["STT", "Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tỷ lệ (%)"]]
+        for crit in self.criteria:
+            rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text,
+                         vn(self.self_score(crit)), crit.score_text, crit.percent_text])
+        self_total = sum((self.self_score(c) for c in self.criteria), Decimal(0))
+        pct_text = vn(percent(total, Decimal(100)), 2)
+        for _, printed in self.plant("pct_overall"):
+            pct_text = printed
+        rows.append(["", "Tổng cộng", "100", vn(self_total), total_text, pct_text])
+        self.add("table", rows)
+
     def table_prose(self) -> None:
         self.add("heading", "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC")
         for crit in self.criteria:
@@ -884,6 +991,18 @@ class Composer:
         """A criteria table as it comes out of a text export: columns aligned with spaces."""
         total_text, total = self.total_text()
         self.add("heading", f"I. KẾT QUẢ CHỈ SỐ CCHC NĂM {self.year}")
+        if self.layout == "table_tabs":  # round 6: pasted from a spreadsheet, one tab between the cells
+            lines = ["STT\tLĩnh vực, tiêu chí\tĐiểm tối đa\tĐiểm đạt\tTỷ lệ (%)"]
+            lines += [f"{c.printed_number}\t{c.title[0].upper() + c.title[1:]}\t{c.max_text}\t{c.score_text}\t"
+                      f"{c.percent_text}" for c in self.criteria]
+            lines.append(f"\tTổng cộng\t100\t{total_text}\t{vn(percent(total, Decimal(100)), 2)}")
+            self.add("pre", lines)
+            self.add("heading", "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC")
+            for crit in self.criteria:
+                title = crit.title[0].upper() + crit.title[1:]
+                self.add("heading", f"{crit.code}. {title}")
+                self.criterion_body(crit, str(crit.code), crit.code in (1, 3, 5, 7))
+            return
         lines = [f"{'STT':<5}{'Tiêu chí':<62}{'Tối đa':>8}{'Đạt':>8}{'Tỷ lệ':>9}"]
         for crit in self.criteria:
             title = crit.title[0].upper() + crit.title[1:]
@@ -1001,16 +1120,16 @@ class Composer:
         if self.layout == "prose_i":
             self.add("heading", "PHẦN I. KẾT QUẢ CHUNG")
         overall = self.overall()
-        if self.layout in ("table", "table_only"):
+        if self.layout in ("table", "table_only", "table_self"):
             self.table()
-            if self.layout == "table":
+            if self.layout in ("table", "table_self"):
                 self.table_prose()
                 self.general("III.")
                 self.tasks("IV.")
             else:
                 self.general("II.")
                 self.tasks("III.")
-        elif self.layout == "table_text":
+        elif self.layout in ("table_text", "table_tabs"):
             self.table_text()
             self.general("III.")
             self.tasks("IV.")

@@ -20,6 +20,7 @@ Plants (what is wrong in the document, and the finding kind a reviewer expects):
   ("both", c)                  an indicator of c listed among full-score ones and among those not achieved -> status_contradiction
   ("year_closing", y)          the closing names year y instead of the report year -> year_mismatch
   ("year_heading", y)          the results heading ("I. KẾT QUẢ … NĂM y") names year y -> year_mismatch
+  ("year_title", y)            the title, in capitals, names year y; the body the report's year -> year_mismatch (round 5)
   ("rank_oor", "overall"|c, "25/23")  a rank beyond its total                 -> rank_out_of_range
   ("above_max", c, "6,5")      criterion c scored above its maximum           -> score_above_max (CCHC115, added to
                                the contract at 14:40; before it, percent_mismatch or max_mismatch were accepted)
@@ -45,10 +46,28 @@ Tricky clean cases (``tricky``), each a thing that looks wrong and is not:
   "self_assessed" the commune's own score ("tự đánh giá, chấm điểm đạt 91,25 điểm") before the district's
                   (the result, "công nhận đạt 87,50/100 điểm"): two overall scores, of two assessments
   "one_decimal"   criterion percents printed with one decimal ("17,75/20 điểm, tỷ lệ 88,8%")
+  "self_column"   a criteria table with the commune's self-assessed score beside the appraised one (round 6)
 Round 4 also states records as "tiếp nhận …: 1.863 hồ sơ; đã giải quyết 1.850 hồ sơ, trong đó giải quyết
 đúng hạn 1.842 hồ sơ, đạt …%" (the percent is of the records resolved, ``qty_words="alt"``), online records
 as "1.210 hồ sơ trên tổng số 1.850 hồ sơ TTHC đã giải quyết" and staff as "có 20 cán bộ, công chức, trong đó
 19 người đạt chuẩn" / "1 trên tổng số 20 cán bộ, công chức chưa đạt chuẩn".
+
+Round 5 keys: layout prose_i ("PHẦN II", criteria "I." … "X.", long titles wrapped, ``score_form`` "tren" = "Đạt
+12,7 điểm trên tổng số 15 điểm" or "toida" = "Điểm đạt: 12,7 điểm (tối đa 15 điểm)") | prose_j (labelled lines
+"- Điểm tối đa: 15 điểm; điểm đạt: 12,7 điểm; tỷ lệ: …"); ``table_cols`` "score_first" | "roman";
+``table_split`` (two tables, a page break between, the header repeated); overall_style pct_first (the percent
+alone, the points under the assessment) | toan_huyen; rank_style hang ("xếp hạng 5/19") | toan_huyen ("đứng thứ 2
+toàn huyện (19 đơn vị)"); ``change_style`` padded ("tăng 03 bậc") | truoc ("so với năm trước tăng 2 bậc");
+crit_rank_style hang; ``qty_table`` (records in a table); ``date_words`` ("ngày 05 tháng 01 năm 2024").
+Round 6 keys: layout prose_k ("Lĩnh vực thứ nhất: …", "Số điểm đạt được: 12,75 điểm/15 điểm, đạt 85,00% số
+điểm") | prose_l ("Điểm tối đa 15 điểm, bị trừ 2,25 điểm, còn lại 12,75 điểm (85,00%).") | table_self (columns
+"Điểm tự đánh giá" and "Điểm thẩm định") | table_tabs (a tab-separated table in a text file); overall_style
+tham_dinh ("đạt 88,25 điểm trên thang điểm 100, …") | tuong_ung ("đạt 90,25% (tương ứng 90,25/100 điểm)");
+rank_style trong_so ("xếp thứ 3 trong số 20 xã, thị trấn") | thu_hang ("đạt thứ hạng 4/11"); change_style was
+("(năm 2022 xếp thứ 5)": the change left to the reader) | words ("tăng hai bậc", "hạ một bậc"); crit_rank_style
+thu_hang; ``date_style`` plain ("ngày 5 tháng 1 năm 2024", "5/1/2024") | dash ("05-01-2024");
+``number_printed`` ("09 /BC-UBND"); qty_words r6 (received split by channel, "đúng và trước hạn"); list_words r6
+and ``item_style`` r6 ("+ 1.3. Kiểm tra công tác CCHC: …").
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -61,6 +80,8 @@ MAXIMA: dict[str, list[str]] = {
     # round 5: two more provinces' frameworks
     "M4": ["14", "6", "20", "6", "10", "6", "12", "3", "11", "12"],
     "M5": ["13", "5", "19", "6", "12", "7", "12", "4", "10", "12"],
+    # round 6: one more
+    "M6": ["12", "5", "21", "6", "12", "6", "12", "4", "10", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -106,11 +127,24 @@ ROUND_4 = {"nghia-tru-2023", "cam-linh-2022", "ha-mo-2024", "hoa-son-2021", "xua
 ROUND_5 = {"phuong-lieu-2023", "hoang-hoa-2022", "hung-son-2024", "phuong-dong-2023", "kha-son-2022",
            "thuong-loc-2023", "khanh-hoa-2021", "luong-son-2024", "dong-van-2022", "doan-bai-2023",
            "hong-thai-tay-2024", "thai-hoc-2021", "dien-ky-2022", "hoang-dao-2023", "lam-2024", "tong-phan-2023"}
+# The sixth round, written after round 5 was measured (16:19) and NOT measured by the examiner: the lead
+# measures it once, at the end, as the unseen figure. Criteria headed "Lĩnh vực thứ nhất: …" with "Số điểm đạt
+# được: 12,75 điểm/15 điểm, đạt 85,00% số điểm", or stated by the points lost ("Điểm tối đa 15 điểm, bị trừ 2,25
+# điểm, còn lại 12,75 điểm (85,00%)"); a criteria table with the commune's self-assessed score beside the
+# appraised one; a criteria table pasted with tabs into a UTF-16 text; overall "đạt 88,25 điểm trên thang điểm
+# 100, …, xếp thứ 3 trong số 20 xã, thị trấn (năm 2022 xếp thứ 5)" and "đạt 90,25% (tương ứng 90,25/100
+# điểm), đạt thứ hạng 4/11, tăng một bậc"; dates "ngày 5 tháng 1 năm 2024", "5/1/2024", "05-01-2024", an
+# impossible 29/02/2023; "Số: 09 /BC-UBND"; records "đúng và trước hạn" with the received split by channel;
+# indicators "+ 1.3. Kiểm tra công tác CCHC: …"; southern and central provinces; one more framework (M6).
+ROUND_6 = {"tan-my-2023", "tan-hanh-2022", "cai-khe-2024", "dau-tieng-2023", "hoa-phong-2021", "dien-an-2022",
+           "nhon-hau-2023", "ea-tu-2024", "long-hau-2022", "phuoc-hung-2023", "my-hoa-hung-2021", "chau-thanh-2024",
+           "quang-thanh-2022", "gio-quang-2023", "vinh-thanh-2024", "tam-phuoc-2020"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
-           "round 5 (16:15, unseen)": ROUND_5}
-ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5}  # evaluate.py --round N
+           "round 5 (16:15, unseen)": ROUND_5,
+           "round 6 (16:25, unseen: for the lead's final measurement)": ROUND_6}
+ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -589,4 +623,100 @@ SPECS: list[dict] = [
          maxima="M4", scores="12,75 5 17 6 9,5 5,5 10,75 2,5 9,6 11,2", rank="8/14", rank_style="digits_of",
          change="=", classification="Tốt", records=(1312, 1300, 1296, 700, 700), staff=(20, 19),
          plants=[("pct", 9, "85,27"), ("conflict_records", 1350)], tricky=[]),
+
+    # sixth round (ROUND_6): not measured by the examiner
+    dict(name="tan-my-2023", fmt="txt", layout="prose_k", unit="Tân Mỹ", level="xã", district="Đức Hòa",
+         province="Long An", year=2023, date="2024-01-12", number="05/BC-UBND", signer="Nguyễn Văn Mỹ",
+         maxima="M6", scores="10,5 5 18,25 5,5 10,5 5,5 10,75 3,25 8,6 10,4", rank="3/20", rank_style="trong_so",
+         change="+2", change_style="was", classification="Tốt", records=(1675, 1662, 1660, 1105, 1105),
+         staff=(20, 19), plants=[("pct", 3, "84,90"), ("gap", 6, "5")], tricky=[], overall_style="tham_dinh",
+         crit_rank_style="thu_hang", list_words="r6", item_style="r6", qty_words="r6"),
+    dict(name="tan-hanh-2022", fmt="docx", layout="table_self", unit="Tân Hạnh", level="phường",
+         district="thành phố Biên Hòa", province="Đồng Nai", year=2022, date="2023-01-16", number="09/BC-UBND",
+         number_printed="09 /BC-UBND", signer="Trần Thị Hạnh", maxima="M1",
+         scores="13,5 5 16 5,5 9,5 6 10 1,5 12,1 8,9", rank="7/30", rank_style="trong_so", change="-1",
+         change_style="words", classification="Tốt", records=(2840, 2825, 2820, 2010, 2009), staff=(21, 20),
+         plants=[("above_max", 8, "2,5"), ("total", "88,00")], tricky=[]),
+    dict(name="cai-khe-2024", fmt="pdf", layout="prose_l", unit="Cái Khế", level="phường", district="quận Ninh Kiều",
+         province="Cần Thơ", year=2024, date="2025-01-13", number="03/BC-UBND", signer="Lê Văn Khế", maxima="M5",
+         scores="11,75 5 17,5 5,5 10,75 6,5 10,5 3,25 8,8 10,7", rank="4/11", rank_style="thu_hang", change="+1",
+         change_style="words", classification="Xuất sắc", records=(3320, 3306, 3301, 2950, 2949), staff=(22, 21),
+         plants=[("deduction", 3, "0,5"), ("conflict_staff", 24)], tricky=[], overall_style="tuong_ung",
+         qty_words="r6", list_words="r6"),
+    dict(name="dau-tieng-2023", fmt="conv_soffice", layout="prose_k", unit="Dầu Tiếng", level="thị trấn",
+         district="Dầu Tiếng", province="Bình Dương", year=2023, date="2024-01-08", number="02/BC-UBND",
+         number_printed="02 /BC-UBND", signer="Phạm Văn Tiếng", maxima="M2",
+         scores="10,5 5,5 18 6,5 9 5,5 11,5 3,5 8,5 11", rank="2/12", rank_style="trong_so", change="=",
+         classification="Xuất sắc", records=(2210, 2200, 2198, 1650, 1650), staff=(21, 21), plants=[], tricky=[],
+         overall_style="tham_dinh", crit_rank_style="thu_hang", date_style="plain"),
+    dict(name="hoa-phong-2021", fmt="conv_lines", layout="table_self", unit="Hòa Phong", level="xã",
+         district="Hòa Vang", province="Đà Nẵng", year=2021, date="2022-01-20", number="06/BC-UBND",
+         signer="Ngô Văn Phong", maxima="M4", scores="12 5,5 17,5 5,5 8,75 5 10,25 2,5 9,3 10,2", rank="6/11",
+         rank_style="trong_so", change="+1", change_style="was", classification="Tốt",
+         records=(1190, 1182, 1178, 520, 520), staff=(19, 18), plants=[("pct", 7, "83,42"), ("year_closing", 2022)],
+         tricky=[], overall_style="tham_dinh"),
+    dict(name="dien-an-2022", fmt="txt_utf16", layout="table_tabs", unit="Điện An", level="phường",
+         district="thị xã Điện Bàn", province="Quảng Nam", year=2022, date="2023-01-18", number="07/BC-UBND",
+         signer="Huỳnh Văn An", maxima="M3", scores="8,5 7 19,75 5,5 10,5 5 10,75 3,5 6,9 10,6", rank="5/20",
+         rank_style="thu_hang", change="-2", change_style="words", classification="Tốt",
+         records=(1930, 1921, 1917, 1280, 1279), staff=(20, 19), plants=[], tricky=["round_double", "staff_cadres"],
+         overall_style="tuong_ung", qty_words="r6"),
+    dict(name="nhon-hau-2023", fmt="docx_autonum", layout="prose_l", unit="Nhơn Hậu", level="xã",
+         district="thị xã An Nhơn", province="Bình Định", year=2023, date="2024-01-19", number="08/BC-UBND",
+         signer="Võ Văn Hậu", maxima="M6", scores="11 4,5 19,5 6 10,25 5,5 11 3,5 8,75 11,25", rank="1/15",
+         rank_style="trong_so", change="+2", change_style="words", classification="Xuất sắc",
+         records=(1540, 1532, 1530, 1120, 1120), staff=(20, 19), plants=[("full_lost", 5), ("bad_date", "29/02/2023")],
+         tricky=[], overall_style="tham_dinh", list_words="r6", item_style="r6"),
+    dict(name="ea-tu-2024", fmt="pdf", layout="prose_k", unit="Ea Tu", level="xã", district="thành phố Buôn Ma Thuột",
+         province="Đắk Lắk", year=2024, date="2025-01-22", number="10/BC-UBND", signer="Y Ngông Niê", maxima="M1",
+         scores="13 4,5 16,25 5,5 9,75 6 10,25 1,75 12 9", rank="8/21", rank_style="thu_hang", change="-1",
+         change_style="was", classification="Tốt", records=(1380, 1371, 1365, 900, 899), staff=(19, 17),
+         plants=[("malformed", 4, "5,5/,6"), ("rank_oor", 2, "22/21")], tricky=[], overall_style="tuong_ung",
+         crit_rank_style="thu_hang", crit_ranks={2: "22/21"}),
+    dict(name="long-hau-2022", fmt="conv_flow", layout="prose_l", unit="Long Hậu", level="xã", district="Cần Giuộc",
+         province="Long An", year=2022, date="2023-01-10", number="01/BC-UBND", signer="Đặng Văn Hậu", maxima="M2",
+         scores="11 5 17,25 6 8,75 5 11,75 3 8,9 10,85", rank="9/17", rank_style="trong_so", change="+3",
+         change_style="words", classification="Tốt", records=(2060, 2048, 2041, 1500, 1498), staff=(20, 18),
+         plants=[], tricky=["last_year"], overall_style="tham_dinh", qty_words="r6", date_style="dash"),
+    dict(name="phuoc-hung-2023", fmt="docx", layout="prose_a", unit="Phước Hưng", level="xã", district="Long Điền",
+         province="Bà Rịa - Vũng Tàu", year=2023, date="2024-01-24", number="11/BC-UBND", signer="Trương Văn Hưng",
+         maxima="M3", scores="9 7,5 20 5,5 11 5,5 10,5 3 7,2 11,3", rank="4/7", rank_style="thu_hang",
+         change="+2", change_style="words", classification="Xuất sắc", records=(1520, 1510, 1506, 990, 989),
+         staff=(21, 20), plants=[("conflict_records", 1545), ("both", 7)], tricky=[], overall_style="tuong_ung",
+         crit_rank_style="thu_hang", qty_words="r6", list_words="r6"),
+    dict(name="my-hoa-hung-2021", fmt="pdf", layout="table_self", unit="Mỹ Hòa Hưng", level="xã",
+         district="thành phố Long Xuyên", province="An Giang", year=2021, date="2022-01-25", number="04/BC-UBND",
+         signer="Lâm Văn Hưng", maxima="M5", scores="12 4,5 17 5,5 11 6 11 3,5 9,1 10,9", rank="3/13",
+         rank_style="trong_so", change="=", classification="Xuất sắc", records=(860, 855, 853, 400, 400),
+         staff=(18, 18), plants=[], tricky=["self_column"], overall_style="tham_dinh", date_style="dash"),
+    dict(name="chau-thanh-2024", fmt="conv_soffice", layout="prose_l", unit="Châu Thành", level="thị trấn",
+         district="Châu Thành", province="Bến Tre", year=2024, date="2025-01-14", number="05/BC-UBND",
+         signer="Nguyễn Thị Thành", maxima="M4", scores="12,5 5 18 5,5 9 5,5 11 2,5 9,8 10,7", rank="2/22",
+         rank_style="thu_hang", change="+1", change_style="was", classification="Tốt",
+         records=(1745, 1736, 1733, 1400, 1400), staff=(20, 20), plants=[("missing", 9), ("pct_overall", "91,50")],
+         tricky=[], overall_style="tuong_ung"),
+    dict(name="quang-thanh-2022", fmt="docx", layout="prose_k", unit="Quảng Thành", level="xã", district="Quảng Điền",
+         province="Thừa Thiên Huế", year=2022, date="2023-01-30", number="12/BC-UBND", signer="Hồ Văn Thành",
+         maxima="M3", scores="8,75 7 19 5 10,5 5,5 10 3 7 10,25", rank="6/16", rank_style="trong_so", change="-1",
+         change_style="was", classification="Tốt", records=(1260, 1252, 1249, 700, 700), staff=(19, 18),
+         plants=[("date_ref", "10/02/2023"), ("pct", 1, "89,50")], tricky=[], overall_style="tham_dinh",
+         date_style="dash"),
+    dict(name="gio-quang-2023", fmt="conv_lines", layout="prose_f", unit="Gio Quang", level="xã", district="Gio Linh",
+         province="Quảng Trị", year=2023, date="2024-01-26", number="09/BC-UBND", signer="Lê Văn Quang", maxima="M6",
+         scores="10,75 5 18,5 5,5 11 5,5 10,5 3,5 8,8 10,7", rank="7/19", rank_style="trong_so", change="-2",
+         change_style="words", classification="Tốt", records=(1410, 1400, 1396, 850, 850), staff=(19, 19),
+         plants=[], tricky=["last_year"], overall_style="tham_dinh", list_words="r6", item_style="r6",
+         qty_words="r6"),
+    dict(name="vinh-thanh-2024", fmt="txt", layout="prose_l", unit="Vĩnh Thanh", level="xã", district="Nhơn Trạch",
+         province="Đồng Nai", year=2024, date="2025-01-17", number="07/BC-UBND", signer="Phan Văn Thanh",
+         maxima="M1", scores="14 5 17 6 10 6,5 10,5 1,75 12,5 9,25", rank="2/18", rank_style="thu_hang",
+         change="+1", change_style="was", classification="Xuất sắc", records=(2420, 2405, 2401, 1800, 1800),
+         staff=(21, 21), plants=[("year_heading", 2023), ("pct_qty", "99,10")], tricky=[], overall_style="tuong_ung",
+         crit_rank_style="thu_hang", qty_words="r6"),
+    dict(name="tam-phuoc-2020", fmt="docx_autonum", layout="table_self", unit="Tam Phước", level="xã",
+         district="Phú Ninh", province="Quảng Nam", year=2020, date="2021-01-21", number="03/BC-UBND",
+         signer="Trần Văn Phước", maxima="M2", scores="10 5 17,5 6 8,5 5 11 3 8,25 10,75", rank="10/14",
+         rank_style="trong_so", change="-3", change_style="words", classification="Khá",
+         records=(905, 900, 897, 310, 310), staff=(18, 16), plants=[], tricky=["staff_cadres"],
+         overall_style="tham_dinh", qty_words="r6", titles={7: "Hiện đại hóa hành chính"}),
 ]
