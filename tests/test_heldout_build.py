@@ -226,3 +226,28 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
         as_row_self = r"\s" + printed(max_score) + r"\s+[\d,]+\s+" + printed(score) + r"\s"
         assert any(re.search(pattern, text) for pattern in (as_score, as_lost, as_row, as_row_first, as_words,
                                                             as_labels, as_points, as_remaining, as_row_self)), code
+
+
+def test_rounds_are_specs_and_disjoint() -> None:
+    """specs.ROUNDS (evaluate.py --round N) names existing specs, and no report is in two rounds."""
+    from specs import ROUNDS
+
+    seen: set[str] = set()
+    for names in ROUNDS.values():
+        assert names <= set(BY_NAME) and not names & seen
+        seen |= names
+    assert len(ROUNDS[5]) == 16 and len(ROUNDS[6]) == 16
+
+
+def test_select_round_keeps_only_that_rounds_reports() -> None:
+    """evaluate.py --round N's selection, tried on round 5 (round 6 is kept for the lead's one measurement)."""
+    import evaluate
+    from specs import ROUNDS
+
+    truths = {build.document_name(spec): {"name": spec["name"]} for spec in SPECS}
+    docs = [Path(name) for name in truths]
+    kept, kept_docs = evaluate.select_round(truths, docs, 5)
+    assert {t["name"] for t in kept.values()} == ROUNDS[5]
+    assert sorted(d.name for d in kept_docs) == sorted(kept)
+    with pytest.raises(SystemExit):  # a report of the round without its document
+        evaluate.select_round(truths, [d for d in docs if d != kept_docs[0]], 5)

@@ -207,16 +207,24 @@ def ratio(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
 
+def select_round(truths: dict[str, dict[str, Any]], docs: list[Path],
+                 round_number: int) -> tuple[dict[str, dict[str, Any]], list[Path]]:
+    """Only round ``round_number``'s truths (by file name) and documents; every report of the round must be there."""
+    names = ROUNDS[round_number]
+    kept = {f: t for f, t in truths.items() if t["name"] in names}
+    kept_docs = [d for d in docs if d.name in kept]
+    if not len(kept) == len(kept_docs) == len(names):
+        raise SystemExit(f"round {round_number}: {len(names)} reports, {len(kept)} truths, {len(kept_docs)} documents")
+    return kept, kept_docs
+
+
 def evaluate(out: Path = DEFAULT_OUT, force: bool = False, round_number: int | None = None) -> dict[str, Any]:
     """Measure the whole set, or only round ``round_number``'s reports."""
     docs = build(out, force)
     truths = {json.loads(p.read_text(encoding="utf-8"))["file"]: json.loads(p.read_text(encoding="utf-8"))
               for p in sorted(truth_dir_for(out).glob("*.json"))}
     if round_number is not None:
-        names = ROUNDS[round_number]
-        truths = {f: t for f, t in truths.items() if t["name"] in names}
-        docs = [d for d in docs if d.name in truths]
-        assert len(truths) == len(docs) == len(names), (len(truths), len(docs), len(names))
+        truths, docs = select_round(truths, docs, round_number)
     with tempfile.TemporaryDirectory() as tmp:
         code, stderr, seconds = run_extract(docs, Path(tmp))
         records = {}
