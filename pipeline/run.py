@@ -8,10 +8,13 @@ hooks, so the run itself prints nothing but the one stop line of an interrupted 
 
 from __future__ import annotations
 
+import atexit
 import errno
+import gc
 import os
 import signal
 import socket
+import sys
 import threading
 import urllib.parse
 from collections.abc import Callable
@@ -69,6 +72,7 @@ def ingest(
     """
     from cchc.pipeline import batch, prefect_env
 
+    _freeze_at_exit()
     with Stopper(terminal, out) as stop:
         gathered, settings, db_url = _checked(inputs, out, lang, review_form, db, no_db, dask_address, verbose)
         workers = workers or os.cpu_count() or 1
@@ -135,13 +139,42 @@ def _start(out: Path, paths: list[Path], pool: Any, workers: int, dask_address: 
         missing = pool is not None and bool(prepared.missing())
         if missing:
             threading.Thread(target=batch.warm_pool, args=(pool, workers), daemon=True).start()
-        import_module("cchc.pipeline.flow")  # Prefect's import, while the server boots
+        _import_flow()  # Prefect's import, while the server boots
         if missing:
             prestart.extract_while(prefect_env.local_server_starting, prepared, pool, workers, settings)
         try:
             return prefect_env.wait_local_server(), prepared
         except RuntimeError as exc:
             raise StartError(" ".join(str(exc).split())[:500]) from None
+
+
+def _import_flow() -> None:
+    """Import the flow, and so Prefect (~1 s of CPU), with the cyclic garbage collector paused, then
+    freeze what the import built (``gc.freeze``): a few hundred thousand objects that live as long as
+    the process, which the collections during the import, and every full one after it, walked in vain."""
+    if "cchc.pipeline.flow" in sys.modules:
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        import_module("cchc.pipeline.flow")
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+
+
+_FREEZE_REGISTERED = False
+
+
+def _freeze_at_exit() -> None:
+    """At interpreter exit, after the other exit handlers (registered later, run earlier), freeze every
+    object: the collections of the interpreter's teardown then skip them. With Prefect imported they took
+    0.3-0.8 s between cchc's last line and the end of the process."""
+    global _FREEZE_REGISTERED
+    if not _FREEZE_REGISTERED:
+        atexit.register(gc.freeze)
+        _FREEZE_REGISTERED = True
 
 
 class Stopper:
