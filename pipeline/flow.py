@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,26 @@ _EXECUTOR: batch.WorkerPool | None = None
 _PROGRESS: Progress | None = None
 _CACHE: batch.Cache | None = None
 _PREPARED: Prepared | None = None
+
+
+# What a run imports only when it gets there (module names: importing one twice costs nothing).
+RUN_MODULES = (
+    "fastapi.encoders",  # Prefect encodes the flow's parameters with it when the flow run starts
+    "cchc.checker",  # batch rules
+    "cchc.report",  # review.html, review.md
+)
+STORE_MODULES = (
+    "cchc.pipeline.store_step",  # SQLAlchemy and the store's tables
+    "alembic.command", "alembic.config", "alembic.script",  # the store's migration check, when it opens
+)
+
+
+def import_run_modules(store: bool) -> None:
+    """Import what the flow would import on its way (``RUN_MODULES``, and ``STORE_MODULES`` with a store),
+    ahead of it: ``cchc ingest`` calls this while its Prefect server starts, on the core the server leaves
+    idle, instead of after it."""
+    for name in RUN_MODULES + (STORE_MODULES if store else ()):
+        import_module(name)
 
 
 def default_workers() -> int:

@@ -78,7 +78,8 @@ def ingest(
         workers = workers or os.cpu_count() or 1
         pool = batch.WorkerPool(workers) if workers >= 1 and not dask_address else None
         stop.pool = pool
-        server_ready, prepared = _start(out, gathered.paths, pool, workers, dask_address, settings, starting)
+        server_ready, prepared = _start(out, gathered.paths, pool, workers, dask_address, settings, starting,
+                                        store=db_url is not None)
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
         from cchc.pipeline.flow import run_ingest
@@ -124,9 +125,11 @@ def _checked(inputs: list[str], out: Path, lang: str | None, review_form: str | 
 
 
 def _start(out: Path, paths: list[Path], pool: Any, workers: int, dask_address: str | None,
-           settings: dict[str, Any], starting: Callable[[], AbstractContextManager[object]]) -> tuple[float | None, Any]:
+           settings: dict[str, Any], starting: Callable[[], AbstractContextManager[object]],
+           store: bool = False) -> tuple[float | None, Any]:
     """Boot the Prefect server and, while it starts, the rest: inputs hashed and looked up in the cache,
-    worker processes started, Prefect imported, the first missing documents extracted.
+    worker processes started, Prefect and the run's other modules imported, the first missing documents
+    extracted.
     Returns (seconds to a ready server, None when not ours; the prepared work, see :mod:`.prestart`)."""
     from cchc.pipeline import batch, prefect_env, prestart
 
@@ -139,7 +142,7 @@ def _start(out: Path, paths: list[Path], pool: Any, workers: int, dask_address: 
         missing = pool is not None and bool(prepared.missing())
         if missing:
             threading.Thread(target=batch.warm_pool, args=(pool, workers), daemon=True).start()
-        _import_flow()  # Prefect's import, while the server boots
+        _import_flow(store)  # Prefect's import, while the server boots
         if missing:
             prestart.extract_while(prefect_env.local_server_starting, prepared, pool, workers, settings)
         try:
@@ -148,20 +151,22 @@ def _start(out: Path, paths: list[Path], pool: Any, workers: int, dask_address: 
             raise StartError(" ".join(str(exc).split())[:500]) from None
 
 
-def _import_flow() -> None:
-    """Import the flow, and so Prefect (~1 s of CPU), with the cyclic garbage collector paused, then
-    freeze what the import built (``gc.freeze``): a few hundred thousand objects that live as long as
-    the process, which the collections during the import, and every full one after it, walked in vain."""
-    if "cchc.pipeline.flow" in sys.modules:
-        return
+def _import_flow(store: bool) -> None:
+    """Import the flow, and so Prefect (~1 s of CPU), and the modules the run imports on its way
+    (:func:`cchc.pipeline.flow.import_run_modules`), with the cyclic garbage collector paused; then, the
+    first time, freeze what the imports built (``gc.freeze``): a few hundred thousand objects that live
+    as long as the process, which the collections during the import, and every full one after it,
+    walked in vain."""
+    first = "cchc.pipeline.flow" not in sys.modules
     enabled = gc.isenabled()
     gc.disable()
     try:
-        import_module("cchc.pipeline.flow")
+        import_module("cchc.pipeline.flow").import_run_modules(store)
     finally:
         if enabled:
             gc.enable()
-    gc.freeze()
+    if first:
+        gc.freeze()
 
 
 _FREEZE_REGISTERED = False
