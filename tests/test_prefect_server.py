@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from cchc.pipeline.prefect_env import SERVER_ENVIRONMENT, SERVER_SCRIPT
 
 pytestmark = pytest.mark.flow
 
@@ -79,3 +82,54 @@ def test_ingest_runs_on_the_users_prefect_server(user_server: str, tmp_path: Pat
     assert flow_run["id"] == run_id and flow_run["state_type"] == "COMPLETED"
     # ... and cchc started no server of its own (which would have created its database and log)
     assert not (own_home / "prefect.db").exists() and not (own_home / "cchc-server.log").exists()
+
+
+def test_the_servers_own_start_records_the_flow_run_and_its_tasks(tmp_path: Path) -> None:
+    """cchc's temporary server (pipeline/prefect_server.py, a fresh home): the run's flow run and task runs
+    are in that home's database once cchc has exited, no warning about events still being sent, and the
+    server is gone."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copyfile(SAMPLE, inbox / SAMPLE.name)
+    out, home = tmp_path / "out", tmp_path / "cchc-home"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc", "ingest", str(inbox), "--out", str(out), "--no-db", "--no-progress", "-w", "1"],
+        env=env, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Still processing items" not in done.stderr
+    run_id = json.loads((out / "batch.json").read_text(encoding="utf-8"))["run_id"]
+    with sqlite3.connect(home / "prefect.db") as db:
+        flow_run = db.execute("SELECT state_type FROM flow_run WHERE id = ?", (run_id,)).fetchall()
+        tasks = db.execute("SELECT name, state_type FROM task_run WHERE flow_run_id = ?", (run_id,)).fetchall()
+    assert flow_run == [("COMPLETED",)]
+    # the document was extracted while the server started (pipeline/prestart.py): the batch tasks remain
+    assert sorted(name.rsplit("-", 1)[0] for name, _ in tasks) == ["batch-rules", "publish-artifacts", "write-outputs"]
+    assert {state for _, state in tasks} == {"COMPLETED"}
+    assert not any(str(SERVER_SCRIPT) in _cmdline(pid) for pid in _pids())
+
+
+def test_the_server_script_exits_3_when_its_port_is_taken(tmp_path: Path) -> None:
+    """As uvicorn's command line does: wait_local_server then starts it again on another port."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home"), **SERVER_ENVIRONMENT}
+        env.pop("PREFECT_API_URL", None)
+        done = subprocess.run([sys.executable, "-P", str(SERVER_SCRIPT), str(port)], env=env, capture_output=True,
+                              text=True, timeout=300, check=False)
+    assert done.returncode == 3, done.stderr
+
+
+def _pids() -> list[int]:
+    return [int(name) for name in os.listdir("/proc") if name.isdigit()]
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
