@@ -13,7 +13,8 @@ Measures, on N generated copies of samples/*.pdf|docx|txt (each copy's bytes mad
 With --startup-only, what a user waits for (cold processes, an existing PREFECT_HOME, medians of
 --runs): `cchc ingest` of one cached report, and its phases (server import, server ready, client
 import, flow start, flow body); a cached re-run of 120 files; 6 cached files with a running server
-(PREFECT_API_URL). Writes bench/results/startup.json.
+(PREFECT_API_URL); and the temporary server alone, as Prefect starts it and as cchc does (seconds and
+server CPU to /health, RSS, stop). Writes bench/results/startup.json.
 Prints a table and writes bench/results/flow.json.
 """
 
@@ -181,6 +182,67 @@ def run_phases(inbox: Path, out: Path, home: Path, api_url: str | None = None) -
     return phases
 
 
+def _server_command(variant: str, port: int) -> tuple[list[str], dict[str, str]]:
+    """The temporary server as Prefect starts its own ("prefect": uvicorn's command line on
+    ``create_app``, PREFECT__SERVER_FINAL) or as cchc does ("cchc": pipeline/prefect_server.py)."""
+    from cchc.pipeline import prefect_env
+
+    if variant == "cchc":
+        return [sys.executable, "-P", str(prefect_env.SERVER_SCRIPT), str(port)], dict(prefect_env.SERVER_ENVIRONMENT)
+    import importlib.util
+
+    spec = importlib.util.find_spec("prefect")
+    assert spec is not None and spec.origin is not None
+    return ([sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.origin).parent.parent), "--factory",
+             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port), "--log-level",
+             "error", "--lifespan", "on"],
+            {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"})
+
+
+def bench_server_start(home: Path, runs: int) -> dict[str, Any]:
+    """Each server alone, alternately: seconds from spawn to /health, the server's CPU seconds then
+    (``/proc/<pid>/stat``), its RSS, and the seconds SIGTERM takes to end it."""
+    import socket
+    import urllib.request
+
+    from cchc.pipeline import prefect_env
+
+    results: dict[str, list[dict[str, float]]] = {"prefect": [], "cchc": []}
+    for _ in range(runs):
+        for variant, found in results.items():
+            with socket.socket() as sock:
+                sock.bind(("127.0.0.1", 0))
+                port = sock.getsockname()[1]
+            command, server_env = _server_command(variant, port)
+            env = {**_env(home), **prefect_env.prefect_environment(home=home), **server_env}
+            start = time.perf_counter()
+            server = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL)
+            try:
+                while True:
+                    assert server.poll() is None, f"the {variant} server exited with {server.returncode}"
+                    try:
+                        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2):
+                            break
+                    except OSError:
+                        time.sleep(0.02)
+                ready = time.perf_counter() - start
+                with open(f"/proc/{server.pid}/stat", encoding="ascii") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                with open(f"/proc/{server.pid}/statm", encoding="ascii") as fh:
+                    rss = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+                cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+                stop = time.perf_counter()
+                server.terminate()
+                server.wait(timeout=30)
+                found.append({"ready": ready, "cpu": cpu, "rss_mb": rss, "stop": time.perf_counter() - stop})
+            finally:
+                if server.poll() is None:
+                    server.kill()
+                    server.wait()
+    return {variant: _median_phases(found) for variant, found in results.items()}
+
+
 def _median_phases(runs: list[dict[str, float]]) -> dict[str, Any]:
     return {key: {"median": round(statistics.median(r[key] for r in runs), 3),
                   "min": round(min(r[key] for r in runs), 3), "max": round(max(r[key] for r in runs), 3)}
@@ -210,6 +272,7 @@ def bench_startup_targets(work: Path, runs: int) -> dict[str, Any]:
         subprocess.run([sys.executable, "-c", "import prefect.server.api.server"], env=_env(home), check=True)
         server_import.append(time.perf_counter() - t)
     res["server_import"] = _median_phases([{"wall": t} for t in server_import])["wall"]
+    res["server_start"] = bench_server_start(home, runs)
     res["one_cached"] = _median_phases([run_phases(one, work / "out-one", home) for _ in range(runs)])
     run_phases(work / "in120", work / "out120", home)  # first run: extracts the 120
     res["cached_120"] = _median_phases([run_phases(work / "in120", work / "out120", home) for _ in range(runs)])
@@ -242,6 +305,10 @@ def print_startup(res: dict[str, Any]) -> None:
 
     print(f"load average (1 min): {res['load_at_start']:.1f} at start, {res['load_at_end']:.1f} at end")
     print(f"  import prefect.server.api.server: {cell(res['server_import'])}")
+    for variant, label in (("prefect", "as Prefect starts it"), ("cchc", "as cchc starts it")):
+        r = res["server_start"][variant]
+        print(f"  temporary server {label}: ready {cell(r['ready'])}, CPU until ready {cell(r['cpu'])}, "
+              f"RSS {r['rss_mb']['median']:.0f} MB, stop {r['stop']['median']:.2f} s")
     for key, label in (("one_cached", "cchc ingest, 1 cached file"), ("cached_120", "cchc ingest, 120 cached files"),
                        ("running_server_6_cached", "PREFECT_API_URL, 6 cached files")):
         r = res[key]

@@ -2,16 +2,18 @@
 uvicorn, started with less work than ``uvicorn --factory`` or ``prefect server start``.
 
 Run as a script, ``python -P <this file> PORT`` (:func:`cchc.pipeline.prefect_env.start_local_server`
-does): it imports neither cchc nor uvicorn's command line. What it saves, each measured with
-``bench/bench_flow.py --startup-only`` (bench/README.md, "Start-up"):
+does; -P keeps this folder, whose modules are named batch, flow, run..., off ``sys.path``): it imports
+neither cchc nor uvicorn's command line. Against ``uvicorn --factory ...:create_app`` with
+``PREFECT__SERVER_FINAL=1`` as Prefect starts its own (server CPU until it answers /health, median of 5
+interleaved starts with an existing home, load 4.7-6: 3.73 s, and 2.65 s with this script; bench/README.md):
 
 - the cyclic garbage collector is off while the server package is imported and the app built, and
   what they built is then frozen (``gc.freeze``): the start-up allocates about a million objects
   that live as long as the server, and each full collection walked all of them again, during the
   start-up and then during the first requests of the run;
-- no ``gc.collect()`` after building the app: Prefect does one for its own temporary server
-  (``PREFECT__SERVER_FINAL``) to free the routes that FastAPI < 0.137 copied, which this FastAPI
-  does not copy.
+- no ``gc.collect()`` after building the app: Prefect does one for its temporary server
+  (``PREFECT__SERVER_FINAL``) to free the routes that FastAPI < 0.137 copied; FastAPI 0.137 and later
+  do not copy them, so the app is built "final" only with an older FastAPI.
 
 Exit code 3 when the server could not start (the port was taken meanwhile), as uvicorn's.
 """
@@ -29,9 +31,10 @@ def main(argv: list[str]) -> int:
     port = int(argv[0])
     gc.disable()
     import uvicorn
-    from prefect.server.api.server import create_app
+    from prefect.server.api import server as prefect_server
 
-    app = create_app()
+    # "final" (drop the routers' copies of the routes, then collect) only where FastAPI copies them
+    app = prefect_server.create_app(final=getattr(prefect_server, "_FASTAPI_COPIES_ROUTES_ON_INCLUDE", True))
     gc.freeze()
     gc.enable()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", lifespan="on"))
