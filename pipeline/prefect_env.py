@@ -18,7 +18,7 @@ server process, which imports the same package again (~3.5 s to healthy). :func:
 spawns a server ourselves *before* Prefect is imported, points ``PREFECT_API_URL`` at it, and lets it
 boot while this process imports Prefect and collects inputs; the client never imports the server
 package. The server is Prefect's own app run by ``prefect_server.py`` (what it saves: its docstring)
-with ``SERVER_ENVIRONMENT``: about 2.5 s of CPU to healthy instead of 3.7 s. A fresh PREFECT_HOME
+with ``SERVER_ENVIRONMENT``: about 2.6 s of CPU to healthy instead of 3.7-4.3 s. A fresh PREFECT_HOME
 adds the one-off database migrations (~5 s).
 """
 
