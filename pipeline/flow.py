@@ -54,7 +54,7 @@ _CACHE: batch.Cache | None = None
 _PREPARED: Prepared | None = None
 
 
-# What a run imports only when it gets there (module names: importing one twice costs nothing).
+# Modules a run imports only when it gets to them (by name, for import_run_modules).
 RUN_MODULES = (
     "fastapi.encoders",  # Prefect encodes the flow's parameters with it when the flow run starts
     "cchc.checker",  # batch rules
