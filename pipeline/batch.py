@@ -18,6 +18,7 @@ import os
 import signal
 import stat
 import sys
+import tempfile
 import threading
 import time
 import unicodedata
@@ -27,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
@@ -40,6 +42,7 @@ from cchc._files import (
     atomic_write_bytes,
     atomic_write_json,
     atomic_write_text,
+    file_mode,
     set_tmp_owner,
     tmp_owner,
     tmp_pattern,
@@ -896,7 +899,14 @@ def finding_rows(
     """One row per finding (per-record findings, then batch findings with file ``(batch)``); ``message``
     in ``lang``. ``status_of`` gives a record's finding its reviewer's decision (the store's triage,
     :func:`cchc.store.triage.status_lookup`); without it, and for batch findings, every finding is open."""
-    rows: list[dict[str, str]] = []
+    return list(iter_finding_rows(records, batch_findings, lang, status_of))
+
+
+def iter_finding_rows(
+    records: Iterable[Record], batch_findings: Iterable[Finding] = (), lang: str = "vi",
+    status_of: StatusOf | None = None,
+) -> Iterator[dict[str, str]]:
+    """The rows of :func:`finding_rows` one at a time, each record read when its rows are asked for."""
 
     def row(file: str, unit: str | None, finding: Finding,
             triage: dict[str, str] = OPEN_COLUMNS) -> dict[str, str]:
@@ -924,10 +934,9 @@ def finding_rows(
                 from cchc.store.triage import status_columns
 
                 triage = status_columns(status_of(record, finding))
-            rows.append(row(record.source.file, record.meta.unit_name, finding, triage))
+            yield row(record.source.file, record.meta.unit_name, finding, triage)
     for finding in batch_findings:
-        rows.append(row("(batch)", None, finding))
-    return rows
+        yield row("(batch)", None, finding)
 
 
 def findings_csv(rows: Iterable[dict[str, str]]) -> str:
@@ -939,8 +948,34 @@ def findings_csv(rows: Iterable[dict[str, str]]) -> str:
 
 
 def write_findings_csv(path: Path, rows: Iterable[dict[str, str]]) -> Path:
-    """findings.csv in UTF-8 with BOM (so Excel shows Vietnamese), CRLF rows."""
-    return atomic_write_text(path, findings_csv(rows), encoding="utf-8-sig")
+    """findings.csv in UTF-8 with BOM (so Excel shows Vietnamese), CRLF rows; written atomically as the
+    rows come (a batch's rows are never all in memory)."""
+    with atomic_stream(path, encoding="utf-8-sig") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(CSV_COLUMNS), lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+    return path
+
+
+_FILE_MODE = file_mode()  # read once, at import: reading the umask sets it (see cchc._files)
+
+
+@contextmanager
+def atomic_stream(path: Path, encoding: str = "utf-8") -> Iterator[io.TextIOWrapper]:
+    """A text file written bit by bit into a temporary file next to ``path`` (named as
+    :mod:`cchc._files` names them) and renamed over ``path`` at the end: a reader sees the old file or the
+    whole new one; on error the temporary file is removed. No newline translation."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{tmp_owner()}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            yield fh
+        os.chmod(tmp, _FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def source_href(base: Path, file: str) -> str:
