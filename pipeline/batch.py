@@ -6,6 +6,7 @@ The Prefect flow in :mod:`cchc.pipeline.flow` only orchestrates these; each is u
 from __future__ import annotations
 
 import csv
+import ctypes
 import errno
 import gc
 import glob
@@ -788,6 +789,28 @@ def stop_forkserver() -> None:
 WORKER_DIED = "the worker process reading this file died twice (killed by the system, e.g. out of memory)"
 
 
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def process_file_on_worker(path: str | Path, out_dir: str | Path, settings: Settings = DEFAULT_SETTINGS,
+                           **kwargs: Any) -> Outcome:
+    """:func:`process_file` in a pool worker, then the C heap's free pages given back to the system
+    (``malloc_trim``: pdfium's and lxml's buffers freed by the document, ~5 MB a worker kept otherwise;
+    ~0.2 ms a document)."""
+    try:
+        return process_file(path, out_dir, settings, **kwargs)
+    finally:
+        if _MALLOC_TRIM is not None:
+            _MALLOC_TRIM(0)
+
+
 def process_on_pool(
     pool: WorkerPool,
     items: Sequence[tuple[str, str, str | None]],
@@ -805,8 +828,8 @@ def process_on_pool(
     results: list[Outcome | None] = [None] * len(items)
     futures: dict[Future[Outcome], tuple[int, int]] = {}
     for k, (path, name, sha) in enumerate(items):
-        future, generation = pool.submit_tagged(process_file, path, out, settings, name=name, sha256=sha,
-                                                 extract=extract)
+        future, generation = pool.submit_tagged(process_file_on_worker, path, out, settings, name=name,
+                                                 sha256=sha, extract=extract)
         futures[future] = (k, generation)
     suspects: list[int] = []
     from concurrent.futures import as_completed as plain_as_completed
@@ -829,8 +852,8 @@ def process_on_pool(
         report(outcome)
     for k in sorted(suspects):  # one at a time: a document that kills its worker again is found
         path, name, sha = items[k]
-        future, generation = pool.submit_tagged(process_file, path, out, settings, name=name, sha256=sha,
-                                                 extract=extract)
+        future, generation = pool.submit_tagged(process_file_on_worker, path, out, settings, name=name,
+                                                 sha256=sha, extract=extract)
         try:
             outcome = future.result()
         except BrokenProcessPool:
