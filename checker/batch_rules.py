@@ -11,8 +11,8 @@ the evidence they quote, so a batch of thousands of reports is checked without h
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from cchc.checker import messages as m
@@ -22,8 +22,7 @@ from cchc.extractors.normalize import fold
 from cchc.schemas.record import Evidence, Finding, Record, light_copy
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
-CriterionValues = tuple[str | None, float | None, float | None, float | None, int | None, int | None]
-EvidenceValues = tuple[Any, ...]  # an Evidence's field values, in the order of its fields (a few hundred bytes less)
+EvidenceValues = tuple[Any, ...]  # an Evidence's field values, in the order of its fields (a third of its size)
 _EVIDENCE_FIELDS = tuple(Evidence.model_fields)
 
 
@@ -31,14 +30,32 @@ def _evidence_values(ev: Evidence) -> EvidenceValues:
     return tuple(getattr(ev, name) for name in _EVIDENCE_FIELDS)
 
 
-def _evidence(values: Iterable[EvidenceValues]) -> list[Evidence]:
+def _evidence(values: Sequence[EvidenceValues]) -> list[Evidence]:
     return [Evidence(**dict(zip(_EVIDENCE_FIELDS, v))) for v in values]
 
 
-@dataclass(frozen=True, slots=True)
+class _Origin:
+    """The records the entries were made from, read again (the last few kept) when two reports of a unit
+    are compared on their criteria: rarely, and only those records."""
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self.records = records
+        self._kept: dict[int, Record] = {}
+
+    def __getitem__(self, index: int) -> Record:
+        record = self._kept.get(index)
+        if record is None:
+            if len(self._kept) >= 8:
+                self._kept.pop(next(iter(self._kept)))
+            record = self._kept[index] = self.records[index]
+        return record
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class BatchEntry:
-    """What the rules of this module read of one record: identity, overall values, criterion values,
-    and the evidence they quote (the meta's first statement, the overall's statements)."""
+    """What the rules of this module read of one record: identity, overall values, the evidence a finding
+    quotes (the meta's first statement, the overall's statements), and where to read the criteria that two
+    reports of a unit are compared on."""
 
     file: str
     sha256: str
@@ -54,13 +71,28 @@ class BatchEntry:
     percent: float | None
     rank: int | None
     rank_total: int | None
-    criteria: tuple[CriterionValues, ...]  # (code, score, max_score, percent, rank, rank_total)
-    meta_evidence: tuple[EvidenceValues, ...]  # the first only: all that a finding quotes
-    overall_evidence: tuple[EvidenceValues, ...]
+    meta_evidence_values: tuple[EvidenceValues, ...]
+    overall_evidence_values: tuple[EvidenceValues, ...]
+    origin: _Origin = field(repr=False)
+    index: int = 0
+
+    @property
+    def meta_evidence(self) -> list[Evidence]:
+        return _evidence(self.meta_evidence_values)
+
+    @property
+    def overall_evidence(self) -> list[Evidence]:
+        return _evidence(self.overall_evidence_values)
+
+    @property
+    def criteria(self) -> tuple[tuple[Any, ...], ...]:
+        """(code, score, max_score, percent, rank, rank_total) of each criterion, read from the record."""
+        record = self.origin[self.index]
+        return tuple((c.code, c.score, c.max_score, c.percent, c.rank, c.rank_total) for c in record.criteria)
 
 
-def batch_entry(record: Record) -> BatchEntry:
-    """The :class:`BatchEntry` of a record."""
+def batch_entry(record: Record, origin: _Origin | None = None, index: int = 0) -> BatchEntry:
+    """The :class:`BatchEntry` of a record (``origin[index]`` is the record, read again when needed)."""
     meta, o = record.meta, record.overall
     return BatchEntry(
         file=record.source.file,
@@ -77,14 +109,18 @@ def batch_entry(record: Record) -> BatchEntry:
         percent=o.percent,
         rank=o.rank,
         rank_total=o.rank_total,
-        criteria=tuple((c.code, c.score, c.max_score, c.percent, c.rank, c.rank_total) for c in record.criteria),
-        meta_evidence=tuple(_evidence_values(ev) for ev in meta.evidence[:1]),
-        overall_evidence=tuple(_evidence_values(ev) for ev in o.evidence),
+        meta_evidence_values=tuple(_evidence_values(ev) for ev in meta.evidence[:1]),
+        overall_evidence_values=tuple(_evidence_values(ev) for ev in o.evidence),
+        origin=origin if origin is not None else _Origin([record]),
+        index=index,
     )
 
 
-def _entries(records: Iterable[Record | BatchEntry]) -> list[BatchEntry]:
-    return [r if isinstance(r, BatchEntry) else batch_entry(r) for r in records]
+def _entries(records: Sequence[Record | BatchEntry]) -> list[BatchEntry]:
+    if all(isinstance(r, BatchEntry) for r in records):
+        return list(records)  # type: ignore[arg-type]
+    origin = _Origin(records)  # type: ignore[arg-type]
+    return [r if isinstance(r, BatchEntry) else batch_entry(r, origin, i) for i, r in enumerate(records)]
 
 
 def unit_label(record: Record | BatchEntry) -> str:
@@ -117,7 +153,7 @@ def _district(rs: Sequence[BatchEntry]) -> str:
 
 
 def _overall_evidence(*records: BatchEntry) -> list[Evidence]:
-    return _evidence(ev for r in records for ev in r.overall_evidence)
+    return _evidence([ev for r in records for ev in r.overall_evidence_values])
 
 
 def _distinct_units(rs: Sequence[BatchEntry]) -> list[BatchEntry]:
@@ -259,7 +295,7 @@ def duplicate_report(records: list[Record | BatchEntry], ctx: RuleContext) -> It
             message_en=f"{unit} {r.report_year} reported twice, {detail_en}: {files}",
             expected=first.file,
             actual=r.file,
-            evidence=[*_evidence([*first.meta_evidence[:1], *r.meta_evidence[:1]]), *_overall_evidence(first, r)],
+            evidence=[*_evidence([*first.meta_evidence_values, *r.meta_evidence_values]), *_overall_evidence(first, r)],
             severity="info" if identical else "warning",
         )
 
@@ -277,8 +313,9 @@ def check_records(records: Sequence[Record], settings: Settings = DEFAULT_SETTIN
 
     entries: list[BatchEntry] = []
     rankings: list[Record] = []
-    for record in records:
-        entries.append(batch_entry(record))
+    origin = _Origin(records)
+    for index, record in enumerate(records):
+        entries.append(batch_entry(record, origin, index))
         if record.document_type == "ranking" and record.ranking is not None:
             rankings.append(light_copy(record))
     batch_specs = [spec for spec in RULES if spec.batch]

@@ -41,7 +41,6 @@ import regex
 import cchc
 from cchc._files import (
     atomic_write_bytes,
-    atomic_write_json,
     atomic_write_text,
     file_mode,
     set_tmp_owner,
@@ -807,8 +806,7 @@ def process_file_on_worker(path: str | Path, out_dir: str | Path, settings: Sett
     try:
         return process_file(path, out_dir, settings, **kwargs)
     finally:
-        if _MALLOC_TRIM is not None:
-            _MALLOC_TRIM(0)
+        release_free_memory()
 
 
 def process_on_pool(
@@ -900,6 +898,16 @@ class RecordFiles(Sequence["Record"]):
 
         for path in self.paths:
             yield Record.model_validate_json(path.read_bytes())
+        release_free_memory()  # a pass parsed every record: its freed buffers go back to the system
+
+
+def release_free_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc ``malloc_trim``; no-op elsewhere).
+
+    Parsing thousands of records leaves freed buffers in the heap that the process would keep; a
+    batch step calls this when it ends, so the next one starts from what is really in use."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def load_records(out_dir: Path, outcomes: Iterable[Outcome]) -> RecordFiles:
@@ -982,6 +990,16 @@ def write_findings_csv(path: Path, rows: Iterable[dict[str, str]]) -> Path:
 
 
 _FILE_MODE = file_mode()  # read once, at import: reading the umask sets it (see cchc._files)
+
+
+def atomic_write_json(path: Path, data: Any) -> Path:
+    """``data`` as indented JSON (UTF-8, not \\u-escaped) with a final newline, written atomically as it is
+    encoded: the bytes of :func:`cchc._files.atomic_write_json` without the whole text in memory (batch.json
+    of a large batch is tens of MB)."""
+    with atomic_stream(path) as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=2, default=str)
+        fh.write("\n")
+    return path
 
 
 @contextmanager

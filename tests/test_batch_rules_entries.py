@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cchc.api import extract_file
 from cchc.checker import run_batch_rules
-from cchc.checker.batch_rules import BatchEntry, batch_entry, check_records
+from cchc.checker.batch_rules import BatchEntry, _Origin, batch_entry, check_records
 from cchc.pipeline.batch import Outcome, load_records
 from cchc.schemas.record import Record, light_copy
 
@@ -107,10 +107,10 @@ def test_rules_given_records_or_entries_agree() -> None:
         assert run_batch_rules(records, select=[code])  # each rule finds something in this batch
 
 
-def test_an_entry_holds_a_small_part_of_a_record() -> None:
+def test_an_entry_holds_values_and_reads_evidence_and_criteria_from_its_record(tmp_path: Path) -> None:
     record = sample("minh-duc-2022.pdf")
-    entry = batch_entry(record)
+    lazy = written(tmp_path, [sample("dong-lac-2023.pdf"), record])
+    entry = batch_entry(lazy[1], _Origin(lazy), 1)
     assert (entry.unit_name, entry.district, entry.report_year, entry.score) == ("Minh Đức", "Tứ Kỳ", 2022, 83.97)
-    assert len(entry.meta_evidence) == 1 and len(entry.overall_evidence) == len(record.overall.evidence)
-    assert entry.meta_evidence[0][2] == record.meta.evidence[0].text
-    assert len(entry.criteria) == len(record.criteria)
+    assert entry.meta_evidence == record.meta.evidence[:1] and entry.overall_evidence == record.overall.evidence
+    assert [c[:2] for c in entry.criteria] == [(c.code, c.score) for c in record.criteria]
