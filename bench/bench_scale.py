@@ -20,6 +20,19 @@ previous-year look-up) into a new SQLite file and, with ``--pg``, a throwaway Po
 a fresh process): median and spread.
 
 Writes bench/results/scale-<N>.json and .md. Machine, date and load average are part of both.
+
+    .venv/bin/python bench/bench_scale.py --runners [--runs 3] [--batch 120]
+
+Issue 15's scaling targets instead: the extraction part (batch.json's ``process`` step) of a batch of
+``--batch`` prose PDFs of the scale corpus (2-4 pages), ``cchc ingest --no-db`` with ``--workers 1``,
+``--workers 2``, and ``--workers 2 --dask-address tcp://…`` on a Dask cluster the bench starts
+(``distributed.LocalCluster``: 2 worker processes of one thread each, the distributed scheduler);
+``--runs`` cold runs of each, interleaved, each into a new output folder. All of them use one Prefect
+server the bench starts (``PREFECT_API_URL``, as with a running server), so no run extracts before its
+flow starts (``pipeline/prestart.py`` works only while cchc's own server boots) and the step holds all
+the extraction. The Dask cluster gets one untimed run first (its workers import cchc once, as the
+pool's warm-up does before the flow). Prints the medians, the ratios 1 worker / 2 workers (target
+>= 1.7) and Dask / 2 workers (target <= 1.3); writes bench/results/runners.json and .md.
 """
 
 from __future__ import annotations
@@ -256,6 +269,15 @@ def run_ingest(inbox: Path, work: Path, workers: int | None) -> dict[str, Any]:
             (round(x["t"], 1), round(x["rss"] / 2**20), round(x["cpu"], 1))
             for x in samples[:: max(1, len(samples) // 200)]
         ],
+        # PSS of each role over the run (MB): whether cchc's own process stays flat after extraction
+        "timeline_t_pss_mb_by_role": [
+            (round(x["t"], 1), {k: round(v / 2**20) for k, v in x["pss_by_role"].items()})
+            for x in samples[:: max(1, len(samples) // 300)]
+        ],
+        "peak_pss_by_role_any_time_mb": {
+            role: round(max(x["pss_by_role"].get(role, 0) for x in samples) / 2**20, 1)
+            for role in {r for x in samples for r in x["pss_by_role"]}
+        },
         "out": str(out),
     }
 
@@ -474,6 +496,11 @@ def markdown(res: dict[str, Any]) -> str:
             f"| Peak PSS without Prefect's server (cchc's own processes) | "
             f"{run.get('peak_pss_without_prefect_server_mb', 0):.0f} MB |"
         ),
+        (
+            "| Peak PSS of each role, whenever reached | "
+            + ", ".join(f"{k} {v:.0f}" for k, v in sorted(run.get("peak_pss_by_role_any_time_mb", {}).items()))
+            + " MB |"
+        ),
         f"| Peak RSS, largest single process | {run['peak_rss_largest_process_mb']:.0f} MB |",
         f"| Records right (overall + 10 criteria) | {res['right'][0]}/{res['right'][1]} |",
     ]
@@ -505,6 +532,126 @@ def markdown(res: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# ------------------------------------------------------------------------- workers 1 / 2 and Dask (issue 15)
+
+
+def _ingest_process_step(inbox: Path, out: Path, extra: list[str]) -> dict[str, Any]:
+    """One cold ``cchc ingest --no-db`` into a new folder: batch.json's ``process`` step, wall and CPU."""
+    cmd = [str(BIN / "cchc"), "ingest", str(inbox), "--out", str(out), "--no-db", "--no-progress", *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=1800)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = json.loads((out / "batch.json").read_text("utf-8")) if (out / "batch.json").is_file() else {}
+    counts = summary.get("counts", {})
+    if proc.returncode or counts.get("extracted") != counts.get("inputs"):
+        raise RuntimeError(f"{' '.join(cmd)}: exit {proc.returncode}, counts {counts}: {proc.stderr[-1500:]}")
+    return {
+        "process_s": summary["timings"]["process"],
+        "wall_s": round(wall, 2),
+        # the cchc process and what it waited for (the pool's workers are the forkserver's: not counted)
+        "cpu_cchc_s": round((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 2),
+        "load_1min": round(os.getloadavg()[0], 2),
+    }
+
+
+def bench_runners(n_files: int, runs: int, seed: int) -> dict[str, Any]:
+    """The ``process`` step of the same batch with 1 and 2 pool workers and on a 2-process Dask cluster."""
+    from distributed import LocalCluster
+
+    from cchc.pipeline import prefect_env
+
+    docs = [d for d in corpus_mod.build_scale_corpus(1000, seed, log=print) if d.kind == "prose"][:n_files]
+    work = Path(tempfile.mkdtemp(prefix="cchc-bench-runners-"))
+    inbox = work / "inbox"
+    inbox.mkdir()
+    for d in docs:
+        (inbox / Path(d.path).name).symlink_to(d.path)
+    pages = sum(d.pages for d in docs)
+    prefect_env.configure()
+    prefect_env.start_local_server()  # one server for every run (PREFECT_API_URL), as a running server
+    prefect_env.wait_local_server()
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address=None)
+    address = cluster.scheduler_address
+    configs = {
+        "workers_1": ["--workers", "1"],
+        "workers_2": ["--workers", "2"],
+        "dask_2": ["--workers", "2", "--dask-address", address],
+    }
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in configs}
+    try:
+        print(f"runners: {len(docs)} prose PDFs ({pages} pages), Dask scheduler {address}", flush=True)
+        _ingest_process_step(inbox, work / "warm-dask", configs["dask_2"])  # the Dask workers import cchc
+        for i in range(runs):
+            order = list(configs) if i % 2 == 0 else list(reversed(configs))
+            for name in order:
+                res = _ingest_process_step(inbox, work / f"{name}-{i}", configs[name])
+                results[name].append(res)
+                print(f"  run {i + 1} {name}: process {res['process_s']:.2f} s, wall {res['wall_s']:.2f} s, "
+                      f"load {res['load_1min']}", flush=True)
+    finally:
+        cluster.close()
+        prefect_env.stop_local_server()
+        shutil.rmtree(work, ignore_errors=True)
+    med = {name: statistics.median(r["process_s"] for r in rs) for name, rs in results.items()}
+    speedup = med["workers_1"] / med["workers_2"]
+    dask_ratio = med["dask_2"] / med["workers_2"]
+    return {
+        "files": len(docs),
+        "pages": pages,
+        "runs": runs,
+        "dask_cluster": "distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True)",
+        "results": results,
+        "median_process_s": {k: round(v, 2) for k, v in med.items()},
+        "spread_process_s": {k: [round(min(r["process_s"] for r in rs), 2), round(max(r["process_s"] for r in rs), 2)]
+                             for k, rs in results.items()},
+        "speedup_2_over_1": round(speedup, 2),
+        "speedup_target": 1.7,
+        "speedup_pass": speedup >= 1.7,
+        "dask_over_pool": round(dask_ratio, 2),
+        "dask_target": 1.3,
+        "dask_pass": dask_ratio <= 1.3,
+    }
+
+
+def runners_markdown(res: dict[str, Any]) -> str:
+    m = res["machine"]
+    labels = {"workers_1": "`--workers 1` (pool)", "workers_2": "`--workers 2` (pool)",
+              "dask_2": "`--workers 2 --dask-address tcp://…` (Dask, 2 worker processes)"}
+    lines = [
+        f"### Workers 1 / 2 and Dask: the extraction part of {res['files']} prose PDFs ({res['pages']} pages)",
+        "",
+        (f"{m['date']}; {m['cpu']}, {m['cores']} cores, Python {m['python']}; load average at start "
+         f"{', '.join(map(str, m['load_avg_start']))}, at end {', '.join(map(str, res['load_avg_end']))}. "
+         f"batch.json's `process` step of `cchc ingest --no-db`, {res['runs']} cold runs each, interleaved, "
+         "one Prefect server for all (`PREFECT_API_URL`). Command: `.venv/bin/python bench/bench_scale.py "
+         f"--runners --runs {res['runs']} --batch {res['files']}`."),
+        "",
+        "| Runner | process step, median (spread) | pages/s | wall, median | load (1 min) during the runs |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for name, runs in res["results"].items():
+        median = res["median_process_s"][name]
+        lo, hi = res["spread_process_s"][name]
+        lines.append(
+            f"| {labels[name]} | {median:.2f} s ({lo:.2f}-{hi:.2f}) | {res['pages'] / median:.0f} | "
+            f"{statistics.median(r['wall_s'] for r in runs):.2f} s | "
+            f"{', '.join(str(r['load_1min']) for r in runs)} |"
+        )
+    lines += [
+        "",
+        "| Target (issue 15) | Value | Target | |",
+        "|---|---:|---:|---|",
+        (f"| 2 workers against 1 (1 worker's time / 2 workers') | {res['speedup_2_over_1']:.2f}x | >= 1.7x | "
+        f"{'pass' if res['speedup_pass'] else 'FAIL'} |"),
+        (f"| Dask cluster of 2 worker processes against the local pool of 2 | {res['dask_over_pool']:.2f}x | "
+        f"<= 1.3x | {'pass' if res['dask_pass'] else 'FAIL'} |"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="reports in the batch (default 1000)")
@@ -515,7 +662,20 @@ def main() -> None:
         "--pg", action="store_true", help="also time the store step on a throwaway PostgreSQL"
     )
     parser.add_argument("--keep", action="store_true", help="keep the output folder (printed)")
+    parser.add_argument("--runners", action="store_true",
+                        help="issue 15 instead: the extraction part of --batch files with 1 and 2 workers and on Dask")
+    parser.add_argument("--batch", type=int, default=120, help="files in the --runners batch (default 120)")
+    parser.add_argument("--runs", type=int, default=3, help="cold runs of each runner with --runners (default 3)")
     args = parser.parse_args()
+    if args.runners:
+        res = {"machine": machine(), **bench_runners(args.batch, args.runs, args.seed)}
+        res["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "runners.json").write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
+        md = runners_markdown(res)
+        (RESULTS / "runners.md").write_text(md, encoding="utf-8")
+        print(md)
+        return
 
     res: dict[str, Any] = {"n": args.n, "machine": machine()}
     t0 = time.perf_counter()

@@ -110,12 +110,11 @@ def batch_rules(
     out: str, outcomes: list[Outcome], settings: Settings
 ) -> tuple[Sequence[Any], list[Any], str | None]:
     """Records of the batch read back, and the batch findings (ranks, duplicates)."""
-    from cchc.api import check_batch
-    from cchc.schemas.record import light_copy
+    from cchc.checker.batch_rules import check_records
 
     records = batch.load_records(Path(out), outcomes)
-    try:
-        return records, check_batch([light_copy(r) for r in records], settings), None
+    try:  # check_records: the batch rules holding a few values of each record, not the records (issue 16)
+        return records, check_records(records, settings), None
     except Exception as exc:  # noqa: BLE001 - the per-document results must still be written
         return records, [], f"internal error: batch rules: {type(exc).__name__}: {exc}"
 
@@ -160,7 +159,7 @@ def _write_outputs(out_dir: Path, summary: dict[str, Any], records: list[Any], b
         summary.setdefault("errors", []).append(f"internal error: review: {type(exc).__name__}: {exc}")
         review_md = batch.atomic_write_text(out_dir / "review.md", batch.summary_markdown(summary))
         paths["review_md"] = str(review_md)
-    rows = batch.finding_rows(records, batch_findings, lang=lang, status_of=status_of)
+    rows = batch.iter_finding_rows(records, batch_findings, lang=lang, status_of=status_of)
     paths["findings_csv"] = str(batch.write_findings_csv(out_dir / "findings.csv", rows))
     return paths
 

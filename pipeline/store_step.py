@@ -55,6 +55,7 @@ def store_batch(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
+    from cchc.pipeline.batch import release_free_memory
     from cchc.store.database import normalize_url, redact
 
     try:
@@ -68,6 +69,8 @@ def store_batch(
         cause = getattr(exc, "orig", None) or exc  # the driver's message, without SQLAlchemy's trailer
         text = " ".join(str(cause).split())[:300]
         raise StoreError(f"cannot write the store {shown}: {type(cause).__name__}: {text}") from exc
+    finally:
+        release_free_memory()  # the records parsed a chunk at a time: their buffers go back to the system
 
 
 def _store_batch(
