@@ -678,7 +678,7 @@ def build_corpus(
 # The scale corpus: many short reports of mixed formats (bench/bench_scale.py)
 # ---------------------------------------------------------------------------------------------------
 
-SCALE_VERSION = 1
+SCALE_VERSION = 2
 # kind, share: short digital prose PDFs, table PDFs, DOCX and plain text, as a province's inbox might mix them
 SCALE_MIX: tuple[tuple[str, int], ...] = (("prose", 40), ("table", 20), ("docx", 25), ("text", 15))
 
@@ -716,6 +716,36 @@ def scale_kinds(n: int) -> list[str]:
     return kinds
 
 
+def as_districts(all_facts: list[Facts], rng: random.Random) -> None:
+    """Group consecutive reports into districts of 12-30 units of one year, ranked by their scores.
+
+    A real district ranks its communes by the scores it gave them, so the batch rules that compare
+    ranks with scores across units find nothing in a clean batch, and their work grows with the
+    batch as a country's does (districts of ~20), not with its square.
+    """
+    used: set[str] = set()
+    start = 0
+    while start < len(all_facts):
+        group = all_facts[start : start + rng.randint(12, 30)]
+        start += len(group)
+        district = f"{rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)}"
+        while district in used:
+            district = f"{rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)} {len(used)}"
+        used.add(district)
+        year = rng.randint(2020, 2024)
+        overall = _ranks([f.total for f in group])
+        by_criterion = [_ranks([f.scores[j] for f in group]) for j in range(len(MAXIMA))]
+        for k, f in enumerate(group):
+            f.district, f.year = district, year
+            f.overall_rank = (overall[k], len(group), f.overall_rank[2])
+            f.ranks = [(by_criterion[j][k], len(group), f.ranks[j][2]) for j in range(len(MAXIMA))]
+
+
+def _ranks(values: list[Decimal]) -> list[int]:
+    """Competition ranks, highest value first (equal values share a rank)."""
+    return [1 + sum(1 for other in values if other > v) for v in values]
+
+
 def build_scale_corpus(n: int, seed: int = 2024, folder: Path | None = None, log: Any = None) -> list[BuiltDoc]:
     """``n`` short reports (2-4 pages, no page fitting) of distinct invented communes, mixed formats, in ``inbox/``.
 
@@ -738,11 +768,15 @@ def build_scale_corpus(n: int, seed: int = 2024, folder: Path | None = None, log
     inbox.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     taken: set[str] = set()
-    docs = []
-    for i, kind in enumerate(scale_kinds(n)):
+    all_facts = []
+    for _ in range(n):
         if len(taken) > 600:  # the syllable lists give about 1,000 names: start over (another district)
             taken.clear()
-        facts = invent(rng, taken)
+        all_facts.append(invent(rng, taken))
+    as_districts(all_facts, rng)
+    docs = []
+    for i, kind in enumerate(scale_kinds(n)):
+        facts = all_facts[i]
         doc_seed, n_pad, detail = seed * 100_000 + i, rng.randint(0, 4), rng.random() < 0.5
         name = f"{i + 1:05d}-{kind}"
         if kind == "table":
