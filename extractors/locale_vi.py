@@ -61,6 +61,7 @@ CHANGE_VERBS: dict[str, tuple[int, str]] = {
     "tụt xuống": (-1, "grammar"),
     "lùi": (-1, "grammar"),
     "lùi xuống": (-1, "grammar"),
+    "hạ": (-1, "grammar: hạ một bậc (lowered one place); issue 11, held-out round 6"),
 }
 # "tăng được 4 bậc", "tăng thêm 2 bậc": words between the verb and the number (issue 11)
 CHANGE_FILLERS = ("được", "thêm", "lên", "xuống")

@@ -39,6 +39,13 @@ _SMALL = r"\d{1,3}(?:[.,]\d{1,3})?"  # a score or a maximum as printed: never a 
 _MAX_LABEL = r"(?:số\s+)?điểm\s+(?:tối\s+đa|chuẩn)|tối\s+đa|thang\s+điểm"
 _SCORE_LABEL = r"(?:số\s+)?điểm\s+(?:đạt(?:\s+được)?|thẩm\s+định|đánh\s+giá)"
 
+# the points lost printed between a maximum and the score that remains ("bị trừ 2,25 điểm, ", "không bị trừ điểm, ")
+_LOST_BETWEEN = rf"(?:(?:bị\s+)?trừ\s+(?P<lost>{NUM})\s*{POINTS}\s*[;,.–-]?\s*|không\s+bị\s+trừ\s+điểm\s*[;,.–-]?\s*)?"
+
+# "… điều hành Điểm tối đa 15 điểm, …": a capital "Điểm" after a word starts a sentence (a heading and the line
+# after it read as one block), unlike "đạt điểm tối đa 2 điểm"
+_NEW_SENTENCE_MAX = r"(?-i:Điểm)\s+tối\s+đa"
+
 SCORE_RES = [
     # "12,7/15 điểm", "12,5 điểm/14 điểm", "8,97/,11,5 điểm", "12,7//15 điểm", "6,88, /8 điểm"
     re.compile(
@@ -65,9 +72,11 @@ SCORE_RES = [
     # the maximum first, both labelled: "Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm", "tối đa 10 điểm, đạt được 9
     # điểm", "Điểm chuẩn: 11 điểm - Điểm thẩm định: 9,6 điểm"; with "điểm" in both labels the units may go:
     # "Điểm tối đa: 11; điểm đạt: 9,6"
+    # The points lost may stand between them: "Điểm tối đa 15 điểm, bị trừ 2,25 điểm, còn lại 12,75 điểm",
+    # "Điểm tối đa 5 điểm, không bị trừ điểm, đạt 5 điểm"
     re.compile(
-        rf"(?<!\p{{L}}\s)(?:{_MAX_LABEL})\s*:?\s*(?P<max>{NUM})\s*{POINTS}\s*[;,.–-]?\s*"
-        rf"(?:{_SCORE_LABEL}|đạt(?:\s+được)?|được)\s*:?\s*(?P<score>{NUM})\s*{POINTS}",
+        rf"(?:(?<!\p{{L}}\s)(?:{_MAX_LABEL})|{_NEW_SENTENCE_MAX})\s*:?\s*(?P<max>{NUM})\s*{POINTS}\s*[;,.–-]?\s*{_LOST_BETWEEN}"
+        rf"(?:{_SCORE_LABEL}|đạt(?:\s+được)?|được|còn\s+lại)\s*:?\s*(?P<score>{NUM})\s*{POINTS}",
         re.I,
     ),
     re.compile(

@@ -17,6 +17,7 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind
 from cchc.extractors.framework import Framework
+from cchc.extractors.locale_vi import ORDINAL
 from cchc.extractors.layout import LETTER_MARK_RE, is_all_caps, is_bullet, numbering, sentence_bounds
 from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
 
@@ -27,7 +28,10 @@ LIST_INCOMPLETE_RE = re.compile(
     r"chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|bị\s+trừ\s+điểm|chưa\s+được\s+điểm\s+tối\s+đa|còn\s+bị\s+trừ", re.I
 )
 # "Tiêu chí 1: Công tác chỉ đạo, điều hành", "LĨNH VỰC 2 - CẢI CÁCH THỂ CHẾ": a criterion's number after its word
-CRITERION_LABEL_RE = re.compile(r"^\s*(?:tiêu\s+chí|lĩnh\s+vực)\s+(?P<num>\d{1,2})\s*[:.)–-]\s*(?P<title>\S.*)$", re.I)
+# or its ordinal in words: "Lĩnh vực thứ năm: Cải cách tài chính công"
+CRITERION_LABEL_RE = re.compile(
+    rf"^\s*(?:tiêu\s+chí|lĩnh\s+vực)\s+(?P<num>\d{{1,2}}|thứ\s+{ORDINAL})\s*[:.)–-]\s*(?P<title>\S.*)$", re.I
+)
 INDICATOR_RE = re.compile(
     r"^\s*(?:[-+•*]\s*)?(?:Mục|Chỉ\s+số(?:\s+thành\s+phần)?|Tiêu\s+chí(?:\s+thành\s+phần)?|TCTP|Nội\s+dung)\s+"
     r"(?P<code>\d{1,2}(?:\.\s?\d{1,2}){1,3})\.?\s*[:.]?\s*(?P<rest>.*)$",  # "Mục 3. 1": OCR adds a space

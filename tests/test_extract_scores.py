@@ -39,6 +39,11 @@ SCORES = [
     ("- Điểm đạt: 12,7/15, tỷ lệ 84,67%", 12.7, 15, False),  # a labelled score without "điểm" after it
     ("Điểm tổng hợp: 83,97/100; tỷ lệ 83,97%", 83.97, 100, False),
     ("- Tổng điểm đạt được: 83,97/100.", 83.97, 100, False),
+    # the maximum, the points lost, what remains (issue 11, held-out round 6)
+    ("Điểm tối đa 15 điểm, bị trừ 2,25 điểm, còn lại 12,75 điểm (85,00%).", 12.75, 15, False),
+    ("Điểm tối đa 5 điểm, không bị trừ điểm, đạt 5 điểm (100%).", 5, 5, False),
+    # a heading and its next line read as one block: a capital "Điểm" starts the sentence
+    ("1. Công tác chỉ đạo, điều hành Điểm tối đa 15 điểm, bị trừ 1 điểm, còn lại 14 điểm", 14, 15, False),
 ]
 NOT_SCORES = [
     "Tỷ lệ hồ sơ giải quyết đúng hạn: 3150/3155=99,8%",
@@ -52,6 +57,7 @@ NOT_SCORES = [
     "Điểm tối đa: 11; điểm đạt: 9,6%",  # without units, a percent is no score
     "có 5 điểm/15 xã được kiểm tra",  # "điểm" is a place here: 5 places of 15 communes
     "Điểm: 12/2022",  # no score has a maximum of thousands
+    "Các chỉ số đạt điểm tối đa 5 điểm, đạt 5 điểm",  # "điểm tối đa" inside a sentence is no label
 ]
 
 
