@@ -694,7 +694,9 @@ class _Assembler:
             if record.overall.score is None and record.overall.percent is None and not record.criteria:
                 record.overall = _bare_overall(self.ctx, block, i)
             return None
-        if record.overall.score is not None or (st.overall == "weak" and record.criteria):
+        # "weak": only before any criterion in the text (a criteria table is read first, wherever it is printed)
+        earlier = any(not c.evidence or c.evidence[0].block is None or c.evidence[0].block < i for c in record.criteria)
+        if record.overall.score is not None or (st.overall == "weak" and earlier):
             return None
         zone = _zone(self.ctx, i)
         stated = read_statement(self.ctx, zone)

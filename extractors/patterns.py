@@ -72,6 +72,12 @@ PLACE_RE = re.compile(
     + ")?",
     re.I,
 )
+# "xếp thứ 2/22 (năm 2023 xếp thứ 3)": last year's rank in brackets after this year's, which gives the change
+PREVIOUS_RANK_RE = re.compile(
+    rf"\(\s*(?:so\s+với\s+)?năm\s+(?:19|20)\d\d\s*,?\s*(?:xếp|đứng|đạt)\s+(?:ở\s+)?{_RANK_NOUN}(?P<rank>{_RANK_TOKEN})"
+    r"(?:\s*/\s*\d{1,4})?\s*\)",
+    re.I,
+)
 CLASSIFICATION_RE = re.compile(r"xếp\s+loại\s*:?\s*(?P<cls>[^.;,()\n]{2,60})", re.I)
 
 
@@ -93,7 +99,7 @@ class ChangeMatch:
 def find_ranks(text: str) -> list[RankMatch]:
     """Ranks in digits or words, in order: "xếp thứ 5/19", "xếp thứ nhì trong tổng số 23", "đứng đầu",
     "xếp cuối (trong 45 phường)", and the new rank of "từ vị trí thứ 5 vươn lên vị trí thứ 1"."""
-    found: list[RankMatch] = []
+    found: list[RankMatch] = [RankMatch(0, None, m.start(), m.end()) for m in PREVIOUS_RANK_RE.finditer(text)]
     for m in FROM_TO_RE.finditer(text):
         rank = rank_value(m["to"])
         if rank:
@@ -105,7 +111,7 @@ def find_ranks(text: str) -> list[RankMatch]:
             rank = _rank_of(m)
             if rank is not None:
                 found.append(RankMatch(rank, int(m["total"]) if m["total"] else None, m.start(), m.end()))
-    return sorted(found, key=lambda r: r.start)
+    return sorted((r for r in found if r.rank), key=lambda r: r.start)  # last year's (rank 0 here) is no rank
 
 
 def _rank_of(m: re.Match[str]) -> int | None:
@@ -133,7 +139,20 @@ def find_changes(text: str) -> list[ChangeMatch]:
             found.append(ChangeMatch(sign * n, m.start(), m.end()))
     for m in SAME_RANK_RE.finditer(text):
         found.append(ChangeMatch(0, m.start(), m.end()))
+    found.extend(_changes_from_last_year(text))
     return sorted(found, key=lambda c: c.start)
+
+
+def _changes_from_last_year(text: str) -> list[ChangeMatch]:
+    """"xếp thứ 2/22 (năm 2023 xếp thứ 3)": last year's rank minus this year's (+1), when this year's comes just before."""
+    found = []
+    for m in PREVIOUS_RANK_RE.finditer(text):
+        # only the words of what was ranked may stand between: "xếp thứ 6 trong số 16 xã, thị trấn (năm …"
+        before = [r for r in find_ranks(text[: m.start()]) if re.fullmatch(r"[^\d.;()]{0,40}", text[r.end : m.start()])]
+        last = rank_value(m["rank"])
+        if before and last:
+            found.append(ChangeMatch(last - before[-1].rank, m.start(), m.end()))
+    return found
 
 
 GRADE_RE = re.compile(rf"^(?:{alternation(GRADE_WORDS)})(?!\p{{L}})", re.I)

@@ -17,8 +17,8 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind
 from cchc.extractors.framework import Framework
-from cchc.extractors.locale_vi import ORDINAL
 from cchc.extractors.layout import LETTER_MARK_RE, is_all_caps, is_bullet, numbering, sentence_bounds
+from cchc.extractors.locale_vi import ORDINAL
 from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
 
 LIST_FULL_RE = re.compile(

@@ -248,8 +248,10 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
     "1" or "I", a rank cell ("12/20") after the percent read with them.
 
     A row is found by its three numbers that check themselves (maximum, score, percent = score /
-    maximum) and named by its row number (STT), which must run 1, 2, 3, … and be a criterion code
-    of the framework; fewer than MIN_STREAM_ROWS such rows read as no table.
+    maximum), or four when a self-assessed score stands beside the appraised one ("14 12,5 12 85,71":
+    the percent is 12/14, so 12,5 is the commune's own score), and named by its row number (STT), which
+    must run 1, 2, 3, … and be a criterion code of the framework; fewer than MIN_STREAM_ROWS such rows
+    read as no table.
     """
     if len(_THREE_NUMBERS_RE.findall(text)) < MIN_STREAM_ROWS:
         return []  # fewer runs of three numbers than rows: no such table (the common case, found cheaply)
@@ -261,11 +263,27 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
     if len(rows) < MIN_STREAM_ROWS:
         return []
     rows = _misprinted_stream_rows(tokens, numbers, rows, framework)
-    return [(crit, tokens[marker][0], tokens[end - 1][1]) for crit, marker, end in rows]
+    return [(crit, tokens[marker][0], tokens[end - 1][1]) for crit, marker, end, _ in rows]
 
 
 _Token = tuple[int, int, str]
-_StreamRow = tuple[Criterion, int, int]  # the criterion, its row number's token, the token after its cells
+# the criterion, its row number's token, the token after its cells, and where a self-assessed score stands:
+# 0 none ("max score percent"), 2 after the score ("max score self percent"), 1 before it ("max self score percent")
+_StreamRow = tuple[Criterion, int, int, int]
+
+
+def _consistent_quad(values: list[float | None]) -> tuple[tuple[float, float, float], int] | None:
+    """((maximum, score, percent), the score's place) when four numbers read as a criterion's cells with a
+    self-assessed score beside the appraised one: the percent checks with one of the two middle numbers."""
+    if None in values:
+        return None
+    maximum, b, c, pct = values  # type: ignore[misc]
+    if not (0 < maximum < 50 and b <= maximum and c <= maximum and 0 <= pct <= 100):  # type: ignore[operator]
+        return None
+    for self_at, score in ((1, c), (2, b)):  # the appraised score after the self-assessed one, as forms print them
+        if abs(score / maximum * 100 - pct) <= 0.6:  # type: ignore[operator]
+            return (maximum, score, pct), self_at  # type: ignore[return-value]
+    return None
 
 
 def _checked_stream_rows(tokens: list[_Token], numbers: list[ParsedNumber | None], framework: Framework) -> list[_StreamRow]:
@@ -273,9 +291,10 @@ def _checked_stream_rows(tokens: list[_Token], numbers: list[ParsedNumber | None
     found: list[_StreamRow] = []
     expected, k, row_start = 1, 0, 0
     while k + 2 < len(tokens):
-        values = [n.value if n is not None else None for n in numbers[k : k + 3]]
-        triple = _consistent_triple(values) if None not in values else None  # type: ignore[arg-type]
-        if triple is None:
+        values = [n.value if n is not None else None for n in numbers[k : k + 4]]
+        triple = _consistent_triple(values[:3]) if None not in values[:3] else None  # type: ignore[arg-type]
+        quad = _consistent_quad(values) if triple is None and len(values) == 4 else None
+        if triple is None and quad is None:
             k += 1
             continue
         # the nearest row number before the numbers: this row's, or a later one's when rows before did
@@ -289,20 +308,24 @@ def _checked_stream_rows(tokens: list[_Token], numbers: list[ParsedNumber | None
         if marker is None or framework.criterion(str(expected)) is None:
             k += 1
             continue
-        found.append(_stream_row(tokens, str(expected), marker, k, triple))
+        found.append(_stream_row(tokens, str(expected), marker, k, *(quad or (triple, 0))))  # type: ignore[arg-type]
         expected, row_start, k = expected + 1, found[-1][2], found[-1][2]
     return found
 
 
-def _stream_row(tokens: list[_Token], code: str, marker: int, k: int, triple: tuple[float, float, float]) -> _StreamRow:
-    """The criterion of a row: its number at ``marker``, its title, its cells from ``k``, a rank cell after them."""
+def _stream_row(
+    tokens: list[_Token], code: str, marker: int, k: int, triple: tuple[float, float, float], self_at: int = 0
+) -> _StreamRow:
+    """The criterion of a row: its number at ``marker``, its title, its cells from ``k`` (a fourth when a
+    self-assessed score stands beside the score, ``self_at`` > 0), a rank cell after them."""
     title = " ".join(t for _, _, t in tokens[marker + 1 : k] if not _STREAM_NUMBER_RE.match(t))
     maximum, score, pct = triple
-    rank = _STREAM_RANK_RE.match(tokens[k + 3][2]) if k + 3 < len(tokens) else None  # as printed, 25/20 too
+    width = 4 if self_at else 3
+    rank = _STREAM_RANK_RE.match(tokens[k + width][2]) if k + width < len(tokens) else None  # as printed, 25/20 too
     crit = Criterion(code=code, title=title, score=score, max_score=maximum, percent=pct,
                      rank=int(rank["rank"]) if rank else None, rank_total=int(rank["total"]) if rank else None,
                      printed_number=tokens[marker][2])
-    return crit, marker, k + 3 + (rank is not None)
+    return crit, marker, k + width + (rank is not None), self_at
 
 
 def _misprinted_stream_rows(
@@ -313,30 +336,33 @@ def _misprinted_stream_rows(
     out = rows[:1]
     for before, after in pairwise(rows):
         code = str(int(before[0].code or 0) + 1)
-        if after[0].code == str(int(code) + 1) and framework.criterion(code) is not None:
-            row = _row_as_printed(tokens, numbers, code, before[2], after[1])
+        if after[0].code == str(int(code) + 1) and framework.criterion(code) is not None and before[3] == after[3]:
+            row = _row_as_printed(tokens, numbers, code, before[2], after[1], before[3])
             out.extend([row] if row is not None else [])
         out.append(after)
     return out
 
 
 def _row_as_printed(
-    tokens: list[_Token], numbers: list[ParsedNumber | None], code: str, lo: int, hi: int
+    tokens: list[_Token], numbers: list[ParsedNumber | None], code: str, lo: int, hi: int, self_at: int = 0
 ) -> _StreamRow | None:
     """Row ``code`` between tokens ``lo`` and ``hi``: its number ("5" or "V"), then the first three
-    numbers after it, when they read as a maximum under 50, a score and a percent."""
+    numbers after it (four with a self-assessed score at ``self_at``, as the rows around it), when they
+    read as a maximum under 50, a score and a percent."""
     labels = {code, _ROMAN[int(code)]}
     marker = next((j for j in range(lo, hi) if tokens[j][2] in labels), None)
-    if marker is None:
+    width = 4 if self_at else 3
+    k = None if marker is None else next((j for j in range(marker + 1, hi - width + 1) if None not in numbers[j : j + width]), None)
+    if marker is None or k is None:
         return None
-    k = next((j for j in range(marker + 1, hi - 2) if None not in numbers[j : j + 3]), None)
-    if k is None:
-        return None
-    a, b, pct = (n.value for n in numbers[k : k + 3] if n is not None)
+    values = [n.value for n in numbers[k : k + width] if n is not None]
+    if self_at:
+        del values[self_at]  # the self-assessed score is not the score
+    a, b, pct = values
     maximum, score = max(a, b), min(a, b)  # the columns in either order, as _consistent_triple reads them
     if not (0 < maximum < 50 and 0 <= pct <= 100):
         return None
-    return _stream_row(tokens, code, marker, k, (maximum, score, pct))
+    return _stream_row(tokens, code, marker, k, (maximum, score, pct), self_at)
 
 
 def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:

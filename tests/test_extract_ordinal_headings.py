@@ -65,3 +65,67 @@ def test_the_maximum_the_points_lost_and_what_remains(tmp_path: Path) -> None:
 def test_ha_lowers_a_rank_but_ha_tang_is_infrastructure() -> None:
     assert [c.change for c in find_changes("Đạt thứ hạng 3/18, hạ một bậc.")] == [-1]
     assert find_changes("đầu tư hạ tầng 2 bậc thang") == []
+
+
+def test_last_years_rank_in_brackets_gives_the_change_and_is_no_rank() -> None:
+    from cchc.extractors.patterns import find_ranks
+
+    text = "xếp thứ 6 trong số 16 xã, thị trấn (năm 2021 xếp thứ 5)."
+    assert [(r.rank, r.total) for r in find_ranks(text)] == [(6, 16)]
+    assert [c.change for c in find_changes(text)] == [-1]  # from 5th to 6th: one place down
+    assert [c.change for c in find_changes("đạt thứ hạng 2/22 (năm 2023 xếp thứ 3).")] == [1]
+    # no rank of this year just before it: no change, and last year's rank is not taken as this year's
+    alone = "đạt 88,00 điểm (năm 2021 xếp thứ 5)."
+    assert (find_ranks(alone), find_changes(alone)) == ([], [])
+    far = "xếp thứ 3/20. Công tác khác có 12 người (năm 2022 xếp thứ 5)"
+    assert find_changes(far) == []
+
+
+# A criteria table whose header has a self-assessed column beside the appraised one, as a converter streams
+# it (the header's cells interleaved line by line): STT | Lĩnh vực | Điểm tối đa | Điểm tự đánh giá | Điểm thẩm
+# định | Tỷ lệ (%). The percent is the appraised score over the maximum (12/14 = 85,71%).
+SELF_ASSESSED_STREAM = (
+    "Điểm tự Điểm Điểm STT Lĩnh vực đánh thẩm Tỷ lệ (%) tối đa giá định 1 Công tác chỉ đạo, điều hành 14 12,5 12 "
+    "85,71 2 Cải cách thể chế 6 5,75 5,5 91,67 Cải cách thủ tục hành chính 3 20 17,5 17,5 87,50 (TTHC) 4 Cải cách "
+    "tổ chức bộ máy 6 6 5,5 91,67 5 Cải cách chế độ công vụ 10 8,75 8,75 87,50 6 Cải cách tài chính công 6 5,5 5 "
+    "83,33 Xây dựng và phát triển Chính 7 12 10,5 10,25 83,42 quyền điện tử, Chính quyền số Tác động của cải cách "
+    "hành chính 8 đến phát triển kinh tế - xã hội của 3 2,5 2,5 83,33 xã Tổng cộng 100 89,5 86,50 86,50"
+)
+
+
+def test_a_self_assessed_column_beside_the_appraised_score_is_not_the_score() -> None:
+    from cchc.extractors.framework import generic_framework
+    from cchc.extractors.tables import criteria_from_cell_stream
+
+    rows = [c for c, _, _ in criteria_from_cell_stream(SELF_ASSESSED_STREAM, generic_framework())]
+    assert [(c.code, c.max_score, c.score, c.percent) for c in rows] == [
+        ("1", 14, 12, 85.71), ("2", 6, 5.5, 91.67), ("3", 20, 17.5, 87.5), ("4", 6, 5.5, 91.67),
+        ("5", 10, 8.75, 87.5), ("6", 6, 5, 83.33),
+        ("7", 12, 10.25, 83.42),  # 10,25/12 is 85,42%: read as printed between rows that check (percent_mismatch)
+        ("8", 3, 2.5, 83.33),
+    ]
+    # the same rows without the self-assessed column read as before: three numbers a row
+    plain = SELF_ASSESSED_STREAM.replace(" 12,5 12 ", " 12 ").replace(" 5,75 5,5 ", " 5,5 ")
+    assert [(c.code, c.score) for c, _, _ in criteria_from_cell_stream(plain, generic_framework())][:2] == [
+        ("1", 12), ("2", 5.5),
+    ]
+
+
+def test_an_overall_stated_before_a_criteria_table_is_read(tmp_path: Path) -> None:
+    overall = (
+        "Theo kết quả thẩm định của UBND huyện, năm 2023 UBND xã Tân Mỹ đạt 86,50 điểm trên thang điểm 100, "
+        "tỷ lệ 86,50%, xếp thứ 6 trong số 11 xã, thị trấn (năm 2022 xếp thứ 7).\n\n"
+    )
+    header = HEADER.replace(
+        "Theo kết quả thẩm định của UBND huyện, năm 2023 UBND xã Tân Mỹ đạt 88,25 điểm trên thang điểm 100.\n", ""
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(header + overall + SELF_ASSESSED_STREAM + "\n", encoding="utf-8")
+    r = extract_file(path)
+    assert [c.code for c in r.criteria][:3] == ["1", "2", "3"]
+    o = r.overall
+    assert (o.score, o.max_score, o.percent, o.rank, o.rank_total, o.rank_change) == (86.5, 100, 86.5, 6, 11, 1)
+    # the same statement after a criterion's own prose is no overall ("weak": it names no index)
+    later = header + "1. Công tác chỉ đạo, điều hành: đạt 12/14 điểm.\n" + overall
+    path.write_text(later, encoding="utf-8")
+    assert extract_file(path).overall.score is None
