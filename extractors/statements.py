@@ -37,6 +37,8 @@ INDICATOR_RE = re.compile(
     r"(?P<code>\d{1,2}(?:\.\s?\d{1,2}){1,3})\.?\s*[:.]?\s*(?P<rest>.*)$",  # "Mục 3. 1": OCR adds a space
     re.I | re.S,
 )
+# "+ 1.1. Kế hoạch CCHC năm: …": a dotted number after a bullet, an indicator when a component list is open
+BULLETED_CODE_RE = re.compile(r"^\s*[-+•*]\s*(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\p{L}.*)$", re.S)
 LIST_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*]\s*)?\s*(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí|nội\s+dung|mục)\b", re.I)
 # A list heading that carries its items after its colon, and one item of it: a clause naming "Chỉ số 1.5"
 INLINE_LIST_RE = re.compile(
@@ -228,6 +230,8 @@ def _facets(
     elif num and num[0] == "arabic" and "." in num[1]:
         facets.update(indicator_code=num[1], indicator_rest=num[2])
         facets["kind"] = Kind.INDICATOR
+    elif bulleted := BULLETED_CODE_RE.match(text):
+        facets.update(kind=Kind.INDICATOR, indicator_code=bulleted["code"], indicator_rest=bulleted["rest"])
     if facets["overall"] and facets["kind"] == Kind.OTHER:
         facets["kind"] = Kind.OVERALL
     return facets

@@ -129,3 +129,23 @@ def test_an_overall_stated_before_a_criteria_table_is_read(tmp_path: Path) -> No
     later = header + "1. Công tác chỉ đạo, điều hành: đạt 12/14 điểm.\n" + overall
     path.write_text(later, encoding="utf-8")
     assert extract_file(path).overall.score is None
+
+
+def test_indicators_numbered_after_a_plus_bullet_under_a_component_list(tmp_path: Path) -> None:
+    body = (
+        "Lĩnh vực thứ năm: Cải cách chế độ công vụ\n"
+        "Số điểm đạt được: 10,5 điểm/12 điểm, đạt 87,50% số điểm.\n\n"
+        "* Các nội dung đạt điểm tối đa:\n"
+        "+ 5.1. Bố trí cán bộ, công chức theo vị trí việc làm: thực hiện đầy đủ, đạt 3/3 điểm.\n\n"
+        "+ 5.2. Đánh giá, xếp loại cán bộ, công chức: đảm bảo số lượng, chất lượng, thời gian theo quy định, "
+        "đạt 1,25/3 điểm.\n\n"
+        "* Các nội dung chưa đạt điểm tối đa (bị trừ điểm):\n"
+        "+ 5.3. Đào tạo, bồi dưỡng cán bộ, công chức: đạt 2,25/3 điểm.\n"
+    )
+    r = _record(tmp_path, body)
+    got = [(i.code, i.score, i.max_score, i.listed_as) for i in r.indicators]
+    assert got == [("5.1", 3, 3, "full"), ("5.2", 1.25, 3, "full"), ("5.3", 2.25, 3, "incomplete")]
+    assert any(f.kind == "status_contradiction" and f.subject == "5.2" for f in r.findings)  # full, yet 1,25/3
+    # with no component list open, a bulleted dotted number is no indicator
+    plain = _record(tmp_path, "Lĩnh vực thứ năm: Cải cách chế độ công vụ\n+ 5.1. Bố trí cán bộ: đạt 3/3 điểm.\n")
+    assert plain.indicators == []
