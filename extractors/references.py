@@ -48,13 +48,15 @@ _CODE = r"[\p{Lu}Đ][\p{Lu}Đ\d]*"
 _NUMBER = (
     rf"\d{{1,5}}(?:/\d{{4}})?(?:-(?:{_CODE}|CTr))?/\s*{_CODE}(?:\s*-\s*{_CODE})*"
 )
+# "22/3/2023", and with a hyphen or a dot as some offices type it: "10-02-2023", "10.02.2023" (issue 11)
+_NUMERIC_DATE = r"\d{1,2}\s*(?P<sep>[/.-])\s*\d{1,2}\s*(?P=sep)\s*\d{4}"
 REFERENCE_RE = re.compile(
     rf"(?<!\p{{L}})(?P<type>{_TYPE})\s+(?:số\s*:?\s*)?(?P<number>{_NUMBER})"
-    r"(?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    rf"(?:\s*,?\s*ngày\s+(?P<date>{_NUMERIC_DATE}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))?"
     r"(?:\s+(?:của|do)\s+(?P<issuer>[^,;.()]{2,80}?))?(?=\s+(?:về|và|ban hành|phê duyệt|quy định|công bố|hướng dẫn|triển khai|tại|theo)(?!\p{L})|[,;.()]|$)",
     re.IGNORECASE,
 )
-DATE_BEFORE_RE = re.compile(r"ngày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})[^.;]{0,60}$", re.IGNORECASE)
+DATE_BEFORE_RE = re.compile(rf"ngày\s+(?P<date>{_NUMERIC_DATE})[^.;]{{0,60}}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,14 @@ CASES = [
     ("Nghị quyết số 124/NQ-HĐND ngày 20/12/2022 của HĐND xã", "Nghị quyết", "124/NQ-HĐND", "2022-12-20"),
     ("Căn cứ Kế hoạch số 29/ KH-UBND ngày 27/12/2021 của UBND xã", "Kế hoạch", "29/KH-UBND", "2021-12-27"),
     ("Quyết định số 855/QĐ-UBND ngày 22/3/2023 của UBND huyện Tứ Kỳ", "Quyết định", "855/QĐ-UBND", "2023-03-22"),
+    # a date typed with hyphens or dots (issue 11, held-out round 6)
+    ("Căn cứ Quyết định số 699/QĐ-UBND ngày 10-02-2023 của UBND huyện", "Quyết định", "699/QĐ-UBND", "2023-02-10"),
+    ("Kế hoạch số 45/KH-UBND ngày 26.12.2021 của UBND xã", "Kế hoạch", "45/KH-UBND", "2021-12-26"),
 ]
+
+
+def test_a_date_with_mixed_separators_is_no_date() -> None:
+    assert all(ref.date is None for _, ref in find_references(["Kế hoạch số 45/KH-UBND ngày 26/12-2021, của UBND xã"]))
 
 
 @pytest.mark.parametrize(("text", "kind", "number", "date"), CASES)
