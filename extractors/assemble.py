@@ -48,6 +48,7 @@ from cchc.extractors.statements import (
     Statement,
     classify,
     criterion_title,
+    label_numbering,
 )
 from cchc.extractors.tables import (
     TEXT_HEADER_RE,
@@ -1004,7 +1005,7 @@ def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
     section: str | None = None
     after_heading = False
     for i, block in enumerate(document.blocks):
-        num = numbering(block.text)
+        num = numbering(block.text) or label_numbering(block.text)
         if not num:
             text = block.text.strip()
             after_heading = (text.endswith(":") and len(text) < 100) or (
@@ -1020,9 +1021,9 @@ def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
             Heading(
                 number=number,
                 scheme=scheme,  # type: ignore[arg-type]
-                depth=1 if scheme == "roman" else number.count(".") + 1,
+                depth=number.count(".") + 1 if scheme == "arabic" else 1,
                 title=title[:120],
-                section=section if scheme == "arabic" else None,
+                section=section if scheme != "roman" else None,
                 evidence=[evidence(block, i, 0, min(len(block.text), len(number) + 2 + min(len(title), 80)))],
                 after_unnumbered_heading=after_heading,
             )

@@ -263,6 +263,13 @@ def _is_list_heading(text: str, scores: list[ScoreMatch]) -> bool:
     )
 
 
+def label_numbering(text: str) -> tuple[str, str, str] | None:
+    """("label", number as printed, title) for a heading numbered by its word: "Lĩnh vực thứ năm: Cải cách
+    tài chính công" gives ("label", "thứ năm", "Cải cách tài chính công"); "Tiêu chí 3: …" gives "3"."""
+    m = CRITERION_LABEL_RE.match(text)
+    return ("label", " ".join(m["num"].split()), m["title"].strip()) if m else None
+
+
 def criterion_title(text: str, score_start: int | None) -> str:
     """The printed title of a criterion statement: after its numbering, before its score."""
     num = numbering(text)

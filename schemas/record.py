@@ -125,7 +125,9 @@ class Heading(_Model):
     """A numbered heading of the report's outline, as printed."""
 
     number: str = Field(description='"I", "1", "3.1" as printed without trailing dot')
-    scheme: Literal["roman", "arabic"]
+    scheme: Literal["roman", "arabic", "label"] = Field(
+        description='"label": numbered by its word, "Tiêu chí 3:", "Lĩnh vực thứ năm:" (number "3", "thứ năm")'
+    )
     depth: int = Field(description="1 for I/1, 2 for 1.1, ...")
     title: str
     section: str | None = Field(None, description="Roman section it is under")

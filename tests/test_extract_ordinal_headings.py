@@ -149,3 +149,22 @@ def test_indicators_numbered_after_a_plus_bullet_under_a_component_list(tmp_path
     # with no component list open, a bulleted dotted number is no indicator
     plain = _record(tmp_path, "Lĩnh vực thứ năm: Cải cách chế độ công vụ\n+ 5.1. Bố trí cán bộ: đạt 3/3 điểm.\n")
     assert plain.indicators == []
+
+
+def _labelled(numbers: list[str]) -> str:
+    titles = ["Công tác chỉ đạo, điều hành", "Cải cách thể chế", "Cải cách thủ tục hành chính"]
+    return "".join(
+        f"Lĩnh vực {n}: {t}\nSố điểm đạt được: 4 điểm/5 điểm, đạt 80,00% số điểm.\n\n" for n, t in zip(numbers, titles)
+    )
+
+
+def test_criteria_labelled_in_words_are_in_the_outline_and_a_repeated_number_is_a_gap(tmp_path: Path) -> None:
+    r = _record(tmp_path, _labelled(["thứ nhất", "thứ hai", "thứ hai"]))
+    assert [(h.scheme, h.number, h.section) for h in r.outline if h.scheme == "label"] == [
+        ("label", "thứ nhất", "I"), ("label", "thứ hai", "I"), ("label", "thứ hai", "I"),
+    ]
+    (gap,) = [f for f in r.findings if f.kind == "numbering_gap"]
+    assert gap.actual == "thứ nhất, thứ hai, thứ hai" and gap.expected == "1, 2, 3"
+    # numbered in sequence, in words or in digits: no gap
+    for numbers in (["thứ nhất", "thứ hai", "thứ ba"], ["1", "2", "3"]):
+        assert not [f for f in _record(tmp_path, _labelled(numbers)).findings if f.kind == "numbering_gap"]

@@ -12,6 +12,7 @@ import regex as re
 from cchc.checker import messages as m
 from cchc.checker.engine import Hit, RuleContext, rule
 from cchc.checker.rules._common import _code_parts
+from cchc.extractors.locale_vi import rank_value
 from cchc.schemas.record import Criterion, Evidence, Heading, Record
 
 # --------------------------------------------------------------------------- CCHC107 numbering_gap
@@ -181,7 +182,22 @@ def _numbering_gaps(record: Record) -> Iterator[Hit]:
                     run,
                     partial(_child_number, parent),
                 )
+    yield from _label_gaps(record)
     yield from _letter_gaps(record)
+
+
+def _label_gaps(record: Record) -> Iterator[Hit]:
+    """Criteria headed by their word and a number, "Lĩnh vực 1:" or "Lĩnh vực thứ nhất:", within a section."""
+    sections: dict[str | None, _Run] = {}
+    for h in record.outline:
+        value = rank_value(h.number.removeprefix("thứ")) if h.scheme == "label" else None
+        if value is not None:
+            sections.setdefault(h.section, _Run(frozenset({1}))).add(value, h)
+    for section, run in sections.items():
+        if run.break_at is not None:
+            label_vi = f"Phần {section}, các lĩnh vực/tiêu chí" if section else "Các lĩnh vực/tiêu chí"
+            label_en = f"Section {section}, labelled criteria" if section else "Labelled criteria"
+            yield _break_hit(f"{section or ''} lĩnh vực".strip(), label_vi, label_en, run, str)
 
 
 # Vietnamese legal lettering (Nghị định 30/2020/NĐ-CP, Phụ lục I: "a), b), c), d), đ), e), g), h), i), k)"):
