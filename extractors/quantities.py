@@ -100,6 +100,20 @@ def _first_noun(text: str) -> str | None:
     return min(found)[2] if found else None
 
 
+OF_WHICH_START_RE = re.compile(r"^\s*trong\s+(?:đó|số\s+đó)(?!\p{L})", re.I)
+
+
+def _whole_before_of_which(text: str, left: int, m: re.Match[str]) -> str | None:
+    """The noun of a part stated after "; trong đó": the whole's, named with the same total in the clause
+    before ("Tổng số cán bộ, công chức của xã: 22 người; trong đó đạt chuẩn 21/22 người")."""
+    if text[max(0, left - 1) : left] != ";" or not OF_WHICH_START_RE.match(text[left : m.start()]):
+        return None
+    clause = text[sentence_bounds(text, left - 2, left - 1)[0] : left - 1]
+    if not re.search(rf"(?<![\d.,]){re.escape(m['den'])}(?![\d.,]\d)", clause):
+        return None  # "Xã có 5 thôn; trong đó … 21/22 người": the clause before is another whole
+    return _first_noun(clause)
+
+
 def _counts_something(text: str) -> bool:
     """``text`` starts with a counted noun, or "người" (persons)."""
     text = text.lstrip()
@@ -167,6 +181,7 @@ def find_quantities(text: str) -> list[FoundQuantity]:
             continue
         left, right = sentence_bounds(text, m.start(), m.end())
         unit = _first_noun(m["whole"]) if m.re is OF_WHICH_RE else _unit_near(text, m.start(), m.end(), left, right)
+        unit = unit or _whole_before_of_which(text, left, m)
         found.append(
             FoundQuantity(
                 numerator=num.value,

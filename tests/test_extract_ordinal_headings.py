@@ -168,3 +168,24 @@ def test_criteria_labelled_in_words_are_in_the_outline_and_a_repeated_number_is_
     # numbered in sequence, in words or in digits: no gap
     for numbers in (["thứ nhất", "thứ hai", "thứ ba"], ["1", "2", "3"]):
         assert not [f for f in _record(tmp_path, _labelled(numbers)).findings if f.kind == "numbering_gap"]
+
+
+def test_a_jump_over_a_criterion_the_report_lacks_is_the_missing_criterion_not_a_numbering_gap(tmp_path: Path) -> None:
+    def gaps(headings: list[tuple[str, str]]) -> list[str]:
+        body = "".join(f"Tiêu chí {n}: {t}\nKết quả: đạt 4/5 điểm.\n\n" for n, t in headings)
+        return [f.actual or "" for f in _record(tmp_path, body).findings if f.kind == "numbering_gap"]
+
+    # criterion 2 (Cải cách thể chế) is not in the report: "Tiêu chí 1" then "Tiêu chí 3" numbers right
+    assert gaps([("1", "Công tác chỉ đạo, điều hành"), ("3", "Cải cách thủ tục hành chính")]) == []
+    # criterion 2 is there, headed "Tiêu chí 3": the numbering is wrong
+    assert gaps([("1", "Công tác chỉ đạo, điều hành"), ("3", "Cải cách thể chế")]) == ["1, 3"]
+
+
+def test_a_part_after_semicolon_trong_do_counts_the_whole_named_with_the_same_total_before() -> None:
+    from cchc.extractors.quantities import find_quantities
+
+    (q,) = find_quantities("- Tổng số cán bộ, công chức của xã: 22 người; trong đó đạt chuẩn 21/22 người (95,45%).")
+    assert (q.unit, q.numerator, q.denominator, q.percent) == ("cán bộ, công chức", 21, 22, 95.45)
+    # the clause before names another whole (5 villages, not 22): its noun is not the part's
+    (other,) = find_quantities("Xã có 5 thôn; trong đó đạt chuẩn 21/22 người.")
+    assert other.unit is None

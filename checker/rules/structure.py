@@ -171,7 +171,7 @@ def _numbering_gaps(record: Record) -> Iterator[Hit]:
         if runs:
             previous_last = runs[0].last
         for run in runs:
-            if run.break_at is not None:
+            if run.break_at is not None and not _skips_missing_criteria(run, record):
                 yield _break_hit(section or "1, 2, 3", label_vi, label_en, run, str)
         for parent, run in children.items():
             if run.break_at is not None:
@@ -186,6 +186,19 @@ def _numbering_gaps(record: Record) -> Iterator[Hit]:
     yield from _letter_gaps(record)
 
 
+def _skips_missing_criteria(run: _Run, record: Record) -> bool:
+    """A jump in criteria numbered by their codes ("8." then "10.", "Tiêu chí 5" then "Tiêu chí 7") over criteria
+    the report does not have: the numbers are right and the criterion is missing, which missing_criterion says."""
+    k = run.break_at
+    assert k is not None
+    if k == 0:
+        return False
+    before, after = run.items[k - 1][0], run.items[k][0]
+    codes = {c.code for c in record.criteria}
+    skipped = {str(n) for n in range(before + 1, after)}
+    return bool(skipped) and str(before) in codes and str(after) in codes and not skipped & codes
+
+
 def _label_gaps(record: Record) -> Iterator[Hit]:
     """Criteria headed by their word and a number, "Lĩnh vực 1:" or "Lĩnh vực thứ nhất:", within a section."""
     sections: dict[str | None, _Run] = {}
@@ -194,7 +207,7 @@ def _label_gaps(record: Record) -> Iterator[Hit]:
         if value is not None:
             sections.setdefault(h.section, _Run(frozenset({1}))).add(value, h)
     for section, run in sections.items():
-        if run.break_at is not None:
+        if run.break_at is not None and not _skips_missing_criteria(run, record):
             label_vi = f"Phần {section}, các lĩnh vực/tiêu chí" if section else "Các lĩnh vực/tiêu chí"
             label_en = f"Section {section}, labelled criteria" if section else "Labelled criteria"
             yield _break_hit(f"{section or ''} lĩnh vực".strip(), label_vi, label_en, run, str)
