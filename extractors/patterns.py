@@ -99,7 +99,7 @@ class ChangeMatch:
 def find_ranks(text: str) -> list[RankMatch]:
     """Ranks in digits or words, in order: "xếp thứ 5/19", "xếp thứ nhì trong tổng số 23", "đứng đầu",
     "xếp cuối (trong 45 phường)", and the new rank of "từ vị trí thứ 5 vươn lên vị trí thứ 1"."""
-    found: list[RankMatch] = [RankMatch(0, None, m.start(), m.end()) for m in PREVIOUS_RANK_RE.finditer(text)]
+    found: list[RankMatch] = [RankMatch(-1, None, m.start(), m.end()) for m in PREVIOUS_RANK_RE.finditer(text)]
     for m in FROM_TO_RE.finditer(text):
         rank = rank_value(m["to"])
         if rank:
@@ -111,7 +111,7 @@ def find_ranks(text: str) -> list[RankMatch]:
             rank = _rank_of(m)
             if rank is not None:
                 found.append(RankMatch(rank, int(m["total"]) if m["total"] else None, m.start(), m.end()))
-    return sorted((r for r in found if r.rank), key=lambda r: r.start)  # last year's (rank 0 here) is no rank
+    return sorted((r for r in found if r.rank >= 0), key=lambda r: r.start)  # last year's (-1 here) is no rank
 
 
 def _rank_of(m: re.Match[str]) -> int | None:

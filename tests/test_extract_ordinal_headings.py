@@ -189,3 +189,9 @@ def test_a_part_after_semicolon_trong_do_counts_the_whole_named_with_the_same_to
     # the clause before names another whole (5 villages, not 22): its noun is not the part's
     (other,) = find_quantities("Xã có 5 thôn; trong đó đạt chuẩn 21/22 người.")
     assert other.unit is None
+
+
+def test_a_rank_printed_as_zero_is_kept_beside_last_years_rank() -> None:
+    from cchc.extractors.patterns import find_ranks
+
+    assert [(r.rank, r.total) for r in find_ranks("Xếp thứ 0/19 nhóm hạng các xã (năm 2022 xếp thứ 4).")] == [(0, 19)]
