@@ -181,7 +181,8 @@ def find_quantities(text: str) -> list[FoundQuantity]:
             continue
         left, right = sentence_bounds(text, m.start(), m.end())
         unit = _first_noun(m["whole"]) if m.re is OF_WHICH_RE else _unit_near(text, m.start(), m.end(), left, right)
-        unit = unit or _whole_before_of_which(text, left, m)
+        if unit is None and (unit := _whole_before_of_which(text, left, m)) is not None:
+            left = sentence_bounds(text, left - 2, left - 1)[0]  # the sentence names the whole and its part
         found.append(
             FoundQuantity(
                 numerator=num.value,
@@ -460,6 +461,10 @@ class _Parts(NamedTuple):
     label: str  # a label printed before the clause with a colon ("Lĩnh vực đất đai:")
 
 
+# the clause of a part after the whole's ("…: 22 người; trong đó đạt chuẩn " before "21/22"): its words qualify the part
+_OF_WHICH_CLAUSE_RE = re.compile(r";\s*trong\s+(?:số\s+)?đó\s+(?P<part>[^;:,]*)$", re.I)
+
+
 def _split(sentence: str, m: re.Match[str]) -> _Parts:
     """The words of the whole and of the part around ratio ``m`` in ``sentence``."""
     before, label = _clause_before(sentence[: m.start()])
@@ -471,6 +476,9 @@ def _split(sentence: str, m: re.Match[str]) -> _Parts:
         return _Parts(named, before, True, label)
     if m.re is WORDED_RATIO_RE and m["marker"]:
         return _Parts(after, before, True, label)
+    of_which = _OF_WHICH_CLAUSE_RE.search(sentence, 0, m.start())
+    if of_which is not None:  # "Tổng số cán bộ, công chức: 22 người; trong đó đạt chuẩn 21/22 người"
+        return _Parts(before, f"{of_which['part']} {after}", False, label)
     return _Parts(before, after, False, label)
 
 

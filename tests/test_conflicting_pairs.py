@@ -23,6 +23,10 @@ from cchc.settings import DEFAULT_SETTINGS
 # the same population (counted noun, stage, scopes, period) stated with two wholes, or the same part of it
 # (same numerator qualifiers) with two counts
 POSITIVES: list[tuple[str, str]] = [
+    (  # the staff's total named before "; trong đó", its part after it (issue 11, held-out round 6): 22 vs 24
+        "- Tổng số cán bộ, công chức của xã: 22 người; trong đó đạt chuẩn 21/22 người (95,45%).",
+        "Đội ngũ cán bộ, công chức vẫn còn 1/24 người chưa đạt chuẩn theo quy định của chức danh đảm nhiệm.",
+    ),
     (  # the staff named again in a clause after "nhưng", the words before it ("tuy đã được nâng lên") no part of it
         "Tổng số cán bộ, công chức đạt chuẩn của UBND xã là 21/22 người, đạt 95,45%.",
         ("Chất lượng đội ngũ cán bộ, công chức tuy đã được nâng lên nhưng vẫn còn 1/24 cán bộ, công chức chưa đạt "
@@ -150,6 +154,14 @@ POSITIVES: list[tuple[str, str]] = [
 
 # different populations (or different parts of one), which must never be compared
 NEGATIVES: list[tuple[str, str]] = [
+    (  # the whole before "; trong đó" is another total (5 villages): the part's population is not the staff
+        "- Xã có 5 thôn; trong đó đạt chuẩn 21/22 người (95,45%).",
+        "Đội ngũ cán bộ, công chức vẫn còn 1/24 người chưa đạt chuẩn theo quy định của chức danh đảm nhiệm.",
+    ),
+    (  # the same total, but one side counts the staff's women, the other those not meeting the standard
+        "- Tổng số cán bộ, công chức của xã: 22 người; trong đó nữ 9/22 người.",
+        "Đội ngũ cán bộ, công chức vẫn còn 1/24 người chưa đạt chuẩn theo quy định của chức danh đảm nhiệm.",
+    ),
     (  # "Trong đó, …": a part of the year's records (one field), not all of them
         "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 2.860/2.860 hồ sơ được giải quyết trong năm, đạt 100,00%.",
         "Trong đó, lĩnh vực Tư pháp - Hộ tịch giải quyết đúng hạn 1.143/1.144 hồ sơ, đạt 99,91%.",
