@@ -174,6 +174,12 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
                     if r == 0:
                         for run in table.cell(r, c).paragraphs[0].runs:
                             run.bold = True
+            for r in block[2] if len(block) > 2 else []:  # round 7: a group row, merged across the columns
+                merged = table.cell(r, 1).merge(table.cell(r, len(rows[0]) - 1))
+                for para in merged.paragraphs[1:]:  # the merged-in empty cells' paragraphs
+                    para._element.getparent().remove(para._element)
+                for run in merged.paragraphs[0].runs:
+                    run.bold = True
         elif kind == "pre":
             for line in block[1]:
                 document.add_paragraph(line)
@@ -253,7 +259,8 @@ def render_pdf(blocks: list[Block], path: Path) -> None:
                 if len(rows[0]) == 6 else [16.2 / len(rows[0])] * len(rows[0])  # round 5: a records table
             table = Table(rows, colWidths=[w * cm for w in widths], repeatRows=1)
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+                                      + [("SPAN", (1, r), (-1, r)) for r in (block[2] if len(block) > 2 else [])]))
             story += [table, Spacer(1, 6)]
         elif kind == "pre":
             for line in block[1]:
