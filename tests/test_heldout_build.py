@@ -94,7 +94,8 @@ def test_every_spec_plant_is_in_the_truth(spec: dict) -> None:
                        "rank_oor": "rank_out_of_range", "above_max": "score_above_max", "gap": "numbering_gap",
                        "date_ref": "date_inconsistency", "bad_date": "date_inconsistency",
                        "malformed": "malformed_number", "missing": "missing_criterion",
-                       "deduction": "deduction_mismatch"}[p[0]] for p in spec["plants"])
+                       "deduction": "deduction_mismatch", "annex_score": "conflicting_values"}[p[0]]
+                      for p in spec["plants"])
     assert planted_kinds == expected
 
 
@@ -126,6 +127,10 @@ def test_planted_values_are_real_inconsistencies(spec: dict) -> None:
             assert plant[1] != spec["records"][1]
         elif kind == "conflict_staff":
             assert plant[1] != spec["staff"][0]
+        elif kind == "annex_score":  # round 7: the annex prints another score for a criterion than the body
+            assert d(plant[2]) != scores[plant[1] - 1]
+            (p,) = [p for p in truth["planted"] if p["kind"] == "conflicting_values" and p["subject"] == str(plant[1])]
+            assert p["values"] == [float(scores[plant[1] - 1]), float(d(plant[2]))]
         elif kind in ("year_closing", "year_heading", "year_title"):
             assert plant[1] != spec["year"]
         elif kind == "rank_oor":
@@ -208,6 +213,8 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
     for code in truth["criteria"]:
         score, max_score = spec_scores(spec)[int(code) - 1], maxima[int(code) - 1]
         def printed(x: Decimal) -> str:
+            if spec.get("two_places"):  # round 7: "12,70/15,00"
+                x = x.quantize(Decimal("0.01"))
             return re.escape(str(x).replace(".", ","))
 
         as_score = printed(score) + r"\s*/\s*" + printed(max_score)  # "14 /15 điểm" in the "1)" layout
@@ -236,7 +243,7 @@ def test_rounds_are_specs_and_disjoint() -> None:
     for names in ROUNDS.values():
         assert names <= set(BY_NAME) and not names & seen
         seen |= names
-    assert len(ROUNDS[5]) == 16 and len(ROUNDS[6]) == 16
+    assert len(ROUNDS[5]) == 16 and len(ROUNDS[6]) == 16 and len(ROUNDS[7]) == 16
 
 
 def test_select_round_keeps_only_that_rounds_reports() -> None:

@@ -174,6 +174,12 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
                     if r == 0:
                         for run in table.cell(r, c).paragraphs[0].runs:
                             run.bold = True
+            for r in block[2] if len(block) > 2 else []:  # round 7: a group row, merged across the columns
+                merged = table.cell(r, 1).merge(table.cell(r, len(rows[0]) - 1))
+                for para in merged.paragraphs[1:]:  # the merged-in empty cells' paragraphs
+                    para._element.getparent().remove(para._element)
+                for run in merged.paragraphs[0].runs:
+                    run.bold = True
         elif kind == "pre":
             for line in block[1]:
                 document.add_paragraph(line)
@@ -251,9 +257,12 @@ def render_pdf(blocks: list[Block], path: Path) -> None:
             rows = [[Paragraph(escape(v), cell if c == 1 else cell_center) for c, v in enumerate(row)] for row in block[1]]
             widths = [1.2, 8.3, 2.2, 2.2, 2.3] if len(rows[0]) == 5 else [1.3, 6.5, 1.9, 1.9, 2.0, 2.4] \
                 if len(rows[0]) == 6 else [16.2 / len(rows[0])] * len(rows[0])  # round 5: a records table
+            if len(block) > 2:  # round 7: a grouped table, its "Ghi chú" column wide enough for "1.848/1.851 hồ sơ"
+                widths = [1.0, 6.0, 1.7, 1.7, 1.8, 4.0]
             table = Table(rows, colWidths=[w * cm for w in widths], repeatRows=1)
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+                                      + [("SPAN", (1, r), (-1, r)) for r in (block[2] if len(block) > 2 else [])]))
             story += [table, Spacer(1, 6)]
         elif kind == "pre":
             for line in block[1]:

@@ -9,6 +9,7 @@ the renderers in build.py turn into text, DOCX or PDF; ``truth`` holds the field
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -66,6 +67,10 @@ WORD_RANKS = {word: n for n, word in RANK_WORDS.items()} | {"đầu": 1}
 LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"]  # the Vietnamese alphabet's order, as legal texts letter
 ORDINALS = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín", 10: "mười"}
 NUMBER_WORDS = {1: "một", 2: "hai", 3: "ba", 4: "bốn", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín"}
+GROUPS = [("I", "về chỉ đạo, điều hành và cải cách thể chế", (1, 2)), ("II", "về cải cách thủ tục hành chính", (3,)),
+          ("III", "về tổ chức bộ máy và chế độ công vụ", (4, 5)),
+          ("IV", "về tài chính công và chính quyền điện tử, chính quyền số", (6, 7)),
+          ("V", "về tác động của CCHC và sự hài lòng", (8, 9, 10))]  # round 7: the table's merged group rows
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 DISTRICT_KINDS = ("thành phố ", "thị xã ", "quận ", "huyện ")
 
@@ -197,13 +202,17 @@ class Composer:
                 pct_text = vn(percent(score, max_score, places), places)
             if "round_7799" in self.spec.get("tricky", []) and code == 7 and scores[6] == "8,97":
                 pct_text = "77,99"
+            if self.spec.get("pct_dot"):  # round 7: percents typed with a decimal point ("87.50%")
+                pct_text = pct_text.replace(",", ".")
             for _, pcode, printed in self.plant("pct"):
                 if pcode == code:
                     pct_text = printed
             title = self.rng.choice(TITLES[code])
             title = self.spec.get("titles", {}).get(code, title)
-            crit = Criterion(code, title, score, max_score, scores[code - 1],
-                             maxima[code - 1], pct_text, printed_number=str(code))
+            score_text, max_text = scores[code - 1], maxima[code - 1]
+            if self.spec.get("two_places"):  # round 7: "12,70/15,00", as a spreadsheet prints them
+                score_text, max_text = vn(score, 2), vn(max_score, 2)
+            crit = Criterion(code, title, score, max_score, score_text, max_text, pct_text, printed_number=str(code))
             if code in crit_ranks:
                 r, t = crit_ranks[code].split("/")
                 crit.rank = (int(r), int(t))
@@ -342,6 +351,10 @@ class Composer:
 
     # ---- blocks -------------------------------------------------------------------------------
     def add(self, *block: Any) -> None:
+        if self.spec.get("sections_abc") and block[0] == "heading":  # round 7: sections "A. … B. …"
+            match = re.match(r"(I|II|III|IV|V)\. (?=[A-ZĐ])", block[1])
+            if match:
+                block = (block[0], "ABCDE"[ROMAN.index(match.group(1))] + ". " + block[1][match.end():], *block[2:])
         self.blocks.append(tuple(block))
 
     def header(self) -> None:
@@ -941,6 +954,8 @@ class Composer:
             ["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]
         if self.layout == "table_self":
             return self.table_self()
+        if self.spec.get("table_groups"):
+            return self.table_groups()
         rows = [head + (["Xếp hạng"] if ranked else [])]
         for crit in self.criteria:
             score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
@@ -960,6 +975,100 @@ class Composer:
             self.add("table", [rows[0], *rows[cut:]])
         else:
             self.add("table", rows)
+
+    def row_title(self, crit: Criterion) -> tuple[str, ...]:
+        """Round 7: in a grouped table a criterion's row is found by its title too (a score "2,5" is in "12,5")."""
+        return (crit.title[0].upper() + crit.title[1:],) if self.spec.get("table_groups") else ()
+
+    def remark(self, crit: Criterion) -> str:
+        """Round 7: the "Ghi chú" cell of a criterion: the points lost, and a count the criterion rests on."""
+        lost = crit.max_score - crit.score
+        note = "Đạt điểm tối đa" if lost <= 0 else f"Bị trừ {vn(lost)} điểm"
+        _, resolved, ontime, _, _ = self.spec["records"]
+        total, standard = self.spec["staff"]
+        if crit.code == 3:
+            note += f"; {thousands(ontime)}/{thousands(resolved)} hồ sơ đúng hạn"
+        elif crit.code == 5:
+            note += f"; {standard}/{total} CBCC đạt chuẩn"
+        return note
+
+    def table_groups(self) -> None:
+        """Round 7: the criteria under merged group rows ("I. Nhóm chỉ số …"), a "Ghi chú" column with numbers."""
+        total_text, total = self.total_text()
+        rows = [["TT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)", "Ghi chú"]]
+        merged = []
+        by_code = {c.code: c for c in self.criteria}
+        for number, title, codes in GROUPS:
+            merged.append(len(rows))
+            rows.append([number, f"Nhóm chỉ số {title}", "", "", "", ""])
+            for code in codes:
+                if code in by_code:
+                    crit = by_code[code]
+                    rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text,
+                                 crit.score_text, crit.percent_text, self.remark(crit)])
+        pct_text = vn(percent(total, Decimal(100)), 2)
+        for _, printed in self.plant("pct_overall"):
+            pct_text = printed
+        if self.spec.get("pct_dot"):
+            pct_text = pct_text.replace(",", ".")
+        rows.append(["", "Tổng cộng", "100", total_text, pct_text, f"Bị trừ {vn(100 - total)} điểm"])
+        self.add("table", rows, merged)
+
+    def annex(self) -> None:
+        """Round 7: a "Phụ lục" after the signature repeating the criteria table (a score may differ: planted)."""
+        total_text, total = self.total_text()
+        issued = f"{self.issued.day:02d}/{self.issued.month:02d}/{self.issued.year}"
+        self.add("pagebreak")
+        self.add("heading", "PHỤ LỤC")
+        self.add("center", f"KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CCHC NĂM {self.year} CỦA UBND {self.unit_phrase().upper()}", True)
+        self.add("center", f"(Kèm theo Báo cáo số {self.spec['number']} ngày {issued} của UBND {self.unit_phrase()})",
+                 False)
+        rows = [["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]]
+        annex_sum = Decimal(0)
+        for crit in self.criteria:
+            score, score_text, pct_text = crit.score, crit.score_text, crit.percent_text
+            for _, code, printed in self.plant("annex_score"):
+                if code == crit.code:  # the annex kept a score from before the appraisal
+                    score, score_text = dec(printed), printed
+                    pct_text = vn(percent(score, crit.max_score), 2)
+                    row = ("\t" if self.spec["fmt"] in ("txt", "txt_utf16") else " ").join([str(crit.code), crit.title[0].upper() + crit.title[1:], crit.max_text, printed,
+                                    pct_text])
+                    self.plants.append(Planted("conflicting_values", f"criterion {code}", str(code),
+                                               [num(crit.score), num(score)], row,
+                                               f"criterion {code} scored {crit.score_text} in the body, {printed} in "
+                                               f"the annex", kinds=["conflicting_values"]))
+            annex_sum += score
+            rows.append([str(crit.code), crit.title[0].upper() + crit.title[1:], crit.max_text, score_text, pct_text])
+        rows.append(["", "Tổng cộng", "100", total_text, vn(percent(total, Decimal(100)), 2)])
+        if annex_sum != self.printed_sum() and not self.plant("total"):
+            self.also_true.append(Planted("total_mismatch", "annex", "", [num(annex_sum), num(total)], "",
+                                          f"the annex's criteria add up to {vn(annex_sum)}, its total {total_text}"))
+        if self.spec["fmt"] in ("txt", "txt_utf16"):
+            self.add("pre", ["\t".join(row) for row in rows])
+        else:
+            self.add("table", rows)
+
+    def previous_year(self, overall: dict[str, Any]) -> None:
+        """Round 7: last year's score and rank beside this year's (rank + change = last year's rank)."""
+        prev = dec(self.spec["prev_score"])
+        prev_rank = overall["rank"] + (overall["rank_change"] or 0)
+        diff = Decimal(str(overall["score"])) - prev
+        way = "tăng" if diff > 0 else "giảm"
+        self.add("para", f"So với năm {self.year - 1} (năm {self.year - 1} đạt {self.spec['prev_score']} điểm, xếp thứ "
+                         f"{prev_rank}), Chỉ số CCHC năm {self.year} của {self.level} {way} {vn(abs(diff))} điểm.")
+
+    def summary_bullets(self) -> list[str]:
+        """Round 7: strengths stated as counts over the criteria (true of the printed scores)."""
+        _, total = self.total_text()
+        n = len(self.criteria)
+        full = sum(1 for c in self.criteria if c.score == c.max_score)
+        high = sum(1 for c in self.criteria if percent(c.score, c.max_score) >= 80)
+        wrong = {p[1] for p in self.plant("pct")}
+        worst = min((c for c in self.criteria if c.code not in wrong), key=lambda c: c.score / c.max_score)
+        return [f"- Có {full:02d}/{n:02d} lĩnh vực đạt điểm tối đa;" if full else "- Chưa có lĩnh vực nào đạt điểm tối đa;",
+                f"- {high:02d}/{n:02d} lĩnh vực đạt tỷ lệ từ 80% số điểm trở lên;",
+                (f"- Tổng số điểm bị trừ là {vn(100 - total)} điểm; lĩnh vực {worst.title[0].lower() + worst.title[1:]} "
+                 f"đạt thấp nhất ({worst.score_text}/{worst.max_text} điểm, {worst.percent_text}%).")]
 
     def self_score(self, crit: Criterion) -> Decimal:
         """Round 6: the commune's own score of a criterion, at or above the district's, never above the maximum."""
@@ -1009,7 +1118,9 @@ class Composer:
             if len(title) > 60:
                 title = title[:57].rsplit(" ", 1)[0] + " ..."
             lines.append(f"{crit.printed_number:<5}{title:<62}{crit.max_text:>8}{crit.score_text:>8}{crit.percent_text + '%':>9}")
-        lines.append(f"{'':<5}{'Tổng cộng':<62}{'100':>8}{total_text:>8}{vn(percent(total, Decimal(100)), 2) + '%':>9}")
+        hundred = "100,00" if self.spec.get("two_places") else "100"  # round 7: as the rows print
+        total_pct = vn(percent(total, Decimal(100)), 2).replace(",", "." if self.spec.get("pct_dot") else ",")
+        lines.append(f"{'':<5}{'Tổng cộng':<62}{hundred:>8}{total_text:>8}{total_pct + '%':>9}")
         self.add("pre", lines)
         self.add("heading", "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC")
         for crit in self.criteria:
@@ -1024,6 +1135,9 @@ class Composer:
         self.add("subheading", "1. Ưu điểm")
         self.add("para", "Công tác CCHC được cấp ủy, chính quyền quan tâm chỉ đạo; nhận thức của cán bộ, công chức về "
                          "CCHC có chuyển biến rõ nét; việc giải quyết TTHC cho người dân ngày càng thuận lợi.")
+        if self.spec.get("bullets"):  # round 7
+            for line in self.summary_bullets():
+                self.add("para", line)
         self.add("subheading", "2. Tồn tại, hạn chế")
         self.add("para", "Việc cập nhật tài liệu kiểm chứng lên phần mềm chấm điểm còn chậm; cơ sở vật chất của Bộ phận "
                          "Một cửa chưa đáp ứng yêu cầu.")
@@ -1051,6 +1165,10 @@ class Composer:
                                        f"closing names {year}, title {self.year}"))
         self.add("para", text)
         recipients = ["Nơi nhận:", f"- Phòng Nội vụ {self.district_kind};", "- TT Đảng ủy, HĐND xã;", "- Lưu: VP."]
+        if self.spec.get("recipient_counts"):  # round 7: copies counted
+            recipients = ["Nơi nhận:", f"- UBND {self.district_kind} (02 bản);",
+                          f"- Phòng Nội vụ {self.district_kind} (01 bản);", "- TT Đảng ủy, HĐND xã (01 bản);",
+                          "- 03 thôn, 02 tổ dân phố (05 bản);", "- Lưu: VP, 01 bản."]
         vice = self.rng.random() < 0.3
         right = (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] if vice else ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]) + \
             ["", "", self.spec["signer"]]
@@ -1090,7 +1208,8 @@ class Composer:
             for _, code, value in self.plant("above_max"):
                 if code == crit.code:
                     self.plants.append(Planted("score_above_max", f"criterion {code}", str(code),
-                                               [num(crit.score), num(crit.max_score)], self.sentence_with(value, crit.max_text),
+                                               [num(crit.score), num(crit.max_score)],
+                                               self.sentence_with(value, crit.max_text, *self.row_title(crit)),
                                                f"criterion {code} scored {value} of a maximum {crit.max_text}",
                                                kinds=["score_above_max", "percent_mismatch", "max_mismatch"]))
             for _, code, printed in self.plant("malformed"):
@@ -1120,6 +1239,8 @@ class Composer:
         if self.layout == "prose_i":
             self.add("heading", "PHẦN I. KẾT QUẢ CHUNG")
         overall = self.overall()
+        if self.spec.get("prev_score"):  # round 7
+            self.previous_year(overall)
         if self.layout in ("table", "table_only", "table_self"):
             self.table()
             if self.layout in ("table", "table_self"):
@@ -1145,6 +1266,8 @@ class Composer:
                 self.general("II.")
                 self.tasks("III.")
         self.closing()
+        if self.spec.get("annex"):  # round 7
+            self.annex()
         self.criterion_plants()
         for planted in self.plants + self.also_true:
             if planted.sentence:

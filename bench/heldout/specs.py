@@ -31,6 +31,9 @@ Plants (what is wrong in the document, and the finding kind a reviewer expects):
   ("missing", c)               criterion c left out of the report            -> missing_criterion (total_mismatch also true)
   ("deduction", c, "0,5")      an indicator of c printed 0,5 higher, so the lost points listed do not make up the
                                criterion's                                   -> deduction_mismatch
+  ("annex_score", c, "18,5")   the "Phụ lục" after the signature prints criterion c with another score than the
+                               body (and that score's percent; the annex's total kept) -> conflicting_values (round 7;
+                               the annex's criteria then miss its total: a total_mismatch there is in also_true)
 
 Tricky clean cases (``tricky``), each a thing that looks wrong and is not:
   "round_7799"    a criterion printed x/y with a percent within the rounding of x (8,97/11,5 = 77,99%)
@@ -47,6 +50,10 @@ Tricky clean cases (``tricky``), each a thing that looks wrong and is not:
                   (the result, "công nhận đạt 87,50/100 điểm"): two overall scores, of two assessments
   "one_decimal"   criterion percents printed with one decimal ("17,75/20 điểm, tỷ lệ 88,8%")
   "self_column"   a criteria table with the commune's self-assessed score beside the appraised one (round 6)
+  round 7: "group_rows" (merged "I. Nhóm chỉ số …" rows between the criteria), "remarks" (a "Ghi chú" column:
+  "Bị trừ 1,25 điểm; 19/20 CBCC đạt chuẩn", "1.848/1.851 hồ sơ đúng hạn"), "annex_same" (a "Phụ lục" repeating the
+  table, consistent), "prev_year" (last year's score and rank: "năm 2022 đạt 86,15 điểm, xếp thứ 6"), "bullets"
+  ("- Có 02/10 lĩnh vực đạt điểm tối đa;"), "dot_pct" ("87.50%"), "two_places" ("12,70/15,00")
 Round 4 also states records as "tiếp nhận …: 1.863 hồ sơ; đã giải quyết 1.850 hồ sơ, trong đó giải quyết
 đúng hạn 1.842 hồ sơ, đạt …%" (the percent is of the records resolved, ``qty_words="alt"``), online records
 as "1.210 hồ sơ trên tổng số 1.850 hồ sơ TTHC đã giải quyết" and staff as "có 20 cán bộ, công chức, trong đó
@@ -68,6 +75,14 @@ rank_style trong_so ("xếp thứ 3 trong số 20 xã, thị trấn") | thu_hang
 thu_hang; ``date_style`` plain ("ngày 5 tháng 1 năm 2024", "5/1/2024") | dash ("05-01-2024");
 ``number_printed`` ("09 /BC-UBND"); qty_words r6 (received split by channel, "đúng và trước hạn"); list_words r6
 and ``item_style`` r6 ("+ 1.3. Kiểm tra công tác CCHC: …").
+Round 7 keys (each off unless set, so earlier documents are unchanged): ``table_groups`` (layout table: a 6-column
+table "TT | Lĩnh vực, tiêu chí | Điểm tối đa | Điểm đạt | Tỷ lệ (%) | Ghi chú" with merged group rows I … V and the
+points lost in the remarks), ``annex`` (a page break, "PHỤ LỤC", the criteria table again; tab-separated in a .txt),
+``prev_score`` ("So với năm 2022 (năm 2022 đạt 86,15 điểm, xếp thứ 6), Chỉ số CCHC năm 2023 của phường tăng 2,85
+điểm."; last year's rank is this year's plus the change), ``bullets`` (counts over the criteria under "Ưu điểm"),
+``pct_dot`` (criterion percents "87.50"), ``two_places`` (scores and maxima "12,70/15,00"), ``sections_abc`` (the
+section headings "A." … "D." for "I." … "IV."), ``recipient_counts`` ("- UBND thành phố (02 bản);"), ``titles``
+abbreviated ("CCTTHC", "CC chế độ công vụ").
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -82,6 +97,8 @@ MAXIMA: dict[str, list[str]] = {
     "M5": ["13", "5", "19", "6", "12", "7", "12", "4", "10", "12"],
     # round 6: one more
     "M6": ["12", "5", "21", "6", "12", "6", "12", "4", "10", "12"],
+    # round 7: one more
+    "M7": ["12", "5", "20", "6", "11", "6", "13", "3", "12", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -139,12 +156,22 @@ ROUND_5 = {"phuong-lieu-2023", "hoang-hoa-2022", "hung-son-2024", "phuong-dong-2
 ROUND_6 = {"tan-my-2023", "tan-hanh-2022", "cai-khe-2024", "dau-tieng-2023", "hoa-phong-2021", "dien-an-2022",
            "nhon-hau-2023", "ea-tu-2024", "long-hau-2022", "phuoc-hung-2023", "my-hoa-hung-2021", "chau-thanh-2024",
            "quang-thanh-2022", "gio-quang-2023", "vinh-thanh-2024", "tam-phuoc-2020"}
+# The seventh round, written after round 6 and NOT measured by the examiner (the lead measures it once, at the end):
+# criteria tables with merged group rows ("I. Nhóm chỉ số …") and a "Ghi chú" column holding the points lost and
+# counts; a "Phụ lục" after the signature repeating the criteria table (consistent, or with one score the body does
+# not have); last year's score and rank beside this year's; strengths as counts over the criteria ("07/10 lĩnh vực");
+# percents with a dot decimal ("87.50%"); scores with two places ("12,70/15,00"); sections "A. … B. …"; abbreviated
+# criterion titles ("CCTTHC"); recipients with copy counts; sixteen provinces not in rounds 1-6; one more framework.
+ROUND_7 = {"cam-duong-2023", "tan-thinh-2022", "y-la-2024", "chieng-coi-2021", "hoang-dong-2023", "de-tham-2022",
+           "thanh-xuong-2024", "loc-ninh-2020", "nghia-ky-2023", "lat-2022", "ia-kring-2024", "hao-duoc-2021",
+           "my-phong-2022", "tan-ngai-2023", "giong-rieng-2025", "ly-van-lam-2022"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
            "round 5 (16:15, unseen)": ROUND_5,
-           "round 6 (16:25, unseen: for the lead's final measurement)": ROUND_6}
-ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6}  # evaluate.py --round N
+           "round 6 (16:25, unseen: for the lead's final measurement)": ROUND_6,
+           "round 7 (17:25, unseen: for the lead's final measurement)": ROUND_7}
+ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -719,4 +746,91 @@ SPECS: list[dict] = [
          rank_style="trong_so", change="-3", change_style="words", classification="Khá",
          records=(905, 900, 897, 310, 310), staff=(18, 16), plants=[], tricky=["staff_cadres"],
          overall_style="tham_dinh", qty_words="r6", titles={7: "Hiện đại hóa hành chính"}),
+
+    # seventh round (ROUND_7): not measured by the examiner
+    dict(name="cam-duong-2023", fmt="docx", layout="table", unit="Cam Đường", level="phường",
+         district="thành phố Lào Cai", province="Lào Cai", year=2023, date="2024-01-18", number="12/BC-UBND",
+         signer="Hoàng Văn Đường", maxima="M7", scores="11 5 17,5 5,5 9,75 5,5 11,25 2,5 10,6 10,4", rank="4/17",
+         rank_style="digits", change="+2", classification="Tốt", records=(1865, 1851, 1848, 1320, 1320),
+         staff=(20, 19), plants=[("pct", 5, "86,64")], tricky=["prev_year"], table_groups=True, sections_abc=True,
+         prev_score="86,15"),
+    dict(name="tan-thinh-2022", fmt="pdf", layout="table", unit="Tân Thịnh", level="xã", district="thành phố Yên Bái",
+         province="Yên Bái", year=2022, date="2023-01-13", number="04/BC-UBND", signer="Nông Văn Thịnh", maxima="M1",
+         scores="13,5 5 16 5,5 10 6,5 10,5 1,5 12,2 9,1", rank="6/12", rank_style="digits_of", change="-1",
+         classification="Tốt", records=(1120, 1111, 1109, 690, 690), staff=(19, 18), plants=[],
+         tricky=["group_rows", "remarks"], table_groups=True),
+    dict(name="y-la-2024", fmt="conv_soffice", layout="table", unit="Ỷ La", level="phường",
+         district="thành phố Tuyên Quang", province="Tuyên Quang", year=2024, date="2025-01-16", number="08/BC-UBND",
+         signer="Ma Thị La", maxima="M2", scores="11 5,5 18 6,5 9 5,5 12 3,5 8,6 10,9", rank="2/13",
+         rank_style="digits", change="+1", classification="Xuất sắc", records=(2030, 2018, 2015, 1700, 1699),
+         staff=(21, 20), plants=[("total", "91,50"), ("year_closing", 2023)], tricky=[], table_groups=True),
+    dict(name="chieng-coi-2021", fmt="conv_lines", layout="prose_a", unit="Chiềng Cơi", level="phường",
+         district="thành phố Sơn La", province="Sơn La", year=2021, date="2022-01-24", number="06/BC-UBND",
+         signer="Lò Văn Cơi", maxima="M3", scores="9 7 20 5,5 11 5,5 10,5 3,5 7,1 10,8", rank="3/12",
+         rank_style="digits", change="=", classification="Tốt", records=(1410, 1402, 1399, 800, 800), staff=(20, 19),
+         plants=[], tricky=["annex_same", "bullets"], annex=True, bullets=True),
+    dict(name="hoang-dong-2023", fmt="txt", layout="prose_b", unit="Hoàng Đồng", level="xã",
+         district="thành phố Lạng Sơn", province="Lạng Sơn", year=2023, date="2024-01-22", number="10/BC-UBND",
+         signer="Vi Văn Đồng", maxima="M4", scores="12,5 5,5 17,5 5,5 9 5 10,5 2,5 9,4 10,6", rank="5/16",
+         rank_style="digits", change="-1", classification="Tốt", records=(1290, 1281, 1277, 750, 750), staff=(21, 19),
+         plants=[("annex_score", 3, "18,5"), ("conflict_staff", 23)], tricky=[], annex=True),
+    dict(name="de-tham-2022", fmt="docx_autonum", layout="prose_f", unit="Đề Thám", level="phường",
+         district="thành phố Cao Bằng", province="Cao Bằng", year=2022, date="2023-01-19", number="05/BC-UBND",
+         signer="Nông Thị Thám", maxima="M5", scores="12 4 17 5,5 10,5 6 10,75 3 8,8 10,2", rank="4/11",
+         rank_style="digits", change="+1", classification="Tốt", records=(1530, 1519, 1515, 900, 899), staff=(20, 18),
+         plants=[("pct", 5, "82.50")], tricky=["dot_pct"], pct_dot=True, recipient_counts=True),
+    dict(name="thanh-xuong-2024", fmt="pdf", layout="prose_l", unit="Thanh Xương", level="xã", district="Điện Biên",
+         province="Điện Biên", year=2024, date="2025-01-20", number="09/BC-UBND", signer="Lò Văn Xương", maxima="M6",
+         scores="11 4,5 18,75 5,5 10,5 5,5 10,75 3,5 8,9 10,8", rank="5/25", rank_style="digits", change="-1",
+         classification="Tốt", records=(1640, 1630, 1627, 1200, 1200), staff=(21, 20), plants=[],
+         tricky=["two_places", "prev_year", "round_double"], two_places=True, prev_score="87,20"),
+    dict(name="loc-ninh-2020", fmt="docx", layout="prose_a", unit="Lộc Ninh", level="xã", district="thành phố Đồng Hới",
+         province="Quảng Bình", year=2020, date="2021-01-20", number="03/BC-UBND", signer="Trần Văn Ninh", maxima="M2",
+         scores="10,5 5 17,5 6 8,5 5 11 3 8,25 10,5", rank="7/16", rank_style="digits", change="+1",
+         classification="Tốt", records=(960, 954, 951, 300, 300), staff=(18, 17),
+         plants=[("full_lost", 1), ("date_ref", "25/01/2021")], tricky=[], sections_abc=True,
+         titles={3: "CCTTHC", 5: "CC chế độ công vụ", 7: "Hiện đại hóa hành chính"}),
+    dict(name="nghia-ky-2023", fmt="conv_flow", layout="prose_b", unit="Nghĩa Kỳ", level="xã", district="Tư Nghĩa",
+         province="Quảng Ngãi", year=2023, date="2024-01-25", number="11/BC-UBND", signer="Phạm Văn Kỳ", maxima="M1",
+         scores="14 5 17 6 10 6,5 10,5 1,75 12,6 9,4", rank="2/15", rank_style="digits", change="+3",
+         classification="Xuất sắc", records=(1760, 1749, 1745, 1300, 1300), staff=(20, 20),
+         plants=[("pct_overall", "93,75")], tricky=["prev_year"], bullets=True, prev_score="90,40"),
+    dict(name="lat-2022", fmt="txt", layout="table_text", unit="Lát", level="xã", district="Lạc Dương",
+         province="Lâm Đồng", year=2022, date="2023-01-12", number="02/BC-UBND", signer="Cil Ha Lát", maxima="M3",
+         scores="9,5 7,5 19,5 5 11 5,5 11 3,5 7,2 10,6", rank="1/10", rank_style="digits", change="=",
+         classification="Xuất sắc", records=(962, 955, 953, 400, 400), staff=(18, 17),
+         plants=[("conflict_records", 980)], tricky=["two_places", "dot_pct"], two_places=True, pct_dot=True),
+    dict(name="ia-kring-2024", fmt="docx", layout="table", unit="Ia Kring", level="xã", district="thành phố Pleiku",
+         province="Gia Lai", year=2024, date="2025-01-14", number="07/BC-UBND", signer="Rơ Châm Kring", maxima="M4",
+         scores="13 5,5 18 6 9,5 5,5 11 2,5 10,2 11,1", rank="3/22", rank_style="digits", change="+2",
+         classification="Xuất sắc", records=(1180, 1172, 1170, 900, 900), staff=(19, 18), plants=[],
+         tricky=["group_rows", "remarks", "annex_same", "staff_cadres"], table_groups=True, annex=True,
+         recipient_counts=True),
+    dict(name="hao-duoc-2021", fmt="pdf", layout="prose_k", unit="Hảo Đước", level="xã", district="Châu Thành",
+         province="Tây Ninh", year=2021, date="2022-01-21", number="05/BC-UBND", signer="Lê Văn Đước", maxima="M5",
+         scores="11,5 4,5 17 5 11 6,5 10,5 3,5 9 10,5", rank="6/14", rank_style="digits", change="-2",
+         classification="Tốt", records=(1050, 1043, 1040, 600, 600), staff=(19, 18), plants=[], tricky=["dot_pct"],
+         pct_dot=True),
+    dict(name="my-phong-2022", fmt="conv_soffice", layout="prose_a", unit="Mỹ Phong", level="xã",
+         district="thành phố Mỹ Tho", province="Tiền Giang", year=2022, date="2023-01-17", number="06/BC-UBND",
+         signer="Nguyễn Văn Phong", maxima="M6", scores="10,5 5 18 5,5 10 5 11 3 8,7 10,9", rank="8/17",
+         rank_style="digits", change="+1", classification="Tốt", records=(1330, 1322, 1318, 850, 850), staff=(20, 19),
+         plants=[("annex_score", 7, "11,5"), ("both", 3)], tricky=[], annex=True, bullets=True),
+    dict(name="tan-ngai-2023", fmt="docx_autonum", layout="prose_j", unit="Tân Ngãi", level="xã",
+         district="thành phố Vĩnh Long", province="Vĩnh Long", year=2023, date="2024-01-23", number="04/BC-UBND",
+         signer="Võ Văn Ngãi", maxima="M7", scores="11,5 4,5 18 5,5 10 5,5 12 2,5 11 10,7", rank="2/11",
+         rank_style="digits", change="+1", classification="Xuất sắc", records=(1490, 1481, 1478, 1000, 1000),
+         staff=(20, 20), plants=[], tricky=["prev_year", "received_resolved"], sections_abc=True, prev_score="88,60"),
+    dict(name="giong-rieng-2025", fmt="txt", layout="prose_g", unit="Giồng Riềng", level="thị trấn",
+         district="Giồng Riềng", province="Kiên Giang", year=2025, date="2026-01-15", number="03/BC-UBND",
+         signer="Danh Văn Riềng", maxima="M1", scores="13,5 5 16,5 6 10,5 6 10 1,75 12 9,2", rank="1/19",
+         rank_style="digits", change="+2", classification="Xuất sắc", records=(2210, 2198, 2196, 2000, 2000),
+         staff=(22, 21), plants=[("deduction", 3, "0,5"), ("year_heading", 2024)], tricky=["two_places"],
+         two_places=True, recipient_counts=True),
+    dict(name="ly-van-lam-2022", fmt="conv_lines", layout="table", unit="Lý Văn Lâm", level="xã",
+         district="thành phố Cà Mau", province="Cà Mau", year=2022, date="2023-01-11", number="01/BC-UBND",
+         signer="Trần Văn Lâm", maxima="M1", scores="12,5 4,5 16,5 5,5 9,5 6 10,5 1,5 11,5 8,9", rank="9/17",
+         rank_style="digits", change="-1", classification="Tốt", records=(1480, 1466, 1460, 700, 699),
+         staff=(19, 18), plants=[("above_max", 8, "2,5"), ("pct_qty", "97,59")], tricky=["dot_pct"],
+         table_groups=True, pct_dot=True, prev_score="88,40"),
 ]
