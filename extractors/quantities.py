@@ -216,6 +216,9 @@ def find_records_table(text: str) -> FoundQuantity | None:
     """The on-time records over the records resolved, and the rate, of a records table (header then one
     row of numbers, a number per header): the table states the ratio a sentence would ("1.221/1.230 hồ sơ
     giải quyết đúng hạn, đạt 98,27%"). Its ``sentence`` is that ratio in the header's own words."""
+    folded = text.lower()
+    if "đúng" not in folded or "giải" not in folded:
+        return None  # no on-time or no resolved column: the header's words need both
     columns = list(RECORD_COLUMN_RE.finditer(text))
     roles = [m.lastgroup for m in columns]
     if not {"on_time", "resolved"} <= set(roles) or len(set(roles)) != len(roles) or not columns:
