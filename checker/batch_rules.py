@@ -325,7 +325,7 @@ def check_records(records: Sequence[Record], settings: Settings = DEFAULT_SETTIN
     findings = run_batch_rules(entries, settings, select=own) if own else []  # type: ignore[arg-type]
     del entries
     if of_rankings and rankings:
-        findings += run_batch_rules(_covered(records, rankings), settings, select=of_rankings)
+        findings += run_batch_rules(covered_records(records, rankings), settings, select=of_rankings)
     if others:
         findings += run_batch_rules([light_copy(r) for r in records], settings, select=others)
     # each call's findings are sorted, and no two calls share a rule (part of the order): sorting the
@@ -333,9 +333,10 @@ def check_records(records: Sequence[Record], settings: Settings = DEFAULT_SETTIN
     return sort_findings(findings)
 
 
-def _covered(records: Sequence[Record], rankings: Sequence[Record]) -> list[Record]:
+def covered_records(records: Sequence[Record], rankings: Sequence[Record]) -> list[Record]:
     """Light copies, in batch order, of the rankings and of the reports one of them covers: all that the
-    rules of published rankings read (:func:`cchc.checker.official.matches`)."""
+    rules of published rankings read (:func:`cchc.checker.official.matches`) and the reviews' published
+    rankings section shows (a report no ranking covers is in no table)."""
     from cchc.checker.official import covering_rankings
 
     kept: list[Record] = []

@@ -419,19 +419,6 @@ def _remove_stale(pages_dir: Path, keep: set[str]) -> None:
             path.unlink()
 
 
-def _covered(records: Sequence[Record], rankings: Sequence[Record]) -> list[Record]:
-    """Light copies, in batch order, of the rankings and of the reports one of them covers: all that the
-    published rankings' section reads (a report no ranking covers is in no table)."""
-    from cchc.checker.official import covering_rankings
-
-    kept: list[Record] = []
-    for record in records:
-        is_ranking = record.document_type == "ranking" and record.ranking is not None
-        if is_ranking or (record.document_type == "report" and covering_rankings(record, rankings)):
-            kept.append(light_copy(record))
-    return kept
-
-
 def write_report(
     out_dir: str | Path,
     records: Iterable[Record],
@@ -537,7 +524,9 @@ def write_report(
             )
         )
     if again and light:
-        light = _covered(records, light)  # type: ignore[arg-type]
+        from cchc.checker.batch_rules import covered_records
+
+        light = covered_records(records, light)  # type: ignore[arg-type]
     view.report_counts = [r.counts for r in rows]
     html_path = atomic_write_text(out / html_name, _stamp_html(render_index_html(view, rows, light), run_id))
     md_path = atomic_write_text(
