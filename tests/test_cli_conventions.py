@@ -293,5 +293,5 @@ def test_a_real_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, command: lis
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 130 and "interrupted" in err.decode() and "Traceback" not in err.decode()
+    assert process.returncode == 130 and "interrupted" in err.decode() and "Traceback" not in err.decode(), err.decode()
     assert list(tmp_path.iterdir()) == []
