@@ -603,7 +603,7 @@ class _Assembler:
                 self.placed.add(st.index)
         if st.code is not None and st.code not in self.seen and st.states_score:
             return self.criterion(st, scores)
-        if st.numbered_top and not scores:
+        if st.numbered_top and (not scores or st.code in self.seen):
             self.close_indicator()
             # a heading naming a criterion already read (from a table): its lists below belong to it
             known = st.code in self.seen
