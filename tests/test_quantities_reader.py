@@ -29,6 +29,12 @@ FORMS = [
     ("Có 16 chỉ tiêu KT- XH được giao, trong đó có 4 chỉ tiêu đạt so với kế hoạch.", (4, 16, None, "chỉ tiêu")),
     ("Tổng số văn bản đi là 520 văn bản, trong số đó 450 văn bản được ký số.", (450, 520, None, "văn bản")),
     ("Số cán bộ, công chức đạt chuẩn đạt 17/19 (89,5%).", (17, 19, 89.5, "cán bộ, công chức")),
+    # a threshold after the ratio is not its percent ('ten of ten fields reached 80% of their points or more')
+    ("- 10/10 lĩnh vực đạt tỷ lệ từ 80% số điểm trở lên;", (10, 10, None, "lĩnh vực")),
+    ("- 09/10 lĩnh vực đạt tỷ lệ 80% số điểm trở lên;", (9, 10, None, "lĩnh vực")),
+    ("Có 19/20 công chức đạt chuẩn, đạt trên 90%.", (19, 20, None, "công chức")),
+    ("- 09/10 lĩnh vực đạt tỷ lệ 90%;", (9, 10, 90, "lĩnh vực")),  # the ratio's own percent
+    ("Có 19/20 công chức đạt chuẩn (95%), vượt mục tiêu từ 90% trở lên.", (19, 20, 95, "công chức")),
 ]  # fmt: skip
 
 NOT_QUANTITIES = [
