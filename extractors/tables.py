@@ -171,7 +171,7 @@ def criteria_from_table(
         is_total = bool(TOTAL_RE.match(title)) or (not title and bool(TOTAL_RE.match(cells.get("no", ""))))
         if re.match(r"^\s*\d{1,2}\.\d", cells.get("no", "")):
             continue  # a component indicator's row ("1.3"), not a criterion
-        code = None if is_total else framework.match_title(title)
+        code = None if is_total or _group_row(cells, title) else framework.match_title(title)
         if not is_total and code is None:
             continue
         ev = evidence(block, index, start, start + len(row_text))
@@ -179,6 +179,20 @@ def criteria_from_table(
         criterion = _row_criterion(cells, code, title or "Tổng", header_rank, ev, repairs)
         result.append((criterion, is_total))
     return result
+
+
+_ROMAN_NO_RE = re.compile(r"^\s*[IVX]{1,4}\s*\.?\s*$")
+
+
+def _group_row(cells: dict[str, str], title: str) -> bool:
+    """A row heading a group of criteria ("II | Nhóm chỉ số về cải cách thủ tục hành chính", its title
+    merged across the value columns): no number in its score, maximum or percent cell, and a roman
+    number or the title repeated in them. It names words of a criterion's title but is none."""
+    values = [cells[r] for r in ("score", "max", "percent") if r in cells]
+    if any(_number(v) is not None or _score_pair(v) is not None for v in values):
+        return False
+    merged = bool(title) and any(" ".join(v.split()) == title for v in values)
+    return merged or bool(_ROMAN_NO_RE.match(cells.get("no", "")))
 
 
 def _row_criterion(

@@ -523,3 +523,43 @@ def test_a_criteria_table_with_the_score_and_its_maximum_in_one_cell(tmp_path: P
     assert [(c.code, c.score, c.max_score, c.percent, c.rank, c.rank_total) for c in record.criteria] == [
         ("1", 12.5, 15, 83.33, 12, 20), ("2", 4.5, 5, 90, 5, 20), ("3", 15.75, 18.5, 85.14, 19, 20),
     ]
+
+
+def _group_table_docx(path: Path, rows: list[tuple[str, ...]]) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in HEADER.splitlines():
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows) + 1, cols=6)
+    for k, head in enumerate(("TT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)", "Ghi chú")):
+        table.cell(0, k).text = head
+    for r, row in enumerate(rows, start=1):
+        if len(row) == 2:  # a group row: its title merged across the other columns
+            table.cell(r, 1).merge(table.cell(r, 5))
+            table.cell(r, 0).text, table.cell(r, 1).text = row
+            continue
+        for k, cell in enumerate(row):
+            table.cell(r, k).text = cell
+    document.save(str(path))
+    return path
+
+
+def test_a_criteria_table_with_merged_group_rows(tmp_path: Path) -> None:
+    # group rows ("I | Nhóm chỉ số về chỉ đạo, điều hành và cải cách thể chế") name a criterion's words
+    # ("cải cách thể chế") but hold no score: the criterion is the row below
+    rows = [
+        ("I", "Nhóm chỉ số về chỉ đạo, điều hành và cải cách thể chế"),
+        ("1", "Công tác chỉ đạo, điều hành", "12", "11", "91,67", "Bị trừ 1 điểm"),
+        ("2", "Cải cách thể chế", "5", "5", "100", "Đạt điểm tối đa"),
+        ("II", "Nhóm chỉ số về cải cách thủ tục hành chính"),
+        ("3", "Cải cách thủ tục hành chính", "20", "17,5", "87,50", "Bị trừ 2,5 điểm; 1.848/1.851 hồ sơ đúng hạn"),
+    ]
+    record = extract_file(_group_table_docx(tmp_path / "groups.docx", rows))
+    assert [(c.code, c.score, c.max_score, c.percent) for c in record.criteria] == [
+        ("1", 11, 12, 91.67), ("2", 5, 5, 100), ("3", 17.5, 20, 87.5),
+    ]
+    # a criterion row whose score cells are empty is still that criterion (no group row: an arabic number)
+    rows[2] = ("2", "Cải cách thể chế", "5", "", "", "")
+    record = extract_file(_group_table_docx(tmp_path / "blank.docx", rows))
+    assert [(c.code, c.score, c.max_score) for c in record.criteria] == [("1", 11, 12), ("2", None, 5), ("3", 17.5, 20)]
