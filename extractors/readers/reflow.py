@@ -240,11 +240,14 @@ def _page_number(paragraphs: list[Block], k: int) -> bool:
     """A paragraph that is only a small number, between printed lines of body text: a page number.
 
     Between table cells that a converter made paragraphs ("Cải cách thể chế" / "5" / "5" / "100") it
-    is a cell, and kept."""
+    is a cell, and kept; so is a row's number after a group row, its title then its first number after it
+    ("Nhóm chỉ số về tài chính công …" / "6" / "Cải cách tài chính công" / "7")."""
     if not PAGE_NUMBER_RE.match(paragraphs[k].text):
         return False
     around = [paragraphs[j].text.strip() for j in (k - 1, k + 1) if 0 <= j < len(paragraphs)]
-    return not any(_CELL_NUMBER_RE.match(t) for t in around) and (not around or max(map(len, around)) >= 60)
+    row_after = k + 2 < len(paragraphs) and _CELL_NUMBER_RE.match(paragraphs[k + 2].text.strip())
+    cells = any(_CELL_NUMBER_RE.match(t) for t in around) or row_after
+    return not cells and (not around or max(map(len, around)) >= 60)
 
 
 def _joined(block: Block, parts: list[tuple[int, Block]]) -> Block:
