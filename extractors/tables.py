@@ -277,7 +277,13 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
     if len(rows) < MIN_STREAM_ROWS:
         return []
     rows = _misprinted_stream_rows(tokens, numbers, rows, framework)
+    if _RANK_KEYS.isdisjoint(_word_runs(text[: tokens[rows[0][1]][0]])):
+        for crit, *_ in rows:  # no rank column: "18/19 CBCC đạt chuẩn" after a percent is a note ("Ghi chú")
+            crit.rank = crit.rank_total = None
     return [(crit, tokens[marker][0], tokens[end - 1][1]) for crit, marker, end, _ in rows]
+
+
+_RANK_KEYS = dict(_COLUMN_KEY_SETS)["rank"]
 
 
 _Token = tuple[int, int, str]
@@ -374,7 +380,9 @@ def _row_as_printed(
         del values[self_at]  # the self-assessed score is not the score
     a, b, pct = values
     maximum, score = max(a, b), min(a, b)  # the columns in either order, as _consistent_triple reads them
-    if not (0 < maximum < 50 and 0 <= pct <= 100):
+    if pct > 100 and score > 0 and abs(maximum / score * 100 - pct) <= 0.6:
+        maximum, score = score, maximum  # "2 2,5 125,00": the percent says the score is above its maximum
+    if not (0 < maximum < 50 and 0 <= pct and (pct <= 100 or score > maximum)):
         return None
     return _stream_row(tokens, code, marker, k, (maximum, score, pct), self_at)
 

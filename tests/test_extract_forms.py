@@ -563,3 +563,25 @@ def test_a_criteria_table_with_merged_group_rows(tmp_path: Path) -> None:
     rows[2] = ("2", "Cải cách thể chế", "5", "", "", "")
     record = extract_file(_group_table_docx(tmp_path / "blank.docx", rows))
     assert [(c.code, c.score, c.max_score) for c in record.criteria] == [("1", 11, 12), ("2", None, 5), ("3", 17.5, 20)]
+
+
+def test_a_converters_cells_with_a_notes_column_and_a_score_above_its_maximum() -> None:
+    from cchc.extractors.framework import generic_framework
+    from cchc.extractors.tables import criteria_from_cell_stream
+
+    # a "Ghi chú" column, no rank column: "19/20 CBCC đạt chuẩn" after a percent is a note, no rank
+    notes = CELL_STREAM.replace("Tỷ lệ (%) đa", "Tỷ lệ (%) Ghi chú đa").replace("9,5 86,36", "9,5 86,36 10/11 CBCC đạt chuẩn")
+    rows = [c for c, _, _ in criteria_from_cell_stream(notes, generic_framework())]
+    assert [(c.code, c.score, c.rank, c.rank_total) for c in rows][4] == ("5", 9.5, None, None)
+    # with a rank column the same cell is a rank (see ROMAN_STREAM)
+    ranked = notes.replace("Ghi chú", "Xếp hạng")
+    assert [(c.rank, c.rank_total) for c, _, _ in criteria_from_cell_stream(ranked, generic_framework())][4] == (10, 11)
+    # "2 2,5 125,00": a score above its maximum, between rows that check, read as printed (score_above_max)
+    above = CELL_STREAM.replace("8 2 1,5 75,00", "8 2 2,5 125,00")
+    rows = [c for c, _, _ in criteria_from_cell_stream(above, generic_framework())]
+    assert [(c.code, c.max_score, c.score, c.percent) for c in rows][6:9] == [
+        ("7", 11.5, 9.75, 84.78), ("8", 2, 2.5, 125), ("9", 14, 11, 78.57),
+    ]
+    # a percent above 100 that does not check (2,5/2 is 125%, not 135%) is no row
+    odd = CELL_STREAM.replace("8 2 1,5 75,00", "8 2 2,5 135,00")
+    assert [c.code for c, _, _ in criteria_from_cell_stream(odd, generic_framework())][6:8] == ["7", "9"]
