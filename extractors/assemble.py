@@ -630,13 +630,25 @@ class _Assembler:
             elif crit.code and crit.code not in self.seen:
                 self.seen.add(crit.code)
                 self.record.criteria.append(crit)
+            elif crit.code and any(_states_another_score(c, crit.score, crit.max_score)
+                                   for c in self.record.criteria if c.code == crit.code):
+                self.record.criteria.append(crit)  # a table (an annex) repeating a criterion with another score
         return i + 1
 
     def restatement(self, st: Statement, scores: list[ScoreMatch]) -> None:
         """A criterion already read, stated again: fill what its first statement left unstated."""
         if st.code is not None and st.code in self.seen and scores:
             restated = next(c for c in self.record.criteria if c.code == st.code)
-            merge_restatement(restated, read_statement(self.ctx, _zone(self.ctx, st.index)))
+            stated = read_statement(self.ctx, _zone(self.ctx, st.index))
+            if _states_another_score(restated, stated.score, stated.max_score):
+                # the body's own statement comes first, the table repeating it (an annex) after: both kept
+                block = self.ctx.doc.blocks[st.index]
+                body = Criterion(code=st.code, title=criterion_title(block.text, scores[0].start),
+                                 **{k: getattr(stated, k) for k in _STATED}, section=self.section)
+                body.evidence = stated.evidence or [evidence(block, st.index)]
+                self.record.criteria.insert(self.record.criteria.index(restated), body)
+            else:
+                merge_restatement(restated, stated)
             self.placed.add(st.index)
         elif st.points_only_code is not None and st.points_only_code in self.seen:
             text = self.ctx.doc.blocks[st.index].text
@@ -931,6 +943,16 @@ def _criteria_in_clauses(
             )
         )
     return found
+
+
+_STATED = ("score", "max_score", "percent", "rank", "rank_total", "rank_change")
+
+
+def _states_another_score(criterion: Criterion, score: float | None, max_score: float | None) -> bool:
+    """A later statement of ``criterion`` with another score out of the same maximum (CCHC105 compares them)."""
+    if score is None or criterion.score is None or abs(score - criterion.score) <= 1e-9:
+        return False
+    return max_score is not None and criterion.max_score is not None and abs(max_score - criterion.max_score) <= 1e-9
 
 
 def merge_restatement(criterion: Criterion, st: _Statement) -> None:

@@ -78,3 +78,55 @@ def test_component_lists_under_a_scored_heading_restating_an_annex_table(tmp_pat
 def test_an_item_under_a_later_section_is_no_criterion_s_indicator(tmp_path: Path) -> None:
     # "- Mục 1.3 …" under "II. ĐÁNH GIÁ CHUNG / 1. Ưu điểm" names no criterion heading above it
     assert "1.3" not in _indicators(tmp_path, BODY + ANNEX)
+
+
+BODY_3 = """Tiêu chí 3: Cải cách thủ tục hành chính
+Kết quả: đạt 17,5/20 điểm (tỷ lệ 87,50%).
+
+II. ĐÁNH GIÁ CHUNG"""
+
+
+def _record(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "annex.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
+
+
+def test_a_criterion_scored_otherwise_in_the_annex_is_a_conflict(tmp_path: Path) -> None:
+    # the body says 17,5/20, the annex 18,5/20 (with 92,50%): both kept, the body's first, and CCHC105 raised
+    annex = ANNEX.replace("20\t17,5\t87,50", "20\t18,5\t92,50")
+    record = _record(tmp_path, BODY.replace("\nII. ĐÁNH GIÁ CHUNG", "\n" + BODY_3, 1) + annex)
+    assert [(c.score, c.max_score, c.percent) for c in record.criteria if c.code == "3"] == [
+        (17.5, 20, 87.5), (18.5, 20, 92.5),
+    ]
+    conflicts = [f for f in record.findings if f.kind == "conflicting_values" and f.subject == "3"]
+    assert [(f.expected, f.actual) for f in conflicts] == [("17,5/20", "18,5/20")]
+
+
+def test_a_criterion_the_annex_repeats_alike_is_one_criterion(tmp_path: Path) -> None:
+    record = _record(tmp_path, BODY.replace("\nII. ĐÁNH GIÁ CHUNG", "\n" + BODY_3, 1) + ANNEX)
+    assert [(c.score, c.max_score, c.percent) for c in record.criteria if c.code == "3"] == [(17.5, 20, 87.5)]
+    assert not [f for f in record.findings if f.kind == "conflicting_values"]
+
+
+def test_a_ruled_annex_table_after_the_body_scoring_a_criterion_otherwise(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in BODY.replace("\nII. ĐÁNH GIÁ CHUNG", "\n" + BODY_3, 1).splitlines():
+        document.add_paragraph(line)
+    document.add_paragraph("PHỤ LỤC")
+    rows = [line.split("\t") for line in ANNEX.splitlines() if "\t" in line]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            table.cell(r, k).text = cell
+    document.save(str(tmp_path / "ruled.docx"))
+    record = extract_file(tmp_path / "ruled.docx")
+    assert [(c.score, c.percent) for c in record.criteria if c.code == "3"] == [(17.5, 87.5)]
+    assert not [f for f in record.findings if f.kind == "conflicting_values"]
+    table.cell(3, 3).text, table.cell(3, 4).text = "18,5", "92,50"  # row "3 | Cải cách thủ tục hành chính"
+    document.save(str(tmp_path / "ruled.docx"))
+    record = extract_file(tmp_path / "ruled.docx")
+    assert [(c.score, c.percent) for c in record.criteria if c.code == "3"] == [(17.5, 87.5), (18.5, 92.5)]
+    assert [f.subject for f in record.findings if f.kind == "conflicting_values"] == ["3"]
