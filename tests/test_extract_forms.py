@@ -585,3 +585,12 @@ def test_a_converters_cells_with_a_notes_column_and_a_score_above_its_maximum() 
     # a percent above 100 that does not check (2,5/2 is 125%, not 135%) is no row
     odd = CELL_STREAM.replace("8 2 1,5 75,00", "8 2 2,5 135,00")
     assert [c.code for c, _, _ in criteria_from_cell_stream(odd, generic_framework())][6:8] == ["7", "9"]
+
+
+def test_signer_of_an_ede_or_jarai_name(tmp_path: Path) -> None:
+    closing = "UBND xã Ea Tu đạt 88,00/100 điểm.\nNơi nhận:\n- Phòng Nội vụ thành phố;\n- Lưu: VP.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n"
+    assert _record(tmp_path, closing + "Y Ngông Niê\n").meta.signer == "Y Ngông Niê"
+    assert _record(tmp_path, closing + "H'Hen Niê\n").meta.signer == "H'Hen Niê"
+    # a lone capital or a list mark is no name
+    assert _record(tmp_path, closing + "Y\n").meta.signer is None
+    assert _record(tmp_path, closing + "A B\n").meta.signer is None
