@@ -594,3 +594,10 @@ def test_signer_of_an_ede_or_jarai_name(tmp_path: Path) -> None:
     # a lone capital or a list mark is no name
     assert _record(tmp_path, closing + "Y\n").meta.signer is None
     assert _record(tmp_path, closing + "A B\n").meta.signer is None
+
+
+def test_the_province_whose_name_holds_a_dash(tmp_path: Path) -> None:
+    cited = "Căn cứ Quyết định số 70/QĐ-UBND ngày 10/01/2024 của UBND huyện Long Điền, tỉnh {} về việc công bố Chỉ số CCHC.\n"
+    assert _record(tmp_path, cited.format("Bà Rịa - Vũng Tàu")).meta.province == "Bà Rịa - Vũng Tàu"
+    # another province followed by a dash and capitals keeps its own name
+    assert _record(tmp_path, cited.format("Tiền Giang - Phòng Nội vụ")).meta.province == "Tiền Giang"
