@@ -278,12 +278,18 @@ def test_a_real_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, command: lis
     import time
 
     target = tmp_path / ("x.json" if command[0] == "extract" else "x.html")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cchc", *command, str(target)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    # started as a terminal starts it: a suite run as a background job (`make test &`) has SIGINT
+    # ignored, which a child inherits and rightly keeps; a handler here is reset to the default in it
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cchc", *command, str(target)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert process.stdin is not None
     process.stdin.write(MINH_DUC["pdf"].read_bytes()[:4096])  # half a report, and the pipe stays open
     process.stdin.flush()
@@ -292,8 +298,7 @@ def test_a_real_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, command: lis
         assert time.monotonic() < deadline and process.poll() is None
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
-    # stdin stays open until cchc has exited: closing it (as communicate() does) races the signal with an
-    # end of input, and a busy machine may let cchc read the end first
+    # stdin stays open until cchc has exited, so only the interrupt can end the command
     process.wait(timeout=60)
     assert process.stderr is not None
     err = process.stderr.read()
