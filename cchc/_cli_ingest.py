@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cchc.errors import UsageError
+from cchc.pipeline import DOCS_PER_TASK
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,7 +33,7 @@ SKIPPED_SHOWN = 20  # skipped paths listed on stderr; batch.json has them all
 @click.option("--dask-address", default=None, metavar="ADDRESS",
               help="Run tasks on a Dask cluster (tcp://scheduler:8786), or 'local' for a temporary local cluster "
                    "(on 127.0.0.1, no dashboard).")
-@click.option("--docs-per-task", type=click.IntRange(min=1), default=10, show_default=True,
+@click.option("--docs-per-task", type=click.IntRange(min=1), default=DOCS_PER_TASK, show_default=True,
               help="Documents per Prefect task (1: one task per document, more orchestration overhead).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
 @click.option("--review-form", type=click.Choice(["auto", "single", "split"]), default=None,

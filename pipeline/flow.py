@@ -8,7 +8,7 @@ process: extraction in the flow's own process would share the GIL with Prefect's
 (measured: 1.25x the direct calls in-process, 1.20x with one worker process).
 With a Dask address, tasks run on the Dask cluster and call the plain function directly there.
 
-A task processes a chunk of up to ``docs_per_task`` documents (default 10; 1 gives one Prefect task
+A task processes a chunk of up to ``docs_per_task`` documents (default ``DOCS_PER_TASK``, 30; 1 gives one Prefect task
 per document): every task run also costs the local Prefect server ~25 ms of CPU, which on a 2-core
 machine competes with extraction. Progress and outcomes are still per document.
 
@@ -40,7 +40,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from cchc.pipeline import batch
+from cchc.pipeline import DOCS_PER_TASK, batch
 from cchc.pipeline.batch import Outcome
 from cchc.pipeline.prestart import Prepared, clear_previous_run
 from cchc.settings import DEFAULT_SETTINGS, Settings
@@ -181,7 +181,7 @@ def ingest_flow(
     workers: int | None = None,
     dask_address: str | None = None,
     settings: dict[str, Any] | None = None,
-    docs_per_task: int = 10,
+    docs_per_task: int = DOCS_PER_TASK,
     db: str | None = None,
 ) -> dict[str, Any]:
     """Ingest a batch: every input to a record, then batch rules, batch.json, findings.csv, reviews.
@@ -456,7 +456,7 @@ def run_ingest(
     settings: dict[str, Any] | None = None,
     progress: Progress | None = None,
     pool: batch.WorkerPool | None = None,
-    docs_per_task: int = 10,
+    docs_per_task: int = DOCS_PER_TASK,
     db: str | None = None,
     prepared: Prepared | None = None,
 ) -> IngestResult:

@@ -25,6 +25,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, Self
 
 from cchc.errors import CchcError, UsageError
+from cchc.pipeline import DOCS_PER_TASK
 
 if TYPE_CHECKING:
     from cchc.pipeline.batch import Outcome
@@ -49,7 +50,7 @@ def ingest(
     *,
     workers: int | None = None,
     dask_address: str | None = None,
-    docs_per_task: int = 10,
+    docs_per_task: int = DOCS_PER_TASK,
     lang: str | None = None,
     review_form: str | None = None,
     db: str | None = None,
