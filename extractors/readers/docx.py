@@ -191,8 +191,11 @@ class Package:
         try:
             data = self._zf.read(info)
         except _UNPACK_ERRORS as exc:
-            raise CorruptFileError(self.name, f"cannot unpack {info.filename} ({_short(exc)})") from exc
+            raise self._cannot_unpack(info, exc) from exc
         return self.checked(part, data)
+
+    def _cannot_unpack(self, info: zipfile.ZipInfo, exc: BaseException) -> CorruptFileError:
+        return CorruptFileError(self.name, f"cannot unpack {info.filename} ({_short(exc)})")
 
     def checked(self, part: str, data: bytes) -> bytes:
         """``data`` of ``part``, refused (CorruptFileError) if it declares a DOCTYPE."""
@@ -213,14 +216,14 @@ class Package:
         try:
             fh = self._zf.open(info)
         except _UNPACK_ERRORS as exc:
-            raise CorruptFileError(self.name, f"cannot unpack {info.filename} ({_short(exc)})") from exc
+            raise self._cannot_unpack(info, exc) from exc
         self._streams.append(fh)
 
         def read(n: int) -> bytes:
             try:
                 return fh.read(n)
             except _UNPACK_ERRORS as exc:
-                raise CorruptFileError(self.name, f"cannot unpack {info.filename} ({_short(exc)})") from exc
+                raise self._cannot_unpack(info, exc) from exc
 
         return read
 
