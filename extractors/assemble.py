@@ -973,11 +973,15 @@ def merge_restatement(criterion: Criterion, st: _Statement) -> None:
         criterion.evidence.extend(ev for ev in st.evidence if ev not in criterion.evidence)
 
 
+_PARENTHESISED_TITLE_RE = re.compile(r"^\s*\((?P<t>[^)]{2,200})\)")
+_COLON_RE = re.compile(r"\s*:\s*")
+
+
 def indicator_title(rest: str) -> str | None:
-    m = re.match(r"^\s*\((?P<t>[^)]{2,200})\)", rest)
+    m = _PARENTHESISED_TITLE_RE.match(rest)
     if m:
         return m["t"].strip()
-    title = re.split(r"\s*:\s*", rest, maxsplit=1)[0].strip(" .")
+    title = _COLON_RE.split(rest, maxsplit=1)[0].strip(" .")
     return title[:160] or None
 
 

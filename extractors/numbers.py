@@ -28,6 +28,9 @@ class ParsedNumber:
     repaired: str | None = None  # reason when the printed form had to be repaired
 
 
+_DOUBLED_SEPARATOR_RE = re.compile(r"([.,])[.,]+")
+
+
 def parse_number(text: str, *, small: bool = False) -> ParsedNumber | None:
     """Parse one Vietnamese-printed number.
 
@@ -41,12 +44,12 @@ def parse_number(text: str, *, small: bool = False) -> ParsedNumber | None:
     if cleaned[:1] in ",.":
         cleaned = cleaned.lstrip(",.")
         repaired = f"leading separator dropped: {raw!r} read as {cleaned!r}"
-    if re.search(r"[.,]{2,}", cleaned):
-        fixed = re.sub(r"([.,])[.,]+", r"\1", cleaned)
+    if _DOUBLED_SEPARATOR_RE.search(cleaned):
+        fixed = _DOUBLED_SEPARATOR_RE.sub(r"\1", cleaned)
         repaired = f"doubled separator: {raw!r} read as {fixed!r}"
         cleaned = fixed
     cleaned = cleaned.rstrip(",.")
-    if not cleaned or not re.fullmatch(NUMBER, cleaned):
+    if not cleaned or not NUMBER_RE.fullmatch(cleaned):
         return None
     dots, commas = cleaned.count("."), cleaned.count(",")
     if dots and commas:

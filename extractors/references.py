@@ -70,9 +70,13 @@ class FoundReference:
     end: int
 
 
+_DIGITS_RE = re.compile(r"\d+")
+_SPACED_SEPARATOR_RE = re.compile(r"\s*([/-])\s*")
+
+
 def parse_date(text: str) -> tuple[str | None, bool]:
     """("YYYY-MM-DD", True) for a real date; (text as printed, False) for an impossible one."""
-    nums = [int(n) for n in re.findall(r"\d+", text)]
+    nums = [int(n) for n in _DIGITS_RE.findall(text)]
     if len(nums) != 3:
         return None, False
     day, month, year = nums
@@ -83,7 +87,7 @@ def parse_date(text: str) -> tuple[str | None, bool]:
 
 
 def normalize_number(number: str) -> str:
-    return re.sub(r"\s*([/-])\s*", r"\1", number.strip())
+    return _SPACED_SEPARATOR_RE.sub(r"\1", number.strip())
 
 
 @cache

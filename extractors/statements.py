@@ -270,6 +270,10 @@ def label_numbering(text: str) -> tuple[str, str, str] | None:
     return ("label", " ".join(m["num"].split()), m["title"].strip()) if m else None
 
 
+_TITLE_END_RE = re.compile(r"\s*[:：]\s*|\s+(?:đạt|được)\s*$")
+_TITLE_LEAD_WORD_RE = re.compile(r"^\s*(?:Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", re.I)
+
+
 def criterion_title(text: str, score_start: int | None) -> str:
     """The printed title of a criterion statement: after its numbering, before its score."""
     num = numbering(text)
@@ -277,8 +281,8 @@ def criterion_title(text: str, score_start: int | None) -> str:
     offset = len(text) - len(title)
     if score_start is not None and score_start - offset > 0:
         title = title[: score_start - offset]
-    title = re.split(r"\s*[:：]\s*|\s+(?:đạt|được)\s*$", title)[0]
-    title = re.sub(r"^\s*(?:Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", "", title, flags=re.I)
+    title = _TITLE_END_RE.split(title)[0]
+    title = _TITLE_LEAD_WORD_RE.sub("", title)
     return title.strip(" ,.-–:")
 
 
