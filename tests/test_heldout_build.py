@@ -258,3 +258,28 @@ def test_select_round_keeps_only_that_rounds_reports() -> None:
     assert sorted(d.name for d in kept_docs) == sorted(kept)
     with pytest.raises(SystemExit):  # a report of the round without its document
         evaluate.select_round(truths, [d for d in docs if d != kept_docs[0]], 5)
+
+
+def test_evaluator_reads_the_body_s_criterion_and_an_indicator_s_printed_score() -> None:
+    """A record that keeps an annex's repeat of criterion 3 after the body's statement is compared on the body's
+    (the report's value); an indicator listed as full without a score, then as not achieved with 1,5/2, is compared
+    on the score it is printed with. The negative beside it: a body statement that is wrong stays wrong."""
+    import evaluate
+
+    truth = {"file": "x.txt", "format": "txt", "meta": {}, "overall": {}, "quantities": [],
+             "criteria": {"3": {"score": 17.0, "max_score": 20.0, "percent": 85.0, "rank": None, "rank_total": None,
+                                "rank_change": None}},
+             "indicators": {"3.2": {"listed_as": None, "score": 1.5, "max_score": 2.0}}}
+    body = {"code": "3", "score": 17.0, "max_score": 20.0, "percent": 85.0}
+    annex = {"code": "3", "score": 18.5, "max_score": 20.0, "percent": 92.5}
+    listed_full = {"code": "3.2", "listed_as": "full"}
+    listed_lost = {"code": "3.2", "listed_as": "incomplete", "score": 1.5, "max_score": 2.0}
+
+    def wrong(record: dict) -> list[str]:
+        tally = evaluate.FieldTally()
+        evaluate.compare_fields(truth, record | {"document_type": "report"}, tally)
+        return [row["field"] for row in tally.rows if not row["ok"]]
+
+    assert wrong({"criteria": [body, annex], "indicators": [listed_full, listed_lost]}) == []
+    assert wrong({"criteria": [annex, body], "indicators": [listed_full]}) == [
+        "criteria[3].score", "criteria[3].percent", "indicators[3.2].score", "indicators[3.2].max_score"]

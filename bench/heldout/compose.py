@@ -325,6 +325,8 @@ class Composer:
             text = f"Xếp vị trí {r} trên {t} đơn vị"
         elif self.spec.get("crit_rank_style") == "thu_hang":  # round 6
             text = f"Đạt thứ hạng {r}/{t}"
+            if crit.rank_change == 0:  # this wording prints no "giữ nguyên": the report states no change
+                crit.rank_change = None
             if crit.rank_change:
                 n = crit.rank_change
                 text += f", {'tăng' if n > 0 else 'hạ'} {NUMBER_WORDS[abs(n)]} bậc"

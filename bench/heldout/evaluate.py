@@ -13,8 +13,10 @@ Fields: every field in the truth is compared, null included (a value the report 
 must come back null): document_type (each is a report), meta (unit_name, unit_level, district, province, doc_number, issued_date,
 report_year, signer), overall (score, max_score, percent, rank, rank_total, rank_change,
 classification), each criterion stated (score, max_score, percent, rank, rank_total,
-rank_change), each indicator stated (listed_as when the report gives one list, score and max_score
-when printed) and each quantity stated (found by numerator and denominator, and its percent).
+rank_change; the record's first statement of it, the body's, where an annex repeats the table),
+each indicator stated (listed_as when the report gives one list, score and max_score when printed,
+from whichever of its listings prints them) and each quantity stated (found by numerator and
+denominator, and its percent).
 Numbers are compared at the precision they are printed with (the truth holds the printed value;
 |got - printed| < 1e-6, so "90,00" and 90.0 are equal); names after NFC, case folding and
 collapsing spaces; doc_number also without spaces.
@@ -115,20 +117,21 @@ def compare_fields(truth: dict[str, Any], record: dict[str, Any] | None, tally: 
     overall = record.get("overall") or {}
     for key, value in truth["overall"].items():
         tally.check(doc, fmt, f"overall.{key}", value, overall.get(key))
-    criteria = {c.get("code"): c for c in record.get("criteria") or []}
+    criteria: dict[str, dict[str, Any]] = {}
+    for crit in record.get("criteria") or []:  # the body's statement first: an annex repeating the table comes after
+        criteria.setdefault(crit.get("code"), crit)
     for code, fields in truth["criteria"].items():
         got = criteria.get(code) or {}
         for key in ("score", "max_score", "percent", "rank", "rank_total", "rank_change"):
             tally.check(doc, fmt, f"criteria[{code}].{key}", fields[key], got.get(key))
-    indicators: dict[str, dict[str, Any]] = {}
+    indicators: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ind in record.get("indicators") or []:
-        indicators.setdefault(ind.get("code"), ind)
+        indicators[ind.get("code")].append(ind)
     for code, fields in truth["indicators"].items():
-        got = indicators.get(code) or {}
         for key, value in fields.items():
-            if key == "listed_as" and value is None:
+            if key == "listed_as" and value is None:  # listed in both lists (a plant): no one reading
                 continue
-            tally.check(doc, fmt, f"indicators[{code}].{key}", value, got.get(key))
+            tally.check(doc, fmt, f"indicators[{code}].{key}", value, stated(indicators.get(code, []), key))
     quantities = record.get("quantities") or []
     for q in truth["quantities"]:
         match = next((g for g in quantities if same("n", q["numerator"], g.get("numerator"))
@@ -137,6 +140,12 @@ def compare_fields(truth: dict[str, Any], record: dict[str, Any] | None, tally: 
         tally.check(doc, fmt, label + ".found", True, match is not None)
         if "percent" in q:
             tally.check(doc, fmt, label + ".percent", q["percent"], (match or {}).get("percent"))
+
+
+def stated(entries: list[dict[str, Any]], key: str) -> Any:
+    """An indicator's ``key`` as the document states it: from the first of its listings that states it (an
+    indicator listed twice, as full without a score and as not achieved with one, has its score in the second)."""
+    return next((e[key] for e in entries if e.get(key) is not None), None)
 
 
 def thousand(x: float) -> str:
