@@ -243,7 +243,7 @@ def test_rounds_are_specs_and_disjoint() -> None:
     for names in ROUNDS.values():
         assert names <= set(BY_NAME) and not names & seen
         seen |= names
-    assert len(ROUNDS[5]) == 16 and len(ROUNDS[6]) == 16 and len(ROUNDS[7]) == 16
+    assert len(ROUNDS[5]) == 16 and len(ROUNDS[6]) == 16 and len(ROUNDS[7]) == 16 and len(ROUNDS[8]) == 16
 
 
 def test_select_round_keeps_only_that_rounds_reports() -> None:
@@ -283,3 +283,14 @@ def test_evaluator_reads_the_body_s_criterion_and_an_indicator_s_printed_score()
     assert wrong({"criteria": [body, annex], "indicators": [listed_full, listed_lost]}) == []
     assert wrong({"criteria": [annex, body], "indicators": [listed_full]}) == [
         "criteria[3].score", "criteria[3].percent", "indicators[3.2].score", "indicators[3.2].max_score"]
+
+
+@pytest.mark.parametrize("spec", [s for s in SPECS if s.get("overall_style") == "closing_total"], ids=lambda s: s["name"])
+def test_round_8_total_only_in_the_closing_paragraph(spec: dict) -> None:
+    """Round 8: the results name the rank and the class; the total is stated once, just before "Trên đây là …"."""
+    blocks, truth = compose(spec)
+    paras = [b[1] for b in blocks if b[0] == "para"]
+    total = str(Decimal(str(truth["overall"]["score"])).quantize(Decimal("0.01"))).replace(".", ",") + "/100"
+    stating = [i for i, text in enumerate(paras) if total in text]
+    assert len(stating) == 1 and paras[stating[0] + 1].startswith("Trên đây là báo cáo")
+    assert f"xếp loại {spec['classification']}" in next(p for p in paras if p.startswith(f"Năm {spec['year']}, UBND"))

@@ -218,7 +218,9 @@ def register_fonts() -> None:
     _FONTS_READY = True
 
 
-def render_pdf(blocks: list[Block], path: Path) -> None:
+def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> None:
+    """A digital PDF: page numbers in the footer from page 2; with ``running`` (round 8) that line at the top of
+    every page and "Trang n" at the foot of every page, as an office's Word template prints them."""
     from xml.sax.saxutils import escape
 
     from reportlab import rl_config
@@ -274,9 +276,18 @@ def render_pdf(blocks: list[Block], path: Path) -> None:
         canvas.setFont("DejaVuSerif", 10)
         canvas.drawCentredString(A4[0] / 2, 1.2 * cm, str(doc.page))
 
+    def running_lines(canvas: Any, doc: Any) -> None:
+        canvas.setFont("DejaVuSerif", 9)
+        canvas.drawString(3 * cm, A4[1] - 1.2 * cm, running or "")
+        canvas.line(3 * cm, A4[1] - 1.35 * cm, A4[0] - 2 * cm, A4[1] - 1.35 * cm)
+        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"Trang {doc.page}")
+
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2 * cm,
                             bottomMargin=2 * cm, title="", author="", creator="", producer="")
-    doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=page_number)
+    if running:
+        doc.build(story, onFirstPage=running_lines, onLaterPages=running_lines)
+    else:
+        doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=page_number)
 
 
 # ---- converted DOCX -----------------------------------------------------------------------------
@@ -363,6 +374,9 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     blocks, truth = full_truth(spec)
     fmt = spec["fmt"]
     rng = random.Random("render:" + spec["name"])
+    running = None
+    if spec.get("running_header"):  # round 8: the unit and the report on every page of the PDF
+        running = f"UBND {spec['level'].upper()} {spec['unit'].upper()} - Báo cáo kết quả CCHC năm {spec['year']}"
     path = docs / document_name(spec)
     name = path.stem
     if fmt == "txt":
@@ -372,11 +386,11 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     elif fmt in ("docx", "docx_autonum"):
         render_docx(blocks, spec["layout"], path, tab_header=spec.get("tab_header", False))
     elif fmt == "pdf":
-        render_pdf(blocks, path)
+        render_pdf(blocks, path, running)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             pdf = Path(tmp) / (name + ".pdf")
-            render_pdf(blocks, pdf)
+            render_pdf(blocks, pdf, running)
             converted = soffice_convert(pdf, Path(tmp))
             if fmt == "conv_soffice":  # the same parts every time; only the zip's entry dates differ
                 write_zip_fixed(converted.read_bytes(), path)

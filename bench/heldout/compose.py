@@ -172,6 +172,7 @@ class Composer:
         self.list_style = spec.get("list_style", self.list_style)  # round 4: criteria lettered "a)" need other lists
         self.alt_words = spec.get("qty_words") == "alt"  # round 4: records and staff stated in other words
         self.deferred: list[str] = []  # round 5: overall statements made under the assessment, not with the result
+        self.closing_total = ""  # round 8: the total stated in the closing paragraph only
 
     # ---- values -------------------------------------------------------------------------------
     def plant(self, kind: str) -> list[tuple[Any, ...]]:
@@ -264,6 +265,8 @@ class Composer:
             return f"xếp thứ {r_text} trong tổng số {total} {kinds} của {self.district_kind}", int(r_text), total
         if style == "dung_thu":  # round 4
             return f"đứng thứ {r_text}/{total} {kinds}", int(r_text), total
+        if style == "vi_tri_thu":  # round 8
+            return f"xếp vị trí thứ {r_text} trên tổng số {total} {kinds}", int(r_text), total
         if style == "vi_tri":  # round 4
             return f"xếp vị trí {r_text} trên {total} đơn vị", int(r_text), total
         if style == "hang":  # round 5
@@ -303,6 +306,10 @@ class Composer:
         if n > 0:
             return self.rng.choice([f"tăng {n} bậc so với năm {last}", f"tăng được {n} bậc so với năm {last}"]), n
         return self.rng.choice([f"giảm {-n} bậc so với năm {last}", f"tụt {-n} bậc so với năm {last}"]), n
+
+    def pct(self, crit: Criterion) -> str:
+        """A criterion's printed percent with its sign: "84,67%", or in round 8 "84,67 %" (``pct_space``)."""
+        return f"{crit.percent_text} %" if self.spec.get("pct_space") else f"{crit.percent_text}%"
 
     def score_phrase(self, crit: Criterion) -> str:
         if crit.malformed:
@@ -486,6 +493,13 @@ class Composer:
             self.add("para", text)
             return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                     "rank_total": rank_total, "rank_change": change, "classification": classification}
+        if style == "closing_total":  # round 8: the rank here, the total only in the closing paragraph
+            self.add("para", f"Năm {self.year}, {subject} {rank_text}" + (f" ({change_text})" if change_text else "")
+                     + f"; xếp loại {classification}.")
+            self.closing_total = (f"Tổng hợp kết quả, Chỉ số CCHC năm {self.year} của {self.level} đạt {total_text}/100 "
+                                  f"điểm, tỷ lệ {pct_text}%.")
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
         if style in ("points_of", "self_assessed", "sentences"):  # round 4
             return self.overall_round4(style, subject, total, total_text, pct_text, rank_text, rank, rank_total,
                                        change_text, change, classification)
@@ -637,7 +651,7 @@ class Composer:
         self.quantities.append(entry)
 
     def records_paragraphs(self) -> list[str]:
-        received, resolved, ontime, _, _ = self.spec["records"]
+        received, resolved, ontime, online_total, _ = self.spec["records"]
         tricky = self.spec.get("tricky", [])
         out = []
         if self.spec.get("qty_table"):  # round 5: the records in a table under criterion 3
@@ -677,6 +691,20 @@ class Composer:
             out.append(f"Trong đó, lĩnh vực Tư pháp - Hộ tịch giải quyết đúng hạn {thousands(part_on)}/{thousands(part)} "
                        f"hồ sơ, đạt {sp}%.")
             self.qty(part_on, part, sp, "records of one field resolved on time")
+        if "half_year" in tricky:  # round 8: the first six months' records beside the year's
+            half = resolved * 11 // 20
+            half_on = half - 2
+            hp = vn(percent(Decimal(half_on), Decimal(half), 2), 2)
+            out.append(f"Riêng 6 tháng đầu năm {self.year}, Bộ phận Một cửa đã giải quyết đúng hạn "
+                       f"{thousands(half_on)}/{thousands(half)} hồ sơ, đạt {hp}%.")
+            self.qty(half_on, half, hp, "records resolved on time in the first six months")
+        if "village" in tricky:  # round 8: one village's online records, a part of the commune's
+            v_all = online_total // 6 + 1
+            v_on = v_all - 1
+            vp = vn(percent(Decimal(v_on), Decimal(v_all), 2), 2)
+            out.append(f"Tại {self.spec['village']}, Tổ công nghệ số cộng đồng đã hỗ trợ người dân nộp {v_all} hồ sơ "
+                       f"trực tuyến; {v_on}/{v_all} hồ sơ của {self.spec['village']} được giải quyết đúng hạn ({vp}%).")
+            self.qty(v_on, v_all, vp, "one village's online records resolved on time")
         if "last_year" in tricky:
             last_res = resolved - 211
             last_on = last_res - 9
@@ -806,6 +834,9 @@ class Composer:
             self.add("para", "- Thực hiện tốt việc công khai TTHC tại Bộ phận Một cửa và trên Cổng dịch vụ công của tỉnh.")
             for text in self.records_paragraphs():
                 self.add("para", text)
+            if self.spec.get("footnote"):  # round 8: a footnote on where the figures come from, with a date
+                self.add("para", f"(1) Số liệu trích xuất từ Hệ thống thông tin giải quyết TTHC của "
+                                 f"{self.province_phrase()}, tính đến hết ngày 15/12/{self.year}.")
         elif code == 5:
             for text in self.staff_paragraphs():
                 self.add("para", text)
@@ -831,8 +862,12 @@ class Composer:
         score = self.score_phrase(crit)
         if self.layout == "prose_a":
             head = f"Về {crit.title}: {score}, đạt tỷ lệ {crit.percent_text}%."
+            if self.spec.get("pct_words"):  # round 8: "đạt 84,67 phần trăm số điểm"
+                head = f"Về {crit.title}: {score}, đạt {crit.percent_text} phần trăm số điểm."
             rank = self.crit_rank_sentence(crit)
             head = f"{head} {rank}".strip()
+            if self.spec.get("unnumbered"):  # round 8: criteria named by their title only ("Về cải cách thể chế: …")
+                return head
             return head if self.autonum else f"{label}. {head}"
         if self.layout == "prose_e":
             return f"{label}. {crit.title.upper()} ({score.upper()})"
@@ -882,7 +917,7 @@ class Composer:
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
                          title if self.autonum else f"Lĩnh vực {crit.printed_number}: {title}")
-                self.add("para", f"Điểm đạt: {self.score_phrase(crit)}; tỷ lệ: {crit.percent_text}%. "
+                self.add("para", f"Điểm đạt: {self.score_phrase(crit)}; tỷ lệ: {self.pct(crit)}. "
                                  f"{self.crit_rank_sentence(crit)}".strip())
             elif self.layout == "prose_i":  # round 5: "III. Title", a long title wrapped onto a second line
                 title = crit.title[0].upper() + crit.title[1:]
@@ -930,12 +965,12 @@ class Composer:
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
                          title if self.autonum else f"Tiêu chí {crit.printed_number}: {title}")
-                self.add("para", f"Kết quả: đạt {self.score_phrase(crit)} (tỷ lệ {crit.percent_text}%). "
+                self.add("para", f"Kết quả: đạt {self.score_phrase(crit)} (tỷ lệ {self.pct(crit)}). "
                                  f"{self.crit_rank_sentence(crit)}".strip())
             else:  # prose_c
                 self.add("autonum" if self.autonum else "heading",
                          crit.title.upper() if self.autonum else f"{self.number_label(crit)}. {crit.title.upper()}")
-                self.add("para", f"Điểm đạt được: {self.score_phrase(crit)}, tỷ lệ {crit.percent_text}%. "
+                self.add("para", f"Điểm đạt được: {self.score_phrase(crit)}, tỷ lệ {self.pct(crit)}. "
                                  f"{self.crit_rank_sentence(crit)}".strip())
             self.criterion_body(crit, number, with_components)
 
@@ -1162,6 +1197,8 @@ class Composer:
         for _, printed in self.plant("year_closing"):
             year = printed
         text = f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm {year} của UBND {self.unit_phrase()}./."
+        if self.closing_total:  # round 8
+            self.add("para", self.closing_total)
         if year != self.year:
             self.plants.append(Planted("year_mismatch", "closing", "", [float(self.year), float(year)], text,
                                        f"closing names {year}, title {self.year}"))

@@ -83,6 +83,15 @@ points lost in the remarks), ``annex`` (a page break, "PHỤ LỤC", the criteri
 ``pct_dot`` (criterion percents "87.50"), ``two_places`` (scores and maxima "12,70/15,00"), ``sections_abc`` (the
 section headings "A." … "D." for "I." … "IV."), ``recipient_counts`` ("- UBND thành phố (02 bản);"), ``titles``
 abbreviated ("CCTTHC", "CC chế độ công vụ").
+Round 8 keys (each off unless set): ``unnumbered`` (prose_a: criteria named by their title only, "Về cải cách thể
+chế: 5,5/6 điểm, …"), ``pct_words`` (prose_a: "đạt 88,46 phần trăm số điểm"), ``pct_space`` (prose_b, prose_c,
+prose_f: "tỷ lệ 92,31 %"), overall_style closing_total (the rank and class with the results, the total only in the
+closing paragraph: "Tổng hợp kết quả, Chỉ số CCHC năm 2021 của thị trấn đạt 87,60/100 điểm, tỷ lệ 87,60%."),
+rank_style vi_tri_thu ("xếp vị trí thứ 7 trên tổng số 17 xã, thị trấn"), ``footnote`` ("(1) Số liệu trích xuất từ
+…, tính đến hết ngày 15/12/2023." under criterion 3), ``running_header`` (PDF and its conversions: "UBND XÃ … -
+Báo cáo kết quả CCHC năm 2023" at the top and "Trang n" at the foot of every page), tricky "half_year" ("Riêng 6
+tháng đầu năm 2024, … đúng hạn 1.167/1.169 hồ sơ": another period, another total) and "village" (``village``: one
+village's online records, "Tại buôn Ea Kmar, … 101/102 hồ sơ của buôn Ea Kmar …": a part of the commune's).
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -99,6 +108,8 @@ MAXIMA: dict[str, list[str]] = {
     "M6": ["12", "5", "21", "6", "12", "6", "12", "4", "10", "12"],
     # round 7: one more
     "M7": ["12", "5", "20", "6", "11", "6", "13", "3", "12", "12"],
+    # round 8: one more
+    "M8": ["13", "6", "20", "6", "11", "6", "12", "3", "11", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -165,13 +176,24 @@ ROUND_6 = {"tan-my-2023", "tan-hanh-2022", "cai-khe-2024", "dau-tieng-2023", "ho
 ROUND_7 = {"cam-duong-2023", "tan-thinh-2022", "y-la-2024", "chieng-coi-2021", "hoang-dong-2023", "de-tham-2022",
            "thanh-xuong-2024", "loc-ninh-2020", "nghia-ky-2023", "lat-2022", "ia-kring-2024", "hao-duoc-2021",
            "my-phong-2022", "tan-ngai-2023", "giong-rieng-2025", "ly-van-lam-2022"}
+# The eighth round, written at 18:55 after round 7 was measured and fixed, and NOT measured by the examiner (the
+# lead measures it once): criteria named by their title only ("- Về công tác …: 11,5/13 điểm, đạt 88,46 phần trăm
+# số điểm"), percents "tỷ lệ 92,50 %", the overall total stated only in the closing paragraph, ranks "xếp vị trí
+# thứ 7 trên tổng số 21 xã, thị trấn", the first six months' records beside the year's, one village's records
+# beside the commune's, a footnote with a date, a PDF with the unit's name at the top and "Trang n" at the foot of
+# every page, units and districts with apostrophes, hyphens and a digit ("Ea H'đinh", "Cư M'gar", "Ia H'Drai",
+# "Phan Rang - Tháp Chàm", "Đại Ân 2"), sixteen provinces not in rounds 1-7 but Đắk Lắk's, one more framework.
+ROUND_8 = {"ea-hdinh-2023", "ia-toi-2022", "do-vinh-2024", "phan-ri-cua-2021", "hoa-xuan-tay-2020", "hoa-luu-2022",
+           "dai-an-2-2023", "chau-hung-2024", "long-duc-2021", "my-phu-2023", "phuong-thien-2022", "duc-xuan-2024",
+           "ban-giang-2020", "tan-khai-2025", "ninh-xuan-2022", "nghia-duc-2023"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
            "round 5 (16:15, unseen)": ROUND_5,
            "round 6 (16:25, unseen: for the lead's final measurement)": ROUND_6,
-           "round 7 (17:25, unseen: for the lead's final measurement)": ROUND_7}
-ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7}  # evaluate.py --round N
+           "round 7 (17:25, unseen: for the lead's final measurement)": ROUND_7,
+           "round 8 (18:55, unseen: for the lead's measurement)": ROUND_8}
+ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -833,4 +855,90 @@ SPECS: list[dict] = [
          rank_style="digits", change="-1", classification="Tốt", records=(1480, 1466, 1460, 700, 699),
          staff=(19, 18), plants=[("above_max", 8, "2,5"), ("pct_qty", "97,59")], tricky=["dot_pct"],
          table_groups=True, pct_dot=True, prev_score="88,40"),
+
+    # eighth round (ROUND_8): not measured by the examiner
+    dict(name="ea-hdinh-2023", fmt="txt", layout="prose_a", unit="Ea H'đinh", level="xã", district="Cư M'gar",
+         province="Đắk Lắk", year=2023, date="2024-01-19", number="07/BC-UBND", signer="Y Khu Niê", maxima="M8",
+         scores="11,5 5,5 17,25 5,5 10 5,5 10,5 2,5 9,6 10,4", rank="7/17", rank_style="vi_tri_thu", change="+3",
+         change_style="truoc", classification="Tốt", records=(1345, 1331, 1327, 820, 820), staff=(20, 18),
+         plants=[("pct", 3, "88,25"), ("conflict_staff", 22)], tricky=["village"], unnumbered=True, pct_words=True,
+         village="buôn Ea Kmar"),
+    dict(name="ia-toi-2022", fmt="docx", layout="table", unit="Ia Tơi", level="xã", district="Ia H'Drai",
+         province="Kon Tum", year=2022, date="2023-01-16", number="03/BC-UBND", signer="Rơ Mah Tơi", maxima="M3",
+         scores="8,5 7 19,5 5 10,5 5 10,5 3 6,9 10,6", rank="4/10", rank_style="digits", change="+1",
+         classification="Tốt", records=(612, 604, 603, 250, 250), staff=(18, 16), plants=[],
+         tricky=["half_year", "received_resolved"], table_cols="score_first", table_split=True),
+    dict(name="do-vinh-2024", fmt="pdf", layout="prose_b", unit="Đô Vinh", level="phường",
+         district="thành phố Phan Rang - Tháp Chàm", province="Ninh Thuận", year=2024, date="2025-01-17",
+         number="05/BC-UBND", signer="Đàng Văn Vinh", maxima="M5", scores="12 4,5 17,5 5,5 10,25 6,5 11 3,5 8,7 10,8",
+         rank="2/16", rank_style="vi_tri_thu", change="=", classification="Xuất sắc",
+         records=(2140, 2127, 2125, 1800, 1799), staff=(21, 20), plants=[], tricky=["half_year", "staff_cadres"],
+         pct_space=True, running_header=True),
+    dict(name="phan-ri-cua-2021", fmt="conv_soffice", layout="prose_f", unit="Phan Rí Cửa", level="thị trấn",
+         district="Tuy Phong", province="Bình Thuận", year=2021, date="2022-01-14", number="02/BC-UBND",
+         signer="Nguyễn Văn Cửa", maxima="M6", scores="10,5 4,5 18 5 10,5 5 10,5 3 8,6 10,4", rank="3/15",
+         rank_style="digits", change="-1", classification="Tốt", records=(1980, 1966, 1960, 900, 900), staff=(22, 21),
+         plants=[("total", "87,60")], tricky=[], pct_space=True, overall_style="closing_total", running_header=True),
+    dict(name="hoa-xuan-tay-2020", fmt="docx_autonum", layout="prose_g", unit="Hòa Xuân Tây", level="xã",
+         district="thị xã Đông Hòa", province="Phú Yên", year=2020, date="2021-01-12", number="04/BC-UBND",
+         signer="Trần Văn Tây", maxima="M2", scores="10,5 5 17 6 8,5 5,5 11 3 8,4 10,6", rank="5/10",
+         rank_style="vi_tri_thu", change="+2", classification="Tốt", records=(870, 862, 860, 200, 200), staff=(19, 17),
+         plants=[], tricky=["staff_cadres", "round_double"]),
+    dict(name="hoa-luu-2022", fmt="pdf", layout="prose_g", unit="Hỏa Lựu", level="xã", district="thành phố Vị Thanh",
+         province="Hậu Giang", year=2022, date="2023-01-18", number="06/BC-UBND", signer="Lê Văn Lựu", maxima="M1",
+         scores="13 4,5 16 5,5 9,5 6 10 1,5 12,4 8,6", rank="6/9", rank_style="digits", change="-2",
+         classification="Tốt", records=(1436, 1420, 1417, 900, 900), staff=(19, 18),
+         plants=[("both", 3), ("conflict_records", 1390)], tricky=["dot_decimal"], dot_decimal=True),
+    dict(name="dai-an-2-2023", fmt="conv_lines", layout="table", unit="Đại Ân 2", level="xã", district="Trần Đề",
+         province="Sóc Trăng", year=2023, date="2024-01-22", number="08/BC-UBND", signer="Thạch Thị Ân", maxima="M4",
+         scores="12,5 5,5 17,5 5,5 9 5,5 10,5 2,5 9,2 10,3", rank="8/11", rank_style="digits", change="+1",
+         classification="Tốt", records=(1210, 1198, 1195, 640, 640), staff=(20, 19),
+         plants=[("full_lost", 1), ("date_ref", "29/01/2024")], tricky=[], table_cols="score_first", footnote=True),
+    dict(name="chau-hung-2024", fmt="txt", layout="prose_c", unit="Châu Hưng", level="thị trấn", district="Vĩnh Lợi",
+         province="Bạc Liêu", year=2024, date="2025-01-10", number="01/BC-UBND", signer="Lâm Văn Hưng", maxima="M7",
+         scores="10,5 4,5 17,5 5,5 9,5 5 11,5 2,5 10,4 10,6", rank="2/8", rank_style="digits", change="+1",
+         classification="Tốt", records=(1620, 1608, 1601, 1100, 1100), staff=(21, 20),
+         plants=[("gap", 6, "5"), ("pct_qty", "99,10")], tricky=[], pct_space=True),
+    dict(name="long-duc-2021", fmt="conv_flow", layout="prose_a", unit="Long Đức", level="xã",
+         district="thành phố Trà Vinh", province="Trà Vinh", year=2021, date="2022-01-20", number="05/BC-UBND",
+         signer="Thạch Văn Đức", maxima="M8", scores="12 5 17,5 5,5 9,5 5 10,75 2,5 9,4 10,1", rank="1/9",
+         rank_style="vi_tri_thu", change="+2", classification="Tốt", records=(1105, 1096, 1094, 500, 500),
+         staff=(19, 18), plants=[], tricky=["half_year", "last_year"], overall_style="closing_total"),
+    dict(name="my-phu-2023", fmt="docx", layout="prose_b", unit="Mỹ Phú", level="phường",
+         district="thành phố Cao Lãnh", province="Đồng Tháp", year=2023, date="2024-01-15", number="09/BC-UBND",
+         signer="Nguyễn Thị Phú", maxima="M2", scores="10,5 5,5 17,5 6,5 8,5 5 11,5 3,5 8,8 10,7", rank="4/15",
+         rank_style="digits", change="-1", classification="Tốt", records=(2310, 2296, 2290, 1900, 1900),
+         staff=(20, 19), plants=[("year_title", 2022), ("deduction", 1, "0,5")], tricky=[], pct_space=True),
+    dict(name="phuong-thien-2022", fmt="pdf", layout="table", unit="Phương Thiện", level="xã",
+         district="thành phố Hà Giang", province="Hà Giang", year=2022, date="2023-01-11", number="02/BC-UBND",
+         signer="Hoàng Văn Thiện", maxima="M1", scores="13,5 4,5 16,5 5,5 10 6 10,5 1,75 12,4 9", rank="3/8",
+         rank_style="digits", change="=", classification="Tốt", records=(780, 774, 772, 420, 420), staff=(19, 18),
+         plants=[("pct", 7, "95,45"), ("conflict_staff", 21)], tricky=[], table_cols="score_first", table_split=True,
+         running_header=True),
+    dict(name="duc-xuan-2024", fmt="conv_soffice", layout="prose_a", unit="Đức Xuân", level="phường",
+         district="thành phố Bắc Kạn", province="Bắc Kạn", year=2024, date="2025-01-21", number="10/BC-UBND",
+         signer="Hà Thị Xuân", maxima="M3", scores="9 7 19,5 5,5 11 5,5 10,5 3,5 7,1 11,2", rank="2/8",
+         rank_style="digits", change="+1", classification="Tốt", records=(1530, 1519, 1517, 1300, 1300),
+         staff=(20, 19), plants=[], tricky=["staff_cadres", "half_year"], pct_words=True, footnote=True),
+    dict(name="ban-giang-2020", fmt="txt", layout="prose_d", unit="Bản Giang", level="xã", district="Tam Đường",
+         province="Lai Châu", year=2020, date="2021-01-18", number="03/BC-UBND", signer="Lò Văn Giang", maxima="M5",
+         scores="11 4 16,5 5 10 6 10,5 3 8,4 10,6", rank="6/13", rank_style="digits", change="-1",
+         classification="Tốt", records=(690, 684, 682, 150, 150), staff=(18, 17),
+         plants=[("missing", 8), ("rank_oor", 4, "14/13")], tricky=["village"], crit_ranks={4: "14/13"},
+         village="bản Nà Đon"),
+    dict(name="tan-khai-2025", fmt="docx_autonum", layout="prose_f", unit="Tân Khai", level="thị trấn",
+         district="Hớn Quản", province="Bình Phước", year=2025, date="2026-01-13", number="02/BC-UBND",
+         signer="Điểu Văn Khai", maxima="M6", scores="10,5 4,5 18,5 5,5 10,5 5 11 3 8,3 10,7", rank="3/13",
+         rank_style="digits", change="+1", classification="Tốt", records=(1760, 1748, 1745, 1500, 1500),
+         staff=(21, 19), plants=[("above_max", 4, "6,5"), ("pct_overall", "86,90")], tricky=[], pct_space=True),
+    dict(name="ninh-xuan-2022", fmt="conv_lines", layout="prose_b", unit="Ninh Xuân", level="xã",
+         district="thị xã Ninh Hòa", province="Khánh Hòa", year=2022, date="2023-01-09", number="01/BC-UBND",
+         signer="Võ Văn Xuân", maxima="M1", scores="13 4,5 16 5,5 9,5 6,5 8,97 1,5 12,1 9,18", rank="9/26",
+         rank_style="digits", change="+4", classification="Tốt", records=(1290, 1281, 1279, 700, 700), staff=(20, 19),
+         plants=[], tricky=["round_7799", "received_resolved"], overall_style="closing_total"),
+    dict(name="nghia-duc-2023", fmt="docx", layout="prose_b", unit="Nghĩa Đức", level="phường",
+         district="thành phố Gia Nghĩa", province="Đắk Nông", year=2023, date="2024-01-26", number="12/BC-UBND",
+         signer="Nguyễn Văn Đức", maxima="M8", scores="12 5 17,5 5,5 9,5 5,5 10,5 2,5 9,8 10,2", rank="5/8",
+         rank_style="digits", change="-1", classification="Tốt", records=(1012, 1003, 1001, 700, 700), staff=(19, 18),
+         plants=[("both", 5), ("year_heading", 2022)], tricky=["half_year"], pct_space=True),
 ]
