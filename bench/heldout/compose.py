@@ -219,6 +219,8 @@ class Composer:
                 crit.rank = (int(r), int(t))
                 if self.layout not in ("table", "table_only") and self.rng.random() < 0.5:
                     crit.rank_change = self.rng.choice([-3, -1, 0, 1, 2, 4])
+                    if self.spec.get("plausible_changes") and crit.rank[0] + crit.rank_change < 1:
+                        crit.rank_change = -crit.rank_change  # round 8: "thứ 1, giảm 3 bậc" would make last year -2
             for _, gcode, printed in self.plant("gap"):
                 if gcode == code:
                     crit.printed_number = printed
