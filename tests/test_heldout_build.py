@@ -90,7 +90,8 @@ def test_every_spec_plant_is_in_the_truth(spec: dict) -> None:
     expected = sorted({"pct": "percent_mismatch", "pct_overall": "percent_mismatch", "total": "total_mismatch",
                        "pct_qty": "percent_mismatch", "conflict_records": "conflicting_values",
                        "conflict_staff": "conflicting_values", "full_lost": "status_contradiction",
-                       "both": "status_contradiction", "year_closing": "year_mismatch", "year_heading": "year_mismatch", "year_title": "year_mismatch",
+                       "both": "status_contradiction", "year_closing": "year_mismatch", "year_heading": "year_mismatch",
+                       "year_title": "year_mismatch", "year_overall": "year_mismatch",
                        "rank_oor": "rank_out_of_range", "above_max": "score_above_max", "gap": "numbering_gap",
                        "date_ref": "date_inconsistency", "bad_date": "date_inconsistency",
                        "malformed": "malformed_number", "missing": "missing_criterion",
@@ -131,7 +132,7 @@ def test_planted_values_are_real_inconsistencies(spec: dict) -> None:
             assert d(plant[2]) != scores[plant[1] - 1]
             (p,) = [p for p in truth["planted"] if p["kind"] == "conflicting_values" and p["subject"] == str(plant[1])]
             assert p["values"] == [float(scores[plant[1] - 1]), float(d(plant[2]))]
-        elif kind in ("year_closing", "year_heading", "year_title"):
+        elif kind in ("year_closing", "year_heading", "year_title", "year_overall"):
             assert plant[1] != spec["year"]
         elif kind == "rank_oor":
             rank, total = (int(x) for x in plant[2].split("/"))
@@ -172,6 +173,8 @@ def test_clean_values_add_up(spec: dict) -> None:
     for code, crit in truth["criteria"].items():
         c = int(code)
         score, printed = spec_scores(spec)[c - 1], Decimal(str(crit["percent"]))
+        if spec.get("pct_places") == 0:  # round 9: printed as a whole number ("88%"), the truth holds 88.0
+            printed = printed.quantize(Decimal(1))
         assert within_rounding(score, maxima[c - 1], printed) == (c not in wrong), code
 
 
@@ -231,8 +234,16 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
         as_remaining = ("Điểm tối đa " + printed(max_score) + r" điểm, (bị trừ [\d,]+ điểm, còn lại|không bị trừ điểm, "
                         r"đạt) " + printed(score) + " điểm")
         as_row_self = r"\s" + printed(max_score) + r"\s+[\d,]+\s+" + printed(score) + r"\s"
+        # round 9: "16,75đ/19đ"; "Tổng điểm tiêu chí này là 12,5. Điểm tối đa là 15 điểm"; "Điểm chuẩn: 15 điểm;
+        # điểm đạt: 12,5 điểm" (a two-year table's row, maximum | last year | this year, is as_row_self)
+        as_d = printed(score) + "đ/" + printed(max_score) + "đ"
+        as_split = "Tổng điểm tiêu chí này là " + printed(score) + r"\. Điểm tối đa là " + printed(max_score) + " điểm"
+        as_standard = "Điểm chuẩn: " + printed(max_score) + " điểm; điểm đạt: " + printed(score) + " điểm"
+        malformed = [p[2] for p in spec["plants"] if p[0] == "malformed" and str(p[1]) == code]
+        as_malformed = re.escape(malformed[0]) + " điểm" if malformed else r"(?!)"  # "9,5/,11 điểm", its only statement
         assert any(re.search(pattern, text) for pattern in (as_score, as_lost, as_row, as_row_first, as_words,
-                                                            as_labels, as_points, as_remaining, as_row_self)), code
+                                                            as_labels, as_points, as_remaining, as_row_self, as_d,
+                                                            as_split, as_standard, as_malformed)), code
 
 
 def test_rounds_are_specs_and_disjoint() -> None:
@@ -243,7 +254,7 @@ def test_rounds_are_specs_and_disjoint() -> None:
     for names in ROUNDS.values():
         assert names <= set(BY_NAME) and not names & seen
         seen |= names
-    assert len(ROUNDS[5]) == 16 and len(ROUNDS[6]) == 16 and len(ROUNDS[7]) == 16 and len(ROUNDS[8]) == 16
+    assert all(len(ROUNDS[n]) == 16 for n in (5, 6, 7, 8, 9))
 
 
 def test_select_round_keeps_only_that_rounds_reports() -> None:
@@ -294,3 +305,39 @@ def test_round_8_total_only_in_the_closing_paragraph(spec: dict) -> None:
     stating = [i for i, text in enumerate(paras) if total in text]
     assert len(stating) == 1 and paras[stating[0] + 1].startswith("Trên đây là báo cáo")
     assert f"xếp loại {spec['classification']}" in next(p for p in paras if p.startswith(f"Năm {spec['year']}, UBND"))
+
+
+def test_round_9_two_year_table_reads_this_year_s_column() -> None:
+    """Round 9: a criteria table "Điểm tối đa | Năm 2022 | Năm 2023 | Tỷ lệ năm 2023 (%)": the truth is this year's
+    column and its percent; last year's column differs in some rows (else the table would test nothing)."""
+    spec = BY_NAME["vinh-loc-a-2023"]
+    blocks, truth = compose(spec)
+    (rows,) = [b[1] for b in blocks if b[0] == "table" and "Năm 2023" in b[1][0]]
+    assert rows[0][3:5] == ["Năm 2022", "Năm 2023"]
+    differ = 0
+    for row in rows[1:-1]:
+        crit = truth["criteria"][row[0]]
+        assert d(row[4]) == Decimal(str(crit["score"])) and d(row[5]) == Decimal(str(crit["percent"]))
+        differ += row[3] != row[4]
+    assert differ >= 5
+    assert d(rows[-1][4]) == Decimal(str(truth["overall"]["score"])) != d(rows[-1][3])
+
+
+def test_round_9_year_in_the_overall_statement() -> None:
+    """Round 9 plant: only the overall statement names the other year; title, headings and closing the report's.
+    The negative beside it: the same layout without the plant names the report's year there."""
+    planted, clean = BY_NAME["long-hoa-2022"], dict(BY_NAME["long-hoa-2022"], plants=[("gap", 6, "5")])
+    for spec, year in ((planted, 2023), (clean, 2022)):
+        blocks, _ = compose(spec)
+        overall = next(b[1] for b in blocks if b[0] == "para" and "/100 điểm" in b[1])
+        assert overall.startswith(f"Năm {year}, UBND xã Long Hòa")
+        assert any(b[0] == "heading" and b[1].endswith("NĂM 2022") for b in blocks)
+        assert any(b[0] == "para" and b[1].startswith("Trên đây là báo cáo") and "năm 2022" in b[1] for b in blocks)
+
+
+def test_round_9_whole_percents_round_as_a_spreadsheet_does() -> None:
+    """Round 9: percents printed as whole numbers (half up: 10,5/12 = 87,5% prints 88%); the planted one is beyond
+    any rounding (16,75/19 = 88,16%, printed 91%)."""
+    _, truth = compose(BY_NAME["thai-my-2023"])
+    assert truth["criteria"]["1"]["percent"] == 88.0 and truth["criteria"]["3"]["percent"] == 91.0
+    assert within_rounding(d("10,5"), d("12"), d("88")) and not within_rounding(d("16,75"), d("19"), d("91"))

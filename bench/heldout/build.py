@@ -86,7 +86,7 @@ NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu c
                   "prose_c": ("upperRoman", "%1."), "table": ("decimal", "%1."), "prose_d": ("decimal", "%1)"),
                   "prose_f": ("decimal", "Lĩnh vực %1:"), "prose_g": ("decimal", "%1/"), "prose_h": ("lowerLetter", "%1)"),
                   "prose_i": ("upperRoman", "%1."), "prose_j": ("decimal", "%1."),
-                  "prose_l": ("decimal", "%1."), "table_self": ("decimal", "%1.")}
+                  "prose_l": ("decimal", "%1."), "table_self": ("decimal", "%1."), "prose_n": ("decimal", "%1.")}
 
 
 def add_numbering(document: Any, fmt: str, text: str) -> int:
@@ -261,6 +261,8 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> N
                 if len(rows[0]) == 6 else [16.2 / len(rows[0])] * len(rows[0])  # round 5: a records table
             if len(block) > 2:  # round 7: a grouped table, its "Ghi chú" column wide enough for "1.848/1.851 hồ sơ"
                 widths = [1.0, 6.0, 1.7, 1.7, 1.8, 4.0]
+            if block[1][0][0] == "Mã chỉ số":  # round 9: an indicator table, its "Nội dung" column wide
+                widths = [2.2, 8.8, 2.6, 2.6]
             table = Table(rows, colWidths=[w * cm for w in widths], repeatRows=1)
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]

@@ -187,7 +187,7 @@ class Composer:
         missing = {p[1] for p in self.plant("missing")}
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
         if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j",
-                           "prose_k", "prose_l") \
+                           "prose_k", "prose_l", "prose_m", "prose_n", "prose_o") \
                 or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
@@ -248,7 +248,7 @@ class Composer:
     # ---- phrases ------------------------------------------------------------------------------
     def province_phrase(self) -> str:
         province = self.spec["province"]
-        return f"thành phố {province}" if province in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ") else f"tỉnh {province}"
+        return f"thành phố {province}" if province in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh") else f"tỉnh {province}"
 
     def unit_phrase(self) -> str:
         return f"{self.level} {self.unit}"
@@ -277,6 +277,8 @@ class Composer:
             return f"xếp thứ {r_text} trong số {total} {kinds}", int(r_text), total
         if style == "thu_hang":  # round 6
             return f"đạt thứ hạng {r_text}/{total}", int(r_text), total
+        if style == "trong_xa":  # round 9: the district's communes first, then the place among them
+            return f"trong {total} {kinds} của {self.district_kind}, {self.level} đứng thứ {r_text}", int(r_text), total
         if style == "toan_huyen":  # round 5
             return f"đứng thứ {r_text} toàn {self.district_kind} ({total} đơn vị)", int(r_text), total
         if style == "words":
@@ -316,6 +318,8 @@ class Composer:
     def score_phrase(self, crit: Criterion) -> str:
         if crit.malformed:
             return f"{crit.malformed} điểm"
+        if self.spec.get("score_d"):  # round 9: "12,5đ/15đ", the points abbreviated
+            return f"{crit.score_text}đ/{crit.max_text}đ"
         if self.spec.get("dot_decimal"):
             return f"{crit.score_text.replace(',', '.')}/{crit.max_text.replace(',', '.')} điểm"
         if self.layout == "prose_d":
@@ -518,6 +522,18 @@ class Composer:
         return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                 "rank_total": rank_total, "rank_change": change, "classification": classification}
 
+    def misdate_overall(self, first: int, year: int) -> None:
+        """Round 9 plant: the overall statement names another year than the title, the headings and the closing."""
+        for i in range(first, len(self.blocks)):
+            block = self.blocks[i]
+            if block[0] == "para" and re.search(rf"[Nn]ăm {self.year}\b", block[1]):
+                text = re.sub(rf"([Nn]ăm) {self.year}\b", rf"\g<1> {year}", block[1], count=1)
+                self.blocks[i] = (block[0], text, *block[2:])
+                self.plants.append(Planted("year_mismatch", "overall", "", [float(self.year), float(year)], text,
+                                           f"the overall statement names {year}, the report {self.year}"))
+                return
+        raise ValueError(f"{self.spec['name']}: no overall statement names the year")
+
     def overall_round4(self, style: str, subject: str, total: Decimal, total_text: str, pct_text: str, rank_text: str,
                        rank: int, rank_total: int, change_text: str, change: int | None,
                        classification: str) -> dict[str, Any]:
@@ -571,6 +587,8 @@ class Composer:
                                            [num(lost), num(stated_lost)],
                                            f"{code(first)} ({titles[first]})",
                                            f"criterion {crit.code} lost {vn(lost)}, its indicators {vn(stated_lost)}"))
+        if self.spec.get("indicator_table"):
+            return self.indicator_table(crit, titles, maxima, lost_parts)
         moved = None
         if self.plant_for("full_lost", crit.code) and lost_parts:
             moved = min(lost_parts)
@@ -612,6 +630,27 @@ class Composer:
                 else:
                     self.indicators[code(i)] = {"listed_as": "incomplete", "score": num(ind_score),
                                                 "max_score": num(maxima[i])}
+
+    def indicator_table(self, crit: Criterion, titles: list[str], maxima: list[Decimal],
+                        lost_parts: dict[int, Decimal]) -> None:
+        """Round 9: a criterion's indicators as a table "Mã chỉ số | Nội dung | Điểm tối đa | Điểm đạt", no lists (so
+        no indicator is listed as anything: the truth holds its scores only); tab-separated in a text file."""
+        rows = [["Mã chỉ số", "Nội dung", "Điểm tối đa", "Điểm đạt"]]
+        for i, title in enumerate(titles):
+            code = f"{crit.code}.{i + 1}"
+            score = maxima[i] - lost_parts.get(i, Decimal(0))
+            rows.append([code, title, vn(maxima[i]), vn(score)])
+            self.indicators[code] = {"listed_as": None, "score": num(score), "max_score": num(maxima[i])}
+        separator = "\t" if self.spec["fmt"] in ("txt", "txt_utf16") else " "
+        for planted in self.plants:  # a deduction plant names its indicator's row
+            if planted.kind == "deduction_mismatch" and planted.concerns == f"criterion {crit.code}":
+                code = planted.sentence.split(" ")[0]
+                planted.sentence = separator.join(next(row for row in rows if row[0] == code))
+        self.add("para", f"Điểm các chỉ số thành phần của lĩnh vực {crit.title[0].lower() + crit.title[1:]}:")
+        if self.spec["fmt"] in ("txt", "txt_utf16"):
+            self.add("pre", ["\t".join(row) for row in rows])
+        else:
+            self.add("table", rows)
 
     def item_lead(self, prefix: str, code: str, title: str) -> str:
         """An indicator's lead: "- Mục 1.3 (Kiểm tra …):", or in round 6 "+ 1.3. Kiểm tra …:"."""
@@ -700,6 +739,13 @@ class Composer:
             out.append(f"Riêng 6 tháng đầu năm {self.year}, Bộ phận Một cửa đã giải quyết đúng hạn "
                        f"{thousands(half_on)}/{thousands(half)} hồ sơ, đạt {hp}%.")
             self.qty(half_on, half, hp, "records resolved on time in the first six months")
+        if "quarter" in tricky:  # round 9: one quarter's records beside the year's
+            quarter = resolved * 3 // 10
+            quarter_on = quarter - 3
+            qp = vn(percent(Decimal(quarter_on), Decimal(quarter), 2), 2)
+            out.append(f"Riêng quý IV năm {self.year}, Bộ phận Một cửa tiếp nhận và giải quyết {thousands(quarter)} hồ sơ, "
+                       f"trong đó giải quyết đúng hạn {thousands(quarter_on)}/{thousands(quarter)} hồ sơ ({qp}%).")
+            self.qty(quarter_on, quarter, qp, "records resolved on time in the fourth quarter")
         if "village" in tricky:  # round 8: one village's online records, a part of the commune's
             v_all = online_total // 6 + 1
             v_on = v_all - 1
@@ -901,6 +947,8 @@ class Composer:
         if year != self.year:
             self.plants.append(Planted("year_mismatch", "body", "", [float(self.year), float(year)], text,
                                        f"the results heading names {year}, title {self.year}"))
+        if self.layout == "prose_o":
+            return self.prose_runon()
         for crit in self.criteria:
             number = str(crit.code)
             with_components = crit.code in (1, 3, 5, 7) or self.plant_for("full_lost", crit.code) or \
@@ -963,6 +1011,24 @@ class Composer:
                                  f"tỷ lệ: {crit.percent_text}%.")
                 if crit.rank:
                     self.add("para", "- " + self.crit_rank_sentence(crit))
+            elif self.layout == "prose_m":  # round 9: "Thứ nhất, về …: đạt 12,5/15 điểm, tỷ lệ 83%.", not bold
+                lead = f"Thứ {ORDINALS[int(crit.printed_number)]}, về {crit.title[0].lower() + crit.title[1:]}"
+                crit.heading_line = (f"{lead}: đạt {self.score_phrase(crit)}, tỷ lệ {self.pct(crit)}. "
+                                     f"{self.crit_rank_sentence(crit)}").strip()
+                self.add("para", crit.heading_line)
+            elif self.layout == "prose_n":  # round 9: the score over two sentences, or "Điểm chuẩn: 15 điểm; …"
+                title = crit.title[0].upper() + crit.title[1:]
+                first = title if self.autonum else f"{crit.printed_number}. {title}"
+                crit.heading_line = first
+                self.add("autonum" if self.autonum else "heading", first)
+                if self.rng.random() < 0.5:
+                    text = (f"Tổng điểm tiêu chí này là {crit.score_text}. Điểm tối đa là {crit.max_text} điểm, "
+                            f"tỷ lệ đạt {self.pct(crit)}.")
+                else:
+                    text = f"Điểm chuẩn: {crit.max_text} điểm; điểm đạt: {crit.score_text} điểm; tỷ lệ {self.pct(crit)}."
+                if self.spec.get("self_prose"):  # the commune's own score after the appraised one
+                    text += f" (Điểm {self.level} tự đánh giá: {vn(self.self_score(crit))} điểm.)"
+                self.add("para", f"{text} {self.crit_rank_sentence(crit)}".strip())
             elif self.layout == "prose_b":
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
@@ -975,6 +1041,36 @@ class Composer:
                 self.add("para", f"Điểm đạt được: {self.score_phrase(crit)}, tỷ lệ {self.pct(crit)}. "
                                  f"{self.crit_rank_sentence(crit)}".strip())
             self.criterion_body(crit, number, with_components)
+
+    def runon_part(self, crit: Criterion) -> str:
+        """Round 9: one criterion inside a run-on sentence ("cải cách thể chế đạt 5,5/6 điểm (91,67%), xếp thứ 3/15")."""
+        text = f"{crit.title[0].lower() + crit.title[1:]} đạt {self.score_phrase(crit)} ({self.pct(crit)})"
+        if crit.rank:
+            text += f", xếp thứ {crit.rank[0]}/{crit.rank[1]}"
+            if crit.rank_change:
+                n = crit.rank_change
+                text += f" ({'tăng' if n > 0 else 'giảm'} {abs(n)} bậc)"
+            else:
+                crit.rank_change = None  # no change printed
+        return text
+
+    def prose_runon(self) -> None:
+        """Round 9: every criterion's score in two run-on sentences of one paragraph; then the component lists of
+        some criteria, each under its title (no number)."""
+        def joined(criteria: list[Criterion]) -> str:
+            parts = [self.runon_part(c) for c in criteria]
+            return parts[0] if len(parts) == 1 else "; ".join(parts[:-1]) + " và " + parts[-1]
+
+        first = [c for c in self.criteria if c.code <= 5]
+        rest = [c for c in self.criteria if c.code > 5]
+        self.add("para", f"Kết quả chấm điểm từng lĩnh vực như sau: {joined(first)}. Bên cạnh đó, {joined(rest)}.")
+        self.add("heading", "Kết quả một số lĩnh vực cụ thể:")
+        for crit in self.criteria:
+            with_components = crit.code in (1, 3, 5, 7) or self.plant_for("full_lost", crit.code) or \
+                self.plant_for("both", crit.code)
+            if with_components or crit.code == 10:
+                self.add("heading", f"+ Lĩnh vực {crit.title[0].lower() + crit.title[1:]}:")
+                self.criterion_body(crit, str(crit.code), with_components)
 
     def score_words(self, crit: Criterion) -> str:
         """Round 5: a criterion's score in words ("12,7 điểm trên tổng số 15 điểm", "12,7 điểm (tối đa 15 điểm)")."""
@@ -995,6 +1091,8 @@ class Composer:
             return self.table_self()
         if self.spec.get("table_groups"):
             return self.table_groups()
+        if self.spec.get("two_year"):
+            return self.table_two_years()
         rows = [head + (["Xếp hạng"] if ranked else [])]
         for crit in self.criteria:
             score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
@@ -1014,6 +1112,27 @@ class Composer:
             self.add("table", [rows[0], *rows[cut:]])
         else:
             self.add("table", rows)
+
+    @staticmethod
+    def last_year_score(crit: Criterion) -> Decimal:
+        """Round 9: a criterion's score the year before (a fixed shift by its code, within 0 and its maximum)."""
+        shift = [Decimal("0.5"), Decimal("-0.25"), Decimal(1), Decimal(0), Decimal("0.75")][crit.code % 5]
+        return max(Decimal(0), min(crit.max_score, crit.score - shift))
+
+    def table_two_years(self) -> None:
+        """Round 9: last year's and this year's scores side by side ("Năm 2022 | Năm 2023"); the report's is read."""
+        total_text, total = self.total_text()
+        rows = [["STT", "Lĩnh vực", "Điểm tối đa", f"Năm {self.year - 1}", f"Năm {self.year}",
+                 f"Tỷ lệ năm {self.year} (%)"]]
+        for crit in self.criteria:
+            rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text,
+                         vn(self.last_year_score(crit)), crit.score_text, crit.percent_text])
+        last_total = sum((self.last_year_score(c) for c in self.criteria), Decimal(0))
+        pct_text = vn(percent(total, Decimal(100)), 2)
+        for _, printed in self.plant("pct_overall"):
+            pct_text = printed
+        rows.append(["", "Tổng cộng", "100", vn(last_total, 2), total_text, pct_text])
+        self.add("table", rows)
 
     def row_title(self, crit: Criterion) -> tuple[str, ...]:
         """Round 7: in a grouped table a criterion's row is found by its title too (a score "2,5" is in "12,5")."""
@@ -1279,7 +1398,10 @@ class Composer:
         self.intro()
         if self.layout == "prose_i":
             self.add("heading", "PHẦN I. KẾT QUẢ CHUNG")
+        first_overall = len(self.blocks)
         overall = self.overall()
+        for _, printed in self.plant("year_overall"):  # round 9
+            self.misdate_overall(first_overall, printed)
         if self.spec.get("prev_score"):  # round 7
             self.previous_year(overall)
         if self.layout in ("table", "table_only", "table_self"):

@@ -21,6 +21,8 @@ Plants (what is wrong in the document, and the finding kind a reviewer expects):
   ("year_closing", y)          the closing names year y instead of the report year -> year_mismatch
   ("year_heading", y)          the results heading ("I. KẾT QUẢ … NĂM y") names year y -> year_mismatch
   ("year_title", y)            the title, in capitals, names year y; the body the report's year -> year_mismatch (round 5)
+  ("year_overall", y)          the overall statement ("Năm y, UBND xã … đạt …/100 điểm") names year y; the title, the
+                               headings and the closing the report's year -> year_mismatch (round 9)
   ("rank_oor", "overall"|c, "25/23")  a rank beyond its total                 -> rank_out_of_range
   ("above_max", c, "6,5")      criterion c scored above its maximum           -> score_above_max (CCHC115, added to
                                the contract at 14:40; before it, percent_mismatch or max_mismatch were accepted)
@@ -94,6 +96,18 @@ tháng đầu năm 2024, … đúng hạn 1.167/1.169 hồ sơ": another period,
 village's online records, "Tại buôn Ea Kmar, … 136/137 hồ sơ của buôn Ea Kmar …": a part of the commune's);
 ``plausible_changes`` (set on every round 8 spec: a criterion's random change in rank is turned round when it would put
 last year's rank at 0 or below, "Xếp thứ 1/17 …, giảm 3 bậc"; seven such remain in rounds 1-7, kept as written).
+Round 9 keys (each off unless set): layout prose_m ("Thứ nhất, về …: đạt 10,5/12 điểm, tỷ lệ 87,50%." as a plain
+paragraph, the component lists under it) | prose_n ("1. Title", then "Tổng điểm tiêu chí này là 12,5. Điểm tối đa là
+15 điểm, tỷ lệ đạt 83,33%." or "Điểm chuẩn: 15 điểm; điểm đạt: 12,5 điểm; tỷ lệ 83,33%.") | prose_o (the ten criteria in
+two run-on sentences of one paragraph, "… cải cách thể chế đạt 5,5/6 điểm (91,67%), xếp thứ 3/15; … và …", then the
+component lists under unnumbered "+ Lĩnh vực …:" headings); ``score_d`` ("16,75đ/19đ"); ``pct_places`` 0 (whole
+percents, rounded half up as a spreadsheet does: 10,5/12 prints 88%); ``self_prose`` (prose_n: "(Điểm xã tự đánh giá:
+11 điểm.)" after the appraised score); ``two_year`` (layout table: "Điểm tối đa | Năm 2022 | Năm 2023 | Tỷ lệ năm 2023
+(%)", the report's year is the one to read); ``indicator_table`` (a criterion's indicators as a table "Mã chỉ số | Nội
+dung | Điểm tối đa | Điểm đạt" instead of lists: nothing is listed as full or not, the truth holds the scores);
+rank_style trong_xa ("trong 33 xã, thị trấn của huyện, xã đứng thứ 4"); tricky "quarter" ("Riêng quý IV năm 2021, …
+đúng hạn 787/790 hồ sơ": another period, another total), "two_year", "self_prose"; Hồ Chí Minh city ("thành phố Hồ
+Chí Minh" in the decision's phrase).
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -112,6 +126,8 @@ MAXIMA: dict[str, list[str]] = {
     "M7": ["12", "5", "20", "6", "11", "6", "13", "3", "12", "12"],
     # round 8: one more
     "M8": ["13", "6", "20", "6", "11", "6", "12", "3", "11", "12"],
+    # round 9: one more
+    "M9": ["12", "6", "19", "6", "11", "7", "12", "3", "12", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -188,14 +204,25 @@ ROUND_7 = {"cam-duong-2023", "tan-thinh-2022", "y-la-2024", "chieng-coi-2021", "
 ROUND_8 = {"ea-hdinh-2023", "ia-toi-2022", "do-vinh-2024", "phan-ri-cua-2021", "hoa-xuan-tay-2020", "hoa-luu-2022",
            "dai-an-2-2023", "chau-hung-2024", "long-duc-2021", "my-phu-2023", "phuong-thien-2022", "duc-xuan-2024",
            "ban-giang-2020", "tan-khai-2025", "ninh-xuan-2022", "nghia-duc-2023"}
+# The ninth round, written at 19:15 after round 8 was measured, and NOT measured by the examiner (the lead measures it
+# once): criteria as "Thứ nhất, về …: đạt 16,75đ/19đ, tỷ lệ 88%." paragraphs; a criterion's score over two sentences
+# ("Tổng điểm tiêu chí này là 12,5. Điểm tối đa là 15 điểm, …") or "Điểm chuẩn: 15 điểm; điểm đạt: 12,5 điểm", with
+# the commune's self-assessed score after it; every criterion in two run-on sentences of one paragraph, the component
+# lists under unnumbered titles; a criteria table with last year's and this year's scores side by side; percents
+# rounded to whole numbers; "trong 33 xã, thị trấn của huyện, xã đứng thứ 4"; the fourth quarter's records beside the
+# year's; the overall statement naming another year than the rest (planted); Hồ Chí Minh city; one more framework.
+ROUND_9 = {"thai-my-2023", "quynh-luong-2021", "long-hoa-2022", "phu-thuong-2024", "cam-quan-2020", "hai-ba-2022",
+           "ngoc-lac-2023", "bac-son-2024", "dak-mar-2021", "vinh-loc-a-2023", "tan-tru-2022", "luong-hoa-2024",
+           "tan-phu-2025", "yen-trung-2022", "binh-thanh-2024", "ia-blang-2020"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
            "round 5 (16:15, unseen)": ROUND_5,
            "round 6 (16:25, unseen: for the lead's final measurement)": ROUND_6,
            "round 7 (17:25, unseen: for the lead's final measurement)": ROUND_7,
-           "round 8 (18:55, unseen: for the lead's measurement)": ROUND_8}
-ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8}  # evaluate.py --round N
+           "round 8 (18:55, unseen: for the lead's measurement)": ROUND_8,
+           "round 9 (20:20, unseen: for the lead's measurement)": ROUND_9}
+ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -943,7 +970,91 @@ SPECS: list[dict] = [
          signer="Nguyễn Văn Đức", maxima="M8", scores="12 5 17,5 5,5 9,5 5,5 10,5 2,5 9,8 10,2", rank="5/8",
          rank_style="digits", change="-1", classification="Tốt", records=(1012, 1003, 1001, 700, 700), staff=(19, 18),
          plants=[("both", 5), ("year_heading", 2022)], tricky=["half_year"], pct_space=True),
+
+    # ninth round (ROUND_9): not measured by the examiner
+    dict(name="thai-my-2023", fmt="txt", layout="prose_m", unit="Thái Mỹ", level="xã", district="Củ Chi",
+         province="Hồ Chí Minh", year=2023, date="2024-01-19", number="06/BC-UBND", signer="Nguyễn Văn Mỹ", maxima="M9",
+         scores="10,5 5,5 16,75 5 9,5 6 10,25 2,5 10,4 10,6", rank="5/21", rank_style="digits", change="+2",
+         classification="Tốt", records=(1640, 1627, 1624, 1100, 1100), staff=(21, 19),
+         plants=[("pct", 3, "91"), ("conflict_staff", 23)], tricky=[], score_d=True, pct_places=0),
+    dict(name="quynh-luong-2021", fmt="pdf", layout="prose_m", unit="Quỳnh Lương", level="xã", district="Quỳnh Lưu",
+         province="Nghệ An", year=2021, date="2022-01-17", number="04/BC-UBND", signer="Hồ Văn Lương", maxima="M4",
+         scores="12,5 5,5 17,5 5,5 9 5,5 10,5 2,5 9,6 10,4", rank="4/33", rank_style="trong_xa", change="+2",
+         classification="Tốt", records=(2650, 2634, 2630, 1500, 1500), staff=(22, 21), plants=[],
+         tricky=["quarter", "staff_cadres"], indicator_table=True),
+    dict(name="long-hoa-2022", fmt="conv_lines", layout="prose_m", unit="Long Hòa", level="xã", district="Cần Giờ",
+         province="Hồ Chí Minh", year=2022, date="2023-01-10", number="02/BC-UBND", signer="Lê Văn Hòa", maxima="M2",
+         scores="10,5 5 17,75 6,5 8,5 5 11,5 3,5 8,6 10,4", rank="2/7", rank_style="digits", change="+1",
+         classification="Tốt", records=(640, 633, 632, 450, 450), staff=(19, 18),
+         plants=[("gap", 6, "5"), ("year_overall", 2023)], tricky=[], overall_style="toan_huyen"),
+    dict(name="phu-thuong-2024", fmt="docx_autonum", layout="prose_n", unit="Phú Thượng", level="xã",
+         district="Phú Vang", province="Thừa Thiên Huế", year=2024, date="2025-01-16", number="08/BC-UBND",
+         signer="Trần Thị Thượng", maxima="M6", scores="10,5 4,5 18,5 5,5 10,5 5 11 3,5 8,7 10,8", rank="6/18",
+         rank_style="digits", change="-1", classification="Tốt", records=(1870, 1858, 1855, 1400, 1400),
+         staff=(20, 19), plants=[], tricky=["self_prose", "received_resolved"], self_prose=True),
+    dict(name="cam-quan-2020", fmt="txt", layout="prose_n", unit="Cẩm Quan", level="xã", district="Cẩm Xuyên",
+         province="Hà Tĩnh", year=2020, date="2021-01-14", number="03/BC-UBND", signer="Phan Văn Quan", maxima="M5",
+         scores="11 4 16,5 5,5 10 6 10,5 3 8,5 10,5", rank="9/25", rank_style="digits", change="-2",
+         classification="Tốt", records=(980, 972, 969, 300, 300), staff=(18, 17),
+         plants=[("pct_qty", "98,40"), ("year_overall", 2021)], tricky=[], overall_style="toan_huyen", pct_places=0),
+    dict(name="hai-ba-2022", fmt="conv_soffice", layout="prose_n", unit="Hải Ba", level="xã", district="Hải Lăng",
+         province="Quảng Trị", year=2022, date="2023-01-12", number="05/BC-UBND", signer="Hoàng Văn Ba", maxima="M7",
+         scores="10,5 4,5 17,5 5 9,5 5,5 11,5 2,5 10,2 10,8", rank="3/20", rank_style="digits", change="+2",
+         classification="Tốt", records=(1120, 1112, 1110, 700, 700), staff=(19, 18),
+         plants=[("above_max", 8, "3,5"), ("both", 3)], tricky=[]),
+    dict(name="ngoc-lac-2023", fmt="docx", layout="prose_o", unit="Ngọc Lặc", level="thị trấn", district="Ngọc Lặc",
+         province="Thanh Hóa", year=2023, date="2024-01-18", number="07/BC-UBND", signer="Bùi Văn Lặc", maxima="M8",
+         scores="11,5 5 17,25 5,5 9,5 5,5 10,5 2,5 9,6 10,4", rank="4/22", rank_style="digits", change="+1",
+         classification="Tốt", records=(1490, 1478, 1475, 1000, 1000), staff=(21, 20),
+         plants=[("pct", 3, "82,25"), ("malformed", 5, "9,5/,11"), ("conflict_records", 1520)], tricky=[]),
+    dict(name="bac-son-2024", fmt="conv_flow", layout="prose_o", unit="Bắc Sơn", level="thị trấn", district="Bắc Sơn",
+         province="Lạng Sơn", year=2024, date="2025-01-15", number="01/BC-UBND", signer="Hoàng Thị Sơn", maxima="M3",
+         scores="9 7 19,5 5,5 10,5 5 10,5 3,5 7,2 10,8", rank="2/20", rank_style="digits", change="=",
+         classification="Tốt", records=(1240, 1231, 1229, 900, 900), staff=(20, 19), plants=[],
+         tricky=["quarter", "last_year"]),
+    dict(name="dak-mar-2021", fmt="pdf", layout="prose_o", unit="Đăk Mar", level="xã", district="Đăk Hà",
+         province="Kon Tum", year=2021, date="2022-01-19", number="05/BC-UBND", signer="A Thuận", maxima="M1",
+         scores="12,5 4,5 16 5,5 9,5 6 10 1,5 12 9,3", rank="5/12", rank_style="digits", change="+1",
+         classification="Tốt", records=(720, 714, 713, 350, 350), staff=(18, 17),
+         plants=[("missing", 6), ("rank_oor", 2, "13/12")], tricky=[], crit_ranks={2: "13/12"}),
+    dict(name="vinh-loc-a-2023", fmt="docx", layout="table", unit="Vĩnh Lộc A", level="xã", district="Bình Chánh",
+         province="Hồ Chí Minh", year=2023, date="2024-01-22", number="09/BC-UBND", signer="Phạm Văn Lộc", maxima="M2",
+         scores="10,5 5,5 17 6,5 9 5 11,5 3,5 8,8 10,7", rank="3/16", rank_style="digits", change="+1",
+         classification="Tốt", records=(4520, 4498, 4495, 3800, 3800), staff=(22, 21), plants=[],
+         tricky=["two_year", "round_double"], two_year=True),
+    dict(name="tan-tru-2022", fmt="pdf", layout="table", unit="Tân Trụ", level="thị trấn", district="Tân Trụ",
+         province="Long An", year=2022, date="2023-01-13", number="02/BC-UBND", signer="Nguyễn Văn Trụ", maxima="M5",
+         scores="11,5 4,5 16,5 5,5 10,25 6 10,5 3,5 8,6 10,4", rank="5/10", rank_style="digits", change="-1",
+         classification="Tốt", records=(1050, 1042, 1040, 600, 600), staff=(19, 18),
+         plants=[("pct", 5, "88,42"), ("full_lost", 3)], tricky=["two_year"], two_year=True),
+    dict(name="luong-hoa-2024", fmt="conv_soffice", layout="table", unit="Lương Hòa", level="xã", district="Giồng Trôm",
+         province="Bến Tre", year=2024, date="2025-01-20", number="04/BC-UBND", signer="Võ Thị Hòa", maxima="M4",
+         scores="12,5 5 17,5 5,5 9 5,5 10,5 2,5 9,5 10,5", rank="4/21", rank_style="digits", change="+3",
+         classification="Tốt", records=(1330, 1322, 1320, 950, 950), staff=(20, 19),
+         plants=[("pct_overall", "86,00"), ("date_ref", "28/01/2025")], tricky=["two_year"], two_year=True,
+         date_words=True),
+    dict(name="tan-phu-2025", fmt="txt", layout="prose_b", unit="Tân Phú", level="thị trấn", district="Tân Phú",
+         province="Đồng Nai", year=2025, date="2026-01-14", number="03/BC-UBND", signer="Đỗ Văn Phú", maxima="M9",
+         scores="10,5 5,5 16,5 5,5 10 6 10,5 2,5 10,6 10,9", rank="3/18", rank_style="trong_xa", change="+1",
+         classification="Tốt", records=(2210, 2196, 2193, 1900, 1900), staff=(21, 20), plants=[],
+         tricky=["received_resolved", "half_year"], score_d=True, pct_places=0),
+    dict(name="yen-trung-2022", fmt="docx_autonum", layout="prose_a", unit="Yên Trung", level="xã",
+         district="Yên Phong", province="Bắc Ninh", year=2022, date="2023-01-16", number="06/BC-UBND",
+         signer="Ngô Văn Trung", maxima="M3", scores="9,5 7 19 5,5 10,5 5,5 10,5 3 7,1 10,9", rank="6/14",
+         rank_style="digits", change="-2", classification="Tốt", records=(1760, 1749, 1747, 1200, 1200),
+         staff=(20, 19), plants=[], tricky=["village", "staff_cadres"], village="thôn Đông Xuyên", pct_places=0),
+    dict(name="binh-thanh-2024", fmt="conv_lines", layout="prose_f", unit="Bình Thạnh", level="xã", district="Bình Sơn",
+         province="Quảng Ngãi", year=2024, date="2025-01-13", number="10/BC-UBND", signer="Đinh Văn Thạnh", maxima="M8",
+         scores="11 5 17,5 5,5 9,5 5 10,5 2,5 9,3 10,7", rank="7/24", rank_style="digits", change="-1",
+         classification="Tốt", records=(1450, 1439, 1436, 980, 980), staff=(20, 18),
+         plants=[("deduction", 1, "0,5"), ("year_title", 2023)], tricky=[]),
+    dict(name="ia-blang-2020", fmt="docx", layout="prose_g", unit="Ia Blang", level="xã", district="Chư Sê",
+         province="Gia Lai", year=2020, date="2021-01-15", number="01/BC-UBND", signer="Rơ Mah Blang", maxima="M1",
+         scores="13 4,5 16,5 5,5 9,5 6,5 10 1,5 12,2 9,3", rank="8/15", rank_style="digits", change="+2",
+         classification="Tốt", records=(860, 853, 851, 250, 250), staff=(18, 17),
+         plants=[("total", "88,35"), ("bad_date", "31/06/2020"), ("deduction", 3, "0,5")], tricky=[],
+         indicator_table=True),
 ]
-for _spec in SPECS:  # round 8: a criterion's change never puts last year's rank at 0 or below (rounds 1-7 as written)
-    if _spec["name"] in ROUND_8:
+for _spec in SPECS:  # rounds 8, 9: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
+    if _spec["name"] in ROUND_8 | ROUND_9:
         _spec["plausible_changes"] = True
