@@ -32,6 +32,7 @@ from cchc.extractors.lexicon import (
 )
 from cchc.extractors.normalize import fold
 from cchc.extractors.numbers import parse_number
+from cchc.extractors.scores import PERCENT_SIGN
 from cchc.schemas.record import Evidence, Quantity
 
 _COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -52,10 +53,16 @@ OF_WHICH_RE = re.compile(
     rf"(?P<part>[^;:.\d()]{{0,40}}?)(?<![\d.,/])(?P<num>{_COUNT})(?![.,]?\d|\s*/|\s*%|\s*(?:điểm|đ)(?!\p{{L}}))"
 )
 RANK_BEFORE_RE = re.compile(r"(?:xếp|hạng|thứ|đứng)\s*(?:thứ\s*)?(?:hạng\s*)?(?:thứ\s*)?$", re.I)
-PERCENT_AFTER_RE = re.compile(r"^\s*(?:=|bằng|,?\s*đạt(?:\s+tỷ\s+lệ)?|\(|,?\s*tỷ\s+lệ(?:\s+đạt)?|,?\s*chiếm)?\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%")
+PERCENT_AFTER_RE = re.compile(
+    r"^\s*(?:=|bằng|,?\s*đạt(?:\s+tỷ\s+lệ)?|\(|,?\s*tỷ\s+lệ(?:\s+đạt)?|,?\s*chiếm)?\s*(?P<pct>\d+(?:[.,]\d+)?)\s*"
+    + PERCENT_SIGN
+)
 # what is counted (words only, no number, no clause break) then the percent in brackets: "10/11 công chức
-# (90,91%)", "900/1.245 tổng số hồ sơ giải quyết trong năm (72,3%)"
-NOUN_THEN_PERCENT_RE = re.compile(r"^\s*(?:\p{L}+,?\s+){0,9}\p{L}+\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\)")
+# (90,91%)", "900/1.245 tổng số hồ sơ giải quyết trong năm (72,3%)", "25/26 hồ sơ của bản Nà Đon được giải quyết
+# đúng hạn (96,15%)" (eleven syllables: a Vietnamese word is one to three of them, so up to fifteen)
+NOUN_THEN_PERCENT_RE = re.compile(
+    r"^\s*(?:\p{L}+,?\s+){0,14}\p{L}+\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*" + PERCENT_SIGN + r"\s*\)"
+)
 # Counted nouns, most specific first (the lexicon says why each is there); the canonical unit is the value.
 UNITS: list[tuple[str, str]] = [(pattern, unit) for pattern, unit, _why in COUNTED_NOUNS]
 UNIT_RES = [(re.compile(rf"(?<!\p{{L}})(?:{pattern})(?!\p{{L}})", re.I), unit) for pattern, unit in UNITS]
@@ -151,7 +158,7 @@ def _percent_after(text: str, end: int, right: int) -> float | None:
     if pm is None:
         pm = NOUN_THEN_PERCENT_RE.match(tail)  # "10/11 công chức (90,91%)"
     if pm is None:
-        later = re.search(r"(?:đạt|tỷ\s+lệ|chiếm)[^\d%]{0,20}?(?P<pct>\d+(?:[.,]\d+)?)\s*%", tail, re.I)
+        later = re.search(r"(?:đạt|tỷ\s+lệ|chiếm)[^\d%]{0,20}?(?P<pct>\d+(?:[.,]\d+)?)\s*" + PERCENT_SIGN, tail, re.I)
         if later and not re.search(r"\d", tail[: later.start("pct")]):
             pm = later
     if pm is not None and _is_bound(tail, pm):
@@ -416,7 +423,9 @@ def read_words(phrase: str, *, label: bool = False) -> _Words:
 
 
 _CLAUSE_SPLIT_RE = re.compile(r"([:;(\[]|\s[-–+]\s)")
-_AFTER_PERCENT_RE = re.compile(r"^\s*(?:=\s*\d+(?:[.,]\d+)?\s*%|\(\s*\d+(?:[.,]\d+)?\s*%\s*\))")
+_AFTER_PERCENT_RE = re.compile(
+    rf"^\s*(?:=\s*\d+(?:[.,]\d+)?\s*{PERCENT_SIGN}|\(\s*\d+(?:[.,]\d+)?\s*{PERCENT_SIGN}\s*\))"
+)
 _AFTER_END_RE = re.compile(
     r"[;:()\[\]=]|,(?!\s*\d)|\.(?!\d)|\s(?:do|vì|nên|tuy|nhưng|so\s+với|tăng|giảm)\s|\s(?:đạt|chiếm|bằng)\s+(?=\d|t[ỷỉ]\s+lệ)",
     re.I,

@@ -18,6 +18,7 @@ from cchc.extractors.framework import generic_framework
 from cchc.extractors.normalize import fold_loose
 from cchc.extractors.numbers import parse_number
 from cchc.extractors.numbers_ocr import comma_lost, fits_shape
+from cchc.extractors.scores import PERCENT_SIGN
 from cchc.schemas.record import Evidence, Meta, Ranking, RankingCriterion, RankingRow
 
 # Rank words as printed in announcements ("xếp thứ nhì", "đứng thứ ba"): Vietnamese ordinals,
@@ -348,7 +349,7 @@ def _fill_rank_totals(rows: list[RankingRow]) -> None:
 # --------------------------------------------------------------------------- prose
 
 _SCORE_AFTER_RE = re.compile(rf"(?P<score>{_NUM})\s*(?:/\s*(?P<max>{_NUM})\s*)?(?:điểm|đ)(?!\p{{L}})", re.I)
-_PERCENT_AFTER_RE = re.compile(rf"(?P<pct>{_NUM})\s*%")
+_PERCENT_AFTER_RE = re.compile(rf"(?P<pct>{_NUM})\s*{PERCENT_SIGN}")
 _RANK_AFTER_RE = re.compile(
     rf"(?:xếp|đứng)\s+(?:hạng\s+)?(?:thứ\s+)?(?P<rank>\d{{1,3}}|{'|'.join(RANK_WORDS)})(?!\p{{L}})"
     rf"(?:\s*/\s*(?P<total>\d{{1,3}}))?",

@@ -12,7 +12,9 @@ Forms read (each is a case of tests/test_extract_scores.py):
   "12, 7/15 điểm" (a space after the decimal comma);
 - points lost: "mất 7,14/16 điểm" is a score of 16 − 7,14 = 8,86;
 - a bare score after a colon where a criterion is stated: "Cải cách thể chế: 4,75 /7 , đạt 67,86%";
-- score-only "đạt 85,5 điểm" and percent-only "đạt 85,5%" or "85,5% điểm" (a percent of the points).
+- score-only "đạt 85,5 điểm" and percent-only "đạt 85,5%" or "85,5% điểm" (a percent of the points);
+- a percent's sign as clerks type it: "%", the full-width "％" of East Asian input methods and converters, or the
+  words "phần trăm" ("đạt 88,25 phần trăm số điểm").
 
 A malformed statement is never dropped: it is read, and its repair is returned for the checker's
 ``malformed_number``.
@@ -33,6 +35,9 @@ POINTS = r"(?:điểm|đ)(?!\p{L})"
 POINTS_OCR = r"(?:đ|d)i[ểềệếễe]m"
 # a separator standing alone between a number and what follows ("6,88, /8", "/10 , điểm")
 _STRAY = r"(?:\s*[.,](?=\s*(?:/|điểm|đ(?!\p{L}))))?"
+
+# the sign of a percent: "85,5%", "85,5 ％" (full width), "85,5 phần trăm (số điểm)"
+PERCENT_SIGN = r"(?:[%％]|(?i:phần\s+trăm)(?!\p{L}))"
 
 _SMALL = r"\d{1,3}(?:[.,]\d{1,3})?"  # a score or a maximum as printed: never a year or a count of thousands
 # the labels of a maximum and of a score printed as two labelled values ("Điểm tối đa: 11 điểm; điểm đạt: 9,6 điểm")
@@ -108,8 +113,8 @@ BARE_SCORE_RE = re.compile(
 LOST_BEFORE_RE = re.compile(r"(?<!\p{L}|ngoại\s)(?:bị\s+)?(?:mất|trừ)\s+(?:đi\s+)?$", re.I)
 # "12, 7/15 điểm": a decimal comma followed by a space splits the score in two
 SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,/])(?P<int>\d{1,3}),\s+$")
-# "85,5%", "85,5 %", "85,5% điểm" (a percent of the points is a percent all the same)
-PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{NUM})\s*%")
+# "85,5%", "85,5 %", "85,5% điểm" (a percent of the points is a percent all the same), "85,5 phần trăm"
+PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{NUM})\s*{PERCENT_SIGN}")
 # "đạt 85,5 điểm": a score without its maximum (not "85,5 điểm/100", not "85,5% điểm")
 POINTS_ONLY_RE = re.compile(
     r"(?:đạt|được)\s*:?\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)(?:\s*[.,](?=\s*điểm))?\s*điểm(?!\s*/)", re.I
@@ -252,6 +257,7 @@ def cell_number(cell: str) -> ParsedNumber | None:
 
 __all__ = [
     "NUM",
+    "PERCENT_SIGN",
     "POINTS",
     "POINTS_OCR",
     "NumberMatch",

@@ -19,10 +19,18 @@ from cchc.extractors.document import Block, BlockKind
 from cchc.extractors.framework import Framework
 from cchc.extractors.layout import LETTER_MARK_RE, is_all_caps, is_bullet, numbering, sentence_bounds
 from cchc.extractors.locale_vi import ORDINAL
-from cchc.extractors.scores import POINTS_ONLY_RE, ScoreMatch, find_bare_score, find_percents, find_scores
+from cchc.extractors.scores import (
+    PERCENT_SIGN,
+    POINTS_ONLY_RE,
+    ScoreMatch,
+    find_bare_score,
+    find_percents,
+    find_scores,
+)
 
 LIST_FULL_RE = re.compile(
-    r"đạt\s+(?:điểm\s+)?(?:tuyệt\s+đối|tối\s+đa)|đạt\s+100\s*%\s*(?:số\s+)?điểm|đạt\s+điểm\s+tối\s+đa", re.I
+    rf"đạt\s+(?:điểm\s+)?(?:tuyệt\s+đối|tối\s+đa)|đạt\s+100\s*{PERCENT_SIGN}\s*(?:số\s+)?điểm|đạt\s+điểm\s+tối\s+đa",
+    re.I,
 )
 LIST_INCOMPLETE_RE = re.compile(
     r"chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|bị\s+trừ\s+điểm|chưa\s+được\s+điểm\s+tối\s+đa|còn\s+bị\s+trừ", re.I

@@ -119,6 +119,13 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
         set(),
     ),
     "a percent written '% điểm'": ([("6/7 điểm, đạt tỷ lệ 85,71%", "6/7 điểm, đạt 85,71% điểm")], {}, set(), set()),
+    "a percent in words 'phần trăm số điểm'": (
+        [("6/7 điểm, đạt tỷ lệ 85,71%", "6/7 điểm, đạt 85,71 phần trăm số điểm")], {}, set(), set()
+    ),
+    # criterion 1's printed percent is the sample's planted mismatch (12,7/15 = 84,67%): still found in words
+    "a wrong percent in words": (
+        [("12,7/15 điểm, đạt tỷ lệ 87,67%", "12,7/15 điểm, đạt 87,67 phần trăm số điểm")], {}, set(), set()
+    ),
     "the number with a space after its slash": ([("Số: 29/BC- UBND", "Số: 29/ BC-UBND")], {}, set(), set()),
     "the unit named only in the title": ([("ỦY BAN NHÂN DÂN\nXÃ MINH ĐỨC\n", "ỦY BAN NHÂN DÂN\n\n")], {}, set(), set()),
     "a criterion heading in capitals with its score": (

@@ -113,6 +113,15 @@ def test_percents_and_points_without_maximum() -> None:
     assert find_points_only("đạt 12,7 điểm/15 điểm") is None
 
 
+def test_percents_in_words_and_full_width() -> None:
+    # held-out round 8 printed criterion percents in words: "17,25/20 điểm, đạt 88,25 phần trăm số điểm"
+    text = "17,25/20 điểm, đạt 88,25 phần trăm số điểm; đạt 99,5 Phần trăm; tỷ lệ 61,6 ％"
+    assert [p.value.value for p in find_percents(text)] == [88.25, 99.5, 61.6]
+    # not a percent: a share ("phần") that is not a hundredth, a word that only starts with "trăm"
+    assert find_percents("được chia 2 phần thưởng; 3 phần trămg") == []
+    assert find_points_only("đạt 88,25 phần trăm số điểm") is None
+
+
 @pytest.mark.parametrize(
     ("cell", "value", "repaired"),
     [("12,7", 12.7, False), ("6,88,", 6.88, True), (",11,5", 11.5, True), ("92.83", 92.83, False), ("", None, False)],

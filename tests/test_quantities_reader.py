@@ -35,6 +35,11 @@ FORMS = [
     ("Có 19/20 công chức đạt chuẩn, đạt trên 90%.", (19, 20, None, "công chức")),
     ("- 09/10 lĩnh vực đạt tỷ lệ 90%;", (9, 10, 90, "lĩnh vực")),  # the ratio's own percent
     ("Có 19/20 công chức đạt chuẩn (95%), vượt mục tiêu từ 90% trở lên.", (19, 20, 95, "công chức")),
+    # the percent after a longer noun phrase, in brackets or in words (held-out round 8)
+    ("25/26 hồ sơ của bản Nà Đon được giải quyết đúng hạn (96,15%).", (25, 26, 96.15, "hồ sơ")),
+    ("Có 18/20 cán bộ, công chức đạt chuẩn, đạt 90 phần trăm.", (18, 20, 90, "cán bộ, công chức")),
+    # a bracketed percent after a number is another statement's, not the ratio's
+    ("Có 18/20 công chức đạt chuẩn, tăng 2 người so với năm trước (10%).", (18, 20, None, "công chức")),
 ]  # fmt: skip
 
 NOT_QUANTITIES = [
