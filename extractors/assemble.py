@@ -23,7 +23,7 @@ from cchc.extractors.layout import (
     numbering,
     sentence_bounds,
 )
-from cchc.extractors.locale_vi import CENTRAL_CITIES
+from cchc.extractors.locale_vi import CENTRAL_CITIES, PLACE_NAME, PLACE_NAME_DASHED, PLACE_WORD_CAPS
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
 from cchc.extractors.quantities import as_record_quantity, find_quantities, find_records_table
@@ -75,12 +75,15 @@ from cchc.schemas.record import (
 EXTRACTOR_VERSION = "1"
 
 ZERO_SCORE_RE = re.compile(r"không\s+(?:đạt|được)\s+điểm|đạt\s+0\s*điểm|0\s*/\s*\d+(?:[.,]\d+)?\s*điểm", re.I)
-UNIT_RE = re.compile(r"^(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>[\p{Lu}\s]+)$")
-UNIT_ONE_LINE_RE = re.compile(r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>[\p{Lu}\s]+?)(?=\s+CỘNG\s+HÒA|$)")
-UNIT_IN_TEXT_RE = re.compile(r"(?<!\p{L})(?P<level>xã|phường|thị\s+trấn)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})")
-DISTRICT_RE = re.compile(
-    r"(?<!\p{L})(?:huyện|quận|thị\s+xã|thành\s+phố)\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})"
+# a unit's name in capitals ("XÃ EA H'ĐINH", "XÃ ĐẠI ÂN 2"); in text, as locale_vi.PLACE_NAME reads it
+_CAPS_NAME = rf"{PLACE_WORD_CAPS}(?:\s+{PLACE_WORD_CAPS})*(?:\s+\d{{1,2}})?"
+UNIT_RE = re.compile(rf"^(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>{_CAPS_NAME})\s*$")
+UNIT_ONE_LINE_RE = re.compile(
+    r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+"
+    rf"(?P<name>{PLACE_WORD_CAPS}(?:\s+{PLACE_WORD_CAPS})*?(?:\s+\d{{1,2}})?)\s*(?=\s+CỘNG\s+HÒA|$)"
 )
+UNIT_IN_TEXT_RE = re.compile(rf"(?<!\p{{L}})(?P<level>xã|phường|thị\s+trấn)\s+(?P<name>{PLACE_NAME})")
+DISTRICT_RE = re.compile(rf"(?<!\p{{L}})(?:huyện|quận|thị\s+xã|thành\s+phố)\s+(?P<name>{PLACE_NAME_DASHED})")
 PROVINCE_RE = re.compile(
     # the one province whose name holds a dash: Bà Rịa - Vũng Tàu (held-out phuoc-hung-2023 read "Bà Rịa")
     rf"(?<!\p{{L}})(?:tỉnh\s+(?P<name>Bà\s+Rịa\s*[-–]\s*Vũng\s+Tàu|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"

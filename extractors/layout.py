@@ -25,12 +25,13 @@ LETTER_ITEM_RE = re.compile(r"^\s*(?P<letter>[a-zđ][).])\s+\S")  # "a) Các ti�
 LETTER_MARK_RE = re.compile(r"^\s*[a-zđ][).]\s+(?=\S)")
 BULLET_RE = re.compile(r"^\s*(?P<bullet>[-+•*▪●◦○]|\u2013|\u2014)\s*(?P<rest>\S.*)$")
 DOC_NUMBER_RE = re.compile(r"^\s*(?:Số|SỐ)\s*:")
+# the place may hold an apostrophe, a number or a dash: "Ea H'đinh, ngày …", "Đại Ân 2, ngày …"
 PLACE_DATE_RE = re.compile(
-    r"^\s*[\p{L}][\p{L}\s\.]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
+    r"^\s*[\p{L}][\p{L}\s.'’ʼ\d–-]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
     re.IGNORECASE,
 )
 # The start of that line, even when the year wrapped onto the next line ("…, ngày 06 tháng 4 năm" / "2023").
-PLACE_DATE_START_RE = re.compile(r"^\s*[\p{L}][\p{L}\s\.]{0,40},\s*ngày\s+\d{1,2}\s*(?:tháng|/)", re.IGNORECASE)
+PLACE_DATE_START_RE = re.compile(r"^\s*[\p{L}][\p{L}\s.'’ʼ\d–-]{0,40},\s*ngày\s+\d{1,2}\s*(?:tháng|/)", re.IGNORECASE)
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 # The document-type line above a title: "BÁO CÁO" (tổng kết, sơ kết), "KẾ HOẠCH", "TỜ TRÌNH".
 DOC_TYPE_RE = re.compile(r"^\s*(?:BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s*", re.I)

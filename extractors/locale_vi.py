@@ -117,12 +117,29 @@ __all__ = [
     "LAST_PLACE",
     "NUMBER_WORDS",
     "ORDINAL",
+    "PLACE_NAME",
+    "PLACE_NAME_DASHED",
+    "PLACE_WORD_CAPS",
     "SAME_RANK_NOUNS",
     "SAME_RANK_VERBS",
     "alternation",
     "number_value",
     "rank_value",
 ]
+
+# A word of a place's proper name: a capital then small letters, with one syllable joined by an apostrophe as
+# Ê Đê, Jarai, Ba Na and M'Nông names are written ("Ea H'đinh", "Cư M'gar", "Ia H'Drai", "Đắk R'Lấp": communes
+# and districts of Đắk Lắk, Kon Tum, Đắk Nông, as the held-out round 8 names them; any apostrophe a keyboard types).
+# Source: "issue 11".
+PLACE_WORD = r"\p{Lu}\p{Ll}*(?:['’ʼ]\p{L}\p{Ll}*)?"
+# The same in capitals, as a header line prints it ("XÃ EA H'ĐINH").
+PLACE_WORD_CAPS = r"\p{Lu}+(?:['’ʼ]\p{Lu}+)?"
+# A place's name: one to four words, then the number some communes carry ("Đại Ân 2", Sóc Trăng) unless what
+# follows makes it a count or a score; or two such names joined by a dash, as the city of Phan Rang - Tháp Chàm
+# (Ninh Thuận). Source: "issue 11" (held-out round 8: dai-an-2-2023, do-vinh-2024).
+_NUMBER_IN_NAME = r"(?:\s+\d{1,2}(?![\d/%]|[.,]\d|\s*(?:năm|tháng|người|hồ\s+sơ|điểm|đ\b)))?"
+PLACE_NAME = rf"{PLACE_WORD}(?:\s+{PLACE_WORD}){{0,3}}{_NUMBER_IN_NAME}"
+PLACE_NAME_DASHED = rf"{PLACE_NAME}(?:\s+[-–]\s+{PLACE_NAME})?"
 
 # Cities directly under the central government: provinces, though named "thành phố" like a
 # district-level city (Luật Tổ chức chính quyền địa phương; Huế since 1/1/2025 by Nghị quyết

@@ -127,6 +127,27 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
         [("12,7/15 điểm, đạt tỷ lệ 87,67%", "12,7/15 điểm, đạt 87,67 phần trăm số điểm")], {}, set(), set()
     ),
     "the number with a space after its slash": ([("Số: 29/BC- UBND", "Số: 29/ BC-UBND")], {}, set(), set()),
+    # names as communes and districts of the Central Highlands and the Mekong write them (held-out round 8)
+    "a commune and a district whose names hold an apostrophe": (
+        [
+            ("XÃ MINH ĐỨC\n", "XÃ EA H'ĐINH\n"),
+            ("Minh Đức, ngày 06", "Ea H'đinh, ngày 06"),
+            ("của UBND huyện Tứ Kỳ", "của UBND huyện Cư M'gar"),
+        ],
+        {"meta.unit_name": "Ea H'đinh", "meta.district": "Cư M'gar"},
+        set(),
+        set(),
+    ),
+    "a commune named with a number, a city with a dash": (
+        [
+            ("XÃ MINH ĐỨC\n", "XÃ ĐẠI ÂN 2\n"),
+            ("Minh Đức, ngày 06", "Đại Ân 2, ngày 06"),
+            ("của UBND huyện Tứ Kỳ", "của UBND thành phố Phan Rang - Tháp Chàm"),
+        ],
+        {"meta.unit_name": "Đại Ân 2", "meta.district": "Phan Rang - Tháp Chàm"},
+        set(),
+        set(),
+    ),
     "the unit named only in the title": ([("ỦY BAN NHÂN DÂN\nXÃ MINH ĐỨC\n", "ỦY BAN NHÂN DÂN\n\n")], {}, set(), set()),
     "a criterion heading in capitals with its score": (
         [

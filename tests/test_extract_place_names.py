@@ -1,0 +1,70 @@
+"""Names of communes and districts as reports print them: apostrophes, a number, a dash (issue 11, round 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc.extractors.assemble import DISTRICT_RE, UNIT_IN_TEXT_RE, UNIT_ONE_LINE_RE, UNIT_RE
+from cchc.extractors.layout import PLACE_DATE_RE
+
+# text -> the unit's name a person reads in it (None: no unit named)
+UNITS_IN_TEXT = [
+    ("của UBND xã Ea H'đinh về cải cách hành chính", "Ea H'đinh"),
+    ("của UBND xã Đại Ân 2 về cải cách hành chính năm 2023", "Đại Ân 2"),
+    ("UBND xã Ia Tơi được UBND huyện chấm điểm", "Ia Tơi"),
+    # a number after the name that is a count, a score or a year is not part of it
+    ("xã Minh Đức 3 năm liền hoàn thành tốt nhiệm vụ", "Minh Đức"),
+    ("xã Minh Đức 12/15 điểm", "Minh Đức"),
+    ("xã Minh Đức 85,5%", "Minh Đức"),
+    ("xã Minh Đức 12 hồ sơ", "Minh Đức"),
+    ("các xã, thị trấn", None),
+]
+DISTRICTS = [
+    ("của UBND huyện Cư M'gar, tỉnh Đắk Lắk", "Cư M'gar"),
+    ("UBND huyện Ia H'Drai, tỉnh Kon Tum", "Ia H'Drai"),
+    ("UBND huyện Cư M’gar (a typographic apostrophe)", "Cư M’gar"),
+    ("của UBND thành phố Phan Rang - Tháp Chàm, tỉnh Ninh Thuận", "Phan Rang - Tháp Chàm"),
+    # a dash to what is not a name (a level in lower case, a sentence) is not part of the name
+    ("UBND huyện Tứ Kỳ - tỉnh Hải Dương", "Tứ Kỳ"),
+    ("huyện Tứ Kỳ - năm 2022 tăng 2 bậc", "Tứ Kỳ"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), UNITS_IN_TEXT)
+def test_unit_named_in_text(text: str, name: str | None) -> None:
+    m = UNIT_IN_TEXT_RE.search(text)
+    assert (m["name"] if m else None) == name
+
+
+@pytest.mark.parametrize(("text", "name"), DISTRICTS)
+def test_district_named_in_text(text: str, name: str) -> None:
+    m = DISTRICT_RE.search(text)
+    assert m is not None and m["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("XÃ EA H'ĐINH", "EA H'ĐINH"), ("XÃ ĐẠI ÂN 2", "ĐẠI ÂN 2"), ("PHƯỜNG ĐÔ VINH", "ĐÔ VINH"), ("XÃ 12/15 ĐIỂM", None)],
+)
+def test_unit_header_line(line: str, name: str | None) -> None:
+    m = UNIT_RE.match(line)
+    assert (m["name"] if m else None) == name
+
+
+def test_unit_header_on_one_line_with_the_motto() -> None:
+    m = UNIT_ONE_LINE_RE.match("UBND XÃ ĐẠI ÂN 2 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert m is not None and m["name"] == "ĐẠI ÂN 2"
+
+
+@pytest.mark.parametrize(
+    ("line", "is_place_date"),
+    [
+        ("Ea H'đinh, ngày 19 tháng 01 năm 2024", True),
+        ("Đại Ân 2, ngày 22 tháng 01 năm 2024", True),
+        ("Phan Rang - Tháp Chàm, ngày 17/01/2025", True),
+        ("Căn cứ Quyết định số 363/QĐ-UBND, ngày 29/01/2024", False),  # a reference, not the report's date
+        ("Số: 07/BC-UBND, ngày 19 tháng 01 năm 2024", False),
+    ],
+)
+def test_place_and_date_line(line: str, is_place_date: bool) -> None:
+    assert bool(PLACE_DATE_RE.match(line)) is is_place_date
