@@ -815,9 +815,12 @@ def _note_unplaced(ctx: _Ctx, placed: set[int]) -> None:
 
 
 def _bare_overall(ctx: _Ctx, block: Block, i: int) -> Overall:
-    """ "Chỉ số CCHC năm 2023 của xã đạt 85,12%, xếp thứ 5/20" or "… đạt 85,12 điểm": no "x/y điểm"."""
+    """ "Chỉ số CCHC năm 2023 của xã đạt 85,12%, xếp thứ 5/20" or "… đạt 85,12 điểm": no "x/y điểm"; or the unit's
+    rank alone ("UBND xã Ninh Xuân xếp thứ 9/26 xã, thị trấn"), its total stated later."""
     stated = read_statement(ctx, [i])
-    bare, pcts = POINTS_ONLY_RE.search(block.text), find_percents(block.text)
+    named = OVERALL_HINT_RE.search(block.text) is not None  # a percent or points of the index, not of anything else
+    bare = POINTS_ONLY_RE.search(block.text) if named else None
+    pcts = find_percents(block.text) if named else []
     score = parse_number(bare["score"], small=True) if bare else None
     stated_max = find_stated_max(block.text) if bare else None
     return Overall(
@@ -828,7 +831,7 @@ def _bare_overall(ctx: _Ctx, block: Block, i: int) -> Overall:
         rank_total=stated.rank_total,
         rank_change=stated.rank_change,
         classification=find_classification(block.text),
-        evidence=[evidence(block, i, bare.start() if bare else pcts[0].start)],
+        evidence=[evidence(block, i, bare.start() if bare else pcts[0].start)] if bare or pcts else stated.evidence,
     )
 
 

@@ -19,6 +19,7 @@ from cchc.extractors.document import Block, BlockKind
 from cchc.extractors.framework import Framework
 from cchc.extractors.layout import LETTER_MARK_RE, is_all_caps, is_bullet, numbering, sentence_bounds
 from cchc.extractors.locale_vi import ORDINAL
+from cchc.extractors.patterns import find_ranks
 from cchc.extractors.scores import (
     PERCENT_SIGN,
     POINTS_ONLY_RE,
@@ -254,15 +255,38 @@ def _overall_strength(
     if indicator or (num and not (scores and scores[0].max.value >= 50)):
         return None
     if num:
-        return "weak"
+        return "strong" if _named_after_the_item(text, num, scores[0]) else "weak"
     if not scores:
         hinted = OVERALL_HINT_RE.search(text) and (find_percents(text) or POINTS_ONLY_RE.search(text))
-        return "bare" if hinted else None
+        return "bare" if hinted or _unit_ranked(text) else None
     if OVERALL_HINT_RE.search(text[: scores[0].start]) and scores[0].max.value >= 50:
         return "strong"
     if OVERALL_HINT_RE.search(text) or scores[0].max.value >= 50:
         return "weak"
     return None
+
+
+def _named_after_the_item(text: str, num: tuple[str, str, str], score: ScoreMatch) -> bool:
+    """A numbered item that a converter ran into the next paragraph ("3. Đẩy mạnh chuyển đổi số. Tổng hợp kết
+    quả, Chỉ số CCHC năm 2021 của xã đạt 87,25/100 điểm"): the total named in a later sentence than the item's."""
+    item_start = len(text) - len(num[2])
+    left = sentence_bounds(text, score.start, score.end)[0]
+    return left > item_start and OVERALL_HINT_RE.search(text, left, score.start) is not None
+
+
+# the unit itself as the subject of a rank: "UBND xã Ninh Xuân xếp thứ 9/26 xã, thị trấn", "Năm 2021, xã Long Đức
+# xếp vị trí thứ 1 …" (a criterion's rank is "Xếp thứ 9/9 nhóm hạng các xã", the units after the rank)
+UNIT_RANKED_RE = re.compile(
+    r"(?:(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+(?:xã|phường|thị\s+trấn)|(?<!các\s)(?:xã|phường|thị\s+trấn)\s+(?-i:\p{Lu}))"
+    r"[^.;:]{0,40}?(?<!\p{L})(?:được\s+)?(?:xếp|đứng)(?!\p{L})",
+    re.I,
+)
+
+
+def _unit_ranked(text: str) -> bool:
+    """The unit's own rank stated without its score (the total may come later, in the closing paragraph)."""
+    m = UNIT_RANKED_RE.search(text)
+    return m is not None and any(r.start >= m.start() and r.rank > 0 for r in find_ranks(text[: m.end() + 60]))
 
 
 def _is_list_heading(text: str, scores: list[ScoreMatch]) -> bool:

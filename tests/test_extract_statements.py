@@ -44,6 +44,19 @@ CASES = [
         None,
     ),
     ("Công tác kiểm tra, giám sát việc chấp hành kỷ luật chưa được thực hiện thường xuyên.", Kind.OTHER, None),
+    # the unit's own rank without its score, the total in the closing paragraph (held-out round 8)
+    ("Năm 2022, UBND xã Ninh Xuân xếp thứ 9/26 xã, thị trấn (tăng 4 bậc so với năm 2021); xếp loại Tốt.", Kind.OVERALL, None),
+    ("Năm 2021, thị trấn Phan Rí Cửa xếp vị trí thứ 3 trên tổng số 15 xã, thị trấn.", Kind.OVERALL, None),
+    # a criterion's rank ("các xã" after it) and the unit doing something else are no overall statement
+    ("Xếp thứ 9/9 nhóm hạng các xã, thị trấn, tăng 2 bậc so với năm 2020.", Kind.OTHER, None),
+    ("UBND xã Ninh Xuân đã ban hành 12 kế hoạch, xếp loại văn bản đúng quy định.", Kind.OTHER, None),
+    # a numbered task that a converter ran into the closing total: the total is named in its own sentence
+    (
+        "3. Đẩy mạnh chuyển đổi số, nâng cao tỷ lệ hồ sơ trực tuyến. Tổng hợp kết quả, Chỉ số CCHC năm 2021 của xã "
+        "đạt 87,25/100 điểm, tỷ lệ 87,25%.",
+        Kind.OVERALL,
+        None,
+    ),
 ]
 
 
@@ -53,6 +66,13 @@ def test_each_block_is_one_typed_statement(text: str, kind: Kind, code: str | No
     assert statement.kind == kind
     if kind in (Kind.CRITERION, Kind.CRITERION_HEADING):
         assert statement.code == code
+
+
+def test_how_surely_a_block_states_the_overall() -> None:
+    merged = "3. Đẩy mạnh chuyển đổi số. Tổng hợp kết quả, Chỉ số CCHC năm 2021 của xã đạt 87,25/100 điểm."
+    assert statement_of(merged).overall == "strong"  # read wherever it stands
+    assert statement_of("1. Kết quả chung: Chỉ số CCHC đạt 87,25/100 điểm.").overall == "weak"  # the item's own
+    assert statement_of("Năm 2022, UBND xã Ninh Xuân xếp thứ 9/26 xã, thị trấn.").overall == "bare"
 
 
 def test_a_heading_whose_score_is_in_the_next_paragraph() -> None:
@@ -120,3 +140,19 @@ def test_a_criterion_stated_with_its_points_or_its_percent_alone_is_kept(tmp_pat
     )
     criteria = {c.code: (c.score, c.max_score, c.percent, c.rank) for c in extract_file(path).criteria}
     assert criteria == {"1": (12, 14, 85.71, None), "2": (5.5, None, None, 3), "3": (None, None, 92.6, 2)}
+
+
+def test_the_units_rank_alone_gives_the_overall_rank_and_no_other_percent(tmp_path: Path) -> None:
+    """The opening ranks the unit and states another percent (its records'): the rank is the overall's, the
+    percent is not (no index named beside it)."""
+    path = tmp_path / "an-binh.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/BC-UBND\nAn Bình, ngày 10 tháng 01 năm 2024\nBÁO CÁO\n"
+        "Kết quả công tác cải cách hành chính năm 2023\n"
+        "Năm 2023, UBND xã An Bình xếp thứ 5/20 xã, thị trấn (giảm 2 bậc so với năm 2022), giải quyết đúng hạn 98% hồ sơ.\n"
+        "I. KẾT QUẢ THỰC HIỆN\n"
+        "1. Công tác chỉ đạo, điều hành: 12/14 điểm, tỷ lệ 85,71%.\n",
+        encoding="utf-8",
+    )
+    overall = extract_file(path).overall
+    assert (overall.score, overall.percent, overall.rank, overall.rank_total, overall.rank_change) == (None, None, 5, 20, -2)
