@@ -62,9 +62,17 @@ CHANGE_VERBS: dict[str, tuple[int, str]] = {
     "lùi": (-1, "grammar"),
     "lùi xuống": (-1, "grammar"),
     "hạ": (-1, "grammar: hạ một bậc (lowered one place); issue 11, held-out round 6"),
+    "thăng": (1, "grammar: thăng hạng, thăng 2 bậc (promoted)"),
+    "nâng": (1, "grammar: nâng 2 bậc, nâng lên 2 bậc (raised)"),
+    "tiến": (1, "grammar: tiến 2 bậc (moved up)"),
+    "cải thiện": (1, "grammar: cải thiện 2 bậc (improved)"),
+    "cao hơn": (1, "grammar: xếp cao hơn 2 bậc so với năm trước"),
+    "sụt": (-1, "grammar: sụt 2 bậc, a synonym of tụt"),
+    "sụt giảm": (-1, "grammar: sụt giảm 2 bậc"),
+    "thấp hơn": (-1, "grammar: xếp thấp hơn 2 bậc so với năm trước"),
 }
-# "tăng được 4 bậc", "tăng thêm 2 bậc": words between the verb and the number (issue 11)
-CHANGE_FILLERS = ("được", "thêm", "lên", "xuống")
+# "tăng được 4 bậc", "tăng thêm 2 bậc": words between the verb and the number (issue 11); "giảm đi 2 bậc" (grammar)
+CHANGE_FILLERS = ("được", "thêm", "lên", "xuống", "đi")
 # the rank kept: "duy trì thứ bậc" (sample), "giữ nguyên vị trí" (issue 11)
 SAME_RANK_VERBS = ("duy trì", "giữ nguyên", "giữ vững", "không thay đổi", "không đổi")
 SAME_RANK_NOUNS = ("thứ bậc", "thứ hạng", "vị trí", "bậc", "hạng", "xếp hạng")

@@ -45,7 +45,7 @@ _TOTAL_AFTER = (
 )
 CHANGE_RE = re.compile(
     rf"(?<!\p{{L}})(?P<dir>{_CHANGE_VERB})\s+(?:(?:{'|'.join(CHANGE_FILLERS)})\s+)?(?:hạng\s+)?"
-    rf"(?P<n>\d{{1,3}}|{NUMBER_WORDS})\s*(?:{alternation(CHANGE_NOUNS)})(?!\p{{L}})",
+    rf"(?P<n>\d{{1,3}}|{NUMBER_WORDS})\s*(?:{alternation(CHANGE_NOUNS)})(?!\p{{L}})(?!\s+lương)",  # "2 bậc lương": a pay step
     re.I,
 )
 SAME_RANK_RE = re.compile(

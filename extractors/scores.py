@@ -5,7 +5,7 @@ Forms read (each is a case of tests/test_extract_scores.py):
 - "12,7/15 điểm", "12,7 /15 điểm", "12,5 điểm/14 điểm", "12,5 điểm trên tổng số 14 điểm",
   "12,7 trên 15 điểm", "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (trên 14 điểm)", "đạt 12,7 điểm/15",
   "12,7 điểm trên thang điểm 15", "Điểm: 12,7/15", "Điểm tổng hợp: 83,97/100", the maximum first ("Điểm tối đa: 11 điểm; điểm đạt:
-  9,6 điểm"); dot or comma decimals ("12.7/15 điểm");
+  9,6 điểm") or last ("điểm đạt 12,7; điểm tối đa 15"); dot or comma decimals ("12.7/15 điểm");
 - three decimals that look like thousands ("87,602/100 điểm" is 87.602: a score is small);
 - stray separators, read and reported as repairs: ",11,5" (leading), "12,7//15" (doubled slash),
   "6,88, /8 điểm", "8,02 /10 , điểm" (a separator standing alone before the slash or "điểm"),
@@ -89,6 +89,12 @@ SCORE_RES = [
         rf"(?:{_SCORE_LABEL})\s*:?\s*(?P<score>{NUM})(?!\s*[%/\d]|[.,]\d)",
         re.I,
     ),
+    # the score first, both labelled: "điểm đạt 12,7; điểm tối đa 15", "Điểm đạt được: 9,6 điểm - Điểm tối đa: 11 điểm"
+    re.compile(
+        rf"(?<!\p{{L}}\s)(?:{_SCORE_LABEL})\s*:?\s*(?P<score>{NUM})(?:\s*{POINTS})?\s*[;,.–-]\s*(?:{_MAX_LABEL})\s*:?\s*"
+        rf"(?P<max>{NUM})(?!\s*[%/\d]|[.,]\d)",
+        re.I,
+    ),
     # "đạt 12,7 điểm/15", "12,7 điểm trên thang điểm 15": "điểm" after the score only
     re.compile(
         rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*(?:/|trên\s+thang\s+điểm)\s*(?P<max>{_SMALL})"
@@ -119,8 +125,13 @@ PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{NUM})\s*{PERCENT_SIGN}")
 POINTS_ONLY_RE = re.compile(
     r"(?:đạt|được)\s*:?\s+(?:điểm\s+)?(?P<score>\d+(?:[.,]\d+)?)(?:\s*[.,](?=\s*điểm))?\s*điểm(?!\s*/)", re.I
 )
-# the maximum printed beside a score stated alone: "(tối đa 12 điểm)", "(tổng điểm tối đa 100 điểm)", "thang điểm 15"
-STATED_MAX_RE = re.compile(r"(?:tối\s+đa|thang\s+điểm)\s*:?\s*(?P<max>\d+(?:[.,]\d+)?)\s*(?:điểm)?(?!\s*/)", re.I)
+# the maximum printed beside a score stated alone: "(tối đa 12 điểm)", "(tổng điểm tối đa 100 điểm)", "thang điểm 15",
+# or in brackets after a criterion's title, before its colon, as the framework prints it: "Cải cách thể chế (6 điểm): …"
+STATED_MAX_RE = re.compile(
+    r"(?:tối\s+đa|thang\s+điểm)\s*:?\s*(?P<max>\d+(?:[.,]\d+)?)\s*(?:điểm)?(?!\s*/)"
+    r"|\(\s*(?P<max>\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)(?=\s*[:：])",
+    re.I,
+)
 
 
 _DIGIT_RE = re.compile(r"\d")  # the \d of the patterns (str.isdigit differs)
@@ -133,6 +144,7 @@ _SCORE_NEEDS = [
     re.compile(r"\("),
     re.compile(r"tối\s+đa|chuẩn|thang", re.I),
     re.compile("chuẩn|tối", re.I),
+    re.compile("chuẩn|tối|thang", re.I),
     re.compile("/|thang", re.I),
     re.compile(":"),
 ]

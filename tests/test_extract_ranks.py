@@ -31,6 +31,20 @@ CASES = [
     ("đứng thứ 7 toàn thị xã (16 đơn vị)", [(7, 16)], []),
     ("đứng thứ 3 toàn huyện (2022)", [(3, None)], []),  # a year in brackets is no total
     ("- Xếp hạng: 5/19 xã, thị trấn.", [(5, 19)], []),  # a labelled rank
+    # other verbs clerks use for a change of rank
+    ("xếp thứ 5/19, thăng 6 bậc so với năm 2021", [(5, 19)], [6]),
+    ("xếp thứ 5/19, nâng lên 2 bậc", [(5, 19)], [2]),
+    ("cải thiện 3 bậc so với năm trước", [], [3]),
+    ("xếp cao hơn 2 bậc so với năm 2022", [], [2]),
+    ("thấp hơn 5 bậc so với năm 2021", [], [-5]),
+    ("sụt 2 hạng", [], [-2]),
+    ("giảm đi 3 bậc", [], [-3]),
+]
+# changes that are not a rank's: a count of levels of something else, a raise of wages
+NOT_CHANGES = [
+    "nâng cấp 2 phần mềm",
+    "cao hơn 2 lần so với năm trước",
+    "nâng 2 bậc lương cho công chức",
 ]
 # phrases that look like a rank and are not
 NOT_RANKS = [
@@ -46,6 +60,11 @@ NOT_RANKS = [
 def test_ranks_and_changes(text: str, ranks: list[tuple[int, int | None]], changes: list[int]) -> None:
     assert [(r.rank, r.total) for r in find_ranks(text)] == ranks
     assert [c.change for c in find_changes(text)] == changes
+
+
+@pytest.mark.parametrize("text", NOT_CHANGES)
+def test_not_changes(text: str) -> None:
+    assert find_changes(text) == []
 
 
 @pytest.mark.parametrize("text", NOT_RANKS)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from cchc.extractors.scores import cell_number, find_bare_score, find_percents, find_points_only, find_scores
+from cchc.extractors.scores import (
+    cell_number,
+    find_bare_score,
+    find_percents,
+    find_points_only,
+    find_scores,
+    find_stated_max,
+)
 
 # (text, score, max, repaired?) — forms seen in real reports, or their typing slips
 SCORES = [
@@ -44,6 +51,9 @@ SCORES = [
     ("Điểm tối đa 5 điểm, không bị trừ điểm, đạt 5 điểm (100%).", 5, 5, False),
     # a heading and its next line read as one block: a capital "Điểm" starts the sentence
     ("1. Công tác chỉ đạo, điều hành Điểm tối đa 15 điểm, bị trừ 1 điểm, còn lại 14 điểm", 14, 15, False),
+    # the score first, then the maximum, both labelled
+    ("1. Công tác chỉ đạo, điều hành: điểm đạt 12,7; điểm tối đa 15; tỷ lệ 87,67%", 12.7, 15, False),
+    ("- Điểm đạt được: 9,6 điểm - Điểm tối đa: 11 điểm", 9.6, 11, False),
 ]
 NOT_SCORES = [
     "Tỷ lệ hồ sơ giải quyết đúng hạn: 3150/3155=99,8%",
@@ -58,6 +68,8 @@ NOT_SCORES = [
     "có 5 điểm/15 xã được kiểm tra",  # "điểm" is a place here: 5 places of 15 communes
     "Điểm: 12/2022",  # no score has a maximum of thousands
     "Các chỉ số đạt điểm tối đa 5 điểm, đạt 5 điểm",  # "điểm tối đa" inside a sentence is no label
+    "điểm đạt 9; điểm tối đa 11%",  # a percent is no maximum
+    "chỉ số có điểm đạt 2; tối đa 3 lần kiểm tra",  # "điểm đạt" inside a sentence is no label
 ]
 
 
@@ -111,6 +123,14 @@ def test_percents_and_points_without_maximum() -> None:
     assert only is not None and only.value.value == 85.12
     assert find_points_only("đạt 85,5% điểm") is None
     assert find_points_only("đạt 12,7 điểm/15 điểm") is None
+
+
+def test_the_maximum_beside_a_score_stated_alone() -> None:
+    found = find_stated_max("1. Về công tác chỉ đạo, điều hành (15 điểm): đạt 12,7 điểm, tỷ lệ 87,67%")
+    assert found is not None and found.value.value == 15  # the framework's maximum after the title
+    assert find_stated_max("(tối đa 12 điểm): đạt 10,5 điểm").value.value == 12  # type: ignore[union-attr]
+    # brackets not before a colon: the points of something else ("bị trừ điểm (2 điểm)")
+    assert find_stated_max("đạt 12,7 điểm, bị trừ điểm (2 điểm) do chậm báo cáo") is None
 
 
 def test_percents_in_words_and_full_width() -> None:
