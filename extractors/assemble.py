@@ -76,7 +76,7 @@ EXTRACTOR_VERSION = "1"
 
 ZERO_SCORE_RE = re.compile(r"không\s+(?:đạt|được)\s+điểm|đạt\s+0\s*điểm|0\s*/\s*\d+(?:[.,]\d+)?\s*điểm", re.I)
 # a unit's name in capitals ("XÃ EA H'ĐINH", "XÃ ĐẠI ÂN 2"); in text, as locale_vi.PLACE_NAME reads it
-_CAPS_NAME = rf"{PLACE_WORD_CAPS}(?:\s+{PLACE_WORD_CAPS})*(?:\s+\d{{1,2}})?"
+_CAPS_NAME = rf"(?:{PLACE_WORD_CAPS}(?:\s+{PLACE_WORD_CAPS})*(?:\s+\d{{1,2}})?|\d{{1,2}})"  # "PHƯỜNG 3": a number alone
 UNIT_RE = re.compile(rf"^(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+(?P<name>{_CAPS_NAME})\s*$")
 UNIT_ONE_LINE_RE = re.compile(
     r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+"
@@ -90,7 +90,8 @@ PROVINCE_RE = re.compile(
     rf"|(?:thành\s+phố|TP\.?)\s*(?P<name>{'|'.join(CENTRAL_CITIES)})(?!\p{{L}}))"
 )
 PLACE_DATE_PARTS_RE = re.compile(
-    r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*/\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*/\s*)(?P<y>\d{4})"
+    r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*[/.-]\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*[/.-]\s*)(?P<y>\d{4})",
+    re.I,
 )
 YEAR_RE = re.compile(r"năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
 REPORT_YEAR_RE = re.compile(
@@ -103,8 +104,10 @@ PART_HEADING_RE = re.compile(r"^\s*PHẦN\s+[IVX]{1,5}\s*[.:–-]\s*(?P<title>\S
 NEXT_YEAR_RE = re.compile(r"triển\s+khai[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\d{2})", re.I)
 CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 # a name's first words may be one capital or joined by an apostrophe, as Ê Đê, Jarai and Ba Na names are written
-# ("Y Ngông Niê" in the held-out ea-tu-2024, "H'Hen Niê", "A Sanh")
-PERSON_NAME_RE = re.compile(r"^(?=.*\p{Ll}{2})(?:\p{Lu}\p{Ll}+\s+|(?:Y|A|H'\p{Lu}\p{Ll}+)\s+){1,4}\p{Lu}\p{Ll}*$")
+# ("Y Ngông Niê" in the held-out ea-tu-2024, "H'Hen Niê", "A Sanh"), the last word too ("Nay H'Lan"), with any apostrophe
+PERSON_NAME_RE = re.compile(
+    r"^(?=.*\p{Ll}{2})(?:\p{Lu}\p{Ll}+\s+|(?:Y|A|\p{Lu}['’ʼ]\p{Lu}\p{Ll}+)\s+){1,4}\p{Lu}(?:['’ʼ]\p{Lu})?\p{Ll}*$"
+)
 TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
 GRADE_LABEL_AT_END_RE = re.compile(r"xếp\s+loại\s*:?\s*$", re.I)
@@ -247,8 +250,8 @@ def _read_unit_line(meta: Meta, blocks: list[Block], i: int, text: str) -> None:
 
 def _read_doc_number(meta: Meta, block: Block, i: int, text: str) -> None:
     """ "Số: 29/BC- UBND" -> "29/BC-UBND" (spaces around its signs dropped)."""
-    number = re.sub(r"^\s*Số\s*:\s*", "", text, flags=re.I)
-    number = re.sub(r"\s*([/-])\s*", r"\1", number).split()[0] if number.strip() else ""
+    number = re.sub(r"^\s*Số\s*:?\s*", "", text, flags=re.I)
+    number = re.sub(r"\s*([/-])\s*", r"\1", number).split()[0].rstrip(".,;") if number.strip() else ""
     if number and number[0].isdigit():
         meta.doc_number = number
         meta.evidence.append(evidence(block, i))

@@ -24,14 +24,17 @@ ARABIC_HEADING_RE = re.compile(
 LETTER_ITEM_RE = re.compile(r"^\s*(?P<letter>[a-zđ][).])\s+\S")  # "a) Các tiêu chí …", "b. …"
 LETTER_MARK_RE = re.compile(r"^\s*[a-zđ][).]\s+(?=\S)")
 BULLET_RE = re.compile(r"^\s*(?P<bullet>[-+•*▪●◦○]|\u2013|\u2014)\s*(?P<rest>\S.*)$")
-DOC_NUMBER_RE = re.compile(r"^\s*(?:Số|SỐ)\s*:")
-# the place may hold an apostrophe, a number or a dash: "Ea H'đinh, ngày …", "Đại Ân 2, ngày …"
+# "Số: 29/BC-UBND", or without the colon when the number follows with its slash ("Số 29/BC-UBND")
+DOC_NUMBER_RE = re.compile(r"^\s*(?:Số|SỐ)\s*(?::|(?=\d{1,5}\s*/))")
+# the place may hold an apostrophe, a number or a dash: "Ea H'đinh, ngày …", "Đại Ân 2, ngày …"; the date in words
+# or in digits with "/", "-" or "." ("ngày 06/4/2023", "ngày 06-4-2023", "ngày 06.4.2023")
 PLACE_DATE_RE = re.compile(
-    r"^\s*[\p{L}][\p{L}\s.'’ʼ\d–-]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})",
+    r"^\s*[\p{L}][\p{L}\s.'’ʼ\d–-]{0,40},\s*ngày\s+"
+    r"(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*\d{4})",
     re.IGNORECASE,
 )
 # The start of that line, even when the year wrapped onto the next line ("…, ngày 06 tháng 4 năm" / "2023").
-PLACE_DATE_START_RE = re.compile(r"^\s*[\p{L}][\p{L}\s.'’ʼ\d–-]{0,40},\s*ngày\s+\d{1,2}\s*(?:tháng|/)", re.IGNORECASE)
+PLACE_DATE_START_RE = re.compile(r"^\s*[\p{L}][\p{L}\s.'’ʼ\d–-]{0,40},\s*ngày\s+\d{1,2}\s*(?:tháng|[/.-])", re.IGNORECASE)
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 # The document-type line above a title: "BÁO CÁO" (tổng kết, sơ kết), "KẾ HOẠCH", "TỜ TRÌNH".
 DOC_TYPE_RE = re.compile(r"^\s*(?:BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s*", re.I)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cchc.extractors.assemble import DISTRICT_RE, UNIT_IN_TEXT_RE, UNIT_ONE_LINE_RE, UNIT_RE
-from cchc.extractors.layout import PLACE_DATE_RE
+from cchc.extractors.layout import DOC_NUMBER_RE, PLACE_DATE_RE
 
 # text -> the unit's name a person reads in it (None: no unit named)
 UNITS_IN_TEXT = [
@@ -62,9 +62,21 @@ def test_unit_header_on_one_line_with_the_motto() -> None:
         ("Ea H'đinh, ngày 19 tháng 01 năm 2024", True),
         ("Đại Ân 2, ngày 22 tháng 01 năm 2024", True),
         ("Phan Rang - Tháp Chàm, ngày 17/01/2025", True),
+        ("Minh Đức, ngày 06-4-2023", True),
+        ("Minh Đức, ngày 06.4.2023", True),
+        ("Minh Đức, ngày 06-4/2023", False),  # two separators: no date a clerk types
         ("Căn cứ Quyết định số 363/QĐ-UBND, ngày 29/01/2024", False),  # a reference, not the report's date
         ("Số: 07/BC-UBND, ngày 19 tháng 01 năm 2024", False),
     ],
 )
 def test_place_and_date_line(line: str, is_place_date: bool) -> None:
     assert bool(PLACE_DATE_RE.match(line)) is is_place_date
+
+
+@pytest.mark.parametrize(
+    ("line", "is_number"),
+    [("Số: 29/BC-UBND", True), ("Số 29/BC-UBND", True), ("SỐ:29/BC-UBND", True),
+     ("Số 15 cán bộ, công chức đạt chuẩn", False), ("Số hồ sơ: 12/15", False)],
+)  # fmt: skip
+def test_document_number_line(line: str, is_number: bool) -> None:
+    assert bool(DOC_NUMBER_RE.match(line)) is is_number

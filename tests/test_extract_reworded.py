@@ -158,6 +158,14 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
         set(),
         set(),
     ),
+    "the date in digits with dashes, 'Ngày' capitalised": (
+        [("Minh Đức, ngày 06  tháng 4  năm 2023", "Minh Đức, Ngày 06-4-2023")], {}, set(), set()
+    ),
+    "the number without its colon and with a full stop": ([("Số: 29/BC- UBND", "Số 29/BC-UBND.")], {}, set(), set()),
+    "a signer whose last name holds an apostrophe": ([("Nguyễn Hữu Lăng", "Nay H’Lan")], {"meta.signer": "Nay H’Lan"}, set(), set()),
+    "a ward named by its number": (
+        [("XÃ MINH ĐỨC\n", "PHƯỜNG 3\n")], {"meta.unit_name": "3", "meta.unit_level": "phường"}, set(), set()
+    ),
     "the unit named only in the title": ([("ỦY BAN NHÂN DÂN\nXÃ MINH ĐỨC\n", "ỦY BAN NHÂN DÂN\n\n")], {}, set(), set()),
     "a criterion heading in capitals with its score": (
         [
