@@ -167,6 +167,20 @@ def _percent_after(text: str, end: int, right: int) -> float | None:
     return pct.value if pct else None
 
 
+# a percent printed first, its ratio in brackets after it: "đạt 99,70% (1.327/1.331 hồ sơ)"
+PERCENT_BEFORE_RE = re.compile(rf"(?P<pct>\d+(?:[.,]\d+)?)\s*{PERCENT_SIGN}\s*\(\s*$")
+
+
+def _percent_of(text: str, m: re.Match[str], left: int, right: int) -> float | None:
+    """The ratio's own percent: printed right after it, else right before it with the ratio in brackets."""
+    after = _percent_after(text, m.end(), right)
+    if after is not None:
+        return after
+    before = PERCENT_BEFORE_RE.search(text, left, m.start())
+    pct = parse_number(before["pct"], small=True) if before is not None else None
+    return pct.value if pct else None
+
+
 # a percent that bounds rather than states: "10/10 lĩnh vực đạt tỷ lệ từ 80% số điểm trở lên" (round 7 of the
 # held-out set: 'ten of ten fields reached 80% of their points or more'), "đạt trên 90%", "ít nhất 50%"
 BOUND_BEFORE_RE = re.compile(r"(?<!\p{L})(?:từ|trên|dưới|tối\s+thiểu|ít\s+nhất)\s*$", re.I)
@@ -207,7 +221,7 @@ def find_quantities(text: str) -> list[FoundQuantity]:
             FoundQuantity(
                 numerator=num.value,
                 denominator=den.value,
-                percent=_percent_after(text, m.end(), right),
+                percent=_percent_of(text, m, left, right),
                 unit=unit,
                 label=_label(text, left, m.start("num" if m.re is OF_WHICH_RE else 0), m.end(), right),
                 sentence=" ".join(text[left:right].split()),

@@ -38,6 +38,10 @@ FORMS = [
     # the percent after a longer noun phrase, in brackets or in words (held-out round 8)
     ("25/26 hồ sơ của bản Nà Đon được giải quyết đúng hạn (96,15%).", (25, 26, 96.15, "hồ sơ")),
     ("Có 18/20 cán bộ, công chức đạt chuẩn, đạt 90 phần trăm.", (18, 20, 90, "cán bộ, công chức")),
+    # the percent first, the ratio in brackets after it
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,70% (1.327/1.331 hồ sơ).", (1327, 1331, 99.7, "hồ sơ")),
+    # a percent before the ratio that does not open its brackets is another statement's
+    ("Năm 2022 đạt 98%; năm 2023 có 1.327/1.331 hồ sơ giải quyết đúng hạn.", (1327, 1331, None, "hồ sơ")),
     # a bracketed percent after a number is another statement's, not the ratio's
     ("Có 18/20 công chức đạt chuẩn, tăng 2 người so với năm trước (10%).", (18, 20, None, "công chức")),
 ]  # fmt: skip
