@@ -42,17 +42,18 @@ DOC_TYPES = {
     "chương trình": "Chương trình",
 }
 _TYPE = "|".join(sorted((re.escape(k) for k in DOC_TYPES), key=len, reverse=True))
-# "855/QĐ-UBND", "29/ KH-UBND", "12/2023/NQ-HĐND"; Party numbering puts the type before the slash:
+# "855/QĐ-UBND", "29/ KH-UBND", "855 /QĐ-UBND", "12/2023/NQ-HĐND"; Party numbering puts the type before the slash:
 # "225-CV/ĐU", "04-CTr/ĐU" (chương trình), "12-KH/ĐU" (issue 11)
 _CODE = r"[\p{Lu}Đ][\p{Lu}Đ\d]*"
 _NUMBER = (
-    rf"\d{{1,5}}(?:/\d{{4}})?(?:-(?:{_CODE}|CTr))?/\s*{_CODE}(?:\s*-\s*{_CODE})*"
+    rf"\d{{1,5}}(?:\s*/\s*\d{{4}})?(?:-(?:{_CODE}|CTr))?\s*/\s*{_CODE}(?:\s*-\s*{_CODE})*"
 )
 # "22/3/2023", and with a hyphen or a dot as some offices type it: "10-02-2023", "10.02.2023" (issue 11)
 _NUMERIC_DATE = r"\d{1,2}\s*(?P<sep>[/.-])\s*\d{1,2}\s*(?P=sep)\s*\d{4}"
 REFERENCE_RE = re.compile(
     rf"(?<!\p{{L}})(?P<type>{_TYPE})\s+(?:số\s*:?\s*)?(?P<number>{_NUMBER})"
-    rf"(?:\s*,?\s*ngày\s+(?P<date>{_NUMERIC_DATE}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))?"
+    # its date after it: "ngày 22/3/2023", ", ngày …", "(ngày …)", "ban hành ngày …"
+    rf"(?:\s*,?\s*\(?\s*(?:ban\s+hành\s+)?ngày\s+(?P<date>{_NUMERIC_DATE}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}})\)?)?"
     r"(?:\s+(?:của|do)\s+(?P<issuer>[^,;.()]{2,80}?))?(?=\s+(?:về|và|ban hành|phê duyệt|quy định|công bố|hướng dẫn|triển khai|tại|theo)(?!\p{L})|[,;.()]|$)",
     re.IGNORECASE,
 )

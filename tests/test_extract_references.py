@@ -19,6 +19,10 @@ CASES = [
     # a date typed with hyphens or dots (issue 11, held-out round 6)
     ("Căn cứ Quyết định số 699/QĐ-UBND ngày 10-02-2023 của UBND huyện", "Quyết định", "699/QĐ-UBND", "2023-02-10"),
     ("Kế hoạch số 45/KH-UBND ngày 26.12.2021 của UBND xã", "Kế hoạch", "45/KH-UBND", "2021-12-26"),
+    # a space before the slash, the date in brackets or after "ban hành"
+    ("Căn cứ Quyết định số 855 /QĐ-UBND ngày 22/4/2023 của UBND huyện", "Quyết định", "855/QĐ-UBND", "2023-04-22"),
+    ("Căn cứ Quyết định số 855/QĐ-UBND (ngày 22/4/2023) của UBND huyện", "Quyết định", "855/QĐ-UBND", "2023-04-22"),
+    ("Kế hoạch số 45/KH-UBND ban hành ngày 26/12/2021 của UBND xã", "Kế hoạch", "45/KH-UBND", "2021-12-26"),
 ]
 
 
@@ -32,7 +36,9 @@ def test_reference_numbering(text: str, kind: str, number: str, date: str) -> No
     assert (ref.type, ref.number, ref.date) == (kind, number, date)
 
 
-@pytest.mark.parametrize("text", ["từ ngày 3-5/2023 đến nay", "đạt 2/5 cuộc", "Kế hoạch năm 2023"])
+@pytest.mark.parametrize(
+    "text", ["từ ngày 3-5/2023 đến nay", "đạt 2/5 cuộc", "Kế hoạch năm 2023", "kế hoạch 12 /15 nhiệm vụ"]
+)
 def test_not_references(text: str) -> None:
     assert find_references([text]) == []
 
