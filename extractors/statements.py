@@ -29,12 +29,18 @@ from cchc.extractors.scores import (
     find_scores,
 )
 
+# a list of the indicators that scored their maximum: "đạt điểm tối đa", "được điểm tuyệt đối", "đạt 100% số điểm",
+# "đạt trọn/đủ điểm" (full marks)
 LIST_FULL_RE = re.compile(
-    rf"đạt\s+(?:điểm\s+)?(?:tuyệt\s+đối|tối\s+đa)|đạt\s+100\s*{PERCENT_SIGN}\s*(?:số\s+)?điểm|đạt\s+điểm\s+tối\s+đa",
+    rf"(?:đạt|được)\s+(?:điểm\s+)?(?:tuyệt\s+đối|tối\s+đa)|đạt\s+100\s*{PERCENT_SIGN}\s*(?:số\s+)?điểm"
+    r"|đạt\s+(?:trọn|đủ)\s+(?:số\s+)?điểm",
     re.I,
 )
+# … and of those that lost points: "chưa đạt", "bị trừ điểm", "bị mất điểm", "không được điểm", "còn thiếu điểm"
 LIST_INCOMPLETE_RE = re.compile(
-    r"chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|bị\s+trừ\s+điểm|chưa\s+được\s+điểm\s+tối\s+đa|còn\s+bị\s+trừ", re.I
+    r"chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|bị\s+trừ\s+điểm|chưa\s+được\s+điểm\s+tối\s+đa|còn\s+bị\s+trừ"
+    r"|(?:bị\s+)?mất\s+điểm|không\s+được\s+điểm|thiếu\s+điểm",
+    re.I,
 )
 # "Tiêu chí 1: Công tác chỉ đạo, điều hành", "LĨNH VỰC 2 - CẢI CÁCH THỂ CHẾ": a criterion's number after its word
 # or its ordinal in words: "Lĩnh vực thứ năm: Cải cách tài chính công"
@@ -42,8 +48,10 @@ CRITERION_LABEL_RE = re.compile(
     rf"^\s*(?:tiêu\s+chí|lĩnh\s+vực)\s+(?P<num>\d{{1,2}}|thứ\s+{ORDINAL})\s*[:.)–-]\s*(?P<title>\S.*)$", re.I
 )
 INDICATOR_RE = re.compile(
-    r"^\s*(?:[-+•*]\s*)?(?:Mục|Chỉ\s+số(?:\s+thành\s+phần)?|Tiêu\s+chí(?:\s+thành\s+phần)?|TCTP|Nội\s+dung)\s+"
-    r"(?P<code>\d{1,2}(?:\.\s?\d{1,2}){1,3})\.?\s*[:.]?\s*(?P<rest>.*)$",  # "Mục 3. 1": OCR adds a space
+    # "Chỉ tiêu 1.1", "TC 1.1": other words for a component; "Chỉ số thành phần số 1.1"
+    r"^\s*(?:[-+•*]\s*)?(?:Mục|Chỉ\s+(?:số|tiêu)(?:\s+thành\s+phần)?|Tiêu\s+chí(?:\s+thành\s+phần)?|TCTP|TC|Nội\s+dung)"
+    r"(?:\s+số)?\s+"
+    r"(?P<code>\d{1,2}(?:\.\s?\d{1,2}){1,3})(?!\d)\.?\s*[:.]?\s*(?P<rest>.*)$",  # "Mục 3. 1": OCR adds a space
     re.I | re.S,
 )
 # "+ 1.1. Kế hoạch CCHC năm: …": a dotted number after a bullet, an indicator when a component list is open

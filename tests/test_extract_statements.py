@@ -95,6 +95,37 @@ def test_a_criterion_named_by_its_word_and_number_with_the_score_below() -> None
     assert statement_of("Tiêu chí 4: Tổ chức hội nghị tổng kết năm").kind not in (Kind.CRITERION, Kind.CRITERION_HEADING)
 
 
+@pytest.mark.parametrize(
+    ("text", "listed_as"),
+    [
+        ("a) Các tiêu chí được điểm tối đa:", "full"),
+        ("a) Các chỉ số đạt trọn điểm:", "full"),
+        ("a) Các chỉ số đạt đủ số điểm:", "full"),
+        ("b) Các chỉ số thành phần bị mất điểm:", "incomplete"),
+        ("b) Các chỉ số thành phần không được điểm:", "incomplete"),
+        ("b) Các chỉ số thành phần còn thiếu điểm:", "incomplete"),
+        ("b) Các chỉ số chưa được điểm tối đa:", "incomplete"),  # "được điểm tối đa" inside: still incomplete
+    ],
+)
+def test_other_words_for_the_two_lists(text: str, listed_as: str) -> None:
+    statement = statement_of(text)
+    assert (statement.kind, statement.listed_as) == (Kind.LIST_HEADING, listed_as)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("- Chỉ tiêu 1.1 (Kế hoạch CCHC): đạt 2/2 điểm.", "1.1"),
+        ("- TC 3.2 (Công khai TTHC): đạt 3/3 điểm.", "3.2"),
+        ("- Chỉ số thành phần số 1.1 (Kế hoạch CCHC): 2/2 điểm", "1.1"),
+        ("- Chỉ tiêu 12.000 lao động được giải quyết việc làm", None),  # a count with a thousands dot, no code
+    ],
+)
+def test_other_words_for_a_component(text: str, code: str | None) -> None:
+    statement = statement_of(text)
+    assert (statement.indicator_code if statement.explicit_indicator else None) == code
+
+
 def test_list_headings_say_which_list_and_items_their_code() -> None:
     assert statement_of("1.1. Các chỉ số thành phần đạt điểm tuyệt đối :").listed_as == "full"
     assert statement_of("a) Các tiêu chí thành phần chưa đạt điểm tối đa").listed_as == "incomplete"
