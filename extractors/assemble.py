@@ -30,6 +30,7 @@ from cchc.extractors.quantities import as_record_quantity, find_quantities, find
 from cchc.extractors.references import find_references, parse_date
 from cchc.extractors.scores import (
     POINTS_ONLY_RE,
+    NumberMatch,
     ScoreMatch,
     find_bare_score,
     find_percents,
@@ -492,14 +493,14 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
             st.score, st.max_score = s.score.value, s.max.value
             _note_repair(ctx, block, j, s)
             st.evidence.append(evidence(block, j, s.start, s.end))
-            after = [p for p in find_percents(text) if p.start >= s.end]
+            after = [p for p in find_percents(text) if p.start >= s.end and _own_percent(text, p, s.end)]
             next_score = scores[1].start if len(scores) > 1 else len(text)
             if after and after[0].start < next_score:
                 st.percent = after[0].value.value
             else:
                 st.percent = _percent_just_before(text, s.start)
         elif st.percent is None and st.score is not None:
-            pcts = find_percents(text)
+            pcts = [p for p in find_percents(text) if _own_percent(text, p)]
             if pcts:
                 st.percent = pcts[0].value.value
         if st.rank is None:
@@ -514,6 +515,27 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
             if changes:
                 st.rank_change = changes[0].change
     return st
+
+
+# the words that may stand before a statement's own percent in a sentence of its own ("Đạt tỷ lệ 85,71%",
+# "Tỷ lệ đạt được: 85,71%", "tương ứng với 85,71%"); any other word names what the percent measures
+_PERCENT_LABEL_WORDS = frozenset("đạt được tỷ tỉ lệ là bằng tương ứng đương với chiếm điểm số".split())
+_RATIO_RE = re.compile(r"\d\s*/\s*\d")
+
+
+def _own_percent(text: str, pct: NumberMatch, score_end: int | None = None) -> bool:
+    """Whether ``pct`` states the percent of the statement it follows: in the score's own sentence, or in a later
+    sentence that says nothing else before it; not the percent of a ratio ("Có 820/1.331 hồ sơ …, đạt tỷ lệ 61,6%")
+    or of something it names ("Tỷ lệ giải ngân vốn đầu tư công đạt 61,6%")."""
+    left = sentence_bounds(text, pct.start, pct.end)[0]
+    if score_end is not None and left < score_end:
+        return True
+    head = text[left : pct.start]
+    for found in [*find_ranks(head), *find_changes(head)]:
+        head = head[: found.start] + " " * (found.end - found.start) + head[found.end :]
+    clause = re.split(r"[,;:(]", head)[-1]
+    words = {w for w in clause.casefold().split() if w.isalpha()}  # not a page number glued on ("2 Tỷ lệ đạt …")
+    return _RATIO_RE.search(head) is None and words <= _PERCENT_LABEL_WORDS
 
 
 _BEFORE_SCORE_RE = re.compile(r"^[\s,:(–-]*(?:tương\s+ứng(?:\s+với)?|bằng|tức\s+là)?[\s:(]*$", re.I)

@@ -166,6 +166,22 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
     "a ward named by its number": (
         [("XÃ MINH ĐỨC\n", "PHƯỜNG 3\n")], {"meta.unit_name": "3", "meta.unit_level": "phường"}, set(), set()
     ),
+    # a criterion's percent in a sentence of its own is its own; another quantity's percent after it is not
+    "a criterion's percent in a sentence of its own": (
+        [("6/7 điểm, đạt tỷ lệ 85,71%, xếp thứ hạng \n\n5/13,", "6/7 điểm.\nĐạt tỷ lệ 85,71%, xếp thứ hạng 5/13,")],
+        {},
+        set(),
+        set(),
+    ),
+    "another quantity's percent after a criterion that prints none": (
+        [(
+            "6/7 điểm, đạt tỷ lệ 85,71%, xếp thứ hạng \n\n5/13, cùng nhóm hạng với 5 xã, giảm 10 bậc so với năm 2021.\n",
+            "6/7 điểm, xếp thứ hạng 5/13, giảm 10 bậc so với năm 2021.\nTỷ lệ giải ngân vốn đầu tư công đạt 61,6%.\n",
+        )],
+        {"criteria.6.percent": None},
+        set(),
+        set(),
+    ),
     "the unit named only in the title": ([("ỦY BAN NHÂN DÂN\nXÃ MINH ĐỨC\n", "ỦY BAN NHÂN DÂN\n\n")], {}, set(), set()),
     "a criterion heading in capitals with its score": (
         [

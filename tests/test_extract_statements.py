@@ -187,3 +187,22 @@ def test_the_units_rank_alone_gives_the_overall_rank_and_no_other_percent(tmp_pa
     )
     overall = extract_file(path).overall
     assert (overall.score, overall.percent, overall.rank, overall.rank_total, overall.rank_change) == (None, None, 5, 20, -2)
+
+
+def test_a_ratios_percent_after_a_criterion_is_not_the_criterions(tmp_path: Path) -> None:
+    """Held-out round 8 (duc-xuan-2024): a criterion whose percent was not read took the next paragraph's, the
+    online records' ("… 820/1.331 hồ sơ …, đạt tỷ lệ 61,6%"), and a false percent_mismatch followed."""
+    path = tmp_path / "an-binh.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/BC-UBND\nAn Bình, ngày 10 tháng 01 năm 2024\nBÁO CÁO\n"
+        "Kết quả công tác cải cách hành chính năm 2023\nI. KẾT QUẢ THỰC HIỆN\n"
+        "1. Công tác chỉ đạo, điều hành: 12/14 điểm.\n"
+        "Có 820/1.331 hồ sơ được giải quyết trực tuyến, đạt tỷ lệ 61,6%.\n"
+        "2. Cải cách thể chế: 5,5/6 điểm.\n"
+        "Tỷ lệ đạt 91,67%, xếp thứ 3/18.\n",
+        encoding="utf-8",
+    )
+    record = extract_file(path)
+    percents = {c.code: c.percent for c in record.criteria}
+    assert percents == {"1": None, "2": 91.67}
+    assert not [f for f in record.findings if f.kind == "percent_mismatch"]
