@@ -22,6 +22,8 @@ from cchc.extractors.lexicon import (
     FRAMING_PHRASES,
     FUNCTION_WORDS,
     MANNERS,
+    NAMED_SUBUNIT,
+    NAMED_SUBUNIT_SCOPE,
     OFFICE_NAMES,
     PERIODS,
     POLARITIES,
@@ -402,6 +404,7 @@ def _consume(text: str, table: _Table) -> tuple[str, list[tuple[int, str, str]]]
 _PERIOD_TABLE: _Table = [(_word_re(p), name, "") for p, name, _why in PERIODS]
 _POLARITY_TABLE: _Table = [(_word_re(p), name, attribute) for p, name, attribute, _why in POLARITIES]
 _SCOPE_TABLE: _Table = [(_word_re(p), name, "") for p, name, _why in SCOPES]
+_NAMED_SUBUNIT_RE = re.compile(NAMED_SUBUNIT)
 _STAGE_TABLE: _Table = [(_word_re(p), name, "") for p, name, _why in STAGES]
 _NOUN_TABLE: _Table = [(pattern, unit, "") for pattern, unit in UNIT_RES]
 
@@ -415,6 +418,8 @@ def read_words(phrase: str, *, label: bool = False) -> _Words:
     text, periods = _consume(text, _PERIOD_TABLE)
     text, polarities = _consume(text, _POLARITY_TABLE)
     text, scopes = _consume(text, _SCOPE_TABLE)
+    if (named := _NAMED_SUBUNIT_RE.search(phrase)) is not None:  # "buôn Ea Kmar": one village, not the commune
+        scopes.append((named.start(), NAMED_SUBUNIT_SCOPE, ""))
     text, stages = _consume(text, _STAGE_TABLE)
     text, nouns = _consume(text, _NOUN_TABLE)
     noun_at = nouns[0][0] if nouns else len(text)

@@ -194,6 +194,18 @@ NEGATIVES: list[tuple[str, str]] = [
         "Hộ nghèo thôn Mép còn 12/150 hộ.",
         "Hộ nghèo thôn Quàn còn 9/130 hộ.",
     ),
+    (  # one village's records, named before them (held-out round 8: "hồ sơ của buôn Ea Kmar"), vs the commune's
+        "136/137 hồ sơ của buôn Ea Kmar được giải quyết đúng hạn (99,27%).",
+        "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 1.327/1.331 hồ sơ được giải quyết trong năm, đạt 99,70%.",
+    ),
+    (  # a residential group named by its number
+        "Tổ dân phố số 3 có 95/98 hồ sơ được giải quyết đúng hạn.",
+        "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 1.000/1.020.",
+    ),
+    (  # a hamlet of the South, named at the head of the sentence
+        "Tại ấp Tân Lập, 95/98 hồ sơ được giải quyết đúng hạn.",
+        "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 1.000/1.020.",
+    ),
     (  # online records vs all records
         "Trong năm tiếp nhận 300 hồ sơ trực tuyến, trong đó 290 hồ sơ giải quyết đúng hạn.",
         "Tỷ lệ hồ sơ TTHC được tiếp nhận: 1.000/1.040.",

@@ -87,7 +87,7 @@ READINGS = [
     ("Cán bộ, công chức nữ đạt chuẩn: 7/8.", 7, 8, "cán bộ, công chức nữ", {"đạt chuẩn"}),
     ("Tỷ lệ văn bản đi được ký số: 450/500 văn bản.", 450, 500, "văn bản đi", {"ký số"}),
     ("Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3: 40/100.", 40, 100, "hồ sơ xử lý mức độ 3", {"trực tuyến"}),
-    ("Hộ nghèo thôn Mép còn 12/150 hộ.", 12, 150, "hộ nghèo mép", set()),
+    ("Hộ nghèo thôn Mép còn 12/150 hộ.", 12, 150, "hộ nghèo thôn mép", set()),  # one village: a scope
     ("Lĩnh vực đất đai: giải quyết đúng hạn 120/125 hồ sơ.", 120, 125, "hồ sơ giải quyết lĩnh vực đất đai", {"đúng hạn"}),
     ("- Chứng thực: 400/405 hồ sơ đúng hạn.", 400, 405, "hồ sơ chứng thực", {"đúng hạn"}),
     ("- Mục 3.5 Kết quả giải quyết: Tỷ lệ hồ sơ giải quyết đúng hạn: 899/899.", 899, 899, "hồ sơ giải quyết",
