@@ -16,9 +16,11 @@ from cchc.extractors.document import BlockKind
 ROMAN_HEADING_RE = re.compile(r"^\s*(?P<num>[IVX]{1,5})\s*[\.\)/:-]\s*(?P<title>\S.*)$")
 # "1. ", "3.1. ", "3.7 ", "1.1.2. " — at least one dot, so "12 phòng ban" continues a paragraph.
 # "1/ Công tác chỉ đạo …" too (a slash then a space and a capital: "2/19 xã" is a ratio, not a number, and
-# "29/ BC-UBND" a document's number, its symbol in capitals before a dash).
+# "29/ BC-UBND" a document's number, its symbol in capitals before a dash); "1- Công tác chỉ đạo …" (a dash then a
+# space and a capital: "12-KH/ĐU" is a Party document's number).
 ARABIC_HEADING_RE = re.compile(
-    r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>[.)]|/(?=\s+\p{Lu}(?!\p{Lu}*\s*-)))?(?(dot)|(?<=\d\.\d{1,2}))\s*"
+    r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<dot>[.)]|/(?=\s+\p{Lu}(?!\p{Lu}*\s*-))|[-–](?=\s+\p{Lu}))?"
+    r"(?(dot)|(?<=\d\.\d{1,2}))\s*"
     r"(?P<title>[\p{L}\"“(].*)$"
 )
 LETTER_ITEM_RE = re.compile(r"^\s*(?P<letter>[a-zđ][).])\s+\S")  # "a) Các tiêu chí …", "b. …"

@@ -204,6 +204,12 @@ def _criterion_named(
         code = framework.match_title(criterion_title(titled, score_start))
     if code is None and not num and scores and not indicator:
         code = unnumbered_criterion(text, scores[0].start, framework)
+    if code is None and num and scores and not indicator and re.fullmatch(r"\d{1,2}\.\d{1,2}", num[1]):
+        # criteria numbered under a results heading ("1. Kết quả chấm điểm" / "1.2. Cải cách thể chế: 5/5 điểm"):
+        # the title names the criterion its last number gives, as no component's title does
+        score_start = scores[0].start - (len(text) - len(num[2]))
+        named = framework.match_title(criterion_title(num[2], score_start))
+        code = named if named == num[1].split(".")[1] else None
     return code
 
 

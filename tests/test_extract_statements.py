@@ -31,6 +31,12 @@ CASES = [
     ("2. Cải cách thể chế: đạt 5,5 điểm, xếp thứ 3/18.", Kind.CRITERION, "2"),  # points only
     ("3. Cải cách thủ tục hành chính: đạt tỷ lệ 92,6%, xếp thứ 2/18.", Kind.CRITERION, "3"),  # percent only
     ("5. Cải cách chế độ công vụ. Năm 2023 có 95% cán bộ được đào tạo.", Kind.CRITERION_HEADING, "5"),
+    ("1- Về công tác chỉ đạo, điều hành: 12,7/15 điểm, đạt tỷ lệ 84,67%.", Kind.CRITERION, "1"),  # a dash numbers it
+    # criteria numbered under a results heading ("1. Kết quả chấm điểm" / "1.2. …"): the title names the criterion
+    # the last number gives; a component's title never does
+    ("1.2. Về cải cách thể chế: 5/5 điểm, tỷ lệ đạt 100%.", Kind.CRITERION, "2"),
+    ("1.3. Kiểm tra công tác CCHC: đạt 1/1 điểm.", Kind.INDICATOR, None),
+    ("1.4. Cải cách thể chế: 5/5 điểm.", Kind.INDICATOR, None),  # criterion 2's title under number 4: no criterion
     ("I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022", Kind.SECTION, None),
     ("1.1. Các chỉ số thành phần đạt điểm tuyệt đối :", Kind.LIST_HEADING, None),
     ("3.2. Các chỉ số thành phần chưa hoàn thành mục tiêu:", Kind.LIST_HEADING, None),
@@ -66,6 +72,13 @@ def test_each_block_is_one_typed_statement(text: str, kind: Kind, code: str | No
     assert statement.kind == kind
     if kind in (Kind.CRITERION, Kind.CRITERION_HEADING):
         assert statement.code == code
+
+
+def test_a_party_documents_number_is_no_heading_number() -> None:
+    from cchc.extractors.layout import numbering
+
+    assert numbering("12-KH/ĐU ngày 05/01/2023 của Đảng ủy xã") is None
+    assert numbering("3- Cải cách thủ tục hành chính") == ("arabic", "3", "Cải cách thủ tục hành chính")
 
 
 def test_how_surely_a_block_states_the_overall() -> None:
