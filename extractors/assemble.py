@@ -519,7 +519,9 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
 
 # the words that may stand before a statement's own percent in a sentence of its own ("Đạt tỷ lệ 85,71%",
 # "Tỷ lệ đạt được: 85,71%", "tương ứng với 85,71%"); any other word names what the percent measures
-_PERCENT_LABEL_WORDS = frozenset("đạt được tỷ tỉ lệ là bằng tương ứng đương với chiếm điểm số".split())
+_PERCENT_LABEL_WORDS = frozenset(
+    {"đạt", "được", "tỷ", "tỉ", "lệ", "là", "bằng", "tương", "ứng", "đương", "với", "chiếm", "điểm", "số"}
+)
 _RATIO_RE = re.compile(r"\d\s*/\s*\d")
 
 
@@ -531,8 +533,9 @@ def _own_percent(text: str, pct: NumberMatch, score_end: int | None = None) -> b
     if score_end is not None and left < score_end:
         return True
     head = text[left : pct.start]
-    for found in [*find_ranks(head), *find_changes(head)]:
-        head = head[: found.start] + " " * (found.end - found.start) + head[found.end :]
+    spans = [(r.start, r.end) for r in find_ranks(head)] + [(c.start, c.end) for c in find_changes(head)]
+    for start, end in spans:  # "Xếp thứ 5/13, đạt tỷ lệ …": a rank's ratio is no count
+        head = head[:start] + " " * (end - start) + head[end:]
     clause = re.split(r"[,;:(]", head)[-1]
     words = {w for w in clause.casefold().split() if w.isalpha()}  # not a page number glued on ("2 Tỷ lệ đạt …")
     return _RATIO_RE.search(head) is None and words <= _PERCENT_LABEL_WORDS

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cchc.api import extract_file
 from cchc.extractors.readers.reflow import split_header
 
@@ -299,6 +301,28 @@ def test_a_criterion_word_heading_inside_a_converted_paragraph_is_cut() -> None:
 
     text = "… đạt 2/2 điểm. Lĩnh vực 6: Cải cách tài chính công Điểm đạt: 6,5/7 điểm;"
     assert split_inner_starts(text, set()) == ["… đạt 2/2 điểm.", "Lĩnh vực 6: Cải cách tài chính công Điểm đạt: 6,5/7 điểm;"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # a criterion named by its title alone, its score after the colon (held-out round 8's form), with "Về" or
+        # without it (a criterion's title in the generic framework)
+        ("tự chấm điểm. Về cải cách thể chế : 5/5 điểm, xếp thứ 1/3.", ["tự chấm điểm.", "Về cải cách thể chế : 5/5 điểm, xếp thứ 1/3."]),
+        ("tự chấm điểm. Cải cách thể chế : 5/5 điểm.", ["tự chấm điểm.", "Cải cách thể chế : 5/5 điểm."]),
+        ("… đạt 2/2 điểm. Tiêu chí số 6: Cải cách tài chính công", ["… đạt 2/2 điểm.", "Tiêu chí số 6: Cải cách tài chính công"]),
+        ("… đạt 2/2 điểm. Lĩnh vực thứ hai - Cải cách thể chế", ["… đạt 2/2 điểm.", "Lĩnh vực thứ hai - Cải cách thể chế"]),
+        ("… đạt 2/2 điểm. 2- Về cải cách thể chế: 5/5 điểm", ["… đạt 2/2 điểm.", "2- Về cải cách thể chế: 5/5 điểm"]),
+        # not cut: a title after its own number, a label in an item that names no criterion
+        ("… quy định. 6. Về Cải cách tài chính công: 5/6 điểm.", ["… quy định.", "6. Về Cải cách tài chính công: 5/6 điểm."]),
+        ("- Mục 1.3 (Kiểm tra): đã thực hiện. Kết quả: 0,5/1 điểm.", ["- Mục 1.3 (Kiểm tra): đã thực hiện. Kết quả: 0,5/1 điểm."]),
+        ("- Mục 1.3: chưa đủ. Về kết quả: đạt 0,5/1 điểm trong năm.", ["- Mục 1.3: chưa đủ. Về kết quả: đạt 0,5/1 điểm trong năm."]),
+    ],
+)
+def test_criterion_headings_inside_a_converted_paragraph(text: str, pieces: list[str]) -> None:
+    from cchc.extractors.readers.reflow import split_inner_starts
+
+    assert split_inner_starts(text, set()) == pieces
 
 
 def test_a_page_number_run_into_the_next_pages_heading_is_dropped() -> None:

