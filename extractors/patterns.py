@@ -30,18 +30,20 @@ from cchc.extractors.scores import NumberMatch, ScoreMatch, find_percents, find_
 
 RANK_RE = re.compile(
     r"(?:xếp\s+(?:thứ\s+)?(?:hạng\s+)?(?:thứ\s+)?(?:vị\s+trí\s+)?(?:thứ\s+)?|đứng\s+(?:thứ\s+)?(?:hạng\s+)?|"
-    r"(?<!\p{L})vị\s+(?:trí|thứ)\s+(?:thứ\s+)?|(?<!\p{L})hạng\s*:?\s+(?:thứ\s+)?)"
+    r"(?<!\p{L})vị\s+(?:trí|thứ)\s+(?:thứ\s+|số\s+)?|(?<!\p{L})hạng\s*:?\s+(?:thứ\s+)?)"
     r"(?P<rank>\d{1,4})\s*(?:/|(?:trên|trong)\s+(?:tổng\s+số\s+)?(?:số\s+)?)\s*(?P<total>\d{1,4})(?![\d/])",
     re.I,
 )
 _CHANGE_VERB = alternation(CHANGE_VERBS)
 _RANK_TOKEN = rf"(?>\d{{1,4}}|{ORDINAL})"  # atomic: "mười tám" is never read as "mười"
 _RANK_NOUN = r"(?:vị\s+trí\s+|thứ\s+hạng\s+|hạng\s+)?(?:thứ\s+)?"
-# a total stated after a rank: "trong tổng số 23", "(trong 45 phường)", "/19", "toàn huyện (19 đơn vị)"
+# a total stated after a rank: "trong tổng số 23", "(trong 45 phường)", "/19", "toàn huyện (19 đơn vị)", "của 23 xã",
+# in words before the units counted: "trong tổng số hai mươi ba xã, thị trấn"
+_UNITS_COUNTED = r"(?:xã|phường|thị\s+trấn|đơn\s+vị|địa\s+phương)(?!\p{L})"
 _TOTAL_AFTER = (
-    r"(?:\s*/\s*|\s*[,(]?\s*(?:trong|trên)\s+(?:tổng\s+số\s+)?(?:số\s+)?"
+    r"(?:\s*/\s*|\s*[,(]?\s*(?:trong|trên|của)\s+(?:tổng\s+số\s+)?(?:số\s+)?"
     r"|\s+(?:toàn|của|trong)\s+(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*\(\s*(?:gồm\s+|có\s+)?(?=\d{1,3}\s+\p{L}))"
-    r"(?P<total>\d{1,4})(?![\d/]|[.,]\d)"
+    rf"(?P<total>\d{{1,4}}(?![\d/]|[.,]\d)|(?<=\s)(?>{NUMBER_WORDS})(?=\s+{_UNITS_COUNTED}))"
 )
 CHANGE_RE = re.compile(
     rf"(?<!\p{{L}})(?P<dir>{_CHANGE_VERB})\s+(?:(?:{'|'.join(CHANGE_FILLERS)})\s+)?(?:hạng\s+)?"
@@ -103,14 +105,14 @@ def find_ranks(text: str) -> list[RankMatch]:
     for m in FROM_TO_RE.finditer(text):
         rank = rank_value(m["to"])
         if rank:
-            found.append(RankMatch(rank, int(m["total"]) if m["total"] else None, m.start(), m.end()))
+            found.append(RankMatch(rank, rank_value(m["total"]) if m["total"] else None, m.start(), m.end()))
     for pattern in (RANK_RE, RANK_ORDINAL_RE, PLACE_RE):
         for m in pattern.finditer(text):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
             rank = _rank_of(m)
             if rank is not None:
-                found.append(RankMatch(rank, int(m["total"]) if m["total"] else None, m.start(), m.end()))
+                found.append(RankMatch(rank, rank_value(m["total"]) if m["total"] else None, m.start(), m.end()))
     return sorted((r for r in found if r.rank >= 0), key=lambda r: r.start)  # last year's (-1 here) is no rank
 
 
@@ -119,7 +121,7 @@ def _rank_of(m: re.Match[str]) -> int | None:
         return rank_value(m["rank"])
     if " ".join(m["place"].casefold().split()) in FIRST_PLACE:
         return 1
-    return int(m["total"]) if m["total"] else None  # the last place is the total
+    return rank_value(m["total"]) if m["total"] else None  # the last place is the total
 
 
 def find_changes(text: str) -> list[ChangeMatch]:

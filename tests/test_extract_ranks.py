@@ -31,6 +31,13 @@ CASES = [
     ("đứng thứ 7 toàn thị xã (16 đơn vị)", [(7, 16)], []),
     ("đứng thứ 3 toàn huyện (2022)", [(3, None)], []),  # a year in brackets is no total
     ("- Xếp hạng: 5/19 xã, thị trấn.", [(5, 19)], []),  # a labelled rank
+    # the total in words before the units counted, "của" before the total, "vị trí số"
+    ("xếp thứ 8 trong tổng số hai mươi ba xã, thị trấn", [(8, 23)], []),
+    ("xếp thứ tám trên hai mươi ba xã", [(8, 23)], []),
+    ("xếp thứ 8 của 23 xã", [(8, 23)], []),
+    ("đứng ở vị trí số 8/23", [(8, 23)], []),
+    ("xếp thứ 8 trong năm 2022", [(8, None)], []),  # "năm" is the year here, no total
+    ("xếp thứ 8 trên năm qua", [(8, None)], []),
     # other verbs clerks use for a change of rank
     ("xếp thứ 5/19, thăng 6 bậc so với năm 2021", [(5, 19)], [6]),
     ("xếp thứ 5/19, nâng lên 2 bậc", [(5, 19)], [2]),
