@@ -672,8 +672,9 @@ class _Assembler:
         block = self.ctx.doc.blocks[i]
         for crit, is_overall in criteria_from_table(block, i, self.framework, evidence, self.record.repairs):
             if is_overall:
-                if self.record.overall.score is None:
-                    self.record.overall = Overall(**crit.model_dump(include=set(Overall.model_fields)))
+                if self.record.overall.score is None:  # the total row; a rank stated alone before it is kept
+                    self.record.overall = _merged_overall(Overall(**crit.model_dump(include=set(Overall.model_fields))),
+                                                          self.record.overall)
             elif crit.code and crit.code not in self.seen:
                 self.seen.add(crit.code)
                 self.record.criteria.append(crit)
@@ -853,6 +854,13 @@ def _note_unplaced(ctx: _Ctx, placed: set[int]) -> None:
                     evidence=[evidence(block, i, s.start, s.end)],
                 )
             )
+
+
+def _merged_overall(read: Overall, before: Overall) -> Overall:
+    """``read`` with what it does not state taken from ``before`` (the unit's rank stated alone earlier)."""
+    kept = {name: getattr(before, name) for name in Overall.model_fields
+            if name != "evidence" and getattr(read, name) is None and getattr(before, name) is not None}
+    return read.model_copy(update={**kept, "evidence": [*before.evidence, *read.evidence]})
 
 
 def _bare_overall(ctx: _Ctx, block: Block, i: int) -> Overall:

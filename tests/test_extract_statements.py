@@ -221,3 +221,29 @@ def test_a_ratios_percent_after_a_criterion_is_not_the_criterions(tmp_path: Path
     percents = {c.code: c.percent for c in record.criteria}
     assert percents == {"1": None, "2": 91.67}
     assert not [f for f in record.findings if f.kind == "percent_mismatch"]
+
+
+def test_the_units_rank_alone_is_kept_when_the_criteria_tables_total_row_gives_the_score(tmp_path: Path) -> None:
+    """The opening ranks the unit ("xếp thứ 8/11 …, tăng 1 bậc"), a ruled criteria table's total row gives its
+    score: the record has both (the total row used to replace the rank)."""
+    import docx
+
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 12/BC-UBND", "An Bình, ngày 10 tháng 01 năm 2024", "BÁO CÁO",
+                 "Kết quả thực hiện công tác cải cách hành chính năm 2023",
+                 "Năm 2023, UBND xã An Bình xếp thứ 8/11 xã, thị trấn, tăng 1 bậc so với năm 2022; xếp loại Tốt.",
+                 "I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2023"):
+        document.add_paragraph(line)
+    rows = [("TT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Tỷ lệ %"), ("1", "Công tác chỉ đạo, điều hành", "14", "12,5", "89,29"),
+            ("2", "Cải cách thể chế", "6", "5,5", "91,67"), ("3", "Cải cách thủ tục hành chính", "20", "17,5", "87,50"),
+            ("", "Tổng cộng", "100", "88", "88,00")]
+    table = document.add_table(rows=len(rows), cols=5)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "an-binh.docx"
+    document.save(str(path))
+    overall = extract_file(path).overall
+    assert (overall.score, overall.max_score, overall.percent) == (88, 100, 88)
+    assert (overall.rank, overall.rank_total, overall.rank_change, overall.classification) == (8, 11, 1, "Tốt")
