@@ -292,9 +292,9 @@ def _named_after_the_item(text: str, num: tuple[str, str, str], score: ScoreMatc
 # xếp vị trí thứ 1 …" (a criterion's rank is "Xếp thứ 9/9 nhóm hạng các xã", the units after the rank)
 UNIT_RANKED_RE = re.compile(
     r"(?:(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+(?:xã|phường|thị\s+trấn)|(?<!các\s)(?:xã|phường|thị\s+trấn)\s+(?-i:\p{Lu}))"
-    r"[^.;:]{0,40}?(?<!\p{L})(?:được\s+)?(?:xếp|đứng)(?!\p{L})",
+    r"(?:(?!phấn\s+đấu|mục\s+tiêu|dự\s+kiến)[^.;:]){0,40}?(?<!\p{L})(?:được\s+)?(?:xếp|đứng)(?!\p{L})",
     re.I,
-)
+)  # a target ("UBND xã phấn đấu xếp thứ 5/11") is no rank
 
 
 def _unit_ranked(text: str) -> bool:

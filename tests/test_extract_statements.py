@@ -56,6 +56,7 @@ CASES = [
     # a criterion's rank ("các xã" after it) and the unit doing something else are no overall statement
     ("Xếp thứ 9/9 nhóm hạng các xã, thị trấn, tăng 2 bậc so với năm 2020.", Kind.OTHER, None),
     ("UBND xã Ninh Xuân đã ban hành 12 kế hoạch, xếp loại văn bản đúng quy định.", Kind.OTHER, None),
+    ("Năm 2024, UBND xã Ninh Xuân phấn đấu xếp thứ 5/26 xã, thị trấn.", Kind.OTHER, None),  # a target
     # a numbered task that a converter ran into the closing total: the total is named in its own sentence
     (
         (
