@@ -58,9 +58,10 @@ SCORE_RES = [
         rf"(?P<stray2>{_STRAY})\s*{POINTS}",
         re.I,
     ),
-    # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm"
+    # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm", "12,5 điểm trong tổng số 14 điểm"
     re.compile(
-        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*(?:trên|/)\s*(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}",
+        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*(?:trên|/|trong\s+(?=tổng))\s*(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?"
+        rf"(?P<max>{NUM})\s*{POINTS}",
         re.I,
     ),
     # "12,7 trên 15 điểm", "12,7 trên tổng số 15 điểm"
@@ -68,9 +69,9 @@ SCORE_RES = [
         rf"(?<![\d.,/])(?P<score>{NUM})\s+trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}",
         re.I,
     ),
-    # "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (điểm tối đa: 14)", "12,5 điểm (trên 14 điểm)"
+    # "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (điểm tối đa: 14)", "12,5 điểm (trên 14 điểm)", "(điểm chuẩn 14)"
     re.compile(
-        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|trên(?:\s+tổng\s+số)?)\s*(?:là\s*)?:?\s*"
+        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|chuẩn|trên(?:\s+tổng\s+số)?)\s*(?:là\s*)?:?\s*"
         rf"(?P<max>{NUM})(?:\s*{POINTS})?\s*\)",
         re.I,
     ),
@@ -139,7 +140,7 @@ _DIGIT_RE = re.compile(r"\d")  # the \d of the patterns (str.isdigit differs)
 # most blocks lack some of them, and these searches are much cheaper than the patterns.
 _SCORE_NEEDS = [
     re.compile("/"),
-    re.compile("/|trên", re.I),
+    re.compile("/|trên|trong", re.I),
     re.compile("trên", re.I),
     re.compile(r"\("),
     re.compile(r"tối\s+đa|chuẩn|thang", re.I),

@@ -51,6 +51,8 @@ SCORES = [
     ("Điểm tối đa 5 điểm, không bị trừ điểm, đạt 5 điểm (100%).", 5, 5, False),
     # a heading and its next line read as one block: a capital "Điểm" starts the sentence
     ("1. Công tác chỉ đạo, điều hành Điểm tối đa 15 điểm, bị trừ 1 điểm, còn lại 14 điểm", 14, 15, False),
+    ("đạt 12,7 điểm trong tổng số 15 điểm", 12.7, 15, False),
+    ("đạt 12,7 điểm (điểm chuẩn 15)", 12.7, 15, False),
     # the score first, then the maximum, both labelled
     ("1. Công tác chỉ đạo, điều hành: điểm đạt 12,7; điểm tối đa 15; tỷ lệ 87,67%", 12.7, 15, False),
     ("- Điểm đạt được: 9,6 điểm - Điểm tối đa: 11 điểm", 9.6, 11, False),
@@ -68,6 +70,7 @@ NOT_SCORES = [
     "có 5 điểm/15 xã được kiểm tra",  # "điểm" is a place here: 5 places of 15 communes
     "Điểm: 12/2022",  # no score has a maximum of thousands
     "Các chỉ số đạt điểm tối đa 5 điểm, đạt 5 điểm",  # "điểm tối đa" inside a sentence is no label
+    "đạt 5 điểm trong 15 điểm kiểm tra",  # "trong" without "tổng số": places checked, not a maximum
     "điểm đạt 9; điểm tối đa 11%",  # a percent is no maximum
     "chỉ số có điểm đạt 2; tối đa 3 lần kiểm tra",  # "điểm đạt" inside a sentence is no label
 ]
