@@ -66,6 +66,18 @@ def test_a_merged_header_paragraph_is_cut_at_the_forms_fixed_lines() -> None:
     ]
     body = "UBND xã Cao An được UBND huyện chấm điểm đạt 89,10/100 điểm, ngày 12 tháng 1 đã họp."
     assert split_header(body) == [body]
+    # places with a number, an apostrophe or a dash, and a number without its colon (held-out round 8's names)
+    assert split_header("Số: 08/BC-UBND Đại Ân 2, ngày 22 tháng 01 năm 2024") == [
+        "Số: 08/BC-UBND", "Đại Ân 2, ngày 22 tháng 01 năm 2024",
+    ]
+    assert split_header("XÃ EA H'ĐINH Số 07/BC-UBND Ea H'đinh, ngày 19 tháng 01 năm 2024") == [
+        "XÃ EA H'ĐINH", "Số 07/BC-UBND", "Ea H'đinh, ngày 19 tháng 01 năm 2024",
+    ]
+    assert split_header("PHƯỜNG ĐÔ VINH Số: 03/BC-UBND Phan Rang - Tháp Chàm, ngày 17 tháng 01 năm 2025") == [
+        "PHƯỜNG ĐÔ VINH", "Số: 03/BC-UBND", "Phan Rang - Tháp Chàm, ngày 17 tháng 01 năm 2025",
+    ]
+    # a count is no number line ("Số 15 cán bộ")
+    assert split_header("XÃ CAO AN Số 15 cán bộ") == ["XÃ CAO AN Số 15 cán bộ"]
 
 
 TEXT_TABLE = """UBND xã An Khánh được UBND huyện chấm điểm đạt 95,85/100 điểm, xếp thứ 2/19.

@@ -24,7 +24,7 @@ from cchc.extractors.layout import (
     is_all_caps,
     numbering,
 )
-from cchc.extractors.locale_vi import ORDINAL
+from cchc.extractors.locale_vi import ORDINAL, PLACE_NAME_DASHED
 from cchc.extractors.readers.text import blocks_from_lines
 
 MIN_BROKEN = 2  # paragraphs that stop in mid-sentence ...
@@ -154,9 +154,11 @@ HEADER_PARAGRAPHS = 12  # the header of a converted document lies in its first p
 _NATIONAL = r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
 _HEADER_CUT_RE = re.compile(
     rf"\s*({_NATIONAL})\s*"  # kept as a piece of its own
-    r"|(?<=\S)\s+(?=Số\s*:\s*\d|BÁO\s+CÁO(?:\s+\p{Lu}|\s*$))"  # "Số: 13/BC-UBND"; "BÁO CÁO Kết quả …" (with its title)
-    # "Cao An, ngày 31 tháng 01 năm 2024", cut before the place's first word
-    r"|(?<=\S)(?<!(?<!\p{L})\p{Lu}\p{Ll}*)\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3},\s*ngày\s+\d)"
+    # "Số: 13/BC-UBND", "Số 13/BC-UBND"; "BÁO CÁO Kết quả …" (with its title)
+    r"|(?<=\S)\s+(?=Số\s*(?::\s*\d|\s\d{1,5}\s*/)|BÁO\s+CÁO(?:\s+\p{Lu}|\s*$))"
+    # "Cao An, ngày 31 tháng 01 năm 2024", "Đại Ân 2, ngày …", "Phan Rang - Tháp Chàm, ngày …": cut before the
+    # place's first word (never after a word of it or its dash)
+    rf"|(?<=\S)(?<!(?<!\p{{L}})\p{{Lu}}\p{{Ll}}*(?:['’ʼ]\p{{L}}\p{{Ll}}*)?|[-–])\s+(?={PLACE_NAME_DASHED},\s*ngày\s+\d)"
 )
 
 CRITERION_WORD_RE = re.compile(_CRITERION_WORD)
