@@ -33,8 +33,10 @@ _NUM = r"\d+(?:[.,]\d+)*"
 UNIT_CELL_RE = re.compile(
     r"^\s*(?:(?P<level>xã|phường|thị\s+trấn)(?:\s+|(?-i:(?=\p{Lu})))|(?P<level>TT)(?:\.\s*|\s+))(?P<name>\S.*?)\s*$", re.I
 )
+# a word of the name may join a syllable by an apostrophe ("Ea H'đinh"), as locale_vi.PLACE_WORD reads it
+_NAME_WORD = r"\p{Lu}[\p{Ll}\p{Lu}]*(?:['’ʼ]\p{L}[\p{Ll}\p{Lu}]*)?"
 UNIT_IN_PROSE_RE = re.compile(
-    r"(?<!\p{L})(?P<level>(?i:xã|phường|thị\s+trấn)|TT\.?)\s+(?P<name>\p{Lu}[\p{Ll}\p{Lu}]*(?:\s+\p{Lu}[\p{Ll}\p{Lu}]*){0,3})"
+    rf"(?<!\p{{L}})(?P<level>(?i:xã|phường|thị\s+trấn)|TT\.?)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
 HEADER_MAX_RE = re.compile(rf"(?P<max>{_NUM})\s*(?:điểm|đ)(?!\p{{L}})", re.I)
 CODE_IN_HEADER_RE = re.compile(r"(?<!\p{L})(?:tiêu\s+chí|lĩnh\s+vực|chỉ\s+số\s+thành\s+phần|TC|LV)\s*(?P<code>\d{1,2})\b", re.I)
@@ -496,7 +498,7 @@ def _year(document: Document) -> int | None:
 
 def _issuer(document: Document, meta: Meta) -> str | None:
     for block in document.blocks[:6]:
-        m = re.search(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(?P<level>HUYỆN|QUẬN|THỊ\s+XÃ|THÀNH\s+PHỐ|TỈNH)\s+(?P<name>[\p{Lu}\s]+?)(?=\s+CỘNG|\s*$|\n)", block.text)
+        m = re.search(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(?P<level>HUYỆN|QUẬN|THỊ\s+XÃ|THÀNH\s+PHỐ|TỈNH)\s+(?P<name>[\p{Lu}\s'’ʼ]+?)(?=\s+CỘNG|\s*$|\n)", block.text)
         if m:
             return f"UBND {m['level'].lower()} {_unit_name(m['name'])}"
     return meta.issuer

@@ -80,3 +80,12 @@ def test_place_and_date_line(line: str, is_place_date: bool) -> None:
 )  # fmt: skip
 def test_document_number_line(line: str, is_number: bool) -> None:
     assert bool(DOC_NUMBER_RE.match(line)) is is_number
+
+
+def test_a_unit_named_in_a_rankings_prose() -> None:
+    from cchc.extractors.ranking import UNIT_IN_PROSE_RE
+
+    m = UNIT_IN_PROSE_RE.search("Xã Ea H'đinh đạt 88,25 điểm, xếp thứ 7/17")
+    assert m is not None and m["name"] == "Ea H'đinh"
+    m = UNIT_IN_PROSE_RE.search("xã An Bình đạt 85 điểm")
+    assert m is not None and m["name"] == "An Bình"  # "đạt" is no word of the name
