@@ -56,6 +56,7 @@ from cchc.extractors.tables import (
     criteria_from_cell_stream,
     criteria_from_table,
     criteria_from_text_rows,
+    indicators_from_table,
 )
 from cchc.schemas.record import (
     Criterion,
@@ -681,6 +682,7 @@ class _Assembler:
             elif crit.code and any(_states_another_score(c, crit.score, crit.max_score)
                                    for c in self.record.criteria if c.code == crit.code):
                 self.record.criteria.append(crit)  # a table (an annex) repeating a criterion with another score
+        self.record.indicators.extend(indicators_from_table(block, i, evidence))
         return i + 1
 
     def restatement(self, st: Statement, scores: list[ScoreMatch]) -> None:

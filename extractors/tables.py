@@ -14,7 +14,7 @@ from cchc.extractors.normalize import fold_loose
 from cchc.extractors.numbers import ParsedNumber, format_vi, parse_number
 from cchc.extractors.patterns import find_changes
 from cchc.extractors.scores import cell_number
-from cchc.schemas.record import Criterion, Evidence, Repair
+from cchc.schemas.record import Criterion, Evidence, Indicator, Repair
 
 # Column roles by folded header words; the first role whose key occurs in a header cell wins.
 COLUMN_KEYS: list[tuple[str, tuple[str, ...]]] = [
@@ -178,6 +178,38 @@ def criteria_from_table(
         ev.text = row_text
         criterion = _row_criterion(cells, code, title or "Tổng", header_rank, ev, repairs)
         result.append((criterion, is_total))
+    return result
+
+
+_INDICATOR_CODE_RE = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?P<title>\S.*))?$", re.S)
+
+
+def indicators_from_table(block: Block, index: int, evidence: EvidenceFn) -> list[Indicator]:
+    """The component indicators a table lists ("1.1 | Kế hoạch CCHC năm | 2 | 2"; or "1.1. Kế hoạch …" in the title
+    cell): code, title, maximum, score and percent as printed, each criterion's from its code; [] for other tables."""
+    rows = block.rows or []
+    found = _header(rows)
+    if found is None:
+        return []
+    header_at, roles = found
+    result = []
+    offset = sum(len(" | ".join(r)) + 1 for r in rows[: header_at + 1])
+    for row, start, row_text in _logical_rows(rows[header_at + 1 :], roles, offset):
+        cells = {role: row[col] if col < len(row) else "" for role, col in roles.items()}
+        numbered = _INDICATOR_CODE_RE.match(cells.get("no", ""))
+        m = numbered or _INDICATOR_CODE_RE.match(cells.get("title", ""))
+        if m is None:
+            continue
+        ev = evidence(block, index, start, start + len(row_text))
+        ev.text = row_text
+        title = " ".join((cells.get("title", "") if numbered else m["title"] or "").split())
+        pair = _score_pair(cells.get("score", ""))
+        result.append(Indicator(
+            code=m["code"], title=title or None, criterion=m["code"].split(".")[0],
+            score=pair[0] if pair else _number(cells.get("score", "")),
+            max_score=pair[1] if pair else _number(cells.get("max", "")),
+            percent=_number(cells.get("percent", "")), evidence=[ev],
+        ))  # fmt: skip
     return result
 
 
