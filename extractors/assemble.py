@@ -521,8 +521,9 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
 # the words that may stand before a statement's own percent in a sentence of its own ("Đạt tỷ lệ 85,71%",
 # "Tỷ lệ đạt được: 85,71%", "tương ứng với 85,71%"); any other word names what the percent measures
 _PERCENT_LABEL_WORDS = frozenset(
-    {"đạt", "được", "tỷ", "tỉ", "lệ", "là", "bằng", "tương", "ứng", "đương", "với", "chiếm", "điểm", "số"}
-)
+    {"đạt", "được", "tỷ", "tỉ", "lệ", "là", "bằng", "tương", "ứng", "đương", "với", "chiếm", "điểm", "số", "kết", "quả",
+     "tổng", "so", "tối", "đa"}
+)  # "Kết quả đạt tỷ lệ 85,71%", "So với điểm tối đa, đạt 85,71%"
 _RATIO_RE = re.compile(r"\d\s*/\s*\d")
 
 

@@ -215,12 +215,14 @@ def test_a_ratios_percent_after_a_criterion_is_not_the_criterions(tmp_path: Path
         "1. Công tác chỉ đạo, điều hành: 12/14 điểm.\n"
         "Có 820/1.331 hồ sơ được giải quyết trực tuyến, đạt tỷ lệ 61,6%.\n"
         "2. Cải cách thể chế: 5,5/6 điểm.\n"
-        "Tỷ lệ đạt 91,67%, xếp thứ 3/18.\n",
+        "Tỷ lệ đạt 91,67%, xếp thứ 3/18.\n"
+        "3. Cải cách thủ tục hành chính: 17,5/20 điểm.\n"
+        "Kết quả đạt tỷ lệ 87,50%.\n",
         encoding="utf-8",
     )
     record = extract_file(path)
     percents = {c.code: c.percent for c in record.criteria}
-    assert percents == {"1": None, "2": 91.67}
+    assert percents == {"1": None, "2": 91.67, "3": 87.5}
     assert not [f for f in record.findings if f.kind == "percent_mismatch"]
 
 
