@@ -85,7 +85,11 @@ UNIT_ONE_LINE_RE = re.compile(
     rf"(?P<name>{PLACE_WORD_CAPS}(?:\s+{PLACE_WORD_CAPS})*?(?:\s+\d{{1,2}})?)\s*(?=\s+CỘNG\s+HÒA|$)"
 )
 UNIT_IN_TEXT_RE = re.compile(rf"(?<!\p{{L}})(?P<level>xã|phường|thị\s+trấn)\s+(?P<name>{PLACE_NAME})")
-DISTRICT_RE = re.compile(rf"(?<!\p{{L}})(?:huyện|quận|thị\s+xã|thành\s+phố)\s+(?P<name>{PLACE_NAME_DASHED})")
+DISTRICT_RE = re.compile(
+    # "UBND Huyện Tứ Kỳ" too (not a header in capitals, "THỊ XÃ PHÚ LÂM", which the words' case cannot cut)
+    rf"(?<!\p{{L}})(?:[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Tt]hành\s+phố)\s+(?P<name>{PLACE_NAME_DASHED})"
+    r"|(?<!\p{L})[Qq]uận\s+(?P<name>\d{1,2})(?![\d/%]|[.,]\d)"  # "Phường 12, Quận 3" (Hồ Chí Minh city's districts)
+)
 PROVINCE_RE = re.compile(
     # the one province whose name holds a dash: Bà Rịa - Vũng Tàu (held-out phuoc-hung-2023 read "Bà Rịa")
     rf"(?<!\p{{L}})(?:tỉnh\s+(?P<name>Bà\s+Rịa\s*[-–]\s*Vũng\s+Tàu|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"

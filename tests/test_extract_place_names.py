@@ -26,8 +26,11 @@ DISTRICTS = [
     ("của UBND thành phố Phan Rang - Tháp Chàm, tỉnh Ninh Thuận", "Phan Rang - Tháp Chàm"),
     # a dash to what is not a name (a level in lower case, a sentence) is not part of the name
     ("UBND huyện Tứ Kỳ - tỉnh Hải Dương", "Tứ Kỳ"),
+    ("của UBND Quận 3, Thành phố Hồ Chí Minh", "3"),  # a district named by its number
+    ("của UBND Huyện Tứ Kỳ, tỉnh Hải Dương", "Tứ Kỳ"),  # the level capitalised
     ("huyện Tứ Kỳ - năm 2022 tăng 2 bậc", "Tứ Kỳ"),
 ]
+NOT_DISTRICTS = ["các quận 12/15 hồ sơ", "quận 3,5 điểm", "thành phố 2 năm", "ỦY BAN NHÂN DÂN THỊ XÃ PHÚ LÂM"]
 
 
 @pytest.mark.parametrize(("text", "name"), UNITS_IN_TEXT)
@@ -40,6 +43,11 @@ def test_unit_named_in_text(text: str, name: str | None) -> None:
 def test_district_named_in_text(text: str, name: str) -> None:
     m = DISTRICT_RE.search(text)
     assert m is not None and m["name"] == name
+
+
+@pytest.mark.parametrize("text", NOT_DISTRICTS)
+def test_not_a_district(text: str) -> None:
+    assert DISTRICT_RE.search(text) is None
 
 
 @pytest.mark.parametrize(
