@@ -80,7 +80,8 @@ PREVIOUS_RANK_RE = re.compile(
     r"(?:\s*/\s*\d{1,4})?\s*\)",
     re.I,
 )
-CLASSIFICATION_RE = re.compile(r"xếp\s+loại\s*:?\s*(?P<cls>[^.;,()\n]{2,60})", re.I)
+# "Xếp loại: Tốt", "xếp loại ở mức Tốt", "xếp loại mức Xuất sắc"
+CLASSIFICATION_RE = re.compile(r"xếp\s+loại\s*:?\s*(?:(?:ở\s+)?mức\s*:?\s*)?(?P<cls>[^.;,()\n]{2,60})", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,3 +86,14 @@ def test_not_ranks(text: str) -> None:
 )
 def test_number_words(words: str, value: int | None) -> None:
     assert number_value(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [("xếp loại Tốt.", "Tốt"), ("xếp loại ở mức Tốt.", "Tốt"), ("Xếp loại mức: Xuất sắc", "Xuất sắc"),
+     ("đánh giá, xếp loại mức độ hoàn thành nhiệm vụ của cán bộ", None)],
+)  # fmt: skip
+def test_the_grade_after_xep_loai(text: str, grade: str | None) -> None:
+    from cchc.extractors.patterns import find_classification
+
+    assert find_classification(text) == grade
