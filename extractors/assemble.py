@@ -84,7 +84,9 @@ UNIT_ONE_LINE_RE = re.compile(
     r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+"
     rf"(?P<name>{PLACE_WORD_CAPS}(?:\s+{PLACE_WORD_CAPS})*?(?:\s+\d{{1,2}})?)\s*(?=\s+CỘNG\s+HÒA|$)"
 )
-UNIT_IN_TEXT_RE = re.compile(rf"(?<!\p{{L}})(?P<level>xã|phường|thị\s+trấn)\s+(?P<name>{PLACE_NAME})")
+UNIT_IN_TEXT_RE = re.compile(  # "của UBND xã Hà Phong", "… của UBND Phường 12, Quận 3"
+    rf"(?<!\p{{L}})(?P<level>xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)\s+(?P<name>{PLACE_NAME}|\d{{1,2}}(?![\d/%]|[.,]\d))"
+)
 DISTRICT_RE = re.compile(
     # "UBND Huyện Tứ Kỳ" too (not a header in capitals, "THỊ XÃ PHÚ LÂM", which the words' case cannot cut)
     rf"(?<!\p{{L}})(?:[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Tt]hành\s+phố)\s+(?P<name>{PLACE_NAME_DASHED})"
@@ -92,8 +94,8 @@ DISTRICT_RE = re.compile(
 )
 PROVINCE_RE = re.compile(
     # the one province whose name holds a dash: Bà Rịa - Vũng Tàu (held-out phuoc-hung-2023 read "Bà Rịa")
-    rf"(?<!\p{{L}})(?:tỉnh\s+(?P<name>Bà\s+Rịa\s*[-–]\s*Vũng\s+Tàu|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"
-    rf"|(?:thành\s+phố|TP\.?)\s*(?P<name>{'|'.join(CENTRAL_CITIES)})(?!\p{{L}}))"
+    rf"(?<!\p{{L}})(?:[Tt]ỉnh\s+(?P<name>Bà\s+Rịa\s*[-–]\s*Vũng\s+Tàu|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"
+    rf"|(?:[Tt]hành\s+phố|T[Pp]\.?)\s*(?P<name>{'|'.join(CENTRAL_CITIES)})(?!\p{{L}}))"  # "Thành phố Hồ Chí Minh", "Tp. Huế"
 )
 PLACE_DATE_PARTS_RE = re.compile(
     r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*[/.-]\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*[/.-]\s*)(?P<y>\d{4})",

@@ -18,6 +18,8 @@ UNITS_IN_TEXT = [
     ("xã Minh Đức 85,5%", "Minh Đức"),
     ("xã Minh Đức 12 hồ sơ", "Minh Đức"),
     ("các xã, thị trấn", None),
+    ("Báo cáo kết quả CCHC năm 2024 của UBND Phường 12, Quận 3", "12"),  # a ward named by its number
+    ("xếp thứ 3/23 xã, phường 12/15 hồ sơ", None),
 ]
 DISTRICTS = [
     ("của UBND huyện Cư M'gar, tỉnh Đắk Lắk", "Cư M'gar"),
@@ -97,3 +99,15 @@ def test_a_unit_named_in_a_rankings_prose() -> None:
     assert m is not None and m["name"] == "Ea H'đinh"
     m = UNIT_IN_PROSE_RE.search("xã An Bình đạt 85 điểm")
     assert m is not None and m["name"] == "An Bình"  # "đạt" is no word of the name
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [("UBND Quận 3, Thành phố Hồ Chí Minh", "Hồ Chí Minh"), ("Tp. Huế, ngày 5/1/2025", "Huế"),
+     ("huyện Cư M'gar, Tỉnh Đắk Lắk", "Đắk Lắk"), ("thành phố Hồ Chí Minh", "Hồ Chí Minh")],
+)  # fmt: skip
+def test_the_province_however_capitalised(text: str, province: str) -> None:
+    from cchc.extractors.assemble import PROVINCE_RE
+
+    m = PROVINCE_RE.search(text)
+    assert m is not None and m["name"] == province
