@@ -250,3 +250,13 @@ def test_the_units_rank_alone_is_kept_when_the_criteria_tables_total_row_gives_t
     overall = extract_file(path).overall
     assert (overall.score, overall.max_score, overall.percent) == (88, 100, 88)
     assert (overall.rank, overall.rank_total, overall.rank_change, overall.classification) == (8, 11, 1, "Tốt")
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [("Hiện đại hóa nền hành chính", "7"), ("Cải cách chế độ công chức, công vụ", "5"), ("Cải cách công vụ", "5"),
+     ("Xây dựng, ban hành và tổ chức thực hiện văn bản QPPL", "2"),
+     ("Ứng dụng CNTT trong hoạt động của cơ quan", None)],  # a component's title (7.1), no criterion's
+)  # fmt: skip
+def test_older_and_abbreviated_criterion_titles(title: str, code: str | None) -> None:
+    assert FRAMEWORK.match_title(title) == code
