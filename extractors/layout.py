@@ -37,6 +37,7 @@ PLACE_DATE_RE = re.compile(
 )
 # The start of that line, even when the year wrapped onto the next line ("…, ngày 06 tháng 4 năm" / "2023").
 PLACE_DATE_START_RE = re.compile(r"^\s*[\p{L}][\p{L}\s.'’ʼ\d–-]{0,40},\s*ngày\s+\d{1,2}\s*(?:tháng|[/.-])", re.IGNORECASE)
+BRACKET_NUMBER_RE = re.compile(r"\(\d{1,2}\)\s*\p{Lu}")  # "(2) Về cải cách thể chế", "(1) Số liệu …"
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE)
 # The document-type line above a title: "BÁO CÁO" (tổng kết, sơ kết), "KẾ HOẠCH", "TỜ TRÌNH".
 DOC_TYPE_RE = re.compile(r"^\s*(?:BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s*", re.I)
@@ -157,8 +158,8 @@ def starts_block(line: str, prev: str | None) -> bool:
         return numbering(prev_s) is None or bool(SENTENCE_END_RE.search(prev_s)) or _ends_title(prev_s)
     if DOC_NUMBER_RE.match(prev_s) or PLACE_DATE_RE.match(prev_s):
         return True
-    if SENTENCE_END_RE.search(prev_s) and stripped[0].isupper():
-        return True
+    if SENTENCE_END_RE.search(prev_s) and (stripped[0].isupper() or BRACKET_NUMBER_RE.match(stripped)):
+        return True  # "(2) Về cải cách thể chế: …": a number in brackets starts a sentence too
     return False
 
 

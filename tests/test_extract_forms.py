@@ -325,6 +325,10 @@ def test_a_criterion_word_heading_inside_a_converted_paragraph_is_cut() -> None:
         ("… đạt 2/2 điểm. Tiêu chí số 6: Cải cách tài chính công", ["… đạt 2/2 điểm.", "Tiêu chí số 6: Cải cách tài chính công"]),
         ("… đạt 2/2 điểm. Lĩnh vực thứ hai - Cải cách thể chế", ["… đạt 2/2 điểm.", "Lĩnh vực thứ hai - Cải cách thể chế"]),
         ("… đạt 2/2 điểm. 2- Về cải cách thể chế: 5/5 điểm", ["… đạt 2/2 điểm.", "2- Về cải cách thể chế: 5/5 điểm"]),
+        ("… kiểm chứng. (2) Về cải cách thể chế : 5/5 điểm", ["… kiểm chứng.", "(2) Về cải cách thể chế : 5/5 điểm"]),
+        ("… đạt 2/2 điểm. Lĩnh vực 2. Cải cách thể chế", ["… đạt 2/2 điểm.", "Lĩnh vực 2. Cải cách thể chế"]),
+        ("… đạt tỷ lệ 40,53%. (4) Về cải cách tổ chức bộ máy :", ["… đạt tỷ lệ 40,53%.", "(4) Về cải cách tổ chức bộ máy :"]),
+        ("- Mục 1.3: gồm (1) Kế hoạch; (2) Báo cáo, đạt 0,5/1 điểm.", ["- Mục 1.3: gồm (1) Kế hoạch; (2) Báo cáo, đạt 0,5/1 điểm."]),
         # not cut: a title after its own number, a label in an item that names no criterion
         ("… quy định. 6. Về Cải cách tài chính công: 5/6 điểm.", ["… quy định.", "6. Về Cải cách tài chính công: 5/6 điểm."]),
         ("- Mục 1.3 (Kiểm tra): đã thực hiện. Kết quả: 0,5/1 điểm.", ["- Mục 1.3 (Kiểm tra): đã thực hiện. Kết quả: 0,5/1 điểm."]),

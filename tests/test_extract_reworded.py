@@ -182,6 +182,12 @@ CASES: dict[str, tuple[list[tuple[str, str]], dict[str, Any], set[tuple[str, str
         set(),
         set(),
     ),
+    "criteria numbered in brackets (1) … (7)": (
+        [(old, f"({old[0]}){old[2:]}") for old, _ in LETTERED],
+        {},
+        set(),
+        set(),
+    ),
     "the unit named only in the title": ([("ỦY BAN NHÂN DÂN\nXÃ MINH ĐỨC\n", "ỦY BAN NHÂN DÂN\n\n")], {}, set(), set()),
     "a criterion heading in capitals with its score": (
         [
@@ -433,7 +439,8 @@ CONVERTED = ["criteria lettered a) … g)", "a letter used twice (đ, đ)", "all
              "the number with a space after its slash", "criteria stated in labelled lines, the maximum first",
              # held-out round 8's forms, in a converter's paragraphs too
              "a wrong percent in words", "a commune and a district whose names hold an apostrophe",
-             "a commune named with a number, a city with a dash", "the rank in the opening, the total in the closing"]
+             "a commune named with a number, a city with a dash", "the rank in the opening, the total in the closing",
+             "criteria numbered in brackets (1) … (7)"]
 
 
 @pytest.mark.parametrize("per_paragraph", [1, 2])

@@ -17,6 +17,7 @@ import regex as re
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
 from cchc.extractors.layout import (
+    BRACKET_NUMBER_RE,
     LETTER_ITEM_RE,
     PAGE_NUMBER_RE,
     SENTENCE_END_RE,
@@ -33,18 +34,19 @@ BOLD_HEADING_MAX_CHARS = 200
 CONVERTED_WARNING = "paragraphs re-flowed as printed lines (a DOCX made by a PDF-to-Word converter)"
 
 # A criterion named by its word and number ("Tiêu chí 1:", "Tiêu chí số 1:", "Lĩnh vực I:")
-_CRITERION_WORD = rf"(?:Tiêu\s+chí|Lĩnh\s+vực)\s+(?:số\s+)?(?:\d{{1,2}}|[IVX]{{1,5}}|thứ\s+{ORDINAL})\s*(?::|[-–]\s+\p{{Lu}})"
+_CRITERION_WORD = rf"(?:Tiêu\s+chí|Lĩnh\s+vực)\s+(?:số\s+)?(?:\d{{1,2}}|[IVX]{{1,5}}|thứ\s+{ORDINAL})\s*(?::|[.–-]\s+\p{{Lu}})"
 # a heading's number (or letter) just before: what follows is its title, not a heading of its own
 _OWN_NUMBER_BEFORE_RE = re.compile(r"(?:^|\s)(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ])\s*[.)/:–-]?\s*$")
 # … or by its title alone, its score right after the colon ("Về cải cách thể chế : 5/5 điểm", held-out round 8's form;
 # "Cải cách thể chế : 5/5 điểm"), when the title is a criterion's in the generic framework
 _SCORE_AFTER_COLON = r"\s*:\s*(?:đạt\s+)?\d{1,3}(?:[.,]\d{1,3})?\s*/\s*\d"
-_TITLE_WITH_SCORE = rf"\p{{Lu}}[^.;:]{{3,150}}?{_SCORE_AFTER_COLON}"
-_TITLE_WITH_SCORE_RE = re.compile(rf"(?P<title>\p{{Lu}}[^.;:]{{3,150}}?){_SCORE_AFTER_COLON}")
+_TITLE_WITH_SCORE = rf"(?:\(\d{{1,2}}\)\s*)?\p{{Lu}}[^.;:]{{3,150}}?{_SCORE_AFTER_COLON}"  # "(2) Về cải cách thể chế: …" too
+_TITLE_WITH_SCORE_RE = re.compile(rf"(?:\(\d{{1,2}}\)\s*)?(?P<title>\p{{Lu}}[^.;:]{{3,150}}?){_SCORE_AFTER_COLON}")
 # A heading number or bullet inside a paragraph: "I. KẾT", "1. Về", "1.1. Các", "3.2) Các", "- Mục".
 _INNER_START_RE = re.compile(
     r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)/–-])\s+|[-+•*]\s*)\p{Lu}"
     rf"|{_CRITERION_WORD}|(?<=[.;!?]\s+){_TITLE_WITH_SCORE}"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
+    r"|(?<=[.!?]\s+)\(\d{1,2}\)\s*\p{Lu}"  # "… 40,53%. (4) Về cải cách tổ chức bộ máy …": after a full stop only
     r"|[a-zđ]\)\s+\p{Lu})"  # "… so với năm 2021. b) Về cải cách thể chế …": legal lettering
 )
 # A bullet naming an indicator by its number ("- Mục 1.3 (…)", "- Chỉ số 7.1.7"): an item even where
@@ -133,6 +135,8 @@ def split_inner_starts(text: str, seen: set[str] | None = None, *, header: bool 
             # names no criterion and stays in its item
             if _OWN_NUMBER_BEFORE_RE.search(before) or generic_framework().match_title(titled["title"]) is None:
                 continue
+        elif BRACKET_NUMBER_RE.match(rest):
+            pass  # its look-behind asked for a full stop before it
         elif CRITERION_WORD_RE.match(rest) or LETTER_ITEM_RE.match(rest):
             # "Tiêu chí 2:", "b)" after a finished sentence or a heading in capitals
             if not (SENTENCE_END_RE.search(before) or _caps_heading(before)):
