@@ -10,6 +10,7 @@ import regex as re
 
 from cchc.extractors.document import Block
 from cchc.extractors.framework import Framework
+from cchc.extractors.locale_vi import CHANGE_VERBS, alternation
 from cchc.extractors.normalize import fold_loose
 from cchc.extractors.numbers import ParsedNumber, format_vi, parse_number
 from cchc.extractors.patterns import find_changes
@@ -136,14 +137,20 @@ def _rank(cell: str) -> tuple[int | None, int | None]:
     return (int(m.group(0)), None) if m else (None, None)
 
 
+_CHANGE_WORDS = alternation(CHANGE_VERBS)  # "Tăng 2", "Giảm 1": the verb without its noun, in a column of changes
+_CHANGE_CELL_RE = re.compile(rf"^\s*\(?\s*(?P<sign>[-+−–↑↓]|{_CHANGE_WORDS})?\s*(?P<n>\d{{1,3}})\s*(?:bậc|hạng)?\s*\)?\s*$", re.I)
+
+
 def _change(cell: str) -> int | None:
+    """A rank change cell: "tăng 2 bậc", "Tăng 2", "Giảm 1", "+2", "(-1)", "↓1", "giữ nguyên"."""
     changes = find_changes(cell)
     if changes:
         return changes[0].change
-    m = re.match(r"^\s*([+-−–]?)\s*(\d{1,3})\s*(?:bậc)?\s*$", cell)
+    m = _CHANGE_CELL_RE.match(cell)
     if m:
-        sign = -1 if m[1] in ("-", "−", "–") else 1
-        return sign * int(m[2])
+        sign = m["sign"] or ""
+        down = sign in ("-", "−", "–", "↓") or CHANGE_VERBS.get(" ".join(sign.casefold().split()), (1, ""))[0] < 0
+        return -int(m["n"]) if down else int(m["n"])
     if re.match(r"^\s*(?:giữ nguyên|không đổi|=)\s*$", cell, re.I):
         return 0
     return None

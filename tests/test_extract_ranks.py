@@ -97,3 +97,14 @@ def test_the_grade_after_xep_loai(text: str, grade: str | None) -> None:
     from cchc.extractors.patterns import find_classification
 
     assert find_classification(text) == grade
+
+
+@pytest.mark.parametrize(
+    ("cell", "change"),
+    [("Tăng 2", 2), ("Giảm 1", -1), ("tụt 3", -3), ("(+2)", 2), ("(-1)", -1), ("↑2", 2), ("↓1", -1), ("Giữ nguyên", 0),
+     ("tăng 2 bậc", 2), ("5/19", None), ("Tăng", None)],
+)  # fmt: skip
+def test_a_criteria_tables_change_cell(cell: str, change: int | None) -> None:
+    from cchc.extractors.tables import _change
+
+    assert _change(cell) == change
