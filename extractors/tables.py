@@ -21,8 +21,9 @@ from cchc.schemas.record import Criterion, Evidence, Indicator, Repair
 COLUMN_KEYS: list[tuple[str, tuple[str, ...]]] = [
     ("self", ("tu cham", "tu danh gia", "diem tu cham", "tu cham diem")),  # self-assessed: not the score
     ("max", ("diem toi da", "toi da", "diem chuan", "thang diem")),
-    ("score", ("diem dat", "dat duoc", "diem tham dinh", "diem danh gia", "ket qua", "diem so", "tong diem")),
-    ("percent", ("ty le", "%")),
+    # "Điểm Hội đồng thẩm định", "Điểm huyện thẩm định": the appraised score, whoever appraised it
+    ("score", ("diem dat", "dat duoc", "diem tham dinh", "diem danh gia", "ket qua", "diem so", "tong diem", "tham dinh")),
+    ("percent", ("ty le", "ti le", "%")),  # "tỉ lệ" is the other spelling of "tỷ lệ"
     ("change", ("tang giam", "thay doi", "so voi", "bien dong")),
     ("rank", ("xep hang", "thu hang", "xep thu", "hang")),
     ("title", ("linh vuc", "tieu chi", "noi dung", "chi so", "ten")),

@@ -649,3 +649,20 @@ def test_the_province_whose_name_holds_a_dash(tmp_path: Path) -> None:
     assert _record(tmp_path, cited.format("Bà Rịa - Vũng Tàu")).meta.province == "Bà Rịa - Vũng Tàu"
     # another province followed by a dash and capitals keeps its own name
     assert _record(tmp_path, cited.format("Tiền Giang - Phòng Nội vụ")).meta.province == "Tiền Giang"
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        (["TT", "Lĩnh vực", "Điểm tối đa", "Điểm tự chấm", "Điểm Hội đồng thẩm định", "Tỷ lệ (%)"],
+         {"no": 0, "title": 1, "max": 2, "self": 3, "score": 4, "percent": 5}),
+        (["STT", "Nội dung", "Điểm chuẩn", "Điểm huyện thẩm định", "Tỉ lệ"],
+         {"no": 0, "title": 1, "max": 2, "score": 3, "percent": 4}),
+        (["TT", "Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"],  # self-assessed first: not the score
+         {"no": 0, "title": 1, "max": 2, "self": 3, "score": 4}),
+    ],
+)
+def test_criteria_table_headers_as_offices_word_them(header: list[str], roles: dict[str, int]) -> None:
+    from cchc.extractors.tables import column_roles
+
+    assert column_roles(header) == roles
