@@ -10,7 +10,7 @@ import regex as re
 
 from cchc.extractors.document import Block
 from cchc.extractors.framework import Framework
-from cchc.extractors.locale_vi import CHANGE_VERBS, alternation
+from cchc.extractors.locale_vi import CHANGE_VERBS, ORDINAL, alternation, rank_value
 from cchc.extractors.normalize import fold_loose
 from cchc.extractors.numbers import ParsedNumber, format_vi, parse_number
 from cchc.extractors.patterns import find_changes
@@ -130,11 +130,16 @@ def _shown(value: float | None) -> str:
     return "?" if value is None else format_vi(value)
 
 
+_RANK_WORD_CELL_RE = re.compile(rf"^\s*(?:thứ\s+)?(?P<w>{ORDINAL})\s*$", re.I)  # "Thứ năm", "Nhất", "thứ mười hai"
+
+
 def _rank(cell: str) -> tuple[int | None, int | None]:
     m = re.search(r"(\d{1,4})\s*(?:/|trên)\s*(\d{1,4})", cell)
     if m:
         return int(m[1]), int(m[2])
     m = re.search(r"\d{1,4}", cell)
+    if m is None and (word := _RANK_WORD_CELL_RE.match(cell)) is not None:
+        return rank_value(word["w"]), None
     return (int(m.group(0)), None) if m else (None, None)
 
 

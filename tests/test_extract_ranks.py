@@ -108,3 +108,13 @@ def test_a_criteria_tables_change_cell(cell: str, change: int | None) -> None:
     from cchc.extractors.tables import _change
 
     assert _change(cell) == change
+
+
+@pytest.mark.parametrize(
+    ("cell", "rank"),
+    [("Thứ năm", (5, None)), ("Nhất", (1, None)), ("thứ mười hai", (12, None)), ("5/19", (5, 19)), ("Tốt", (None, None))],
+)
+def test_a_criteria_tables_rank_cell(cell: str, rank: tuple[int | None, int | None]) -> None:
+    from cchc.extractors.tables import _rank
+
+    assert _rank(cell) == rank
