@@ -38,10 +38,12 @@ _CHANGE_VERB = alternation(CHANGE_VERBS)
 _RANK_TOKEN = rf"(?>\d{{1,4}}|{ORDINAL})"  # atomic: "mười tám" is never read as "mười"
 _RANK_NOUN = r"(?:vị\s+trí\s+|thứ\s+hạng\s+|hạng\s+)?(?:thứ\s+)?"
 # a total stated after a rank: "trong tổng số 23", "(trong 45 phường)", "/19", "toàn huyện (19 đơn vị)", "của 23 xã",
+# "trong nhóm (gồm) 19 xã",
 # in words before the units counted: "trong tổng số hai mươi ba xã, thị trấn"
 _UNITS_COUNTED = r"(?:xã|phường|thị\s+trấn|đơn\s+vị|địa\s+phương)(?!\p{L})"
 _TOTAL_AFTER = (
     r"(?:\s*/\s*|\s*[,(]?\s*(?:trong|trên|của)\s+(?:tổng\s+số\s+)?(?:số\s+)?"
+    rf"|\s*[,(]?\s*(?:trong|trên|của)\s+nhóm\s+(?:gồm\s+|có\s+)?(?=\d{{1,4}}\s+{_UNITS_COUNTED})"  # not "nhóm 1": a group's number
     r"|\s+(?:toàn|của|trong)\s+(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*\(\s*(?:gồm\s+|có\s+)?(?=\d{1,3}\s+\p{L}))"
     rf"(?P<total>\d{{1,4}}(?![\d/]|[.,]\d)|(?<=\s)(?>{NUMBER_WORDS})(?=\s+{_UNITS_COUNTED}))"
 )

@@ -35,6 +35,9 @@ CASES = [
     ("xếp thứ 8 trong tổng số hai mươi ba xã, thị trấn", [(8, 23)], []),
     ("xếp thứ tám trên hai mươi ba xã", [(8, 23)], []),
     ("xếp thứ 8 của 23 xã", [(8, 23)], []),
+    ("xếp thứ 5 trong nhóm gồm 19 xã, thị trấn", [(5, 19)], []),
+    ("xếp thứ 5 trong nhóm hạng các xã", [(5, None)], []),
+    ("xếp thứ 5 trong nhóm 1", [(5, None)], []),  # group 1, not a total of 1
     ("đứng ở vị trí số 8/23", [(8, 23)], []),
     ("xếp thứ 8 trong năm 2022", [(8, None)], []),  # "năm" is the year here, no total
     ("xếp thứ 8 trên năm qua", [(8, None)], []),
