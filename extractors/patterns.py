@@ -53,7 +53,9 @@ CHANGE_RE = re.compile(
     re.I,
 )
 SAME_RANK_RE = re.compile(
-    rf"(?:{alternation(SAME_RANK_VERBS)})\s*(?:{alternation(SAME_RANK_NOUNS)})",
+    rf"(?:{alternation(SAME_RANK_VERBS)})\s*(?:{alternation(SAME_RANK_NOUNS)})"
+    # the noun first: "thứ hạng không thay đổi so với năm 2022", "xếp hạng giữ nguyên" (the rank itself is named)
+    rf"|(?<!\p{{L}})(?:thứ\s+hạng|xếp\s+hạng|thứ\s+bậc|vị\s+trí\s+xếp\s+hạng)\s+(?:vẫn\s+|được\s+)?(?:{alternation(SAME_RANK_VERBS)})",
     re.I,
 )
 # "từ vị trí thứ 5 vươn lên vị trí thứ 1", "từ thứ 3/20 tụt xuống thứ 7/20": a rank and its change

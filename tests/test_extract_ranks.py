@@ -49,9 +49,12 @@ CASES = [
     ("thấp hơn 5 bậc so với năm 2021", [], [-5]),
     ("sụt 2 hạng", [], [-2]),
     ("giảm đi 3 bậc", [], [-3]),
+    ("thứ hạng không thay đổi so với năm 2022", [], [0]),  # the rank named before its verb
+    ("xếp hạng vẫn giữ nguyên", [], [0]),
 ]
 # changes that are not a rank's: a count of levels of something else, a raise of wages
 NOT_CHANGES = [
+    "số cán bộ, công chức không thay đổi so với năm trước",  # no rank named
     "nâng cấp 2 phần mềm",
     "cao hơn 2 lần so với năm trước",
     "nâng 2 bậc lương cho công chức",
