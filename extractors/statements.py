@@ -297,10 +297,18 @@ UNIT_RANKED_RE = re.compile(
 )  # a target ("UBND xã phấn đấu xếp thứ 5/11") is no rank
 
 
+# what a criterion's rank says it ranks: "UBND xã xếp thứ 1/3 về cải cách thể chế" (not "về Chỉ số CCHC", the index)
+_RANKED_IN_RE = re.compile(
+    r"(?<!\p{L})(?:về|đối\s+với|lĩnh\s+vực|tiêu\s+chí)(?!\p{L})(?!\s+(?:chỉ\s+số\s+(?:CCHC|cải\s+cách)|kết\s+quả))", re.I
+)
+
+
 def _unit_ranked(text: str) -> bool:
     """The unit's own rank stated without its score (the total may come later, in the closing paragraph)."""
     m = UNIT_RANKED_RE.search(text)
-    return m is not None and any(r.start >= m.start() and r.rank > 0 for r in find_ranks(text[: m.end() + 60]))
+    if m is None or _RANKED_IN_RE.search(text, m.start(), sentence_bounds(text, m.start(), m.end())[1]):
+        return False
+    return any(r.start >= m.start() and r.rank > 0 for r in find_ranks(text[: m.end() + 60]))
 
 
 def _is_list_heading(text: str, scores: list[ScoreMatch]) -> bool:

@@ -57,6 +57,8 @@ CASES = [
     ("Xếp thứ 9/9 nhóm hạng các xã, thị trấn, tăng 2 bậc so với năm 2020.", Kind.OTHER, None),
     ("UBND xã Ninh Xuân đã ban hành 12 kế hoạch, xếp loại văn bản đúng quy định.", Kind.OTHER, None),
     ("Năm 2024, UBND xã Ninh Xuân phấn đấu xếp thứ 5/26 xã, thị trấn.", Kind.OTHER, None),  # a target
+    ("Năm 2022, UBND xã Ninh Xuân xếp thứ 1/26 về cải cách thể chế.", Kind.OTHER, None),  # a criterion's rank
+    ("Năm 2022, UBND xã Ninh Xuân xếp thứ 9/26 xã, thị trấn về Chỉ số CCHC.", Kind.OVERALL, None),  # the index's
     # a numbered task that a converter ran into the closing total: the total is named in its own sentence
     (
         (
