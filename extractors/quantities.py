@@ -38,8 +38,10 @@ from cchc.extractors.scores import PERCENT_SIGN
 from cchc.schemas.record import Evidence, Quantity
 
 _COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
+# never a ratio cut out of numbers grouped by spaces ("1 327/1 331": 327/1 is no count of anything)
 RATIO_RE = re.compile(
-    rf"(?<![\d.,/])(?P<num>{_COUNT})\s*/\s*(?P<den>{_COUNT})(?!\d|[/.,]\d|\s*/|\s*(?:điểm|đ)(?!\p{{L}})|\s*-)"
+    rf"(?<![\d.,/])(?<!\d\s)(?P<num>{_COUNT})\s*/\s*(?P<den>{_COUNT})"
+    rf"(?!\d|[/.,]\d|\s*/|\s*(?:điểm|đ)(?!\p{{L}})|\s*-|\s\d{{3}}(?!\d))"
 )
 # "3 trên 18 cán bộ, công chức", "1 trên tổng số 17 TTHC": a ratio in words, taken only before a counted noun
 # (the counted noun may stand between: "1.290 hồ sơ trên tổng số 1.900 hồ sơ TTHC đã giải quyết")

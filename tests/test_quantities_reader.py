@@ -47,6 +47,7 @@ FORMS = [
 ]  # fmt: skip
 
 NOT_QUANTITIES = [
+    "Tỷ lệ hồ sơ giải quyết đúng hạn: 1 327/1 331 hồ sơ.",  # numbers grouped by spaces: 327/1 is no ratio
     "Xếp thứ 5/19 nhóm hạng các xã, thị trấn.",  # a rank
     "Cải cách thể chế: 12,7/15 điểm.",  # a score
     "Căn cứ Kế hoạch số 29/KH-UBND ngày 27/12/2021.",  # a document number and a date
