@@ -666,3 +666,22 @@ def test_criteria_table_headers_as_offices_word_them(header: list[str], roles: d
     from cchc.extractors.tables import column_roles
 
     assert column_roles(header) == roles
+
+
+def test_a_running_header_copied_with_the_text_does_not_cut_a_sentence(tmp_path: Path) -> None:
+    """Text copied out of a PDF keeps its running header and page number between the pages: "… Xếp" / "Trang 2" /
+    "UBND XÃ AN KHÁNH - Báo cáo …" / "thứ 5/19 …". The header, printed on every page, is dropped; a line of the
+    report that is repeated, but not beside a page's end, is kept."""
+    header = "UBND XÃ AN KHÁNH - Báo cáo kết quả CCHC năm 2022"
+    body = (f"{header}\n" + HEADER + "UBND xã An Khánh đạt 85,97/100 điểm.\nI. KẾT QUẢ\n"
+            "1. Công tác chỉ đạo, điều hành: 12,5/14 điểm, đạt tỷ lệ 89,29%. Xếp\n\nTrang 2\n\n"
+            f"{header}\n\nthứ 5/19 nhóm hạng các xã, thị trấn.\n"
+            "- Thực hiện nghiêm túc các quy định của cấp trên.\n"
+            "2. Cải cách thể chế: 5,5/6 điểm.\n- Thực hiện nghiêm túc các quy định của cấp trên.\n")
+    record = _record(tmp_path, body, "")
+    first = next(c for c in record.criteria if c.code == "1")
+    assert (first.score, first.rank, first.rank_total) == (12.5, 5, 19)
+    from cchc.extractors.readers import read_document
+
+    texts = [b.text for b in read_document(tmp_path / "report.txt").blocks]
+    assert header not in texts and texts.count("- Thực hiện nghiêm túc các quy định của cấp trên.") == 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import regex as re
+
 from cchc.errors import EmptyFileError, UnsupportedFormatError
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import (
@@ -174,17 +176,23 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
         current.clear()
 
     numbered: list[tuple[int, str]] = []
+    page_starts: set[int] = set()  # where a form feed starts a page
     page: int | None = None
     for lineno, raw in enumerate(raw_lines, start=1):
         for k, part in enumerate(raw.split("\f")):
             if k:
                 page = (page or 1) + 1
+                page_starts.add(len(numbered))
             numbered.append((lineno, part))
             pages.setdefault(lineno, page)
     n = len(numbered)
+    running = _running_lines(numbered, page_starts)
     for i, (lineno, raw) in enumerate(numbered):
         line = nfc(raw).rstrip()
         if not line.strip():
+            continue
+        if i in running:
+            warnings.append(f"line {lineno}: dropped running header {line.strip()!r}")
             continue
         if PAGE_NUMBER_RE.match(line):
             before_blank = i == 0 or not numbered[i - 1][1].strip()
@@ -206,6 +214,35 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
     return Document(blocks=blocks, format=fmt, pages=page, warnings=warnings)
 
 
+
+
+def _running_lines(numbered: list[tuple[int, str]], page_starts: set[int]) -> set[int]:
+    """A running header or footer copied with the text: a line of words printed again and again (its digits
+    aside), each time beside a page's end (a page number alone between blank lines, "Trang n", a form feed) or at
+    the top of the text. A sentence broken across two pages ("… Xếp" / "UBND XÃ … - Báo cáo …" / "thứ 5/19 …")
+    goes on without it. Table cells a converter made paragraphs ("5,5" beside "6") are no such line."""
+    texts = [" ".join(nfc(raw).split()) for _, raw in numbered]
+    solid = [i for i, t in enumerate(texts) if t]
+    blank = {i for i, t in enumerate(texts) if not t}
+    numbers = {i for i in solid if PAGE_NUMBER_RE.match(texts[i])
+               and ((i - 1 in blank and i + 1 in blank) or texts[i][:1] in "Tt")}  # fmt: skip
+    ends = numbers | page_starts
+    by_form: dict[str, list[int]] = {}
+    for i in solid:
+        if len(texts[i]) <= 120 and len(re.findall(r"\p{L}{2,}", texts[i])) >= 3:
+            by_form.setdefault(re.sub(r"\d+", "#", texts[i]), []).append(i)
+    position = {i: k for k, i in enumerate(solid)}
+
+    def beside_an_end(i: int) -> bool:
+        k = position[i]
+        return i in page_starts or any(j in ends for j in solid[max(0, k - 2) : k + 3])
+
+    return {
+        i
+        for found in by_form.values()
+        if len(found) >= 2 and all(beside_an_end(i) or position[i] < 2 for i in found) and any(map(beside_an_end, found))
+        for i in found
+    }
 
 
 def title_line(blocks: list[Block], current: list[tuple[int, str]], line: str) -> bool | None:
