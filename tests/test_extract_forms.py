@@ -685,3 +685,15 @@ def test_a_running_header_copied_with_the_text_does_not_cut_a_sentence(tmp_path:
 
     texts = [b.text for b in read_document(tmp_path / "report.txt").blocks]
     assert header not in texts and texts.count("- Thực hiện nghiêm túc các quy định của cấp trên.") == 2
+
+
+@pytest.mark.parametrize("page_break", ["\n1\n\f", "\n- 1 -\n\f", "\fTrang 2\n", "\n\f\n2\n", "\fUBND XÃ AN KHÁNH - Báo cáo kết quả CCHC năm 2022\n"])
+def test_a_form_feed_ends_a_page_of_pasted_text(page_break: str, tmp_path: Path) -> None:
+    """pdftotext puts a form feed between pages: the page's number beside it is dropped, and so is a running header
+    printed after it (the report's first line too), whatever the blank lines around them."""
+    first = "UBND XÃ AN KHÁNH - Báo cáo kết quả CCHC năm 2022\n" if "UBND" in page_break else ""
+    body = ("UBND xã An Khánh đạt 85,97/100 điểm.\nI. KẾT QUẢ\n"
+            f"1. Công tác chỉ đạo, điều hành: 12,5/14 điểm, đạt tỷ lệ 89,29%. Xếp{page_break}thứ 5/19 nhóm hạng các xã.\n")
+    record = _record(tmp_path, body, first + HEADER)
+    first_criterion = next(c for c in record.criteria if c.code == "1")
+    assert (first_criterion.score, first_criterion.rank, first_criterion.rank_total) == (12.5, 5, 19)

@@ -142,11 +142,16 @@ def read_text(path: Path) -> Document:
         if fixed != text:
             warnings.append(f"converted from the legacy encoding {detect_legacy(text) or 'TCVN3/VNI'} to Unicode")
             text = fixed
-    doc = blocks_from_lines(text.splitlines(), fmt="txt")
+    doc = blocks_from_lines(_LINE_BREAK_RE.split(text.removesuffix("\n")), fmt="txt")
     doc.warnings[:0] = warnings
     if not doc.blocks:
         raise EmptyFileError(str(path), "no text in the file")
     return doc
+
+
+# the line breaks of str.splitlines but the form feed, which blocks_from_lines reads as a page's end (pdftotext
+# puts one between pages)
+_LINE_BREAK_RE = re.compile("\r\n|[\n\r\v\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
@@ -187,6 +192,9 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
             pages.setdefault(lineno, page)
     n = len(numbered)
     running = _running_lines(numbered, page_starts)
+    solid = [i for i, (_, raw) in enumerate(numbered) if raw.strip()]
+    page_edges = {j for start in page_starts for j in (next((k for k in solid if k >= start), -1),
+                                                       next((k for k in reversed(solid) if k < start), -1))}
     for i, (lineno, raw) in enumerate(numbered):
         line = nfc(raw).rstrip()
         if not line.strip():
@@ -197,7 +205,7 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
         if PAGE_NUMBER_RE.match(line):
             before_blank = i == 0 or not numbered[i - 1][1].strip()
             after_blank = i == n - 1 or not numbered[i + 1][1].strip()
-            if before_blank and after_blank:
+            if (before_blank and after_blank) or i in page_edges:  # alone, or first or last on its page
                 warnings.append(f"line {lineno}: dropped page number {line.strip()!r}")
                 continue
         prev = current[-1][1] if current else None
