@@ -756,6 +756,14 @@ class WorkerPool:
             except (OSError, ValueError):
                 pass
 
+    def shutdown_behind(self) -> threading.Thread:
+        """:meth:`shutdown` on a thread of its own, returned at once: the workers' and the forkserver's exit
+        (~0.1 s, most of it the forkserver's interpreter teardown) overlaps what the caller does next; join
+        the thread before the memory they held matters."""
+        thread = threading.Thread(target=self.shutdown, name="cchc-pool-shutdown", daemon=True)
+        thread.start()
+        return thread
+
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Shut the pool down; with ``wait``, its workers have exited on return, and the forkserver too
         when no other pool of this process is open (a later pool starts it again)."""

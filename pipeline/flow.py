@@ -55,8 +55,10 @@ _PREPARED: Prepared | None = None
 
 
 # Modules a run imports only when it gets to them (by name, for import_run_modules).
-RUN_MODULES = (
+START_MODULES = (
     "fastapi.encoders",  # Prefect encodes the flow's parameters with it when the flow run starts
+)
+RUN_MODULES = START_MODULES + (
     "cchc.checker",  # batch rules
     "cchc.report",  # review.html, review.md
 )
@@ -66,11 +68,16 @@ STORE_MODULES = (
 )
 
 
-def import_run_modules(store: bool) -> None:
+def import_run_modules(store: bool, extracting: bool = False) -> None:
     """Import what the flow would import on its way (``RUN_MODULES``, and ``STORE_MODULES`` with a store),
     ahead of it: ``cchc ingest`` calls this while its Prefect server starts, on the core the server leaves
-    idle, instead of after it."""
-    for name in RUN_MODULES + (STORE_MODULES if store else ()):
+    idle, instead of after it.
+
+    ``extracting``: documents are left to extract. Then only what the flow's start needs: the batch steps'
+    modules (~30 MB with a store, SQLAlchemy and Alembic ~26 MB of it) would be held through the extraction,
+    when the process tree is at its largest; the flow imports them when the extraction is over
+    (:func:`_ingest`), once the pool is shutting down."""
+    for name in (START_MODULES if extracting else RUN_MODULES + (STORE_MODULES if store else ())):
         import_module(name)
 
 
@@ -221,15 +228,19 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
     if todo:
         items: list[Item] = [(str(paths[i]), names[i], shas[i] or None) for i in todo]
         _process(items, todo, outcomes, cache, out_dir, cfg, workers, dask_address, docs_per_task)
-    if _EXECUTOR is not None:  # extraction is over: the workers' memory goes back before the batch steps
-        _EXECUTOR.shutdown(wait=True)
+    # extraction is over: the workers and the forkserver exit (~0.1 s) while the batch rules run, and their
+    # memory is back before the store and the outputs (joined below)
+    closing = _EXECUTOR.shutdown_behind() if _EXECUTOR is not None else None
     timings["process"] = time.perf_counter() - process_start
+    import_run_modules(store=db is not None)  # no-op when imported ahead (nothing was left to extract)
     done = [o for o in outcomes if o is not None]
 
     rules_start = time.perf_counter()
     # quote(): Prefect would otherwise walk every element of these big inputs (~1 ms per record)
     records, batch_findings, rules_error = batch_rules(str(out_dir), quote(done), quote(cfg))  # type: ignore[call-overload]
     timings["batch_rules"] = time.perf_counter() - rules_start
+    if closing is not None:
+        closing.join()
     store_start = time.perf_counter()
     stored, store_error = _store(db, str(out_dir), records, batch_findings, cfg) if db else (None, None)
     if stored is not None:  # cross-year findings belong to their record (its file, findings.csv, counts)
@@ -302,9 +313,10 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
     """
     # chunks small enough that every worker gets some (Dask runs a chunk's documents in turn)
     size = max(1, min(docs_per_task, -(-len(todo) // (2 * max(1, workers or 1)))))
-    chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+    positions = largest_first_chunks([_file_size(path) for path, _, _ in items], size)
+    chunks = [[todo[p] for p in chunk] for chunk in positions]
     futures = process_documents.map(
-        [items[k:k + size] for k in range(0, len(items), size)], unmapped(str(out_dir)), unmapped(cfg)
+        [[items[p] for p in chunk] for chunk in positions], unmapped(str(out_dir)), unmapped(cfg)
     )
     chunk_of = {id(f): c for f, c in zip(futures, chunks)}
     reported_in_task = _EXECUTOR is not None or not dask_address
@@ -327,6 +339,26 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
             if not reported:
                 cache.remember(outcome)
                 _report(outcome)
+
+
+def largest_first_chunks(sizes: Sequence[int], size: int) -> list[list[int]]:
+    """Positions ``0..len(sizes)-1`` in chunks of at most ``size``, the largest documents first: sorted by
+    size (descending, then position) and dealt round robin, so each chunk runs its largest first and the
+    chunks are alike; whichever way the chunks' documents reach the pool, its last ones are the smallest,
+    and no worker is left with a long document while the other waits (the tail of a batch).
+    The outcomes keep the input order: they are placed by position, not by when they finish."""
+    if not sizes:
+        return []
+    order = sorted(range(len(sizes)), key=lambda p: (-sizes[p], p))
+    count = -(-len(sizes) // max(1, size))
+    return [order[c::count] for c in range(count)]
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # process_file reports it
+        return 0
 
 
 def _annotate_store(summary: dict[str, Any], db: str | None, stored: Any, store_error: Any) -> None:
@@ -445,7 +477,9 @@ def _task_runner(workers: int, dask_address: str | None) -> Any:
                                                   "processes": True, "host": "127.0.0.1",
                                                   "dashboard_address": None})
         return DaskTaskRunner(address=dask_address)
-    return ThreadPoolTaskRunner(max_workers=max(1, workers) * 2 if workers > 1 else 1)
+    # two tasks a worker at least: the next chunk is on the pool before the last one ends (with one task at a
+    # time, one worker waited for each task run's start and end, i.e. the Prefect server's answers)
+    return ThreadPoolTaskRunner(max_workers=2 * max(1, workers))
 
 
 def run_ingest(

@@ -143,7 +143,7 @@ def _start(out: Path, paths: list[Path], pool: Any, workers: int, dask_address: 
         missing = pool is not None and bool(prepared.missing())
         if missing:
             threading.Thread(target=batch.warm_pool, args=(pool, workers), daemon=True).start()
-        _import_flow(store)  # Prefect's import, while the server boots
+        _import_flow(store, extracting=missing)  # Prefect's import, while the server boots
         if missing:
             prestart.extract_while(prefect_env.local_server_starting, prepared, pool, workers, settings)
         try:
@@ -152,7 +152,7 @@ def _start(out: Path, paths: list[Path], pool: Any, workers: int, dask_address: 
             raise StartError(" ".join(str(exc).split())[:500]) from None
 
 
-def _import_flow(store: bool) -> None:
+def _import_flow(store: bool, extracting: bool = False) -> None:
     """Import the flow, and so Prefect (~1 s of CPU), and the modules the run imports on its way
     (:func:`cchc.pipeline.flow.import_run_modules`), with the cyclic garbage collector paused; then, the
     first time, freeze what the imports built (``gc.freeze``): about 135,000 tracked objects that live as long
@@ -162,7 +162,7 @@ def _import_flow(store: bool) -> None:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        import_module("cchc.pipeline.flow").import_run_modules(store)
+        import_module("cchc.pipeline.flow").import_run_modules(store, extracting)
     finally:
         if enabled:
             gc.enable()

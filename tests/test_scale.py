@@ -6,8 +6,10 @@ The figures themselves (wall time, RSS, PSS) are measured by bench/bench_scale.p
 from __future__ import annotations
 
 import gc
+import json
 import os
 import shutil
+import threading
 from functools import cache
 from multiprocessing import forkserver
 from pathlib import Path
@@ -167,3 +169,128 @@ def test_workers_are_gone_before_the_batch_steps(tmp_path: Path, monkeypatch: py
     assert result.exit_code == 0, result.stderr
     assert (out / "records" / "minh-duc-2022.json").is_file()
     assert pools and seen == [[None] * len(pools), None]  # no worker processes and no forkserver by then
+
+
+def test_largest_documents_first_dealt_round_robin() -> None:
+    """The chunks of a batch: every position once, at most ``size`` a chunk, the largest documents at the head
+    of every chunk and the smallest at the tails (sizes 10, 50, 30, 50, 20, 40, 5 in chunks of 3)."""
+    from cchc.pipeline.flow import largest_first_chunks
+
+    sizes = [10, 50, 30, 50, 20, 40, 5]
+    # by size: positions 1 and 3 (50, the earlier first), 5 (40), 2 (30), 4 (20), 0 (10), 6 (5); dealt to 3 chunks
+    assert largest_first_chunks(sizes, 3) == [[1, 2, 6], [3, 4], [5, 0]]
+    assert largest_first_chunks(sizes, 10) == [[1, 3, 5, 2, 4, 0, 6]]
+    assert largest_first_chunks([7, 7, 7], 1) == [[0], [1], [2]]
+    assert largest_first_chunks([], 30) == []
+
+
+def _ingest_in_process(tmp_path: Path, names: list[str], *extra: str) -> Path:
+    from cchc._cli_ingest import ingest
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in names:
+        shutil.copyfile(SAMPLES / name, inbox / name)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(ingest, [str(inbox), "--out", str(out), "--no-db", "--no-progress", *extra])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_largest_first_keeps_the_outcomes_in_input_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool gets each chunk's documents largest first; batch.json lists them in the inputs' order."""
+    from cchc.pipeline import prestart
+
+    submitted: list[tuple[str, str]] = []
+    submit = batch.WorkerPool.submit_tagged
+
+    def spy(self: batch.WorkerPool, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if fn is batch.process_file_on_worker:
+            submitted.append((threading.current_thread().name, str(args[0])))
+        return submit(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(batch.WorkerPool, "submit_tagged", spy)
+    # as with a running Prefect server: nothing is extracted before the flow starts
+    monkeypatch.setattr(prestart, "extract_while", lambda *args, **kwargs: 0)
+    names = ["minh-duc-2022.txt", "phuoc-an-2021.docx", "dong-lac-2023.pdf", "minh-duc-2022.docx"]
+    out = _ingest_in_process(tmp_path, names, "--workers", "1", "--docs-per-task", "2")
+    size = {str(tmp_path / "inbox" / name): (tmp_path / "inbox" / name).stat().st_size for name in names}
+    assert sorted(path for _, path in submitted) == sorted(size)
+    for thread in {t for t, _ in submitted}:  # each task: its chunk, largest first
+        sizes = [size[path] for t, path in submitted if t == thread]
+        assert sizes == sorted(sizes, reverse=True) and len(sizes) == 2
+    firsts = {next(path for t, path in submitted if t == thread) for thread in {t for t, _ in submitted}}
+    assert firsts == set(sorted(size, key=size.__getitem__)[2:])  # the two largest open the two chunks
+    summary = json.loads((out / "batch.json").read_text(encoding="utf-8"))
+    assert [Path(o["file"]).name for o in summary["outcomes"]] == sorted(names)
+    assert all(o["status"] == "ok" for o in summary["outcomes"])
+
+
+def test_the_pool_shuts_down_while_the_batch_rules_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers' and the forkserver's exit (~0.1 s) is no part of the extraction step: the batch rules start
+    while the pool is still shutting down (this shutdown waits for them), and it is over before the outputs."""
+    from cchc.checker import batch_rules
+
+    rules_started = threading.Event()
+    seen: dict[str, Any] = {}
+    shutdown, check_records = batch.WorkerPool.shutdown, batch_rules.check_records
+
+    def slow_shutdown(self: batch.WorkerPool, *args: Any, **kwargs: Any) -> None:
+        seen.setdefault("rules ran meanwhile", rules_started.wait(timeout=60))
+        shutdown(self, *args, **kwargs)
+
+    def rules(*args: Any, **kwargs: Any) -> Any:
+        rules_started.set()
+        return check_records(*args, **kwargs)
+
+    def reviews(*args: Any, **kwargs: Any) -> Any:
+        seen["forkserver at the outputs"] = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+        return write_reviews(*args, **kwargs)
+
+    write_reviews = batch.write_reviews
+    monkeypatch.setattr(batch.WorkerPool, "shutdown", slow_shutdown)
+    monkeypatch.setattr(batch_rules, "check_records", rules)
+    monkeypatch.setattr(batch, "write_reviews", reviews)
+    _ingest_in_process(tmp_path, ["minh-duc-2022.txt"], "--workers", "1")
+    assert seen == {"rules ran meanwhile": True, "forkserver at the outputs": None}
+
+
+STORE_IMPORTS = """
+import json, sys
+from cchc.pipeline import batch
+seen = []
+real = batch.process_on_pool
+def spy(*args, **kwargs):
+    seen.append("sqlalchemy" in sys.modules)
+    return real(*args, **kwargs)
+batch.process_on_pool = spy
+from cchc.cli import main
+sys.argv = ["cchc", "ingest", sys.argv[1], "--out", sys.argv[2], "--db", sys.argv[3], "--no-progress", "-w", "1"]
+try:
+    code = main()
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "sqlalchemy while extracting": seen, "at the end": "sqlalchemy" in sys.modules}))
+"""
+
+
+def test_the_store_is_imported_after_the_extraction(tmp_path: Path) -> None:
+    """With documents to extract, SQLAlchemy and the store (~26 MB) are imported once the pool is done, not
+    while the process tree is at its largest; the records are stored all the same."""
+    import subprocess
+    import sys
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copyfile(SAMPLES / "minh-duc-2022.txt", inbox / "minh-duc-2022.txt")
+    shutil.copyfile(SAMPLES / "phuoc-an-2021.docx", inbox / "phuoc-an-2021.docx")
+    db = tmp_path / "cchc.sqlite"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", STORE_IMPORTS, str(inbox), str(tmp_path / "out"), f"sqlite:///{db}"],
+                          capture_output=True, text=True, timeout=600, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0 and result["at the end"] is True
+    assert result["sqlalchemy while extracting"] and not any(result["sqlalchemy while extracting"])
+    with Store(f"sqlite:///{db}") as store:
+        assert store.count("records") == 2
