@@ -134,3 +134,40 @@ def _environ(pid: int) -> list[str]:
             return fh.read().decode(errors="replace").split("\0")
     except OSError:
         return []
+
+
+def test_the_server_frees_its_start_ups_cycles_before_freezing_what_is_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pipeline/prefect_server.py imports with the collector off: one full collection then frees the cycles the
+    start-up left (~10 MB) before ``gc.freeze`` makes the rest permanent, and the collector is on to serve."""
+    import gc
+
+    import uvicorn
+
+    from cchc.pipeline import prefect_server
+
+    calls: list[str] = []
+    collect, freeze = gc.collect, gc.freeze
+    served: dict[str, object] = {}
+
+    def counting_collect(*args: object) -> int:
+        calls.append("collect")
+        return collect(*args)  # type: ignore[arg-type]
+
+    def recording_freeze() -> None:
+        calls.append("freeze")
+        freeze()
+
+    def serve(self: uvicorn.Server, *args: object, **kwargs: object) -> None:
+        served.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count())
+
+    monkeypatch.setattr(gc, "collect", counting_collect)
+    monkeypatch.setattr(gc, "freeze", recording_freeze)
+    monkeypatch.setattr(uvicorn.Server, "run", serve)
+    try:
+        assert prefect_server.main([str(_free_port())]) == prefect_server.STARTUP_FAILURE  # run() did not serve
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    # Prefect's own create_app(final=True) may collect too (older FastAPI): ours is the last call before the freeze
+    assert calls[-2:] == ["collect", "freeze"]
+    assert served["enabled"] is True and isinstance(served["frozen"], int) and served["frozen"] > 1000
