@@ -314,13 +314,11 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
     # chunks small enough that every worker gets some (Dask runs a chunk's documents in turn)
     size = max(1, min(docs_per_task, -(-len(todo) // (2 * max(1, workers or 1)))))
     positions = largest_first_chunks([_file_size(path) for path, _, _ in items], size)
-    chunks = [[todo[p] for p in chunk] for chunk in positions]
     futures = process_documents.map(
         [[items[p] for p in chunk] for chunk in positions], unmapped(str(out_dir)), unmapped(cfg)
     )
-    chunk_of = {id(f): c for f, c in zip(futures, chunks)}
+    chunk_of = {id(f): chunk for f, chunk in zip(futures, positions)}
     reported_in_task = _EXECUTOR is not None or not dask_address
-    item_of = dict(zip(todo, items))
     for future in as_completed(list(futures)):
         chunk = chunk_of[id(future)]
         try:
@@ -330,12 +328,12 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
         except batch.OutputError:
             raise
         except Exception as exc:  # noqa: BLE001 - a crashed task: its documents fail, the batch goes on
-            chunk_outcomes = [batch.crashed_outcome(item_of[i], exc) for i in chunk]
+            chunk_outcomes = [batch.crashed_outcome(items[p], exc) for p in chunk]
             reported = False
         else:
             reported = reported_in_task
-        for i, outcome in zip(chunk, chunk_outcomes):
-            outcomes[i] = outcome
+        for p, outcome in zip(chunk, chunk_outcomes):
+            outcomes[todo[p]] = outcome
             if not reported:
                 cache.remember(outcome)
                 _report(outcome)
