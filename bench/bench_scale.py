@@ -535,14 +535,35 @@ def markdown(res: dict[str, Any]) -> str:
 # ------------------------------------------------------------------------- workers 1 / 2 and Dask (issue 15)
 
 
-def _ingest_process_step(inbox: Path, out: Path, extra: list[str]) -> dict[str, Any]:
-    """One cold ``cchc ingest --no-db`` into a new folder: batch.json's ``process`` step, wall and CPU."""
+def _cpu_seconds(pid: int | None) -> float:
+    """user + system CPU seconds of one process (``/proc/<pid>/stat``), 0 when unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _ingest_process_step(inbox: Path, out: Path, extra: list[str], server_pid: int | None = None) -> dict[str, Any]:
+    """One cold ``cchc ingest --no-db`` into a new folder: batch.json's ``process`` step, wall and CPU (of the
+    whole run: cchc's own process and its pool, sampled every 0.1 s, and the Prefect server ``server_pid``)."""
     cmd = [str(BIN / "cchc"), "ingest", str(inbox), "--out", str(out), "--no-db", "--no-progress", *extra]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_before = _cpu_seconds(server_pid)
     started = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=1800)
+    popen = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = TreeSampler(popen.pid, interval=0.1)
+    sampler.start()
+    stdout, stderr = popen.communicate(timeout=1800)
     wall = time.perf_counter() - started
+    sampler.stop.set()
+    sampler.join()
+    proc = subprocess.CompletedProcess(cmd, popen.returncode, stdout, stderr)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    last = sampler.samples[-1] if sampler.samples else {"cpu": 0.0, "pool_cpu": 0.0}
     summary = json.loads((out / "batch.json").read_text("utf-8")) if (out / "batch.json").is_file() else {}
     counts = summary.get("counts", {})
     if proc.returncode or counts.get("extracted") != counts.get("inputs"):
@@ -550,8 +571,13 @@ def _ingest_process_step(inbox: Path, out: Path, extra: list[str]) -> dict[str, 
     return {
         "process_s": summary["timings"]["process"],
         "wall_s": round(wall, 2),
-        # the cchc process and what it waited for (the pool's workers are the forkserver's: not counted)
+        # the cchc process and every child it and its children waited for (the pool's workers, reaped by the
+        # forkserver, which cchc reaps); the sampled split below leaves out each process's last 0.1 s
         "cpu_cchc_s": round((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 2),
+        "cpu_sampled_cchc_own_s": round(last["cpu"] - last["pool_cpu"], 2),
+        "cpu_sampled_pool_s": round(last["pool_cpu"], 2),
+        "cpu_server_s": round(_cpu_seconds(server_pid) - server_before, 2),
+        "extract_seconds_sum": summary["timings"].get("extract_seconds_sum"),
         "load_1min": round(os.getloadavg()[0], 2),
     }
 
@@ -570,8 +596,10 @@ def bench_runners(n_files: int, runs: int, seed: int) -> dict[str, Any]:
         (inbox / Path(d.path).name).symlink_to(d.path)
     pages = sum(d.pages for d in docs)
     prefect_env.configure()
-    prefect_env.start_local_server()  # one server for every run (PREFECT_API_URL), as a running server
+    # one server for every run (PREFECT_API_URL), as a running server; its CPU is counted per run
+    server = prefect_env.start_local_server()
     prefect_env.wait_local_server()
+    server_pid = server.process.pid if server is not None else None
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                            dashboard_address=None)
     address = cluster.scheduler_address
@@ -587,10 +615,11 @@ def bench_runners(n_files: int, runs: int, seed: int) -> dict[str, Any]:
         for i in range(runs):
             order = list(configs) if i % 2 == 0 else list(reversed(configs))
             for name in order:
-                res = _ingest_process_step(inbox, work / f"{name}-{i}", configs[name])
+                res = _ingest_process_step(inbox, work / f"{name}-{i}", configs[name], server_pid)
                 results[name].append(res)
                 print(f"  run {i + 1} {name}: process {res['process_s']:.2f} s, wall {res['wall_s']:.2f} s, "
-                      f"load {res['load_1min']}", flush=True)
+                      f"CPU cchc {res['cpu_sampled_cchc_own_s']:.2f} s, pool {res['cpu_sampled_pool_s']:.2f} s, "
+                      f"server {res['cpu_server_s']:.2f} s, load {res['load_1min']}", flush=True)
     finally:
         cluster.close()
         prefect_env.stop_local_server()
@@ -629,15 +658,22 @@ def runners_markdown(res: dict[str, Any]) -> str:
          "one Prefect server for all (`PREFECT_API_URL`). Command: `.venv/bin/python bench/bench_scale.py "
          f"--runners --runs {res['runs']} --batch {res['files']}`."),
         "",
-        "| Runner | process step, median (spread) | pages/s | wall, median | load (1 min) during the runs |",
-        "|---|---:|---:|---:|---|",
+        ("| Runner | process step, median (spread) | pages/s | wall, median | CPU s of the run, median: cchc's "
+         "process / its pool / Prefect server | load (1 min) during the runs |"),
+        "|---|---:|---:|---:|---|---|",
     ]
+
+    def cpu(runs: list[dict[str, Any]], key: str) -> str:
+        values = [r[key] for r in runs if key in r]
+        return f"{statistics.median(values):.2f}" if values else "—"
+
     for name, runs in res["results"].items():
         median = res["median_process_s"][name]
         lo, hi = res["spread_process_s"][name]
         lines.append(
             f"| {labels[name]} | {median:.2f} s ({lo:.2f}-{hi:.2f}) | {res['pages'] / median:.0f} | "
             f"{statistics.median(r['wall_s'] for r in runs):.2f} s | "
+            f"{cpu(runs, 'cpu_sampled_cchc_own_s')} / {cpu(runs, 'cpu_sampled_pool_s')} / {cpu(runs, 'cpu_server_s')} | "
             f"{', '.join(str(r['load_1min']) for r in runs)} |"
         )
     lines += [

@@ -198,7 +198,8 @@ def _ingest_in_process(tmp_path: Path, names: list[str], *extra: str) -> Path:
 
 
 def test_largest_first_keeps_the_outcomes_in_input_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The pool gets each chunk's documents largest first; batch.json lists them in the inputs' order."""
+    """The pool gets each chunk's documents largest first, two chunks at once with one worker; batch.json lists
+    them in the inputs' order."""
     from cchc.pipeline import prestart
 
     submitted: list[tuple[str, str]] = []
@@ -216,6 +217,9 @@ def test_largest_first_keeps_the_outcomes_in_input_order(tmp_path: Path, monkeyp
     out = _ingest_in_process(tmp_path, names, "--workers", "1", "--docs-per-task", "2")
     size = {str(tmp_path / "inbox" / name): (tmp_path / "inbox" / name).stat().st_size for name in names}
     assert sorted(path for _, path in submitted) == sorted(size)
+    # two chunks, run by two task threads at once although there is one worker: the second chunk is on the pool
+    # while the first one runs (one task at a time left the worker idle at each task run's start and end)
+    assert len({t for t, _ in submitted}) == 2
     for thread in {t for t, _ in submitted}:  # each task: its chunk, largest first
         sizes = [size[path] for t, path in submitted if t == thread]
         assert sizes == sorted(sizes, reverse=True) and len(sizes) == 2
