@@ -88,8 +88,19 @@ def default_workers() -> int:
 Item = tuple[str, str, str | None]  # (path, output name, sha256)
 
 
+class ChunkOutcomes:
+    """The outcomes of a task's chunk, returned as one object: Prefect links every element of a returned list
+    to its task run's state (``FlowRunContext.run_results``: an entry, a weak reference and the state, per
+    document, kept until the flow ends); this object is one entry a task."""
+
+    __slots__ = ("outcomes",)
+
+    def __init__(self, outcomes: list[Outcome]) -> None:
+        self.outcomes = outcomes
+
+
 @task(name="process-documents", cache_policy=NO_CACHE, persist_result=False, log_prints=False)
-def process_documents(items: list[Item], out: str, settings: Settings) -> list[Outcome]:
+def process_documents(items: list[Item], out: str, settings: Settings) -> ChunkOutcomes | dict[str, str]:
     """Read + extract + check + write the records of a chunk of documents (CPU work on the shared pool).
 
     One Prefect task per chunk, not per document: each task run costs the local Prefect server
@@ -98,11 +109,12 @@ def process_documents(items: list[Item], out: str, settings: Settings) -> list[O
     executor = _EXECUTOR
     try:
         if executor is None:  # on a Dask worker: the flow's process records the outcomes
-            return [batch.process_file(path, out, settings, name=name, sha256=sha) for path, name, sha in items]
-        return batch.process_on_pool(executor, items, out, settings, report=_finished)
+            return ChunkOutcomes([batch.process_file(path, out, settings, name=name, sha256=sha)
+                                  for path, name, sha in items])
+        return ChunkOutcomes(batch.process_on_pool(executor, items, out, settings, report=_finished))
     except batch.OutputError as exc:
         # returned, not raised: a failed task or flow makes Prefect log a traceback; the CLI prints one line
-        return {"output_error": str(exc)}  # type: ignore[return-value]
+        return {"output_error": str(exc)}
 
 
 def _finished(outcome: Outcome) -> None:
@@ -322,9 +334,10 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
     for future in as_completed(list(futures)):
         chunk = chunk_of[id(future)]
         try:
-            chunk_outcomes = future.result()
-            if isinstance(chunk_outcomes, dict):
-                raise batch.OutputError(chunk_outcomes["output_error"])
+            returned = future.result()
+            if isinstance(returned, dict):
+                raise batch.OutputError(returned["output_error"])
+            chunk_outcomes = returned.outcomes
         except batch.OutputError:
             raise
         except Exception as exc:  # noqa: BLE001 - a crashed task: its documents fail, the batch goes on
@@ -337,6 +350,7 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
             if not reported:
                 cache.remember(outcome)
                 _report(outcome)
+        batch.release_free_memory()  # what the chunk's task run freed (its pickles, events, states)
 
 
 def largest_first_chunks(sizes: Sequence[int], size: int) -> list[list[int]]:

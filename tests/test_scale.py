@@ -298,3 +298,27 @@ def test_the_store_is_imported_after_the_extraction(tmp_path: Path) -> None:
     assert result["sqlalchemy while extracting"] and not any(result["sqlalchemy while extracting"])
     with Store(f"sqlite:///{db}") as store:
         assert store.count("records") == 2
+
+
+def test_outcomes_from_the_pool_hold_the_batchs_own_strings(tmp_path: Path) -> None:
+    """An outcome comes back from a worker with its own copies of the path, name and hash: it is made to hold
+    the batch's (equal) strings, so a 10,000-document batch does not keep every one of them twice."""
+    import hashlib
+    import pickle
+
+    from cchc.pipeline.flow import ChunkOutcomes
+
+    source = tmp_path / "minh-duc-2022.txt"
+    shutil.copyfile(SAMPLES / "minh-duc-2022.txt", source)
+    item = (str(source), "minh-duc-2022", hashlib.sha256(source.read_bytes()).hexdigest())
+    out = batch.check_output_folder(tmp_path / "out")
+    pool = batch.WorkerPool(1)
+    try:
+        (outcome,) = batch.process_on_pool(pool, [item], str(out), batch.DEFAULT_SETTINGS)
+    finally:
+        pool.shutdown()
+    assert (outcome.status, outcome.record) == ("ok", "records/minh-duc-2022.json")
+    assert outcome.file is item[0] and outcome.name is item[1] and outcome.sha256 is item[2]
+    # a task returns its chunk's outcomes as one object (one entry in Prefect's run results), also through Dask
+    again = pickle.loads(pickle.dumps(ChunkOutcomes([outcome])))
+    assert again.outcomes == [outcome]
