@@ -667,13 +667,16 @@ def runners_markdown(res: dict[str, Any]) -> str:
         values = [r[key] for r in runs if key in r]
         return f"{statistics.median(values):.2f}" if values else "—"
 
+    def pool_cpu(name: str, runs: list[dict[str, Any]]) -> str:
+        return "— (the bench's cluster)" if name == "dask_2" else cpu(runs, "cpu_sampled_pool_s")
+
     for name, runs in res["results"].items():
         median = res["median_process_s"][name]
         lo, hi = res["spread_process_s"][name]
         lines.append(
             f"| {labels[name]} | {median:.2f} s ({lo:.2f}-{hi:.2f}) | {res['pages'] / median:.0f} | "
             f"{statistics.median(r['wall_s'] for r in runs):.2f} s | "
-            f"{cpu(runs, 'cpu_sampled_cchc_own_s')} / {cpu(runs, 'cpu_sampled_pool_s')} / {cpu(runs, 'cpu_server_s')} | "
+            f"{cpu(runs, 'cpu_sampled_cchc_own_s')} / {pool_cpu(name, runs)} / {cpu(runs, 'cpu_server_s')} | "
             f"{', '.join(str(r['load_1min']) for r in runs)} |"
         )
     lines += [
