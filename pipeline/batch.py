@@ -747,9 +747,23 @@ class WorkerPool:
         old.shutdown(wait=False, cancel_futures=True)
 
     def kill(self) -> None:
-        """SIGKILL every worker now (an interrupted run)."""
-        with self._lock:
-            processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        """SIGKILL every worker now (an interrupted run).
+
+        Called from the Ctrl-C/SIGTERM handler, which runs in the main thread between two of its bytecodes,
+        possibly inside :meth:`submit_tagged` with the lock held (``extract_while`` submits from the main
+        thread): the lock is waited for a second at most, then the workers are read without it."""
+        locked = self._lock.acquire(timeout=1.0)
+        try:
+            processes: list[Any] = []
+            for _ in range(3):  # the executor may add a worker meanwhile
+                try:
+                    processes = list((getattr(self._pool, "_processes", None) or {}).values())
+                    break
+                except RuntimeError:
+                    continue
+        finally:
+            if locked:
+                self._lock.release()
         for process in processes:
             try:
                 process.kill()

@@ -26,6 +26,7 @@ import pytest
 from click.testing import CliRunner
 
 from cchc.pipeline import batch
+from cchc.pipeline.lifetime import alive as _alive
 from cchc.pipeline.prefect_env import SERVER_SCRIPT
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
@@ -566,3 +567,28 @@ def test_many_skipped_files_are_summed_up_on_stderr(tmp_path: Path) -> None:
     assert lines[0] == f"skipped {inbox / 'ảnh 00.jpg'}: unsupported file type .jpg; ingest reads {' '.join(batch.SUFFIXES)}"
     assert lines[-1] == "skipped 5 more (batch.json lists every one with its reason)"
     assert skipped_lines(skipped[:3]) == lines[:3]
+
+
+def test_killing_the_pool_does_not_wait_for_a_lock_its_own_thread_holds() -> None:
+    """The Ctrl-C handler runs in the main thread between two bytecodes, possibly while that thread submits to
+    the pool with its lock held (documents extracted while Prefect starts): killing the workers then must not
+    wait for that lock forever (a run once printed its stop line and never exited)."""
+    pool = batch.WorkerPool(1)
+    try:
+        worker = pool.submit(os.getpid).result(timeout=120)
+        assert _alive(worker)
+
+        def interrupted_inside_submit() -> None:
+            with pool._lock:  # the thread holds the lock, as inside submit_tagged, when the handler runs
+                pool.kill()
+
+        handler = threading.Thread(target=interrupted_inside_submit, daemon=True)
+        handler.start()
+        handler.join(timeout=30)
+        assert not handler.is_alive(), "kill() waited for the lock its own thread holds"
+        deadline = time.monotonic() + 30
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(worker)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
