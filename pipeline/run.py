@@ -154,7 +154,8 @@ def _start(out: Path, paths: list[Path], pool: Any, workers: int, dask_address: 
 
 def _import_flow(store: bool, extracting: bool = False) -> None:
     """Import the flow, and so Prefect (~1 s of CPU), and the modules the run imports on its way
-    (:func:`cchc.pipeline.flow.import_run_modules`), with the cyclic garbage collector paused; then, the
+    (:func:`cchc.pipeline.flow.import_run_modules`; with documents to extract, ``extracting``, only those the
+    flow's start needs), with the cyclic garbage collector paused; then, the
     first time, freeze what the imports built (``gc.freeze``): about 135,000 tracked objects that live as long
     as the process, which the ~350 collections during the import, and every full one after it, walked
     again and again."""
