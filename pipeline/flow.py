@@ -9,8 +9,9 @@ process: extraction in the flow's own process would share the GIL with Prefect's
 With a Dask address, tasks run on the Dask cluster and call the plain function directly there.
 
 A task processes a chunk of up to ``docs_per_task`` documents (default ``DOCS_PER_TASK``, 30; 1 gives one Prefect task
-per document): every task run also costs the local Prefect server ~25 ms of CPU, which on a 2-core
-machine competes with extraction. Progress and outcomes are still per document.
+per document), and a batch makes at most ``MAX_TASK_RUNS`` (64) task runs, with larger chunks beyond
+that (:func:`chunk_size`): every task run also costs the local Prefect server ~25 ms of CPU, which on a
+2-core machine competes with extraction. Progress and outcomes are still per document.
 
 Importing this module imports Prefect: :mod:`cchc.pipeline.prefect_env` is applied first.
 """
@@ -40,7 +41,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from cchc.pipeline import DOCS_PER_TASK, batch
+from cchc.pipeline import DOCS_PER_TASK, MAX_TASK_RUNS, batch
 from cchc.pipeline.batch import Outcome
 from cchc.pipeline.prestart import Prepared, clear_previous_run
 from cchc.settings import DEFAULT_SETTINGS, Settings
@@ -323,8 +324,7 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
 
     A crashed task fails its documents and the batch goes on; an ``OutputError`` ends the run.
     """
-    # chunks small enough that every worker gets some (Dask runs a chunk's documents in turn)
-    size = max(1, min(docs_per_task, -(-len(todo) // (2 * max(1, workers or 1)))))
+    size = chunk_size(len(todo), docs_per_task, workers or 1)
     positions = largest_first_chunks([_file_size(path) for path, _, _ in items], size)
     futures = process_documents.map(
         [[items[p] for p in chunk] for chunk in positions], unmapped(str(out_dir)), unmapped(cfg)
@@ -351,6 +351,14 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
                 cache.remember(outcome)
                 _report(outcome)
         batch.release_free_memory()  # what the chunk's task run freed (its pickles, events, states)
+
+
+def chunk_size(documents: int, docs_per_task: int, workers: int) -> int:
+    """Documents a task: at most ``docs_per_task`` and two chunks a worker at least (Dask runs a chunk's
+    documents in turn), but never more than ``MAX_TASK_RUNS`` task runs (each costs Prefect's server ~30 ms
+    of CPU and some memory until the run ends; 10,000 documents make 64 chunks of 157, not 334 of 30)."""
+    size = max(1, min(docs_per_task, -(-documents // (2 * max(1, workers)))))
+    return max(size, -(-documents // MAX_TASK_RUNS))
 
 
 def largest_first_chunks(sizes: Sequence[int], size: int) -> list[list[int]]:

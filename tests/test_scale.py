@@ -184,6 +184,22 @@ def test_largest_documents_first_dealt_round_robin() -> None:
     assert largest_first_chunks([], 30) == []
 
 
+def test_chunk_size_two_chunks_a_worker_and_at_most_max_task_runs() -> None:
+    """Small batches: two chunks a worker at least; the usual batch: DOCS_PER_TASK a chunk; a province's
+    batch: no more than MAX_TASK_RUNS (64) task runs, so the chunks grow instead."""
+    from cchc.pipeline.flow import chunk_size
+
+    assert chunk_size(6, 30, 2) == 2  # 3 chunks of 2, not 1 chunk of 6: both workers get some
+    assert chunk_size(120, 30, 2) == 30  # 4 task runs
+    assert chunk_size(1000, 30, 2) == 30  # 34 task runs
+    assert chunk_size(1920, 30, 2) == 30  # 64 task runs: the most
+    assert chunk_size(1921, 30, 2) == 31  # 62 task runs of 31, not 65 of 30
+    assert chunk_size(10_000, 30, 2) == 157  # 64 task runs (63 of 157, one of 109)
+    assert chunk_size(10_000, 1, 2) == 157  # even when one document a task is asked for
+    assert chunk_size(1, 30, 4) == 1
+    assert chunk_size(0, 30, 2) == 1
+
+
 def _ingest_in_process(tmp_path: Path, names: list[str], *extra: str) -> Path:
     from cchc._cli_ingest import ingest
 
