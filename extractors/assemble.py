@@ -50,6 +50,7 @@ from cchc.extractors.statements import (
     classify,
     criterion_title,
     label_numbering,
+    list_parent_named,
 )
 from cchc.extractors.tables import (
     TEXT_HEADER_RE,
@@ -189,6 +190,7 @@ def extract_record(document: Document, source: Source) -> Record:
     record.framework = framework.id
     record.framework_maxima_known = framework.has_maxima
     extract_scores(ctx)
+    record.years += overall_year(record)
     record.outline = extract_outline(document, ctx)
     record.quantities = extract_quantities(ctx)
     record.references = extract_references(document)
@@ -410,6 +412,24 @@ def extract_years(document: Document) -> list[YearStatement]:
                 )
             )
     return statements
+
+
+# the year an overall statement gives its result: "Năm 2021, UBND xã … đạt 85,50/100 điểm", "Kết quả Chỉ số CCHC
+# năm 2023 của UBND thị trấn … đạt 87,25/100 điểm" (held-out round 9: the overall statement naming the year after)
+OVERALL_YEAR_RES = (
+    re.compile(r"^\s*năm\s+(?P<year>(?:19|20)\d{2})\s*,", re.I),
+    re.compile(r"(?<!so\s+với\s+)chỉ\s+số\s+(?:CCHC|cải\s+cách\s+hành\s+chính)\s+năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I),
+)
+
+
+def overall_year(record: Record) -> list[YearStatement]:
+    """The report's year as the overall statement names it, read from the sentence of its score (a body statement)."""
+    for ev in record.overall.evidence[:1]:
+        for pattern in OVERALL_YEAR_RES:
+            m = pattern.search(ev.text or "")
+            if m is not None and not re.search(r"so\s+với|năm\s+trước", ev.text[: m.start()], re.I):
+                return [YearStatement(role="body", year=int(m["year"]), evidence=[ev.model_copy()])]
+    return []
 
 
 def _caps_section(text: str) -> bool:
@@ -658,6 +678,8 @@ class _Assembler:
                 self.placed.add(st.index)
         if st.code is not None and st.code not in self.seen and st.states_score:
             return self.criterion(st, scores)
+        if self._list_parent(st, scores):
+            return st.index + 1
         if st.numbered_top and (not scores or st.code in self.seen):
             self.close_indicator()
             # a heading naming a criterion already read (from a table): its lists below belong to it
@@ -667,6 +689,20 @@ class _Assembler:
         if st.overall is not None and (after := self.overall(st)) is not None:
             return after
         return self.list_item(st)
+
+    def _list_parent(self, st: Statement, scores: list[ScoreMatch]) -> bool:
+        """An unnumbered heading naming a criterion already read ("+ Lĩnh vực cải cách thể chế:"): the
+        component lists below it are that criterion's."""
+        if st.kind != Kind.OTHER or scores or st.numbered:
+            return False
+        code = list_parent_named(self.ctx.doc.blocks[st.index].text, self.framework)
+        if code is None or code not in self.seen:
+            return False
+        self.close_indicator()
+        self.current = next(c for c in self.record.criteria if c.code == code)
+        self.listed_as = None
+        self.placed.add(st.index)
+        return True
 
     def close_indicator(self) -> None:
         if self.indicator is not None:
@@ -984,14 +1020,10 @@ def _criteria_in_clauses(
     found = []
     for score in scores:
         left, right = sentence_bounds(text, score.start, score.end)
-        head = text[left : score.start]
-        head = re.sub(r"^.*?(?:cụ\s+thể|như\s+sau|gồm|trong\s+đó)\s*:?\s*", "", head, flags=re.I)
-        if len(head) > 120 or any(s.start < score.start and s.start >= left for s in scores if s is not score):
-            continue
-        code = framework.match_title(head)
+        head, code = _clause_head(text, left, score, scores, framework)
         if code is None or code in seen:
             continue
-        clause = text[score.end : right]
+        clause = text[score.end : min([right, *(s.start for s in scores if s.start > score.start)])]
         pct = find_percents(clause)
         rank = find_ranks(clause)
         change = find_changes(clause)
@@ -1010,6 +1042,30 @@ def _criteria_in_clauses(
             )
         )
     return found
+
+
+# where a clause naming a criterion may begin after the score of the one before it in the same sentence:
+# "… đạt 5,5/6 điểm (91,67%) và cải cách chế độ công vụ đạt …", "…, xếp thứ 4/12, cải cách …"
+_CLAUSE_JOIN_RE = re.compile(r"\s(?:và|cùng\s+với|còn)\s+|,\s+", re.I)
+
+
+def _clause_head(
+    text: str, left: int, score: ScoreMatch, scores: list[ScoreMatch], framework: Framework
+) -> tuple[str, str | None]:
+    """The words naming the criterion of ``score``'s clause, and its code: from the sentence's start, or,
+    when another score stands earlier in the sentence, from the first joint after it ("và", a comma)
+    whose words up to the score name a criterion."""
+    before = [s for s in scores if left <= s.start < score.start]
+    if not before:
+        head = text[left : score.start]
+        head = re.sub(r"^.*?(?:cụ\s+thể|như\s+sau|gồm|trong\s+đó|bên\s+cạnh\s+đó)\s*[:,]?\s*", "", head, flags=re.I)
+        return head, framework.match_title(head) if len(head) <= 120 else None
+    tail_start = before[-1].end
+    for joint in _CLAUSE_JOIN_RE.finditer(text, tail_start, score.start):
+        head = text[joint.end() : score.start]
+        if len(head) <= 120 and not re.search(r"\d", head) and (code := framework.match_title(head)) is not None:
+            return head, code
+    return "", None
 
 
 _STATED = ("score", "max_score", "percent", "rank", "rank_total", "rank_change")

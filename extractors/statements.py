@@ -86,6 +86,14 @@ CRITERION_PREFIX_RE = re.compile(
 )
 
 
+# an unnumbered heading naming a criterion read earlier (in a run-on paragraph or a table), its component lists
+# below it: "+ Lĩnh vực cải cách thủ tục hành chính (TTHC):" (held-out round 9: the scores of every criterion in
+# one paragraph, then a heading like this one per criterion with its lists)
+LIST_PARENT_RE = re.compile(
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí)\s+(?P<title>[^:;.\d]{3,200}?)\s*[:：]\s*$", re.I
+)
+
+
 class Kind(StrEnum):
     TABLE = "table"  # a table: criteria rows, if its header names the score columns
     SECTION = "section"  # a roman-numbered heading that names no criterion
@@ -317,15 +325,29 @@ def _is_list_heading(text: str, scores: list[ScoreMatch]) -> bool:
     )
 
 
+def list_parent_named(text: str, framework: Framework) -> str | None:
+    """The criterion an unnumbered heading without a score names ("+ Lĩnh vực cải cách thể chế:"), if any."""
+    m = LIST_PARENT_RE.match(text)
+    return framework.match_title(m["title"]) if m else None
+
+
+# a paragraph numbered by an ordinal adverb, naming its subject with "về": "Thứ năm, về cải cách tài chính công:
+# đạt 5/6 điểm" (held-out round 9: criteria as plain paragraphs "Thứ nhất, về …" … "Thứ mười, về …")
+ORDINAL_PARAGRAPH_RE = re.compile(rf"^\s*(?P<num>thứ\s+{ORDINAL})\s*,\s*(?P<title>(?:về|đối\s+với)\s+\S.*)$", re.I | re.S)
+
+
 def label_numbering(text: str) -> tuple[str, str, str] | None:
     """("label", number as printed, title) for a heading numbered by its word: "Lĩnh vực thứ năm: Cải cách
-    tài chính công" gives ("label", "thứ năm", "Cải cách tài chính công"); "Tiêu chí 3: …" gives "3"."""
-    m = CRITERION_LABEL_RE.match(text)
+    tài chính công" gives ("label", "thứ năm", "Cải cách tài chính công"); "Tiêu chí 3: …" gives "3";
+    "Thứ năm, về cải cách tài chính công: …" gives "thứ năm"."""
+    m = CRITERION_LABEL_RE.match(text) or ORDINAL_PARAGRAPH_RE.match(text)
     return ("label", " ".join(m["num"].split()), m["title"].strip()) if m else None
 
 
 _TITLE_END_RE = re.compile(r"\s*[:：]\s*|\s+(?:đạt|được)\s*$")
-_TITLE_LEAD_WORD_RE = re.compile(r"^\s*(?:Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", re.I)
+_TITLE_LEAD_WORD_RE = re.compile(
+    rf"^\s*(?:thứ\s+{ORDINAL}\s*,\s*(?:về\s+)?|Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", re.I
+)
 
 
 def criterion_title(text: str, score_start: int | None) -> str:

@@ -70,14 +70,33 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
                 " ".join(dict.fromkeys(r[c] for r in rows[start : end + 1] if c < len(r) and r[c].strip()))
                 for c in range(width)
             ]
-            roles = column_roles(merged)
+            roles = _with_year_score(merged, column_roles(merged))
             if len(roles) >= 3 and "title" in roles and {"score", "max"} <= roles.keys():
                 return end, roles
     for r, row in enumerate(rows[:4]):
-        roles = column_roles(row)
+        roles = _with_year_score(row, column_roles(row))
         if len(roles) >= 3 and "title" in roles and {"score", "max"} & roles.keys():
             return r, roles
     return None
+
+
+# a column headed by a year alone: "Năm 2023", "2023", "Điểm năm 2023"
+_YEAR_COLUMN_RE = re.compile(r"^\s*(?:điểm\s+)?(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*$", re.I)
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+
+
+def _with_year_score(header: list[str], roles: dict[str, int]) -> dict[str, int]:
+    """``roles`` with the score column of a table that prints a score per year and no "Điểm đạt" column
+    ("Điểm tối đa | Năm 2022 | Năm 2023 | Tỷ lệ năm 2023 (%)"): the year the percent column names, else
+    the latest year (last year's column stands beside the report's for comparison)."""
+    if "score" in roles or "max" not in roles:
+        return roles
+    years = {int(m["year"]): col for col, cell in enumerate(header) if (m := _YEAR_COLUMN_RE.match(cell))}
+    if not years:
+        return roles
+    named = _YEAR_RE.findall(header[roles["percent"]]) if "percent" in roles else []
+    year = int(named[0]) if named and int(named[0]) in years else max(years)
+    return {**roles, "score": years[year]}
 
 
 def _logical_rows(
@@ -215,7 +234,7 @@ def indicators_from_table(block: Block, index: int, evidence: EvidenceFn) -> lis
             continue
         ev = evidence(block, index, start, start + len(row_text))
         ev.text = row_text
-        title = " ".join((cells.get("title", "") if numbered else m["title"] or "").split())
+        title = " ".join((cells.get("title", "") if numbered else m["title"] or "").split()) or _text_cell(row)
         pair = _score_pair(cells.get("score", ""))
         result.append(Indicator(
             code=m["code"], title=title or None, criterion=m["code"].split(".")[0],
@@ -224,6 +243,12 @@ def indicators_from_table(block: Block, index: int, evidence: EvidenceFn) -> lis
             percent=_number(cells.get("percent", "")), evidence=[ev],
         ))  # fmt: skip
     return result
+
+
+def _text_cell(row: list[str]) -> str:
+    """The first cell of a row holding words and no number: an indicator's title when its code has a cell of
+    its own under a header that names no title column ("Mã chỉ số | Nội dung | …")."""
+    return next((" ".join(c.split()) for c in row if c.strip() and not re.search(r"\d", c)), "")
 
 
 _ROMAN_NO_RE = re.compile(r"^\s*[IVX]{1,4}\s*\.?\s*$")

@@ -1,0 +1,271 @@
+"""Forms of criteria and indicators that the held-out round 9 showed (issue 11), in fixtures written here.
+
+Each value asserted was read from the fixture's own sentence or cell, not from the code's output; each form
+has a negative beside it (what must not be read as the form).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from cchc.api import extract_file
+from cchc.extractors.framework import generic_framework
+from cchc.extractors.scores import find_scores
+from cchc.extractors.statements import label_numbering, list_parent_named
+
+HEADER = """ỦY BAN NHÂN DÂN
+XÃ AN KHÁNH
+Số: 02/BC-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+An Khánh, ngày 11 tháng 01 năm 2023
+BÁO CÁO
+Kết quả thực hiện công tác cải cách hành chính năm 2022
+"""
+OVERALL = "Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 86,50/100 điểm, tỷ lệ 86,50%, xếp thứ 5/19 xã, thị trấn.\n"
+CLOSING = "\nTrên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm 2022 của UBND xã An Khánh./.\n"
+
+
+def _record(tmp_path: Path, body: str, overall: str = OVERALL):  # type: ignore[no-untyped-def]
+    path = tmp_path / "report.txt"
+    path.write_text(HEADER + overall + body + CLOSING, encoding="utf-8")
+    return extract_file(path)
+
+
+def _criteria(record) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+    return {c.code: (c.score, c.max_score, c.percent, c.rank, c.rank_total) for c in record.criteria}
+
+
+def _kinds(record) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {(f.kind, f.subject) for f in record.findings if f.severity != "info"}
+
+
+# --- a score stated over two sentences, or after "Điểm chuẩn" ---------------------------------------------
+
+
+def test_the_score_first_and_its_maximum_in_the_next_sentence() -> None:
+    found = find_scores("Tổng điểm tiêu chí này là 12,5. Điểm tối đa là 15 điểm, tỷ lệ đạt 83,33%.")
+    assert [(s.score.value, s.max.value) for s in found] == [(12.5, 15.0)]
+    # a heading run into its statement, as a text reader re-flows them
+    found = find_scores("1. Công tác chỉ đạo, điều hành CCHC Tổng điểm tiêu chí này là 11. Điểm tối đa là 13 điểm.")
+    assert [(s.score.value, s.max.value, s.text[:9]) for s in found] == [(11.0, 13.0, "Tổng điểm")]
+    # a count before a maximum is no score, nor a self-assessed score alone
+    assert find_scores("Tổng số hồ sơ là 120. Điểm tối đa là 15 điểm.") == []
+    assert find_scores("(Điểm xã tự đánh giá: 11 điểm.)") == []
+
+
+def test_diem_chuan_after_a_heading_on_the_same_line() -> None:
+    found = find_scores("2. Cải cách thể chế Điểm chuẩn: 5 điểm; điểm đạt: 4 điểm; tỷ lệ 80%.")
+    assert [(s.score.value, s.max.value) for s in found] == [(4.0, 5.0)]
+    # "điểm chuẩn" inside a sentence, lower case, is no label
+    assert find_scores("Xã đạt điểm chuẩn 5 điểm theo quy định, đạt 4 điểm") == []
+
+
+def test_criteria_headed_then_scored_over_two_sentences_or_after_diem_chuan(tmp_path: Path) -> None:
+    body = """I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022
+1. Công tác chỉ đạo, điều hành CCHC
+Tổng điểm tiêu chí này là 11. Điểm tối đa là 13 điểm, tỷ lệ đạt 85%. Xếp thứ
+20/25 nhóm hạng các xã, thị trấn, tăng 1 bậc so với năm 2021.
+
+2. Cải cách thể chế
+Điểm chuẩn: 5 điểm; điểm đạt: 4,5 điểm; tỷ lệ 90,00%. (Điểm xã tự đánh giá: 4,75 điểm.)
+
+3. Cải cách thủ tục hành chính
+Điểm chuẩn: 20 điểm; điểm đạt: 17,5 điểm; tỷ lệ 87,50%.
+"""
+    r = _record(tmp_path, body)
+    assert _criteria(r) == {
+        "1": (11.0, 13.0, 85.0, 20, 25),
+        "2": (4.5, 5.0, 90.0, None, None),
+        "3": (17.5, 20.0, 87.5, None, None),
+    }
+
+
+# --- several criteria in one sentence, joined by "và" -----------------------------------------------------
+
+RUN_ON = (
+    "Kết quả chấm điểm từng lĩnh vực như sau: công tác chỉ đạo, điều hành CCHC đạt 11/13 điểm (84,62%), xếp thứ "
+    "6/22; cải cách thể chế đạt 5/6 điểm (83,33%) và cải cách thủ tục hành chính đạt 17/20 điểm (85,00%). Bên "
+    "cạnh đó, cải cách tổ chức bộ máy đạt 5,5/6 điểm (91,67%), xếp thứ 4/22 và cải cách chế độ công vụ đạt 9/11 "
+    "điểm (81,82%), xếp thứ 9/22.\n"
+)
+
+
+def test_criteria_joined_by_va_in_one_sentence(tmp_path: Path) -> None:
+    r = _record(tmp_path, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n" + RUN_ON)
+    assert _criteria(r) == {
+        "1": (11.0, 13.0, 84.62, 6, 22),
+        "2": (5.0, 6.0, 83.33, None, None),
+        "3": (17.0, 20.0, 85.0, None, None),  # the rank after "và …" is not the one before it
+        "4": (5.5, 6.0, 91.67, 4, 22),
+        "5": (9.0, 11.0, 81.82, 9, 22),
+    }
+    titles = {c.code: c.title for c in r.criteria}
+    assert titles["3"] == "cải cách thủ tục hành chính"
+    assert titles["4"] == "cải cách tổ chức bộ máy"  # "Bên cạnh đó," is no part of it
+
+
+def test_words_after_va_that_name_no_criterion_give_none(tmp_path: Path) -> None:
+    text = RUN_ON.replace("và cải cách thủ tục hành chính đạt 17/20 điểm", "và tăng 0,5/6 điểm")
+    r = _record(tmp_path, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n" + text)
+    assert sorted(_criteria(r)) == ["1", "2", "4", "5"]
+    assert _criteria(r)["2"] == (5.0, 6.0, 83.33, None, None)
+
+
+# --- component lists under an unnumbered "+ Lĩnh vực …:" heading -----------------------------------------
+
+
+def test_an_unnumbered_lĩnh_vực_heading_names_the_criterion_of_the_lists_below() -> None:
+    framework = generic_framework()
+    assert list_parent_named("+ Lĩnh vực cải cách thủ tục hành chính (TTHC):", framework) == "3"
+    assert list_parent_named("+ Lĩnh vực công tác chỉ đạo, điều hành CCHC:", framework) == "1"
+    # a score on the line, a quantity's label, or words naming no criterion: no such heading
+    assert list_parent_named("+ Lĩnh vực cải cách thể chế: đạt 5/6 điểm", framework) is None
+    assert list_parent_named("+ Tỷ lệ hồ sơ TTHC giải quyết đúng hạn:", framework) is None
+    assert list_parent_named("+ Lĩnh vực còn hạn chế:", framework) is None
+
+
+def test_component_lists_under_lĩnh_vực_headings_after_a_run_on_paragraph(tmp_path: Path) -> None:
+    body = (
+        "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n" + RUN_ON + "Kết quả một số lĩnh vực cụ thể:\n"
+        "+ Lĩnh vực cải cách thủ tục hành chính:\n"
+        "a) Các chỉ số thành phần đạt điểm tối đa:\n"
+        "- Mục 3.1 (Kiểm soát TTHC): đã thực hiện đầy đủ, đúng quy định.\n"
+        "b) Các chỉ số thành phần chưa đạt điểm tối đa:\n"
+        "- Mục 3.2 (Công khai TTHC): còn chậm so với kế hoạch, đạt 1/3 điểm.\n"
+        "+ Lĩnh vực cải cách chế độ công vụ:\n"
+        "b) Các chỉ số thành phần chưa đạt điểm tối đa:\n"
+        "- Mục 5.4 (Chấp hành kỷ luật, kỷ cương hành chính): đạt 1/3 điểm.\n"
+    )
+    r = _record(tmp_path, body)
+    got = {i.code: (i.criterion, i.listed_as, i.score, i.max_score) for i in r.indicators}
+    assert got == {
+        "3.1": ("3", "full", None, None),
+        "3.2": ("3", "incomplete", 1.0, 3.0),
+        "5.4": ("5", "incomplete", 1.0, 3.0),
+    }
+
+
+def test_a_malformed_score_in_the_second_clause_belongs_to_its_criterion(tmp_path: Path) -> None:
+    text = RUN_ON.replace("công vụ đạt 9/11", "công vụ đạt 9/,11")
+    r = _record(tmp_path, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n" + text)
+    assert _criteria(r)["5"][:2] == (9.0, 11.0)
+    assert ("malformed_number", "5") in _kinds(r)
+    assert ("malformed_number", "4") not in _kinds(r)
+
+
+# --- "Thứ nhất, về …:" paragraphs ------------------------------------------------------------------------
+
+
+def test_criteria_as_paragraphs_numbered_thu_nhat(tmp_path: Path) -> None:
+    assert label_numbering("Thứ năm, về cải cách tài chính công: đạt 5/6 điểm.") == (
+        "label", "Thứ năm", "về cải cách tài chính công: đạt 5/6 điểm.",
+    )
+    assert label_numbering("Thứ nhất, công tác tuyên truyền còn hạn chế.") is None  # no "về": no criterion's label
+    body = "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n" + "".join(
+        f"{n}, về {title}: đạt {score}/{maximum} điểm, tỷ lệ {pct}.\n\n"
+        for n, title, score, maximum, pct in [
+            ("Thứ nhất", "công tác chỉ đạo, điều hành CCHC", "11", "13", "84,62%"),
+            ("Thứ hai", "cải cách thể chế", "5", "6", "83,33%"),
+            ("Thứ ba", "cải cách thủ tục hành chính", "17", "20", "85,00%"),
+        ]
+    )
+    r = _record(tmp_path, body)
+    assert [(c.code, c.title, c.score) for c in r.criteria] == [
+        ("1", "công tác chỉ đạo, điều hành CCHC", 11.0),
+        ("2", "cải cách thể chế", 5.0),
+        ("3", "cải cách thủ tục hành chính", 17.0),
+    ]
+    assert not any(f.kind == "numbering_gap" for f in r.findings)
+    twice = _record(tmp_path, body.replace("Thứ ba, về", "Thứ hai, về"))
+    assert ("numbering_gap", "I lĩnh vực") in _kinds(twice)
+
+
+# --- the overall statement naming its year ----------------------------------------------------------------
+
+
+def test_the_overall_statement_naming_another_year_than_the_report(tmp_path: Path) -> None:
+    body = "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n1. Cải cách thể chế: đạt 5/6 điểm, tỷ lệ 83,33%.\n"
+    wrong = "Năm 2023, UBND xã An Khánh đạt 86,50/100 điểm (tỷ lệ 86,50%), xếp thứ 5/19 xã, thị trấn.\n"
+    r = _record(tmp_path, body, overall=wrong)
+    hits = [f for f in r.findings if f.kind == "year_mismatch"]
+    assert [(f.expected, f.actual) for f in hits] == [(2022, 2023)]
+    right = wrong.replace("Năm 2023,", "Năm 2022,")
+    assert not any(f.kind == "year_mismatch" for f in _record(tmp_path, body, overall=right).findings)
+    # last year's result beside this year's is no statement of the report's year
+    compared = "So với năm 2021, Chỉ số CCHC năm 2022 của xã đạt 86,50/100 điểm, xếp thứ 5/19 xã, thị trấn.\n"
+    assert not any(f.kind == "year_mismatch" for f in _record(tmp_path, body, overall=compared).findings)
+
+
+# --- tables: two years side by side; indicators with their points -----------------------------------------
+
+
+def _docx(path: Path, tables: list[list[list[str]]], between: list[str] | None = None) -> Path:
+    document = docx.Document()
+    for line in HEADER.strip().splitlines():
+        document.add_paragraph(line)
+    document.add_paragraph(OVERALL.strip())
+    document.add_paragraph("I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022")
+    for k, rows in enumerate(tables):
+        if between and k < len(between):
+            document.add_paragraph(between[k])
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                table.cell(r, c).text = cell
+    document.add_paragraph(CLOSING.strip())
+    document.save(str(path))
+    return path
+
+
+TWO_YEARS = [
+    ["STT", "Lĩnh vực", "Điểm tối đa", "Năm 2021", "Năm 2022", "Tỷ lệ năm 2022 (%)"],
+    ["1", "Công tác chỉ đạo, điều hành CCHC", "13", "11,75", "11,5", "88,46"],
+    ["2", "Cải cách thể chế", "5", "3,5", "4,5", "90,00"],
+    ["3", "Cải cách thủ tục hành chính", "20", "17", "17,5", "87,50"],
+    ["", "Tổng cộng", "38", "32,25", "33,5", "88,16"],
+]
+
+
+def test_a_criteria_table_with_last_years_and_this_years_columns(tmp_path: Path) -> None:
+    r = extract_file(_docx(tmp_path / "two-years.docx", [TWO_YEARS]))
+    assert {c.code: (c.score, c.max_score, c.percent) for c in r.criteria} == {
+        "1": (11.5, 13.0, 88.46), "2": (4.5, 5.0, 90.0), "3": (17.5, 20.0, 87.5),
+    }
+    # with no percent column naming the year, the latest year's column is the report's
+    no_pct = [row[:5] for row in TWO_YEARS]
+    r = extract_file(_docx(tmp_path / "latest.docx", [no_pct]))
+    assert [c.score for c in r.criteria] == [11.5, 4.5, 17.5]
+    # a table with its own "Điểm đạt" column keeps it, whatever year columns stand beside it
+    scored = [["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Năm 2021"]] + [row[:3] + [row[4], row[3]] for row in TWO_YEARS[1:]]
+    r = extract_file(_docx(tmp_path / "scored.docx", [scored]))
+    assert [c.score for c in r.criteria] == [11.5, 4.5, 17.5]
+
+
+INDICATORS = [
+    ["Mã chỉ số", "Nội dung", "Điểm tối đa", "Điểm đạt"],
+    ["3.1", "Kiểm soát TTHC", "3", "3"],
+    ["3.2", "Công khai TTHC", "3", "3"],
+    ["3.3", "Tiếp nhận, xử lý phản ánh, kiến nghị về TTHC", "3,5", "2"],
+]
+
+
+def test_an_indicator_table_under_its_criterion(tmp_path: Path) -> None:
+    intro = ["3. Cải cách thủ tục hành chính: đạt 8/9,5 điểm, tỷ lệ 84,21%."]
+    r = extract_file(_docx(tmp_path / "indicators.docx", [INDICATORS], intro))
+    assert {i.code: (i.criterion, i.title, i.score, i.max_score, i.listed_as) for i in r.indicators} == {
+        "3.1": ("3", "Kiểm soát TTHC", 3.0, 3.0, None),
+        "3.2": ("3", "Công khai TTHC", 3.0, 3.0, None),
+        "3.3": ("3", "Tiếp nhận, xử lý phản ánh, kiến nghị về TTHC", 2.0, 3.5, None),
+    }
+    assert not any(f.kind == "deduction_mismatch" for f in r.findings)  # lost 1,5 = 1,5
+    # the criterion lost 2 but its indicators, whose maxima make up its 9,5, lost 1,5: a deduction_mismatch
+    lost_two = ["3. Cải cách thủ tục hành chính: đạt 7,5/9,5 điểm, tỷ lệ 78,95%."]
+    r = extract_file(_docx(tmp_path / "lost.docx", [INDICATORS], lost_two))
+    assert [(f.subject, f.expected, f.actual) for f in r.findings if f.kind == "deduction_mismatch"] == [("3", 2.0, 1.5)]
+    # indicators whose maxima do not make up the criterion's (a part of them printed): no finding
+    part = ["3. Cải cách thủ tục hành chính: đạt 7,5/12,5 điểm, tỷ lệ 60,00%."]
+    r = extract_file(_docx(tmp_path / "part.docx", [INDICATORS], part))
+    assert not any(f.kind == "deduction_mismatch" for f in r.findings)
