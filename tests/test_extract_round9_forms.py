@@ -269,3 +269,17 @@ def test_an_indicator_table_under_its_criterion(tmp_path: Path) -> None:
     part = ["3. Cải cách thủ tục hành chính: đạt 7,5/12,5 điểm, tỷ lệ 60,00%."]
     r = extract_file(_docx(tmp_path / "part.docx", [INDICATORS], part))
     assert not any(f.kind == "deduction_mismatch" for f in r.findings)
+
+
+# --- the rank as a place among the district's units, the total first ------------------------------------
+
+
+def test_the_total_of_units_before_the_rank() -> None:
+    from cchc.extractors.patterns import find_ranks
+
+    text = "Chỉ số CCHC năm 2021 của xã đạt 88,50%, trong 33 xã, thị trấn của huyện, xã đứng thứ 4, tăng 2 bậc."
+    assert [(r.rank, r.total) for r in find_ranks(text)] == [(4, 33)]
+    assert [(r.rank, r.total) for r in find_ranks("trong 18 xã, thị trấn của huyện, thị trấn đứng thứ ba")] == [(3, 18)]
+    # a count of units with a grade is no rank; a year before a rank gives no total
+    assert find_ranks("trong 12 xã có 5 xã xếp loại Tốt") == []
+    assert [(r.rank, r.total) for r in find_ranks("Trong năm 2021, xã xếp thứ 3")] == [(3, None)]
