@@ -1154,7 +1154,7 @@ def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
     section: str | None = None
     after_heading = False
     for i, block in enumerate(document.blocks):
-        num = numbering(block.text) or label_numbering(block.text)
+        num = numbering(block.text) or label_numbering(block.text, ctx.framework)
         if not num:
             text = block.text.strip()
             after_heading = (text.endswith(":") and len(text) < 100) or (

@@ -49,6 +49,9 @@ _SCORE_LABEL = r"(?:số\s+)?điểm\s+(?:đạt(?:\s+được)?|thẩm\s+địn
 # the points lost printed between a maximum and the score that remains ("bị trừ 2,25 điểm, ", "không bị trừ điểm, ")
 _LOST_BETWEEN = rf"(?:(?:bị\s+)?trừ\s+(?P<lost>{NUM})\s*{POINTS}\s*[;,.–-]?\s*|không\s+bị\s+trừ\s+điểm\s*[;,.–-]?\s*)?"
 
+# "của tiêu chí này", "của lĩnh vực": what a labelled score or maximum is of
+_OF_CRITERION = r"(?:\s+(?:của\s+)?(?:tiêu\s+chí|lĩnh\s+vực)(?:\s+này)?)?"
+
 # "… điều hành Điểm tối đa 15 điểm, …": a capital "Điểm" after a word starts a sentence (a heading and the line
 # after it read as one block), unlike "đạt điểm tối đa 2 điểm"
 _NEW_SENTENCE_MAX = r"(?-i:Điểm)\s+(?:tối\s+đa|chuẩn)"
@@ -110,11 +113,12 @@ SCORE_RES = [
         rf"(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})(?!\s*%|[.,]?\d|\s*/)",
         re.I,
     ),
-    # the score first, its maximum in the next sentence: "Tổng điểm tiêu chí này là 12,5. Điểm tối đa là 15 điểm"
+    # the score first, its maximum in the next clause or sentence: "Tổng điểm tiêu chí này là 12,5. Điểm tối đa là
+    # 15 điểm", "Điểm đạt được: 12,5 điểm; điểm tối đa của lĩnh vực: 15 điểm", "… đạt 12,5 điểm, điểm tối đa 15 điểm"
     re.compile(
-        rf"(?:tổng\s+(?:số\s+)?điểm|điểm\s+đạt(?:\s+được)?)(?:\s+(?:của\s+)?(?:tiêu\s+chí|lĩnh\s+vực)(?:\s+này)?)?"
-        rf"\s*(?:là|đạt(?:\s+được)?)?\s*:?\s*(?P<score>{_SMALL})(?:\s*{POINTS})?\s*[.;,]\s*(?:số\s+)?điểm\s+tối\s+đa"
-        rf"\s*(?:là)?\s*:?\s*(?P<max>{_SMALL})\s*{POINTS}",
+        rf"(?:(?:tổng\s+(?:số\s+)?điểm|(?:số\s+)?điểm\s+đạt(?:\s+được)?){_OF_CRITERION}\s*(?:là|đạt(?:\s+được)?)?\s*:?\s*"
+        rf"(?P<score>{_SMALL})(?:\s*{POINTS})?|(?<!\p{{L}})đạt(?:\s+được)?\s+(?P<score>{_SMALL})\s*{POINTS})"
+        rf"\s*[.;,]\s*(?:số\s+)?điểm\s+tối\s+đa{_OF_CRITERION}\s*(?:là)?\s*:?\s*(?P<max>{_SMALL})\s*{POINTS}",
         re.I,
     ),
 ]

@@ -90,7 +90,9 @@ CRITERION_PREFIX_RE = re.compile(
 # below it: "+ Lĩnh vực cải cách thủ tục hành chính (TTHC):" (held-out round 9: the scores of every criterion in
 # one paragraph, then a heading like this one per criterion with its lists)
 LIST_PARENT_RE = re.compile(
-    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+)?(?:lĩnh\s+vực|tiêu\s+chí)\s+(?P<title>[^:;.\d]{3,200}?)\s*[:：]\s*$", re.I
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+(?:(?:lĩnh\s+vực|tiêu\s+chí)\s+)?|(?:lĩnh\s+vực|tiêu\s+chí)\s+)"
+    r"(?P<title>[^:;.\d]{3,200}?)\s*[:：]\s*$",
+    re.I,
 )
 
 
@@ -336,11 +338,14 @@ def list_parent_named(text: str, framework: Framework) -> str | None:
 ORDINAL_PARAGRAPH_RE = re.compile(rf"^\s*(?P<num>thứ\s+{ORDINAL})\s*,\s*(?P<title>(?:về|đối\s+với)\s+\S.*)$", re.I | re.S)
 
 
-def label_numbering(text: str) -> tuple[str, str, str] | None:
+def label_numbering(text: str, framework: Framework | None = None) -> tuple[str, str, str] | None:
     """("label", number as printed, title) for a heading numbered by its word: "Lĩnh vực thứ năm: Cải cách
     tài chính công" gives ("label", "thứ năm", "Cải cách tài chính công"); "Tiêu chí 3: …" gives "3";
-    "Thứ năm, về cải cách tài chính công: …" gives "thứ năm"."""
-    m = CRITERION_LABEL_RE.match(text) or ORDINAL_PARAGRAPH_RE.match(text)
+    with a ``framework``, "Thứ năm, về cải cách tài chính công: …" gives "Thứ năm" when the words after
+    "về" name a criterion (not "Thứ nhất, về công tác tuyên truyền: …" inside a criterion's text)."""
+    m = CRITERION_LABEL_RE.match(text)
+    if m is None and framework is not None and (m := ORDINAL_PARAGRAPH_RE.match(text)) is not None:
+        m = m if framework.match_title(criterion_title(m["title"], None)) is not None else None
     return ("label", " ".join(m["num"].split()), m["title"].strip()) if m else None
 
 

@@ -82,21 +82,40 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
 
 # a column headed by a year alone: "Năm 2023", "2023", "Điểm năm 2023"
 _YEAR_COLUMN_RE = re.compile(r"^\s*(?:điểm\s+)?(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*$", re.I)
-_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _with_year_score(header: list[str], roles: dict[str, int]) -> dict[str, int]:
-    """``roles`` with the score column of a table that prints a score per year and no "Điểm đạt" column
-    ("Điểm tối đa | Năm 2022 | Năm 2023 | Tỷ lệ năm 2023 (%)"): the year the percent column names, else
-    the latest year (last year's column stands beside the report's for comparison)."""
-    if "score" in roles or "max" not in roles:
+    """``roles`` of a table that prints a score (or a percent) per year, with the report's year chosen: "Điểm
+    tối đa | Năm 2022 | Năm 2023 | Tỷ lệ năm 2023 (%)" (a year alone heads a score column when no column is
+    headed "Điểm đạt"), "Điểm đạt năm 2022 | Điểm đạt năm 2023". The report's year is the one a single
+    percent column names, else the latest: last year's column stands beside the report's for comparison."""
+    if "max" not in roles:
         return roles
-    years = {int(m["year"]): col for col, cell in enumerate(header) if (m := _YEAR_COLUMN_RE.match(cell))}
-    if not years:
+    by_role: dict[str, dict[int, int]] = {"score": {}, "percent": {}}
+    for col, cell in enumerate(header):
+        years = _YEAR_RE.findall(cell)
+        role = _role_of(cell)
+        if len(years) != 1 or role not in (None, "score", "percent"):
+            continue
+        if role is None and _YEAR_COLUMN_RE.match(cell) and "score" not in roles:
+            role = "score"
+        if role is not None:
+            by_role[role][int(years[0])] = col
+    if not any(by_role.values()):
         return roles
-    named = _YEAR_RE.findall(header[roles["percent"]]) if "percent" in roles else []
-    year = int(named[0]) if named and int(named[0]) in years else max(years)
-    return {**roles, "score": years[year]}
+    named = list(by_role["percent"])
+    year = named[0] if len(named) == 1 else max(y for cols in by_role.values() for y in cols)
+    chosen = {role: cols[year] for role, cols in by_role.items() if year in cols}
+    return {**roles, **chosen}
+
+
+def _role_of(cell: str) -> str | None:
+    """The role one header cell names by itself (the first of ``COLUMN_KEYS``), "percent" for a "%"."""
+    if "%" in cell:
+        return "percent"
+    runs = _word_runs(cell)
+    return next((role for role, keys in _COLUMN_KEY_SETS if not runs.isdisjoint(keys)), None)
 
 
 def _logical_rows(

@@ -51,6 +51,11 @@ def test_the_score_first_and_its_maximum_in_the_next_sentence() -> None:
     # a heading run into its statement, as a text reader re-flows them
     found = find_scores("1. Công tác chỉ đạo, điều hành CCHC Tổng điểm tiêu chí này là 11. Điểm tối đa là 13 điểm.")
     assert [(s.score.value, s.max.value, s.text[:9]) for s in found] == [(11.0, 13.0, "Tổng điểm")]
+    # the same with other labels: "Điểm đạt được: …; điểm tối đa của lĩnh vực: …", "đạt … điểm, điểm tối đa …"
+    found = find_scores("Điểm đạt được: 12,5 điểm; điểm tối đa của lĩnh vực: 15 điểm.")
+    assert [(s.score.value, s.max.value) for s in found] == [(12.5, 15.0)]
+    found = find_scores("Lĩnh vực này đạt 9,5 điểm, điểm tối đa 11 điểm.")
+    assert [(s.score.value, s.max.value) for s in found] == [(9.5, 11.0)]
     # a count before a maximum is no score, nor a self-assessed score alone
     assert find_scores("Tổng số hồ sơ là 120. Điểm tối đa là 15 điểm.") == []
     assert find_scores("(Điểm xã tự đánh giá: 11 điểm.)") == []
@@ -121,6 +126,8 @@ def test_an_unnumbered_lĩnh_vực_heading_names_the_criterion_of_the_lists_belo
     framework = generic_framework()
     assert list_parent_named("+ Lĩnh vực cải cách thủ tục hành chính (TTHC):", framework) == "3"
     assert list_parent_named("+ Lĩnh vực công tác chỉ đạo, điều hành CCHC:", framework) == "1"
+    assert list_parent_named("+ Về cải cách thể chế:", framework) == "2"
+    assert list_parent_named("- Về ưu điểm:", framework) is None
     # a score on the line, a quantity's label, or words naming no criterion: no such heading
     assert list_parent_named("+ Lĩnh vực cải cách thể chế: đạt 5/6 điểm", framework) is None
     assert list_parent_named("+ Tỷ lệ hồ sơ TTHC giải quyết đúng hạn:", framework) is None
@@ -160,10 +167,13 @@ def test_a_malformed_score_in_the_second_clause_belongs_to_its_criterion(tmp_pat
 
 
 def test_criteria_as_paragraphs_numbered_thu_nhat(tmp_path: Path) -> None:
-    assert label_numbering("Thứ năm, về cải cách tài chính công: đạt 5/6 điểm.") == (
+    framework = generic_framework()
+    assert label_numbering("Thứ năm, về cải cách tài chính công: đạt 5/6 điểm.", framework) == (
         "label", "Thứ năm", "về cải cách tài chính công: đạt 5/6 điểm.",
     )
-    assert label_numbering("Thứ nhất, công tác tuyên truyền còn hạn chế.") is None  # no "về": no criterion's label
+    # no "về", or words that name no criterion (a point inside a criterion's text): no criterion's label
+    assert label_numbering("Thứ nhất, công tác tuyên truyền còn hạn chế.", framework) is None
+    assert label_numbering("Thứ hai, về cơ sở vật chất: còn thiếu máy tính.", framework) is None
     body = "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n" + "".join(
         f"{n}, về {title}: đạt {score}/{maximum} điểm, tỷ lệ {pct}.\n\n"
         for n, title, score, maximum, pct in [
@@ -238,6 +248,11 @@ def test_a_criteria_table_with_last_years_and_this_years_columns(tmp_path: Path)
     no_pct = [row[:5] for row in TWO_YEARS]
     r = extract_file(_docx(tmp_path / "latest.docx", [no_pct]))
     assert [c.score for c in r.criteria] == [11.5, 4.5, 17.5]
+    # both years headed "Điểm đạt năm …", each with its percent: the report's year, whichever comes first
+    labelled = [["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt năm 2022", "Tỷ lệ 2022 (%)", "Điểm đạt năm 2021",
+                 "Tỷ lệ 2021 (%)"]] + [row[:3] + [row[4], row[5], row[3], "70,00"] for row in TWO_YEARS[1:]]
+    r = extract_file(_docx(tmp_path / "labelled.docx", [labelled]))
+    assert [(c.score, c.percent) for c in r.criteria] == [(11.5, 88.46), (4.5, 90.0), (17.5, 87.5)]
     # a table with its own "Điểm đạt" column keeps it, whatever year columns stand beside it
     scored = [["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Năm 2021"]] + [row[:3] + [row[4], row[3]] for row in TWO_YEARS[1:]]
     r = extract_file(_docx(tmp_path / "scored.docx", [scored]))
