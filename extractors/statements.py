@@ -140,7 +140,7 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         return Statement(Kind.TABLE, i)
     text = block.text
     num = numbering(text)
-    labelled = CRITERION_LABEL_RE.match(text) if num is None else None  # "Tiêu chí 1: Công tác chỉ đạo, …"
+    labelled = _labelled(text, num, scores, framework)  # "Tiêu chí 1: Công tác chỉ đạo, …", "Thứ nhất, về …"
     numbered_top = bool(num and "." not in num[1]) or labelled is not None
     indicator = INDICATOR_RE.match(text)
     code = _heading_names(blocks, i, numbered_top, labelled, scores, indicator, framework)
@@ -170,6 +170,20 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         states_score=states_score,
         **facets,  # type: ignore[arg-type]
     )
+
+
+def _labelled(
+    text: str, num: tuple[str, str, str] | None, scores: list[ScoreMatch], framework: Framework
+) -> re.Match[str] | None:
+    """The label numbering a criterion: "Tiêu chí 1: …", or an ordinal paragraph "Thứ nhất, về …:" when the
+    words after "về" name a criterion (never a point inside a criterion's text: "Thứ hai, về cơ sở vật chất")."""
+    if num is not None:
+        return None
+    labelled = CRITERION_LABEL_RE.match(text)
+    if labelled is None and (ordinal := ORDINAL_PARAGRAPH_RE.match(text)) is not None:
+        score_start = scores[0].start - ordinal.start("title") if scores else None
+        labelled = ordinal if framework.match_title(criterion_title(ordinal["title"], score_start)) else None
+    return labelled
 
 
 def _heading_names(

@@ -193,6 +193,26 @@ def test_criteria_as_paragraphs_numbered_thu_nhat(tmp_path: Path) -> None:
     assert ("numbering_gap", "I lĩnh vực") in _kinds(twice)
 
 
+def test_thu_nhat_headings_with_the_score_in_the_next_paragraph(tmp_path: Path) -> None:
+    body = """I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022
+Thứ nhất, về công tác chỉ đạo, điều hành CCHC:
+Tổng điểm tiêu chí này là 11. Điểm tối đa là 13 điểm, tỷ lệ đạt 84,62%.
+a) Các chỉ số thành phần đạt điểm tối đa:
+- Mục 1.1 (Kế hoạch CCHC năm): đã thực hiện đầy đủ.
+Thứ hai, về cải cách thể chế:
+Điểm chuẩn: 6 điểm; điểm đạt: 5 điểm; tỷ lệ 83,33%.
+Thứ ba, về cải cách thủ tục hành chính: đạt 17/20 điểm, tỷ lệ 85,00%.
+Thứ nhất, về công tác tuyên truyền: còn hạn chế.
+- Mục 3.2 (Công khai TTHC): đạt 1/3 điểm.
+"""
+    r = _record(tmp_path, body)
+    assert _criteria(r) == {
+        "1": (11.0, 13.0, 84.62, None, None), "2": (5.0, 6.0, 83.33, None, None), "3": (17.0, 20.0, 85.0, None, None),
+    }
+    # a point inside criterion 3's text numbered "Thứ nhất, về" names no criterion: 3.2 stays under criterion 3
+    assert {i.code: i.criterion for i in r.indicators} == {"1.1": "1", "3.2": "3"}
+
+
 # --- the overall statement naming its year ----------------------------------------------------------------
 
 
