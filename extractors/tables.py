@@ -321,6 +321,7 @@ _CELL_NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
 TEXT_ROW_RE = re.compile(
     rf"(?<![\d.,/])(?P<no>\d{{1,2}})[.)]?\s+(?P<title>[^\d|]{{3,160}}?)\s*\|?\s*"
     rf"(?P<a>{_CELL_NUM})\s*\|?\s+(?P<b>{_CELL_NUM})\s*\|?\s+(?P<pct>{_CELL_NUM})\s*%?\s*\|?\s*"
+    rf"(?:(?P<c>{_CELL_NUM})(?![\d/])\s*%?\s*\|?\s*)?"  # a fourth number: two years' scores, then the percent
     r"(?:(?P<rank>\d{1,3})\s*/\s*(?P<total>\d{1,3}))?(?P<rest>[^\d|]{0,120}?)(?=\s*(?:\d|\||$))"
 )
 TEXT_HEADER_RE = re.compile(r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)|tối\s+đa[^.;]{0,30}\bđạt\b", re.I)
@@ -476,6 +477,16 @@ def _row_as_printed(
     return _stream_row(tokens, code, marker, k, (maximum, score, pct), self_at)
 
 
+def _two_years_score(maximum: float, first: float, second: float, percent: float) -> float | None:
+    """The report's score in a row "maximum | last year | this year | percent" read as text ("13 11,75 11,5
+    88,46"): the year whose score the percent gives, else the later column; None when the four numbers do not
+    read so (a rank without its total after the percent: "14 12,5 89,29 8")."""
+    if not (first <= maximum and second <= maximum and second <= percent <= 200 and 0 < maximum < 50):
+        return None
+    fits = [s for s in (first, second) if abs(s / maximum * 100 - percent) <= 0.6]
+    return fits[0] if len(fits) == 1 else second
+
+
 def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
     """Criteria rows of a table read as text: "1 Công tác chỉ đạo 14 12,5 89,29 8/18 điều hành CCHC".
 
@@ -487,10 +498,12 @@ def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Crite
     for m in TEXT_ROW_RE.finditer(text):
         title = " ".join(f"{m['title']} {m['rest'] or ''}".replace("|", " ").split())
         code = framework.match_title(title)
-        a, b, pct = (parse_number(m[k], small=True) for k in ("a", "b", "pct"))
+        a, b, pct, c = (parse_number(m[k], small=True) if m[k] else None for k in ("a", "b", "pct", "c"))
         if code is None or a is None or b is None or pct is None:
             continue
         maximum, score = (a.value, b.value) if a.value >= b.value else (b.value, a.value)
+        if c is not None and (two_years := _two_years_score(a.value, b.value, pct.value, c.value)) is not None:
+            score, pct = two_years, c
         found.append(
             (
                 Criterion(

@@ -318,3 +318,39 @@ def test_the_total_of_units_before_the_rank() -> None:
     # a count of units with a grade is no rank; a year before a rank gives no total
     assert find_ranks("trong 12 xã có 5 xã xếp loại Tốt") == []
     assert [(r.rank, r.total) for r in find_ranks("Trong năm 2021, xã xếp thứ 3")] == [(3, None)]
+
+
+TWO_YEARS_TEXT_ROWS = [
+    ("1", "Công tác chỉ đạo, điều hành CCHC", "13", "11,75", "11,5", "88,46"),
+    ("2", "Cải cách thể chế", "5", "3,5", "4,5", "90,00"),
+    ("3", "Cải cách thủ tục hành chính", "20", "17", "17,5", "87,50"),
+    ("4", "Cải cách tổ chức bộ máy", "6", "4,75", "5,5", "91,67"),
+    ("5", "Cải cách chế độ công vụ", "12", "9,75", "10,25", "85,42"),
+    ("6", "Cải cách tài chính công", "7", "6", "5", "71,43"),  # this year's lower than last year's
+]
+
+
+def _text_table(rows: list[tuple[str, ...]], header: str) -> str:
+    return header + "\n" + "\n".join(f"{n:<4} {t:<40} {m:>6} {a:>8} {b:>8} {p:>8}" for n, t, m, a, b, p in rows) + "\n"
+
+
+def test_a_two_year_criteria_table_typed_as_text_columns(tmp_path: Path) -> None:
+    header = "STT  Lĩnh vực                                 Điểm tối đa  Năm 2021  Năm 2022  Tỷ lệ năm 2022 (%)"
+    body = "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\nKết quả cụ thể như sau:\n" + _text_table(TWO_YEARS_TEXT_ROWS, header)
+    r = _record(tmp_path, body)
+    assert {c.code: (c.score, c.max_score, c.percent) for c in r.criteria} == {
+        "1": (11.5, 13.0, 88.46), "2": (4.5, 5.0, 90.0), "3": (17.5, 20.0, 87.5), "4": (5.5, 6.0, 91.67),
+        "5": (10.25, 12.0, 85.42), "6": (5.0, 7.0, 71.43),
+    }
+    assert not any(f.kind == "percent_mismatch" for f in r.findings)
+    # a percent that neither year's score gives: this year's (the later column) is read, and the mismatch found
+    planted = [*TWO_YEARS_TEXT_ROWS[:4], ("5", "Cải cách chế độ công vụ", "12", "9,75", "10,25", "88,42")]
+    r = _record(tmp_path, "I. KẾT QUẢ\n" + _text_table(planted, header))
+    assert [(f.subject, f.actual) for f in r.findings if f.kind == "percent_mismatch"] == [("5", 88.42)]
+
+
+def test_a_rank_without_its_total_after_the_percent_is_no_fourth_score() -> None:
+    from cchc.extractors.tables import criteria_from_text_rows
+
+    rows = criteria_from_text_rows("1 Công tác chỉ đạo, điều hành CCHC 14 12,5 89,29 8", generic_framework())
+    assert [(c.code, c.score, c.max_score, c.percent) for c, _, _ in rows] == [("1", 12.5, 14.0, 89.29)]
