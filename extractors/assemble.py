@@ -53,11 +53,14 @@ from cchc.extractors.statements import (
     list_parent_named,
 )
 from cchc.extractors.tables import (
+    INDICATOR_TEXT_HEADER_RE,
+    INDICATOR_TEXT_ROW_RE,
     TEXT_HEADER_RE,
     criteria_from_cell_stream,
     criteria_from_table,
     criteria_from_text_rows,
     indicators_from_table,
+    indicators_from_text_rows,
 )
 from cchc.schemas.record import (
     Criterion,
@@ -661,6 +664,8 @@ class _Assembler:
         """Place one statement; returns the index of the next block to read."""
         if st.kind == Kind.TABLE:
             return self.table(st.index)
+        if (after := self.indicator_text_table(st.index)) is not None:
+            return after
         if st.section is not None:
             self.close_indicator()
             self.section, self.current, self.listed_as = st.section, None, None
@@ -689,6 +694,26 @@ class _Assembler:
         if st.overall is not None and (after := self.overall(st)) is not None:
             return after
         return self.list_item(st)
+
+    def indicator_text_table(self, i: int) -> int | None:
+        """A component indicators' table typed as text ("Mã chỉ số Nội dung Điểm tối đa Điểm đạt", then a row a
+        line, or all run into one paragraph): its rows as indicators; the next index to read, None if no such table."""
+        blocks = self.ctx.doc.blocks
+        header = INDICATOR_TEXT_HEADER_RE.search(blocks[i].text)
+        if header is None or self.ctx.scores(i):
+            return None
+        self.close_indicator()
+        max_first = "tối" in header["first"].casefold()
+        zone = [i]
+        while zone[-1] + 1 < len(blocks) and INDICATOR_TEXT_ROW_RE.match(blocks[zone[-1] + 1].text.strip()):
+            zone.append(zone[-1] + 1)
+        for j in zone:
+            start = header.end() if j == i else 0
+            for indicator, lo, hi in indicators_from_text_rows(blocks[j].text[start:], max_first):
+                indicator.evidence = [evidence(blocks[j], j, start + lo, start + hi)]
+                self.record.indicators.append(indicator)
+                self.placed.add(j)
+        return zone[-1] + 1
 
     def _list_parent(self, st: Statement, scores: list[ScoreMatch]) -> bool:
         """An unnumbered heading naming a criterion already read ("+ Lĩnh vực cải cách thể chế:"): the

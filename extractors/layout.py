@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex as re
 
 from cchc.extractors.document import BlockKind
+from cchc.extractors.locale_vi import ORDINAL
 
 ROMAN_HEADING_RE = re.compile(r"^\s*(?P<num>[IVX]{1,5})\s*[\.\)/:-]\s*(?P<title>\S.*)$")
 # "1. ", "3.1. ", "3.7 ", "1.1.2. " — at least one dot, so "12 phòng ban" continues a paragraph.
@@ -42,6 +43,9 @@ PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d
 # The document-type line above a title: "BÁO CÁO" (tổng kết, sơ kết), "KẾ HOẠCH", "TỜ TRÌNH".
 DOC_TYPE_RE = re.compile(r"^\s*(?:BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s*", re.I)
 PART_WORD_RE = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)$")  # a part's word alone, its number on the next line
+# a paragraph opening with an ordinal adverb, capitalised: "Thứ hai, về cải cách thể chế: …" (held-out round 9: the
+# criteria as "Thứ nhất, về …" paragraphs; after a table row typed as text the line before ends without a stop)
+ORDINAL_OPENING_RE = re.compile(rf"^(?-i:Thứ)\s+{ORDINAL}\s*,", re.I)
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
 # A sentence end for sentence_bounds: ". ", "; ", "! ", "? ", or one of those signs ending the text.
 _SENTENCE_END_RE_AT = re.compile(r"[.;!?](?= |\Z)")
@@ -140,7 +144,7 @@ def starts_block(line: str, prev: str | None) -> bool:
         return False
     if prev_s.count("(") > prev_s.count(")") and ")" in stripped[:20] and "(" not in stripped[: stripped.find(")")]:
         return False  # "… NHÀ NƯỚC (6/6" / "ĐIỂM)": the bracket opened above closes here
-    if numbering(stripped) or is_bullet(stripped) or LETTER_ITEM_RE.match(stripped):
+    if numbering(stripped) or is_bullet(stripped) or LETTER_ITEM_RE.match(stripped) or ORDINAL_OPENING_RE.match(stripped):
         return True
     if stripped[0] in "–—" and SENTENCE_END_RE.search(prev_s):
         return True

@@ -477,6 +477,35 @@ def _row_as_printed(
     return _stream_row(tokens, code, marker, k, (maximum, score, pct), self_at)
 
 
+# the header of a component indicators' table typed as text or run into a paragraph by a converter: "Mã chỉ số Nội
+# dung Điểm tối đa Điểm đạt" (held-out round 9 prints it as a table; the same table as text in other formats)
+INDICATOR_TEXT_HEADER_RE = re.compile(
+    r"(?:mã\s+chỉ\s+số|mã\s+số|chỉ\s+số\s+thành\s+phần)[^.;:\d]{0,60}?(?P<first>điểm\s+tối\s+đa|điểm\s+đạt)"
+    r"[^.;:\d]{0,20}?(?:điểm\s+tối\s+đa|điểm\s+đạt)",
+    re.I,
+)
+# a row of it: "1.6 Đối thoại của lãnh đạo xã với người dân, doanh nghiệp 2,5 0,5"
+INDICATOR_TEXT_ROW_RE = re.compile(
+    rf"(?<![\d.,/])(?P<code>\d{{1,2}}\.\d{{1,2}}(?:\.\d{{1,2}})?)\.?\s+(?P<title>[^\d|]{{2,200}}?)\s*\|?\s+"
+    rf"(?P<a>{_CELL_NUM})\s*\|?\s+(?P<b>{_CELL_NUM})(?![\d/]|[.,]\d|\s*(?:%|điểm|/))"
+)
+
+
+def indicators_from_text_rows(text: str, max_first: bool) -> list[tuple[Indicator, int, int]]:
+    """Component indicators of a table typed as text, a row "code title maximum score" (``max_first``, as the
+    header "Điểm tối đa Điểm đạt" orders them) or "code title score maximum": (indicator, start, end)."""
+    found = []
+    for m in INDICATOR_TEXT_ROW_RE.finditer(text):
+        a, b = parse_number(m["a"], small=True), parse_number(m["b"], small=True)
+        if a is None or b is None:
+            continue
+        maximum, score = (a.value, b.value) if max_first else (b.value, a.value)
+        title = " ".join(m["title"].replace("|", " ").split())
+        indicator = Indicator(code=m["code"], title=title, score=score, max_score=maximum, criterion=m["code"].split(".")[0])
+        found.append((indicator, m.start(), m.end()))
+    return found
+
+
 def _two_years_score(maximum: float, first: float, second: float, percent: float) -> float | None:
     """The report's score in a row "maximum | last year | this year | percent" read as text ("13 11,75 11,5
     88,46"): the year whose score the percent gives, else the later column; None when the four numbers do not

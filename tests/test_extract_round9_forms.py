@@ -354,3 +354,29 @@ def test_a_rank_without_its_total_after_the_percent_is_no_fourth_score() -> None
 
     rows = criteria_from_text_rows("1 Công tác chỉ đạo, điều hành CCHC 14 12,5 89,29 8", generic_framework())
     assert [(c.code, c.score, c.max_score, c.percent) for c, _, _ in rows] == [("1", 12.5, 14.0, 89.29)]
+
+
+INDICATOR_TEXT = """3. Cải cách thủ tục hành chính: đạt 8/9,5 điểm, tỷ lệ 84,21%.
+Điểm các chỉ số thành phần của lĩnh vực cải cách thủ tục hành chính:
+Mã chỉ số Nội dung Điểm tối đa Điểm đạt
+3.1 Kiểm soát TTHC 3 3
+3.2 Công khai TTHC 3 3
+3.3 Tiếp nhận, xử lý phản ánh, kiến nghị về TTHC 3,5 2
+Thứ tư, về cải cách tổ chức bộ máy hành chính nhà nước: đạt 5,5/6 điểm, tỷ lệ 91,67%.
+"""
+
+
+def test_an_indicator_table_typed_as_text_a_row_a_line_or_run_into_one_paragraph(tmp_path: Path) -> None:
+    expected = {"3.1": ("3", 3.0, 3.0), "3.2": ("3", 3.0, 3.0), "3.3": ("3", 2.0, 3.5)}
+    r = _record(tmp_path, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n" + INDICATOR_TEXT)
+    assert {i.code: (i.criterion, i.score, i.max_score) for i in r.indicators} == expected
+    # the paragraph after the last row ("… 3,5 2" then "Thứ tư, về …") is a paragraph of its own: criterion 4 read
+    assert _criteria(r)["4"] == (5.5, 6.0, 91.67, None, None)
+    # the rows run into the header's paragraph, as a converter's re-flow leaves them; the score first in the header
+    lines = INDICATOR_TEXT.splitlines()
+    run = " ".join(lines[2:6]).replace("Điểm tối đa Điểm đạt", "Điểm đạt Điểm tối đa").replace("3,5 2", "2 3,5")
+    r = _record(tmp_path, "I. KẾT QUẢ\n" + "\n".join([lines[0], lines[1], run, lines[6]]) + "\n")
+    assert {i.code: (i.criterion, i.score, i.max_score) for i in r.indicators} == expected
+    # dotted numbers with two numbers after them, without such a header, are no indicator table
+    r = _record(tmp_path, "I. KẾT QUẢ\n" + "\n".join([lines[0], *lines[3:6]]) + "\n")
+    assert [i.code for i in r.indicators if i.score is not None] == []
