@@ -46,6 +46,8 @@ PART_WORD_RE = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)$")  # a part's 
 # a paragraph opening with an ordinal adverb, capitalised: "Thứ hai, về cải cách thể chế: …" (held-out round 9: the
 # criteria as "Thứ nhất, về …" paragraphs; after a table row typed as text the line before ends without a stop)
 ORDINAL_OPENING_RE = re.compile(rf"^(?-i:Thứ)\s+{ORDINAL}\s*,", re.I)
+# a line ending in a word that a value must follow: the next line's number is that value
+AWAITS_VALUE_RE = re.compile(r"(?<!\p{L})là\s*:?\s*$", re.I)
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
 # A sentence end for sentence_bounds: ". ", "; ", "! ", "? ", or one of those signs ending the text.
 _SENTENCE_END_RE_AT = re.compile(r"[.;!?](?= |\Z)")
@@ -144,6 +146,8 @@ def starts_block(line: str, prev: str | None) -> bool:
         return False
     if prev_s.count("(") > prev_s.count(")") and ")" in stripped[:20] and "(" not in stripped[: stripped.find(")")]:
         return False  # "… NHÀ NƯỚC (6/6" / "ĐIỂM)": the bracket opened above closes here
+    if AWAITS_VALUE_RE.search(prev_s) and re.match(r"\d", stripped):
+        return False  # "Tổng điểm tiêu chí này là" / "3. Điểm tối đa là 4 điểm": the value, not a heading's number
     if numbering(stripped) or is_bullet(stripped) or LETTER_ITEM_RE.match(stripped) or ORDINAL_OPENING_RE.match(stripped):
         return True
     if stripped[0] in "–—" and SENTENCE_END_RE.search(prev_s):

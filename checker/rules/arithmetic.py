@@ -204,8 +204,8 @@ def deduction_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
         if c.code is None or c.score is None or c.max_score is None:
             continue
         by_code: dict[str, list[Indicator]] = defaultdict(list)
-        for i in record.indicators:
-            if i.criterion == c.code:
+        for i in record.indicators:  # an indicator numbered under another criterion (3.1 read under 1) is misplaced
+            if i.criterion == c.code and i.code.strip().startswith(f"{c.code}."):
                 by_code[i.code.strip().rstrip(".")].append(i)
         if not by_code:
             continue
