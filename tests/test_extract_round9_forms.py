@@ -380,3 +380,14 @@ def test_an_indicator_table_typed_as_text_a_row_a_line_or_run_into_one_paragraph
     # dotted numbers with two numbers after them, without such a header, are no indicator table
     r = _record(tmp_path, "I. KẾT QUẢ\n" + "\n".join([lines[0], *lines[3:6]]) + "\n")
     assert [i.code for i in r.indicators if i.score is not None] == []
+
+
+def test_where_a_line_starts_a_paragraph_after_a_value_word_or_a_table_row() -> None:
+    from cchc.extractors.layout import starts_block
+
+    # "… là" awaits its value: the number on the next line is that value, not a heading's number
+    assert not starts_block("3. Điểm tối đa là 4 điểm, tỷ lệ đạt 75%.", "8. Tác động của CCHC Tổng điểm tiêu chí này là")
+    assert starts_block("3. Cải cách thủ tục hành chính", "- Thực hiện nghiêm túc các quy định.")
+    # "Thứ hai, …" capitalised opens a paragraph, even after a row that ends without a stop; lower case goes on
+    assert starts_block("Thứ hai, về cải cách thể chế: đạt 5,5/6 điểm.", "1.6 Đối thoại của lãnh đạo xã 4 4")
+    assert not starts_block("thứ hai, tăng 1 bậc so với năm trước.", "Cải cách thể chế đạt 5/6 điểm, xếp")
