@@ -112,6 +112,16 @@ def test_criteria_joined_by_va_in_one_sentence(tmp_path: Path) -> None:
     assert titles["4"] == "cải cách tổ chức bộ máy"  # "Bên cạnh đó," is no part of it
 
 
+def test_a_section_heading_run_into_the_run_on_paragraph(tmp_path: Path) -> None:
+    # a converter's paragraph cut every few lines puts the heading and the paragraph after it in one
+    r = _record(tmp_path, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022 " + RUN_ON)
+    assert _criteria(r)["1"] == (11.0, 13.0, 84.62, 6, 22)
+    assert sorted(_criteria(r)) == ["1", "2", "3", "4", "5"]
+    # a section heading with a score or two in its line is a section heading still
+    r = _record(tmp_path, "I. KẾT QUẢ NĂM 2022: cải cách thể chế đạt 5/6 điểm\n")
+    assert "2" not in _criteria(r)
+
+
 def test_words_after_va_that_name_no_criterion_give_none(tmp_path: Path) -> None:
     text = RUN_ON.replace("và cải cách thủ tục hành chính đạt 17/20 điểm", "và tăng 0,5/6 điểm")
     r = _record(tmp_path, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n" + text)
