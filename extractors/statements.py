@@ -146,8 +146,8 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
     code = _heading_names(blocks, i, numbered_top, labelled, scores, indicator, framework)
     roman = num[1] if num and num[0] == "roman" else None
     if roman and code is None:  # with several scores, a heading a converter ran into the criteria's run-on paragraph
-        kind = Kind.CRITERIA_CLAUSES if len(scores) >= 3 and not indicator else Kind.SECTION
-        return Statement(kind, i, section=roman, numbered=True, numbered_top=True)
+        clauses = len(scores) >= 3 and not indicator
+        return Statement(Kind.CRITERIA_CLAUSES if clauses else Kind.SECTION, i, section=roman, numbered=True, numbered_top=True)
     follow = _score_follows(blocks, i, code, framework) if code is not None and not scores else None
     states_score = bool(scores) or follow is not None or (code is not None and find_bare_score(text) is not None)
     if code is not None and numbered_top and not states_score:
