@@ -46,6 +46,17 @@ PART_WORD_RE = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)$")  # a part's 
 # a paragraph opening with an ordinal adverb, capitalised: "Thứ hai, về cải cách thể chế: …" (held-out round 9: the
 # criteria as "Thứ nhất, về …" paragraphs; after a table row typed as text the line before ends without a stop)
 ORDINAL_OPENING_RE = re.compile(rf"^(?-i:Thứ)\s+{ORDINAL}\s*,", re.I)
+# the same inside a paragraph, as a converter's paragraphs cut every few lines hold it: "… tỷ lệ 83,33%. Thứ hai, về
+# cải cách thể chế: …", "I. KẾT QUẢ … NĂM 2023 Thứ nhất, về …", "… 3 1,5 Thứ tám, về …" after a table's row; a
+# capital "Thứ" and a subject after "về" or "đối với" (in a sentence an ordinal is written "thứ")
+_ORDINAL_INSIDE_RE = re.compile(rf"(?<=\S\s)(?=(?-i:Thứ)\s+{ORDINAL}\s*,\s*(?:về|đối\s+với)\s)", re.I)
+
+
+def split_ordinal_openings(text: str) -> list[str]:
+    """``text`` cut before each "Thứ hai, về …" inside it."""
+    return [part for part in _ORDINAL_INSIDE_RE.split(text) if part.strip()] or [text]
+
+
 # a line ending in a word that a value must follow: the next line's number is that value
 AWAITS_VALUE_RE = re.compile(r"(?<!\p{L})là\s*:?\s*$", re.I)
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")

@@ -401,3 +401,28 @@ def test_where_a_line_starts_a_paragraph_after_a_value_word_or_a_table_row() -> 
     # "Thứ hai, …" capitalised opens a paragraph, even after a row that ends without a stop; lower case goes on
     assert starts_block("Thứ hai, về cải cách thể chế: đạt 5,5/6 điểm.", "1.6 Đối thoại của lãnh đạo xã 4 4")
     assert not starts_block("thứ hai, tăng 1 bậc so với năm trước.", "Cải cách thể chế đạt 5/6 điểm, xếp")
+
+
+def test_thu_paragraphs_inside_a_converters_paragraphs_are_cut_out(tmp_path: Path) -> None:
+    from cchc.extractors.layout import split_ordinal_openings
+
+    text = "I. KẾT QUẢ NĂM 2022 Thứ nhất, về cải cách thể chế: đạt 5/6 điểm. Thứ hai, về cải cách tài chính công: đạt 6/7"
+    assert split_ordinal_openings(text) == [
+        "I. KẾT QUẢ NĂM 2022 ", "Thứ nhất, về cải cách thể chế: đạt 5/6 điểm. ", "Thứ hai, về cải cách tài chính công: đạt 6/7",
+    ]
+    # lower case, or no subject after "về", is a sentence going on
+    assert split_ordinal_openings("xã xếp thứ hai, về đích sớm") == ["xã xếp thứ hai, về đích sớm"]
+    assert split_ordinal_openings("Kết quả: Thứ hai, tăng 1 bậc.") == ["Kết quả: Thứ hai, tăng 1 bậc."]
+    # a DOCX whose paragraphs a converter cut every few lines, regardless of sentences
+    lines = [*HEADER.strip().splitlines(), OVERALL.strip(),
+             "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022 Thứ nhất, về công tác chỉ đạo, điều hành CCHC: đạt",
+             "11/13 điểm, tỷ lệ 84,62%. - Các nhiệm vụ được triển khai kịp thời. Thứ hai, về cải cách thể chế: đạt 5/6",
+             "điểm, tỷ lệ 83,33%. Thứ ba, về cải cách thủ tục hành chính: đạt 17/20 điểm, tỷ lệ 85,00%.", CLOSING.strip()]
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "flow.docx"))
+    r = extract_file(tmp_path / "flow.docx")
+    assert {c.code: (c.score, c.max_score, c.percent) for c in r.criteria} == {
+        "1": (11.0, 13.0, 84.62), "2": (5.0, 6.0, 83.33), "3": (17.0, 20.0, 85.0),
+    }

@@ -24,6 +24,7 @@ from cchc.extractors.layout import (
     classify,
     is_all_caps,
     numbering,
+    split_ordinal_openings,
 )
 from cchc.extractors.locale_vi import ORDINAL, PLACE_NAME_DASHED
 from cchc.extractors.readers.text import blocks_from_lines
@@ -238,8 +239,9 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
             warnings.append(f"paragraph {para.prov.paragraph}: dropped page number {glued[1]!r}")
             text = text[glued.end() :]
         for piece in split_inner_starts(text, seen, header=header):
-            raw.append(piece)
-            sources[len(raw)] = para
+            for part in split_ordinal_openings(piece):  # "… 83,33%. Thứ hai, về cải cách thể chế: …"
+                raw.append(part)
+                sources[len(raw)] = para
         if lone:
             raw.append("")
     flowed = blocks_from_lines(raw, fmt="docx")
