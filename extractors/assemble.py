@@ -420,7 +420,7 @@ def extract_years(document: Document) -> list[YearStatement]:
 # the year an overall statement gives its result: "Năm 2021, UBND xã … đạt 85,50/100 điểm", "Kết quả Chỉ số CCHC
 # năm 2023 của UBND thị trấn … đạt 87,25/100 điểm" (held-out round 9: the overall statement naming the year after)
 OVERALL_YEAR_RES = (
-    re.compile(r"^\s*năm\s+(?P<year>(?:19|20)\d{2})\s*,", re.I),
+    re.compile(r"(?:^|[:：])\s*năm\s+(?P<year>(?:19|20)\d{2})\s*,", re.I),  # "… báo cáo kết quả như sau: Năm 2021, …"
     re.compile(r"(?<!so\s+với\s+)chỉ\s+số\s+(?:CCHC|cải\s+cách\s+hành\s+chính)\s+năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I),
 )
 

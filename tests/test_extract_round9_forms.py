@@ -232,6 +232,10 @@ def test_the_overall_statement_naming_another_year_than_the_report(tmp_path: Pat
     r = _record(tmp_path, body, overall=wrong)
     hits = [f for f in r.findings if f.kind == "year_mismatch"]
     assert [(f.expected, f.actual) for f in hits] == [(2022, 2023)]
+    # the opening run into the statement, as a converter leaves it
+    run_in = "UBND xã An Khánh báo cáo kết quả như sau: " + wrong
+    hits = [f for f in _record(tmp_path, body, overall=run_in).findings if f.kind == "year_mismatch"]
+    assert [(f.expected, f.actual) for f in hits] == [(2022, 2023)]
     right = wrong.replace("Năm 2023,", "Năm 2022,")
     assert not any(f.kind == "year_mismatch" for f in _record(tmp_path, body, overall=right).findings)
     # last year's result beside this year's is no statement of the report's year
