@@ -1059,7 +1059,7 @@ def _criteria_in_clauses(
                 title=head.strip(" ,;:-–").removesuffix(" đạt").strip() or head.strip(),
                 score=score.score.value,
                 max_score=score.max.value,
-                percent=pct[0].value.value if pct and pct[0].start < 30 else None,
+                percent=pct[0].value.value if pct and pct[0].start < 30 else _percent_just_before(text, score.start),
                 rank=rank[0].rank if rank else None,
                 rank_total=rank[0].total if rank else None,
                 rank_change=change[0].change if change else None,
@@ -1082,15 +1082,19 @@ def _clause_head(
     whose words up to the score name a criterion."""
     before = [s for s in scores if left <= s.start < score.start]
     if not before:
-        head = text[left : score.start]
+        head = _PERCENT_BEFORE_SCORE_RE.sub("", text[left : score.start])
         head = re.sub(r"^.*?(?:cụ\s+thể|như\s+sau|gồm|trong\s+đó|bên\s+cạnh\s+đó)\s*[:,]?\s*", "", head, flags=re.I)
         return head, framework.match_title(head) if len(head) <= 120 else None
     tail_start = before[-1].end
     for joint in _CLAUSE_JOIN_RE.finditer(text, tail_start, score.start):
-        head = text[joint.end() : score.start]
+        head = _PERCENT_BEFORE_SCORE_RE.sub("", text[joint.end() : score.start])  # "… đạt 83,33% (5/6 điểm)"
         if len(head) <= 120 and not re.search(r"\d", head) and (code := framework.match_title(head)) is not None:
             return head, code
     return "", None
+
+
+# a clause's percent printed before its score: "cải cách thể chế đạt 83,33% (5/6 điểm)"
+_PERCENT_BEFORE_SCORE_RE = re.compile(r"\s*\d{1,3}(?:[.,]\d{1,2})?\s*%\s*[(（]?\s*$")
 
 
 _STATED = ("score", "max_score", "percent", "rank", "rank_total", "rank_change")

@@ -122,6 +122,18 @@ def test_a_section_heading_run_into_the_run_on_paragraph(tmp_path: Path) -> None
     assert "2" not in _criteria(r)
 
 
+def test_run_on_clauses_with_the_percent_before_the_score(tmp_path: Path) -> None:
+    text = (
+        "Kết quả chấm điểm từng lĩnh vực như sau: công tác chỉ đạo, điều hành CCHC đạt 84,62% (11/13 điểm), xếp thứ "
+        "6/22; cải cách thể chế đạt 83,33% (5/6 điểm) và cải cách thủ tục hành chính đạt 85,00% (17/20 điểm).\n"
+    )
+    r = _record(tmp_path, "I. KẾT QUẢ\n" + text)
+    assert _criteria(r) == {
+        "1": (11.0, 13.0, 84.62, 6, 22), "2": (5.0, 6.0, 83.33, None, None), "3": (17.0, 20.0, 85.0, None, None),
+    }
+    assert [c.title for c in r.criteria] == ["công tác chỉ đạo, điều hành CCHC", "cải cách thể chế", "cải cách thủ tục hành chính"]
+
+
 def test_words_after_va_that_name_no_criterion_give_none(tmp_path: Path) -> None:
     text = RUN_ON.replace("và cải cách thủ tục hành chính đạt 17/20 điểm", "và tăng 0,5/6 điểm")
     r = _record(tmp_path, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022\n" + text)
