@@ -57,6 +57,20 @@ def split_ordinal_openings(text: str) -> list[str]:
     return [part for part in _ORDINAL_INSIDE_RE.split(text) if part.strip()] or [text]
 
 
+# a page's number a converter flowed in between a sentence end and the next heading or item: "… đạt 4/4 điểm. 3 b) Các
+# chỉ số …", "… năm 2022. 4 2. Cải cách thể chế …", "… 4/4 điểm. 2 * Các chỉ số …" (the footer's number of the page)
+_PAGE_NUMBER_BEFORE_HEADING_RE = re.compile(
+    r"(?<=[.;!?…])\s+(?P<page>\d{1,3})\s+(?=(?:[a-zđ]\)|\d{1,2}\.|[IVX]{1,5}\.)\s+\p{Lu}|[-+•*]\s*\p{Lu})"
+)
+
+
+def split_page_number_before_heading(text: str) -> tuple[list[str], list[str]]:
+    """``text`` cut where a page's number stands between a sentence end and a heading, and the numbers dropped."""
+    pages = [m["page"] for m in _PAGE_NUMBER_BEFORE_HEADING_RE.finditer(text)]
+    parts = _PAGE_NUMBER_BEFORE_HEADING_RE.split(text)  # the page group is returned between the parts
+    return [part for k, part in enumerate(parts) if k % 2 == 0 and part.strip()] or [text], pages
+
+
 # a line ending in a word that a value must follow: the next line's number is that value
 AWAITS_VALUE_RE = re.compile(r"(?<!\p{L})là\s*:?\s*$", re.I)
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")

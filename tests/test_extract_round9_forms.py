@@ -442,3 +442,17 @@ def test_thu_paragraphs_inside_a_converters_paragraphs_are_cut_out(tmp_path: Pat
     assert {c.code: (c.score, c.max_score, c.percent) for c in r.criteria} == {
         "1": (11.0, 13.0, 84.62), "2": (5.0, 6.0, 83.33), "3": (17.0, 20.0, 85.0),
     }
+
+
+def test_a_page_number_flowed_in_before_a_heading_or_item_is_cut_out() -> None:
+    from cchc.extractors.layout import split_page_number_before_heading
+
+    text = "- Chỉ số 7.4 (Trang thông tin điện tử): đạt 4/4 điểm. 2 * Các chỉ số thành phần chưa đạt điểm tối đa:"
+    assert split_page_number_before_heading(text) == (
+        ["- Chỉ số 7.4 (Trang thông tin điện tử): đạt 4/4 điểm.", "* Các chỉ số thành phần chưa đạt điểm tối đa:"], ["2"],
+    )
+    cut, pages = split_page_number_before_heading("… so với năm 2022. 3 b) Các chỉ số thành phần chưa đạt:")
+    assert (len(cut), pages) == (2, ["3"])
+    # a number in a sentence, or before words that are no heading, stays
+    for kept in ("Xã có 12 cán bộ. 3 người chưa đạt chuẩn.", "Tổng số hồ sơ là 12. 3 - 4 hồ sơ mỗi ngày."):
+        assert split_page_number_before_heading(kept) == ([kept], [])

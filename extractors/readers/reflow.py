@@ -25,6 +25,7 @@ from cchc.extractors.layout import (
     is_all_caps,
     numbering,
     split_ordinal_openings,
+    split_page_number_before_heading,
 )
 from cchc.extractors.locale_vi import ORDINAL, PLACE_NAME_DASHED
 from cchc.extractors.readers.text import blocks_from_lines
@@ -238,7 +239,9 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
         if glued:  # "3 1. Tiếp tục …": the page's number run into the next page's first heading
             warnings.append(f"paragraph {para.prov.paragraph}: dropped page number {glued[1]!r}")
             text = text[glued.end() :]
-        for piece in split_inner_starts(text, seen, header=header):
+        cuts, pages = split_page_number_before_heading(text)  # "… 4/4 điểm. 3 b) Các chỉ số …"
+        warnings.extend(f"paragraph {para.prov.paragraph}: dropped page number {page!r}" for page in pages)
+        for piece in (p for cut in cuts for p in split_inner_starts(cut, seen, header=header)):
             for part in split_ordinal_openings(piece):  # "… 83,33%. Thứ hai, về cải cách thể chế: …"
                 raw.append(part)
                 sources[len(raw)] = para
