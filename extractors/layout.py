@@ -71,6 +71,18 @@ def split_page_number_before_heading(text: str) -> tuple[list[str], list[str]]:
     return [part for k, part in enumerate(parts) if k % 2 == 0 and part.strip()] or [text], pages
 
 
+# a part lettered "A." … "D." or "PHẦN I" with its title in capitals, run into the paragraph before by a converter:
+# "… xếp loại Tốt. A. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2020 1. Về …" (a person's initial is no such heading: "A. Nguyễn"),
+# "… Xếp loại: Tốt. PHẦN I. KẾT QUẢ CHỈ SỐ … NĂM 2024 I. CHỈ ĐẠO, …"
+PART_START = r"(?:[A-Đ]\.\s+\p{Lu}{2,}(?!\p{Ll})|PHẦN\s+[IVX]{1,5}\s*[.:–-])"
+_PART_INSIDE_RE = re.compile(rf"(?<=[.;!?]\s)(?={PART_START})")
+
+
+def split_letter_sections(text: str) -> list[str]:
+    """``text`` cut before each lettered part or "PHẦN I" heading in capitals that follows a sentence end inside it."""
+    return [part for part in _PART_INSIDE_RE.split(text) if part.strip()] or [text]
+
+
 # a line ending in a word that a value must follow: the next line's number is that value
 AWAITS_VALUE_RE = re.compile(r"(?<!\p{L})là\s*:?\s*$", re.I)
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")

@@ -456,3 +456,17 @@ def test_a_page_number_flowed_in_before_a_heading_or_item_is_cut_out() -> None:
     # a number in a sentence, or before words that are no heading, stays
     for kept in ("Xã có 12 cán bộ. 3 người chưa đạt chuẩn.", "Tổng số hồ sơ là 12. 3 - 4 hồ sơ mỗi ngày."):
         assert split_page_number_before_heading(kept) == ([kept], [])
+
+
+def test_a_lettered_part_or_phan_heading_run_into_a_paragraph_is_cut_out() -> None:
+    from cchc.extractors.layout import split_letter_sections
+
+    assert split_letter_sections("Xếp loại: Tốt. A. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2020 1. Về …") == [
+        "Xếp loại: Tốt. ", "A. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2020 1. Về …",
+    ]
+    assert split_letter_sections("Xếp loại: Tốt. PHẦN I. KẾT QUẢ CHỈ SỐ NĂM 2024 I. CHỈ ĐẠO") == [
+        "Xếp loại: Tốt. ", "PHẦN I. KẾT QUẢ CHỈ SỐ NĂM 2024 I. CHỈ ĐẠO",
+    ]
+    # an initial before a name, a letter with no sentence end before it: no part
+    for kept in ("Đã họp. Mời ông A. Nguyễn Văn Bình dự họp.", "Đã họp. A. Nguyễn Văn Bình phát biểu.", "xã hạng A. KẾT QUẢ"):
+        assert split_letter_sections(kept) == [kept]

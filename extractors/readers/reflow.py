@@ -20,10 +20,12 @@ from cchc.extractors.layout import (
     BRACKET_NUMBER_RE,
     LETTER_ITEM_RE,
     PAGE_NUMBER_RE,
+    PART_START,
     SENTENCE_END_RE,
     classify,
     is_all_caps,
     numbering,
+    split_letter_sections,
     split_ordinal_openings,
     split_page_number_before_heading,
 )
@@ -198,8 +200,8 @@ def _roman_before(number: str) -> str:
 
 
 def _caps_heading(text: str) -> bool:
-    """A heading in capitals ending ``text`` ("I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022")."""
-    return numbering(text) is not None and is_all_caps(text)
+    """A heading in capitals ending ``text`` ("I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022", "A. KẾT QUẢ …", "PHẦN I. …")."""
+    return (numbering(text) is not None or re.match(PART_START, text.lstrip()) is not None) and is_all_caps(text)
 
 
 def reflow(blocks: list[Block], warnings: list[str]) -> list[Block]:
@@ -241,7 +243,8 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
             text = text[glued.end() :]
         cuts, pages = split_page_number_before_heading(text)  # "… 4/4 điểm. 3 b) Các chỉ số …"
         warnings.extend(f"paragraph {para.prov.paragraph}: dropped page number {page!r}" for page in pages)
-        for piece in (p for cut in cuts for p in split_inner_starts(cut, seen, header=header)):
+        lettered = [part for cut in cuts for part in split_letter_sections(cut)]  # "… Tốt. A. KẾT QUẢ …"
+        for piece in (p for cut in lettered for p in split_inner_starts(cut, seen, header=header)):
             for part in split_ordinal_openings(piece):  # "… 83,33%. Thứ hai, về cải cách thể chế: …"
                 raw.append(part)
                 sources[len(raw)] = para
