@@ -83,6 +83,16 @@ def split_letter_sections(text: str) -> list[str]:
     return [part for part in _PART_INSIDE_RE.split(text) if part.strip()] or [text]
 
 
+# an item numbered by an indicator's code after its bullet, run into the list heading or the item before it:
+# "* Các nội dung đạt điểm tối đa: + 1.1. Kế hoạch CCHC năm: …, đạt 2/2 điểm. + 1.2. Thực hiện …"
+_CODE_ITEM_INSIDE_RE = re.compile(r"(?<=[.:;!?]\s)(?=[-+•*]\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+\p{Lu})")
+
+
+def split_code_items(text: str) -> list[str]:
+    """``text`` cut before each bulleted item numbered by a code ("+ 1.1. Kế hoạch …") after a sentence end or colon."""
+    return [part for part in _CODE_ITEM_INSIDE_RE.split(text) if part.strip()] or [text]
+
+
 # a line ending in a word that a value must follow: the next line's number is that value
 AWAITS_VALUE_RE = re.compile(r"(?<!\p{L})là\s*:?\s*$", re.I)
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")

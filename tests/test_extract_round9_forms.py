@@ -470,3 +470,15 @@ def test_a_lettered_part_or_phan_heading_run_into_a_paragraph_is_cut_out() -> No
     # an initial before a name, a letter with no sentence end before it: no part
     for kept in ("Đã họp. Mời ông A. Nguyễn Văn Bình dự họp.", "Đã họp. A. Nguyễn Văn Bình phát biểu.", "xã hạng A. KẾT QUẢ"):
         assert split_letter_sections(kept) == [kept]
+
+
+def test_bulleted_items_numbered_by_code_run_into_their_list_heading_are_cut_out() -> None:
+    from cchc.extractors.layout import split_code_items
+
+    text = "* Các nội dung đạt điểm tối đa: + 1.1. Kế hoạch CCHC năm: đạt 2/2 điểm. + 1.2. Thực hiện chế độ báo cáo."
+    assert split_code_items(text) == [
+        "* Các nội dung đạt điểm tối đa: ", "+ 1.1. Kế hoạch CCHC năm: đạt 2/2 điểm. ", "+ 1.2. Thực hiện chế độ báo cáo.",
+    ]
+    # a range or a sum inside a sentence, or no sentence end before the bullet: no item
+    for kept in ("Tỷ lệ tăng từ 1.2 - 1.5 lần.", "Điểm cộng + 1.5 Kế hoạch"):
+        assert split_code_items(kept) == [kept]

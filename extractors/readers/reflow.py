@@ -25,6 +25,7 @@ from cchc.extractors.layout import (
     classify,
     is_all_caps,
     numbering,
+    split_code_items,
     split_letter_sections,
     split_ordinal_openings,
     split_page_number_before_heading,
@@ -245,7 +246,7 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
         warnings.extend(f"paragraph {para.prov.paragraph}: dropped page number {page!r}" for page in pages)
         lettered = [part for cut in cuts for part in split_letter_sections(cut)]  # "… Tốt. A. KẾT QUẢ …"
         for piece in (p for cut in lettered for p in split_inner_starts(cut, seen, header=header)):
-            for part in split_ordinal_openings(piece):  # "… 83,33%. Thứ hai, về cải cách thể chế: …"
+            for part in (p for o in split_ordinal_openings(piece) for p in split_code_items(o)):  # "… Thứ hai, về", "+ 1.1."
                 raw.append(part)
                 sources[len(raw)] = para
         if lone:
