@@ -16,6 +16,7 @@ from cchc.extractors.framework import Framework, framework_for, generic_framewor
 from cchc.extractors.layout import (
     DOC_NUMBER_RE,
     DOC_TYPE_RE,
+    PAGE_NUMBER_RE,
     PLACE_DATE_RE,
     is_all_caps,
     is_bullet,
@@ -1186,6 +1187,8 @@ def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
         num = numbering(block.text) or label_numbering(block.text, ctx.framework)
         if not num:
             text = block.text.strip()
+            if PAGE_NUMBER_RE.match(text):
+                continue  # a page's number left between a heading and its list ("C. NHIỆM VỤ …" / "3" / "1. …")
             after_heading = (text.endswith(":") and len(text) < 100) or (
                 block.kind == BlockKind.HEADING and len(text) < 150 and not is_bullet(text)
             )

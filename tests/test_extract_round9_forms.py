@@ -482,3 +482,18 @@ def test_bulleted_items_numbered_by_code_run_into_their_list_heading_are_cut_out
     # a range or a sum inside a sentence, or no sentence end before the bullet: no item
     for kept in ("Tỷ lệ tăng từ 1.2 - 1.5 lần.", "Điểm cộng + 1.5 Kế hoạch"):
         assert split_code_items(kept) == [kept]
+
+
+def test_a_page_number_between_a_heading_and_its_list_keeps_the_list_new(tmp_path: Path) -> None:
+    def gaps(lines: list[str]) -> list[str]:
+        document = docx.Document()
+        for line in [*HEADER.strip().splitlines(), OVERALL.strip(), *lines, CLOSING.strip()]:
+            document.add_paragraph(line)
+        document.save(str(tmp_path / "parts.docx"))
+        return [f.actual for f in extract_file(tmp_path / "parts.docx").findings if f.kind == "numbering_gap"]
+
+    body = ["B. ĐÁNH GIÁ CHUNG", "1. Ưu điểm", "2. Tồn tại, hạn chế", "3. Nguyên nhân", "C. NHIỆM VỤ TRỌNG TÂM NĂM 2023",
+            "3", "1. Tiếp tục đẩy mạnh công tác tuyên truyền.", "2. Nâng cao chất lượng giải quyết TTHC."]
+    assert gaps(body) == []
+    # without the heading the list's numbers go back: a gap
+    assert gaps([x for x in body if not x.startswith("C.")]) != []
