@@ -58,9 +58,10 @@ def split_ordinal_openings(text: str) -> list[str]:
 
 
 # a page's number a converter flowed in between a sentence end and the next heading or item: "… đạt 4/4 điểm. 3 b) Các
-# chỉ số …", "… năm 2022. 4 2. Cải cách thể chế …", "… 4/4 điểm. 2 * Các chỉ số …" (the footer's number of the page)
+# chỉ số …", "… năm 2022. 4 2. Cải cách thể chế …", "… 4/4 điểm. 2 * Các chỉ số …" (the footer's number of the page);
+# or opening a converter's paragraph: "2 b) Các chỉ số thành phần chưa đạt …"
 _PAGE_NUMBER_BEFORE_HEADING_RE = re.compile(
-    r"(?<=[.;!?…])\s+(?P<page>\d{1,3})\s+(?=(?:[a-zđ]\)|\d{1,2}\.|[IVX]{1,5}\.)\s+\p{Lu}|[-+•*]\s*\p{Lu})"
+    r"(?:(?<=[.;!?…])\s+|^\s*)(?P<page>\d{1,3})\s+(?=(?:[a-zđ]\)|\d{1,2}\.|[IVX]{1,5}\.)\s+\p{Lu}|[-+•*]\s*\p{Lu})"
 )
 
 

@@ -453,6 +453,8 @@ def test_a_page_number_flowed_in_before_a_heading_or_item_is_cut_out() -> None:
     )
     cut, pages = split_page_number_before_heading("… so với năm 2022. 3 b) Các chỉ số thành phần chưa đạt:")
     assert (len(cut), pages) == (2, ["3"])
+    # opening a converter's paragraph
+    assert split_page_number_before_heading("2 b) Các chỉ số chưa đạt:") == (["b) Các chỉ số chưa đạt:"], ["2"])
     # a number in a sentence, or before words that are no heading, stays
     for kept in ("Xã có 12 cán bộ. 3 người chưa đạt chuẩn.", "Tổng số hồ sơ là 12. 3 - 4 hồ sơ mỗi ngày."):
         assert split_page_number_before_heading(kept) == ([kept], [])
