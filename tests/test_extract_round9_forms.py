@@ -499,3 +499,28 @@ def test_a_page_number_between_a_heading_and_its_list_keeps_the_list_new(tmp_pat
     assert gaps(body) == []
     # without the heading the list's numbers go back: a gap
     assert gaps([x for x in body if not x.startswith("C.")]) != []
+
+
+def test_a_criterions_title_left_at_the_end_of_a_converters_paragraph(tmp_path: Path) -> None:
+    # the title after a sentence end, its score (or the rest of the title) in the next paragraph
+    lines = [*HEADER.strip().splitlines(), OVERALL.strip(), "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022",
+             "Về cải cách thể chế: 5/6 điểm, đạt 83,33%. Xếp thứ 3/19 nhóm hạng các xã, thị trấn, tăng 1 bậc so với",
+             "năm 2021. - Thực hiện nghiêm túc các quy định. Về Xây dựng và phát triển Chính quyền điện tử, Chính quyền số:",
+             "10,5/12 điểm, đạt 87,50%. - Có 13 chỉ tiêu được giao. Về Đánh giá của các tổ chức đối với công tác CCHC của UBND xã",
+             "(qua điều tra xã hội học): 9,6/11 điểm, đạt 87,27%. - Phòng Nội vụ đã lấy ý kiến người dân, tổ",
+             "chức. Các chỉ số thành phần đạt điểm tối đa:", CLOSING.strip()]
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "flow.docx"))
+    r = extract_file(tmp_path / "flow.docx")
+    assert {c.code: (c.score, c.max_score, c.percent) for c in r.criteria} == {
+        "2": (5.0, 6.0, 83.33), "7": (10.5, 12.0, 87.5), "9": (9.6, 11.0, 87.27),
+    }
+    # a numbered heading's title stays with its number; words naming no criterion stay in their paragraph
+    from cchc.extractors.readers.reflow import _split_trailing_title
+
+    numbered = "7. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số:"
+    assert _split_trailing_title(numbered) == [numbered]
+    listing = "Đã thực hiện. Các chỉ số thành phần đạt điểm tối đa:"
+    assert _split_trailing_title(listing) == [listing]

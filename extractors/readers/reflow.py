@@ -244,11 +244,9 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
             text = text[glued.end() :]
         cuts, pages = split_page_number_before_heading(text)  # "… 4/4 điểm. 3 b) Các chỉ số …"
         warnings.extend(f"paragraph {para.prov.paragraph}: dropped page number {page!r}" for page in pages)
-        lettered = [part for cut in cuts for part in split_letter_sections(cut)]  # "… Tốt. A. KẾT QUẢ …"
-        for piece in (p for cut in lettered for p in split_inner_starts(cut, seen, header=header)):
-            for part in (p for o in split_ordinal_openings(piece) for p in split_code_items(o)):  # "… Thứ hai, về", "+ 1.1."
-                raw.append(part)
-                sources[len(raw)] = para
+        for part in _pieces(cuts, seen, header):
+            raw.append(part)
+            sources[len(raw)] = para
         if lone:
             raw.append("")
     flowed = blocks_from_lines(raw, fmt="docx")
@@ -261,6 +259,29 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
         parts = [(offset, sources[prov.line]) for offset, prov in block.lines if prov.line in sources]
         out.append(_joined(block, parts))
     return out
+
+
+def _pieces(cuts: list[str], seen: set[str], header: bool) -> list[str]:
+    """A converter's paragraph (cut at page numbers) cut at every heading, item or statement it holds inside:
+    lettered parts ("… Tốt. A. KẾT QUẢ …"), numbered headings and bullets (:func:`split_inner_starts`), "Thứ hai,
+    về …" paragraphs, items numbered by a code ("+ 1.1. …"), and a criterion's title left at its end."""
+    lettered = [part for cut in cuts for part in split_letter_sections(cut)]
+    inner = [piece for cut in lettered for piece in split_inner_starts(cut, seen, header=header)]
+    items = [item for piece in inner for opening in split_ordinal_openings(piece) for item in split_code_items(opening)]
+    return [part for item in items for part in _split_trailing_title(item)]
+
+
+# a criterion's title ending a converter's paragraph after a sentence end, its score in the next paragraph: "… sai sót
+# lớn trong năm. Về Xây dựng và phát triển Chính quyền điện tử, Chính quyền số:" / "10,5/12 điểm, đạt …", or the
+# title itself going on there: "… kế hoạch. Về Đánh giá của các tổ chức … của UBND xã" / "(qua điều tra xã hội học): 9,6/11"
+_TRAILING_TITLE_RE = re.compile(r"(?<=[.;!?]\s)(?P<title>\p{Lu}[^.;:]{3,150}?\s*:|Về\s+\p{Lu}[^.;:]{3,150}?)\s*$")
+
+
+def _split_trailing_title(text: str) -> list[str]:
+    m = _TRAILING_TITLE_RE.search(text)
+    if m is None or _OWN_NUMBER_BEFORE_RE.search(text[: m.start()]) or generic_framework().match_title(m["title"]) is None:
+        return [text]  # "7. Xây dựng … Chính quyền số:": the title goes with its number
+    return [text[: m.start()], text[m.start() :]]
 
 
 _CELL_NUMBER_RE = re.compile(r"^[\d.,%\s]+$")
