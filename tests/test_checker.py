@@ -394,6 +394,26 @@ def test_indicator_in_both_lists_is_counted_once_with_its_stated_score() -> None
     assert (f.expected, f.actual) == (1.0, 1.5)
 
 
+def test_indicators_whose_maxima_make_up_the_criterions_are_its_whole_listing() -> None:
+    # a table "Mã chỉ số | Nội dung | Điểm tối đa | Điểm đạt": no list heading, every indicator with its points;
+    # 3 + 3 + 3,5 = 9,5, the criterion's maximum: its lost 2 against the indicators' 1,5 is a mismatch
+    table = [ind("3.1", None, 3, 3), ind("3.2", None, 3, 3), ind("3.3", None, 2, 3.5)]
+    [f] = check(make(criteria=[crit("3", 7.5, 9.5)], indicators=table), "deduction_mismatch")
+    assert (f.expected, f.actual) == (2.0, 1.5)
+    assert check(make(criteria=[crit("3", 8, 9.5)], indicators=table), "deduction_mismatch") == []
+    # maxima that do not make up the criterion's: a part of its indicators, nothing to say
+    assert check(make(criteria=[crit("3", 10.5, 12.5)], indicators=table), "deduction_mismatch") == []
+
+
+def test_an_indicator_numbered_under_another_criterion_is_not_its_deduction() -> None:
+    # 3.1 placed under criterion 1 (a misread heading): criterion 1's own 1.6 accounts for its lost 1,5
+    indicators = [ind("1.6", "incomplete", 1, 2.5, criterion="1"), ind("3.1", "incomplete", 0.75, 3, criterion="1")]
+    assert check(make(criteria=[crit("1", 10.5, 12)], indicators=indicators), "deduction_mismatch") == []
+    alone = [ind("1.6", "incomplete", 0.5, 2.5, criterion="1"), ind("3.1", "incomplete", 0.75, 3, criterion="1")]
+    [f] = check(make(criteria=[crit("1", 10.5, 12)], indicators=alone), "deduction_mismatch")
+    assert (f.expected, f.actual) == (1.5, 2.0)
+
+
 # --------------------------------------------------------------------------- max_mismatch
 
 

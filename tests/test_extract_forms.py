@@ -512,7 +512,8 @@ def test_a_results_heading_under_phan_states_the_report_year(tmp_path: Path) -> 
         )
 
     r = _record(tmp_path, body("2020"))  # the title and the closing name 2022
-    assert [(y.role, y.year) for y in r.years] == [("title", 2022), ("body", 2020), ("closing", 2022)]
+    # the last: the overall statement's own year ("Chỉ số CCHC năm 2022 của xã đạt 83,50%")
+    assert [(y.role, y.year) for y in r.years] == [("title", 2022), ("body", 2020), ("closing", 2022), ("body", 2022)]
     assert [(f.kind, f.subject, f.actual) for f in r.findings if f.kind == "year_mismatch"] == [("year_mismatch", "body", 2020)]
     r = _record(tmp_path, body("2022"))
     assert [f for f in r.findings if f.kind == "year_mismatch"] == []

@@ -179,6 +179,17 @@ def _leaves(codes: Iterable[str]) -> list[str]:
     return [c for c in codes if c not in parents]
 
 
+def _every_indicator(c: Criterion, leaves: Sequence[Sequence[Indicator]], tolerance: float) -> bool:
+    """The indicators listed are all of the criterion's: both lists (full and not) are printed, or the
+    maxima printed for them add up to the criterion's maximum (a table "Mã chỉ số | … | Điểm tối đa | Điểm đạt")."""
+    if {"full", "incomplete"} <= {i.listed_as for entries in leaves for i in entries}:
+        return True
+    maxima = [next((i.max_score for i in entries if i.max_score is not None), None) for entries in leaves]
+    if c.max_score is None or any(v is None for v in maxima):
+        return False
+    return abs(sum(v for v in maxima if v is not None) - c.max_score) <= tolerance + _EPS
+
+
 @rule(
     "CCHC103",
     "deduction_mismatch",
@@ -193,8 +204,8 @@ def deduction_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
         if c.code is None or c.score is None or c.max_score is None:
             continue
         by_code: dict[str, list[Indicator]] = defaultdict(list)
-        for i in record.indicators:
-            if i.criterion == c.code:
+        for i in record.indicators:  # an indicator numbered under another criterion (3.1 read under 1) is misplaced
+            if i.criterion == c.code and i.code.strip().startswith(f"{c.code}."):
                 by_code[i.code.strip().rstrip(".")].append(i)
         if not by_code:
             continue
@@ -209,8 +220,7 @@ def deduction_mismatch(record: Record, ctx: RuleContext) -> Iterator[Hit]:
         terms = [c.score, *(v for i in stated for v in (i.score, i.max_score) if v is not None)]
         tolerance = sum_tolerance(terms, per_term)
         all_known = len(known) == len(leaves) and len(leaves) == len(by_code)
-        listed = {i.listed_as for code in leaves for i in by_code[code]}
-        complete = all_known and _listing_complete(leaves) and {"full", "incomplete"} <= listed
+        complete = all_known and _listing_complete(leaves) and _every_indicator(c, [by_code[k] for k in leaves], tolerance)
         over = total > lost + tolerance + _EPS
         under = complete and total < lost - tolerance - _EPS
         if not (over or under):

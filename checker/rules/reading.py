@@ -18,14 +18,28 @@ def _same_place(a: Evidence, b: Evidence) -> bool:
     return (a.page, a.line, a.paragraph, a.table) == (b.page, b.line, b.paragraph, b.table)
 
 
-def _statement_owner(record: Record, evidence: Sequence[Evidence]) -> str | None:
-    """Code of the criterion or indicator stated at the same place as ``evidence``."""
-    owners: list[tuple[str | None, Sequence[Evidence]]] = [(c.code, c.evidence) for c in record.criteria]
-    owners += [(i.code, i.evidence) for i in record.indicators]
-    for code, statements in owners:
-        if code and any(_same_place(a, b) for a in evidence for b in statements):
-            return code
-    return None
+def _score_pair(value: str) -> tuple[float, float] | None:
+    """(score, maximum) of a repair's reading as printed by the extractor ("9,5/11")."""
+    parts = value.split("/")
+    try:
+        return (float(parts[0].replace(",", ".")), float(parts[1].replace(",", "."))) if len(parts) == 2 else None
+    except ValueError:
+        return None
+
+
+def _statement_owner(record: Record, evidence: Sequence[Evidence], value: str = "") -> str | None:
+    """Code of the criterion or indicator stated at the same place as ``evidence``; when several are (criteria
+    in the clauses of one paragraph), the one whose score and maximum are the repaired reading ``value``."""
+    owners: list[tuple[str | None, Sequence[Evidence], tuple[float | None, float | None]]] = [
+        (c.code, c.evidence, (c.score, c.max_score)) for c in record.criteria
+    ]
+    owners += [(i.code, i.evidence, (i.score, i.max_score)) for i in record.indicators]
+    here = [(code, pair) for code, statements, pair in owners
+            if code and any(_same_place(a, b) for a in evidence for b in statements)]
+    read = _score_pair(value)
+    same_value = [code for code, pair in here if read is not None and pair == read]
+    candidates = same_value or [code for code, _ in here]
+    return candidates[0] if candidates else None
 
 
 @rule(
@@ -39,7 +53,7 @@ def malformed_number(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     """One finding per number the extractor had to repair ("8,97/,11,5")."""
     for r in record.repairs:
         yield Hit(
-            subject=_statement_owner(record, r.evidence) or r.original,
+            subject=_statement_owner(record, r.evidence, r.value) or r.original,
             message=f"Số in sai định dạng {m.quote(r.original)}, đọc là {m.quote(r.value)} ({r.reason})",
             message_en=f"Malformed number {m.quote(r.original)} read as {m.quote(r.value)} ({r.reason})",
             expected=r.value,

@@ -203,7 +203,7 @@ def _label_gaps(record: Record) -> Iterator[Hit]:
     """Criteria headed by their word and a number, "Lĩnh vực 1:" or "Lĩnh vực thứ nhất:", within a section."""
     sections: dict[str | None, _Run] = {}
     for h in record.outline:
-        value = rank_value(h.number.removeprefix("thứ")) if h.scheme == "label" else None
+        value = rank_value(h.number.casefold().removeprefix("thứ")) if h.scheme == "label" else None
         if value is not None:
             sections.setdefault(h.section, _Run(frozenset({1}))).add(value, h)
     for section, run in sections.items():

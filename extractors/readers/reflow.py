@@ -20,10 +20,15 @@ from cchc.extractors.layout import (
     BRACKET_NUMBER_RE,
     LETTER_ITEM_RE,
     PAGE_NUMBER_RE,
+    PART_START,
     SENTENCE_END_RE,
     classify,
     is_all_caps,
     numbering,
+    split_code_items,
+    split_letter_sections,
+    split_ordinal_openings,
+    split_page_number_before_heading,
 )
 from cchc.extractors.locale_vi import ORDINAL, PLACE_NAME_DASHED
 from cchc.extractors.readers.text import blocks_from_lines
@@ -196,8 +201,8 @@ def _roman_before(number: str) -> str:
 
 
 def _caps_heading(text: str) -> bool:
-    """A heading in capitals ending ``text`` ("I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022")."""
-    return numbering(text) is not None and is_all_caps(text)
+    """A heading in capitals ending ``text`` ("I. KẾT QUẢ THỰC HIỆN CCHC NĂM 2022", "A. KẾT QUẢ …", "PHẦN I. …")."""
+    return (numbering(text) is not None or re.match(PART_START, text.lstrip()) is not None) and is_all_caps(text)
 
 
 def reflow(blocks: list[Block], warnings: list[str]) -> list[Block]:
@@ -237,8 +242,10 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
         if glued:  # "3 1. Tiếp tục …": the page's number run into the next page's first heading
             warnings.append(f"paragraph {para.prov.paragraph}: dropped page number {glued[1]!r}")
             text = text[glued.end() :]
-        for piece in split_inner_starts(text, seen, header=header):
-            raw.append(piece)
+        cuts, pages = split_page_number_before_heading(text)  # "… 4/4 điểm. 3 b) Các chỉ số …"
+        warnings.extend(f"paragraph {para.prov.paragraph}: dropped page number {page!r}" for page in pages)
+        for part in _pieces(cuts, seen, header):
+            raw.append(part)
             sources[len(raw)] = para
         if lone:
             raw.append("")
@@ -252,6 +259,29 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
         parts = [(offset, sources[prov.line]) for offset, prov in block.lines if prov.line in sources]
         out.append(_joined(block, parts))
     return out
+
+
+def _pieces(cuts: list[str], seen: set[str], header: bool) -> list[str]:
+    """A converter's paragraph (cut at page numbers) cut at every heading, item or statement it holds inside:
+    lettered parts ("… Tốt. A. KẾT QUẢ …"), numbered headings and bullets (:func:`split_inner_starts`), "Thứ hai,
+    về …" paragraphs, items numbered by a code ("+ 1.1. …"), and a criterion's title left at its end."""
+    lettered = [part for cut in cuts for part in split_letter_sections(cut)]
+    inner = [piece for cut in lettered for piece in split_inner_starts(cut, seen, header=header)]
+    items = [item for piece in inner for opening in split_ordinal_openings(piece) for item in split_code_items(opening)]
+    return [part for item in items for part in _split_trailing_title(item)]
+
+
+# a criterion's title ending a converter's paragraph after a sentence end, its score in the next paragraph: "… sai sót
+# lớn trong năm. Về Xây dựng và phát triển Chính quyền điện tử, Chính quyền số:" / "10,5/12 điểm, đạt …", or the
+# title itself going on there: "… kế hoạch. Về Đánh giá của các tổ chức … của UBND xã" / "(qua điều tra xã hội học): 9,6/11"
+_TRAILING_TITLE_RE = re.compile(r"(?<=[.;!?]\s)(?P<title>\p{Lu}[^.;:]{3,150}?\s*:|Về\s+\p{Lu}[^.;:]{3,150}?)\s*$")
+
+
+def _split_trailing_title(text: str) -> list[str]:
+    m = _TRAILING_TITLE_RE.search(text)
+    if m is None or _OWN_NUMBER_BEFORE_RE.search(text[: m.start()]) or generic_framework().match_title(m["title"]) is None:
+        return [text]  # "7. Xây dựng … Chính quyền số:": the title goes with its number
+    return [text[: m.start()], text[m.start() :]]
 
 
 _CELL_NUMBER_RE = re.compile(r"^[\d.,%\s]+$")
