@@ -128,6 +128,7 @@ SIGNER_TITLE_START_RE = re.compile(r"^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:TM|KT)\.\
 SIGNER_TITLE_INSIDE_RE = re.compile(r"(?<![\p{L}.,] ?)(?:(?:TM|KT)\.\s*)?(?:PHÓ\s+)?CHỦ\s+TỊCH(?=\s*(?:[-–;]|$))")
 # the page's number a converter printed after the signer's name, in any form a footer prints it (as layout's
 # PAGE_NUMBER_RE): "Trần Văn Lập 4", "Nguyễn Văn Cửa Trang 4", "… - 4 -", "… 4/4"
+_PAGE_NUMBER_ENDS = frozenset("0123456789-–")
 TRAILING_PAGE_NUMBER_RE = re.compile(r"(?<=\p{Ll})\s+(?:[-–]\s*)?(?:(?P<word>(?i:trang))\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$")
 
 
@@ -310,6 +311,8 @@ def most_common(names: object) -> str | None:
 def _without_page_number(line: str) -> str:
     """ "Trần Văn Lập 4", "Nguyễn Văn Cửa Trang 4": the line without the page's number printed below the name; "Trang"
     stays when without it too few words would be left for a name ("Nguyễn Thị Trang 4" is Ms Trang on page 4)."""
+    if line.removesuffix("\n")[-1:] not in _PAGE_NUMBER_ENDS:
+        return line  # what TRAILING_PAGE_NUMBER_RE needs: a digit or a dash last
     m = TRAILING_PAGE_NUMBER_RE.search(line)
     if m is None:
         return line

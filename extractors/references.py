@@ -147,6 +147,8 @@ def find_references(texts: list[str]) -> list[tuple[int, FoundReference]]:
     found: list[tuple[int, FoundReference]] = []
     for_spacy: list[tuple[int, list[Any]]] = []
     for index, text in enumerate(texts):
+        if "/" not in text:  # every reference's number has its slash ("855/QĐ-UBND", "225-CV/ĐU")
+            continue
         matches = list(REFERENCE_RE.finditer(text))
         if not matches:
             continue

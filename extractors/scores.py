@@ -151,18 +151,22 @@ STATED_MAX_RE = re.compile(
 _DIGIT_RE = re.compile(r"\d")  # the \d of the patterns (str.isdigit differs)
 # A word or sign each of SCORE_RES cannot match without, searched as the pattern would (case-blind):
 # most blocks lack some of them, and these searches are much cheaper than the patterns.
-_SCORE_NEEDS = [
-    re.compile("/"),
-    re.compile("/|trên|trong", re.I),
-    re.compile("trên", re.I),
-    re.compile(r"\("),
-    re.compile(r"tối\s+đa|chuẩn|thang", re.I),
-    re.compile("chuẩn|tối", re.I),
-    re.compile("chuẩn|tối|thang", re.I),
-    re.compile("/|thang", re.I),
-    re.compile(":"),
-    re.compile(r"tối\s+đa", re.I),
+# what each of SCORE_RES needs in the lower-cased text: one of these words (substring tests are much cheaper
+# than searches)
+_SCORE_NEEDS: list[tuple[str, ...]] = [
+    ("/",),
+    ("/", "trên", "trong"),
+    ("trên",),
+    ("(",),
+    ("tối", "chuẩn", "thang"),  # "tối đa"
+    ("chuẩn", "tối"),
+    ("chuẩn", "tối", "thang"),
+    ("/", "thang"),
+    (":",),
+    ("tối",),  # "tối đa"
 ]
+_NEEDED_WORDS = tuple(sorted({word for needs in _SCORE_NEEDS for word in needs}))
+_SCORE_NEED_SETS = [frozenset(needs) for needs in _SCORE_NEEDS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +198,10 @@ def _scores_in(text: str) -> tuple[ScoreMatch, ...]:
     if ("đ" not in text and "Đ" not in text) or _DIGIT_RE.search(text) is None:
         return ()  # every form has a digit and "điểm" or "đ" (Đ, đ are all that match it case-blind)
     found: list[ScoreMatch] = []
-    for pattern, needs in zip(SCORE_RES, _SCORE_NEEDS, strict=True):
-        if needs.search(text) is None:
+    lowered = text.lower()
+    present = {word for word in _NEEDED_WORDS if word in lowered}
+    for pattern, needs in zip(SCORE_RES, _SCORE_NEED_SETS, strict=True):
+        if needs.isdisjoint(present):
             continue
         for m in pattern.finditer(text):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):

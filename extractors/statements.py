@@ -330,6 +330,9 @@ _RANKED_IN_RE = re.compile(
 
 def _unit_ranked(text: str) -> bool:
     """The unit's own rank stated without its score (the total may come later, in the closing paragraph)."""
+    lowered = text.lower()
+    if "xếp" not in lowered and "đứng" not in lowered:
+        return False  # UNIT_RANKED_RE's verbs
     m = UNIT_RANKED_RE.search(text)
     if m is None or _RANKED_IN_RE.search(text, m.start(), sentence_bounds(text, m.start(), m.end())[1]):
         return False
