@@ -95,7 +95,8 @@ def test_every_spec_plant_is_in_the_truth(spec: dict) -> None:
                        "rank_oor": "rank_out_of_range", "above_max": "score_above_max", "gap": "numbering_gap",
                        "date_ref": "date_inconsistency", "bad_date": "date_inconsistency",
                        "malformed": "malformed_number", "missing": "missing_criterion",
-                       "deduction": "deduction_mismatch", "annex_score": "conflicting_values"}[p[0]]
+                       "deduction": "deduction_mismatch", "annex_score": "conflicting_values",
+                       "restate": "conflicting_values"}[p[0]]
                       for p in spec["plants"])
     assert planted_kinds == expected
 
@@ -132,6 +133,11 @@ def test_planted_values_are_real_inconsistencies(spec: dict) -> None:
             assert d(plant[2]) != scores[plant[1] - 1]
             (p,) = [p for p in truth["planted"] if p["kind"] == "conflicting_values" and p["subject"] == str(plant[1])]
             assert p["values"] == [float(scores[plant[1] - 1]), float(d(plant[2]))]
+        elif kind == "restate":  # round 10: the summary paragraph prints another score than the criterion's section
+            assert d(plant[2]) != scores[plant[1] - 1] and d(plant[2]) <= maxima[plant[1] - 1]
+            (p,) = [p for p in truth["planted"] if p["kind"] == "conflicting_values" and p["subject"] == str(plant[1])]
+            assert p["values"] == [float(scores[plant[1] - 1]), float(d(plant[2]))]
+            assert truth["criteria"][str(plant[1])]["score"] == float(scores[plant[1] - 1])
         elif kind in ("year_closing", "year_heading", "year_title", "year_overall"):
             assert plant[1] != spec["year"]
         elif kind == "rank_oor":
@@ -254,7 +260,7 @@ def test_rounds_are_specs_and_disjoint() -> None:
     for names in ROUNDS.values():
         assert names <= set(BY_NAME) and not names & seen
         seen |= names
-    assert all(len(ROUNDS[n]) == 16 for n in (5, 6, 7, 8, 9))
+    assert all(len(ROUNDS[n]) == 16 for n in (5, 6, 7, 8, 9, 10))
 
 
 def test_select_round_keeps_only_that_rounds_reports() -> None:
@@ -341,3 +347,80 @@ def test_round_9_whole_percents_round_as_a_spreadsheet_does() -> None:
     _, truth = compose(BY_NAME["thai-my-2023"])
     assert truth["criteria"]["1"]["percent"] == 88.0 and truth["criteria"]["3"]["percent"] == 91.0
     assert within_rounding(d("10,5"), d("12"), d("88")) and not within_rounding(d("16,75"), d("19"), d("91"))
+
+
+def test_round_10_number_words() -> None:
+    """Round 10: counts in words as a clerk writes them ("hai mươi mốt", "mười lăm", "hai mươi tư"), not "mươi một"."""
+    from compose import number_words
+
+    assert [number_words(n) for n in (7, 10, 15, 17, 19, 20, 21, 24, 25)] == [
+        "bảy", "mười", "mười lăm", "mười bảy", "mười chín", "hai mươi", "hai mươi mốt", "hai mươi tư", "hai mươi lăm"]
+    assert number_words(11) == "mười một" and number_words(14) == "mười bốn"  # "mốt" and "tư" only after "mươi"
+
+
+def test_round_10_words_with_digits_are_the_staff_quantity(tmp_path: Path) -> None:
+    """Round 10: "mười tám (18) cán bộ, công chức; trong đó mười bảy (17) người đạt chuẩn" states 17/18 in the truth."""
+    path = build.build(tmp_path, only=["ta-xua-2020"])[0]
+    text = document_text(path)
+    assert "mười bảy (17) cán bộ, công chức; trong đó mười sáu (16) người đạt chuẩn" in text
+    _, truth = compose(BY_NAME["ta-xua-2020"])
+    assert any(q["numerator"] == 16.0 and q["denominator"] == 17.0 and q["percent"] == 94.12 for q in truth["quantities"])
+    assert "94,12%" in text
+
+
+def test_round_10_two_row_header_is_merged_in_the_docx(tmp_path: Path) -> None:
+    """Round 10: the criteria table's header spans two rows: "Điểm" over "Tối đa | Đạt", STT and the title over both."""
+    import docx
+
+    path = build.build(tmp_path, only=["an-thuong-2023"])[0]
+    (table,) = [t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text == "STT"]
+    first, second = [[c.text for c in table.rows[r].cells] for r in (0, 1)]
+    assert first == ["STT", "Lĩnh vực, tiêu chí", "Điểm", "Điểm", "Tỷ lệ đạt (%)"]  # a merged cell, read twice
+    assert second == ["STT", "Lĩnh vực, tiêu chí", "Tối đa", "Đạt", "Tỷ lệ đạt (%)"]
+    row = [c.text for c in table.rows[2].cells]
+    assert row[0] == "1" and row[2:] == ["13", "11", "84,62"]  # M10's 13 points, 11 of them: 84,62%
+
+
+def test_round_10_table_at_the_end_is_the_only_statement_of_the_scores() -> None:
+    """Round 10 (table_end): the sections carry no criterion score; the table after the tasks does, before the closing.
+    The negative beside it: a table layout states its table before the sections."""
+    blocks, truth = compose(BY_NAME["nghia-thang-2023"])
+    kinds = [b[0] for b in blocks]
+    table_at = kinds.index("table")
+    tasks_at = next(i for i, b in enumerate(blocks) if b[0] == "heading" and "NHIỆM VỤ TRỌNG TÂM" in b[1])
+    closing_at = next(i for i, b in enumerate(blocks) if b[0] == "para" and b[1].startswith("Trên đây là"))
+    assert tasks_at < table_at < closing_at
+    rows = blocks[table_at][1]
+    assert [r[3] for r in rows[1:-1]] == [str(d(str(c["score"]))).replace(".", ",").removesuffix(",0")
+                                         for c in truth["criteria"].values()]
+    sections = [b[1] for b in blocks[:tasks_at] if b[0] == "heading" and re.match(r"\d+\. ", b[1])]
+    assert len(sections) == 10 and not any("/" in s for s in sections)
+    blocks, _ = compose(BY_NAME["an-thuong-2023"])
+    first_section = next(i for i, b in enumerate(blocks) if b[0] == "heading" and b[1].startswith("1. "))
+    assert [b[0] for b in blocks].index("table2h") < first_section
+
+
+def test_round_10_revised_report_pair() -> None:
+    """Round 10: two reports of one commune and year; the later replaces the earlier by number and date, the earlier's
+    wrong total is corrected; both list duplicate_report as true but not required."""
+    first, revised = BY_NAME["tien-phuong-2023"], BY_NAME["tien-phuong-2023-bs"]
+    assert (first["unit"], first["district"], first["year"]) == (revised["unit"], revised["district"], revised["year"])
+    assert revised["revises"] == (first["number"], first["date"]) and revised["date"] > first["date"]
+    blocks, truth = compose(revised)
+    assert any(b[0] == "para" and b[1].startswith("Báo cáo này thay thế Báo cáo số 05/BC-UBND ngày 12/01/2024")
+               for b in blocks)
+    _, first_truth = compose(first)
+    assert first_truth["overall"]["score"] == 88.0 and truth["overall"]["score"] == 87.0 and not truth["planted"]
+    for t in (truth, first_truth):
+        assert [p["kind"] for p in t["also_true"]] == ["duplicate_report"]
+
+
+def test_round_10_consistent_summary_restates_every_section_score() -> None:
+    """Round 10 (restate): a clean report's summary paragraph names each criterion with its section's score; the planted
+    one differs in one criterion only."""
+    for name, differing in (("mai-chau-2024", set()), ("xuan-hoa-2021", {"3"})):
+        blocks, truth = compose(BY_NAME[name])
+        summary = next(b[1] for b in blocks if b[0] == "para" and b[1].startswith("Tóm tắt điểm từng lĩnh vực:"))
+        stated = dict(re.findall(r"\((\d+)\) [^:]+: ([\d,]+)/", summary))
+        assert set(stated) == set(truth["criteria"])
+        assert {c for c, v in stated.items() if d(v) != d(str(truth["criteria"][c]["score"]))} == differing

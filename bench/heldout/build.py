@@ -86,7 +86,8 @@ NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu c
                   "prose_c": ("upperRoman", "%1."), "table": ("decimal", "%1."), "prose_d": ("decimal", "%1)"),
                   "prose_f": ("decimal", "Lĩnh vực %1:"), "prose_g": ("decimal", "%1/"), "prose_h": ("lowerLetter", "%1)"),
                   "prose_i": ("upperRoman", "%1."), "prose_j": ("decimal", "%1."),
-                  "prose_l": ("decimal", "%1."), "table_self": ("decimal", "%1."), "prose_n": ("decimal", "%1.")}
+                  "prose_l": ("decimal", "%1."), "table_self": ("decimal", "%1."), "prose_n": ("decimal", "%1."),
+                  "table_end": ("decimal", "%1.")}
 
 
 def add_numbering(document: Any, fmt: str, text: str) -> int:
@@ -180,6 +181,21 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
                     para._element.getparent().remove(para._element)
                 for run in merged.paragraphs[0].runs:
                     run.bold = True
+        elif kind == "table2h":  # round 10: a header over two rows, its cells merged
+            rows = block[1]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    table.cell(r, c).text = value
+            for (r1, c1), (r2, c2) in (((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (1, 4))):
+                merged = table.cell(r1, c1).merge(table.cell(r2, c2))
+                for para in merged.paragraphs[1:]:  # the merged-in empty cell's paragraph
+                    para._element.getparent().remove(para._element)
+            for r in (0, 1):
+                for cell in table.rows[r].cells:
+                    for run in cell.paragraphs[0].runs:
+                        run.bold = True
         elif kind == "pre":
             for line in block[1]:
                 document.add_paragraph(line)
@@ -267,6 +283,14 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> N
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
                                       + [("SPAN", (1, r), (-1, r)) for r in (block[2] if len(block) > 2 else [])]))
+            story += [table, Spacer(1, 6)]
+        elif kind == "table2h":  # round 10: a header over two rows, its cells spanned
+            rows = [[Paragraph(escape(v), cell if c == 1 and r > 1 else cell_center) for c, v in enumerate(row)]
+                    for r, row in enumerate(block[1])]
+            table = Table(rows, colWidths=[w * cm for w in (1.2, 8.3, 2.2, 2.2, 2.3)], repeatRows=2)
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("SPAN", (0, 0), (0, 1)),
+                                       ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (3, 0)), ("SPAN", (4, 0), (4, 1))]))
             story += [table, Spacer(1, 6)]
         elif kind == "pre":
             for line in block[1]:

@@ -107,6 +107,19 @@ def num(value: Decimal) -> float:
     return float(value)
 
 
+def number_words(n: int) -> str:
+    """Round 10: a count in Vietnamese words, as a clerk writes it before the digits ("hai mươi mốt (21)")."""
+    units = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+    if n < 10:
+        return units[n]
+    tens, unit = divmod(n, 10)
+    head = "mười" if tens == 1 else f"{units[tens]} mươi"
+    if unit == 0:
+        return head
+    tail = "lăm" if unit == 5 else "mốt" if unit == 1 and tens > 1 else "tư" if unit == 4 and tens > 1 else units[unit]
+    return f"{head} {tail}"
+
+
 def district_name(district: str) -> tuple[str, str]:
     """("huyện", "Nam Sách") from "Nam Sách"; ("thị xã", "Kinh Môn") from "thị xã Kinh Môn"."""
     for kind in DISTRICT_KINDS:
@@ -187,7 +200,7 @@ class Composer:
         missing = {p[1] for p in self.plant("missing")}
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
         if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j",
-                           "prose_k", "prose_l", "prose_m", "prose_n", "prose_o") \
+                           "prose_k", "prose_l", "prose_m", "prose_n", "prose_o", "prose_p") \
                 or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
@@ -279,6 +292,8 @@ class Composer:
             return f"đạt thứ hạng {r_text}/{total}", int(r_text), total
         if style == "trong_xa":  # round 9: the district's communes first, then the place among them
             return f"trong {total} {kinds} của {self.district_kind}, {self.level} đứng thứ {r_text}", int(r_text), total
+        if style == "hang_bare":  # round 10: "đạt hạng 4/20", no "xếp"
+            return f"đạt hạng {r_text}/{total}", int(r_text), total
         if style == "toan_huyen":  # round 5
             return f"đứng thứ {r_text} toàn {self.district_kind} ({total} đơn vị)", int(r_text), total
         if style == "words":
@@ -318,6 +333,8 @@ class Composer:
     def score_phrase(self, crit: Criterion) -> str:
         if crit.malformed:
             return f"{crit.malformed} điểm"
+        if crit.code in self.spec.get("typo_scores", ()):  # round 10: "12,5/15điêm", no space, no tone mark
+            return f"{crit.score_text}/{crit.max_text}điêm"
         if self.spec.get("score_d"):  # round 9: "12,5đ/15đ", the points abbreviated
             return f"{crit.score_text}đ/{crit.max_text}đ"
         if self.spec.get("dot_decimal"):
@@ -332,6 +349,16 @@ class Composer:
             return ""
         r, t = crit.rank
         text = f"Xếp thứ {r}/{t} nhóm hạng các xã, thị trấn"
+        if self.spec.get("typo_rank"):  # round 10: "Xêp thứ", the tone mark left out
+            text = f"Xêp thứ {r}/{t} nhóm hạng các xã, thị trấn"
+        if self.layout == "prose_p":  # round 10: "Hạng 4/20"
+            text = f"Hạng {r}/{t}"
+            if crit.rank_change:
+                n = crit.rank_change
+                text += f" ({'tăng' if n > 0 else 'giảm'} {abs(n)} bậc)"
+            else:
+                crit.rank_change = None  # no change printed
+            return text + "."
         if self.spec.get("crit_rank_style") == "dung_thu":  # round 4
             text = f"Đứng thứ {r}/{t} trong các xã, thị trấn của {self.district_kind}"
         elif self.spec.get("crit_rank_style") == "vi_tri":
@@ -427,6 +454,15 @@ class Composer:
                          f"{number}/QĐ-UBND ngày {decision} của UBND {self.district_kind} {self.district}, "
                          f"{self.province_phrase()} về việc công bố Chỉ số cải cách hành chính năm {self.year} của "
                          f"UBND các xã, phường, thị trấn; {unit_word} báo cáo kết quả như sau:")
+        if self.spec.get("revises"):  # round 10: a revised report replacing one sent earlier (same commune, year)
+            number_before, date_before = self.spec["revises"]
+            before = date.fromisoformat(date_before)
+            self.add("para", f"Báo cáo này thay thế Báo cáo số {number_before} ngày {before.day:02d}/{before.month:02d}/"
+                             f"{before.year} của {unit_word} (điều chỉnh số liệu theo kết quả thẩm định của UBND "
+                             f"{self.district_kind}).")
+        if self.spec.get("duplicate_of"):  # round 10: the set holds two reports of this commune and year
+            self.also_true.append(Planted("duplicate_report", "batch", "", [], "",
+                                          f"{self.spec['duplicate_of']} reports the same commune and year"))
         for _, printed in self.plant("bad_date"):
             self.add("para", f"Thực hiện Công văn số {self.rng.randint(200, 900)}/UBND-NV ngày {printed} của UBND "
                              f"{self.district_kind} về việc hướng dẫn tự đánh giá, chấm điểm Chỉ số CCHC năm {self.year}, "
@@ -826,6 +862,9 @@ class Composer:
                     f"(đạt {p}%).")]
         elif self.spec.get("qty_words") == "r6":  # round 6
             out = [f"- Tổng số cán bộ, công chức của xã: {total} người; trong đó đạt chuẩn {standard}/{total} người ({p}%)."]
+        if self.spec.get("words_parens"):  # round 10: counts in words, the digits in brackets
+            out = [(f"- UBND {self.level} hiện có {number_words(total)} ({total}) cán bộ, công chức; trong đó "
+                    f"{number_words(standard)} ({standard}) người đạt chuẩn theo quy định, đạt tỷ lệ {p}%.")]
         self.qty(standard, total, p, "cadres and civil servants up to standard")
         if "field_subset" in self.spec.get("tricky", []):
             out.append("- Bộ phận Tiếp nhận và Trả kết quả của xã bố trí 5 công chức; 5/5 công chức đã được bồi dưỡng "
@@ -949,6 +988,8 @@ class Composer:
                                        f"the results heading names {year}, title {self.year}"))
         if self.layout == "prose_o":
             return self.prose_runon()
+        if self.spec.get("restate"):  # round 10: every criterion's score in a summary first, then the sections
+            self.restated_summary()
         for crit in self.criteria:
             number = str(crit.code)
             with_components = crit.code in (1, 3, 5, 7) or self.plant_for("full_lost", crit.code) or \
@@ -1029,6 +1070,10 @@ class Composer:
                 if self.spec.get("self_prose"):  # the commune's own score after the appraised one
                     text += f" (Điểm {self.level} tự đánh giá: {vn(self.self_score(crit))} điểm.)"
                 self.add("para", f"{text} {self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_p":  # round 10: "• TITLE IN CAPITALS: đạt 12,5/15 điểm (83,33%). Hạng 4/20."
+                crit.heading_line = (f"{self.spec.get('bullet', '•')} {crit.title.upper()}: đạt {self.score_phrase(crit)} "
+                                     f"({self.pct(crit)}). {self.crit_rank_sentence(crit)}").strip()
+                self.add("heading", crit.heading_line)
             elif self.layout == "prose_b":
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
@@ -1041,6 +1086,34 @@ class Composer:
                 self.add("para", f"Điểm đạt được: {self.score_phrase(crit)}, tỷ lệ {self.pct(crit)}. "
                                  f"{self.crit_rank_sentence(crit)}".strip())
             self.criterion_body(crit, number, with_components)
+
+    def restated_summary(self) -> None:
+        """Round 10: the criteria's scores in one summary paragraph before the detailed sections (the sections' scores
+        are the truth; a ``restate`` plant prints another score for one criterion in the summary)."""
+        parts, summary_sum = [], Decimal(0)
+        for crit in self.criteria:
+            score_text, score = crit.score_text, crit.score
+            for _, code, printed in self.plant("restate"):
+                if code == crit.code:
+                    score_text, score = printed, dec(printed)
+            summary_sum += score
+            parts.append(f"({crit.code}) {crit.title[0].lower() + crit.title[1:]}: {score_text}/{crit.max_text} điểm")
+        text = "Tóm tắt điểm từng lĩnh vực: " + "; ".join(parts) + ". Chi tiết từng lĩnh vực như sau:"
+        self.add("para", text)
+        for _, code, printed in self.plant("restate"):
+            crit = next(c for c in self.criteria if c.code == code)
+            needle = f"({code}) {crit.title[0].lower() + crit.title[1:]}: {printed}/{crit.max_text}"
+            self.plants.append(Planted("conflicting_values", f"criterion {code}", str(code),
+                                       [num(crit.score), num(dec(printed))], needle,
+                                       f"criterion {code}: {printed} in the summary, {crit.score_text} in its section",
+                                       kinds=["conflicting_values"]))
+            self.also_true.append(Planted("percent_mismatch", f"criterion {code}", str(code),
+                                          [num(percent(dec(printed), crit.max_score)), num(dec(crit.percent_text))],
+                                          "", f"the summary's {printed}/{crit.max_text} is not the section's "
+                                              f"{crit.percent_text}%"))
+            total_text, total = self.total_text()
+            self.also_true.append(Planted("total_mismatch", "summary", "", [num(summary_sum), num(total)], "",
+                                          f"the summary's criteria add up to {vn(summary_sum)}, the total {total_text}"))
 
     def runon_part(self, crit: Criterion) -> str:
         """Round 9: one criterion inside a run-on sentence ("cải cách thể chế đạt 5,5/6 điểm (91,67%), xếp thứ 3/15")."""
@@ -1078,6 +1151,22 @@ class Composer:
             return f"Điểm đạt: {crit.score_text} điểm (tối đa {crit.max_text} điểm), tỷ lệ {crit.percent_text} %"
         return f"Đạt {crit.score_text} điểm trên tổng số {crit.max_text} điểm, tỷ lệ {crit.percent_text}%"
 
+    def table_at_end(self) -> None:
+        """Round 10: the only statement of the criteria's scores, a table after the tasks."""
+        total_text, total = self.total_text()
+        if self.spec.get("two_row_header"):
+            return self.table_two_row_header()
+        rows = [["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]]
+        for crit in self.criteria:
+            score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
+            rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text, score_cell,
+                         crit.percent_text])
+        pct_text = vn(percent(total, Decimal(100)), 2)
+        for _, printed in self.plant("pct_overall"):
+            pct_text = printed
+        rows.append(["", "Tổng cộng", "100", total_text, pct_text])
+        self.add("table", rows)
+
     def table(self) -> None:
         total_text, total = self.total_text()
         self.add("heading", f"I. KẾT QUẢ CHỈ SỐ CCHC NĂM {self.year}")
@@ -1093,6 +1182,8 @@ class Composer:
             return self.table_groups()
         if self.spec.get("two_year"):
             return self.table_two_years()
+        if self.spec.get("two_row_header"):
+            return self.table_two_row_header()
         rows = [head + (["Xếp hạng"] if ranked else [])]
         for crit in self.criteria:
             score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
@@ -1133,6 +1224,20 @@ class Composer:
             pct_text = printed
         rows.append(["", "Tổng cộng", "100", vn(last_total, 2), total_text, pct_text])
         self.add("table", rows)
+
+    def table_two_row_header(self) -> None:
+        """Round 10: the header over two rows ("Điểm" spanning "Tối đa | Đạt"; STT, title and percent spanning both)."""
+        total_text, total = self.total_text()
+        rows = [["STT", "Lĩnh vực, tiêu chí", "Điểm", "", "Tỷ lệ đạt (%)"], ["", "", "Tối đa", "Đạt", ""]]
+        for crit in self.criteria:
+            score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
+            rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text, score_cell,
+                         crit.percent_text])
+        pct_text = vn(percent(total, Decimal(100)), 2)
+        for _, printed in self.plant("pct_overall"):
+            pct_text = printed
+        rows.append(["", "Tổng cộng", "100", total_text, pct_text])
+        self.add("table2h", rows)
 
     def row_title(self, crit: Criterion) -> tuple[str, ...]:
         """Round 7: in a grouped table a criterion's row is found by its title too (a score "2,5" is in "12,5")."""
@@ -1340,7 +1445,7 @@ class Composer:
         for block in [b for b in self.blocks if b[0] != "center"] + [b for b in self.blocks if b[0] == "center"]:
             if block[0] in ("para", "heading", "subheading", "autonum", "center"):  # a title line last (round 5)
                 texts = [block[1]]
-            elif block[0] == "table":
+            elif block[0] in ("table", "table2h"):
                 texts = [" ".join(row) for row in block[1]]
             elif block[0] == "pre":
                 texts = list(block[1])
@@ -1417,6 +1522,16 @@ class Composer:
             self.table_text()
             self.general("III.")
             self.tasks("IV.")
+        elif self.layout == "table_end":  # round 10: the sections without scores; the scores in a table at the end
+            self.add("heading", f"I. KẾT QUẢ THỰC HIỆN CÁC LĨNH VỰC NĂM {self.year}")
+            for crit in self.criteria:
+                title = crit.title[0].upper() + crit.title[1:]
+                self.add("autonum" if self.autonum else "heading", title if self.autonum else f"{crit.code}. {title}")
+                self.criterion_body(crit, str(crit.code), crit.code in (1, 3, 5, 7))
+            self.general("II.")
+            self.tasks("III.")
+            self.add("heading", f"IV. BẢNG TỔNG HỢP ĐIỂM CHỈ SỐ CCHC NĂM {self.year} CỦA {self.unit_phrase().upper()}")
+            self.table_at_end()
         else:
             self.prose_ab_d()
             if self.layout == "prose_c":

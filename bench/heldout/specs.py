@@ -36,6 +36,10 @@ Plants (what is wrong in the document, and the finding kind a reviewer expects):
   ("annex_score", c, "18,5")   the "Phụ lục" after the signature prints criterion c with another score than the
                                body (and that score's percent; the annex's total kept) -> conflicting_values (round 7;
                                the annex's criteria then miss its total: a total_mismatch there is in also_true)
+  ("restate", c, "18,5")       the summary paragraph before the sections prints criterion c with another score than
+                               its section (the section's is the truth) -> conflicting_values (round 10; the summary's
+                               score against the section's percent and the summary's sum against the total are in
+                               also_true)
 
 Tricky clean cases (``tricky``), each a thing that looks wrong and is not:
   "round_7799"    a criterion printed x/y with a percent within the rounding of x (8,97/11,5 = 77,99%)
@@ -108,6 +112,16 @@ dung | Điểm tối đa | Điểm đạt" instead of lists: nothing is listed a
 rank_style trong_xa ("trong 33 xã, thị trấn của huyện, xã đứng thứ 4"); tricky "quarter" ("Riêng quý IV năm 2021, …
 đúng hạn 787/790 hồ sơ": another period, another total), "two_year", "self_prose"; Hồ Chí Minh city ("thành phố Hồ
 Chí Minh" in the decision's phrase).
+Round 10 keys (each off unless set): layout prose_p (criteria as bullet lines, "• TITLE IN CAPITALS: đạt 12,5/15 điểm
+(83,33%). Hạng 4/20.", ``bullet`` "•" or "–") | table_end (the sections without scores, the criteria's scores only in a
+table after the tasks, "IV. BẢNG TỔNG HỢP ĐIỂM …"); ``two_row_header`` (a criteria table whose header spans two rows:
+"STT | Lĩnh vực, tiêu chí | Điểm (Tối đa | Đạt) | Tỷ lệ đạt (%)", cells merged); ``restate`` (a summary paragraph
+"Tóm tắt điểm từng lĩnh vực: (1) …: 12,5/15 điểm; …" before the detailed sections; consistent, or a ``restate`` plant);
+rank_style hang_bare ("đạt hạng 4/18"); ``typo_scores`` (those criteria's scores typed "10,5/12điêm", no space and no
+tone mark), ``typo_rank`` ("Xêp thứ 3/16"); ``words_parens`` (staff "hai mươi mốt (21) cán bộ, công chức; trong đó
+mười chín (19) người đạt chuẩn"); ``revises`` (a revised report: "Báo cáo này thay thế Báo cáo số 05/BC-UBND ngày
+12/01/2024 …") and ``duplicate_of`` (the set holds two reports of that commune and year: duplicate_report is in
+also_true for both); thị trấn of mountain districts (Mèo Vạc, Mường Xén, Mai Châu, Mường Khương, Bảo Lạc).
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -128,6 +142,8 @@ MAXIMA: dict[str, list[str]] = {
     "M8": ["13", "6", "20", "6", "11", "6", "12", "3", "11", "12"],
     # round 9: one more
     "M9": ["12", "6", "19", "6", "11", "7", "12", "3", "12", "12"],
+    # round 10: one more
+    "M10": ["13", "6", "19", "7", "11", "6", "12", "4", "10", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -214,6 +230,15 @@ ROUND_8 = {"ea-hdinh-2023", "ia-toi-2022", "do-vinh-2024", "phan-ri-cua-2021", "
 ROUND_9 = {"thai-my-2023", "quynh-luong-2021", "long-hoa-2022", "phu-thuong-2024", "cam-quan-2020", "hai-ba-2022",
            "ngoc-lac-2023", "bac-son-2024", "dak-mar-2021", "vinh-loc-a-2023", "tan-tru-2022", "luong-hoa-2024",
            "tan-phu-2025", "yen-trung-2022", "binh-thanh-2024", "ia-blang-2020"}
+# The tenth round, written at 20:30 after round 9 was measured, and NOT measured by the examiner (the lead measures it
+# once): criteria as bullet lines with titles in capitals and "Hạng 4/20"; a criteria table whose header spans two
+# rows; the criteria's scores only in a summary table at the end; a summary paragraph restating every criterion's
+# score before the detailed sections (consistent, or not); a clerk's typos ("10,5/12điêm", "Xêp thứ"); counts in
+# words with the digits in brackets; a revised report beside the first version of the same commune and year;
+# thị trấn of mountain districts; one more framework.
+ROUND_10 = {"meo-vac-2023", "muong-xen-2022", "mai-chau-2024", "xuan-hoa-2021", "an-thuong-2023", "hop-thanh-2022",
+            "trung-hoa-2024", "thach-da-2022", "nghia-thang-2023", "tan-binh-2021", "tien-phuong-2023",
+            "tien-phuong-2023-bs", "muong-khuong-2025", "ta-xua-2020", "vinh-thinh-2021", "bao-lac-2022"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -221,8 +246,10 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 6 (16:25, unseen: for the lead's final measurement)": ROUND_6,
            "round 7 (17:25, unseen: for the lead's final measurement)": ROUND_7,
            "round 8 (18:55, unseen: for the lead's measurement)": ROUND_8,
-           "round 9 (20:20, unseen: for the lead's measurement)": ROUND_9}
-ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9}  # evaluate.py --round N
+           "round 9 (20:20, unseen: for the lead's measurement)": ROUND_9,
+           "round 10 (20:30, unseen: for the lead's measurement)": ROUND_10}
+ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
+                               10: ROUND_10}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1054,7 +1081,92 @@ SPECS: list[dict] = [
          classification="Tốt", records=(860, 853, 851, 250, 250), staff=(18, 17),
          plants=[("total", "88,35"), ("bad_date", "31/06/2020"), ("deduction", 3, "0,5")], tricky=[],
          indicator_table=True),
+
+    # tenth round (ROUND_10): not measured by the examiner
+    dict(name="meo-vac-2023", fmt="txt", layout="prose_p", unit="Mèo Vạc", level="thị trấn", district="Mèo Vạc",
+         province="Hà Giang", year=2023, date="2024-01-16", number="04/BC-UBND", signer="Vàng Mí Sính", maxima="M10",
+         scores="11,5 5 16,5 6 9,5 5 10,5 3 8,4 10,6", rank="4/18", rank_style="hang_bare", change="+1",
+         classification="Tốt", records=(830, 822, 820, 400, 400), staff=(19, 17),
+         plants=[("pct", 5, "89,36"), ("conflict_staff", 21)], tricky=[], bullet="•", list_style="starred"),
+    dict(name="muong-xen-2022", fmt="pdf", layout="prose_p", unit="Mường Xén", level="thị trấn", district="Kỳ Sơn",
+         province="Nghệ An", year=2022, date="2023-01-13", number="02/BC-UBND", signer="Lô Văn Xén", maxima="M4",
+         scores="12 5 17,5 5,5 8,5 5 10,5 2 9,3 10,2", rank="6/21", rank_style="digits", change="-2",
+         classification="Tốt", records=(760, 752, 751, 380, 380), staff=(18, 17), plants=[],
+         tricky=["words_parens", "staff_cadres"], bullet="–", list_style="lettered", words_parens=True),
+    dict(name="mai-chau-2024", fmt="docx", layout="prose_a", unit="Mai Châu", level="thị trấn", district="Mai Châu",
+         province="Hòa Bình", year=2024, date="2025-01-17", number="05/BC-UBND", signer="Hà Văn Châu", maxima="M10",
+         scores="12 5,5 17 6 10 5,5 10,5 3,5 8,8 10,7", rank="2/23", rank_style="digits", change="+1",
+         classification="Tốt", records=(1120, 1111, 1109, 800, 800), staff=(20, 19), plants=[],
+         tricky=["restated", "typo_rank", "received_resolved"], restate=True, typo_rank=True),
+    dict(name="xuan-hoa-2021", fmt="conv_lines", layout="prose_b", unit="Xuân Hòa", level="xã", district="Lập Thạch",
+         province="Vĩnh Phúc", year=2021, date="2022-01-14", number="03/BC-UBND", signer="Nguyễn Văn Hòa", maxima="M2",
+         scores="10,5 5 17,5 6 8,5 5 11 3 8,6 10,4", rank="5/19", rank_style="digits", change="-1",
+         classification="Tốt", records=(990, 983, 981, 500, 500), staff=(19, 18),
+         plants=[("restate", 3, "18,5"), ("year_closing", 2020)], tricky=[], restate=True),
+    dict(name="an-thuong-2023", fmt="docx", layout="table", unit="An Thượng", level="xã", district="Yên Thế",
+         province="Bắc Giang", year=2023, date="2024-01-19", number="07/BC-UBND", signer="Thân Văn Thượng", maxima="M10",
+         scores="11 5 16 6,5 9,5 5 10 3 8,7 10,8", rank="7/17", rank_style="digits", change="+2",
+         classification="Tốt", records=(1310, 1302, 1299, 900, 900), staff=(20, 18),
+         plants=[("pct", 4, "95,86"), ("full_lost", 3)], tricky=[], two_row_header=True),
+    dict(name="hop-thanh-2022", fmt="pdf", layout="table", unit="Hợp Thành", level="xã", district="Sơn Dương",
+         province="Tuyên Quang", year=2022, date="2023-01-11", number="01/BC-UBND", signer="Hoàng Văn Thành",
+         maxima="M6", scores="10,5 4,5 18 5,5 10 5 10,5 3 8,5 10,5", rank="3/28", rank_style="digits", change="=",
+         classification="Tốt", records=(1540, 1531, 1529, 1100, 1100), staff=(21, 20), plants=[],
+         tricky=["round_double", "online_all"], two_row_header=True),
+    dict(name="trung-hoa-2024", fmt="conv_soffice", layout="table", unit="Trung Hóa", level="xã", district="Minh Hóa",
+         province="Quảng Bình", year=2024, date="2025-01-14", number="06/BC-UBND", signer="Đinh Văn Trung", maxima="M5",
+         scores="11,5 4,5 16 5 10,5 6 10 3,5 8,4 10,6", rank="5/15", rank_style="digits", change="+3",
+         classification="Tốt", records=(720, 714, 713, 500, 500), staff=(18, 17),
+         plants=[("total", "87,00"), ("date_ref", "20/01/2025")], tricky=[], two_row_header=True),
+    dict(name="thach-da-2022", fmt="docx", layout="table_end", unit="Thạch Đà", level="xã", district="Mê Linh",
+         province="Hà Nội", year=2022, date="2023-01-12", number="04/BC-UBND", signer="Nguyễn Văn Đà", maxima="M3",
+         scores="8,5 6,5 19 5 10,5 5 10 3 6,9 10,6", rank="9/16", rank_style="digits", change="-1",
+         classification="Tốt", records=(2010, 1998, 1995, 1500, 1500), staff=(21, 19),
+         plants=[("pct", 2, "84,25"), ("both", 5)], tricky=[]),
+    dict(name="nghia-thang-2023", fmt="pdf", layout="table_end", unit="Nghĩa Thắng", level="xã", district="Đắk R'lấp",
+         province="Đắk Nông", year=2023, date="2024-01-18", number="08/BC-UBND", signer="Y Thắng", maxima="M8",
+         scores="11 5 17,5 5 9,5 5 10,5 2,5 9,4 10,6", rank="4/10", rank_style="digits", change="+1",
+         classification="Tốt", records=(880, 873, 871, 600, 600), staff=(19, 18), plants=[],
+         tricky=["last_year", "field_subset"]),
+    dict(name="tan-binh-2021", fmt="conv_flow", layout="table_end", unit="Tân Bình", level="phường",
+         district="thành phố Đồng Xoài", province="Bình Phước", year=2021, date="2022-01-20", number="05/BC-UBND",
+         signer="Trần Văn Bình", maxima="M1", scores="13 4,5 16 5,5 9,5 6 10 1,5 12,1 9,4", rank="9/8",
+         rank_style="digits", change="+1", classification="Tốt", records=(1450, 1440, 1437, 1000, 1000), staff=(20, 19),
+         plants=[("rank_oor", "overall", "9/8"), ("deduction", 1, "0,5")], tricky=[], rank_override="9/8",
+         two_row_header=True),
+    dict(name="tien-phuong-2023", fmt="txt", layout="prose_f", unit="Tiên Phương", level="xã", district="Chương Mỹ",
+         province="Hà Nội", year=2023, date="2024-01-12", number="05/BC-UBND", signer="Nguyễn Văn Phương", maxima="M9",
+         scores="10,5 5 16,5 5,5 9,5 6 10,5 2,5 10,2 10,8", rank="4/32", rank_style="digits", change="+2",
+         classification="Tốt", records=(2630, 2614, 2611, 2000, 2000), staff=(22, 21),
+         plants=[("total", "88,00")], tricky=[], duplicate_of="tien-phuong-2023-bs"),
+    dict(name="tien-phuong-2023-bs", fmt="docx_autonum", layout="prose_a", unit="Tiên Phương", level="xã",
+         district="Chương Mỹ", province="Hà Nội", year=2023, date="2024-01-22", number="09/BC-UBND",
+         signer="Nguyễn Văn Phương", maxima="M9", scores="10,5 5 16,5 5,5 9,5 6 10,5 2,5 10,2 10,8", rank="4/32",
+         rank_style="digits", change="+2", classification="Tốt", records=(2630, 2614, 2611, 2000, 2000), staff=(22, 21),
+         plants=[], tricky=["revised"], revises=("05/BC-UBND", "2024-01-12"), duplicate_of="tien-phuong-2023"),
+    dict(name="muong-khuong-2025", fmt="txt", layout="prose_a", unit="Mường Khương", level="thị trấn",
+         district="Mường Khương", province="Lào Cai", year=2025, date="2026-01-15", number="02/BC-UBND",
+         signer="Lù Văn Khương", maxima="M7", scores="10,5 4,5 17 5 9,5 5 11 2,5 10,1 10,4", rank="3/16",
+         rank_style="digits", change="+1", classification="Tốt", records=(640, 634, 633, 300, 300), staff=(18, 17),
+         plants=[("malformed", 4, "5 /,6"), ("pct", 7, "74,62")], tricky=[], typo_scores=(2, 6, 9), typo_rank=True),
+    dict(name="ta-xua-2020", fmt="docx", layout="prose_p", unit="Tà Xùa", level="xã", district="Bắc Yên",
+         province="Sơn La", year=2020, date="2021-01-15", number="01/BC-UBND", signer="Mùa A Xùa", maxima="M1",
+         scores="12,5 4 15,5 5 9 6 9,5 1,5 11,8 9,2", rank="5/15", rank_style="digits", change="-1",
+         classification="Tốt", records=(540, 535, 534, 200, 200), staff=(17, 16), plants=[],
+         tricky=["words_parens", "typo_scores"], bullet="–", list_style="starred", words_parens=True,
+         typo_scores=(3, 8)),
+    dict(name="vinh-thinh-2021", fmt="docx_autonum", layout="table_end", unit="Vĩnh Thịnh", level="xã",
+         district="Vĩnh Tường", province="Vĩnh Phúc", year=2021, date="2022-01-18", number="06/BC-UBND",
+         signer="Lê Văn Thịnh", maxima="M10", scores="11,5 5 16,5 6 9,5 5,5 10,5 3 8,6 10,4", rank="6/29",
+         rank_style="digits", change="+2", classification="Tốt", records=(1680, 1669, 1667, 1200, 1200), staff=(20, 19),
+         plants=[("conflict_records", 1712), ("missing", 8)], tricky=[]),
+    dict(name="bao-lac-2022", fmt="conv_lines", layout="prose_p", unit="Bảo Lạc", level="thị trấn", district="Bảo Lạc",
+         province="Cao Bằng", year=2022, date="2023-01-17", number="03/BC-UBND", signer="Nông Văn Lạc", maxima="M8",
+         scores="11,5 5 17 5,5 9,5 5 10,5 2,5 9,2 10,8", rank="2/17", rank_style="digits", change="+1",
+         classification="Tốt", records=(910, 903, 901, 600, 600), staff=(19, 18),
+         plants=[("restate", 7, "9,5"), ("pct_qty", "98,50")], tricky=[], bullet="•", list_style="starred",
+         restate=True),
 ]
-for _spec in SPECS:  # rounds 8, 9: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
-    if _spec["name"] in ROUND_8 | ROUND_9:
+for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
+    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10:
         _spec["plausible_changes"] = True
