@@ -646,6 +646,8 @@ class _Assembler:
         self.seen: set[str] = set()
         self.section: str | None = None
         self.current: Criterion | None = None
+        # a heading naming a criterion whose score comes later (a criteria table at the end): its lists' owner
+        self.heading_code: str | None = None
         self.listed_as: str | None = None
         self.indicator: Indicator | None = None
         self.indicator_zone: list[int] = []
@@ -672,7 +674,7 @@ class _Assembler:
             return after
         if st.section is not None:
             self.close_indicator()
-            self.section, self.current, self.listed_as = st.section, None, None
+            self.section, self.current, self.listed_as, self.heading_code = st.section, None, None, None
         if st.kind == Kind.SECTION:
             return st.index + 1
         scores = self.ctx.scores(st.index)
@@ -694,6 +696,7 @@ class _Assembler:
             # a heading naming a criterion already read (from a table): its lists below belong to it
             known = st.code in self.seen
             self.current = next(c for c in self.record.criteria if c.code == st.code) if known else None
+            self.heading_code = None if known else st.code
             self.listed_as = None
         if st.overall is not None and (after := self.overall(st)) is not None:
             return after
@@ -729,7 +732,7 @@ class _Assembler:
             return False
         self.close_indicator()
         self.current = next(c for c in self.record.criteria if c.code == code)
-        self.listed_as = None
+        self.listed_as, self.heading_code = None, None
         self.placed.add(st.index)
         return True
 
@@ -817,7 +820,7 @@ class _Assembler:
             section=self.section,
         )
         self.record.criteria.append(self.current)
-        self.listed_as = None
+        self.listed_as, self.heading_code = None, None
         self.placed.update(zone)
         return zone[-1] + 1
 
@@ -853,13 +856,14 @@ class _Assembler:
     def list_item(self, st: Statement) -> int:
         """Component lists under the current criterion: their headings, items and the items' paragraphs."""
         i = st.index
-        if self.current is None:
+        owner = self.current.code if self.current is not None else self.heading_code
+        if owner is None:
             return i + 1
         if st.listed_as is not None:
             self.close_indicator()
             self.listed_as = st.listed_as
             if st.inline_items:
-                found = _inline_indicators(self.ctx, i, st.listed_as, self.current.code)
+                found = _inline_indicators(self.ctx, i, st.listed_as, owner)
                 self.record.indicators.extend(found)
                 self.placed.update([i] if found else [])
             return i + 1
@@ -869,7 +873,7 @@ class _Assembler:
                 code=st.indicator_code,
                 title=indicator_title(st.indicator_rest),
                 listed_as=self.listed_as,  # type: ignore[arg-type]
-                criterion=self.current.code,
+                criterion=owner,
             )
             self.indicator_zone = [i]
             return i + 1
