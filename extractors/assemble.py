@@ -762,19 +762,24 @@ class _Assembler:
 
     def restatement(self, st: Statement, scores: list[ScoreMatch]) -> None:
         """A criterion already read, stated again: fill what its first statement left unstated."""
-        if st.code is not None and st.code in self.seen and scores:
+        if st.code is not None and st.code in self.seen and (scores or st.score_follows is not None):
             restated = next(c for c in self.record.criteria if c.code == st.code)
-            stated = read_statement(self.ctx, _zone(self.ctx, st.index))
+            zone = self._statement_zone(st)
+            stated = read_statement(self.ctx, zone)
             if _states_another_score(restated, stated.score, stated.max_score):
                 # the body's own statement comes first, the table repeating it (an annex) after: both kept
                 block = self.ctx.doc.blocks[st.index]
-                body = Criterion(code=st.code, title=criterion_title(block.text, scores[0].start),
+                body = Criterion(code=st.code, title=criterion_title(block.text, scores[0].start if scores else None),
                                  **{k: getattr(stated, k) for k in _STATED}, section=self.section)
                 body.evidence = stated.evidence or [evidence(block, st.index)]
                 self.record.criteria.insert(self.record.criteria.index(restated), body)
             else:
                 merge_restatement(restated, stated)
-            self.placed.add(st.index)
+            self.placed.update(zone if st.score_follows is not None else [st.index])
+            if st.kind == Kind.CRITERION:  # a section restating a summary's score: the lists below are its
+                self.close_indicator()
+                self.current = next(c for c in self.record.criteria if c.code == st.code)
+                self.listed_as, self.heading_code = None, None
         elif st.points_only_code is not None and st.points_only_code in self.seen:
             text = self.ctx.doc.blocks[st.index].text
             stated = read_statement(self.ctx, [st.index])
@@ -796,12 +801,18 @@ class _Assembler:
             return None
         return expected
 
+    def _statement_zone(self, st: Statement) -> list[int]:
+        """The blocks of a criterion's statement: its own and the short paragraphs after it, or its heading's
+        lines down to the paragraph stating its score and that paragraph's."""
+        follow = st.score_follows
+        return [*range(st.index, follow), *_zone(self.ctx, follow)] if follow is not None else _zone(self.ctx, st.index)
+
     def criterion(self, st: Statement, scores: list[ScoreMatch]) -> int:
         """A criterion read for the first time, with the short paragraphs that finish its statement."""
         self.close_indicator()
-        i, follow = st.index, st.score_follows
+        i = st.index
         block = self.ctx.doc.blocks[i]
-        zone = [*range(i, follow), *_zone(self.ctx, follow)] if follow is not None else _zone(self.ctx, i)
+        zone = self._statement_zone(st)
         stated = read_statement(self.ctx, zone, criterion=True)
         assert st.code is not None
         self.seen.add(st.code)

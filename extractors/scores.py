@@ -32,7 +32,8 @@ import regex as re
 from cchc.extractors.numbers import ParsedNumber, parse_number
 
 NUM = r"[.,]{0,2}\d+(?:[.,]{1,2}\d+)*"  # also malformed forms such as ",11,5" and "8,,97"
-POINTS = r"(?:điểm|đ)(?!\p{L})"
+# "điêm": "điểm" typed without its hook (its tone mark dropped: held-out round 10, "15,5/18,5điêm")
+POINTS = r"(?:điểm|điêm|đ)(?!\p{L})"
 # "điểm" as OCR reads it ("diem", "điêm"): for the OCR repair of numbers before it
 POINTS_OCR = r"(?:đ|d)i[ểềệếễe]m"
 # a separator standing alone between a number and what follows ("6,88, /8", "/10 , điểm")

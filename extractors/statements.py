@@ -206,7 +206,9 @@ def _heading_names(
         joined = f"{text} {blocks[i + 1].text.strip()}"
         code = _criterion_named(joined, numbering(joined), labelled, [], indicator, framework)
     unnumbered = not (num or labelled or scores or indicator)
-    if code is None and unnumbered and blocks[i].kind == BlockKind.HEADING and is_all_caps(text) and len(text) < 200:
+    # also a bulleted one ("• CHỈ ĐẠO, ĐIỀU HÀNH CÔNG TÁC CẢI CÁCH HÀNH CHÍNH: đạt" / "11,5/13 điểm (88,46%).")
+    headed = blocks[i].kind in (BlockKind.HEADING, BlockKind.LIST_ITEM)
+    if code is None and unnumbered and headed and len(text) < 200 and is_all_caps(text):
         named = framework.match_title(text)
         code = named if named is not None and _score_follows(blocks, i, named, framework) is not None else None
     return code

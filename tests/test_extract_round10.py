@@ -60,3 +60,59 @@ def test_component_lists_under_unscored_headings_when_the_criteria_table_is_at_t
         ("1.1", "1", "incomplete", 0, 1.5),
         ("3.1", "3", "full", 3.5, 3.5),
     ]  # negative: "Chỉ số 9.9" after a section heading that names no criterion belongs to none, so it is not read
+
+
+def _text(tmp_path: Path, body: list[str]) -> Path:
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join([*HEADER, *body]) + "\n", encoding="utf-8")
+    return path
+
+
+SUMMARY = (
+    "Tóm tắt điểm từng lĩnh vực: (1) chỉ đạo, điều hành công tác cải cách hành chính: 11,5/13 điểm; "
+    "(2) cải cách thể chế: 5/6 điểm; (3) cải cách thủ tục hành chính (TTHC): 17/20 điểm; "
+    "(7) xây dựng chính quyền điện tử, chính quyền số: 9,5/12 điểm. Chi tiết từng lĩnh vực như sau:"
+)
+
+
+def test_sections_in_bulleted_capitals_after_a_summary_of_every_criterion(tmp_path: Path) -> None:
+    # the summary states each score first; each section restates it, its heading's score on the next line
+    body = [
+        "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022", SUMMARY,
+        "• CHỈ ĐẠO, ĐIỀU HÀNH CÔNG TÁC CẢI CÁCH HÀNH CHÍNH: đạt",
+        "11,5/13 điểm (88,46%).",
+        "* Các chỉ số thành phần chưa đạt điểm tối đa:",
+        "- Tiêu chí thành phần 1.1 (Kế hoạch CCHC năm): thiếu báo cáo quý theo quy định, đạt 0,5/2 điểm.",
+        "• CẢI CÁCH THỂ CHẾ: đạt 5/6 điểm (83,33%). Hạng 3/17.",
+        "• XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ: đạt",
+        "10,5/12 điểm (87,50%). Hạng 15/17.",
+        "* Các chỉ số thành phần chưa đạt điểm tối đa:",
+        "- Mục 7.3 (Cung cấp dịch vụ công trực tuyến): đạt 1,5/3 điểm.",
+    ]
+    record = extract_file(_text(tmp_path, body))
+    got = [(c.code, c.score, c.max_score, c.percent, c.rank) for c in record.criteria]
+    assert got == [
+        ("1", 11.5, 13, 88.46, None), ("2", 5, 6, 83.33, 3), ("3", 17, 20, None, None),
+        ("7", 10.5, 12, 87.5, 15),  # the section's own statement first ...
+        ("7", 9.5, 12, None, None),  # ... the summary's other score kept beside it (CCHC105 compares them)
+    ]
+    assert [(i.code, i.criterion, i.listed_as, i.score) for i in record.indicators] == [
+        ("1.1", "1", "incomplete", 0.5), ("7.3", "7", "incomplete", 1.5),
+    ]
+    assert any(f.kind == "conflicting_values" and f.subject == "7" for f in record.findings)
+    # negative: a bulleted line in capitals naming no criterion, its next line a score, is no criterion
+    body[2] = "• KẾT QUẢ KIỂM TRA NỘI BỘ: đạt"
+    record = extract_file(_text(tmp_path, body))
+    assert [c.code for c in record.criteria].count("1") == 1
+    assert "1.1" not in [i.code for i in record.indicators]
+
+
+def test_points_typed_without_the_hook_glued_to_the_maximum(tmp_path: Path) -> None:
+    from cchc.extractors.scores import find_scores
+
+    # "điêm": "điểm" with its tone mark dropped, no space before it
+    [match] = find_scores("– CẢI CÁCH THỦ TỤC HÀNH CHÍNH (TTHC): đạt 15,5/18,5điêm (83,78%).")
+    assert (match.score.value, match.max.value) == (15.5, 18.5)
+    # negative: "điếm" (a different word) and a ratio with no unit are no score
+    assert find_scores("có 15/18 điếm dịch vụ") == []
+    assert find_scores("đạt 15,5/18,5 (83,78%)") == []
