@@ -66,8 +66,9 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     for start in range(min(3, len(rows))):
         for end in range(start, min(start + 3, len(rows))):
             width = max(len(r) for r in rows[start : end + 1])
+            spanned = _spans_carried(rows[start : end + 1])
             merged = [
-                " ".join(dict.fromkeys(r[c] for r in rows[start : end + 1] if c < len(r) and r[c].strip()))
+                " ".join(dict.fromkeys(r[c] for r in spanned if c < len(r) and r[c].strip()))
                 for c in range(width)
             ]
             roles = _with_year_score(merged, column_roles(merged))
@@ -78,6 +79,18 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
         if len(roles) >= 3 and "title" in roles and {"score", "max"} & roles.keys():
             return r, roles
     return None
+
+
+def _spans_carried(rows: list[list[str]]) -> list[list[str]]:
+    """Header rows with a cell merged across columns repeated over each of them: a PDF prints "Điểm" once over
+    "Tối đa | Đạt", the cell beside it blank (a DOCX reader repeats it already). A blank cell carries its left
+    neighbour's text when the row below has text under both."""
+    carried = [list(r) for r in rows]
+    for upper, lower in zip(carried, rows[1:], strict=False):
+        for c in range(1, min(len(upper), len(lower))):
+            if not upper[c].strip() and upper[c - 1].strip() and lower[c].strip() and lower[c - 1].strip():
+                upper[c] = upper[c - 1]
+    return carried
 
 
 # a column headed by a year alone: "Năm 2023", "2023", "Điểm năm 2023"

@@ -116,3 +116,30 @@ def test_points_typed_without_the_hook_glued_to_the_maximum(tmp_path: Path) -> N
     # negative: "điếm" (a different word) and a ratio with no unit are no score
     assert find_scores("có 15/18 điếm dịch vụ") == []
     assert find_scores("đạt 15,5/18,5 (83,78%)") == []
+
+
+def _table_block(rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    from cchc.extractors.document import Block, BlockKind, Provenance
+
+    return Block(kind=BlockKind.TABLE, text="\n".join(" | ".join(r) for r in rows), prov=Provenance(table=0), rows=rows)
+
+
+def test_a_pdf_criteria_tables_header_with_points_over_two_columns() -> None:
+    from cchc.extractors.assemble import evidence
+    from cchc.extractors.framework import generic_framework
+    from cchc.extractors.tables import criteria_from_table
+
+    # a PDF prints the merged "Điểm" once, over "Tối đa | Đạt"; the cell beside it comes out blank
+    rows = [
+        ["STT", "Lĩnh vực, tiêu chí", "Điểm", "", "Tỷ lệ đạt (%)"],
+        ["", "", "Tối đa", "Đạt", ""],
+        ["1", "Công tác chỉ đạo, điều hành CCHC", "12", "10,5", "87,50"],
+        ["2", "Cải cách thể chế", "5", "4,5", "90,00"],
+    ]
+    found = criteria_from_table(_table_block(rows), 0, generic_framework(), evidence)
+    assert [(c.code, c.max_score, c.score, c.percent) for c, _ in found] == [("1", 12, 10.5, 87.5), ("2", 5, 4.5, 90)]
+    # negative: a blank header cell with nothing under it carries nothing ("Đạt" alone names no score column)
+    rows[1][3] = ""
+    rows[0][3] = ""
+    rows.insert(2, ["", "", "", "Đạt", ""])
+    assert criteria_from_table(_table_block(rows), 0, generic_framework(), evidence) == []
