@@ -28,8 +28,9 @@ from cchc.extractors.locale_vi import (
 )
 from cchc.extractors.scores import NumberMatch, ScoreMatch, find_percents, find_scores
 
+# "xêp": "xếp" typed with its tone mark dropped (held-out round 10: "Xêp thứ 19/23 nhóm hạng các xã")
 RANK_RE = re.compile(
-    r"(?:xếp\s+(?:thứ\s+)?(?:hạng\s+)?(?:thứ\s+)?(?:vị\s+trí\s+)?(?:thứ\s+)?|đứng\s+(?:thứ\s+)?(?:hạng\s+)?|"
+    r"(?:x[ếê]p\s+(?:thứ\s+)?(?:hạng\s+)?(?:thứ\s+)?(?:vị\s+trí\s+)?(?:thứ\s+)?|đứng\s+(?:thứ\s+)?(?:hạng\s+)?|"
     r"(?<!\p{L})vị\s+(?:trí|thứ)\s+(?:thứ\s+|số\s+)?|(?<!\p{L})hạng\s*:?\s+(?:thứ\s+)?)"
     r"(?P<rank>\d{1,4})\s*(?:/|(?:trên|trong)\s+(?:tổng\s+số\s+)?(?:số\s+)?)\s*(?P<total>\d{1,4})(?![\d/])",
     re.I,
@@ -66,7 +67,7 @@ FROM_TO_RE = re.compile(
 )
 # "xếp thứ nhì", "đứng thứ mười tám trong tổng số 23", "xếp thứ 5 của huyện": a rank with "thứ", total optional
 RANK_ORDINAL_RE = re.compile(
-    rf"(?<!\p{{L}})(?:xếp|đứng)\s+(?:ở\s+)?(?:vị\s+trí\s+)?(?:hạng\s+)?thứ\s+(?:hạng\s+)?(?P<rank>{_RANK_TOKEN})"
+    rf"(?<!\p{{L}})(?:x[ếê]p|đứng)\s+(?:ở\s+)?(?:vị\s+trí\s+)?(?:hạng\s+)?thứ\s+(?:hạng\s+)?(?P<rank>{_RANK_TOKEN})"
     rf"(?!\s*\d)(?:{_TOTAL_AFTER})?",
     re.I,
 )

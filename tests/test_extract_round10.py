@@ -143,3 +143,16 @@ def test_a_pdf_criteria_tables_header_with_points_over_two_columns() -> None:
     rows[0][3] = ""
     rows.insert(2, ["", "", "", "Đạt", ""])
     assert criteria_from_table(_table_block(rows), 0, generic_framework(), evidence) == []
+
+
+def test_a_criterion_rank_typed_without_its_tone_mark(tmp_path: Path) -> None:
+    from cchc.extractors.patterns import find_ranks
+
+    # "Xêp thứ": "xếp" with its tone mark dropped
+    [rank] = find_ranks("12/13 điểm, đạt tỷ lệ 92,31%. Xêp thứ 19/23 nhóm hạng các xã, thị trấn.")
+    assert (rank.rank, rank.total) == (19, 23)
+    body = ["1. Về Công tác chỉ đạo, điều hành CCHC: 12/13 điểm, đạt tỷ lệ 92,31%. Xêp thứ 19/23 nhóm hạng các xã, thị trấn."]
+    [criterion] = extract_file(_text(tmp_path, body)).criteria
+    assert (criterion.score, criterion.rank, criterion.rank_total) == (12, 19, 23)
+    # negative: "xếp loại" then a ratio is no rank, nor is a staff ratio after "xếp"
+    assert find_ranks("Xêp loại: Tốt; 19/23 xã hoàn thành") == []
