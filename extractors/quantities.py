@@ -32,6 +32,7 @@ from cchc.extractors.lexicon import (
     SUBSET_OPENERS,
     WHOLE_MARKERS,
 )
+from cchc.extractors.locale_vi import NUMBER_WORDS
 from cchc.extractors.normalize import fold
 from cchc.extractors.numbers import parse_number
 from cchc.extractors.scores import PERCENT_SIGN
@@ -53,7 +54,7 @@ WORDED_RATIO_RE = re.compile(
 )
 # "tiếp nhận 1.250 hồ sơ TTHC, trong đó giải quyết đúng hạn 1.245 hồ sơ": the whole first, then its part
 OF_WHICH_RE = re.compile(
-    rf"(?<![\d.,/])(?P<den>{_COUNT})\s+(?P<whole>[^;:.\d()]{{1,60}}?),?\s+trong\s+(?:đó|số\s+đó)(?:\s+có)?"
+    rf"(?<![\d.,/])(?P<den>{_COUNT})\s+(?P<whole>[^;:.\d()]{{1,60}}?)[,;]?\s+trong\s+(?:đó|số\s+đó)(?:\s+có)?"
     rf"(?P<part>[^;:.\d()]{{0,40}}?)(?<![\d.,/])(?P<num>{_COUNT})(?![.,]?\d|\s*/|\s*%|\s*(?:điểm|đ)(?!\p{{L}}))"
 )
 RANK_BEFORE_RE = re.compile(r"(?:xếp|hạng|thứ|đứng)\s*(?:thứ\s*)?(?:hạng\s*)?(?:thứ\s*)?$", re.I)
@@ -131,6 +132,17 @@ def _counts_something(text: str) -> bool:
     return any(p.match(text) for p, _ in UNIT_RES) or re.match(r"người\b", text) is not None
 
 
+_STAFF_UNITS = frozenset({"cán bộ, công chức", "công chức", "cán bộ"})
+
+
+def _same_kind(whole: str, part: str) -> bool:
+    """The part counts what the whole counts: the same noun, or "người" (persons) of a whole of staff."""
+    whole_unit, part_unit = _first_noun(whole), _first_noun(part)
+    if part_unit is None and re.match(r"\s*người\b", part):
+        return whole_unit in _STAFF_UNITS
+    return part_unit is not None and part_unit == whole_unit
+
+
 def _is_quantity(text: str, m: re.Match[str]) -> bool:
     """A ratio match that counts something: not a rank, a document number, or a worded ratio without a noun."""
     if m.re is WORDED_RATIO_RE and not any(p.match(text, m.end() + 1) for p, _ in UNIT_RES):
@@ -138,14 +150,29 @@ def _is_quantity(text: str, m: re.Match[str]) -> bool:
             return False
     if m.re is OF_WHICH_RE and not (_counts_something(m["whole"]) and _counts_something(text[m.end() : m.end() + 40])):
         return False  # "21 cán bộ, trong đó 2 năm liền …": the part must count the whole's kind
+    if m.re is OF_WHICH_RE and ";" in text[m.start() : m.start("part")] and not _same_kind(m["whole"], text[m.end() : m.end() + 40]):
+        return False  # after "; trong đó" the clause before may be another whole: "Xã có 5 thôn; trong đó 3 người …"
     if RANK_BEFORE_RE.search(text[max(0, m.start() - 25) : m.start()]):
         return False
     after = text[m.end() : m.end() + 4]
     return not (re.match(r"\s*[\p{Lu}Đ]{2,}", after) and not re.match(r"\s*(?:TTHC|CBCC|PAKN)", text[m.end() :]))
 
 
+# a count in words with its digits in brackets, as legal texts print it: "mười tám (18) cán bộ, công chức"
+_WORDED_COUNT_RE = re.compile(rf"(?<!\p{{L}}){NUMBER_WORDS}\s*\(\s*(?P<n>\d{{1,4}})\s*\)", re.I)
+
+
+def _digits_for_words(text: str) -> str:
+    """``text`` with each "mười tám (18)" as its digits, right-aligned in the same width (offsets kept)."""
+    if "(" not in text:
+        return text
+    return _WORDED_COUNT_RE.sub(lambda m: m["n"].rjust(len(m.group(0))), text)
+
+
 def ratio_matches(text: str) -> list[re.Match[str]]:
-    """The ratio statements of ``text`` in order: "a/b", "a trên (tổng số) b", "b …, trong đó a"."""
+    """The ratio statements of ``text`` in order: "a/b", "a trên (tổng số) b", "b …, trong đó a" (also
+    "có mười tám (18) cán bộ, công chức; trong đó mười bảy (17) người đạt chuẩn")."""
+    text = _digits_for_words(text)
     ratios = [m for m in (*RATIO_RE.finditer(text), *WORDED_RATIO_RE.finditer(text)) if _is_quantity(text, m)]
     of_which = [
         m

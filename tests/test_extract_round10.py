@@ -156,3 +156,16 @@ def test_a_criterion_rank_typed_without_its_tone_mark(tmp_path: Path) -> None:
     assert (criterion.score, criterion.rank, criterion.rank_total) == (12, 19, 23)
     # negative: "xếp loại" then a ratio is no rank, nor is a staff ratio after "xếp"
     assert find_ranks("Xêp loại: Tốt; 19/23 xã hoàn thành") == []
+
+
+def test_staff_counted_in_words_with_digits_in_brackets_then_of_which() -> None:
+    from cchc.extractors.quantities import find_quantities
+
+    text = ("- UBND thị trấn hiện có mười tám (18) cán bộ, công chức; trong đó mười bảy (17) người đạt chuẩn theo quy "
+            "định, đạt tỷ lệ 94,44%.")
+    assert [(q.numerator, q.denominator, q.percent, q.unit) for q in find_quantities(text)] == [
+        (17, 18, 94.44, "cán bộ, công chức")
+    ]
+    # negative: after "; trong đó" a part of another kind than the clause before is no ratio of it
+    assert find_quantities("Xã có năm (5) thôn; trong đó ba (3) người đạt chuẩn.") == []
+    assert find_quantities("Xã có 18 cán bộ, công chức; trong đó 5 thôn đạt chuẩn nông thôn mới.") == []
