@@ -159,12 +159,13 @@ def _is_quantity(text: str, m: re.Match[str]) -> bool:
 
 
 # a count in words with its digits in brackets, as legal texts print it: "mười tám (18) cán bộ, công chức"
+_BRACKETED_DIGITS_RE = re.compile(r"\(\s*\d{1,4}\s*\)")
 _WORDED_COUNT_RE = re.compile(rf"(?<!\p{{L}}){NUMBER_WORDS}\s*\(\s*(?P<n>\d{{1,4}})\s*\)", re.I)
 
 
 def _digits_for_words(text: str) -> str:
     """``text`` with each "mười tám (18)" as its digits, right-aligned in the same width (offsets kept)."""
-    if "(" not in text:
+    if "(" not in text or _BRACKETED_DIGITS_RE.search(text) is None:  # cheap necessary condition first
         return text
     return _WORDED_COUNT_RE.sub(lambda m: m["n"].rjust(len(m.group(0))), text)
 
