@@ -63,6 +63,17 @@ def column_roles(header: list[str]) -> dict[str, int]:
 def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     """(last header row, column roles) of a criteria table; headers may span rows
     ("Điểm" over "Tối đa | Đạt được"), so the first rows are read column by column together."""
+    found = _header_of(tuple(tuple(row) for row in rows[:_HEADER_ROWS_READ]))
+    return None if found is None else (found[0], dict(found[1]))
+
+
+_HEADER_ROWS_READ = 5  # what _header_of reads: a header starts in the first 3 rows and spans 3 at most
+
+
+@lru_cache(maxsize=64)
+def _header_of(first_rows: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, int]] | None:
+    # cached: the criteria and the indicators of a table both ask for its header
+    rows = [list(row) for row in first_rows]
     for start in range(min(3, len(rows))):
         for end in range(start, min(start + 3, len(rows))):
             width = max(len(r) for r in rows[start : end + 1])
