@@ -294,6 +294,10 @@ class Composer:
             return f"trong {total} {kinds} của {self.district_kind}, {self.level} đứng thứ {r_text}", int(r_text), total
         if style == "hang_bare":  # round 10: "đạt hạng 4/20", no "xếp"
             return f"đạt hạng {r_text}/{total}", int(r_text), total
+        if style == "padded":  # round 11: rank and total typed with a leading zero, "xếp thứ 05/25"
+            return f"xếp thứ {int(r_text):02d}/{total:02d} {kinds}", int(r_text), total
+        if style == "cap_xa":  # round 11: "xếp thứ 5/25 đơn vị hành chính cấp xã của huyện"
+            return f"xếp thứ {r_text}/{total} đơn vị hành chính cấp xã của {self.district_kind}", int(r_text), total
         if style == "toan_huyen":  # round 5
             return f"đứng thứ {r_text} toàn {self.district_kind} ({total} đơn vị)", int(r_text), total
         if style == "words":

@@ -122,6 +122,8 @@ tone mark), ``typo_rank`` ("Xêp thứ 3/16"); ``words_parens`` (staff "hai mư�
 mười chín (19) người đạt chuẩn"); ``revises`` (a revised report: "Báo cáo này thay thế Báo cáo số 05/BC-UBND ngày
 12/01/2024 …") and ``duplicate_of`` (the set holds two reports of that commune and year: duplicate_report is in
 also_true for both); thị trấn of mountain districts (Mèo Vạc, Mường Xén, Mai Châu, Mường Khương, Bảo Lạc).
+Round 11 keys (each off unless set): rank_style padded ("xếp thứ 05/25 xã, thị trấn": rank and total with a leading
+zero) | cap_xa ("xếp thứ 3/14 đơn vị hành chính cấp xã của huyện"); earlier layouts in formats they were not in.
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -144,6 +146,8 @@ MAXIMA: dict[str, list[str]] = {
     "M9": ["12", "6", "19", "6", "11", "7", "12", "3", "12", "12"],
     # round 10: one more
     "M10": ["13", "6", "19", "7", "11", "6", "12", "4", "10", "12"],
+    # round 11: one more
+    "M11": ["14", "5", "20", "6", "11", "7", "12", "3", "10", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -239,6 +243,13 @@ ROUND_9 = {"thai-my-2023", "quynh-luong-2021", "long-hoa-2022", "phu-thuong-2024
 ROUND_10 = {"meo-vac-2023", "muong-xen-2022", "mai-chau-2024", "xuan-hoa-2021", "an-thuong-2023", "hop-thanh-2022",
             "trung-hoa-2024", "thach-da-2022", "nghia-thang-2023", "tan-binh-2021", "tien-phuong-2023",
             "tien-phuong-2023-bs", "muong-khuong-2025", "ta-xua-2020", "vinh-thinh-2021", "bao-lac-2022"}
+# The eleventh round, written at 21:15 after round 10 was measured, and NOT measured by the examiner (the lead measures
+# it once): layouts and formats in pairs no earlier round has (prose_k re-flowed, prose_o in DOCX, prose_h with Word
+# numbering, prose_n in a text file, table_end as a paragraph per line, prose_l as LibreOffice's frames), the overall rank
+# typed with leading zeros ("xếp thứ 05/25") or "đơn vị hành chính cấp xã"; provinces and districts no round has.
+ROUND_11 = {"bung-lao-2024", "dong-cuu-2020", "duy-phuoc-2022", "vinh-huu-2025", "ai-tu-2021", "tam-anh-nam-2023",
+            "phuoc-hoi-2022", "ea-kly-2024", "quang-chau-2020", "nghi-phong-2023", "tan-phu-thanh-2021",
+            "thuy-duong-2022"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -247,9 +258,10 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 7 (17:25, unseen: for the lead's final measurement)": ROUND_7,
            "round 8 (18:55, unseen: for the lead's measurement)": ROUND_8,
            "round 9 (20:20, unseen: for the lead's measurement)": ROUND_9,
-           "round 10 (20:30, unseen: for the lead's measurement)": ROUND_10}
+           "round 10 (20:30, unseen: for the lead's measurement)": ROUND_10,
+           "round 11 (21:15, unseen: for the lead's measurement)": ROUND_11}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
-                               10: ROUND_10}  # evaluate.py --round N
+                               10: ROUND_10, 11: ROUND_11}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1166,7 +1178,68 @@ SPECS: list[dict] = [
          classification="Tốt", records=(910, 903, 901, 600, 600), staff=(19, 18),
          plants=[("restate", 7, "9,5"), ("pct_qty", "98,50")], tricky=[], bullet="•", list_style="starred",
          restate=True),
+    # round 11 (21:15)
+    dict(name="bung-lao-2024", fmt="pdf", layout="prose_k", unit="Búng Lao", level="xã", district="Mường Ảng",
+         province="Điện Biên", year=2024, date="2025-01-16", number="03/BC-UBND", signer="Lò Văn Lao", maxima="M11",
+         scores="12 4,5 17,5 5 9,5 6 10,5 2,5 8,6 10,4", rank="5/25", rank_style="padded", change="+2",
+         classification="Tốt", records=(1020, 1012, 1010, 600, 600), staff=(19, 18),
+         plants=[("pct", 3, "86,50")], tricky=[]),
+    dict(name="dong-cuu-2020", fmt="conv_flow", layout="prose_l", unit="Đông Cứu", level="xã", district="Gia Bình",
+         province="Bắc Ninh", year=2020, date="2021-01-19", number="04/BC-UBND", signer="Nguyễn Văn Cứu", maxima="M4",
+         scores="12,5 5 17 5,5 8,5 5 10,5 2,5 9,4 10,6", rank="3/14", rank_style="cap_xa", change="+1",
+         classification="Tốt", records=(1380, 1371, 1369, 900, 900), staff=(19, 17), plants=[],
+         tricky=["staff_cadres", "last_year"]),
+    dict(name="duy-phuoc-2022", fmt="docx_autonum", layout="prose_h", unit="Duy Phước", level="xã", district="Duy Xuyên",
+         province="Quảng Nam", year=2022, date="2023-01-19", number="05/BC-UBND", signer="Trần Văn Phước", maxima="M5",
+         scores="11,5 4,5 16,5 5,5 10 6 10,5 3,5 8,5 10,5", rank="4/14", rank_style="digits", change="-1",
+         classification="Tốt", records=(1490, 1480, 1477, 1000, 1000), staff=(20, 19),
+         plants=[("both", 4), ("date_ref", "25/02/2023")], tricky=[]),
+    dict(name="vinh-huu-2025", fmt="txt", layout="prose_n", unit="Vĩnh Hựu", level="xã", district="Gò Công Tây",
+         province="Tiền Giang", year=2025, date="2026-01-20", number="06/BC-UBND", signer="Lê Văn Hựu", maxima="M6",
+         scores="10,5 4,5 18 5 10,5 5 10 3,5 8,5 10,5", rank="6/13", rank_style="padded", change="-2",
+         classification="Tốt", records=(1150, 1142, 1140, 800, 800), staff=(20, 19),
+         plants=[("total", "87,00"), ("conflict_staff", 22)], tricky=[]),
+    dict(name="ai-tu-2021", fmt="docx", layout="prose_o", unit="Ái Tử", level="thị trấn", district="Triệu Phong",
+         province="Quảng Trị", year=2021, date="2022-01-18", number="02/BC-UBND", signer="Hoàng Văn Tử", maxima="M7",
+         scores="10 4,5 17 5 9,5 5 11 2,5 10,4 10,6", rank="2/18", rank_style="cap_xa", change="+1",
+         classification="Tốt", records=(1610, 1601, 1600, 1200, 1199), staff=(21, 20), plants=[],
+         tricky=["online_all"]),
+    dict(name="tam-anh-nam-2023", fmt="conv_soffice", layout="table", unit="Tam Anh Nam", level="xã",
+         district="Núi Thành", province="Quảng Nam", year=2023, date="2024-01-17", number="07/BC-UBND",
+         signer="Phan Văn Nam", maxima="M8", scores="11 5 17,5 5 9,5 5 10 2,5 9,4 10,6", rank="8/16",
+         rank_style="padded", change="-1", classification="Tốt", records=(940, 933, 931, 500, 500), staff=(19, 18),
+         plants=[("full_lost", 6), ("pct_overall", "86,50")], tricky=[]),
+    dict(name="phuoc-hoi-2022", fmt="conv_lines", layout="table_end", unit="Phước Hội", level="xã", district="Đất Đỏ",
+         province="Bà Rịa - Vũng Tàu", year=2022, date="2023-01-12", number="03/BC-UBND", signer="Võ Văn Hội",
+         maxima="M9", scores="10,5 5 16,5 5 9,5 6 10 2,5 10,2 10,8", rank="3/9", rank_style="digits", change="+2",
+         classification="Tốt", records=(1260, 1252, 1250, 900, 900), staff=(20, 19), plants=[],
+         tricky=["last_year", "field_subset"]),
+    dict(name="ea-kly-2024", fmt="docx", layout="prose_m", unit="Ea Kly", level="xã", district="Krông Pắc",
+         province="Đắk Lắk", year=2024, date="2025-01-15", number="04/BC-UBND", signer="Y Kly Niê", maxima="M2",
+         scores="10,5 5 17,5 6 8,5 5 11 3,5 8,4 10,6", rank="7/16", rank_style="cap_xa", change="+1",
+         classification="Tốt", records=(1250, 1241, 1236, 700, 700), staff=(19, 18),
+         plants=[("year_closing", 2023), ("pct_qty", "99,70")], tricky=[]),
+    dict(name="quang-chau-2020", fmt="pdf", layout="prose_f", unit="Quang Châu", level="xã", district="Việt Yên",
+         province="Bắc Giang", year=2020, date="2021-01-14", number="01/BC-UBND", signer="Thân Văn Châu", maxima="M3",
+         scores="8,5 6,5 19 5 10,5 5 10 3 6,9 10,6", rank="6/19", rank_style="digits", change="=",
+         classification="Tốt", records=(2140, 2128, 2125, 1500, 1500), staff=(21, 20),
+         plants=[("malformed", 2, "6,5/,8"), ("deduction", 5, "0,5")], tricky=[]),
+    dict(name="nghi-phong-2023", fmt="docx", layout="prose_p", unit="Nghi Phong", level="xã", district="Nghi Lộc",
+         province="Nghệ An", year=2023, date="2024-01-19", number="05/BC-UBND", signer="Nguyễn Văn Phong", maxima="M1",
+         scores="13 4,5 16 5,5 9,5 6 10 1,5 12 8,5", rank="9/29", rank_style="padded", change="+3",
+         classification="Tốt", records=(1720, 1709, 1706, 1100, 1100), staff=(20, 19), plants=[],
+         tricky=["words_parens", "staff_cadres"], bullet="•", list_style="lettered", words_parens=True),
+    dict(name="tan-phu-thanh-2021", fmt="txt", layout="prose_g", unit="Tân Phú Thạnh", level="xã",
+         district="Châu Thành A", province="Hậu Giang", year=2021, date="2022-01-21", number="08/BC-UBND",
+         signer="Huỳnh Văn Thạnh", maxima="M10", scores="11,5 5 16 6 9,5 5 10,5 3 8,5 10,5", rank="5/10",
+         rank_style="digits", change="-1", classification="Tốt", records=(860, 853, 851, 500, 500), staff=(18, 17),
+         plants=[("above_max", 8, "4,5"), ("year_heading", 2020)], tricky=[]),
+    dict(name="thuy-duong-2022", fmt="conv_flow", layout="prose_a", unit="Thủy Dương", level="phường",
+         district="thị xã Hương Thủy", province="Thừa Thiên Huế", year=2022, date="2023-01-13", number="02/BC-UBND",
+         signer="Trương Văn Dương", maxima="M1", scores="13,5 4,5 16,5 5,5 9,5 6,5 10 1,5 12,5 8,5", rank="4/12",
+         rank_style="cap_xa", change="+2", classification="Tốt", records=(1980, 1969, 1967, 1400, 1399),
+         staff=(20, 19), plants=[], tricky=["online_all", "last_year"], pct_words=True),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
-    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10:
+    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11:
         _spec["plausible_changes"] = True
