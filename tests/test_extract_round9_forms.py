@@ -356,6 +356,15 @@ TWO_YEARS_TEXT_ROWS = [
 ]
 
 
+def _paragraphs_docx(path: Path, lines: list[str]):  # type: ignore[no-untyped-def]
+    """The record of a DOCX with one paragraph per line (as a PDF-to-Word converter writes one)."""
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return extract_file(path)
+
+
 def _text_table(rows: list[tuple[str, ...]], header: str) -> str:
     return header + "\n" + "\n".join(f"{n:<4} {t:<40} {m:>6} {a:>8} {b:>8} {p:>8}" for n, t, m, a, b, p in rows) + "\n"
 
@@ -434,11 +443,7 @@ def test_thu_paragraphs_inside_a_converters_paragraphs_are_cut_out(tmp_path: Pat
              "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022 Thứ nhất, về công tác chỉ đạo, điều hành CCHC: đạt",
              "11/13 điểm, tỷ lệ 84,62%. - Các nhiệm vụ được triển khai kịp thời. Thứ hai, về cải cách thể chế: đạt 5/6",
              "điểm, tỷ lệ 83,33%. Thứ ba, về cải cách thủ tục hành chính: đạt 17/20 điểm, tỷ lệ 85,00%.", CLOSING.strip()]
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    document.save(str(tmp_path / "flow.docx"))
-    r = extract_file(tmp_path / "flow.docx")
+    r = _paragraphs_docx(tmp_path / "flow.docx", lines)
     assert {c.code: (c.score, c.max_score, c.percent) for c in r.criteria} == {
         "1": (11.0, 13.0, 84.62), "2": (5.0, 6.0, 83.33), "3": (17.0, 20.0, 85.0),
     }
@@ -488,11 +493,9 @@ def test_bulleted_items_numbered_by_code_run_into_their_list_heading_are_cut_out
 
 def test_a_page_number_between_a_heading_and_its_list_keeps_the_list_new(tmp_path: Path) -> None:
     def gaps(lines: list[str]) -> list[str]:
-        document = docx.Document()
-        for line in [*HEADER.strip().splitlines(), OVERALL.strip(), *lines, CLOSING.strip()]:
-            document.add_paragraph(line)
-        document.save(str(tmp_path / "parts.docx"))
-        return [f.actual for f in extract_file(tmp_path / "parts.docx").findings if f.kind == "numbering_gap"]
+        record = _paragraphs_docx(tmp_path / "parts.docx", [*HEADER.strip().splitlines(), OVERALL.strip(), *lines,
+                                                             CLOSING.strip()])
+        return [f.actual for f in record.findings if f.kind == "numbering_gap"]
 
     body = ["B. ĐÁNH GIÁ CHUNG", "1. Ưu điểm", "2. Tồn tại, hạn chế", "3. Nguyên nhân", "C. NHIỆM VỤ TRỌNG TÂM NĂM 2023",
             "3", "1. Tiếp tục đẩy mạnh công tác tuyên truyền.", "2. Nâng cao chất lượng giải quyết TTHC."]
@@ -509,11 +512,7 @@ def test_a_criterions_title_left_at_the_end_of_a_converters_paragraph(tmp_path: 
              "10,5/12 điểm, đạt 87,50%. - Có 13 chỉ tiêu được giao. Về Đánh giá của các tổ chức đối với công tác CCHC của UBND xã",
              "(qua điều tra xã hội học): 9,6/11 điểm, đạt 87,27%. - Phòng Nội vụ đã lấy ý kiến người dân, tổ",
              "chức. Các chỉ số thành phần đạt điểm tối đa:", CLOSING.strip()]
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    document.save(str(tmp_path / "flow.docx"))
-    r = extract_file(tmp_path / "flow.docx")
+    r = _paragraphs_docx(tmp_path / "flow.docx", lines)
     assert {c.code: (c.score, c.max_score, c.percent) for c in r.criteria} == {
         "2": (5.0, 6.0, 83.33), "7": (10.5, 12.0, 87.5), "9": (9.6, 11.0, 87.27),
     }
