@@ -76,7 +76,7 @@ def test_committed_truth_is_what_the_specs_give() -> None:
 
 # text, DOCX, Word numbering, PDF, a PDF table, and one LibreOffice conversion (soffice, from the Makefile's packages)
 @pytest.mark.parametrize("name", ["an-son-2023", "binh-minh-2023", "thanh-hai-2022", "kim-son-2023", "dong-tam-2021",
-                                  "thanh-xuan-2023"])
+                                  "thanh-xuan-2023", "tan-lien-2023", "thanh-duc-2022"])
 def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
     first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
     second = build.build(tmp_path / "b", only=[name])[0].read_bytes()
@@ -195,16 +195,20 @@ def test_rounding_helper_negative_and_positive_examples() -> None:
 
 
 def document_text(path: Path) -> str:
-    """The words of a built text or DOCX document (paragraphs and table cells), spaces collapsed."""
+    """The words of a built text or DOCX document as printed (paragraphs and table cells, tracked revisions applied),
+    spaces collapsed."""
     if path.suffix == ".txt":
         data = path.read_bytes()
         text = data.decode("utf-16") if data.startswith(b"\xff\xfe") else data.decode("utf-8")
         return " ".join(text.split())
     import docx
+    from docx.oxml.ns import qn
 
     document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    parts = []  # what Word prints: every paragraph's w:t (inserted runs included, deleted w:delText not), breaks as spaces
+    for paragraph in document.element.body.iter(qn("w:p")):
+        parts.append("".join(node.text or "" if node.tag == qn("w:t") else " "
+                             for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab"))))
     return " ".join(" ".join(parts).split())
 
 
@@ -245,11 +249,13 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
         as_d = printed(score) + "đ/" + printed(max_score) + "đ"
         as_split = "Tổng điểm tiêu chí này là " + printed(score) + r"\. Điểm tối đa là " + printed(max_score) + " điểm"
         as_standard = "Điểm chuẩn: " + printed(max_score) + " điểm; điểm đạt: " + printed(score) + " điểm"
+        # round 12: "Số điểm đạt được là 5 điểm trên 6 điểm tối đa"
+        as_q = printed(score) + " điểm trên " + printed(max_score) + " điểm tối đa"
         malformed = [p[2] for p in spec["plants"] if p[0] == "malformed" and str(p[1]) == code]
         as_malformed = re.escape(malformed[0]) + " điểm" if malformed else r"(?!)"  # "9,5/,11 điểm", its only statement
         assert any(re.search(pattern, text) for pattern in (as_score, as_lost, as_row, as_row_first, as_words,
                                                             as_labels, as_points, as_remaining, as_row_self, as_d,
-                                                            as_split, as_standard, as_malformed)), code
+                                                            as_split, as_standard, as_q, as_malformed)), code
 
 
 def test_rounds_are_specs_and_disjoint() -> None:
@@ -424,3 +430,55 @@ def test_round_10_consistent_summary_restates_every_section_score() -> None:
         stated = dict(re.findall(r"\((\d+)\) [^:]+: ([\d,]+)/", summary))
         assert set(stated) == set(truth["criteria"])
         assert {c for c, v in stated.items() if d(v) != d(str(truth["criteria"][c]["score"]))} == differing
+
+
+def docx_xml(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("word/document.xml").decode("utf-8")
+
+
+def test_round_12_tracked_revisions_print_the_inserted_text(tmp_path: Path) -> None:
+    """A revision left in a DOCX: the printed text has the insertion and not the deletion; the truth follows it."""
+    spec = BY_NAME["thanh-duc-2022"]
+    path = build.build(tmp_path, only=[spec["name"]])[0]
+    text, xml = document_text(path), docx_xml(path)
+    truth = json.loads((tmp_path / "truth" / f"{spec['name']}.json").read_text(encoding="utf-8"))
+    assert xml.count("<w:del ") == 3 and xml.count("<w:ins ") == 3
+    assert "chấm điểm đạt 86,00/100 điểm (đạt tỷ lệ 86,00%" in text and truth["overall"]["score"] == 86.0
+    assert "84,75" not in text and '<w:delText xml:space="preserve">84,75/100 điểm</w:delText>' in xml
+    assert "Xếp vị trí thứ 9/15" not in text and truth["criteria"]["2"]["rank"] == 7  # a deleted second rank
+    assert "1.309/1.311" in text and "1.305/1.311" not in text
+    assert "đạt tỷ lệ 87,50%. Xếp vị trí thứ 5/15." in text and truth["criteria"]["10"]["rank"] == 5  # an insertion
+    # a planted value made by a revision: the right percent deleted, the wrong one inserted
+    spec = BY_NAME["dinh-thuy-2024"]
+    path = build.build(tmp_path, only=[spec["name"]])[0]
+    assert "được chấm 12,5/14 điểm, đạt tỷ lệ 87,29%." in document_text(path)
+    assert '<w:delText xml:space="preserve">89,29%</w:delText>' in docx_xml(path)
+
+
+def test_round_12_soft_breaks_and_special_spaces(tmp_path: Path) -> None:
+    spec = BY_NAME["an-dong-2023"]
+    path = build.build(tmp_path, only=[spec["name"]])[0]
+    xml = docx_xml(path)
+    assert xml.count("<w:br/>") >= 5 and "\u00a0điểm" in xml and "2\u2009841" in xml
+    assert "2.841" not in xml and "2 841 hồ sơ" in document_text(path)  # the thin space, a space once collapsed
+    _, truth = compose(spec)
+    assert {"numerator": 2839.0, "denominator": 2841.0} in [
+        {k: q[k] for k in ("numerator", "denominator")} for q in truth["quantities"]]
+
+
+def test_round_12_scans_are_image_only(tmp_path: Path) -> None:
+    """A scanned report has no text layer: only page images (what a reader sees is what the truth holds)."""
+    import subprocess
+
+    spec = BY_NAME["tan-lien-2023"]
+    path = build.build(tmp_path, only=[spec["name"]])[0]
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.strip() == ""
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in images.splitlines()[2:]]
+    assert len(rows) == 2 and all(row[2] == "image" and row[5] == "gray" and row[12] == "200" for row in rows)
+    truth = json.loads((tmp_path / "truth" / f"{spec['name']}.json").read_text(encoding="utf-8"))
+    assert next(p for p in truth["planted"] if p["kind"] == "percent_mismatch")["values"] == [86.36, 88.18]

@@ -21,6 +21,7 @@ import hashlib
 import io
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -38,7 +39,7 @@ from specs import SPECS
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 EXTENSIONS = {"txt": ".txt", "txt_utf16": ".txt", "docx": ".docx", "docx_autonum": ".docx", "pdf": ".pdf",
-              "conv_soffice": ".docx", "conv_lines": ".docx", "conv_flow": ".docx"}
+              "conv_soffice": ".docx", "conv_lines": ".docx", "conv_flow": ".docx", "scan": ".pdf"}
 DEFAULT_OUT = HERE / "build"
 COMMITTED_TRUTH = HERE / "truth"  # the default build's truth is committed, so a reviewer can read it without building
 
@@ -87,7 +88,7 @@ NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu c
                   "prose_f": ("decimal", "Lĩnh vực %1:"), "prose_g": ("decimal", "%1/"), "prose_h": ("lowerLetter", "%1)"),
                   "prose_i": ("upperRoman", "%1."), "prose_j": ("decimal", "%1."),
                   "prose_l": ("decimal", "%1."), "table_self": ("decimal", "%1."), "prose_n": ("decimal", "%1."),
-                  "table_end": ("decimal", "%1.")}
+                  "table_end": ("decimal", "%1."), "prose_q": ("decimal", "%1.")}  # prose_q: round 12
 
 
 def add_numbering(document: Any, fmt: str, text: str) -> int:
@@ -113,7 +114,90 @@ def set_num(paragraph: Any, num_id: int) -> None:
     ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool = False) -> None:
+def office_text(text: str, spec: dict[str, Any]) -> str:
+    """Round 12: what an office's Word file holds in place of plain spaces: a non-breaking space before "điểm" and
+    "hồ sơ" (``nbsp``), thin spaces for the thousands ("1 863", ``thin_thousands``)."""
+    if spec.get("nbsp"):
+        text = text.replace(" điểm", "\u00a0điểm").replace(" hồ sơ", "\u00a0hồ sơ")
+    if spec.get("thin_thousands"):
+        text = re.sub(r"(?<![\d,.])(\d{1,3})\.(\d{3})(?![\d,])", "\\1\u2009\\2", text)
+    return text
+
+
+def add_soft_broken(document: Any, text: str) -> Any:
+    """Round 12 (``soft_breaks``): a paragraph typed with Shift+Enter (a w:br) after its first sentence, or in a long
+    sentence after a comma."""
+    para = document.add_paragraph()
+    cut = text.find(". ", 20) + 1  # after the first sentence, else after a comma past the 60th character
+    if cut <= 0 and len(text) >= 120:
+        cut = text.find(", ", 60) + 1
+    if cut <= 0:
+        para.add_run(text)
+        return para
+    para.add_run(text[:cut]).add_break()
+    para.add_run(text[cut + 1:])
+    return para
+
+
+def revision(kind: str, text: str, rpr: Any, rev_id: int) -> Any:
+    """A tracked insertion (w:ins) or deletion (w:del) of ``text``, by a clerk, left in the file."""
+    from copy import deepcopy
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    wrapper = OxmlElement(f"w:{kind}")
+    wrapper.set(qn("w:id"), str(rev_id))
+    wrapper.set(qn("w:author"), "Văn thư UBND")
+    wrapper.set(qn("w:date"), "2024-01-10T08:00:00Z")
+    run = OxmlElement("w:r")
+    if rpr is not None:
+        run.append(deepcopy(rpr))
+    t = OxmlElement("w:delText" if kind == "del" else "w:t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    run.append(t)
+    wrapper.append(run)
+    return wrapper
+
+
+def apply_tracked(document: Any, edits: list[tuple[str, ...]]) -> None:
+    """Round 12 (``tracked``): revisions left in the file. ("replace", new, old): ``new`` inserted, ``old`` deleted
+    before it; ("delete", anchor, old): ``old`` deleted right after ``anchor``; ("insert", new): ``new`` inserted.
+    The printed text is the text with the insertions and without the deletions."""
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+
+    for rev_id, edit in enumerate(edits, start=100):
+        kind, target = edit[0], edit[1]
+        run = next(r for r in document.element.body.iter(qn("w:r"))
+                   if r.find(qn("w:t")) is not None and target in (r.find(qn("w:t")).text or ""))
+        t = run.find(qn("w:t"))
+        text, rpr = t.text, run.find(qn("w:rPr"))
+        start = text.index(target)
+        before, after = (text[:start], text[start + len(target):])
+        pieces: list[Any] = []
+        if kind == "replace":
+            pieces = [revision("del", edit[2], rpr, rev_id), revision("ins", target, rpr, rev_id + 50)]
+        elif kind == "delete":
+            before, pieces = text[:start + len(target)], [revision("del", edit[2], rpr, rev_id)]
+        elif kind == "insert":
+            pieces = [revision("ins", target, rpr, rev_id)]
+        t.text = before
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        anchor = run
+        for piece in pieces:
+            anchor.addnext(piece)
+            anchor = piece
+        if after:
+            tail = deepcopy(run)
+            tail.find(qn("w:t")).text = after
+            anchor.addnext(tail)
+
+
+def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool = False,
+                spec: dict[str, Any] | None = None) -> None:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -162,6 +246,10 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
             para = document.add_paragraph()
             set_num(para, num_id)
             para.add_run(block[1]).bold = True
+        elif kind == "para" and spec and (spec.get("nbsp") or spec.get("thin_thousands") or spec.get("soft_breaks")):
+            text = office_text(block[1], spec)  # round 12
+            para = add_soft_broken(document, text) if spec.get("soft_breaks") else document.add_paragraph(text)
+            para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         elif kind == "para":
             para = document.add_paragraph(block[1])
             para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -201,6 +289,8 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
                 document.add_paragraph(line)
         elif kind == "pagebreak":  # round 5: a table continued on the next page
             document.add_page_break()
+    if spec and spec.get("tracked"):  # round 12
+        apply_tracked(document, spec["tracked"])
     buffer = io.BytesIO()
     document.save(buffer)
     write_zip_fixed(buffer.getvalue(), path)
@@ -320,6 +410,30 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> N
 _PROFILE: list[Path] = []
 
 
+def render_scan(blocks: list[Block], path: Path, running: str | None, spec: dict[str, Any]) -> None:
+    """Round 12: the report printed and scanned: the PDF rasterised by pdftoppm (grey, ``scan_dpi``), each page turned
+    a little (``scan_angle`` degrees) on a slightly grey paper, wrapped into an image-only PDF by Pillow."""
+    import time
+
+    from PIL import Image
+
+    dpi = spec.get("scan_dpi", 200)
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "printed.pdf"
+        render_pdf(blocks, pdf, running)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(Path(tmp) / "page")], check=True)
+        pages = []
+        for i, png in enumerate(sorted(Path(tmp).glob("page*.png"))):
+            with Image.open(png) as image:
+                page = image.convert("L")
+            angle = spec.get("scan_angle", 0.4) * (1 if i % 2 == 0 else -0.6)
+            page = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+            pages.append(page.point(lambda v: 14 + v * 225 // 255))  # paper 239, ink 14
+    fixed = time.strptime("20240110080000", "%Y%m%d%H%M%S")
+    pages[0].save(path, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:], title=path.stem,
+                  creationDate=fixed, modDate=fixed)
+
+
 def soffice_profile() -> Path:
     """A LibreOffice user profile of this process's own, so parallel builds do not share one."""
     if not _PROFILE:
@@ -410,9 +524,11 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     elif fmt == "txt_utf16":  # Notepad's "Unicode": UTF-16 little-endian with a BOM, CRLF lines
         path.write_bytes(render_txt(blocks, rng).replace("\n", "\r\n").encode("utf-16"))
     elif fmt in ("docx", "docx_autonum"):
-        render_docx(blocks, spec["layout"], path, tab_header=spec.get("tab_header", False))
+        render_docx(blocks, spec["layout"], path, tab_header=spec.get("tab_header", False), spec=spec)
     elif fmt == "pdf":
         render_pdf(blocks, path, running)
+    elif fmt == "scan":  # round 12: printed and scanned, an image-only PDF
+        render_scan(blocks, path, running, spec)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             pdf = Path(tmp) / (name + ".pdf")

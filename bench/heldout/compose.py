@@ -200,7 +200,7 @@ class Composer:
         missing = {p[1] for p in self.plant("missing")}
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
         if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j",
-                           "prose_k", "prose_l", "prose_m", "prose_n", "prose_o", "prose_p") \
+                           "prose_k", "prose_l", "prose_m", "prose_n", "prose_o", "prose_p", "prose_q") \
                 or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
@@ -298,6 +298,9 @@ class Composer:
             return f"xếp thứ {int(r_text):02d}/{total:02d} {kinds}", int(r_text), total
         if style == "cap_xa":  # round 11: "xếp thứ 5/25 đơn vị hành chính cấp xã của huyện"
             return f"xếp thứ {r_text}/{total} đơn vị hành chính cấp xã của {self.district_kind}", int(r_text), total
+        if style == "dia_ban":  # round 12: "xếp vị trí thứ 5/18 các xã, thị trấn trên địa bàn huyện"
+            return (f"xếp vị trí thứ {r_text}/{total} các {kinds} trên địa bàn {self.district_kind}", int(r_text),
+                    total)
         if style == "toan_huyen":  # round 5
             return f"đứng thứ {r_text} toàn {self.district_kind} ({total} đơn vị)", int(r_text), total
         if style == "words":
@@ -375,6 +378,14 @@ class Composer:
                 n = crit.rank_change
                 text += f", {'tăng' if n > 0 else 'hạ'} {NUMBER_WORDS[abs(n)]} bậc"
             return text + "."
+        elif self.spec.get("crit_rank_style") == "vi_tri_thu":  # round 12: "Xếp vị trí thứ 4/18 (tăng 2 bậc …)."
+            text = f"Xếp vị trí thứ {r}/{t}"
+            if crit.rank_change:
+                n = crit.rank_change
+                text += f" ({'tăng' if n > 0 else 'giảm'} {abs(n)} bậc so với năm {self.year - 1})"
+            else:
+                crit.rank_change = None  # no change printed
+            return text + "."
         elif self.spec.get("crit_rank_style") == "hang":  # round 5
             text = f"Xếp hạng {r}/{t}"
             if crit.rank_change is not None:
@@ -389,7 +400,7 @@ class Composer:
 
     def number_label(self, crit: Criterion) -> str:
         printed = crit.printed_number
-        if self.layout in ("prose_c", "prose_i"):
+        if self.layout in ("prose_c", "prose_i") or self.spec.get("roman_crit"):  # round 12: roman_crit
             return ROMAN[int(printed) - 1]
         if self.layout == "prose_h":
             return LETTERS[int(printed) - 1]
@@ -536,6 +547,28 @@ class Composer:
         if style == "toan_huyen":  # round 5
             text = (f"Năm {self.year}, {subject} đạt {total_text}/100 điểm (tỷ lệ {pct_text}%), {rank_text}"
                     + (f"; {change_text}" if change_text else "") + f". Xếp loại: {classification}.")
+            self.add("para", text)
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
+        if style == "duoc_cham":  # round 12: "được UBND huyện chấm 86,75/100 điểm"
+            text = (f"Năm {self.year}, {subject} được UBND {self.district_kind} chấm {total_text}/100 điểm, đạt tỷ lệ "
+                    f"{pct_text}%, {rank_text}" + (f" ({change_text})" if change_text else "")
+                    + f"; xếp loại {classification}.")
+            self.add("para", text)
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
+        if style == "two_years":  # round 12: last year's score beside this year's in one sentence
+            prev = self.spec["prev_total"]
+            text = (f"Chỉ số CCHC của {subject} qua hai năm: năm {self.year - 1} đạt {prev} điểm; năm {self.year} đạt "
+                    f"{total_text}/100 điểm, tỷ lệ {pct_text}%, {rank_text}" + (f" ({change_text})" if change_text else "")
+                    + f", xếp loại {classification}.")
+            self.add("para", text)
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
+        if style == "so_diem":  # round 12: "số điểm … đạt được là 88,25/100 điểm"
+            text = (f"Kết quả thẩm định Chỉ số CCHC năm {self.year}: số điểm {subject} đạt được là {total_text}/100 "
+                    f"điểm, đạt tỷ lệ {pct_text}%; {rank_text}" + (f", {change_text}" if change_text else "")
+                    + f". Xếp loại: {classification}.")
             self.add("para", text)
             return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                     "rank_total": rank_total, "rank_change": change, "classification": classification}
@@ -1078,6 +1111,12 @@ class Composer:
                 crit.heading_line = (f"{self.spec.get('bullet', '•')} {crit.title.upper()}: đạt {self.score_phrase(crit)} "
                                      f"({self.pct(crit)}). {self.crit_rank_sentence(crit)}").strip()
                 self.add("heading", crit.heading_line)
+            elif self.layout == "prose_q":  # round 12: "được chấm …", "số điểm đạt được là …", "điểm thẩm định"
+                title = crit.title[0].upper() + crit.title[1:]
+                first = title if self.autonum else f"{self.number_label(crit)}. {title}"
+                crit.heading_line = first
+                self.add("autonum" if self.autonum else "heading", first)
+                self.add("para", f"{self.score_q(crit)} {self.crit_rank_sentence(crit)}".strip())
             elif self.layout == "prose_b":
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
@@ -1090,6 +1129,22 @@ class Composer:
                 self.add("para", f"Điểm đạt được: {self.score_phrase(crit)}, tỷ lệ {self.pct(crit)}. "
                                  f"{self.crit_rank_sentence(crit)}".strip())
             self.criterion_body(crit, number, with_components)
+
+    def score_q(self, crit: Criterion) -> str:
+        """Round 12: a criterion's score in other clerks' words, and (``crit_prev``) last year's score beside it."""
+        pct = self.pct(crit)
+        variant = self.rng.randint(0, 2)
+        if crit.malformed:
+            variant = 0
+        if variant == 0:
+            text = f"Lĩnh vực này được chấm {self.score_phrase(crit)}, đạt tỷ lệ {pct}."
+        elif variant == 1:
+            text = f"Số điểm đạt được là {crit.score_text} điểm trên {crit.max_text} điểm tối đa, đạt tỷ lệ {pct}."
+        else:
+            text = f"Điểm thẩm định: {crit.score_text}/{crit.max_text} điểm ({pct})."
+        if self.spec.get("crit_prev") and not crit.malformed:  # last year's score: another year, not a conflict
+            text += f" Năm {self.year - 1}, lĩnh vực này đạt {vn(self.last_year_score(crit))} điểm."
+        return text
 
     def restated_summary(self) -> None:
         """Round 10: the criteria's scores in one summary paragraph before the detailed sections (the sections' scores

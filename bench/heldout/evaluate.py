@@ -55,7 +55,8 @@ from build import DEFAULT_OUT, build, truth_dir_for
 from specs import ROUNDS, SUBSETS
 
 FORMAT_GROUPS = {"txt": "txt", "txt_utf16": "txt", "docx": "docx", "docx_autonum": "docx", "pdf": "pdf",
-                 "conv_soffice": "converted docx", "conv_lines": "converted docx", "conv_flow": "converted docx"}
+                 "conv_soffice": "converted docx", "conv_lines": "converted docx", "conv_flow": "converted docx",
+                 "scan": "scanned pdf"}
 RESULTS = HERE / "results"
 
 

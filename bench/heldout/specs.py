@@ -124,6 +124,20 @@ mười chín (19) người đạt chuẩn"); ``revises`` (a revised report: "B�
 also_true for both); thị trấn of mountain districts (Mèo Vạc, Mường Xén, Mai Châu, Mường Khương, Bảo Lạc).
 Round 11 keys (each off unless set): rank_style padded ("xếp thứ 05/25 xã, thị trấn": rank and total with a leading
 zero) | cap_xa ("xếp thứ 3/14 đơn vị hành chính cấp xã của huyện"); earlier layouts in formats they were not in.
+Round 12 keys (each off unless set): fmt "scan" (the PDF printed and scanned: rasterised by pdftoppm at ``scan_dpi``,
+each page turned ``scan_angle`` degrees, grey paper, an image-only PDF; the truth is what the page shows); layout
+prose_q ("1. Title" then "Lĩnh vực này được chấm 10,5/12 điểm, đạt tỷ lệ 87,50%." | "Số điểm đạt được là 5 điểm trên
+6 điểm tối đa, đạt tỷ lệ 83,33%." | "Điểm thẩm định: 17,5/20 điểm (87,50%)."); ``roman_crit`` (prose_q headings "I." …
+"X."); ``crit_prev`` (prose_q: "Năm 2021, lĩnh vực này đạt 13,25 điểm." after this year's score: another year, clean);
+overall_style duoc_cham ("Năm 2021, UBND xã … được UBND huyện chấm 86,50/100 điểm, đạt tỷ lệ …") | two_years ("Chỉ số
+CCHC của UBND xã … qua hai năm: năm 2023 đạt 88,75 điểm; năm 2024 đạt 92,50/100 điểm, …", ``prev_total``) | so_diem
+("Kết quả thẩm định Chỉ số CCHC năm 2025: số điểm UBND thị trấn … đạt được là 88,50/100 điểm, …"); rank_style dia_ban
+("xếp vị trí thứ 6/22 các xã, thị trấn trên địa bàn huyện"); crit_rank_style vi_tri_thu ("Xếp vị trí thứ 8/15 (tăng
+4 bậc so với năm 2021)."); DOCX as offices make them: ``tracked`` (revisions left in the file: ("replace", new, old) a
+w:del of ``old`` then a w:ins of ``new``; ("delete", anchor, old) a w:del after ``anchor``; ("insert", new) a w:ins;
+the printed text, and the truth, is the text with the insertions and without the deletions), ``soft_breaks`` (a w:br
+typed with Shift+Enter after a paragraph's first sentence, or after a comma in a long sentence), ``nbsp`` (a
+non-breaking space before "điểm" and "hồ sơ"), ``thin_thousands`` ("2 841" with a thin space, U+2009).
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -148,6 +162,8 @@ MAXIMA: dict[str, list[str]] = {
     "M10": ["13", "6", "19", "7", "11", "6", "12", "4", "10", "12"],
     # round 11: one more
     "M11": ["14", "5", "20", "6", "11", "7", "12", "3", "10", "12"],
+    # round 12: one more
+    "M12": ["12", "6", "20", "6", "11", "6", "13", "3", "11", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -250,6 +266,9 @@ ROUND_10 = {"meo-vac-2023", "muong-xen-2022", "mai-chau-2024", "xuan-hoa-2021", 
 ROUND_11 = {"bung-lao-2024", "dong-cuu-2020", "duy-phuoc-2022", "vinh-huu-2025", "ai-tu-2021", "tam-anh-nam-2023",
             "phuoc-hoi-2022", "ea-kly-2024", "quang-chau-2020", "nghi-phong-2023", "tan-phu-thanh-2021",
             "thuy-duong-2022"}
+ROUND_12 = {"tan-lien-2023", "yen-thuan-2021", "phuoc-hiep-2024", "thanh-duc-2022", "dinh-thuy-2024", "cat-thinh-2020",
+            "an-dong-2023", "an-tinh-2022", "huu-lung-2025", "thanh-van-2021", "hiep-thanh-2024", "khanh-binh-2022",
+            "my-luong-2023"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -259,9 +278,10 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 8 (18:55, unseen: for the lead's measurement)": ROUND_8,
            "round 9 (20:20, unseen: for the lead's measurement)": ROUND_9,
            "round 10 (20:30, unseen: for the lead's measurement)": ROUND_10,
-           "round 11 (21:15, unseen: for the lead's measurement)": ROUND_11}
+           "round 11 (21:15, unseen: for the lead's measurement)": ROUND_11,
+           "round 12 (22:15, unseen: for the lead's measurement)": ROUND_12}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
-                               10: ROUND_10, 11: ROUND_11}  # evaluate.py --round N
+                               10: ROUND_10, 11: ROUND_11, 12: ROUND_12}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1239,7 +1259,85 @@ SPECS: list[dict] = [
          signer="Trương Văn Dương", maxima="M1", scores="13,5 4,5 16,5 5,5 9,5 6,5 10 1,5 12,5 8,5", rank="4/12",
          rank_style="cap_xa", change="+2", classification="Tốt", records=(1980, 1969, 1967, 1400, 1399),
          staff=(20, 19), plants=[], tricky=["online_all", "last_year"], pct_words=True),
+    # round 12 (22:15): scans, Word files with revisions left in, soft breaks and non-breaking spaces, other wordings
+    dict(name="tan-lien-2023", fmt="scan", layout="table_only", unit="Tân Liên", level="xã", district="Cao Lộc",
+         province="Lạng Sơn", year=2023, date="2024-01-18", number="05/BC-UBND", signer="Hoàng Văn Liên", maxima="M12",
+         scores="10,5 5,5 18 5 9,5 5 11,5 2,5 9,6 10,4", rank="6/22", rank_style="dia_ban", change="+1",
+         classification="Tốt", records=(1240, 1232, 1230, 800, 800), staff=(20, 19),
+         plants=[("pct", 5, "88,18")], tricky=[], scan_dpi=200, scan_angle=0.5),
+    dict(name="yen-thuan-2021", fmt="scan", layout="table_only", unit="Yên Thuận", level="xã", district="Hàm Yên",
+         province="Tuyên Quang", year=2021, date="2022-01-20", number="03/BC-UBND", signer="Bàn Văn Thuận", maxima="M11",
+         scores="12 4,5 17,5 5,5 9,5 6 10,5 2,5 8,5 10,5", rank="4/35", rank_style="digits", change="-1",
+         classification="Tốt", records=(960, 954, 952, 500, 500), staff=(19, 18), plants=[],
+         tricky=["received_resolved"], overall_style="duoc_cham", scan_dpi=300, scan_angle=-0.3),
+    dict(name="phuoc-hiep-2024", fmt="scan", layout="prose_q", unit="Phước Hiệp", level="xã", district="Tuy Phước",
+         province="Bình Định", year=2024, date="2025-01-14", number="02/BC-UBND", signer="Trần Văn Hiệp", maxima="M12",
+         scores="11 5,5 18,5 5,5 10 5,5 12 2,5 10 11", rank="2/13", rank_style="dia_ban", change="+1",
+         classification="Xuất sắc", records=(1410, 1402, 1401, 900, 900), staff=(21, 20),
+         plants=[("total", "92,50")], tricky=["prev_total"], overall_style="two_years", prev_total="88,75",
+         scan_dpi=250, scan_angle=0.7),
+    dict(name="thanh-duc-2022", fmt="docx", layout="prose_q", unit="Thanh Đức", level="xã", district="Long Hồ",
+         province="Vĩnh Long", year=2022, date="2023-01-16", number="06/BC-UBND", signer="Phan Thanh Đức", maxima="M12",
+         scores="10 5 17,5 5,5 9,5 5 11 2,5 9,5 10,5", rank="5/15", rank_style="dia_ban", change="-1",
+         classification="Tốt", records=(1320, 1311, 1309, 850, 850), staff=(20, 19), plants=[],
+         tricky=["tracked"], crit_rank_style="vi_tri_thu",
+         tracked=[("replace", "86,00/100 điểm", "84,75/100 điểm"),
+                  ("delete", "Xếp vị trí thứ 7/15 (tăng 1 bậc so với năm 2021).", " Xếp vị trí thứ 9/15."),
+                  ("replace", "1.309/1.311", "1.305/1.311"), ("insert", "Xếp vị trí thứ 5/15.")]),
+    dict(name="dinh-thuy-2024", fmt="docx", layout="prose_q", unit="Định Thủy", level="xã", district="Mỏ Cày Nam",
+         province="Bến Tre", year=2024, date="2025-01-13", number="04/BC-UBND", signer="Lê Văn Thủy", maxima="M11",
+         scores="12,5 4,5 17 5,5 10 6 10,5 2,5 8,5 10,5", rank="3/16", rank_style="vi_tri_thu", change="+2",
+         classification="Tốt", records=(1390, 1380, 1377, 900, 900), staff=(20, 19),
+         plants=[("pct", 1, "87,29"), ("conflict_records", 1438)], tricky=["tracked"],
+         tracked=[("replace", "87,29%", "89,29%"), ("replace", "1.438", "1.380"),
+                  ("delete", "chấm điểm đạt 87,50/100 điểm", " (tự chấm 89,25 điểm)")]),
+    dict(name="cat-thinh-2020", fmt="docx_autonum", layout="prose_q", unit="Cát Thịnh", level="xã", district="Văn Chấn",
+         province="Yên Bái", year=2020, date="2021-01-15", number="02/BC-UBND", signer="Hà Văn Thịnh", maxima="M10",
+         scores="11,5 5 16,5 6 9,5 5 10 3 8,5 10,5", rank="8/31", rank_style="dia_ban", change="=",
+         classification="Tốt", records=(870, 864, 862, 400, 400), staff=(19, 17),
+         plants=[("full_lost", 5), ("date_ref", "20/02/2021")], tricky=["tracked"], nbsp=True,
+         tracked=[("replace", "85,50%", "84,50%"), ("insert", "Xếp thứ 18/31 nhóm hạng các xã, thị trấn."),
+                  ("replace", "862/864", "860/864")]),
+    dict(name="an-dong-2023", fmt="docx", layout="prose_q", unit="An Đồng", level="xã", district="An Dương",
+         province="Hải Phòng", year=2023, date="2024-01-12", number="09/BC-UBND", signer="Đặng Văn Đồng", maxima="M12",
+         scores="11 5 18 5,5 10 5,5 12 2,5 9,5 11", rank="7/16", rank_style="vi_tri_thu", change="-2",
+         classification="Tốt", records=(2860, 2841, 2839, 1900, 1899), staff=(22, 21), plants=[],
+         tricky=["staff_cadres", "online_all"], roman_crit=True, soft_breaks=True, nbsp=True, thin_thousands=True,
+         crit_rank_style="vi_tri_thu"),
+    dict(name="an-tinh-2022", fmt="docx_autonum", layout="prose_q", unit="An Tịnh", level="phường",
+         district="thị xã Trảng Bàng", province="Tây Ninh", year=2022, date="2023-01-10", number="03/BC-UBND",
+         signer="Nguyễn Thị Tịnh", maxima="M11", scores="13 4,5 18 5,5 10 6,5 11 2,5 9 11", rank="2/10",
+         rank_style="dia_ban", change="+1", classification="Xuất sắc", records=(3120, 3104, 3101, 2200, 2200),
+         staff=(21, 20), plants=[], tricky=["crit_prev", "last_year"], crit_prev=True, soft_breaks=True, nbsp=True),
+    dict(name="huu-lung-2025", fmt="txt", layout="prose_q", unit="Hữu Lũng", level="thị trấn", district="Hữu Lũng",
+         province="Lạng Sơn", year=2025, date="2026-01-14", number="05/BC-UBND", signer="Lương Văn Lũng", maxima="M10",
+         scores="12 5,5 17 6 10 5 10,5 3,5 8,5 10,5", rank="3/26", rank_style="digits", change="+2",
+         classification="Tốt", records=(1650, 1641, 1640, 1100, 1100), staff=(20, 19),
+         plants=[("year_closing", 2024), ("rank_oor", 6, "27/26")], tricky=[], overall_style="so_diem",
+         crit_ranks={6: "27/26"}, crit_rank_style="vi_tri_thu"),
+    dict(name="thanh-van-2021", fmt="pdf", layout="prose_q", unit="Thành Vân", level="xã", district="Thạch Thành",
+         province="Thanh Hóa", year=2021, date="2022-01-19", number="07/BC-UBND", signer="Bùi Văn Vân", maxima="M12",
+         scores="10,5 5 17,5 5 9,5 5,5 11,5 2 9,5 10,5", rank="9/25", rank_style="dia_ban", change="-3",
+         classification="Khá", records=(1120, 1113, 1110, 700, 700), staff=(19, 18),
+         plants=[("malformed", 4, "5/,6"), ("deduction", 7, "0,5")], tricky=[], overall_style="duoc_cham"),
+    dict(name="hiep-thanh-2024", fmt="conv_lines", layout="prose_q", unit="Hiệp Thạnh", level="xã", district="Đức Trọng",
+         province="Lâm Đồng", year=2024, date="2025-01-17", number="06/BC-UBND", signer="Trần Văn Thạnh", maxima="M11",
+         scores="12 4,5 18 5 9,5 6 11 2,5 8,5 10,5", rank="6/14", rank_style="vi_tri_thu", change="+1",
+         classification="Tốt", records=(1980, 1968, 1966, 1300, 1300), staff=(21, 20), plants=[],
+         tricky=["crit_prev", "last_year"], crit_prev=True, overall_style="so_diem", crit_rank_style="vi_tri_thu"),
+    dict(name="khanh-binh-2022", fmt="conv_flow", layout="prose_q", unit="Khánh Bình", level="xã",
+         district="Trần Văn Thời", province="Cà Mau", year=2022, date="2023-01-11", number="04/BC-UBND",
+         signer="Lâm Văn Bình", maxima="M12", scores="11,5 5,5 18 5,5 9,5 5 12 2,5 9 10,5", rank="4/13",
+         rank_style="dia_ban", change="+2", classification="Tốt", records=(1530, 1522, 1519, 1000, 1000),
+         staff=(20, 19), plants=[("pct_qty", "99,10"), ("both", 3)], tricky=["prev_total"], overall_style="two_years",
+         prev_total="86,25"),
+    dict(name="my-luong-2023", fmt="conv_soffice", layout="prose_q", unit="Mỹ Luông", level="thị trấn",
+         district="Chợ Mới", province="An Giang", year=2023, date="2024-01-09", number="02/BC-UBND",
+         signer="Nguyễn Văn Luông", maxima="M10", scores="12,5 5 17,5 6,5 10 5,5 11 3 9 11", rank="5/18",
+         rank_style="digits", change="-1", classification="Xuất sắc", records=(2240, 2228, 2226, 1500, 1500),
+         staff=(22, 21), plants=[("gap", 6, "5"), ("pct_overall", "90,10")], tricky=[], roman_crit=True,
+         overall_style="duoc_cham"),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
-    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11:
+    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12:
         _spec["plausible_changes"] = True
