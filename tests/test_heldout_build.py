@@ -482,3 +482,31 @@ def test_round_12_scans_are_image_only(tmp_path: Path) -> None:
     assert len(rows) == 2 and all(row[2] == "image" and row[5] == "gray" and row[12] == "200" for row in rows)
     truth = json.loads((tmp_path / "truth" / f"{spec['name']}.json").read_text(encoding="utf-8"))
     assert next(p for p in truth["planted"] if p["kind"] == "percent_mismatch")["values"] == [86.36, 88.18]
+
+
+def test_round_12_indicator_rows_make_up_their_criterion() -> None:
+    """Indicators as sub-rows of the criteria table: in a clean report their lost points are the criterion's."""
+    spec = BY_NAME["gia-an-2021"]
+    blocks, truth = compose(spec)
+    (rows,) = [block[1] for block in blocks if block[0] == "table"]
+    assert ["3.6", "Tiếp nhận, xử lý phản ánh, kiến nghị về TTHC", "5", "2", ""] in rows
+    maxima = [d(m) for m in MAXIMA[spec["maxima"]]]
+    for code, score in enumerate(spec_scores(spec)[:7], start=1):
+        rows_of = [i for c, i in truth["indicators"].items() if c.startswith(f"{code}.")]
+        assert rows_of and all(i["listed_as"] is None for i in rows_of)
+        lost = sum(Decimal(str(i["max_score"])) - Decimal(str(i["score"])) for i in rows_of)
+        assert lost == maxima[code - 1] - score
+
+
+def test_round_12_header_in_text_boxes(tmp_path: Path) -> None:
+    """The header typed in two text boxes: no header table, the unit, number and date inside w:txbxContent."""
+    import docx
+
+    spec = BY_NAME["son-thuy-2022"]
+    path = build.build(tmp_path, only=[spec["name"]])[0]
+    xml = docx_xml(path)
+    boxes = xml.split("<w:txbxContent>")[1:]
+    assert len(boxes) == 2 and "XÃ SƠN THỦY" in boxes[0] and "Số: 05/BC-UBND" in boxes[0]
+    assert "Sơn Thủy, ngày 16 tháng 01 năm 2023" in boxes[1]
+    first_table = docx.Document(str(path)).tables[0]
+    assert first_table.rows[0].cells[0].text == "TT"  # the first table is the criteria table, not the header

@@ -139,6 +139,32 @@ def add_soft_broken(document: Any, text: str) -> Any:
     return para
 
 
+def add_textbox_header(document: Any, left: list[str], right: list[str]) -> None:
+    """Round 12 (``textbox_header``): the header's two sides typed in two text boxes (VML shapes, w:txbxContent)
+    side by side at the top of the page, as many offices lay out the national motto, not in a table."""
+    from xml.sax.saxutils import escape
+
+    from docx.oxml import parse_xml
+
+    def box(lines: list[str], left_pt: int, width_pt: int, shape_id: int) -> str:
+        paragraphs = "".join(
+            f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r>{"<w:rPr><w:b/></w:rPr>" if i < 2 else ""}'
+            f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for i, line in enumerate(lines))
+        shapetype = ('<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
+                     'path="m,l,21600r21600,l21600,xe"/>') if shape_id == 1 else ""
+        return (f'<w:r><w:pict>{shapetype}<v:shape id="TextBox{shape_id}" o:spid="_x0000_s{1024 + shape_id}" '
+                f'type="#_x0000_t202" style="position:absolute;margin-left:{left_pt}pt;margin-top:0;width:{width_pt}pt;'
+                f'height:96pt;z-index:{shape_id}" stroked="f"><v:textbox inset="0,0,0,0"><w:txbxContent>{paragraphs}</w:txbxContent>'
+                f'</v:textbox></v:shape></w:pict></w:r>')
+
+    namespaces = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                  'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
+    paragraph = parse_xml(f"<w:p {namespaces}>{box(left, -30, 190, 1)}{box(right, 170, 310, 2)}</w:p>")
+    document.add_paragraph()._p.addprevious(paragraph)  # before the section properties, as the body's first paragraph
+    for _ in range(3):  # room under the boxes, as the clerk leaves it (with the paragraph above: four)
+        document.add_paragraph()
+
+
 def revision(kind: str, text: str, rpr: Any, rev_id: int) -> Any:
     """A tracked insertion (w:ins) or deletion (w:del) of ``text``, by a clerk, left in the file."""
     from copy import deepcopy
@@ -223,6 +249,8 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
                 line = (left[i] if i < len(left) else "") + "\t" + (right[i] if i < len(right) else "")
                 para = document.add_paragraph()
                 para.add_run(line).bold = i < 2
+        elif kind == "header" and spec and spec.get("textbox_header"):  # round 12: two text boxes, no table
+            add_textbox_header(document, list(block[1]), list(block[2]))
         elif kind in ("header", "signature"):
             table = document.add_table(rows=1, cols=2)
             for cell, cell_lines in zip(table.rows[0].cells, (block[1], block[2])):

@@ -1243,6 +1243,8 @@ class Composer:
             return self.table_two_years()
         if self.spec.get("two_row_header"):
             return self.table_two_row_header()
+        if self.spec.get("table_sub"):
+            return self.table_sub()
         rows = [head + (["Xếp hạng"] if ranked else [])]
         for crit in self.criteria:
             score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
@@ -1262,6 +1264,48 @@ class Composer:
             self.add("table", [rows[0], *rows[cut:]])
         else:
             self.add("table", rows)
+
+    def table_sub(self) -> None:
+        """Round 12: each criterion's row followed by its indicators' rows ("1.1 | Kế hoạch CCHC năm | 2 | 1,5 |"), their
+        percent cells empty; the points a criterion lost are taken from its last indicators first. A ``deduction`` plant
+        prints one indicator's score higher, so the rows under the criterion no longer make up its score."""
+        total_text, total = self.total_text()
+        rows = [["TT", "Lĩnh vực, tiêu chí / chỉ số thành phần", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]]
+        for crit in self.criteria:
+            rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text, crit.score_text,
+                         crit.percent_text])
+            titles = INDICATORS.get(crit.code, [])
+            maxima = self.split_max(crit.max_score, len(titles)) if titles else []
+            lost_parts: dict[int, Decimal] = {}
+            remaining = crit.max_score - crit.score
+            for i in reversed(range(len(titles))):
+                if remaining <= 0:
+                    break
+                lost_parts[i] = min(remaining, maxima[i])
+                remaining -= lost_parts[i]
+            if remaining > 0 or not titles:
+                continue
+            planted_row = None
+            for _, dcode, printed in self.plant("deduction"):
+                if dcode == crit.code:
+                    first = min(lost_parts)
+                    lost = crit.max_score - crit.score
+                    lost_parts[first] -= dec(printed)
+                    assert lost_parts[first] > 0, (self.spec["name"], crit.code)
+                    planted_row = first
+                    self.plants.append(Planted("deduction_mismatch", f"criterion {crit.code}", str(crit.code),
+                                               [num(lost), num(lost - dec(printed))], "",
+                                               f"criterion {crit.code} lost {vn(lost)}, its indicators' rows "
+                                               f"{vn(lost - dec(printed))}"))
+            for i, title in enumerate(titles):
+                code = f"{crit.code}.{i + 1}"
+                score = maxima[i] - lost_parts.get(i, Decimal(0))
+                rows.append([code, title, vn(maxima[i]), vn(score), ""])
+                self.indicators[code] = {"listed_as": None, "score": num(score), "max_score": num(maxima[i])}
+                if i == planted_row:
+                    self.plants[-1].sentence = " ".join(rows[-1][:4])
+        rows.append(["", "Tổng cộng", "100", total_text, vn(percent(total, Decimal(100)), 2)])
+        self.add("table", rows)
 
     @staticmethod
     def last_year_score(crit: Criterion) -> Decimal:

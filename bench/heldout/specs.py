@@ -137,7 +137,10 @@ CCHC của UBND xã … qua hai năm: năm 2023 đạt 88,75 điểm; năm 2024 
 w:del of ``old`` then a w:ins of ``new``; ("delete", anchor, old) a w:del after ``anchor``; ("insert", new) a w:ins;
 the printed text, and the truth, is the text with the insertions and without the deletions), ``soft_breaks`` (a w:br
 typed with Shift+Enter after a paragraph's first sentence, or after a comma in a long sentence), ``nbsp`` (a
-non-breaking space before "điểm" and "hồ sơ"), ``thin_thousands`` ("2 841" with a thin space, U+2009).
+non-breaking space before "điểm" and "hồ sơ"), ``thin_thousands`` ("2 841" with a thin space, U+2009); ``table_sub``
+(layout table_only: each criterion's row followed by its indicators' rows "1.1 | Kế hoạch CCHC năm | 2 | 1,5 |", the
+truth holds their scores; a ``deduction`` plant prints one row's score higher); ``textbox_header`` (DOCX: the header's
+two sides in two text boxes, VML shapes with w:txbxContent, instead of a table: the unit, number and date are there).
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -268,7 +271,7 @@ ROUND_11 = {"bung-lao-2024", "dong-cuu-2020", "duy-phuoc-2022", "vinh-huu-2025",
             "thuy-duong-2022"}
 ROUND_12 = {"tan-lien-2023", "yen-thuan-2021", "phuoc-hiep-2024", "thanh-duc-2022", "dinh-thuy-2024", "cat-thinh-2020",
             "an-dong-2023", "an-tinh-2022", "huu-lung-2025", "thanh-van-2021", "hiep-thanh-2024", "khanh-binh-2022",
-            "my-luong-2023"}
+            "my-luong-2023", "son-thuy-2022", "gia-an-2021", "mao-khe-2022"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -1308,7 +1311,8 @@ SPECS: list[dict] = [
          district="thị xã Trảng Bàng", province="Tây Ninh", year=2022, date="2023-01-10", number="03/BC-UBND",
          signer="Nguyễn Thị Tịnh", maxima="M11", scores="13 4,5 18 5,5 10 6,5 11 2,5 9 11", rank="2/10",
          rank_style="dia_ban", change="+1", classification="Xuất sắc", records=(3120, 3104, 3101, 2200, 2200),
-         staff=(21, 20), plants=[], tricky=["crit_prev", "last_year"], crit_prev=True, soft_breaks=True, nbsp=True),
+         staff=(21, 20), plants=[], tricky=["crit_prev", "last_year"], crit_prev=True, soft_breaks=True, nbsp=True,
+         textbox_header=True),
     dict(name="huu-lung-2025", fmt="txt", layout="prose_q", unit="Hữu Lũng", level="thị trấn", district="Hữu Lũng",
          province="Lạng Sơn", year=2025, date="2026-01-14", number="05/BC-UBND", signer="Lương Văn Lũng", maxima="M10",
          scores="12 5,5 17 6 10 5 10,5 3,5 8,5 10,5", rank="3/26", rank_style="digits", change="+2",
@@ -1337,6 +1341,23 @@ SPECS: list[dict] = [
          rank_style="digits", change="-1", classification="Xuất sắc", records=(2240, 2228, 2226, 1500, 1500),
          staff=(22, 21), plants=[("gap", 6, "5"), ("pct_overall", "90,10")], tricky=[], roman_crit=True,
          overall_style="duoc_cham"),
+    dict(name="son-thuy-2022", fmt="docx", layout="table_only", unit="Sơn Thủy", level="xã", district="Lệ Thủy",
+         province="Quảng Bình", year=2022, date="2023-01-16", number="05/BC-UBND", signer="Võ Văn Thủy", maxima="M12",
+         scores="10,5 5 18 5,5 9,5 5 11,5 2,5 9,5 10,5", rank="5/28", rank_style="dia_ban", change="+2",
+         classification="Tốt", records=(1180, 1172, 1170, 700, 700), staff=(20, 19),
+         plants=[("deduction", 3, "0,5")], tricky=["indicator_rows"], table_sub=True, overall_style="so_diem",
+         textbox_header=True),
+    dict(name="gia-an-2021", fmt="pdf", layout="table_only", unit="Gia An", level="xã", district="Tánh Linh",
+         province="Bình Thuận", year=2021, date="2022-01-13", number="03/BC-UBND", signer="Nguyễn Văn An", maxima="M11",
+         scores="12,5 4,5 17 5 9,5 6 10,5 2,5 8,5 10,5", rank="4/14", rank_style="digits", change="-1",
+         classification="Tốt", records=(990, 984, 983, 600, 600), staff=(19, 18), plants=[],
+         tricky=["indicator_rows"], table_sub=True, overall_style="duoc_cham"),
+    dict(name="mao-khe-2022", fmt="conv_lines", layout="table_only", unit="Mạo Khê", level="phường",
+         district="thị xã Đông Triều", province="Quảng Ninh", year=2022, date="2023-01-12", number="04/BC-UBND",
+         signer="Phạm Văn Khê", maxima="M10", scores="11,5 5 17,5 6 10 5,5 10,5 3,5 8,5 10,5", rank="6/19",
+         rank_style="dia_ban", change="=", classification="Tốt", records=(2450, 2437, 2435, 1600, 1600),
+         staff=(22, 21), plants=[("pct", 6, "93,67"), ("date_ref", "28/02/2023")], tricky=["indicator_rows"],
+         table_sub=True),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12:
