@@ -168,6 +168,16 @@ _SCORE_NEEDS: list[tuple[str, ...]] = [
 ]
 _NEEDED_WORDS = tuple(sorted({word for needs in _SCORE_NEEDS for word in needs}))
 _SCORE_NEED_SETS = [frozenset(needs) for needs in _SCORE_NEEDS]
+# A part of a pattern's own source (so any match of the pattern holds a match of it; a test checks each is a
+# substring of its pattern), led by a literal: a block without it is not searched with the whole pattern,
+# which tries every digit of the block (the slash of a date, "trong" and "trên" pass the word tests above)
+_SCORE_GATES: dict[int, re.Pattern[str]] = {
+    0: re.compile(rf"(?P<slash>/{{1,2}})\s*(?P<max>{NUM})(?P<stray2>{_STRAY})\s*{POINTS}", re.I),
+    1: re.compile(rf"{POINTS}\s*(?:trên|/|trong\s+(?=tổng))", re.I),
+    3: re.compile(rf"{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|chuẩn|trên(?:\s+tổng\s+số)?)", re.I),
+    7: re.compile(rf"{POINTS}\s*(?:/|trên\s+thang\s+điểm)\s*(?P<max>{_SMALL})", re.I),
+    8: re.compile(rf":\s*(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})", re.I),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +211,8 @@ def _scores_in(text: str) -> tuple[ScoreMatch, ...]:
     found: list[ScoreMatch] = []
     lowered = text.lower()
     present = {word for word in _NEEDED_WORDS if word in lowered}
-    for pattern, needs in zip(SCORE_RES, _SCORE_NEED_SETS, strict=True):
-        if needs.isdisjoint(present):
+    for k, (pattern, needs) in enumerate(zip(SCORE_RES, _SCORE_NEED_SETS, strict=True)):
+        if needs.isdisjoint(present) or (k in _SCORE_GATES and _SCORE_GATES[k].search(text) is None):
             continue
         for m in pattern.finditer(text):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):

@@ -263,7 +263,6 @@ def _facets(
         "overall": _overall_strength(text, num, scores, indicator),
     }
     is_heading = block.kind == BlockKind.HEADING and len(text) < 200
-    full, incomplete = LIST_FULL_RE.search(text), LIST_INCOMPLETE_RE.search(text)
     inline = INLINE_LIST_RE.match(text)
     if inline and not num and (INLINE_ITEM_RE.search(text, inline.end()) or INLINE_CODE_RE.match(text, inline.end())):
         # "Các chỉ số chưa đạt điểm tối đa: Chỉ số 1.5 (…) đạt 0,5/1,5 điểm; Chỉ số 1.6 (…) …"
@@ -271,8 +270,8 @@ def _facets(
         incomplete = LIST_INCOMPLETE_RE.search(head)
         facets["listed_as"] = "incomplete" if incomplete else "full"
         facets.update(kind=Kind.LIST_HEADING, inline_items=True)
-    elif (is_heading or _is_list_heading(text, scores)) and not indicator and (full or incomplete):
-        facets["listed_as"] = "full" if full and not incomplete else "incomplete"
+    elif (is_heading or _is_list_heading(text, scores)) and not indicator and (listed := _listed_as(text)):
+        facets["listed_as"] = listed
         facets["kind"] = Kind.LIST_HEADING
     elif indicator:
         facets.update(indicator_code=indicator["code"].replace(" ", ""), indicator_rest=indicator["rest"], explicit_indicator=True)
@@ -287,6 +286,14 @@ def _facets(
     return facets
 
 
+def _listed_as(text: str) -> str | None:
+    """What a list heading lists: "full" (criteria with all their points), "incomplete" (those that lost some), or None."""
+    full, incomplete = LIST_FULL_RE.search(text), LIST_INCOMPLETE_RE.search(text)
+    if not (full or incomplete):
+        return None
+    return "full" if full and not incomplete else "incomplete"
+
+
 def _overall_strength(
     text: str, num: tuple[str, str, str] | None, scores: list[ScoreMatch], indicator: re.Match[str] | None
 ) -> str | None:
@@ -298,11 +305,14 @@ def _overall_strength(
     if num:
         return "strong" if _named_after_the_item(text, num, scores[0]) else "weak"
     if not scores:
-        hinted = OVERALL_HINT_RE.search(text) and (find_percents(text) or POINTS_ONLY_RE.search(text))
+        lowered = text.lower()
+        # a percent needs "%", "％" or "phần" (trăm) (PERCENT_SIGN), POINTS_ONLY_RE needs "điểm": searched only then
+        valued = "%" in text or "％" in text or "phần" in lowered or "điểm" in lowered
+        hinted = valued and OVERALL_HINT_RE.search(text) and (find_percents(text) or POINTS_ONLY_RE.search(text))
         return "bare" if hinted or _unit_ranked(text) else None
-    if OVERALL_HINT_RE.search(text[: scores[0].start]) and scores[0].max.value >= 50:
+    if scores[0].max.value >= 50 and OVERALL_HINT_RE.search(text[: scores[0].start]):
         return "strong"
-    if OVERALL_HINT_RE.search(text) or scores[0].max.value >= 50:
+    if scores[0].max.value >= 50 or OVERALL_HINT_RE.search(text):
         return "weak"
     return None
 

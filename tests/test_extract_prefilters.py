@@ -1,0 +1,76 @@
+"""The cheap tests that spare a regex search (issue 15, DOCX speed): each is a necessary condition of the
+search it guards, so a text that passes the search passes it too; the forms the guarded searches read stay read."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc.extractors.document import Block, BlockKind, Provenance
+from cchc.extractors.framework import generic_framework
+from cchc.extractors.scores import _SCORE_GATES, SCORE_RES, find_scores
+from cchc.extractors.statements import classify
+
+FRAMEWORK = generic_framework()
+
+
+def overall_of(text: str, kind: BlockKind = BlockKind.PARAGRAPH) -> str | None:
+    block = Block(kind=kind, text=text, prov=Provenance(line=1))
+    return classify([block], 0, find_scores(text), FRAMEWORK).overall
+
+
+@pytest.mark.parametrize("index", sorted(_SCORE_GATES))
+def test_each_gate_is_a_part_of_its_pattern(index: int) -> None:
+    """A gate copied from its pattern's source, with the same flags: every match of the pattern holds one of it."""
+    gate, pattern = _SCORE_GATES[index], SCORE_RES[index]
+    assert gate.pattern in pattern.pattern
+    assert gate.flags == pattern.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "score", "maximum"),
+    [
+        ("Cải cách thể chế đạt 12,7/15 điểm, đạt tỷ lệ 84,67%.", 12.7, 15),  # gate 0
+        ("12,7//15 ĐIỂM", 12.7, 15),  # gate 0: a doubled slash, capitals
+        ("đạt 12,5 điểm trong tổng số 14 điểm", 12.5, 14),  # gate 1: "trong tổng"
+        ("đạt 12,5 Điểm trên tổng số 14 điểm", 12.5, 14),  # gate 1: "trên"
+        ("tự chấm 9 điểm (tối đa 10 điểm)", 9, 10),  # gate 3
+        ("đạt 12,7 điểm/15, xếp thứ 2", 12.7, 15),  # gate 7
+        ("12,7 điểm trên thang điểm 15", 12.7, 15),  # gate 7: "trên thang điểm"
+        ("Điểm tổng hợp: 83,97/100", 83.97, 100),  # gate 8
+    ],
+)
+def test_the_gated_forms_are_read(text: str, score: float, maximum: float) -> None:
+    assert [(s.score.value, s.max.value) for s in find_scores(text)] == [(score, maximum)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 31/12/2022, UBND xã ban hành Kế hoạch số 15/KH-UBND về cải cách hành chính.",  # dates: a slash, no score
+        "Trong năm, trên địa bàn xã đã giải quyết 1.250 hồ sơ đúng hạn; đạt 12 điểm cầu trực tuyến.",
+        "Chấm điểm theo quyết định số 12/QĐ-UBND (tối đa điểm thưởng).",
+    ],
+)
+def test_no_score_where_a_gate_closes(text: str) -> None:
+    assert find_scores(text) == []
+
+
+def test_an_unnumbered_hint_is_the_bare_overall_only_with_a_value() -> None:
+    """An overall hint without a score is the overall only with a percent (%, ％, "phần trăm") or points stated."""
+    assert overall_of("Kết quả chấm điểm Chỉ số CCHC năm 2022 của xã đạt 88,25%.") == "bare"
+    assert overall_of("Kết quả chấm điểm Chỉ số CCHC năm 2022 của xã đạt 88,25 ％.") == "bare"
+    assert overall_of("Kết quả chấm điểm Chỉ số CCHC năm 2022 của xã đạt 88,25 PHẦN TRĂM.") == "bare"
+    assert overall_of("Kết quả chung: xã đạt 85,5 ĐIỂM.") == "bare"
+    assert overall_of("Kết quả chấm điểm được công bố tại hội nghị tổng kết.") is None
+    assert overall_of("Xã đạt 85,5 điểm về công tác tuyên truyền.") is None  # a value, no hint
+
+
+def list_heading(text: str, kind: BlockKind = BlockKind.PARAGRAPH) -> str | None:
+    return classify([Block(kind=kind, text=text, prov=Provenance(line=1))], 0, [], FRAMEWORK).listed_as
+
+
+def test_a_list_heading_reads_its_words_only_where_it_may_be_one() -> None:
+    assert list_heading("Các tiêu chí đạt điểm tối đa", BlockKind.HEADING) == "full"
+    assert list_heading("Các chỉ số còn bị trừ điểm:") == "incomplete"
+    prose = "Xã đã đạt điểm tối đa ở nhiều chỉ số, không có chỉ số nào bị trừ điểm trong năm."
+    assert list_heading(prose) is None  # a paragraph, no colon at its end: no list heading
