@@ -174,10 +174,14 @@ def ratio_matches(text: str) -> list[re.Match[str]]:
     """The ratio statements of ``text`` in order: "a/b", "a trên (tổng số) b", "b …, trong đó a" (also
     "có mười tám (18) cán bộ, công chức; trong đó mười bảy (17) người đạt chuẩn")."""
     text = _digits_for_words(text)
-    ratios = [m for m in (*RATIO_RE.finditer(text), *WORDED_RATIO_RE.finditer(text)) if _is_quantity(text, m)]
+    # each pattern searched only where its own words stand: RATIO_RE's "/", WORDED_RATIO_RE's "trên" (case-blind),
+    # OF_WHICH_RE's "trong" (case-sensitive, as that pattern is)
+    slashed = RATIO_RE.finditer(text) if "/" in text else ()
+    worded = WORDED_RATIO_RE.finditer(text) if "trên" in text.lower() else ()
+    ratios = [m for m in (*slashed, *worded) if _is_quantity(text, m)]
     of_which = [
         m
-        for m in OF_WHICH_RE.finditer(text)
+        for m in (OF_WHICH_RE.finditer(text) if "trong" in text else ())
         if _is_quantity(text, m) and not any(r.start() < m.end() and m.start() < r.end() for r in ratios)
     ]
     return sorted([*ratios, *of_which], key=lambda m: m.start())
@@ -278,6 +282,18 @@ RECORD_COLUMN_RE = re.compile(
 _CELL_RE = re.compile(r"[\s|]*(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d.,]*\p{L})")
 
 
+def _record_columns(text: str) -> list[re.Match[str]]:
+    """The column headers of a records table, in order; none when a role comes twice (prose, read no further)."""
+    columns: list[re.Match[str]] = []
+    roles: set[str | None] = set()
+    for m in RECORD_COLUMN_RE.finditer(text):
+        if m.lastgroup in roles:
+            return []
+        roles.add(m.lastgroup)
+        columns.append(m)
+    return columns
+
+
 def find_records_table(text: str) -> FoundQuantity | None:
     """The on-time records over the records resolved, and the rate, of a records table (header then one
     row of numbers, a number per header): the table states the ratio a sentence would ("1.221/1.230 hồ sơ
@@ -285,9 +301,9 @@ def find_records_table(text: str) -> FoundQuantity | None:
     folded = text.lower()
     if "đúng" not in folded or "giải" not in folded:
         return None  # no on-time or no resolved column: the header's words need both
-    columns = list(RECORD_COLUMN_RE.finditer(text))
+    columns = _record_columns(text)
     roles = [m.lastgroup for m in columns]
-    if not {"on_time", "resolved"} <= set(roles) or len(set(roles)) != len(roles) or not columns:
+    if not {"on_time", "resolved"} <= set(roles) or not columns:
         return None
     cells: list[re.Match[str]] = []
     at = columns[-1].end()

@@ -7,6 +7,7 @@ import pytest
 
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
+from cchc.extractors.quantities import find_quantities, find_records_table
 from cchc.extractors.scores import _SCORE_GATES, SCORE_RES, find_scores
 from cchc.extractors.statements import classify
 
@@ -74,3 +75,28 @@ def test_a_list_heading_reads_its_words_only_where_it_may_be_one() -> None:
     assert list_heading("Các chỉ số còn bị trừ điểm:") == "incomplete"
     prose = "Xã đã đạt điểm tối đa ở nhiều chỉ số, không có chỉ số nào bị trừ điểm trong năm."
     assert list_heading(prose) is None  # a paragraph, no colon at its end: no list heading
+
+
+@pytest.mark.parametrize(
+    ("text", "ratio"),
+    [
+        ("Đã giải quyết đúng hạn 1.221/1.230 hồ sơ, đạt 99,27%.", (1221, 1230)),  # "/"
+        ("Có 3 TRÊN 18 cán bộ, công chức chưa đạt chuẩn.", (3, 18)),  # "trên" in capitals
+        ("Tiếp nhận 1.250 hồ sơ, trong đó giải quyết đúng hạn 1.245 hồ sơ.", (1245, 1250)),  # "trong đó"
+    ],
+)
+def test_each_ratio_form_is_read_past_its_word_test(text: str, ratio: tuple[int, int]) -> None:
+    assert [(q.numerator, q.denominator) for q in find_quantities(text)] == [ratio]
+
+
+def test_no_ratio_without_its_words() -> None:
+    assert find_quantities("Tiếp nhận 1.250 hồ sơ, giải quyết 1.245 hồ sơ.") == []
+    assert find_quantities("Tiếp nhận 1.250 hồ sơ, Trong đó giải quyết đúng hạn 1.245 hồ sơ.") == []  # case-sensitive
+
+
+def test_a_records_table_has_each_column_once() -> None:
+    table = "Số hồ sơ tiếp nhận | Đã giải quyết | Giải quyết đúng hạn | Tỷ lệ đúng hạn (%) 1.245 | 1.230 | 1.221 | 99,27"
+    found = find_records_table(table)
+    assert found is not None and (found.numerator, found.denominator, found.percent) == (1221, 1230, 99.27)
+    twice = "Đã giải quyết | Giải quyết đúng hạn | Đã giải quyết 1.230 | 1.221 | 1.230"
+    assert find_records_table(twice) is None  # a column named twice: no records table
