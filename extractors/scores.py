@@ -174,6 +174,7 @@ _SCORE_NEED_SETS = [frozenset(needs) for needs in _SCORE_NEEDS]
 _SCORE_GATES: dict[int, re.Pattern[str]] = {
     0: re.compile(rf"(?P<slash>/{{1,2}})\s*(?P<max>{NUM})(?P<stray2>{_STRAY})\s*{POINTS}", re.I),
     1: re.compile(rf"{POINTS}\s*(?:trên|/|trong\s+(?=tổng))", re.I),
+    2: re.compile(rf"trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}", re.I),
     3: re.compile(rf"{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|chuẩn|trên(?:\s+tổng\s+số)?)", re.I),
     7: re.compile(rf"{POINTS}\s*(?:/|trên\s+thang\s+điểm)\s*(?P<max>{_SMALL})", re.I),
     8: re.compile(rf":\s*(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})", re.I),

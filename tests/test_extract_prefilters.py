@@ -34,6 +34,8 @@ def test_each_gate_is_a_part_of_its_pattern(index: int) -> None:
         ("12,7//15 ĐIỂM", 12.7, 15),  # gate 0: a doubled slash, capitals
         ("đạt 12,5 điểm trong tổng số 14 điểm", 12.5, 14),  # gate 1: "trong tổng"
         ("đạt 12,5 Điểm trên tổng số 14 điểm", 12.5, 14),  # gate 1: "trên"
+        ("Cải cách thể chế đạt 12,7 trên 15 điểm", 12.7, 15),  # gate 2
+        ("Cải cách thể chế đạt 12,7 TRÊN TỔNG SỐ 15 ĐIỂM", 12.7, 15),  # gate 2, in capitals
         ("tự chấm 9 điểm (tối đa 10 điểm)", 9, 10),  # gate 3
         ("đạt 12,7 điểm/15, xếp thứ 2", 12.7, 15),  # gate 7
         ("12,7 điểm trên thang điểm 15", 12.7, 15),  # gate 7: "trên thang điểm"
