@@ -110,16 +110,31 @@ class ChangeMatch:
     end: int
 
 
+# a word (case-blind) each rank pattern cannot match without: its verb or noun ("" for none)
+_RANK_WORDS = [
+    (TOTAL_BEFORE_RE, ("xếp", "đứng")),
+    (RANK_RE, ("xếp", "xêp", "đứng", "vị", "hạng")),
+    (RANK_ORDINAL_RE, ("thứ",)),
+    (PLACE_RE, ("",)),
+]
+# every noun of CHANGE_RE and SAME_RANK_RE ("bậc", "thứ hạng", "vị trí", …) holds one of these
+_CHANGE_NOUN_WORDS = ("bậc", "hạng", "vị")
+
+
 def find_ranks(text: str) -> list[RankMatch]:
     """Ranks in digits or words, in order: "xếp thứ 5/19", "xếp thứ nhì trong tổng số 23", "đứng đầu",
     "trong 33 xã, thị trấn của huyện, xã đứng thứ 4",
     "xếp cuối (trong 45 phường)", and the new rank of "từ vị trí thứ 5 vươn lên vị trí thứ 1"."""
-    found: list[RankMatch] = [RankMatch(-1, None, m.start(), m.end()) for m in PREVIOUS_RANK_RE.finditer(text)]
-    for m in FROM_TO_RE.finditer(text):
+    lowered = text.lower()
+    previous = PREVIOUS_RANK_RE.finditer(text) if "(" in text else ()  # its bracket
+    found: list[RankMatch] = [RankMatch(-1, None, m.start(), m.end()) for m in previous]
+    for m in FROM_TO_RE.finditer(text) if "từ" in lowered else ():
         rank = rank_value(m["to"])
         if rank:
             found.append(RankMatch(rank, rank_value(m["total"]) if m["total"] else None, m.start(), m.end()))
-    for pattern in (TOTAL_BEFORE_RE, RANK_RE, RANK_ORDINAL_RE, PLACE_RE):
+    for pattern, words in _RANK_WORDS:
+        if not any(word in lowered for word in words):
+            continue
         for m in pattern.finditer(text):
             if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
                 continue
@@ -141,10 +156,13 @@ def find_changes(text: str) -> list[ChangeMatch]:
     """Rank changes: "tăng 6 bậc" (+6), "tụt 2 bậc" (-2), "tăng được bốn bậc", "giữ nguyên vị trí" (0),
     "từ vị trí thứ 5 vươn lên vị trí thứ 1" (+4)."""
     found: list[ChangeMatch] = []
-    for m in FROM_TO_RE.finditer(text):
+    lowered = text.lower()
+    for m in FROM_TO_RE.finditer(text) if "từ" in lowered else ():
         before, after = rank_value(m["from"]), rank_value(m["to"])
         if before and after:
             found.append(ChangeMatch(before - after, m.start(), m.end()))
+    if not any(word in lowered for word in _CHANGE_NOUN_WORDS):
+        return sorted([*found, *_changes_from_last_year(text)], key=lambda c: c.start)
     for m in CHANGE_RE.finditer(text):
         if any(f.start <= m.start() < f.end for f in found):
             continue
@@ -161,7 +179,7 @@ def find_changes(text: str) -> list[ChangeMatch]:
 def _changes_from_last_year(text: str) -> list[ChangeMatch]:
     """"xếp thứ 2/22 (năm 2023 xếp thứ 3)": last year's rank minus this year's (+1), when this year's comes just before."""
     found = []
-    for m in PREVIOUS_RANK_RE.finditer(text):
+    for m in PREVIOUS_RANK_RE.finditer(text) if "(" in text else ():  # its bracket
         # only the words of what was ranked may stand between: "xếp thứ 6 trong số 16 xã, thị trấn (năm …"
         before = [r for r in find_ranks(text[: m.start()]) if re.fullmatch(r"[^\d.;()]{0,40}", text[r.end : m.start()])]
         last = rank_value(m["rank"])

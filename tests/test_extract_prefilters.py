@@ -7,6 +7,7 @@ import pytest
 
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
+from cchc.extractors.patterns import find_changes, find_ranks
 from cchc.extractors.quantities import find_quantities, find_records_table
 from cchc.extractors.scores import _SCORE_GATES, SCORE_RES, find_scores
 from cchc.extractors.statements import classify
@@ -102,3 +103,33 @@ def test_a_records_table_has_each_column_once() -> None:
     assert found is not None and (found.numerator, found.denominator, found.percent) == (1221, 1230, 99.27)
     twice = "Đã giải quyết | Giải quyết đúng hạn | Đã giải quyết 1.230 | 1.221 | 1.230"
     assert find_records_table(twice) is None  # a column named twice: no records table
+
+
+@pytest.mark.parametrize(
+    ("text", "changes"),
+    [
+        ("Năm 2022 xã xếp thứ 5/19, tăng 6 bậc so với năm 2021.", [6]),
+        ("Chỉ số CCHC của xã TỤT 2 BẬC.", [-2]),
+        ("THỨ HẠNG KHÔNG THAY ĐỔI so với năm 2022.", [0]),
+        ("Xã từ vị trí thứ 5 vươn lên vị trí thứ 1.", [4]),  # no "bậc": FROM_TO_RE alone
+        ("Xã xếp thứ 2/22 (năm 2023 xếp thứ 3).", [1]),  # last year's in brackets
+        ("Số cán bộ tăng 6 người so với năm 2021.", []),  # no rank's noun
+    ],
+)
+def test_rank_changes_past_their_word_tests(text: str, changes: list[int]) -> None:
+    assert [c.change for c in find_changes(text)] == changes
+
+
+@pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        ("Năm 2022 xã xếp thứ 5/19 xã, thị trấn.", [(5, 19)]),
+        ("Trong 33 xã, thị trấn của huyện, xã đứng thứ 4.", [(4, 33)]),
+        ("UBND XÃ XẾP THỨ NHÌ TRONG TỔNG SỐ 23 XÃ.", [(2, 23)]),
+        ("Xã đứng đầu huyện về chỉ số cải cách hành chính.", [(1, None)]),
+        ("Vị trí thứ 3/12 của huyện.", [(3, 12)]),
+        ("Người đứng đầu cơ quan chịu trách nhiệm.", []),
+    ],
+)
+def test_ranks_past_their_word_tests(text: str, ranks: list[tuple[int, int | None]]) -> None:
+    assert [(r.rank, r.total) for r in find_ranks(text)] == ranks
