@@ -102,6 +102,27 @@ PROVINCE_RE = re.compile(
     rf"(?<!\p{{L}})(?:[Tt]ỉnh\s+(?P<name>Bà\s+Rịa\s*[-–]\s*Vũng\s+Tàu|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"
     rf"|(?:[Tt]hành\s+phố|T[Pp]\.?)\s*(?P<name>{'|'.join(CENTRAL_CITIES)})(?!\p{{L}}))"  # "Thành phố Hồ Chí Minh", "Tp. Huế"
 )
+# the words every match of DISTRICT_RE, PROVINCE_RE begins with (both patterns are case-sensitive)
+DISTRICT_STARTS = ("Huyện", "huyện", "Quận", "quận", "Thị", "thị", "Thành", "thành")
+PROVINCE_STARTS = ("Tỉnh", "tỉnh", "Thành", "thành", "TP", "Tp")
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match begins with one of ``starts``: tried only
+    where one of them stands (str.find is much cheaper than the pattern's scan of every position)."""
+    positions = set()
+    for word in starts:
+        at = text.find(word)
+        while at != -1:
+            positions.add(at)
+            at = text.find(word, at + 1)
+    found: list[re.Match[str]] = []
+    for at in sorted(positions):
+        if (not found or at >= found[-1].end()) and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+    return found
+
+
 PLACE_DATE_PARTS_RE = re.compile(
     r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*[/.-]\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*[/.-]\s*)(?P<y>\d{4})",
     re.I,
@@ -244,8 +265,9 @@ def extract_meta(ctx: _Ctx) -> None:
             meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
             meta.unit_name = m["name"]
     full = "\n".join(b.text for b in blocks)
-    meta.district = most_common(m["name"] for m in DISTRICT_RE.finditer(full) if m["name"] not in CENTRAL_CITIES)
-    meta.province = most_common(m["name"] for m in PROVINCE_RE.finditer(full))
+    districts = matches_from(DISTRICT_RE, full, DISTRICT_STARTS)
+    meta.district = most_common(m["name"] for m in districts if m["name"] not in CENTRAL_CITIES)
+    meta.province = most_common(m["name"] for m in matches_from(PROVINCE_RE, full, PROVINCE_STARTS))
     extract_signer(ctx)
 
 

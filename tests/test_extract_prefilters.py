@@ -3,8 +3,17 @@ search it guards, so a text that passes the search passes it too; the forms the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from cchc.extractors.assemble import (
+    DISTRICT_RE,
+    DISTRICT_STARTS,
+    PROVINCE_RE,
+    PROVINCE_STARTS,
+    matches_from,
+)
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
 from cchc.extractors.patterns import find_changes, find_ranks
@@ -133,3 +142,20 @@ def test_rank_changes_past_their_word_tests(text: str, changes: list[int]) -> No
 )
 def test_ranks_past_their_word_tests(text: str, ranks: list[tuple[int, int | None]]) -> None:
     assert [(r.rank, r.total) for r in find_ranks(text)] == ranks
+
+
+PLACES = (
+    "UBND XÃ PHÚ LÂM\nHuyện Tứ Kỳ, tỉnh Hải Dương; Thị xã Phú Mỹ, tỉnh Bà Rịa - Vũng Tàu. Phường 12, Quận 3, "
+    "Thành phố Hồ Chí Minh; TP. Huế, Tp Cần Thơ; thành phố Vinh, quận Ba Đình; người huyện bên, Quận 12/2022; "
+    "THỊ XÃ PHÚ LÂM, UBND huyện Long Thành, thị trấn Đông Anh"
+)
+
+
+@pytest.mark.parametrize(("pattern", "starts"), [(DISTRICT_RE, DISTRICT_STARTS), (PROVINCE_RE, PROVINCE_STARTS)])
+def test_place_names_read_from_their_words_as_a_full_scan_reads_them(pattern: object, starts: tuple[str, ...]) -> None:
+    """The same matches as ``finditer`` on the sample reports' text and on a line of every place form."""
+    sample = Path(__file__).resolve().parent.parent / "samples" / "minh-duc-2022.txt"
+    for text in (PLACES, sample.read_text(encoding="utf-8")):
+        expected = [(m.span(), m["name"]) for m in pattern.finditer(text)]  # type: ignore[attr-defined]
+        assert expected  # the text names places of this kind
+        assert [(m.span(), m["name"]) for m in matches_from(pattern, text, starts)] == expected  # type: ignore[arg-type]
