@@ -18,6 +18,7 @@ from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
 from cchc.extractors.patterns import find_changes, find_ranks
 from cchc.extractors.quantities import find_quantities, find_records_table
+from cchc.extractors.readers.reflow import split_header
 from cchc.extractors.scores import _SCORE_GATES, SCORE_RES, find_scores
 from cchc.extractors.statements import classify
 
@@ -159,3 +160,21 @@ def test_place_names_read_from_their_words_as_a_full_scan_reads_them(pattern: ob
         expected = [(m.span(), m["name"]) for m in pattern.finditer(text)]  # type: ignore[attr-defined]
         assert expected  # the text names places of this kind
         assert [(m.span(), m["name"]) for m in matches_from(pattern, text, starts)] == expected  # type: ignore[arg-type]
+
+
+def test_a_header_is_cut_at_its_form_lines_and_other_text_is_one_part() -> None:
+    header = (
+        "ỦY BAN NHÂN DÂN XÃ AN VIÊN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+        "Số: 15/BC-UBND An Viên, ngày 15 tháng 12 năm 2022"
+    )
+    assert split_header(header) == [
+        "ỦY BAN NHÂN DÂN XÃ AN VIÊN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 15/BC-UBND",
+        "An Viên, ngày 15 tháng 12 năm 2022",
+    ]
+    assert split_header("  Thực hiện Kế hoạch cải cách hành chính năm 2022  ") == [
+        "Thực hiện Kế hoạch cải cách hành chính năm 2022"
+    ]
+    assert split_header("   ") == []

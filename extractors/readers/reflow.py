@@ -97,6 +97,8 @@ def looks_converted(blocks: list[Block]) -> bool:
 def split_header(text: str) -> list[str]:
     """Cut a converter's merged header paragraph at the lines of the form every administrative document
     opens with (Nghị định 30/2020/NĐ-CP): the national name, the motto, "Số:", "<place>, ngày …", "BÁO CÁO"."""
+    if not any(word in text for word in _HEADER_CUT_WORDS):  # no cut without one: the text as one part
+        return [text.strip()] if text.strip() else []
     return [part.strip() for part in _HEADER_CUT_RE.split(text) if part and part.strip()]
 
 
@@ -169,6 +171,9 @@ _HEADER_CUT_RE = re.compile(
     # place's first word (never after a word of it or its dash)
     rf"|(?<=\S)(?<!(?<!\p{{L}})\p{{Lu}}\p{{Ll}}*(?:['’ʼ]\p{{L}}\p{{Ll}}*)?|[-–])\s+(?={PLACE_NAME_DASHED},\s*ngày\s+\d)"
 )
+# a word each cut of _HEADER_CUT_RE needs (it is case-sensitive): the national name's, the motto's, "Số",
+# "BÁO CÁO", the date's "ngày"
+_HEADER_CUT_WORDS = ("CỘNG", "Độc", "Số", "BÁO", "ngày")
 
 CRITERION_WORD_RE = re.compile(_CRITERION_WORD)
 
