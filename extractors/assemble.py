@@ -25,6 +25,7 @@ from cchc.extractors.layout import (
     sentence_bounds,
 )
 from cchc.extractors.locale_vi import CENTRAL_CITIES, PLACE_NAME, PLACE_NAME_DASHED, PLACE_WORD_CAPS
+from cchc.extractors.normalize import matches_from
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
 from cchc.extractors.quantities import as_record_quantity, find_quantities, find_records_table
@@ -105,22 +106,6 @@ PROVINCE_RE = re.compile(
 # the words every match of DISTRICT_RE, PROVINCE_RE begins with (both patterns are case-sensitive)
 DISTRICT_STARTS = ("Huyện", "huyện", "Quận", "quận", "Thị", "thị", "Thành", "thành")
 PROVINCE_STARTS = ("Tỉnh", "tỉnh", "Thành", "thành", "TP", "Tp")
-
-
-def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> list[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose every match begins with one of ``starts``: tried only
-    where one of them stands (str.find is much cheaper than the pattern's scan of every position)."""
-    positions = set()
-    for word in starts:
-        at = text.find(word)
-        while at != -1:
-            positions.add(at)
-            at = text.find(word, at + 1)
-    found: list[re.Match[str]] = []
-    for at in sorted(positions):
-        if (not found or at >= found[-1].end()) and (m := pattern.match(text, at)) is not None:
-            found.append(m)
-    return found
 
 
 PLACE_DATE_PARTS_RE = re.compile(

@@ -63,3 +63,23 @@ def contains_phrase(folded_text: str, folded_phrase: str) -> bool:
 
 
 __all__ = ["contains_phrase", "fold", "fold_loose", "nfc"]
+
+
+def matches_from(
+    pattern: re.Pattern[str], text: str, starts: tuple[str, ...], folded: str | None = None
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match begins with one of ``starts``: tried only
+    where one of them stands (str.find is much cheaper than the pattern's scan of every position).
+    ``folded``: where to find them instead, a case folding of ``text`` of the same length (case-blind patterns)."""
+    where = text if folded is None else folded
+    positions = set()
+    for word in starts:
+        at = where.find(word)
+        while at != -1:
+            positions.add(at)
+            at = where.find(word, at + 1)
+    found: list[re.Match[str]] = []
+    for at in sorted(positions):
+        if (not found or at >= found[-1].end()) and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+    return found

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from cchc.extractors.assemble import (
-    DISTRICT_RE,
-    DISTRICT_STARTS,
-    PROVINCE_RE,
-    PROVINCE_STARTS,
-    matches_from,
-)
+from cchc.extractors.assemble import DISTRICT_RE, DISTRICT_STARTS, PROVINCE_RE, PROVINCE_STARTS
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
+from cchc.extractors.normalize import matches_from
 from cchc.extractors.patterns import find_changes, find_ranks
-from cchc.extractors.quantities import find_quantities, find_records_table
+from cchc.extractors.quantities import (
+    _RECORD_COLUMN_STARTS,
+    RECORD_COLUMN_RE,
+    find_quantities,
+    find_records_table,
+)
 from cchc.extractors.readers.reflow import split_header
 from cchc.extractors.scores import _SCORE_GATES, SCORE_RES, find_scores
 from cchc.extractors.statements import classify
@@ -178,3 +178,26 @@ def test_a_header_is_cut_at_its_form_lines_and_other_text_is_one_part() -> None:
         "Thực hiện Kế hoạch cải cách hành chính năm 2022"
     ]
     assert split_header("   ") == []
+
+
+COLUMN_TEXTS = (
+    "Số hồ sơ tiếp nhận | Đã giải quyết | Giải quyết đúng hạn | Tỷ lệ đúng hạn (%) 1.245 | 1.230 | 1.221 | 99,27",
+    "SỐ HỒ SƠ TIẾP NHẬN | ĐÃ GIẢI QUYẾT | GIẢI QUYẾT ĐÚNG HẠN | TRỄ HẠN | TỶ LỆ (%) 1.245 | 1.230 | 1.221 | 9 | 99,27",
+    "ſố hồ sơ tiếp nhận | Đã giải quyết | Quá hạn",  # a long s: an "s" to the case-blind pattern
+    "Trong năm tiếp nhận 1.250 hồ sơ, đã giải quyết 1.245 hồ sơ, trong đó giải quyết đúng hạn 1.240 hồ sơ, quá hạn 5.",
+)
+
+
+@pytest.mark.parametrize("text", COLUMN_TEXTS)
+def test_record_columns_read_from_their_words_as_a_full_scan_reads_them(text: str) -> None:
+    expected = [(m.span(), m.lastgroup) for m in RECORD_COLUMN_RE.finditer(text)]
+    folded = text.lower().replace("ſ", "s")
+    got = matches_from(RECORD_COLUMN_RE, text, _RECORD_COLUMN_STARTS, folded)
+    assert expected and [(m.span(), m.lastgroup) for m in got] == expected
+
+
+def test_a_text_whose_lowering_changes_its_length_is_scanned_whole() -> None:
+    """"İ" lowers to two characters: the offsets of the lowered text are not the text's, the pattern scans it."""
+    text = "İ " + COLUMN_TEXTS[0]
+    found = find_records_table(text)
+    assert found is not None and (found.numerator, found.denominator) == (1221, 1230)
