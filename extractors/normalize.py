@@ -83,3 +83,11 @@ def matches_from(
         if (not found or at >= found[-1].end()) and (m := pattern.match(text, at)) is not None:
             found.append(m)
     return found
+
+
+def folded_in_place(text: str) -> str | None:
+    """``text`` lower-cased, "ſ" (long s, an "s" to a case-blind pattern) as "s", if every offset stays the
+    same (None when a letter lowers to two, as "İ" does): where :func:`matches_from` finds a case-blind
+    pattern's words."""
+    folded = text.lower().replace("ſ", "s")
+    return folded if len(folded) == len(text) else None

@@ -33,7 +33,7 @@ from cchc.extractors.lexicon import (
     WHOLE_MARKERS,
 )
 from cchc.extractors.locale_vi import NUMBER_WORDS
-from cchc.extractors.normalize import fold, matches_from
+from cchc.extractors.normalize import fold, folded_in_place, matches_from
 from cchc.extractors.numbers import parse_number
 from cchc.extractors.scores import PERCENT_SIGN
 from cchc.schemas.record import Evidence, Quantity
@@ -288,10 +288,11 @@ def _record_columns(text: str) -> list[re.Match[str]]:
     """The column headers of a records table, in order; none when a role comes twice (prose, read no further)."""
     columns: list[re.Match[str]] = []
     roles: set[str | None] = set()
-    folded = text.lower().replace("ſ", "s")  # "ſ" (long s) is an "s" to the case-blind pattern
-    same_length = len(folded) == len(text)  # else a letter lowered to two: the pattern's own scan
-    found = matches_from(RECORD_COLUMN_RE, text, _RECORD_COLUMN_STARTS, folded) if same_length else None
-    for m in RECORD_COLUMN_RE.finditer(text) if found is None else found:
+    folded = folded_in_place(text)  # None: the pattern's own scan
+    found = RECORD_COLUMN_RE.finditer(text) if folded is None else (
+        matches_from(RECORD_COLUMN_RE, text, _RECORD_COLUMN_STARTS, folded)
+    )
+    for m in found:
         if m.lastgroup in roles:
             return []
         roles.add(m.lastgroup)

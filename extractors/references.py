@@ -21,6 +21,8 @@ from typing import Any
 
 import regex as re
 
+from cchc.extractors.normalize import folded_in_place, matches_from
+
 DOC_TYPES = {
     "quyết định": "Quyết định",
     "qđ": "Quyết định",
@@ -41,6 +43,7 @@ DOC_TYPES = {
     "đề án": "Đề án",
     "chương trình": "Chương trình",
 }
+_TYPE_WORDS = tuple(DOC_TYPES)  # lower-cased, as REFERENCE_RE (case-blind) begins
 _TYPE = "|".join(sorted((re.escape(k) for k in DOC_TYPES), key=len, reverse=True))
 # "855/QĐ-UBND", "29/ KH-UBND", "855 /QĐ-UBND", "12/2023/NQ-HĐND"; Party numbering puts the type before the slash:
 # "225-CV/ĐU", "04-CTr/ĐU" (chương trình), "12-KH/ĐU" (issue 11)
@@ -149,7 +152,12 @@ def find_references(texts: list[str]) -> list[tuple[int, FoundReference]]:
     for index, text in enumerate(texts):
         if "/" not in text:  # every reference's number has its slash ("855/QĐ-UBND", "225-CV/ĐU")
             continue
-        matches = list(REFERENCE_RE.finditer(text))
+        folded = folded_in_place(text)  # every reference begins with its type's words: found so, else scanned
+        matches = (
+            list(REFERENCE_RE.finditer(text))
+            if folded is None
+            else matches_from(REFERENCE_RE, text, _TYPE_WORDS, folded)
+        )
         if not matches:
             continue
         if needs_spacy(text, matches):

@@ -10,7 +10,7 @@ import pytest
 from cchc.extractors.assemble import DISTRICT_RE, DISTRICT_STARTS, PROVINCE_RE, PROVINCE_STARTS
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
-from cchc.extractors.normalize import matches_from
+from cchc.extractors.normalize import folded_in_place, matches_from
 from cchc.extractors.patterns import find_changes, find_ranks
 from cchc.extractors.quantities import (
     _RECORD_COLUMN_STARTS,
@@ -19,6 +19,7 @@ from cchc.extractors.quantities import (
     find_records_table,
 )
 from cchc.extractors.readers.reflow import split_header
+from cchc.extractors.references import _TYPE_WORDS, REFERENCE_RE, find_references
 from cchc.extractors.scores import _SCORE_GATES, SCORE_RES, find_scores
 from cchc.extractors.statements import classify
 
@@ -201,3 +202,26 @@ def test_a_text_whose_lowering_changes_its_length_is_scanned_whole() -> None:
     text = "İ " + COLUMN_TEXTS[0]
     found = find_records_table(text)
     assert found is not None and (found.numerator, found.denominator) == (1221, 1230)
+
+
+REFERENCE_TEXTS = (
+    (
+        "Thực hiện Quyết định số 855/QĐ-UBND ngày 22/3/2023 của UBND huyện về việc ban hành Kế hoạch; KẾ HOẠCH SỐ "
+        "15/KH-UBND NGÀY 10-02-2023; Công văn 225-CV/ĐU, Chương trình 04-CTr/ĐU và Nghị quyết số 12/2023/NQ-HĐND."
+    ),
+    "Căn cứ Thông tư số 01/2023/TT-BNV, Văn bản số 29/ KH-UBND, Tờ trình 855 /QĐ-UBND.",
+)
+
+
+@pytest.mark.parametrize("text", REFERENCE_TEXTS)
+def test_references_read_from_their_type_words_as_a_full_scan_reads_them(text: str) -> None:
+    expected = [(m.span(), m["type"], m["number"]) for m in REFERENCE_RE.finditer(text)]
+    got = matches_from(REFERENCE_RE, text, _TYPE_WORDS, folded_in_place(text))
+    assert expected and [(m.span(), m["type"], m["number"]) for m in got] == expected
+
+
+def test_the_references_of_a_text_lowered_to_other_offsets_are_read() -> None:
+    text = "İ Thực hiện Quyết định số 855/QĐ-UBND ngày 22/3/2023 của UBND huyện."
+    assert folded_in_place(text) is None
+    [(index, ref)] = find_references([text])
+    assert (index, ref.type, ref.number, ref.date) == (0, "Quyết định", "855/QĐ-UBND", "2023-03-22")
