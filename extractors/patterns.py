@@ -110,12 +110,12 @@ class ChangeMatch:
     end: int
 
 
-# a word (case-blind) each rank pattern cannot match without: its verb or noun ("" for none)
+# a word (case-blind) each rank pattern cannot match without: its verb or noun
 _RANK_WORDS = [
     (TOTAL_BEFORE_RE, ("xếp", "đứng")),
     (RANK_RE, ("xếp", "xêp", "đứng", "vị", "hạng")),
     (RANK_ORDINAL_RE, ("thứ",)),
-    (PLACE_RE, ("",)),
+    (PLACE_RE, ("đầu", "cuối")),  # every FIRST_PLACE / LAST_PLACE phrase holds one
 ]
 # every noun of CHANGE_RE and SAME_RANK_RE ("bậc", "thứ hạng", "vị trí", …) holds one of these
 _CHANGE_NOUN_WORDS = ("bậc", "hạng", "vị")

@@ -10,6 +10,7 @@ import pytest
 from cchc.extractors.assemble import DISTRICT_RE, DISTRICT_STARTS, PROVINCE_RE, PROVINCE_STARTS
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
+from cchc.extractors.locale_vi import FIRST_PLACE, LAST_PLACE
 from cchc.extractors.normalize import folded_in_place, matches_from
 from cchc.extractors.patterns import find_changes, find_ranks
 from cchc.extractors.quantities import (
@@ -225,3 +226,8 @@ def test_the_references_of_a_text_lowered_to_other_offsets_are_read() -> None:
     assert folded_in_place(text) is None
     [(index, ref)] = find_references([text])
     assert (index, ref.type, ref.number, ref.date) == (0, "Quyết định", "855/QĐ-UBND", "2023-03-22")
+
+
+def test_every_place_phrase_holds_a_word_its_test_looks_for() -> None:
+    assert all("đầu" in phrase or "cuối" in phrase for phrase in [*FIRST_PLACE, *LAST_PLACE])
+    assert [(r.rank, r.total) for r in find_ranks("Xã XẾP CUỐI (trong 45 phường).")] == [(45, 45)]
