@@ -103,7 +103,17 @@ def test_the_servers_own_start_records_the_flow_run_and_its_tasks(tmp_path: Path
     with sqlite3.connect(home / "prefect.db") as db:
         flow_run = db.execute("SELECT state_type FROM flow_run WHERE id = ?", (run_id,)).fetchall()
         tasks = db.execute("SELECT name, state_type FROM task_run WHERE flow_run_id = ?", (run_id,)).fetchall()
+        artifacts = db.execute("SELECT type, data FROM artifact WHERE flow_run_id = ? AND key = 'cchc-ingest-files'",
+                               (run_id,)).fetchall()
     assert flow_run == [("COMPLETED",)]
+    # the table artifact, one row per input, as the Prefect UI reads it (a JSON column holding the table's text)
+    outcome = json.loads((out / "batch.json").read_text(encoding="utf-8"))["outcomes"][0]
+    assert [kind for kind, _ in artifacts] == ["table"]
+    [row] = json.loads(json.loads(artifacts[0][1]))
+    assert row.pop("seconds") >= 0
+    assert row == {"file": SAMPLE.name, "unit": outcome["unit"], "status": "ok", "errors": outcome["counts"]["error"],
+                   "warnings": outcome["counts"]["warning"], "infos": outcome["counts"]["info"], "message": ""}
+    assert outcome["unit"] and outcome["counts"]["warning"] + outcome["counts"]["info"] > 0
     # the document was extracted while the server started (pipeline/prestart.py): the batch tasks remain
     assert sorted(name.rsplit("-", 1)[0] for name, _ in tasks) == ["batch-rules", "publish-artifacts", "write-outputs"]
     assert {state for _, state in tasks} == {"COMPLETED"}
