@@ -1264,6 +1264,19 @@ def summary_markdown(summary: dict[str, Any], review_html: str | None = None) ->
     return "\n".join(lines) + "\n"
 
 
+# The table artifact lists every input of a batch up to this size; a larger batch, the inputs that failed or have
+# findings (batch.json and the review list them all).
+ARTIFACT_ALL_ROWS = 2000
+
+
+def artifact_outcomes(outcomes: Sequence[Outcome], all_rows: int | None = None) -> list[Outcome]:
+    """The inputs the table artifact lists: all of them up to ``all_rows`` (default ``ARTIFACT_ALL_ROWS``), else
+    those that failed or have findings, in input order."""
+    if len(outcomes) <= (ARTIFACT_ALL_ROWS if all_rows is None else all_rows):
+        return list(outcomes)
+    return [o for o in outcomes if o.status == "failed" or o.findings]
+
+
 def summary_table(outcomes: Sequence[Outcome]) -> list[dict[str, Any]]:
     """One row per input for a table artifact."""
     return [summary_row(o) for o in outcomes]

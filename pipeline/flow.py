@@ -186,12 +186,23 @@ def _write_outputs(out_dir: Path, summary: dict[str, Any], records: list[Any], b
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE, persist_result=False)
-def publish_artifacts(summary: dict[str, Any], outcomes: list[Outcome], review_html: str | None) -> None:
-    """The batch summary as Prefect artifacts (markdown and table) for users of the Prefect UI."""
-    create_markdown_artifact(markdown=batch.summary_markdown(summary, review_html), key="cchc-ingest-summary",
-                             description="cchc ingest: batch summary")
-    EncodedTableArtifact(table_json=batch.summary_table_json(outcomes), key="cchc-ingest-files",
-                         description="cchc ingest: one row per input").create(_sync=True)  # type: ignore[call-arg]
+def publish_artifacts(summary: dict[str, Any], outcomes: list[Outcome], review_html: str | None,
+                      batch_json: str | None = None) -> None:
+    """The batch summary as Prefect artifacts (markdown and table) for users of the Prefect UI.
+
+    The table has a row per input up to ``ARTIFACT_ALL_ROWS`` inputs; a larger batch lists the inputs that
+    failed or have findings (each row costs Prefect's server ~2 KB for the rest of its life: +20 MB at
+    10,000 rows), and the markdown says so and where every input is (batch.json, the review)."""
+    listed = batch.artifact_outcomes(outcomes)
+    markdown = batch.summary_markdown(summary, review_html)
+    description = "cchc ingest: one row per input"
+    if len(listed) < len(outcomes):
+        description = f"cchc ingest: the {len(listed)} of {len(outcomes)} inputs that failed or have findings"
+        markdown += (f"- files table: the {len(listed)} of {len(outcomes)} inputs that failed or have findings;"
+                     f" every input: {batch_json or 'batch.json'}\n")
+    create_markdown_artifact(markdown=markdown, key="cchc-ingest-summary", description="cchc ingest: batch summary")
+    EncodedTableArtifact(table_json=batch.summary_table_json(listed), key="cchc-ingest-files",
+                         description=description).create(_sync=True)  # type: ignore[call-arg]
 
 
 class EncodedTableArtifact(Artifact):
@@ -295,7 +306,8 @@ def _ingest(inputs: list[str], out: str, workers: int | None, dask_address: str 
     paths_out = write_outputs(str(out_dir), quote(summary), quote(records), quote(batch_findings),
                               quote(done), quote(cfg), quote(decisions))  # type: ignore[call-overload]
     timings["outputs"] = time.perf_counter() - outputs_start
-    publish_artifacts(quote(summary), quote(done), paths_out.get("review_html"))  # type: ignore[call-overload]
+    publish_artifacts(quote(summary), quote(done), paths_out.get("review_html"),  # type: ignore[call-overload]
+                      str(out_dir / "batch.json"))
     timings["wall"] = time.perf_counter() - started
     summary["timings"] = {k: round(v, 4) for k, v in timings.items()}
     try:  # last: its presence says the run completed

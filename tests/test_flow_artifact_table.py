@@ -36,3 +36,12 @@ def test_the_rows_say_what_happened_to_each_input() -> None:
     assert table[1]["unit"] == 'UBND xã "Phước An"' and table[1]["infos"] == 3 and table[1]["status"] == "cached"
     assert table[2]["status"] == "failed" and table[2]["seconds"] is None
     assert table[2]["message"] == "/in/hỏng.pdf: không đọc được tệp PDF\n(trang 2)"
+
+
+def test_a_large_batch_lists_the_inputs_that_failed_or_have_findings() -> None:
+    outcomes = _outcomes()  # with findings, with infos only, failed
+    clean = batch.Outcome("/in/sach.txt", "sach", "ok", record="records/sach.json", unit="Xã Sạch")
+    batch_of_four = [outcomes[0], clean, outcomes[1], outcomes[2]]
+    assert batch.artifact_outcomes(batch_of_four, all_rows=4) == batch_of_four  # small: every input
+    assert batch.artifact_outcomes(batch_of_four, all_rows=3) == [outcomes[0], outcomes[1], outcomes[2]]
+    assert batch.artifact_outcomes([clean] * 5, all_rows=4) == []
