@@ -121,7 +121,11 @@ class TreeSampler(threading.Thread):
             for p in procs:
                 try:
                     with p.oneshot():
-                        role = self._roles.setdefault(p.pid, _role(p))
+                        role = self._roles.get(p.pid) or _role(p)
+                        # a child with cchc's command line is a fork not yet exec'd (the Prefect server's
+                        # Popen): its role is known once it has exec'd
+                        if p.pid == self.root.pid or role != "cchc":
+                            self._roles[p.pid] = role
                         rss_by_role[role] = rss_by_role.get(role, 0) + p.memory_info().rss
                         pss_by_role[role] = pss_by_role.get(role, 0) + _pss(p)
                         t = p.cpu_times()
@@ -146,7 +150,7 @@ class TreeSampler(threading.Thread):
                     "pss_by_role": pss_by_role,
                     "cpu": self._gone["all"] + sum(cpu.values()),
                     "pool_cpu": self._gone["pool"]
-                    + sum(v for pid, v in cpu.items() if self._roles[pid] == "pool"),
+                    + sum(v for pid, v in cpu.items() if self._roles.get(pid) == "pool"),
                     "pool_wait": self._gone_wait + sum(wait.values()),
                     "rss_by_role": rss_by_role,
                 }
