@@ -32,7 +32,7 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -786,8 +786,7 @@ class WorkerPool:
                 continue
             self._dispatched += 1
             self._running += 1
-            inner.add_done_callback(lambda done, outer=outer, generation=generation:
-                                    self._settle(done, outer, generation))
+            inner.add_done_callback(partial(self._settle, outer=outer, generation=generation))
 
     def _settle(self, inner: Future[Any], outer: Future[Any], generation: int) -> None:
         """A call on a process pool ended: its result to the caller's future, the next call to the pool."""
