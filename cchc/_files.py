@@ -10,11 +10,18 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "atomic_write_bytes", "atomic_write_json", "atomic_write_text", "file_mode", "set_tmp_owner", "tmp_owner",
+    "atomic_write_bytes",
+    "atomic_write_json",
+    "atomic_write_parts",
+    "atomic_write_text",
+    "file_mode",
+    "set_tmp_owner",
+    "tmp_owner",
     "tmp_pattern",
 ]
 
@@ -52,11 +59,24 @@ def tmp_pattern(owner: int | None = None) -> str:
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temp file next to ``path`` and rename it over ``path``; return ``path``."""
+    return _atomic_write(path, (data,))
+
+
+def atomic_write_parts(path: Path, parts: Iterable[str], encoding: str = "utf-8") -> Path:
+    """The concatenation of ``parts``, encoded and written atomically one part at a time: a large page
+    rendered as it is written is never held whole in memory."""
+    return _atomic_write(path, (part.encode(encoding) for part in parts))
+
+
+def _atomic_write(path: Path, chunks: Iterable[bytes]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{_tmp_owner}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)  # no fsync: atomic against crashes and readers, not power loss (fsync: ~10 ms a file)
+            for chunk in chunks:
+                fh.write(
+                    chunk
+                )  # no fsync: atomic against crashes and readers, not power loss (~10 ms a file)
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:

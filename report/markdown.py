@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from cchc.report.official_section import official_section_markdown, ranking_note
@@ -91,11 +91,20 @@ def _counts(view: BatchView, lab: dict[str, str]) -> list[str]:
 
 
 def _table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
+    return list(table_lines(header, rows, align))
+
+
+def table_lines(
+    header: list[str], rows: Iterable[list[str]], align: list[str] | None = None
+) -> Iterator[str]:
+    """A Markdown table's lines, a row at a time, and the blank line after it."""
     align = align or ["l"] * len(header)
     sep = ["---:" if a == "r" else "---" for a in align]
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(sep) + " |"]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
-    return lines + [""]
+    yield "| " + " | ".join(header) + " |"
+    yield "| " + " | ".join(sep) + " |"
+    for r in rows:
+        yield "| " + " | ".join(r) + " |"
+    yield ""
 
 
 def _summary(view: BatchView, lab: dict[str, str]) -> list[str]:
@@ -254,7 +263,9 @@ def _identity(rep: ReportView, lang: str, lab: dict[str, str]) -> list[str]:
         pairs.append((lab["ocr"], md(", ".join(str(p) for p in src.ocr_pages) or "✓")))
     if rep.stored is not None:
         version, current = rep.stored
-        pairs.append((lab["stored"], md(f"{version} ({lab['stored_current'] if current else lab['stored_old']})")))
+        pairs.append(
+            (lab["stored"], md(f"{version} ({lab['stored_current'] if current else lab['stored_old']})"))
+        )
     return [f"- {md(k)}: {v}" for k, v in pairs] + [""]
 
 

@@ -20,13 +20,13 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
-from cchc._files import atomic_write_text
+from cchc._files import atomic_write_parts, atomic_write_text
 from cchc.errors import UsageError
 from cchc.report import html as html_report
 from cchc.report import markdown as md_report
@@ -227,7 +227,8 @@ def _num(value: float | None) -> str:
     return "" if value is None else repr(float(value))
 
 
-def _index_table(rows: Sequence[IndexRow], lang: str) -> str:
+def _index_table(rows: Sequence[IndexRow], lang: str) -> Iterator[str]:
+    """The summary table's section, a row at a time."""
     lab = labels(lang)
     districts = sorted({r.district for r in rows if r.district}, key=str.casefold)
     kinds = Counter(k for r in rows for k in r.kinds)
@@ -264,14 +265,18 @@ def _index_table(rows: Sequence[IndexRow], lang: str) -> str:
         f'<button type="button">{_e(name)}</button></th>'
         for key, name, kind in columns
     )
-    body = []
+    yield (
+        f'<section class="card" id="summary"><h2>{_e(lab["summary"])}</h2>{filters}'
+        f'<p class="legend">{_e(lab["sort_hint"])}</p>'
+        f'<table id="reports"><thead><tr>{head}</tr></thead><tbody>'
+    )
     for r in rows:
         href = f"{PAGES_DIR}/{quote(r.page)}.html"
         sev = f' class="sev-{r.severities[0]}"' if r.severities else ""
         score_key = "" if r.score is None or not r.max_score else _num(100 * r.score / r.max_score)
         counts = "".join(f'<td class="num">{r.counts.get(s, 0)}</td>' for s in SEVERITIES)
         kinds_cell = "".join(f"<code>{_e(k)}</code> " for k in r.kinds)
-        body.append(
+        yield (
             f'<tr{sev} data-unit="{_e(r.unit)}" data-district="{_e(r.district)}" '
             f'data-severities="{" ".join(r.severities)}" data-kinds="{_e(" ".join(r.kinds))}">'
             f'<td class="num">{r.index}</td>'
@@ -283,11 +288,7 @@ def _index_table(rows: Sequence[IndexRow], lang: str) -> str:
             f"{_e(fmt_rank(r.rank, r.rank_total))}</td>"
             f'{counts}<td class="kinds">{kinds_cell}</td></tr>'
         )
-    return (
-        f'<section class="card" id="summary"><h2>{_e(lab["summary"])}</h2>{filters}'
-        f'<p class="legend">{_e(lab["sort_hint"])}</p>'
-        f'<table id="reports"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></section>'
-    )
+    yield "</tbody></table></section>"
 
 
 def _head(title: str, lang: str, csp: str, css: str) -> str:
@@ -303,26 +304,28 @@ def _head(title: str, lang: str, csp: str, css: str) -> str:
 def render_index_html(view: BatchView, rows: Sequence[IndexRow], records: Sequence[Record] = ()) -> str:
     """The index page of a split report: counts, the filterable table, the published rankings (from
     ``records``, light copies are enough), failures and batch findings."""
+    return "".join(index_html_parts(view, rows, records))
+
+
+def index_html_parts(
+    view: BatchView, rows: Sequence[IndexRow], records: Sequence[Record] = (), run_id: str | None = None
+) -> Iterator[str]:
+    """:func:`render_index_html` (stamped with ``run_id``) in parts, a table row each, to be written as rendered."""
     lab = labels(view.lang)
-    body = [
-        f'<header id="top"><h1>{_e(view.title)}</h1><p class="sub">{_e(lab["generated_for"])}</p>',
-        html_report._counts(view, lab),
-        "</header>",
-    ]
+    yield _stamp_html(_head(view.title, view.lang, INDEX_CSP, html_report.CSS + INDEX_CSS), run_id)
+    yield f'<body><main><header id="top"><h1>{_e(view.title)}</h1><p class="sub">{_e(lab["generated_for"])}</p>'
+    yield html_report._counts(view, lab) + "</header>"
     if rows:
-        body.append(_index_table(rows, view.lang))
-        body.append(official_section_html(records, view.lang))
+        yield from _index_table(rows, view.lang)
+        yield official_section_html(records, view.lang)
     if view.failures:
-        body.append(html_report._failures(view.failures, lab))
+        yield html_report._failures(view.failures, lab)
     if any(view.batch_groups.values()):
-        body.append(
+        yield (
             f'<section class="card" id="batch-findings"><h2>{_e(lab["batch_findings"])}</h2>'
             f"{html_report._findings(view.batch_groups, lab)}</section>"
         )
-    return (
-        _head(view.title, view.lang, INDEX_CSP, html_report.CSS + INDEX_CSS)
-        + f"<body><main>{''.join(body)}</main><script>{INDEX_SCRIPT}</script></body></html>\n"
-    )
+    yield f"</main><script>{INDEX_SCRIPT}</script></body></html>\n"
 
 
 def render_page_html(rep: ReportView, title: str, lang: str, index_href: str) -> str:
@@ -348,6 +351,34 @@ def render_page_html(rep: ReportView, title: str, lang: str, index_href: str) ->
 def render_index_markdown(view: BatchView, rows: Sequence[IndexRow], records: Sequence[Record] = ()) -> str:
     """The Markdown index of a split report: counts, one table row per report linking to its page, the
     published rankings."""
+    return "".join(index_markdown_parts(view, rows, records))
+
+
+def index_markdown_parts(
+    view: BatchView, rows: Sequence[IndexRow], records: Sequence[Record] = (), run_id: str | None = None
+) -> Iterator[str]:
+    """:func:`render_index_markdown` (stamped with ``run_id``) in parts, to be written as rendered."""
+    yield from _trimmed_lines(_index_markdown_lines(view, rows, records), run_id)
+
+
+def _trimmed_lines(lines: Iterable[str], run_id: str | None) -> Iterator[str]:
+    """``_stamp_markdown("\\n".join(lines).rstrip("\\n") + "\\n", run_id)`` without joining the lines first:
+    what may be trailing space is held back until a line shows it is not."""
+    strip = None if run_id else "\n"
+    pending, first = "", True
+    for line in lines:
+        pending += line if first else "\n" + line
+        first = False
+        kept = pending.rstrip(strip)
+        if kept:
+            yield kept
+            pending = pending[len(kept) :]
+    yield f"\n\n<!-- cchc run {run_id} -->\n" if run_id else "\n"
+
+
+def _index_markdown_lines(
+    view: BatchView, rows: Sequence[IndexRow], records: Sequence[Record]
+) -> Iterator[str]:
     lab = labels(view.lang)
     md = md_report.md
     out = [f"# {md(view.title)}", "", f"*{md(lab['generated_for'])}*", "", *md_report._counts(view, lab)]
@@ -362,7 +393,7 @@ def render_index_markdown(view: BatchView, rows: Sequence[IndexRow], records: Se
             md(lab["findings"]),
             md(lab["kinds"]),
         ]
-        table = [
+        table = (
             [
                 str(r.index),
                 f"[{md(r.unit)}](<{PAGES_DIR}/{quote(r.page)}.md>)",
@@ -374,10 +405,11 @@ def render_index_markdown(view: BatchView, rows: Sequence[IndexRow], records: Se
                 ", ".join(f"`{k}`" for k in r.kinds),
             ]
             for r in rows
-        ]
-        out += [f"## {md(lab['summary'])}", ""]
-        out += md_report._table(header, table, ["r", "l", "l", "r", "r", "r", "l", "l"])
-        out += official_section_markdown(records, view.lang)
+        )
+        yield from out
+        yield from (f"## {md(lab['summary'])}", "")
+        yield from md_report.table_lines(header, table, ["r", "l", "l", "r", "r", "r", "l", "l"])
+        out = list(official_section_markdown(records, view.lang))
     if view.failures:
         out += [f"## ⛔ {md(lab['failures'])}", ""]
         out += md_report._table(
@@ -385,7 +417,7 @@ def render_index_markdown(view: BatchView, rows: Sequence[IndexRow], records: Se
         )
     if any(view.batch_groups.values()):
         out += [f"## {md(lab['batch_findings'])}", "", *md_report._findings(view.batch_groups, lab, "###")]
-    return "\n".join(out).rstrip("\n") + "\n"
+    yield from out
 
 
 def render_page_markdown(rep: ReportView, title: str, lang: str, index_href: str) -> str:
@@ -528,9 +560,7 @@ def write_report(
 
         light = covered_records(records, light)  # type: ignore[arg-type]
     view.report_counts = [r.counts for r in rows]
-    html_path = atomic_write_text(out / html_name, _stamp_html(render_index_html(view, rows, light), run_id))
-    md_path = atomic_write_text(
-        out / md_name, _stamp_markdown(render_index_markdown(view, rows, light), run_id)
-    )
+    html_path = atomic_write_parts(out / html_name, index_html_parts(view, rows, light, run_id))
+    md_path = atomic_write_parts(out / md_name, index_markdown_parts(view, rows, light, run_id))
     _remove_stale(pages_dir, written)
     return {"html": html_path, "md": md_path, "pages": pages_dir}

@@ -5,13 +5,27 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from cchc._files import atomic_write_parts
 from cchc.errors import UsageError
 from cchc.report import render_html, render_markdown, write_report
-from cchc.report.pages import INDEX_CSP, page_name
+from cchc.report.pages import (
+    INDEX_CSP,
+    IndexRow,
+    _stamp_html,
+    _stamp_markdown,
+    _trimmed_lines,
+    index_html_parts,
+    index_markdown_parts,
+    page_name,
+    render_index_html,
+    render_index_markdown,
+)
+from cchc.report.view_model import batch_view
 from cchc.schemas.record import Evidence, Finding, Meta, Overall, Record, Source
 from cchc.settings import DEFAULT_SETTINGS, Settings
 from tests.test_report import dom, other_record, sample_findings, sample_record
@@ -224,3 +238,77 @@ def test_run_id_is_in_every_file_of_either_form(tmp_path: Path) -> None:
     assert "cchc-run-id" not in write_report(tmp_path / "none", [sample_record()])["html"].read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["# T", "", "| a |", ""],
+        ["# T", "", "| a |", "", "", ""],
+        ["x  ", " ", ""],
+        ["a\n", "\n", "b", "  ", ""],
+        [""],
+        [],
+    ],
+)
+@pytest.mark.parametrize("run_id", [None, "run-7"])
+def test_index_markdown_written_in_parts_equals_the_joined_text(lines: list[str], run_id: str | None) -> None:
+    joined = _stamp_markdown("\n".join(lines).rstrip("\n") + "\n", run_id)
+    assert "".join(_trimmed_lines(iter(lines), run_id)) == joined
+
+
+def test_index_is_written_as_rendered_and_matches_the_whole_page(tmp_path: Path) -> None:
+    """The index of a large batch goes to its file a row at a time (a 10,000-report index is ~6 MB of text,
+    held several times over when rendered whole): the file is the page the renderers return, stamped."""
+    out = write_report(tmp_path, batch(30), form="split", run_id="run-42")
+    html_text = out["html"].read_text(encoding="utf-8")
+    md_text = out["md"].read_text(encoding="utf-8")
+    assert (
+        html_text.count("<tr ") == 30 and html_text.count('<meta name="cchc-run-id" content="run-42">') == 1
+    )
+    assert md_text.endswith("\n\n<!-- cchc run run-42 -->\n") and md_text.count("](<review/") == 30
+    # the parts are the whole page, cut
+    view = batch_view(
+        (), title="T", batch_findings=[], failures=[("x.pdf", "hỏng")], source_links=None, lang="vi"
+    )
+    rows = _rows(3)
+    assert "".join(index_html_parts(view, rows, (), "r")) == _stamp_html(render_index_html(view, rows), "r")
+    assert "".join(index_markdown_parts(view, rows, (), "r")) == _stamp_markdown(
+        render_index_markdown(view, rows), "r"
+    )
+    assert len(list(index_html_parts(view, rows))) > len(rows)  # a part per row at least
+
+
+def _rows(n: int) -> list[IndexRow]:
+    return [
+        IndexRow(
+            index=i,
+            page=f"xa-{i}",
+            unit=f"Xã {i}",
+            district="Tứ Kỳ",
+            year=2023,
+            score=80.5,
+            max_score=100.0,
+            rank=i,
+            rank_total=n,
+            counts={"error": 1, "warning": 0, "info": 0},
+            kinds=("total_mismatch",),
+        )
+        for i in range(1, n + 1)
+    ]
+
+
+def test_a_page_that_fails_while_rendered_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "review.html"
+    target.write_text("cũ", encoding="utf-8")
+
+    def parts() -> Iterator[str]:
+        yield "<html>"
+        raise RuntimeError("renderer failed")
+
+    with pytest.raises(RuntimeError):
+        atomic_write_parts(target, parts())
+    assert target.read_text(encoding="utf-8") == "cũ"
+    assert [p.name for p in tmp_path.iterdir()] == ["review.html"]
+    atomic_write_parts(target, iter(["Đ", "ồng ", "ý"]))
+    assert target.read_text(encoding="utf-8") == "Đồng ý"
