@@ -36,15 +36,18 @@ from cchc.extractors.document import BBox, Block, Provenance, nfc
 from cchc.extractors.layout import PAGE_NUMBER_RE, SENTENCE_END_RE, classify, starts_block
 from cchc.extractors.numbers_ocr import repair_ocr_cell, repair_ocr_numbers, repair_rank_column
 from cchc.extractors.readers import ocr_tables
+from cchc.extractors.readers.deskew import deskewed
 from cchc.extractors.readers.ocr_tables import (
     CellGrid,
     FilledTable,
+    Rule,
     cell_strips,
     filled_table,
     find_grids,
     find_rules,
     grid_rules,
     paint_out,
+    strip_ink,
     table_box_px,
     words_to_cells,
 )
@@ -54,6 +57,9 @@ from cchc.settings import DEFAULT_SETTINGS, Settings
 DPI = 300
 PSM = 3  # fully automatic page segmentation (headers, stamps, tables)
 TABLE_PSM = 6  # a strip of table cells, one under another, read as one uniform block of text
+RETRY_CONF = 95.0  # a cell read with a word less sure than this is read again, cut at another grey
+RETRY_SURE = 85.0  # ...and read so, replaced when its least sure word is at least this sure
+RETRY_GAIN = 10.0  # ...and this much surer than the first reading's
 WORKERS = 2
 INDENT_PT = 10.0  # a first-line indent, in points
 SPECK_PT = 1.2  # punctuation narrower than this is noise
@@ -355,13 +361,14 @@ class ScannedPage:
 
 
 def read_page_image(image: Image, scale: float, lang: str, timeout: float, page: int) -> ScannedPage:
-    """OCR of one rendered page: ruled tables found in the image; their cells read as strips (one
-    cell a line); the rest of the page, tables blanked out, read once with automatic layout."""
+    """OCR of one rendered page: ruled tables found in the image (turned straight first when the page
+    lies askew, see :func:`page_tables`); their cells read as strips (one cell a line); the rest of the
+    page, tables blanked out, read once with automatic layout."""
     notes: list[str] = []
     grids: list[CellGrid] = []
+    rules: list[Rule] = []
     try:
-        rules = find_rules(image, scale * 72)
-        grids = find_grids(rules, scale)
+        image, rules, grids = page_tables(image, scale)
     except Exception as exc:  # noqa: BLE001 - a failed table search must not lose the page's text
         notes.append(f"page {page}: table search failed ({type(exc).__name__})")
     dpi = round(scale * 72)
@@ -373,16 +380,70 @@ def read_page_image(image: Image, scale: float, lang: str, timeout: float, page:
     tables: list[FilledTable] = []
     outside = clean.copy()
     for grid in grids:
-        cell_words: dict[tuple[int, int], list[OcrWord]] = {}
-        for strip, placed in cell_strips(clean, grid, scale):
-            tsv = tesseract_tsv(_pnm(strip), lang, round(dpi * ocr_tables.STRIP_ZOOM), TABLE_PSM, timeout)
-            words = [w for line in tsv_words(tsv, 1.0).values() for w in line]
-            for key, found in words_to_cells(words, placed, scale).items():
-                cell_words.setdefault(key, []).extend(found)
-        tables.append(filled_table(grid, cell_words))
+        tables.append(read_grid(clean, grid, scale, lang, timeout))
         outside.paste(255, table_box_px(grid, scale, clean.size))
     grouped = tsv_words(tesseract_tsv(_pnm(outside), lang, dpi, PSM, timeout), scale)
     return ScannedPage(lines_from_words(grouped), tables, notes)
+
+
+def page_tables(image: Image, scale: float) -> tuple[Image, list[Rule], list[CellGrid]]:
+    """The page image the tables are read from, their rules (pixels) and grids. A page turned a little
+    (:func:`cchc.extractors.readers.deskew.deskewed`) is turned straight: askew, a rule breaks into short
+    steps and the grid is lost. It stays straight only when tables are found on it: Tesseract reads a
+    turned page's text lines as well as a straight one's, and a page without tables is read as it was."""
+    straight, angle = deskewed(image)
+    rules = find_rules(straight, scale * 72)
+    grids = find_grids(rules, scale)
+    if angle and not grids:
+        return image, [], []
+    return straight, rules, grids
+
+
+def read_grid(image: Image, grid: CellGrid, scale: float, lang: str, timeout: float) -> FilledTable:
+    """A ruled table's cells read in strips, cut at mid-grey; the cells Tesseract is unsure of (a word under
+    :data:`RETRY_CONF`) read once more, cut near the paper's grey (:func:`strip_ink`), and the surer
+    reading kept when Tesseract is clearly surer of it."""
+    cell_words = read_cells(image, grid, scale, lang, timeout)
+    doubtful = {key for key, words in cell_words.items() if _certainty(words) < RETRY_CONF}
+    near_paper = strip_ink(image.crop(table_box_px(grid, scale, image.size)))
+    if doubtful and near_paper != ocr_tables.STRIP_INK:
+        again = read_cells(image, grid, scale, lang, timeout, near_paper, doubtful)
+        for key in doubtful:
+            if _clearly_surer(again.get(key, []), cell_words[key]):
+                cell_words[key] = again[key]
+    return filled_table(grid, cell_words)
+
+
+def read_cells(
+    image: Image,
+    grid: CellGrid,
+    scale: float,
+    lang: str,
+    timeout: float,
+    ink: int = ocr_tables.STRIP_INK,
+    only: set[tuple[int, int]] | None = None,
+) -> dict[tuple[int, int], list[OcrWord]]:
+    """The words of the grid's cells (``only`` these, when given), cut out at grey level ``ink``."""
+    dpi = round(scale * 72 * ocr_tables.strip_zoom(scale))
+    cell_words: dict[tuple[int, int], list[OcrWord]] = {}
+    for strip, placed in cell_strips(image, grid, scale, ink, only):
+        tsv = tesseract_tsv(_pnm(strip), lang, dpi, TABLE_PSM, timeout)
+        words = [w for line in tsv_words(tsv, 1.0).values() for w in line]
+        for key, found in words_to_cells(words, placed, scale).items():
+            cell_words.setdefault(key, []).extend(found)
+    return cell_words
+
+
+def _clearly_surer(again: list[OcrWord], first: list[OcrWord]) -> bool:
+    """Whether a cell's second reading replaces its first: Tesseract is fairly sure of it and much surer
+    than of the first. (Cut near the paper, a blurred scan's digits thicken and may be misread with a
+    confidence a little above the first reading's.)"""
+    return _certainty(again) >= RETRY_SURE and _certainty(again) >= _certainty(first) + RETRY_GAIN
+
+
+def _certainty(words: list[OcrWord]) -> float:
+    """How sure Tesseract is of a cell: its least sure word's confidence (-1 for no words)."""
+    return min((w.conf for w in words), default=-1.0)
 
 
 def _pnm(image: Image) -> bytes:

@@ -30,7 +30,11 @@ MIN_RULE_PT = 12.0  # a dark run this long (points) is a rule; letters' strokes 
 GAP_PX = 2  # breaks this short in a scanned rule are closed
 RULE_PAD_PX = 2  # painted out around a rule, for its blurred edge
 STRIP_INK = 170  # grey level under which a cell's pixel is ink; the rest is paper and its speckle
-STRIP_ZOOM = 1.5  # cells enlarged before they are read: at 200 dpi, 8-9 pt digits are too small for Tesseract
+PAPER_MARGIN = 30  # read again, a cell's pixel this much darker than its paper is ink (see strip_ink)
+MIN_STRIP_INK = 128  # ...but never a pixel lighter than mid-grey on a dark page
+MAX_STRIP_INK = 215  # ...nor one this light on white paper (speckle)
+STRIP_DPI = 300.0  # cells enlarged to this before they are read: at 200 dpi, 8-9 pt digits are too small for
+# Tesseract, and enlarged past it (a 300 dpi scan at 450) its reading of lone digits wavers ("3" as "5")
 MAX_STRIP_PX = 30000  # Tesseract refuses images over 32767 pixels high
 
 
@@ -243,6 +247,22 @@ def table_box_px(
     )
 
 
+def strip_zoom(scale: float) -> float:
+    """How much a page rendered at ``scale`` pixels per point is enlarged for its cells to be read."""
+    return max(1.0, STRIP_DPI / (scale * 72))
+
+
+def strip_ink(table: Image) -> int:
+    """The grey level under which a pixel of the table is ink when its doubtful cells are read again: a
+    little under its paper's (the commonest level). Thin serif strokes, blurred by the scan, are lighter
+    than the letters' stems: cut at mid-grey, a "5" may lose its top bar and be read as "2", an "8" as "3";
+    cut near the paper, a blurred comma may join its digits ("5,5" as "D,5"). Tesseract's confidence
+    tells which cut it read better."""
+    histogram = table.convert("L").histogram()
+    paper = max(range(256), key=histogram.__getitem__)
+    return min(MAX_STRIP_INK, max(MIN_STRIP_INK, paper - PAPER_MARGIN))
+
+
 @dataclass(frozen=True, slots=True)
 class PlacedCell:
     """A cell's picture in a strip: its (row, column), where it sits in the strip and where it came from."""
@@ -254,20 +274,32 @@ class PlacedCell:
     origin: tuple[int, int]  # the crop's top-left corner on the page, pixels
 
 
-def cell_strips(image: Image, grid: CellGrid, scale: float) -> list[tuple[Image, list[PlacedCell]]]:
-    """The grid's non-empty cells cut out and stacked one under another, in black and white, in strips
-    Tesseract can read (under ``max_height`` pixels each). Read as one block, a strip gives each cell's
-    text with no other cell beside it: Tesseract's layout analysis neither drops a lone digit nor
-    joins neighbouring cells."""
+def cell_strips(
+    image: Image, grid: CellGrid, scale: float, ink: int = STRIP_INK, only: set[tuple[int, int]] | None = None
+) -> list[tuple[Image, list[PlacedCell]]]:
+    """The grid's non-empty cells (``only`` these, when given) cut out at grey level ``ink`` and stacked one
+    under another, in black and white, in strips Tesseract can read (under :data:`MAX_STRIP_PX` pixels
+    each). Read as one block, a strip gives each cell's text with no other cell beside it: Tesseract's
+    layout analysis neither drops a lone digit nor joins neighbouring cells."""
+    zoom = strip_zoom(scale)
+    return stacked(cell_crops(image, grid, scale, ink, only), gap=max(12, round(8 * scale * zoom)))
+
+
+Crop = tuple[tuple[int, int], tuple[int, int], "Image"]  # (row, column), top-left on the page, the picture
+
+
+def cell_crops(
+    image: Image, grid: CellGrid, scale: float, ink: int, only: set[tuple[int, int]] | None
+) -> list[Crop]:
+    """The grid's cells with ink, cut out, enlarged by :func:`strip_zoom` and made black and white at ``ink``."""
     from PIL import Image as PILImage
 
-    ink, max_height, zoom = STRIP_INK, MAX_STRIP_PX, STRIP_ZOOM
+    zoom = strip_zoom(scale)
     inset = max(2, round(1.2 * scale))
-    gap = max(12, round(8 * scale * zoom))
-    crops: list[tuple[tuple[int, int], tuple[int, int], Image]] = []
+    crops: list[Crop] = []
     for r, (_, cells) in enumerate(grid.rows):
         for c, cell in enumerate(cells):
-            if cell is None:
+            if cell is None or (only is not None and (r, c) not in only):
                 continue
             x0, y0 = round(cell[0] * scale) + inset, round(cell[1] * scale) + inset
             x1, y1 = round(cell[2] * scale) - inset, round(cell[3] * scale) - inset
@@ -282,11 +314,18 @@ def cell_strips(image: Image, grid: CellGrid, scale: float) -> list[tuple[Image,
             if crop.getextrema()[0] == 255:
                 continue  # no ink: an empty cell
             crops.append(((r, c), (x0, y0), crop))
+    return crops
+
+
+def stacked(crops: list[Crop], gap: int) -> list[tuple[Image, list[PlacedCell]]]:
+    """The crops one under another, ``gap`` pixels apart, in strips under :data:`MAX_STRIP_PX` pixels high."""
+    from PIL import Image as PILImage
+
     strips: list[tuple[Image, list[PlacedCell]]] = []
-    batch: list[tuple[tuple[int, int], tuple[int, int], Image]] = []
+    batch: list[Crop] = []
     height = gap
     for item in [*crops, None]:
-        if item is not None and height + item[2].size[1] + gap <= max_height:
+        if item is not None and height + item[2].size[1] + gap <= MAX_STRIP_PX:
             batch.append(item)
             height += item[2].size[1] + gap
             continue
@@ -311,7 +350,7 @@ def words_to_cells(
     """Words read in a strip (pixel boxes), back in their cells with page boxes in points."""
     from cchc.extractors.readers.ocr import OcrWord
 
-    zoom = STRIP_ZOOM
+    zoom = strip_zoom(scale)
     out: dict[tuple[int, int], list[OcrWord]] = {}
     for word in words:
         middle = (word.bbox[1] + word.bbox[3]) / 2
