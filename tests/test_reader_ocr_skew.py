@@ -203,3 +203,41 @@ def test_the_turned_scan_raises_the_planted_percent_and_nothing_about_missing_cr
     assert ("percent_mismatch", "5") in warnings
     assert not [w for w in warnings if w[0] in ("missing_criterion", "total_mismatch")]
     assert [w for w in warnings if w[0] == "percent_mismatch"] == [("percent_mismatch", "5")]
+
+
+def test_only_a_turned_page_with_a_table_is_read_straightened(pages: dict[str, Image.Image]) -> None:
+    from cchc.extractors.readers.ocr import page_tables
+
+    scale = DPI / 72
+    image, rules, grids = page_tables(pages["turned"], scale)
+    assert image is not pages["turned"] and len(grids) == 1 and rules
+    prose = pages["prose turned"]
+    assert page_tables(prose, scale) == (prose, [], [])  # Tesseract reads turned text lines itself
+    straight = pages["straight"]
+    image, _, grids = page_tables(straight, scale)
+    assert image is straight and len(grids) == 1
+
+
+def _words(text: str, conf: float) -> list:  # type: ignore[type-arg]
+    from cchc.extractors.readers.ocr import OcrWord
+
+    return [OcrWord(part, (0.0, 0.0, 5.0, 5.0), conf) for part in text.split()]
+
+
+@pytest.mark.parametrize(
+    ("again", "first", "replaced"),
+    [
+        (("5", 94.0), ("2", 57.0), True),  # sure, and much surer: the thin top bar of the "5" kept
+        (("87,50", 96.0), ("37,50", 78.0), True),
+        (("8", 97.0), ("", -1.0), True),  # nothing read at mid-grey
+        (("1.3", 68.0), ("73", 59.0), False),  # surer, but not sure: a blurred "7" thickened into a "1"
+        (("73", 92.0), ("7,3", 90.0), False),  # sure, but hardly surer
+        (("2,5", 77.0), ("5,5", 79.0), False),
+    ],
+)
+def test_a_cells_second_reading_replaces_the_first_only_when_clearly_surer(
+    again: tuple[str, float], first: tuple[str, float], replaced: bool
+) -> None:
+    from cchc.extractors.readers.ocr import _clearly_surer
+
+    assert _clearly_surer(_words(*again), _words(*first)) is replaced

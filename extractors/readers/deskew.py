@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 MAX_DEGREES = 2.0  # a page turned further is not searched for (the scanner's feeder holds it closer)
 COARSE_STEP = 0.2  # degrees between the first candidates
 FINE_STEP = 0.025  # degrees between the candidates around the best coarse one
-MIN_DEGREES = 0.1  # a page turned less than this stays as it is
+MIN_DEGREES = 0.15  # a page turned less than this stays as it is (a straight page measures up to 0.1)
 INK = 160  # grey level under which a pixel is ink (as ocr_tables.DARK)
-MAX_POINTS = 400_000  # ink pixels the profile is made from (a sample of them on a dark page)
+MAX_POINTS = 100_000  # ink pixels the profile is made from (a sample of them on a dark page)
 
 
 def ink_points(image: Image) -> tuple[np.ndarray, np.ndarray]:
