@@ -59,7 +59,7 @@ PSM = 3  # fully automatic page segmentation (headers, stamps, tables)
 TABLE_PSM = 6  # a strip of table cells, one under another, read as one uniform block of text
 RETRY_CONF = 95.0  # a cell read with a word less sure than this is read again, cut at another grey
 RETRY_SURE = 85.0  # ...and read so, replaced when its least sure word is at least this sure
-RETRY_GAIN = 10.0  # ...and this much surer than the first reading's
+RETRY_GAIN = 5.0  # ...and this much surer than the first reading's
 WORKERS = 2
 INDENT_PT = 10.0  # a first-line indent, in points
 SPECK_PT = 1.2  # punctuation narrower than this is noise
@@ -401,15 +401,16 @@ def page_tables(image: Image, scale: float) -> tuple[Image, list[Rule], list[Cel
 
 def read_grid(image: Image, grid: CellGrid, scale: float, lang: str, timeout: float) -> FilledTable:
     """A ruled table's cells read in strips, cut at mid-grey; the cells Tesseract is unsure of (a word under
-    :data:`RETRY_CONF`) read once more, cut near the paper's grey (:func:`strip_ink`), and the surer
+    :data:`RETRY_CONF`, or none though it has ink) read once more, cut near the paper's grey (:func:`strip_ink`), and the surer
     reading kept when Tesseract is clearly surer of it."""
     cell_words = read_cells(image, grid, scale, lang, timeout)
-    doubtful = {key for key, words in cell_words.items() if _certainty(words) < RETRY_CONF}
+    cells = {(r, c) for r, (_, row) in enumerate(grid.rows) for c, cell in enumerate(row) if cell is not None}
+    doubtful = {key for key in cells if _certainty(cell_words.get(key, [])) < RETRY_CONF}  # nothing read too
     near_paper = strip_ink(image.crop(table_box_px(grid, scale, image.size)))
     if doubtful and near_paper != ocr_tables.STRIP_INK:
-        again = read_cells(image, grid, scale, lang, timeout, near_paper, doubtful)
+        again = read_cells(image, grid, scale, lang, timeout, near_paper, doubtful, apart=True)
         for key in doubtful:
-            if _clearly_surer(again.get(key, []), cell_words[key]):
+            if _clearly_surer(again.get(key, []), cell_words.get(key, [])):
                 cell_words[key] = again[key]
     return filled_table(grid, cell_words)
 
@@ -422,11 +423,13 @@ def read_cells(
     timeout: float,
     ink: int = ocr_tables.STRIP_INK,
     only: set[tuple[int, int]] | None = None,
+    apart: bool = False,
 ) -> dict[tuple[int, int], list[OcrWord]]:
-    """The words of the grid's cells (``only`` these, when given), cut out at grey level ``ink``."""
+    """The words of the grid's cells (``only`` these, when given), cut out at grey level ``ink`` (narrow
+    and wide cells read ``apart``, see :func:`cell_strips`)."""
     dpi = round(scale * 72 * ocr_tables.strip_zoom(scale))
     cell_words: dict[tuple[int, int], list[OcrWord]] = {}
-    for strip, placed in cell_strips(image, grid, scale, ink, only):
+    for strip, placed in cell_strips(image, grid, scale, ink, only, apart):
         tsv = tesseract_tsv(_pnm(strip), lang, dpi, TABLE_PSM, timeout)
         words = [w for line in tsv_words(tsv, 1.0).values() for w in line]
         for key, found in words_to_cells(words, placed, scale).items():
@@ -436,9 +439,20 @@ def read_cells(
 
 def _clearly_surer(again: list[OcrWord], first: list[OcrWord]) -> bool:
     """Whether a cell's second reading replaces its first: Tesseract is fairly sure of it and much surer
-    than of the first. (Cut near the paper, a blurred scan's digits thicken and may be misread with a
-    confidence a little above the first reading's.)"""
+    than of the first (cut near the paper, a blurred scan's digits thicken and may be misread with a
+    confidence a little above the first reading's), or the first is a number cut short ("5," for 5,5)
+    and the second is not."""
+    if _cut_short(first) and again and not _cut_short(again):
+        return True
     return _certainty(again) >= RETRY_SURE and _certainty(again) >= _certainty(first) + RETRY_GAIN
+
+
+_CUT_SHORT_RE = re.compile(r"\d+[,.]")
+
+
+def _cut_short(words: list[OcrWord]) -> bool:
+    """A cell read as one number ending in its decimal separator ("5,"): a digit was lost."""
+    return len(words) == 1 and _CUT_SHORT_RE.fullmatch(words[0].text) is not None
 
 
 def _certainty(words: list[OcrWord]) -> float:

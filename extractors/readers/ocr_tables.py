@@ -35,6 +35,7 @@ MIN_STRIP_INK = 128  # ...but never a pixel lighter than mid-grey on a dark page
 MAX_STRIP_INK = 215  # ...nor one this light on white paper (speckle)
 STRIP_DPI = 300.0  # cells enlarged to this before they are read: at 200 dpi, 8-9 pt digits are too small for
 # Tesseract, and enlarged past it (a 300 dpi scan at 450) its reading of lone digits wavers ("3" as "5")
+NARROW_CELL = 0.5  # a cell at most this part of the table's widest cell is read among the narrow ones
 MAX_STRIP_PX = 30000  # Tesseract refuses images over 32767 pixels high
 
 
@@ -275,14 +276,27 @@ class PlacedCell:
 
 
 def cell_strips(
-    image: Image, grid: CellGrid, scale: float, ink: int = STRIP_INK, only: set[tuple[int, int]] | None = None
+    image: Image,
+    grid: CellGrid,
+    scale: float,
+    ink: int = STRIP_INK,
+    only: set[tuple[int, int]] | None = None,
+    apart: bool = False,
 ) -> list[tuple[Image, list[PlacedCell]]]:
     """The grid's non-empty cells (``only`` these, when given) cut out at grey level ``ink`` and stacked one
     under another, in black and white, in strips Tesseract can read (under :data:`MAX_STRIP_PX` pixels
     each). Read as one block, a strip gives each cell's text with no other cell beside it: Tesseract's
-    layout analysis neither drops a lone digit nor joins neighbouring cells."""
-    zoom = strip_zoom(scale)
-    return stacked(cell_crops(image, grid, scale, ink, only), gap=max(12, round(8 * scale * zoom)))
+    layout analysis neither drops a lone digit nor joins neighbouring cells. ``apart``: narrow cells
+    (numbers) and wide ones (titles) in strips of their own (stacked among wide lines of text, a lone "5"
+    may be read as "2", an "8" as "ö"; stacked apart, "5,5" may come out as "5," or "7,3" as "743")."""
+    gap = max(12, round(8 * scale * strip_zoom(scale)))
+    crops = cell_crops(image, grid, scale, ink, only)
+    if not apart:
+        return stacked(crops, gap)
+    widest = max((crop.size[0] for _, _, crop in crops), default=0)
+    narrow = [item for item in crops if item[2].size[0] <= NARROW_CELL * widest]
+    wide = [item for item in crops if item[2].size[0] > NARROW_CELL * widest]
+    return stacked(narrow, gap) + stacked(wide, gap)
 
 
 Crop = tuple[tuple[int, int], tuple[int, int], "Image"]  # (row, column), top-left on the page, the picture
