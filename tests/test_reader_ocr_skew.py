@@ -233,6 +233,10 @@ def _words(text: str, conf: float) -> list:  # type: ignore[type-arg]
         (("1.3", 68.0), ("73", 59.0), False),  # surer, but not sure: a blurred "7" thickened into a "1"
         (("73", 92.0), ("7,3", 90.0), False),  # sure, but hardly surer
         (("2,5", 77.0), ("5,5", 79.0), False),
+        (("5,5", 76.0), ("5,", 84.0), True),  # a number cut short: a digit was lost
+        (("5,", 90.0), ("5,", 70.0), True),  # ...read so again, but surer
+        (("", -1.0), ("5,", 84.0), False),  # nothing read the second time
+        (("3,5", 72.0), ("5,5", 80.0), False),
     ],
 )
 def test_a_cells_second_reading_replaces_the_first_only_when_clearly_surer(
@@ -241,3 +245,17 @@ def test_a_cells_second_reading_replaces_the_first_only_when_clearly_surer(
     from cchc.extractors.readers.ocr import _clearly_surer
 
     assert _clearly_surer(_words(*again), _words(*first)) is replaced
+
+
+def test_the_second_reading_stacks_narrow_and_wide_cells_apart(pages: dict[str, Image.Image]) -> None:
+    from cchc.extractors.readers.ocr_tables import cell_strips
+
+    scale = DPI / 72
+    image = pages["straight"]
+    [grid] = find_grids(find_rules(image, DPI), scale)
+    together = cell_strips(image, grid, scale)
+    assert len(together) == 1  # every cell in one strip, row by row
+    apart = cell_strips(image, grid, scale, apart=True)
+    columns = [{p.key[1] for p in placed} for _, placed in apart]
+    assert columns == [{0, 2, 3, 4}, {1}]  # the numbers, then the titles (and the header's title cell)
+    assert sum(len(placed) for _, placed in apart) == len(together[0][1])
