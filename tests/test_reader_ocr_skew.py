@@ -237,6 +237,7 @@ def _words(text: str, conf: float) -> list:  # type: ignore[type-arg]
         (("5,", 90.0), ("5,", 70.0), True),  # ...read so again, but surer
         (("", -1.0), ("5,", 84.0), False),  # nothing read the second time
         (("3,5", 72.0), ("5,5", 80.0), False),
+        (("KT- XH", 75.0), ("KT- XxH", 46.0), True),  # not sure, but far surer
     ],
 )
 def test_a_cells_second_reading_replaces_the_first_only_when_clearly_surer(

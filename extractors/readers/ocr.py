@@ -60,6 +60,7 @@ TABLE_PSM = 6  # a strip of table cells, one under another, read as one uniform 
 RETRY_CONF = 95.0  # a cell read with a word less sure than this is read again, cut at another grey
 RETRY_SURE = 85.0  # ...and read so, replaced when its least sure word is at least this sure
 RETRY_GAIN = 5.0  # ...and this much surer than the first reading's
+RETRY_LEAP = 20.0  # ...or, however sure, this much surer ("XxH" at 46%, "XH" at 75%)
 WORKERS = 2
 INDENT_PT = 10.0  # a first-line indent, in points
 SPECK_PT = 1.2  # punctuation narrower than this is noise
@@ -438,13 +439,14 @@ def read_cells(
 
 
 def _clearly_surer(again: list[OcrWord], first: list[OcrWord]) -> bool:
-    """Whether a cell's second reading replaces its first: Tesseract is fairly sure of it and much surer
-    than of the first (cut near the paper, a blurred scan's digits thicken and may be misread with a
-    confidence a little above the first reading's), or the first is a number cut short ("5," for 5,5)
-    and the second is not."""
+    """Whether a cell's second reading replaces its first: Tesseract is fairly sure of it and surer than
+    of the first, or far surer (cut near the paper, a blurred scan's digits thicken and may be misread
+    with a confidence a little above the first reading's), or the first is a number cut short ("5,"
+    for 5,5) and the second is not."""
     if _cut_short(first) and again and not _cut_short(again):
         return True
-    return _certainty(again) >= RETRY_SURE and _certainty(again) >= _certainty(first) + RETRY_GAIN
+    gain = _certainty(again) - _certainty(first)
+    return gain >= RETRY_LEAP or (_certainty(again) >= RETRY_SURE and gain >= RETRY_GAIN)
 
 
 _CUT_SHORT_RE = re.compile(r"\d+[,.]")
