@@ -61,6 +61,7 @@ from cchc.extractors.tables import (
     criteria_from_cell_stream,
     criteria_from_table,
     criteria_from_text_rows,
+    indicators_from_cell_stream,
     indicators_from_table,
     indicators_from_text_rows,
 )
@@ -1028,24 +1029,42 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
         and not (headers_only and ctx.scores(i) and ctx.scores(i)[0].start < header.start())
     ]
     for start in headers[:MAX_TEXT_TABLE_HEADERS]:
-        region, text, starts, rows = _text_table_rows(ctx, start)
+        region, text, starts, rows, stream = _text_table_rows(ctx, start)
         if rows:
             break
     else:
         return
-    for crit, lo, hi in rows:
-        if crit.code in seen:
-            continue
+    new = [row for row in rows if row[0].code not in seen]
+    for crit, lo, hi in new:
         k = max(n for n, s in enumerate(starts) if s <= lo)
         i, base = region[k], starts[k]
         seen.add(crit.code)  # type: ignore[arg-type]
         crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
         crit.evidence[0].text = text[lo:hi].strip()
         ctx.record.criteria.append(crit)
+    if stream and new:
+        _stream_indicators(ctx, region, text, starts, rows)
 
 
-def _text_table_rows(ctx: _Ctx, start: int) -> tuple[list[int], str, list[int], list[tuple[Criterion, int, int]]]:
-    """(blocks, their text joined, each block's offset in it, the criteria rows read) from ``start``."""
+def _stream_indicators(ctx: _Ctx, region: list[int], text: str, starts: list[int], rows: list[tuple[Criterion, int, int]]) -> None:
+    """The component indicators between the rows of a criteria table read as a converter's cell stream; the
+    last row's run to the end of its block."""
+    blocks = ctx.doc.blocks
+    last = max(n for n, s in enumerate(starts) if s <= rows[-1][1])
+    end = starts[last + 1] if last + 1 < len(starts) else len(text)
+    for indicator, lo, hi in indicators_from_cell_stream(text, rows, end):
+        k = max(n for n, s in enumerate(starts) if s <= lo)
+        i, base = region[k], starts[k]
+        indicator.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
+        indicator.evidence[0].text = text[lo:hi].strip()
+        ctx.record.indicators.append(indicator)
+
+
+def _text_table_rows(
+    ctx: _Ctx, start: int
+) -> tuple[list[int], str, list[int], list[tuple[Criterion, int, int]], bool]:
+    """(blocks, their text joined, each block's offset in it, the criteria rows read, whether they were read
+    as a converter's cell stream) from ``start``."""
     blocks = ctx.doc.blocks
     region = [i for i in range(start, min(start + TEXT_TABLE_BLOCKS, len(blocks))) if blocks[i].kind != BlockKind.TABLE]
     # Rows run over block edges, so the region is read as one text and spans mapped back.
@@ -1057,9 +1076,9 @@ def _text_table_rows(ctx: _Ctx, start: int) -> tuple[list[int], str, list[int], 
     aligned = text[: starts[ALIGNED_ROWS_BLOCKS]] if len(starts) > ALIGNED_ROWS_BLOCKS else text
     rows = criteria_from_text_rows(aligned, ctx.framework)
     if len(rows) >= len(ctx.framework.criteria):
-        return region, text, starts, rows
+        return region, text, starts, rows, False
     stream = criteria_from_cell_stream(text, ctx.framework)
-    return region, text, starts, stream if len(stream) > len(rows) else rows
+    return (region, text, starts, stream, True) if len(stream) > len(rows) else (region, text, starts, rows, False)
 
 
 def _criteria_in_clauses(

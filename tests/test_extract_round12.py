@@ -1,0 +1,110 @@
+"""Layouts and wordings of held-out round 12 (issue 11), each in a report written here, with its negative."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc.api import extract_file
+from cchc.extractors.framework import generic_framework
+from cchc.extractors.tables import criteria_from_cell_stream, indicators_from_cell_stream
+
+HEADER = [
+    "ỦY BAN NHÂN DÂN",
+    "XÃ AN KHÁNH",
+    "Số: 02/BC-UBND",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "An Khánh, ngày 11 tháng 01 năm 2023",
+    "BÁO CÁO",
+    "Kết quả thực hiện công tác cải cách hành chính năm 2022",
+]
+
+# A criteria table with its indicators as sub-rows, its cells written one after another by a converter: a
+# wrapped title's lines stand around the row's number ("Sáng kiến trong thực hiện 1.2 4 3 CCHC").
+SUB_ROW_STREAM = (
+    "Điểm tối TT Lĩnh vực, tiêu chí / chỉ số thành phần Điểm đạt Tỷ lệ (%) đa "
+    "Chỉ đạo, điều hành công tác cải cách hành 1 12 10,5 87,50 chính "
+    "1.1 Kế hoạch CCHC năm 3 3 Sáng kiến trong thực hiện 1.2 4 3 CCHC 1.3 Đối thoại với người dân 5 4,5 "
+    "2 Cải cách thể chế 6 5 83,33 2.1 Ban hành văn bản 3 3 2.2 Kiểm tra, rà soát văn bản 3 2 "
+    "3 Cải cách thủ tục hành chính 20 18 90,00 3.1 Kiểm soát TTHC 10 9 3.2 Công khai TTHC 10 9 "
+    "4 Cải cách tổ chức bộ máy 7 6 85,71 4.1 Thực hiện quy chế làm việc 7 6 "
+    "5 Cải cách chế độ công vụ 11 10 90,91 5.1 Đánh giá, xếp loại cán bộ, công chức 5 5 "
+    "5.2 Chấp hành kỷ luật, kỷ cương hành chính 6 5 "
+    "6 Cải cách tài chính công 6 5,5 91,67 6.1 Quản lý, sử dụng tài sản công 6 5,5"
+)
+
+
+def _indicators(stream: str) -> list[tuple[str | None, str, float | None, float | None]]:
+    rows = criteria_from_cell_stream(stream, generic_framework())
+    return [(i.criterion, i.code, i.score, i.max_score) for i, _, _ in indicators_from_cell_stream(stream, rows, len(stream))]
+
+
+def test_indicator_sub_rows_of_a_converters_cell_stream() -> None:
+    assert _indicators(SUB_ROW_STREAM) == [
+        ("1", "1.1", 3, 3), ("1", "1.2", 3, 4), ("1", "1.3", 4.5, 5),
+        ("2", "2.1", 3, 3), ("2", "2.2", 2, 3),
+        ("3", "3.1", 9, 10), ("3", "3.2", 9, 10),
+        ("4", "4.1", 6, 7),
+        ("5", "5.1", 5, 5), ("5", "5.2", 5, 6),
+        ("6", "6.1", 5.5, 6),
+    ]  # fmt: skip
+
+
+def test_a_cell_stream_code_needs_its_criterion_and_two_cells() -> None:
+    # a code of another criterion under row 1, and a code with words only after it: no indicator
+    stream = SUB_ROW_STREAM.replace("1.3 Đối thoại", "3.9 Đối thoại").replace("2.2 Kiểm tra, rà soát văn bản 3 2", "2.2 Kiểm tra")
+    found = _indicators(stream)
+    assert [code for _, code, _, _ in found][:4] == ["1.1", "1.2", "2.1", "3.1"]
+    # a score printed with a decimal point ("2.5") is a cell, never the next indicator's code
+    dotted = SUB_ROW_STREAM.replace("2.1 Ban hành văn bản 3 3", "2.1 Ban hành văn bản 2.5 2.5")
+    assert [row for row in _indicators(dotted) if row[0] == "2"] == [("2", "2.1", 2.5, 2.5), ("2", "2.2", 2, 3)]
+    # rows of prose, not a table: nothing
+    assert _indicators("Chỉ số 1.1 đạt 2 2 điểm. " * 6) == []
+
+
+def test_a_converted_docx_reads_the_tables_indicator_sub_rows(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    body = [
+        "Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 88,00/100 điểm, xếp thứ 6/19 xã, thị trấn.",
+        "I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2022",
+        SUB_ROW_STREAM,
+        "II. ĐÁNH GIÁ CHUNG",
+    ]
+    for text in HEADER + body:
+        document.add_paragraph(text)
+    path = tmp_path / "sub-rows.docx"
+    document.save(str(path))
+    r = extract_file(path)
+    assert [(c.code, c.score, c.max_score) for c in r.criteria][:3] == [("1", 10.5, 12), ("2", 5, 6), ("3", 18, 20)]
+    got = {i.code: (i.score, i.max_score) for i in r.indicators}
+    assert got["1.2"] == (3, 4) and got["3.2"] == (9, 10) and got["6.1"] == (5.5, 6)
+    assert len(r.indicators) == 11
+    assert r.indicators[1].evidence[0].text == "1.2 4 3"
+
+
+def test_thousands_grouped_with_a_thin_or_no_break_space(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    body = [
+        "Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 88,00/100 điểm, xếp thứ 6/19 xã, thị trấn.",
+        "- Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 2\u2009839/2\u00a0841 hồ sơ được giải quyết trong năm, đạt 99,93%.",
+        "- Tỷ lệ hồ sơ TTHC được xử lý trực tuyến: 1\u202f900/2\u202f841 hồ sơ, đạt 66,88%.",
+        "- Ngày 12\u00a0tháng 3, xã tổ chức 12\u00a0hội nghị; năm 2023\u00a0123 lượt người dự.",
+    ]
+    for text in HEADER + body:
+        document.add_paragraph(text)
+    path = tmp_path / "thin.docx"
+    document.save(str(path))
+    r = extract_file(path)
+    found = {(q.numerator, q.denominator) for q in r.quantities}
+    assert {(2839, 2841), (1900, 2841)} <= found
+    text = r.quantities[0].evidence[0].text or ""
+    assert "2.839/2.841" in text  # the group's space read as the thousands dot
+    # a no-break space between a number and a word, or after a four-digit year, stays a space
+    from cchc.extractors.document import nfc
+
+    assert nfc("Ngày 12\u00a0tháng 3, năm 2023\u00a0123 lượt") == "Ngày 12 tháng 3, năm 2023 123 lượt"
+    assert nfc("12 345 hồ sơ") == "12 345 hồ sơ"  # a plain space is not read as a thousands separator
