@@ -108,3 +108,60 @@ def test_thousands_grouped_with_a_thin_or_no_break_space(tmp_path: Path) -> None
 
     assert nfc("Ngày 12\u00a0tháng 3, năm 2023\u00a0123 lượt") == "Ngày 12 tháng 3, năm 2023 123 lượt"
     assert nfc("12 345 hồ sơ") == "12 345 hồ sơ"  # a plain space is not read as a thousands separator
+
+
+CRITERIA_IN_ROMAN = [
+    ("Chỉ đạo, điều hành công tác cải cách hành chính", "11/12"),
+    ("Cải cách thể chế", "5/6"),
+    ("Cải cách thủ tục hành chính", "18/20"),
+    ("Cải cách tổ chức bộ máy", "5,5/6"),
+    ("Cải cách chế độ công vụ", "10/11"),
+    ("Cải cách tài chính công", "5,5/6"),
+    ("Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", "11/13"),
+    ("Tác động của cải cách hành chính đến phát triển kinh tế - xã hội", "3/3"),
+    ("Đánh giá của các tổ chức đối với công tác cải cách hành chính (điều tra xã hội học)", "9/11"),
+    ("Sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước", "11/12"),
+]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def _roman_report(tmp_path: Path, numbers: list[str], sections: tuple[str, str, str] = ("I", "II", "III")):  # type: ignore[no-untyped-def]
+    """A report whose criteria are headed in Roman numerals under Roman sections, headings in bold."""
+    import docx
+
+    document = docx.Document()
+    for text in HEADER:
+        document.add_paragraph(text)
+    document.add_paragraph("Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 89,00/100 điểm, xếp thứ 6/19 xã.")
+    document.add_paragraph().add_run(f"{sections[0]}. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022").bold = True
+    for number, (title, score) in zip(numbers, CRITERIA_IN_ROMAN, strict=True):
+        document.add_paragraph().add_run(f"{number}. {title}").bold = True
+        document.add_paragraph(f"Lĩnh vực này được chấm {score} điểm.")
+    document.add_paragraph().add_run(f"{sections[1]}. ĐÁNH GIÁ CHUNG").bold = True
+    document.add_paragraph("Công tác CCHC được quan tâm chỉ đạo.")
+    document.add_paragraph().add_run(f"{sections[2]}. NHIỆM VỤ TRỌNG TÂM NĂM 2023").bold = True
+    document.add_paragraph("Tiếp tục đẩy mạnh công tác tuyên truyền về CCHC.")
+    path = tmp_path / "roman.docx"
+    document.save(str(path))
+    return extract_file(path)
+
+
+def _gaps(record) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f.message_en for f in record.findings if f.kind == "numbering_gap"]
+
+
+def test_criteria_in_roman_under_roman_sections_are_two_sequences(tmp_path: Path) -> None:
+    r = _roman_report(tmp_path, ROMAN)
+    assert [(c.code, c.score) for c in r.criteria][:3] == [("1", 11), ("2", 5), ("3", 18)]
+    assert _gaps(r) == []
+
+
+def test_a_gap_in_roman_criteria_names_the_criterion(tmp_path: Path) -> None:
+    numbers = ROMAN[:5] + ["V"] + ROMAN[6:]  # criterion 6 (Cải cách tài chính công) headed "V."
+    [gap] = _gaps(_roman_report(tmp_path, numbers))
+    assert "I, II, III, IV, V, V, VII" in gap and "repeats V" in gap and "criterion 6" in gap
+
+
+def test_a_gap_in_roman_sections_around_roman_criteria_is_still_found(tmp_path: Path) -> None:
+    [gap] = _gaps(_roman_report(tmp_path, ROMAN, sections=("I", "II", "IV")))
+    assert "Roman sections" in gap and "I, II, IV" in gap and "jumps from II to IV" in gap

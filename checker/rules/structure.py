@@ -136,13 +136,7 @@ def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _numbering_gaps(record: Record) -> Iterator[Hit]:
-    romans = [(roman_value(h.number), h) for h in record.outline if h.scheme == "roman"]
-    roman_run = _Run(frozenset({1}))
-    for value, h in romans:
-        if value is not None:
-            roman_run.add(value, h)
-    if roman_run.break_at is not None:
-        yield _break_hit("I, II, III", "Các phần (số La Mã)", "Roman sections", roman_run, _to_roman)
+    yield from _roman_gaps(record)
 
     sections: dict[str | None, list[Heading]] = defaultdict(list)
     for h in record.outline:
@@ -184,6 +178,44 @@ def _numbering_gaps(record: Record) -> Iterator[Hit]:
                 )
     yield from _label_gaps(record)
     yield from _letter_gaps(record)
+
+
+def _roman_gaps(record: Record) -> Iterator[Hit]:
+    """Roman sections I, II, III; criteria headed in Roman numerals under them ("I. KẾT QUẢ …", then "I. Chỉ
+    đạo, điều hành …" … "X. …", then "II. ĐÁNH GIÁ CHUNG") are a sequence of their own, each checked."""
+    romans = [(roman_value(h.number), h) for h in record.outline if h.scheme == "roman"]
+    criteria = _roman_criterion_headings([h for _, h in romans], record)
+    section_run, criterion_run = _Run(frozenset({1})), _Run(frozenset({1}))
+    for value, h in romans:
+        if value is not None:
+            (criterion_run if id(h) in criteria else section_run).add(value, h)
+    if section_run.break_at is not None:
+        yield _break_hit("I, II, III", "Các phần (số La Mã)", "Roman sections", section_run, _to_roman)
+    if criterion_run.break_at is not None:
+        hit = _break_hit("I, II, III", "Các lĩnh vực (số La Mã)", "Criteria numbered in Roman", criterion_run, _to_roman)
+        crit = criteria[id(criterion_run.items[criterion_run.break_at][1])]
+        yield replace(
+            hit,
+            message=f"{hit.message}: tiêu chí {crit.code} được đánh số {crit.printed_number}",
+            message_en=f"{hit.message_en}: criterion {crit.code} is numbered {crit.printed_number}",
+        )
+
+
+def _roman_criterion_headings(headings: list[Heading], record: Record) -> dict[int, Criterion]:
+    """The Roman headings that head a criterion (by id): a criterion printed with the heading's number whose
+    score stands from the heading up to the next Roman heading. None when blocks are unknown (hand-built)."""
+    blocks = [h.evidence[0].block if h.evidence else None for h in headings]
+    if None in blocks:
+        return {}
+    found: dict[int, Criterion] = {}
+    for k, h in enumerate(headings):
+        end = blocks[k + 1] if k + 1 < len(blocks) else None
+        for c in record.criteria:
+            block = c.evidence[0].block if c.evidence else None
+            printed = (c.printed_number or "").rstrip(".)").strip()
+            if block is not None and printed == h.number and blocks[k] <= block and (end is None or block < end):  # type: ignore[operator]
+                found[id(h)] = c
+    return found
 
 
 def _skips_missing_criteria(run: _Run, record: Record) -> bool:
