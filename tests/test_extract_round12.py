@@ -193,3 +193,27 @@ def test_an_opening_comparing_two_years_is_no_statement_of_the_report_year(tmp_p
     r = _txt_report(tmp_path, one_year)
     mismatches = [f.actual for f in r.findings if f.kind == "year_mismatch"]
     assert mismatches and set(mismatches) == {2021}
+
+
+def test_a_table_with_self_assessed_and_appraised_scores_reads_the_appraised_in_either_order(tmp_path: Path) -> None:
+    import docx
+
+    maxima = [12, 6, 20, 6, 11, 6, 13, 3, 11, 12]
+    for heads in (("Điểm tự đánh giá", "Điểm thẩm định"), ("Kết quả thẩm định", "Điểm xã tự chấm")):
+        appraised_first = "thẩm định" in heads[0]
+        document = docx.Document()
+        for text in HEADER:
+            document.add_paragraph(text)
+        table = document.add_table(rows=1, cols=6)
+        for cell, text in zip(table.rows[0].cells, ["STT", "Lĩnh vực", "Điểm tối đa", *heads, "Tỷ lệ (%)"], strict=True):
+            cell.text = text
+        for k, ((title, stated), maximum) in enumerate(zip(CRITERIA_IN_ROMAN, maxima, strict=True), 1):
+            score = stated.split("/")[0]  # the appraised score, "5,5"; the commune's own is the maximum
+            pair = [score, str(maximum)] if appraised_first else [str(maximum), score]
+            percent = f"{float(score.replace(',', '.')) / maximum * 100:.2f}".replace(".", ",")
+            for cell, text in zip(table.add_row().cells, [str(k), title, str(maximum), *pair, percent], strict=True):
+                cell.text = text
+        path = tmp_path / "self.docx"
+        document.save(str(path))
+        r = extract_file(path)
+        assert [(c.code, c.score, c.max_score) for c in r.criteria][2:4] == [("3", 18, 20), ("4", 5.5, 6)], heads
