@@ -217,3 +217,28 @@ def test_a_table_with_self_assessed_and_appraised_scores_reads_the_appraised_in_
         document.save(str(path))
         r = extract_file(path)
         assert [(c.code, c.score, c.max_score) for c in r.criteria][2:4] == [("3", 18, 20), ("4", 5.5, 6)], heads
+
+
+def test_round12_wordings_of_a_criterions_score_rank_and_last_years_score(tmp_path: Path) -> None:
+    body = [
+        "Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 88,50/100 điểm, tỷ lệ 88,50%, xếp vị trí thứ 5/18 "
+        "các xã, thị trấn trên địa bàn huyện, tăng 2 bậc so với năm 2021.",
+        "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC",
+        "1. Công tác chỉ đạo, điều hành công tác cải cách hành chính",
+        "Lĩnh vực này được chấm 10,5/12 điểm, đạt tỷ lệ 87,50%. Xếp vị trí thứ 8/15 (tăng 2 bậc so với năm 2021). "
+        "Năm 2021, lĩnh vực này đạt 9 điểm.",
+        "2. Cải cách thể chế",
+        "Số điểm đạt được là 5 điểm trên 6 điểm tối đa, đạt tỷ lệ 83,33%. Năm 2021, lĩnh vực này đạt 5,5 điểm.",
+        "3. Cải cách thủ tục hành chính",
+        "Điểm thẩm định: 17,5/20 điểm (87,50%). Xếp vị trí thứ 3/15.",
+    ]
+    path = tmp_path / "wordings.txt"
+    path.write_text("\n".join([*HEADER, *body]) + "\n", encoding="utf-8")
+    r = extract_file(path)
+    assert (r.overall.score, r.overall.rank, r.overall.rank_total, r.overall.rank_change) == (88.5, 5, 18, 2)
+    assert [(c.code, c.score, c.max_score, c.percent, c.rank, c.rank_total) for c in r.criteria] == [
+        ("1", 10.5, 12, 87.5, 8, 15), ("2", 5, 6, 83.33, None, None), ("3", 17.5, 20, 87.5, 3, 15),
+    ]  # fmt: skip
+    assert r.criteria[0].rank_change == 2
+    # last year's score beside a criterion's is another year's value: no finding of any kind about it
+    assert [f.kind for f in r.findings if f.kind in ("conflicting_values", "percent_mismatch", "year_mismatch")] == []
