@@ -242,3 +242,39 @@ def test_round12_wordings_of_a_criterions_score_rank_and_last_years_score(tmp_pa
     assert r.criteria[0].rank_change == 2
     # last year's score beside a criterion's is another year's value: no finding of any kind about it
     assert [f.kind for f in r.findings if f.kind in ("conflicting_values", "percent_mismatch", "year_mismatch")] == []
+
+
+def _table_then_roman_headings(tmp_path: Path, numbers: list[str]):  # type: ignore[no-untyped-def]
+    """A criteria table, then a Roman heading per criterion (no score under it) inside Roman sections."""
+    import docx
+
+    maxima = [12, 6, 20, 6, 11, 6, 13, 3, 11, 12]
+    document = docx.Document()
+    for text in HEADER:
+        document.add_paragraph(text)
+    document.add_paragraph("Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 89,00/100 điểm, xếp thứ 6/19 xã.")
+    document.add_paragraph().add_run("I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2022").bold = True
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt"], strict=True):
+        cell.text = text
+    for k, ((title, stated), maximum) in enumerate(zip(CRITERIA_IN_ROMAN, maxima, strict=True), 1):
+        for cell, text in zip(table.add_row().cells, [str(k), title, str(maximum), stated.split("/")[0]], strict=True):
+            cell.text = text
+    document.add_paragraph().add_run("II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC").bold = True
+    for number, (title, _) in zip(numbers, CRITERIA_IN_ROMAN, strict=True):
+        document.add_paragraph().add_run(f"{number}. {title}").bold = True
+        document.add_paragraph("Các nhiệm vụ được triển khai kịp thời, đúng kế hoạch.")
+    document.add_paragraph().add_run("III. ĐÁNH GIÁ CHUNG").bold = True
+    document.add_paragraph("Công tác CCHC được quan tâm chỉ đạo.")
+    path = tmp_path / "table-roman.docx"
+    document.save(str(path))
+    return extract_file(path)
+
+
+def test_roman_criterion_headings_after_a_criteria_table_are_known_by_their_titles(tmp_path: Path) -> None:
+    r = _table_then_roman_headings(tmp_path, ROMAN)
+    assert [(c.code, c.score) for c in r.criteria][:2] == [("1", 11), ("2", 5)]
+    assert _gaps(r) == []
+    numbers = ROMAN[:5] + ["VII", "VIII", "IX", "X", "XI"]  # criterion 6 (Cải cách tài chính công) headed "VII."
+    [gap] = _gaps(_table_then_roman_headings(tmp_path, numbers))
+    assert "jumps from V to VII" in gap and "criterion 6" in gap

@@ -10,7 +10,7 @@ from functools import partial
 import regex as re
 
 from cchc.checker import messages as m
-from cchc.checker.engine import Hit, RuleContext, rule
+from cchc.checker.engine import Framework, Hit, RuleContext, rule
 from cchc.checker.rules._common import _code_parts
 from cchc.extractors.locale_vi import rank_value
 from cchc.schemas.record import Criterion, Evidence, Heading, Record
@@ -124,7 +124,7 @@ def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     makes the repair certain: there the finding is info, and says the number was read by OCR.
     """
     ocr_pages = set(record.source.ocr_pages)
-    for hit in _numbering_gaps(record):
+    for hit in _numbering_gaps(record, ctx.framework):
         if ocr_pages and any(ev.page in ocr_pages for ev in hit.evidence):
             hit = replace(
                 hit,
@@ -135,8 +135,8 @@ def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
         yield hit
 
 
-def _numbering_gaps(record: Record) -> Iterator[Hit]:
-    yield from _roman_gaps(record)
+def _numbering_gaps(record: Record, framework: Framework | None = None) -> Iterator[Hit]:
+    yield from _roman_gaps(record, framework)
 
     sections: dict[str | None, list[Heading]] = defaultdict(list)
     for h in record.outline:
@@ -180,11 +180,11 @@ def _numbering_gaps(record: Record) -> Iterator[Hit]:
     yield from _letter_gaps(record)
 
 
-def _roman_gaps(record: Record) -> Iterator[Hit]:
+def _roman_gaps(record: Record, framework: Framework | None) -> Iterator[Hit]:
     """Roman sections I, II, III; criteria headed in Roman numerals under them ("I. KẾT QUẢ …", then "I. Chỉ
     đạo, điều hành …" … "X. …", then "II. ĐÁNH GIÁ CHUNG") are a sequence of their own, each checked."""
     romans = [(roman_value(h.number), h) for h in record.outline if h.scheme == "roman"]
-    criteria = _roman_criterion_headings([h for _, h in romans], record)
+    criteria = _roman_criterion_headings([h for _, h in romans], record, framework)
     section_run, criterion_run = _Run(frozenset({1})), _Run(frozenset({1}))
     for value, h in romans:
         if value is not None:
@@ -193,28 +193,31 @@ def _roman_gaps(record: Record) -> Iterator[Hit]:
         yield _break_hit("I, II, III", "Các phần (số La Mã)", "Roman sections", section_run, _to_roman)
     if criterion_run.break_at is not None:
         hit = _break_hit("I, II, III", "Các lĩnh vực (số La Mã)", "Criteria numbered in Roman", criterion_run, _to_roman)
-        crit = criteria[id(criterion_run.items[criterion_run.break_at][1])]
+        heading = criterion_run.items[criterion_run.break_at][1]
+        code = criteria[id(heading)]
         yield replace(
             hit,
-            message=f"{hit.message}: tiêu chí {crit.code} được đánh số {crit.printed_number}",
-            message_en=f"{hit.message_en}: criterion {crit.code} is numbered {crit.printed_number}",
+            message=f"{hit.message}: tiêu chí {code} được đánh số {heading.number}",
+            message_en=f"{hit.message_en}: criterion {code} is numbered {heading.number}",
         )
 
 
-def _roman_criterion_headings(headings: list[Heading], record: Record) -> dict[int, Criterion]:
-    """The Roman headings that head a criterion (by id): a criterion printed with the heading's number whose
-    score stands from the heading up to the next Roman heading. None when blocks are unknown (hand-built)."""
+def _roman_criterion_headings(headings: list[Heading], record: Record, framework: Framework | None) -> dict[int, str]:
+    """The Roman headings that head a criterion (by id, to its code): a criterion printed with the heading's
+    number whose score stands from the heading up to the next Roman heading, or a title that names a criterion
+    of the framework ("I. Chỉ đạo, điều hành …"; a section's "I. KẾT QUẢ THỰC HIỆN …" names none)."""
     blocks = [h.evidence[0].block if h.evidence else None for h in headings]
-    if None in blocks:
-        return {}
-    found: dict[int, Criterion] = {}
+    match_title: Callable[[str], str | None] | None = getattr(framework, "match_title", None)  # the extractor's
+    found: dict[int, str] = {}
     for k, h in enumerate(headings):
         end = blocks[k + 1] if k + 1 < len(blocks) else None
         for c in record.criteria:
             block = c.evidence[0].block if c.evidence else None
             printed = (c.printed_number or "").rstrip(".)").strip()
-            if block is not None and printed == h.number and blocks[k] <= block and (end is None or block < end):  # type: ignore[operator]
-                found[id(h)] = c
+            if None not in (block, blocks[k]) and printed == h.number and blocks[k] <= block and (end is None or block < end):  # type: ignore[operator]
+                found[id(h)] = c.code or ""
+        if id(h) not in found and match_title is not None and (code := match_title(h.title)) is not None:
+            found[id(h)] = code
     return found
 
 
