@@ -400,7 +400,7 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
 _RANK_KEYS = dict(_COLUMN_KEY_SETS)["rank"]
 
 
-_STREAM_CODE_RE = re.compile(r"^(?P<criterion>\d{1,2})\.\d{1,2}$")
+_STREAM_CODE_RE = re.compile(r"^(?P<criterion>\d{1,2})\.(?P<n>\d{1,2})\.?$")  # "1.5", "1.5."
 
 
 def indicators_from_cell_stream(text: str, rows: list[tuple[Criterion, int, int]], end: int) -> list[tuple[Indicator, int, int]]:
@@ -417,15 +417,15 @@ def indicators_from_cell_stream(text: str, rows: list[tuple[Criterion, int, int]
             code = _STREAM_CODE_RE.match(tokens[k][2])
             cells = None
             if code and code["criterion"] == crit.code:  # up to the next code in sequence ("2.5" may be a cell)
-                after_code = f"{crit.code}.{int(tokens[k][2].split('.')[1]) + 1}"
-                stop = next((j for j in range(k + 1, len(tokens)) if tokens[j][2] == after_code), len(tokens))
+                after_code = f"{crit.code}.{int(code['n']) + 1}"
+                stop = next((j for j in range(k + 1, len(tokens)) if tokens[j][2].rstrip(".") == after_code), len(tokens))
                 cells = _first_number_run(tokens[k + 1 : stop])
             if cells is None:
                 k += 1
                 continue
             (a, b), used = cells
             title = " ".join(t for _, _, t in tokens[k + 1 : k + 1 + used] if not _STREAM_NUMBER_RE.match(t))
-            indicator = Indicator(code=tokens[k][2], title=title or None, score=min(a, b), max_score=max(a, b),
+            indicator = Indicator(code=tokens[k][2].rstrip("."), title=title or None, score=min(a, b), max_score=max(a, b),
                                   criterion=crit.code)
             found.append((indicator, tokens[k][0], tokens[k + used][1]))
             k += 1 + used  # a score "2.5" under criterion 2 is a cell, not the next code

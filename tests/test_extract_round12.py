@@ -58,6 +58,9 @@ def test_a_cell_stream_code_needs_its_criterion_and_two_cells() -> None:
     # a score printed with a decimal point ("2.5") is a cell, never the next indicator's code
     dotted = SUB_ROW_STREAM.replace("2.1 Ban hành văn bản 3 3", "2.1 Ban hành văn bản 2.5 2.5")
     assert [row for row in _indicators(dotted) if row[0] == "2"] == [("2", "2.1", 2.5, 2.5), ("2", "2.2", 2, 3)]
+    # codes printed with a closing dot ("1.1.") are the same codes
+    dotted_codes = SUB_ROW_STREAM.replace("1.1 ", "1.1. ").replace("1.2 ", "1.2. ")
+    assert _indicators(dotted_codes) == _indicators(SUB_ROW_STREAM)
     # rows of prose, not a table: nothing
     assert _indicators("Chỉ số 1.1 đạt 2 2 điểm. " * 6) == []
 
