@@ -281,3 +281,28 @@ def test_roman_criterion_headings_after_a_criteria_table_are_known_by_their_titl
     numbers = ROMAN[:5] + ["VII", "VIII", "IX", "X", "XI"]  # criterion 6 (Cải cách tài chính công) headed "VII."
     [gap] = _gaps(_table_then_roman_headings(tmp_path, numbers))
     assert "jumps from V to VII" in gap and "criterion 6" in gap
+
+
+def test_a_criteria_table_numbered_in_roman_under_section_i_leaves_the_sections_one_sequence(tmp_path: Path) -> None:
+    import docx
+
+    maxima = [12, 6, 20, 6, 11, 6, 13, 3, 11, 12]
+    document = docx.Document()
+    for text in HEADER:
+        document.add_paragraph(text)
+    document.add_paragraph("Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 89,00/100 điểm, xếp thứ 6/19 xã.")
+    document.add_paragraph().add_run("I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2022").bold = True
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt"], strict=True):
+        cell.text = text
+    for number, (title, stated), maximum in zip(ROMAN, CRITERIA_IN_ROMAN, maxima, strict=True):
+        for cell, text in zip(table.add_row().cells, [number, title, str(maximum), stated.split("/")[0]], strict=True):
+            cell.text = text
+    for heading in ("II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC", "III. ĐÁNH GIÁ CHUNG"):
+        document.add_paragraph().add_run(heading).bold = True
+        document.add_paragraph("Công tác CCHC được quan tâm chỉ đạo.")
+    path = tmp_path / "roman-rows.docx"
+    document.save(str(path))
+    r = extract_file(path)
+    assert [(c.code, c.printed_number) for c in r.criteria][:2] == [("1", "I"), ("2", "II")]
+    assert _gaps(r) == []

@@ -184,7 +184,7 @@ def _roman_gaps(record: Record, framework: Framework | None) -> Iterator[Hit]:
     """Roman sections I, II, III; criteria headed in Roman numerals under them ("I. KẾT QUẢ …", then "I. Chỉ
     đạo, điều hành …" … "X. …", then "II. ĐÁNH GIÁ CHUNG") are a sequence of their own, each checked."""
     romans = [(roman_value(h.number), h) for h in record.outline if h.scheme == "roman"]
-    criteria = _roman_criterion_headings([h for _, h in romans], record, framework)
+    criteria = _roman_criterion_headings([h for _, h in romans], framework)
     section_run, criterion_run = _Run(frozenset({1})), _Run(frozenset({1}))
     for value, h in romans:
         if value is not None:
@@ -202,23 +202,14 @@ def _roman_gaps(record: Record, framework: Framework | None) -> Iterator[Hit]:
         )
 
 
-def _roman_criterion_headings(headings: list[Heading], record: Record, framework: Framework | None) -> dict[int, str]:
-    """The Roman headings that head a criterion (by id, to its code): a criterion printed with the heading's
-    number whose score stands from the heading up to the next Roman heading, or a title that names a criterion
-    of the framework ("I. Chỉ đạo, điều hành …"; a section's "I. KẾT QUẢ THỰC HIỆN …" names none)."""
-    blocks = [h.evidence[0].block if h.evidence else None for h in headings]
+def _roman_criterion_headings(headings: list[Heading], framework: Framework | None) -> dict[int, str]:
+    """The Roman headings that head a criterion (by id, to its code): those whose title names a criterion of the
+    framework ("I. Chỉ đạo, điều hành …"; a section's "I. KẾT QUẢ THỰC HIỆN …" names none). A criteria table's
+    rows numbered I, II, … under a section's heading are no headings of their own: the heading stays a section's."""
     match_title: Callable[[str], str | None] | None = getattr(framework, "match_title", None)  # the extractor's
-    found: dict[int, str] = {}
-    for k, h in enumerate(headings):
-        end = blocks[k + 1] if k + 1 < len(blocks) else None
-        for c in record.criteria:
-            block = c.evidence[0].block if c.evidence else None
-            printed = (c.printed_number or "").rstrip(".)").strip()
-            if None not in (block, blocks[k]) and printed == h.number and blocks[k] <= block and (end is None or block < end):  # type: ignore[operator]
-                found[id(h)] = c.code or ""
-        if id(h) not in found and match_title is not None and (code := match_title(h.title)) is not None:
-            found[id(h)] = code
-    return found
+    if match_title is None:
+        return {}
+    return {id(h): code for h in headings if (code := match_title(h.title)) is not None}
 
 
 def _skips_missing_criteria(run: _Run, record: Record) -> bool:
