@@ -128,8 +128,9 @@ CRITERIA_IN_ROMAN = [
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
-def _roman_report(tmp_path: Path, numbers: list[str], sections: tuple[str, str, str] = ("I", "II", "III")):  # type: ignore[no-untyped-def]
-    """A report whose criteria are headed in Roman numerals under Roman sections, headings in bold."""
+def _roman_report(tmp_path: Path, numbers: list[str], sections: tuple[str, str, str] = ("I", "II", "III"), wrap: int = 0):  # type: ignore[no-untyped-def]
+    """A report whose criteria are headed in Roman numerals under Roman sections, headings in bold; a title
+    longer than ``wrap`` characters (when given) wrapped onto a second bold paragraph at its last word in it."""
     import docx
 
     document = docx.Document()
@@ -138,7 +139,9 @@ def _roman_report(tmp_path: Path, numbers: list[str], sections: tuple[str, str, 
     document.add_paragraph("Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 89,00/100 điểm, xếp thứ 6/19 xã.")
     document.add_paragraph().add_run(f"{sections[0]}. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022").bold = True
     for number, (title, score) in zip(numbers, CRITERIA_IN_ROMAN, strict=True):
-        document.add_paragraph().add_run(f"{number}. {title}").bold = True
+        cut = title.rfind(" ", 0, wrap) if wrap and len(title) > wrap else len(title)
+        for line in filter(None, (f"{number}. {title[:cut]}", title[cut:].strip())):
+            document.add_paragraph().add_run(line).bold = True
         document.add_paragraph(f"Lĩnh vực này được chấm {score} điểm.")
     document.add_paragraph().add_run(f"{sections[1]}. ĐÁNH GIÁ CHUNG").bold = True
     document.add_paragraph("Công tác CCHC được quan tâm chỉ đạo.")
@@ -306,3 +309,27 @@ def test_a_criteria_table_numbered_in_roman_under_section_i_leaves_the_sections_
     r = extract_file(path)
     assert [(c.code, c.printed_number) for c in r.criteria][:2] == [("1", "I"), ("2", "II")]
     assert _gaps(r) == []
+
+
+def test_a_pdfs_ratio_of_counts_grouped_with_a_thin_space(tmp_path: Path) -> None:
+    from tests.pdf_factory import ReportPdf
+
+    pdf = ReportPdf(tmp_path / "thin.pdf")
+    for line in HEADER:
+        pdf.paragraph(line)
+    pdf.paragraph("- Tỷ lệ hồ sơ TTHC giải quyết đúng hạn: 2\u2009839/2\u2009841 hồ sơ được giải quyết trong năm, đạt 99,93%.")
+    pdf.paragraph("- Năm 2022 có 12 100/120 hồ sơ được số hóa; xếp thứ 5 123/456.")  # no grouped counts: as before
+    r = extract_file(pdf.save())
+    ratios = [(q.numerator, q.denominator, q.percent) for q in r.quantities]
+    assert (2839, 2841, 99.93) in ratios
+    assert all(den != 120 or num == 100 for num, den, _ in ratios)  # "12 100/120" is never 12100/120
+    assert "2 839/2 841" in r.quantities[0].evidence[0].text  # the evidence is the printed text
+
+
+def test_roman_criterion_headings_wrapped_onto_a_second_line(tmp_path: Path) -> None:
+    # "VIII. Tác động của cải cách hành chính đến" / "phát triển kinh tế - xã hội": a title naming no criterion alone
+    r = _roman_report(tmp_path, ROMAN, wrap=40)
+    assert [c.code for c in r.criteria] == [str(n) for n in range(1, 11)]
+    assert _gaps(r) == []
+    [gap] = _gaps(_roman_report(tmp_path, ROMAN[:7] + ["VII", "IX", "X"], wrap=40))
+    assert "repeats VII" in gap and "criterion 8" in gap

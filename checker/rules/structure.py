@@ -12,6 +12,7 @@ import regex as re
 from cchc.checker import messages as m
 from cchc.checker.engine import Framework, Hit, RuleContext, rule
 from cchc.checker.rules._common import _code_parts
+from cchc.extractors.layout import is_all_caps
 from cchc.extractors.locale_vi import rank_value
 from cchc.schemas.record import Criterion, Evidence, Heading, Record
 
@@ -184,7 +185,7 @@ def _roman_gaps(record: Record, framework: Framework | None) -> Iterator[Hit]:
     """Roman sections I, II, III; criteria headed in Roman numerals under them ("I. KẾT QUẢ …", then "I. Chỉ
     đạo, điều hành …" … "X. …", then "II. ĐÁNH GIÁ CHUNG") are a sequence of their own, each checked."""
     romans = [(roman_value(h.number), h) for h in record.outline if h.scheme == "roman"]
-    criteria = _roman_criterion_headings([h for _, h in romans], framework)
+    criteria = _roman_criterion_headings([h for _, h in romans], record, framework)
     section_run, criterion_run = _Run(frozenset({1})), _Run(frozenset({1}))
     for value, h in romans:
         if value is not None:
@@ -202,14 +203,29 @@ def _roman_gaps(record: Record, framework: Framework | None) -> Iterator[Hit]:
         )
 
 
-def _roman_criterion_headings(headings: list[Heading], framework: Framework | None) -> dict[int, str]:
-    """The Roman headings that head a criterion (by id, to its code): those whose title names a criterion of the
-    framework ("I. Chỉ đạo, điều hành …"; a section's "I. KẾT QUẢ THỰC HIỆN …" names none). A criteria table's
-    rows numbered I, II, … under a section's heading are no headings of their own: the heading stays a section's."""
+def _roman_criterion_headings(headings: list[Heading], record: Record, framework: Framework | None) -> dict[int, str]:
+    """The Roman headings that head a criterion (by id, to its code): a title naming a criterion of the framework
+    ("I. Chỉ đạo, điều hành …"; a section's "I. KẾT QUẢ THỰC HIỆN …" names none), or a title not in capitals
+    (a section's are) over a criterion printed with its number, read from the heading to the next Roman heading
+    (a title wrapped onto the next line: "VIII. Tác động của cải cách hành chính đến")."""
     match_title: Callable[[str], str | None] | None = getattr(framework, "match_title", None)  # the extractor's
-    if match_title is None:
-        return {}
-    return {id(h): code for h in headings if (code := match_title(h.title)) is not None}
+    blocks = [h.evidence[0].block if h.evidence else None for h in headings]
+    found: dict[int, str] = {}
+    for k, h in enumerate(headings):
+        if match_title is not None and (code := match_title(h.title)) is not None:
+            found[id(h)] = code
+        elif blocks[k] is not None and not is_all_caps(h.title):
+            end = blocks[k + 1] if k + 1 < len(blocks) else None
+            code = next((c.code for c in record.criteria if _printed_under(c, h.number, blocks[k], end)), None)
+            found.update({id(h): code} if code else {})
+    return found
+
+
+def _printed_under(criterion: Criterion, number: str, start: int, end: int | None) -> bool:
+    """``criterion`` is printed with ``number`` and read from block ``start`` up to ``end``."""
+    block = criterion.evidence[0].block if criterion.evidence else None
+    printed = (criterion.printed_number or "").rstrip(".)").strip()
+    return printed == number and block is not None and start <= block and (end is None or block < end)
 
 
 def _skips_missing_criteria(run: _Run, record: Record) -> bool:
