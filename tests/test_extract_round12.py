@@ -333,3 +333,33 @@ def test_roman_criterion_headings_wrapped_onto_a_second_line(tmp_path: Path) -> 
     assert _gaps(r) == []
     [gap] = _gaps(_roman_report(tmp_path, ROMAN[:7] + ["VII", "IX", "X"], wrap=40))
     assert "repeats VII" in gap and "criterion 8" in gap
+
+
+def test_roman_criterion_headings_numbered_by_word_and_wrapped_onto_a_second_paragraph(tmp_path: Path) -> None:
+    import docx
+
+    from tests.test_reader_docx import add_abstract, add_num, numbered
+
+    document = docx.Document()
+    add_abstract(document, 7, [("upperRoman", "%1.", 1)])
+    add_num(document, 7, 7)
+    for text in HEADER:
+        document.add_paragraph(text)
+    document.add_paragraph("Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 89,00/100 điểm, xếp thứ 6/19 xã.")
+    document.add_paragraph().add_run("I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2022").bold = True
+    for title, score in CRITERIA_IN_ROMAN:
+        cut = title.rfind(" ", 0, 40) if len(title) > 40 else len(title)  # "Tác động của cải cách hành chính đến"
+        for run in numbered(document, title[:cut], 7).runs:
+            run.bold = True
+        if title[cut:].strip():
+            document.add_paragraph().add_run(title[cut:].strip()).bold = True
+        document.add_paragraph(f"Lĩnh vực này được chấm {score} điểm.")
+        for sentence in ("- Các nhiệm vụ được triển khai kịp thời.", "- Kết quả đạt yêu cầu đề ra.", "- Còn một số hạn chế."):
+            document.add_paragraph(sentence)  # a report written in Word: few paragraphs break mid-sentence
+    document.add_paragraph().add_run("II. ĐÁNH GIÁ CHUNG").bold = True
+    document.add_paragraph("Công tác CCHC được quan tâm chỉ đạo.")
+    path = tmp_path / "autonum.docx"
+    document.save(str(path))
+    r = extract_file(path)
+    assert [(c.code, c.printed_number) for c in r.criteria][7:] == [("8", "VIII."), ("9", "IX."), ("10", "X.")]
+    assert _gaps(r) == []
