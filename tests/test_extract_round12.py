@@ -227,12 +227,12 @@ def test_a_table_with_self_assessed_and_appraised_scores_reads_the_appraised_in_
 
 def test_round12_wordings_of_a_criterions_score_rank_and_last_years_score(tmp_path: Path) -> None:
     body = [
-        "Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 88,50/100 điểm, tỷ lệ 88,50%, xếp vị trí thứ 5/18 "
-        "các xã, thị trấn trên địa bàn huyện, tăng 2 bậc so với năm 2021.",
+        ("Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 88,50/100 điểm, tỷ lệ 88,50%, xếp vị trí thứ 5/18 "
+        "các xã, thị trấn trên địa bàn huyện, tăng 2 bậc so với năm 2021."),
         "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC",
         "1. Công tác chỉ đạo, điều hành công tác cải cách hành chính",
-        "Lĩnh vực này được chấm 10,5/12 điểm, đạt tỷ lệ 87,50%. Xếp vị trí thứ 8/15 (tăng 2 bậc so với năm 2021). "
-        "Năm 2021, lĩnh vực này đạt 9 điểm.",
+        ("Lĩnh vực này được chấm 10,5/12 điểm, đạt tỷ lệ 87,50%. Xếp vị trí thứ 8/15 (tăng 2 bậc so với năm 2021). "
+        "Năm 2021, lĩnh vực này đạt 9 điểm."),
         "2. Cải cách thể chế",
         "Số điểm đạt được là 5 điểm trên 6 điểm tối đa, đạt tỷ lệ 83,33%. Năm 2021, lĩnh vực này đạt 5,5 điểm.",
         "3. Cải cách thủ tục hành chính",
