@@ -214,9 +214,9 @@ def _roman_criterion_headings(headings: list[Heading], record: Record, framework
     for k, h in enumerate(headings):
         if match_title is not None and (code := match_title(h.title)) is not None:
             found[id(h)] = code
-        elif blocks[k] is not None and not is_all_caps(h.title):
+        elif (start := blocks[k]) is not None and not is_all_caps(h.title):
             end = blocks[k + 1] if k + 1 < len(blocks) else None
-            code = next((c.code for c in record.criteria if _printed_under(c, h.number, blocks[k], end)), None)
+            code = next((c.code for c in record.criteria if _printed_under(c, h.number, start, end)), None)
             found.update({id(h): code} if code else {})
     return found
 
@@ -336,7 +336,7 @@ def _rows_lost_by_ocr(record: Record, present: dict[str, Criterion], missing: in
     if missing < MIN_ROWS_LOST_BY_OCR or not ocr_pages:
         return set()
     pages = {ev.page for c in present.values() for ev in c.evidence[:1]}
-    return pages if pages and pages <= ocr_pages else set()
+    return {page for page in pages if page is not None} if pages and pages <= ocr_pages else set()
 
 
 
