@@ -119,7 +119,8 @@ def _break_hit(subject: str, label_vi: str, label_en: str, run: _Run, show: Call
 )
 def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     """Roman sections I, II, ...; within a section 1, 2, 3 ...; under N: N.1, N.2 ...; criteria lettered
-    a), b), … đ), e), g) (once per sequence).
+    a), b), … đ), e), g) (once per sequence). Criteria headed in Roman numerals under Roman sections ("I. KẾT
+    QUẢ …", "I. Chỉ đạo, điều hành …" … "X. …", "II. ĐÁNH GIÁ CHUNG") are a sequence of their own.
 
     On pages read by OCR a heading number can lose a stroke ("III." read as "II."), and no context
     makes the repair certain: there the finding is info, and says the number was read by OCR.
@@ -348,7 +349,8 @@ def _rows_lost_by_ocr(record: Record, present: dict[str, Criterion], missing: in
     "A criterion of the framework is absent",
 )
 def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
-    """Framework criteria absent from a scored report that has at least half of them.
+    """Framework criteria absent from a scored report that has at least half of them; info when several are
+    missing between criteria read by OCR (rows a scanned table lost, more often than criteria left out).
 
     Without a framework, only gaps inside the codes found (1, 2, 4 -> 3) are reported.
     """
