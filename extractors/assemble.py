@@ -736,11 +736,13 @@ class _Assembler:
         zone = [i]
         while zone[-1] + 1 < len(blocks) and INDICATOR_TEXT_ROW_RE.match(blocks[zone[-1] + 1].text.strip()):
             zone.append(zone[-1] + 1)
+        # rows a criteria table's cell stream gave already (its sub-rows, read first) are not read twice
+        read = {(ind.code, ev.block) for ind in self.record.indicators for ev in ind.evidence[:1]}
         for j in zone:
             start = header.end() if j == i else 0
             for indicator, lo, hi in indicators_from_text_rows(blocks[j].text[start:], max_first):
                 indicator.evidence = [evidence(blocks[j], j, start + lo, start + hi)]
-                self.record.indicators.append(indicator)
+                self.record.indicators.extend([] if (indicator.code, j) in read else [indicator])
                 self.placed.add(j)
         return zone[-1] + 1
 

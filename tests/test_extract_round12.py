@@ -363,3 +363,32 @@ def test_roman_criterion_headings_numbered_by_word_and_wrapped_onto_a_second_par
     r = extract_file(path)
     assert [(c.code, c.printed_number) for c in r.criteria][7:] == [("8", "VIII."), ("9", "IX."), ("10", "X.")]
     assert _gaps(r) == []
+
+
+ALIGNED_SUB_ROWS = """TT    Lĩnh vực, tiêu chí                          Điểm tối đa   Điểm đạt   Tỷ lệ (%)
+1     Chỉ đạo, điều hành công tác CCHC             12            10,5       87,50
+1.1   Kế hoạch CCHC năm                            3             3
+1.2   Sáng kiến trong thực hiện CCHC               4             3
+1.3   Đối thoại với người dân                      5             4,5
+2     Cải cách thể chế                             6             5          83,33
+2.1   Ban hành văn bản                             3             3
+2.2   Kiểm tra, rà soát văn bản                    3             2
+3     Cải cách thủ tục hành chính                  20            18         90,00
+3.1   Kiểm soát TTHC                               10            9
+3.2   Công khai TTHC                               10            9
+4     Cải cách tổ chức bộ máy                      7             6          85,71
+5     Cải cách chế độ công vụ                      11            10         90,91
+6     Cải cách tài chính công                      6             5,5        91,67"""
+
+
+def test_a_text_tables_indicator_sub_rows_are_read_once(tmp_path: Path) -> None:
+    expected = [("1.1", 3, 3), ("1.2", 3, 4), ("1.3", 4.5, 5), ("2.1", 3, 3), ("2.2", 2, 3), ("3.1", 9, 10), ("3.2", 9, 10)]
+    # the header naming the component indicators ("chỉ số thành phần") reads them as their own table too
+    named = ALIGNED_SUB_ROWS.replace("Lĩnh vực, tiêu chí  ", "Lĩnh vực, tiêu chí / chỉ số thành phần")
+    for table in (ALIGNED_SUB_ROWS, named):
+        path = tmp_path / "aligned.txt"
+        lead = ["Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 88,00/100 điểm.", "I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2022"]
+        path.write_text("\n".join([*HEADER, *lead, *table.splitlines(), "II. ĐÁNH GIÁ CHUNG", "Tốt."]) + "\n", "utf-8")
+        r = extract_file(path)
+        assert [(c.code, c.score) for c in r.criteria][:3] == [("1", 10.5), ("2", 5), ("3", 18)]
+        assert [(i.code, i.score, i.max_score) for i in r.indicators] == expected
