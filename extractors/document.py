@@ -91,7 +91,8 @@ class Document:
 
 
 def nfc(text: str) -> str:
-    """Unicode NFC, with non-breaking and odd spaces made plain and zero-width marks dropped."""
+    """Unicode NFC, with non-breaking and odd spaces made plain (one grouping thousands, "2 841", the thousands
+    dot) and zero-width marks dropped."""
     if text.isascii():
         return text  # already NFC, and none of the odd spaces is ASCII
     text = unicodedata.normalize("NFC", text)
