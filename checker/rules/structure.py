@@ -340,7 +340,6 @@ def _rows_lost_by_ocr(record: Record, present: dict[str, Criterion], missing: in
     return {page for page in pages if page is not None} if pages and pages <= ocr_pages else set()
 
 
-
 @rule(
     "CCHC108",
     "missing_criterion",
