@@ -186,6 +186,9 @@ def _roman_gaps(record: Record, framework: Framework | None) -> Iterator[Hit]:
     """Roman sections I, II, III; criteria headed in Roman numerals under them ("I. KẾT QUẢ …", then "I. Chỉ
     đạo, điều hành …" … "X. …", then "II. ĐÁNH GIÁ CHUNG") are a sequence of their own, each checked."""
     romans = [(roman_value(h.number), h) for h in record.outline if h.scheme == "roman"]
+    values = [value for value, _ in romans if value is not None]
+    if values == list(range(1, len(values) + 1)):
+        return  # one sequence I, II, III … without a break: nothing to tell apart (the common case, found cheaply)
     criteria = _roman_criterion_headings([h for _, h in romans], record, framework)
     section_run, criterion_run = _Run(frozenset({1})), _Run(frozenset({1}))
     for value, h in romans:
