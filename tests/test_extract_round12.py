@@ -164,8 +164,12 @@ def test_criteria_in_roman_under_roman_sections_are_two_sequences(tmp_path: Path
 
 def test_a_gap_in_roman_criteria_names_the_criterion(tmp_path: Path) -> None:
     numbers = ROMAN[:5] + ["V"] + ROMAN[6:]  # criterion 6 (Cải cách tài chính công) headed "V."
-    [gap] = _gaps(_roman_report(tmp_path, numbers))
+    r = _roman_report(tmp_path, numbers)
+    [gap] = _gaps(r)
     assert "I, II, III, IV, V, V, VII" in gap and "repeats V" in gap and "criterion 6" in gap
+    [finding] = [f for f in r.findings if f.kind == "numbering_gap"]
+    assert finding.subject == "lĩnh vực I, II, III"  # not the sections' subject: both may break in one report
+    assert any(ev.text == "V. Cải cách tài chính công" for ev in finding.evidence)
 
 
 def test_a_gap_in_roman_sections_around_roman_criteria_is_still_found(tmp_path: Path) -> None:

@@ -197,7 +197,7 @@ def _roman_gaps(record: Record, framework: Framework | None) -> Iterator[Hit]:
     if section_run.break_at is not None:
         yield _break_hit("I, II, III", "Các phần (số La Mã)", "Roman sections", section_run, _to_roman)
     if criterion_run.break_at is not None:
-        hit = _break_hit("I, II, III", "Các lĩnh vực (số La Mã)", "Criteria numbered in Roman", criterion_run, _to_roman)
+        hit = _break_hit("lĩnh vực I, II, III", "Các lĩnh vực (số La Mã)", "Criteria numbered in Roman", criterion_run, _to_roman)
         heading = criterion_run.items[criterion_run.break_at][1]
         code = criteria[id(heading)]
         yield replace(
