@@ -61,6 +61,7 @@ from cchc.extractors.tables import (
     criteria_from_cell_stream,
     criteria_from_table,
     criteria_from_text_rows,
+    indicators_from_cell_stream,
     indicators_from_table,
     indicators_from_text_rows,
 )
@@ -412,7 +413,7 @@ def extract_years(document: Document) -> list[YearStatement]:
             role = "closing"
         elif (title_index is not None and title_index < i < first_section) or _caps_section(text):
             m = REPORT_YEAR_RE.search(text) or (SECTION_YEAR_RE.search(text) if _caps_section(text) else None)
-            if m and re.search(r"so\s+với", text[max(0, m.start() - 20) : m.end()], re.I):
+            if m and (re.search(r"so\s+với", text[max(0, m.start() - 20) : m.end()], re.I) or _two_years_values(text, m)):
                 m = None
             role = "body"
         if role and m:
@@ -426,6 +427,20 @@ def extract_years(document: Document) -> list[YearStatement]:
                 )
             )
     return statements
+
+
+# a year and its value, as a sentence comparing two years states them: "qua hai năm: năm 2021 đạt 86,25 điểm; năm
+# 2022 đạt 89,00/100 điểm" (held-out round 12's opening)
+_YEAR_VALUE_RE = re.compile(r"năm\s+(?P<year>(?:19|20)\d{2})\s*[:,]?\s*(?:đạt|được|là)\b", re.I)
+_SENTENCE_STOP_RE = re.compile(r"\.(?:\s|$)")
+
+
+def _two_years_values(text: str, m: re.Match[str]) -> bool:
+    """Whether the sentence of a year statement gives values for two different years: a comparison, not the
+    report's year."""
+    stop = _SENTENCE_STOP_RE.search(text, m.end())
+    sentence = text[m.start() : stop.start() if stop else len(text)]
+    return len({v["year"] for v in _YEAR_VALUE_RE.finditer(sentence)}) >= 2
 
 
 # the year an overall statement gives its result: "Năm 2021, UBND xã … đạt 85,50/100 điểm", "Kết quả Chỉ số CCHC
@@ -721,11 +736,13 @@ class _Assembler:
         zone = [i]
         while zone[-1] + 1 < len(blocks) and INDICATOR_TEXT_ROW_RE.match(blocks[zone[-1] + 1].text.strip()):
             zone.append(zone[-1] + 1)
+        # rows a criteria table's cell stream gave already (its sub-rows, read first) are not read twice
+        read = {(ind.code, ev.block) for ind in self.record.indicators for ev in ind.evidence[:1]}
         for j in zone:
             start = header.end() if j == i else 0
             for indicator, lo, hi in indicators_from_text_rows(blocks[j].text[start:], max_first):
                 indicator.evidence = [evidence(blocks[j], j, start + lo, start + hi)]
-                self.record.indicators.append(indicator)
+                self.record.indicators.extend([] if (indicator.code, j) in read else [indicator])
                 self.placed.add(j)
         return zone[-1] + 1
 
@@ -1028,24 +1045,42 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
         and not (headers_only and ctx.scores(i) and ctx.scores(i)[0].start < header.start())
     ]
     for start in headers[:MAX_TEXT_TABLE_HEADERS]:
-        region, text, starts, rows = _text_table_rows(ctx, start)
+        region, text, starts, rows, stream = _text_table_rows(ctx, start)
         if rows:
             break
     else:
         return
-    for crit, lo, hi in rows:
-        if crit.code in seen:
-            continue
+    new = [row for row in rows if row[0].code not in seen]
+    for crit, lo, hi in new:
         k = max(n for n, s in enumerate(starts) if s <= lo)
         i, base = region[k], starts[k]
         seen.add(crit.code)  # type: ignore[arg-type]
         crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
         crit.evidence[0].text = text[lo:hi].strip()
         ctx.record.criteria.append(crit)
+    if stream and new:
+        _stream_indicators(ctx, region, text, starts, rows)
 
 
-def _text_table_rows(ctx: _Ctx, start: int) -> tuple[list[int], str, list[int], list[tuple[Criterion, int, int]]]:
-    """(blocks, their text joined, each block's offset in it, the criteria rows read) from ``start``."""
+def _stream_indicators(ctx: _Ctx, region: list[int], text: str, starts: list[int], rows: list[tuple[Criterion, int, int]]) -> None:
+    """The component indicators between the rows of a criteria table read as a converter's cell stream; the
+    last row's run to the end of its block."""
+    blocks = ctx.doc.blocks
+    last = max(n for n, s in enumerate(starts) if s <= rows[-1][1])
+    end = starts[last + 1] if last + 1 < len(starts) else len(text)
+    for indicator, lo, hi in indicators_from_cell_stream(text, rows, end):
+        k = max(n for n, s in enumerate(starts) if s <= lo)
+        i, base = region[k], starts[k]
+        indicator.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
+        indicator.evidence[0].text = text[lo:hi].strip()
+        ctx.record.indicators.append(indicator)
+
+
+def _text_table_rows(
+    ctx: _Ctx, start: int
+) -> tuple[list[int], str, list[int], list[tuple[Criterion, int, int]], bool]:
+    """(blocks, their text joined, each block's offset in it, the criteria rows read, whether they were read
+    as a converter's cell stream) from ``start``."""
     blocks = ctx.doc.blocks
     region = [i for i in range(start, min(start + TEXT_TABLE_BLOCKS, len(blocks))) if blocks[i].kind != BlockKind.TABLE]
     # Rows run over block edges, so the region is read as one text and spans mapped back.
@@ -1057,9 +1092,9 @@ def _text_table_rows(ctx: _Ctx, start: int) -> tuple[list[int], str, list[int], 
     aligned = text[: starts[ALIGNED_ROWS_BLOCKS]] if len(starts) > ALIGNED_ROWS_BLOCKS else text
     rows = criteria_from_text_rows(aligned, ctx.framework)
     if len(rows) >= len(ctx.framework.criteria):
-        return region, text, starts, rows
+        return region, text, starts, rows, False
     stream = criteria_from_cell_stream(text, ctx.framework)
-    return region, text, starts, stream if len(stream) > len(rows) else rows
+    return (region, text, starts, stream, True) if len(stream) > len(rows) else (region, text, starts, rows, False)
 
 
 def _criteria_in_clauses(

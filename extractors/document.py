@@ -91,13 +91,18 @@ class Document:
 
 
 def nfc(text: str) -> str:
-    """Unicode NFC, with non-breaking and odd spaces made plain and zero-width marks dropped."""
+    """Unicode NFC, with non-breaking and odd spaces made plain (one grouping thousands, "2 841", the thousands
+    dot) and zero-width marks dropped."""
     if text.isascii():
         return text  # already NFC, and none of the odd spaces is ASCII
     text = unicodedata.normalize("NFC", text)
     if _ODD_SPACES_RE.search(text):
-        text = text.translate(_SPACE_TABLE)
+        text = _GROUPED_DIGITS_RE.sub(_thousands_dot, text).translate(_SPACE_TABLE)
     return text
+
+
+def _thousands_dot(m: re.Match[str]) -> str:
+    return _GROUP_SPACE_RE.sub(".", m.group(0))
 
 
 _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\u200b\u200c\u200d\ufeff\u00ad"
@@ -105,3 +110,8 @@ _SPACE_TABLE = {ord(ch): " " for ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u20
     ord(ch): None for ch in "\u200b\u200c\u200d\ufeff\u00ad"
 }
 _ODD_SPACES_RE = re.compile(f"[{_ODD_SPACES}]")
+# Thousands grouped with a no-break or thin space, as Word and typesetting print them ("2 841", U+00A0, U+2009,
+# U+202F): the Vietnamese thousands dot ("2.841"), one character for one so offsets hold; a plain space stays a space.
+_GROUP_SPACE = "\u00a0\u2007\u202f\u2009"
+_GROUP_SPACE_RE = re.compile(f"[{_GROUP_SPACE}]")
+_GROUPED_DIGITS_RE = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}})+(?![\d])")

@@ -170,10 +170,23 @@ def _digits_for_words(text: str) -> str:
     return _WORDED_COUNT_RE.sub(lambda m: m["n"].rjust(len(m.group(0))), text)
 
 
+# a ratio whose two counts group their thousands with a space, as a PDF typeset with a thin space reads ("2 839/2 841":
+# held-out round 12; a DOCX's thin or no-break space is read as the thousands dot already, document.nfc)
+_SPACE_GROUPED_RATIO_RE = re.compile(r"(?<![\d.,/]\s?)\d{1,3}(?: \d{3})+\s*/\s*\d{1,3}(?: \d{3})+(?![\d.,/]|\s\d)")
+_SPACE_GROUP_HINT_RE = re.compile(r"\d \d{3}\s*/")  # a necessary part of it: a count's last group before "/"
+
+
+def _dots_for_space_groups(text: str) -> str:
+    """``text`` with each ratio of space-grouped counts dotted as Vietnamese groups them ("2.839/2.841"), offsets kept."""
+    if "/" not in text or _SPACE_GROUP_HINT_RE.search(text) is None:  # cheap necessary condition first
+        return text
+    return _SPACE_GROUPED_RATIO_RE.sub(lambda m: re.sub(r"(?<=\d) (?=\d{3})", ".", m.group(0)), text)
+
+
 def ratio_matches(text: str) -> list[re.Match[str]]:
     """The ratio statements of ``text`` in order: "a/b", "a trên (tổng số) b", "b …, trong đó a" (also
-    "có mười tám (18) cán bộ, công chức; trong đó mười bảy (17) người đạt chuẩn")."""
-    text = _digits_for_words(text)
+    "có mười tám (18) cán bộ, công chức; trong đó mười bảy (17) người đạt chuẩn"; "2 839/2 841")."""
+    text = _dots_for_space_groups(_digits_for_words(text))
     # each pattern searched only where its own words stand: RATIO_RE's "/", WORDED_RATIO_RE's "trên" (case-blind),
     # OF_WHICH_RE's "trong" (case-sensitive, as that pattern is)
     slashed = RATIO_RE.finditer(text) if "/" in text else ()

@@ -400,6 +400,58 @@ def criteria_from_cell_stream(text: str, framework: Framework) -> list[tuple[Cri
 _RANK_KEYS = dict(_COLUMN_KEY_SETS)["rank"]
 
 
+_STREAM_CODE_RE = re.compile(r"^(?P<criterion>\d{1,2})\.(?P<n>\d{1,2})\.?$")  # "1.5", "1.5."
+
+
+def indicators_from_cell_stream(text: str, rows: list[tuple[Criterion, int, int]], end: int) -> list[tuple[Indicator, int, int]]:
+    """Component indicators between the criteria rows of a table whose cells a converter wrote one after
+    another (:func:`criteria_from_cell_stream`): "… 1.1 Kế hoạch CCHC năm 2 2 Sáng kiến … 1.5 2 2 CCHC …".
+    An indicator is a code of the criterion above it ("1.5" under row 1), then the first run of numbers
+    after it: its maximum and its score (the larger is the maximum, as a criterion's row reads them; a third
+    number that checks as their percent is that). ``end``: where the last row's indicators stop."""
+    found: list[tuple[Indicator, int, int]] = []
+    for (crit, _, row_end), after in zip(rows, [*(lo for _, lo, _ in rows[1:]), end][: len(rows)], strict=True):
+        tokens = [(row_end + m.start(), row_end + m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text[row_end:after])]
+        k = 0
+        while k < len(tokens):
+            code = _STREAM_CODE_RE.match(tokens[k][2])
+            cells = None
+            if code and code["criterion"] == crit.code:  # up to the next code in sequence ("2.5" may be a cell)
+                after_code = f"{crit.code}.{int(code['n']) + 1}"
+                stop = next((j for j in range(k + 1, len(tokens)) if tokens[j][2].rstrip(".") == after_code), len(tokens))
+                cells = _first_number_run(tokens[k + 1 : stop])
+            if cells is None:
+                k += 1
+                continue
+            (a, b), used = cells
+            title = " ".join(t for _, _, t in tokens[k + 1 : k + 1 + used] if not _STREAM_NUMBER_RE.match(t))
+            indicator = Indicator(code=tokens[k][2].rstrip("."), title=title or None, score=min(a, b), max_score=max(a, b),
+                                  criterion=crit.code)
+            found.append((indicator, tokens[k][0], tokens[k + used][1]))
+            k += 1 + used  # a score "2.5" under criterion 2 is a cell, not the next code
+    return found
+
+
+def _first_number_run(tokens: list[_Token]) -> tuple[tuple[float, float], int] | None:
+    """(the two cells, how many tokens up to them) of the first run of two or more numbers: its first two
+    when a third checks as their percent, else its last two (a title's number before them: "… số 61 2 2")."""
+    run: list[tuple[float, int]] = []
+    for k, (_, _, t) in enumerate([*tokens, (0, 0, "")]):
+        number = parse_number(t, small=True) if _STREAM_NUMBER_RE.match(t) and not t.endswith("%") else None
+        if number is not None:
+            run.append((number.value, k + 1))
+            continue
+        if len(run) >= 2:
+            break
+        run = []
+    if len(run) < 2:
+        return None
+    if len(run) >= 3 and _consistent_triple([v for v, _ in run[:3]]) is not None:
+        run = run[:2]
+    (a, _), (b, used) = run[-2:]
+    return ((a, b), used) if 0 < max(a, b) < 50 else None
+
+
 _Token = tuple[int, int, str]
 # the criterion, its row number's token, the token after its cells, and where a self-assessed score stands:
 # 0 none ("max score percent"), 2 after the score ("max score self percent"), 1 before it ("max self score percent")

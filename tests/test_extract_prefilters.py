@@ -231,3 +231,15 @@ def test_the_references_of_a_text_lowered_to_other_offsets_are_read() -> None:
 def test_every_place_phrase_holds_a_word_its_test_looks_for() -> None:
     assert all("đầu" in phrase or "cuối" in phrase for phrase in [*FIRST_PLACE, *LAST_PLACE])
     assert [(r.rank, r.total) for r in find_ranks("Xã XẾP CUỐI (trong 45 phường).")] == [(45, 45)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2 839/2 841 hồ sơ", "có 1 900 / 2 841 hồ sơ", "1 234 567/2 000 000 lượt", "12 100/120 hồ sơ", "ngày 12/01/2023"],
+)
+def test_the_space_grouped_ratio_hint_is_a_part_of_its_pattern(text: str) -> None:
+    from cchc.extractors.quantities import _SPACE_GROUP_HINT_RE, _SPACE_GROUPED_RATIO_RE
+
+    for m in _SPACE_GROUPED_RATIO_RE.finditer(text):
+        assert _SPACE_GROUP_HINT_RE.search(m.group(0)) is not None
+    assert (_SPACE_GROUPED_RATIO_RE.search(text) is not None) <= (_SPACE_GROUP_HINT_RE.search(text) is not None)

@@ -47,7 +47,6 @@ FORMS = [
 ]  # fmt: skip
 
 NOT_QUANTITIES = [
-    "Tỷ lệ hồ sơ giải quyết đúng hạn: 1 327/1 331 hồ sơ.",  # numbers grouped by spaces: 327/1 is no ratio
     "Xếp thứ 5/19 nhóm hạng các xã, thị trấn.",  # a rank
     "Cải cách thể chế: 12,7/15 điểm.",  # a score
     "Căn cứ Kế hoạch số 29/KH-UBND ngày 27/12/2021.",  # a document number and a date
@@ -68,6 +67,14 @@ def test_ratio_forms(sentence: str, expected: tuple[float, float, float | None, 
 @pytest.mark.parametrize("sentence", NOT_QUANTITIES)
 def test_not_a_new_quantity(sentence: str) -> None:
     assert len(find_quantities(sentence)) <= (1 if "3/18" in sentence else 0)
+
+
+def test_counts_grouped_by_spaces_are_one_ratio_never_cut_apart() -> None:
+    # thousands grouped by a space on both sides (a PDF's thin space reads so): 1327/1331, never 327/1
+    (q,) = find_quantities("Tỷ lệ hồ sơ giải quyết đúng hạn: 1 327/1 331 hồ sơ.")
+    assert (q.numerator, q.denominator, q.unit) == (1327, 1331, "hồ sơ")
+    # only one side grouped: no thousands to read, and no ratio cut out of it
+    assert find_quantities("Tỷ lệ hồ sơ giải quyết đúng hạn: 1 327/1331 hồ sơ.") == []
 
 
 # sentence, numerator, denominator -> (the whole in words, the part's qualifiers)

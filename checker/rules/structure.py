@@ -10,8 +10,9 @@ from functools import partial
 import regex as re
 
 from cchc.checker import messages as m
-from cchc.checker.engine import Hit, RuleContext, rule
+from cchc.checker.engine import Framework, Hit, RuleContext, rule
 from cchc.checker.rules._common import _code_parts
+from cchc.extractors.layout import is_all_caps
 from cchc.extractors.locale_vi import rank_value
 from cchc.schemas.record import Criterion, Evidence, Heading, Record
 
@@ -118,13 +119,14 @@ def _break_hit(subject: str, label_vi: str, label_en: str, run: _Run, show: Call
 )
 def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     """Roman sections I, II, ...; within a section 1, 2, 3 ...; under N: N.1, N.2 ...; criteria lettered
-    a), b), … đ), e), g) (once per sequence).
+    a), b), … đ), e), g) (once per sequence). Criteria headed in Roman numerals under Roman sections ("I. KẾT
+    QUẢ …", "I. Chỉ đạo, điều hành …" … "X. …", "II. ĐÁNH GIÁ CHUNG") are a sequence of their own.
 
     On pages read by OCR a heading number can lose a stroke ("III." read as "II."), and no context
     makes the repair certain: there the finding is info, and says the number was read by OCR.
     """
     ocr_pages = set(record.source.ocr_pages)
-    for hit in _numbering_gaps(record):
+    for hit in _numbering_gaps(record, ctx.framework):
         if ocr_pages and any(ev.page in ocr_pages for ev in hit.evidence):
             hit = replace(
                 hit,
@@ -135,14 +137,8 @@ def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
         yield hit
 
 
-def _numbering_gaps(record: Record) -> Iterator[Hit]:
-    romans = [(roman_value(h.number), h) for h in record.outline if h.scheme == "roman"]
-    roman_run = _Run(frozenset({1}))
-    for value, h in romans:
-        if value is not None:
-            roman_run.add(value, h)
-    if roman_run.break_at is not None:
-        yield _break_hit("I, II, III", "Các phần (số La Mã)", "Roman sections", roman_run, _to_roman)
+def _numbering_gaps(record: Record, framework: Framework | None = None) -> Iterator[Hit]:
+    yield from _roman_gaps(record, framework)
 
     sections: dict[str | None, list[Heading]] = defaultdict(list)
     for h in record.outline:
@@ -184,6 +180,56 @@ def _numbering_gaps(record: Record) -> Iterator[Hit]:
                 )
     yield from _label_gaps(record)
     yield from _letter_gaps(record)
+
+
+def _roman_gaps(record: Record, framework: Framework | None) -> Iterator[Hit]:
+    """Roman sections I, II, III; criteria headed in Roman numerals under them ("I. KẾT QUẢ …", then "I. Chỉ
+    đạo, điều hành …" … "X. …", then "II. ĐÁNH GIÁ CHUNG") are a sequence of their own, each checked."""
+    romans = [(roman_value(h.number), h) for h in record.outline if h.scheme == "roman"]
+    values = [value for value, _ in romans if value is not None]
+    if values == list(range(1, len(values) + 1)):
+        return  # one sequence I, II, III … without a break: nothing to tell apart (the common case, found cheaply)
+    criteria = _roman_criterion_headings([h for _, h in romans], record, framework)
+    section_run, criterion_run = _Run(frozenset({1})), _Run(frozenset({1}))
+    for value, h in romans:
+        if value is not None:
+            (criterion_run if id(h) in criteria else section_run).add(value, h)
+    if section_run.break_at is not None:
+        yield _break_hit("I, II, III", "Các phần (số La Mã)", "Roman sections", section_run, _to_roman)
+    if criterion_run.break_at is not None:
+        hit = _break_hit("lĩnh vực I, II, III", "Các lĩnh vực (số La Mã)", "Criteria numbered in Roman", criterion_run, _to_roman)
+        heading = criterion_run.items[criterion_run.break_at][1]
+        code = criteria[id(heading)]
+        yield replace(
+            hit,
+            message=f"{hit.message}: tiêu chí {code} được đánh số {heading.number}",
+            message_en=f"{hit.message_en}: criterion {code} is numbered {heading.number}",
+        )
+
+
+def _roman_criterion_headings(headings: list[Heading], record: Record, framework: Framework | None) -> dict[int, str]:
+    """The Roman headings that head a criterion (by id, to its code): a title naming a criterion of the framework
+    ("I. Chỉ đạo, điều hành …"; a section's "I. KẾT QUẢ THỰC HIỆN …" names none), or a title not in capitals
+    (a section's are) over a criterion printed with its number, read from the heading to the next Roman heading
+    (a title wrapped onto the next line: "VIII. Tác động của cải cách hành chính đến")."""
+    match_title: Callable[[str], str | None] | None = getattr(framework, "match_title", None)  # the extractor's
+    blocks = [h.evidence[0].block if h.evidence else None for h in headings]
+    found: dict[int, str] = {}
+    for k, h in enumerate(headings):
+        if match_title is not None and (code := match_title(h.title)) is not None:
+            found[id(h)] = code
+        elif (start := blocks[k]) is not None and not is_all_caps(h.title):
+            end = blocks[k + 1] if k + 1 < len(blocks) else None
+            code = next((c.code for c in record.criteria if _printed_under(c, h.number, start, end)), None)
+            found.update({id(h): code} if code else {})
+    return found
+
+
+def _printed_under(criterion: Criterion, number: str, start: int, end: int | None) -> bool:
+    """``criterion`` is printed with ``number`` and read from block ``start`` up to ``end``."""
+    block = criterion.evidence[0].block if criterion.evidence else None
+    printed = (criterion.printed_number or "").rstrip(".)").strip()
+    return printed == number and block is not None and start <= block and (end is None or block < end)
 
 
 def _skips_missing_criteria(run: _Run, record: Record) -> bool:
@@ -284,6 +330,18 @@ def _to_roman(n: int) -> str:
 
 # --------------------------------------------------------------------------- CCHC108 missing_criterion
 
+MIN_ROWS_LOST_BY_OCR = 2  # one criterion missing is a clerk's omission as often as a misread row; several are OCR's
+
+
+def _rows_lost_by_ocr(record: Record, present: dict[str, Criterion], missing: int) -> set[int]:
+    """The OCR'd pages the criteria were read from, when several criteria are missing between them: rows an OCR'd
+    table lost (cells out of order, a row split), more likely than criteria the report left out. Else empty."""
+    ocr_pages = set(record.source.ocr_pages)
+    if missing < MIN_ROWS_LOST_BY_OCR or not ocr_pages:
+        return set()
+    pages = {ev.page for c in present.values() for ev in c.evidence[:1]}
+    return {page for page in pages if page is not None} if pages and pages <= ocr_pages else set()
+
 
 @rule(
     "CCHC108",
@@ -293,7 +351,8 @@ def _to_roman(n: int) -> str:
     "A criterion of the framework is absent",
 )
 def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
-    """Framework criteria absent from a scored report that has at least half of them.
+    """Framework criteria absent from a scored report that has at least half of them; info when several are
+    missing between criteria read by OCR (rows a scanned table lost, more often than criteria left out).
 
     Without a framework, only gaps inside the codes found (1, 2, 4 -> 3) are reported.
     """
@@ -312,6 +371,7 @@ def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     found = [code for code in expected if code in present]
     if not expected or len(found) * 2 < len(expected):
         return
+    unread = _rows_lost_by_ocr(record, present, len(expected) - len(found))
     for k, code in enumerate(expected):
         if code in present:
             continue
@@ -321,7 +381,7 @@ def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
             if c in present
         ]
         name = f" ({names[code]})" if names.get(code) else ""
-        yield Hit(
+        hit = Hit(
             subject=code,
             message=f"{m.criterion_place(code, 'vi')}{name}: không có trong báo cáo "
             f"(có {len(found)}/{len(expected)} tiêu chí)",
@@ -331,3 +391,11 @@ def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
             actual=None,
             evidence=[ev for c in neighbours for ev in c.evidence[:1]],
         )
+        if unread and neighbours and all(ev.page in unread for c in neighbours for ev in c.evidence[:1]):
+            hit = replace(
+                hit,
+                severity="info",
+                message=hit.message + " (các dòng bảng đọc bằng OCR: xem lại bản quét)",
+                message_en=hit.message_en + " (table rows read by OCR: check the scan)",
+            )
+        yield hit
