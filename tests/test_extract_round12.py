@@ -254,8 +254,9 @@ def test_round12_wordings_of_a_criterions_score_rank_and_last_years_score(tmp_pa
     assert [f.kind for f in r.findings if f.kind in ("conflicting_values", "percent_mismatch", "year_mismatch")] == []
 
 
-def _table_then_roman_headings(tmp_path: Path, numbers: list[str]):  # type: ignore[no-untyped-def]
-    """A criteria table, then a Roman heading per criterion (no score under it) inside Roman sections."""
+def _criteria_table_docx(tmp_path: Path, row_numbers: list[str], headings: list[str] | None, name: str):  # type: ignore[no-untyped-def]
+    """Section I with a criteria table (rows numbered ``row_numbers``), section II with a Roman heading per
+    criterion numbered ``headings`` (none if None, no score under it), section III; extracted."""
     import docx
 
     maxima = [12, 6, 20, 6, 11, 6, 13, 3, 11, 12]
@@ -267,18 +268,25 @@ def _table_then_roman_headings(tmp_path: Path, numbers: list[str]):  # type: ign
     table = document.add_table(rows=1, cols=4)
     for cell, text in zip(table.rows[0].cells, ["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt"], strict=True):
         cell.text = text
-    for k, ((title, stated), maximum) in enumerate(zip(CRITERIA_IN_ROMAN, maxima, strict=True), 1):
-        for cell, text in zip(table.add_row().cells, [str(k), title, str(maximum), stated.split("/")[0]], strict=True):
+    for number, (title, stated), maximum in zip(row_numbers, CRITERIA_IN_ROMAN, maxima, strict=True):
+        for cell, text in zip(table.add_row().cells, [number, title, str(maximum), stated.split("/")[0]], strict=True):
             cell.text = text
     document.add_paragraph().add_run("II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC").bold = True
-    for number, (title, _) in zip(numbers, CRITERIA_IN_ROMAN, strict=True):
+    if headings is None:
+        document.add_paragraph("Công tác CCHC được quan tâm chỉ đạo.")
+    for number, (title, _) in zip(headings or [], CRITERIA_IN_ROMAN[: len(headings or [])], strict=True):
         document.add_paragraph().add_run(f"{number}. {title}").bold = True
         document.add_paragraph("Các nhiệm vụ được triển khai kịp thời, đúng kế hoạch.")
     document.add_paragraph().add_run("III. ĐÁNH GIÁ CHUNG").bold = True
     document.add_paragraph("Công tác CCHC được quan tâm chỉ đạo.")
-    path = tmp_path / "table-roman.docx"
+    path = tmp_path / name
     document.save(str(path))
     return extract_file(path)
+
+
+def _table_then_roman_headings(tmp_path: Path, numbers: list[str]):  # type: ignore[no-untyped-def]
+    """A criteria table, then a Roman heading per criterion (no score under it) inside Roman sections."""
+    return _criteria_table_docx(tmp_path, [str(k) for k in range(1, 11)], numbers, "table-roman.docx")
 
 
 def test_roman_criterion_headings_after_a_criteria_table_are_known_by_their_titles(tmp_path: Path) -> None:
@@ -291,26 +299,7 @@ def test_roman_criterion_headings_after_a_criteria_table_are_known_by_their_titl
 
 
 def test_a_criteria_table_numbered_in_roman_under_section_i_leaves_the_sections_one_sequence(tmp_path: Path) -> None:
-    import docx
-
-    maxima = [12, 6, 20, 6, 11, 6, 13, 3, 11, 12]
-    document = docx.Document()
-    for text in HEADER:
-        document.add_paragraph(text)
-    document.add_paragraph("Kết quả Chỉ số CCHC năm 2022 của UBND xã An Khánh đạt 89,00/100 điểm, xếp thứ 6/19 xã.")
-    document.add_paragraph().add_run("I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2022").bold = True
-    table = document.add_table(rows=1, cols=4)
-    for cell, text in zip(table.rows[0].cells, ["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt"], strict=True):
-        cell.text = text
-    for number, (title, stated), maximum in zip(ROMAN, CRITERIA_IN_ROMAN, maxima, strict=True):
-        for cell, text in zip(table.add_row().cells, [number, title, str(maximum), stated.split("/")[0]], strict=True):
-            cell.text = text
-    for heading in ("II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC", "III. ĐÁNH GIÁ CHUNG"):
-        document.add_paragraph().add_run(heading).bold = True
-        document.add_paragraph("Công tác CCHC được quan tâm chỉ đạo.")
-    path = tmp_path / "roman-rows.docx"
-    document.save(str(path))
-    r = extract_file(path)
+    r = _criteria_table_docx(tmp_path, ROMAN, None, "roman-rows.docx")
     assert [(c.code, c.printed_number) for c in r.criteria][:2] == [("1", "I"), ("2", "II")]
     assert _gaps(r) == []
 

@@ -128,13 +128,18 @@ def numbering_gap(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     ocr_pages = set(record.source.ocr_pages)
     for hit in _numbering_gaps(record, ctx.framework):
         if ocr_pages and any(ev.page in ocr_pages for ev in hit.evidence):
-            hit = replace(
-                hit,
-                severity="info",
-                message=hit.message + " (số đề mục đọc bằng OCR: xem lại bản quét)",
-                message_en=hit.message_en + " (numbers read by OCR: check the scan)",
-            )
+            hit = _read_by_ocr(hit, "số đề mục đọc bằng OCR", "numbers read by OCR")
         yield hit
+
+
+def _read_by_ocr(hit: Hit, what_vi: str, what_en: str) -> Hit:
+    """``hit`` as info, saying that what it rests on was read by OCR and the scan should be looked at."""
+    return replace(
+        hit,
+        severity="info",
+        message=f"{hit.message} ({what_vi}: xem lại bản quét)",
+        message_en=f"{hit.message_en} ({what_en}: check the scan)",
+    )
 
 
 def _numbering_gaps(record: Record, framework: Framework | None = None) -> Iterator[Hit]:
@@ -392,10 +397,5 @@ def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
             evidence=[ev for c in neighbours for ev in c.evidence[:1]],
         )
         if unread and neighbours and all(ev.page in unread for c in neighbours for ev in c.evidence[:1]):
-            hit = replace(
-                hit,
-                severity="info",
-                message=hit.message + " (các dòng bảng đọc bằng OCR: xem lại bản quét)",
-                message_en=hit.message_en + " (table rows read by OCR: check the scan)",
-            )
+            hit = _read_by_ocr(hit, "các dòng bảng đọc bằng OCR", "table rows read by OCR")
         yield hit
