@@ -76,7 +76,7 @@ def test_committed_truth_is_what_the_specs_give() -> None:
 
 # text, DOCX, Word numbering, PDF, a PDF table, and one LibreOffice conversion (soffice, from the Makefile's packages)
 @pytest.mark.parametrize("name", ["an-son-2023", "binh-minh-2023", "thanh-hai-2022", "kim-son-2023", "dong-tam-2021",
-                                  "thanh-xuan-2023", "tan-lien-2023", "thanh-duc-2022"])
+                                  "thanh-xuan-2023", "tan-lien-2023", "thanh-duc-2022", "son-phuoc-2023", "ke-sach-2023"])
 def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
     first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
     second = build.build(tmp_path / "b", only=[name])[0].read_bytes()
@@ -251,11 +251,15 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
         as_standard = "Điểm chuẩn: " + printed(max_score) + " điểm; điểm đạt: " + printed(score) + " điểm"
         # round 12: "Số điểm đạt được là 5 điểm trên 6 điểm tối đa"
         as_q = printed(score) + " điểm trên " + printed(max_score) + " điểm tối đa"
+        # round 13: "mười hai phẩy năm (12,5) điểm trên tổng số 15 điểm"; "bị trừ 2,5 điểm so với điểm tối đa 15 điểm"
+        as_r_words = r"\(" + printed(score) + r"\) điểm trên tổng số " + printed(max_score) + " điểm"
+        as_r_lost = "bị trừ " + printed(max_score - score) + " điểm so với điểm tối đa " + printed(max_score) + " điểm"
         malformed = [p[2] for p in spec["plants"] if p[0] == "malformed" and str(p[1]) == code]
         as_malformed = re.escape(malformed[0]) + " điểm" if malformed else r"(?!)"  # "9,5/,11 điểm", its only statement
         assert any(re.search(pattern, text) for pattern in (as_score, as_lost, as_row, as_row_first, as_words,
                                                             as_labels, as_points, as_remaining, as_row_self, as_d,
-                                                            as_split, as_standard, as_q, as_malformed)), code
+                                                            as_split, as_standard, as_q, as_r_words, as_r_lost,
+                                                            as_malformed)), code
 
 
 def test_rounds_are_specs_and_disjoint() -> None:
@@ -510,3 +514,79 @@ def test_round_12_header_in_text_boxes(tmp_path: Path) -> None:
     assert "Sơn Thủy, ngày 16 tháng 01 năm 2023" in boxes[1]
     first_table = docx.Document(str(path)).tables[0]
     assert first_table.rows[0].cells[0].text == "TT"  # the first table is the criteria table, not the header
+
+
+def test_round_13_decimal_words() -> None:
+    from compose import decimal_words
+
+    assert decimal_words("12,5") == "mười hai phẩy năm"
+    assert decimal_words("87,25") == "tám mươi bảy phẩy hai mươi lăm"
+    assert decimal_words("88,00") == "tám mươi tám" and decimal_words("6") == "sáu"
+    assert decimal_words("91,75") == "chín mươi mốt phẩy bảy mươi lăm"
+
+
+def test_round_13_period_reports_hold_the_index_year() -> None:
+    """A six-month or quarterly report of year Y+1 states the index of year Y: the truth's year is Y, the title and the
+    closing name both, the period's own records are a quantity of their own beside the year's."""
+    for name, label in (("kim-hy-2023", "6 tháng đầu năm 2024"), ("phu-dinh-2022", "quý I năm 2023"),
+                        ("duc-tan-2024", "9 tháng đầu năm 2025")):
+        spec = BY_NAME[name]
+        blocks, truth = compose(spec)
+        assert truth["meta"]["report_year"] == spec["year"] and int(spec["date"][:4]) == spec["year"] + 1
+        titles = [b[1] for b in blocks if b[0] == "center"]
+        assert f"Kết quả thực hiện công tác cải cách hành chính {label}" in titles
+        assert any(t.startswith(f"và kết quả Chỉ số cải cách hành chính năm {spec['year']} ") for t in titles)
+        resolved = [q["denominator"] for q in truth["quantities"] if label in q["what"]]
+        assert resolved and resolved[0] != spec["records"][1]
+    _, truth = compose(BY_NAME["kim-hy-2023"])
+    assert truth["planted"] == []  # two years in the title, each of its own thing: nothing to find
+    _, truth = compose(BY_NAME["phu-dinh-2022"])
+    (closing,) = [p for p in truth["planted"] if p["kind"] == "year_mismatch"]
+    assert closing["sentence"].endswith("quý I năm 2023 và kết quả Chỉ số CCHC năm 2021 của UBND xã Phú Đình./.")
+
+
+def test_round_13_points_lost_only_give_the_score() -> None:
+    """prose_r: a criterion stated only by the points it lost has its maximum less those points as its score."""
+    spec = BY_NAME["kim-hy-2023"]
+    blocks, truth = compose(spec)
+    lost_only = [b[1] for b in blocks if b[0] == "para" and " bị trừ " in b[1] and "so với điểm tối đa" in b[1]]
+    assert lost_only
+    maxima = [d(m) for m in MAXIMA[spec["maxima"]]]
+    for text in lost_only:
+        lost, max_score = (d(x) for x in re.search(r"bị trừ ([\d,]+) điểm so với điểm tối đa ([\d,]+)", text).groups())
+        codes = [c for c, m in enumerate(maxima, 1) if m == max_score and spec_scores(spec)[c - 1] == m - lost]
+        assert codes and any(truth["criteria"][str(c)]["score"] == float(max_score - lost) for c in codes)
+    words = [b[1] for b in blocks if b[0] == "para" and "phẩy" in b[1] and "(" in b[1]]
+    assert words  # and a score in words: "mười bảy phẩy năm (17,5) điểm"
+
+
+def test_round_13_word_tables(tmp_path: Path) -> None:
+    """Tables as offices make them: the totals row first with a Word formula field, a landscape section; a frame table
+    holding the criteria table, titles over two paragraphs of a cell; a hyperlink around the overall score."""
+    import docx
+
+    path = build.build(tmp_path, only=["son-phuoc-2023"])[0]
+    xml = docx_xml(path)
+    assert 'w:orient="landscape"' in xml and xml.count("<w:sectPr") == 3
+    assert '<w:fldSimple w:instr=" =SUM(BELOW) ">' in xml
+    assert "<w:t>87,00</w:t>" in xml.split("=SUM(BELOW)")[1][:200]  # the field's last result, inside it
+    assert "Tổng cộng 100 87,00 87,00" in document_text(path)  # the field's shown result is printed
+    path = build.build(tmp_path, only=["ninh-thoi-2024"])[0]
+    header, outer = docx.Document(str(path)).tables[:2]  # the header's table, then the frame
+    assert len(header.columns) == 2 and len(outer.rows) == 1 and len(outer.columns) == 1 and outer.cell(0, 0).tables
+    inner = outer.cell(0, 0).tables[0]
+    assert inner.rows[0].cells[0].text == "STT" and any(len(row.cells[1].paragraphs) == 2 for row in inner.rows)
+    path = build.build(tmp_path, only=["ke-sach-2023"])[0]
+    xml = docx_xml(path)
+    assert re.search(r"<w:hyperlink r:id=\"rId\d+\"><w:r><w:t>88,00</w:t></w:r></w:hyperlink>", xml)
+    assert "tám mươi tám (88,00) điểm trên tổng số 100 điểm" in document_text(path)
+
+
+def test_round_13_scan_at_150_dpi(tmp_path: Path) -> None:
+    import subprocess
+
+    path = build.build(tmp_path, only=["duc-lieu-2022"])[0]
+    assert subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.strip() == ""
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in images.splitlines()[2:]]
+    assert rows and all(row[2] == "image" and row[12] == "150" for row in rows)

@@ -88,7 +88,8 @@ NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu c
                   "prose_f": ("decimal", "Lĩnh vực %1:"), "prose_g": ("decimal", "%1/"), "prose_h": ("lowerLetter", "%1)"),
                   "prose_i": ("upperRoman", "%1."), "prose_j": ("decimal", "%1."),
                   "prose_l": ("decimal", "%1."), "table_self": ("decimal", "%1."), "prose_n": ("decimal", "%1."),
-                  "table_end": ("decimal", "%1."), "prose_q": ("decimal", "%1.")}  # prose_q: round 12
+                  "table_end": ("decimal", "%1."), "prose_q": ("decimal", "%1."),  # prose_q: round 12
+                  "prose_r": ("decimal", "%1.")}  # round 13
 
 
 def add_numbering(document: Any, fmt: str, text: str) -> int:
@@ -222,6 +223,57 @@ def apply_tracked(document: Any, edits: list[tuple[str, ...]]) -> None:
             anchor.addnext(tail)
 
 
+def apply_wrapped(document: Any, wraps: list[tuple[str, ...]]) -> None:
+    """Round 13 (``wrapped``): a number inside a hyperlink or a Word field, as offices leave them. ("link", text, url):
+    ``text`` inside a w:hyperlink to ``url`` (the first run that holds it); ("field", text, instr): the cell whose whole
+    text is ``text`` made a w:fldSimple (a formula such as " =SUM(ABOVE) ", its last result shown)."""
+    from copy import deepcopy
+
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, target, extra in wraps:
+        if kind == "field":
+            run = next(r for r in document.element.body.iter(qn("w:r"))
+                       if r.find(qn("w:t")) is not None and (r.find(qn("w:t")).text or "") == target)
+            wrapper = OxmlElement("w:fldSimple")
+            wrapper.set(qn("w:instr"), extra)
+            run.addprevious(wrapper)
+            wrapper.append(run)
+            continue
+        run = next(r for r in document.element.body.iter(qn("w:r"))
+                   if r.find(qn("w:t")) is not None and target in (r.find(qn("w:t")).text or ""))
+        t = run.find(qn("w:t"))
+        text = t.text
+        start = text.index(target)
+        wrapper = OxmlElement("w:hyperlink")
+        wrapper.set(qn("r:id"), document.part.relate_to(extra, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+        middle = deepcopy(run)
+        middle.find(qn("w:t")).text = target
+        wrapper.append(middle)
+        tail = deepcopy(run)
+        tail.find(qn("w:t")).text = text[start + len(target):]
+        t.text = text[:start]
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        tail.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.addnext(wrapper)
+        wrapper.addnext(tail)
+
+
+def fill_table(table: Any, rows: list[list[str]]) -> None:
+    """Round 13: a table's cells, a value with a newline typed as two paragraphs of its cell (Enter in the cell)."""
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            first, _, rest = value.partition("\n")
+            table.cell(r, c).text = first
+            if rest:
+                table.cell(r, c).add_paragraph(rest)
+            if r == 0:
+                for run in table.cell(r, c).paragraphs[0].runs:
+                    run.bold = True
+
+
 def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool = False,
                 spec: dict[str, Any] | None = None) -> None:
     import docx
@@ -281,6 +333,31 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
         elif kind == "para":
             para = document.add_paragraph(block[1])
             para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        elif kind == "table" and spec and (spec.get("landscape") or spec.get("nested") or spec.get("cell_paras")) \
+                and len(block[1]) > 10:  # round 13: the criteria table
+            from docx.enum.section import WD_ORIENT, WD_SECTION
+
+            rows = block[1]
+            if spec.get("landscape"):  # in a landscape section of its own, as a wide sheet is pasted
+                width, height = document.sections[-1].page_width, document.sections[-1].page_height
+                wide = document.add_section(WD_SECTION.NEW_PAGE)  # the body's last section, after a break
+                wide.orientation = WD_ORIENT.LANDSCAPE
+                wide.page_width, wide.page_height = height, width
+            if spec.get("nested"):  # inside the one cell of a frame table, under its caption
+                frame = document.add_table(rows=1, cols=1)
+                frame.style = "Table Grid"
+                holder = frame.cell(0, 0)
+                holder.paragraphs[0].add_run(f"Bảng 1. Kết quả Chỉ số CCHC năm {spec['year']}").bold = True
+                table = holder.add_table(rows=len(rows), cols=len(rows[0]))
+                holder.add_paragraph("(Nguồn: Quyết định công bố Chỉ số CCHC của UBND cấp huyện)")
+            else:
+                table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            fill_table(table, rows)
+            if spec.get("landscape"):
+                back = document.add_section(WD_SECTION.NEW_PAGE)
+                back.orientation = WD_ORIENT.PORTRAIT
+                back.page_width, back.page_height = width, height
         elif kind == "table":
             rows = block[1]
             table = document.add_table(rows=len(rows), cols=len(rows[0]))
@@ -319,6 +396,8 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
             document.add_page_break()
     if spec and spec.get("tracked"):  # round 12
         apply_tracked(document, spec["tracked"])
+    if spec and spec.get("wrapped"):  # round 13
+        apply_wrapped(document, spec["wrapped"])
     buffer = io.BytesIO()
     document.save(buffer)
     write_zip_fixed(buffer.getvalue(), path)
@@ -390,7 +469,8 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> N
         elif kind == "para":
             story.append(Paragraph(escape(block[1]), body))
         elif kind == "table":
-            rows = [[Paragraph(escape(v), cell if c == 1 else cell_center) for c, v in enumerate(row)] for row in block[1]]
+            rows = [[Paragraph(escape(v).replace("\n", "<br/>"), cell if c == 1 else cell_center)  # round 13: "\n"
+                     for c, v in enumerate(row)] for row in block[1]]
             widths = [1.2, 8.3, 2.2, 2.2, 2.3] if len(rows[0]) == 5 else [1.3, 6.5, 1.9, 1.9, 2.0, 2.4] \
                 if len(rows[0]) == 6 else [16.2 / len(rows[0])] * len(rows[0])  # round 5: a records table
             if len(block) > 2:  # round 7: a grouped table, its "Ghi chú" column wide enough for "1.848/1.851 hồ sơ"

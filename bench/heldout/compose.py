@@ -120,6 +120,20 @@ def number_words(n: int) -> str:
     return f"{head} {tail}"
 
 
+def decimal_words(printed: str) -> str:
+    """Round 13: a printed score in words, as a clerk reads it out ("12,5" -> "mười hai phẩy năm")."""
+    whole, _, frac = printed.partition(",")
+    text = number_words(int(whole))
+    if frac.strip("0"):  # "88,00" is read "tám mươi tám"
+        assert not frac.startswith("0"), printed
+        text += " phẩy " + number_words(int(frac))
+    return text
+
+
+PERIODS = {"6t": ("6 tháng đầu năm", "6 THÁNG CUỐI NĂM"), "q1": ("quý I năm", "QUÝ II NĂM"),
+           "9t": ("9 tháng đầu năm", "QUÝ IV NĂM")}  # round 13: the report's period, the next period's tasks
+
+
 def district_name(district: str) -> tuple[str, str]:
     """("huyện", "Nam Sách") from "Nam Sách"; ("thị xã", "Kinh Môn") from "thị xã Kinh Môn"."""
     for kind in DISTRICT_KINDS:
@@ -200,7 +214,7 @@ class Composer:
         missing = {p[1] for p in self.plant("missing")}
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
         if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j",
-                           "prose_k", "prose_l", "prose_m", "prose_n", "prose_o", "prose_p", "prose_q") \
+                           "prose_k", "prose_l", "prose_m", "prose_n", "prose_o", "prose_p", "prose_q", "prose_r") \
                 or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
@@ -303,6 +317,8 @@ class Composer:
                     total)
         if style == "toan_huyen":  # round 5
             return f"đứng thứ {r_text} toàn {self.district_kind} ({total} đơn vị)", int(r_text), total
+        if style == "dung_trong_so":  # round 13: "đứng thứ 4 trong số 18 đơn vị"
+            return f"đứng thứ {r_text} trong số {total} đơn vị", int(r_text), total
         if style == "words":
             rank = WORD_RANKS[r_text]
             return f"xếp thứ {r_text} trong tổng số {total} {kinds}", rank, total
@@ -327,6 +343,9 @@ class Composer:
         if style == "words":  # round 6: "tăng hai bậc", "hạ một bậc"
             return (f"tăng {NUMBER_WORDS[n]} bậc so với năm {last}" if n > 0 else
                     f"hạ {NUMBER_WORDS[-n]} bậc so với năm {last}"), n
+        if style == "hang":  # round 13: "tăng 2 hạng so với cùng kỳ năm 2022"
+            return (f"tăng {n} hạng so với cùng kỳ năm {last}" if n > 0 else
+                    f"giảm {-n} hạng so với cùng kỳ năm {last}"), n
         if style == "truoc":  # round 5: "so với năm trước tăng 2 bậc"
             return (f"so với năm trước tăng {n} bậc" if n > 0 else f"so với năm trước giảm {-n} bậc"), n
         if n > 0:
@@ -386,6 +405,13 @@ class Composer:
             else:
                 crit.rank_change = None  # no change printed
             return text + "."
+        elif self.spec.get("crit_rank_style") == "trong_so":  # round 13: "Đứng thứ 4 trong số 18 đơn vị (tăng 2 hạng …)."
+            text = f"Đứng thứ {r} trong số {t} đơn vị"
+            if crit.rank_change is not None:
+                n = crit.rank_change
+                text += (f" (tăng {n} hạng so với cùng kỳ)" if n > 0 else f" (giảm {-n} hạng so với cùng kỳ)" if n < 0
+                         else " (giữ nguyên thứ hạng so với cùng kỳ)")
+            return text + "."
         elif self.spec.get("crit_rank_style") == "hang":  # round 5
             text = f"Xếp hạng {r}/{t}"
             if crit.rank_change is not None:
@@ -430,7 +456,15 @@ class Composer:
         title_year = self.year
         for _, printed in self.plant("year_title"):
             title_year = printed
-        if self.spec.get("title_caps") or title_year != self.year:  # round 5: one title line in capitals
+        if self.spec.get("period"):  # round 13: a quarterly or six-month report stating last year's index
+            label = PERIODS[self.spec["period"]][0]
+            self.add("center", f"Kết quả thực hiện công tác cải cách hành chính {label} {self.year + 1}", True)
+            self.add("center", f"và kết quả Chỉ số cải cách hành chính năm {title_year} của {self.unit_phrase()}", True)
+            if title_year != self.year:
+                self.plants.append(Planted("year_mismatch", "title", "", [float(self.year), float(title_year)],
+                                           f"Chỉ số cải cách hành chính năm {title_year}",
+                                           f"the title names {title_year}; the body, the report's year {self.year}"))
+        elif self.spec.get("title_caps") or title_year != self.year:  # round 5: one title line in capitals
             text = f"KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM {title_year}"
             self.add("center", text, True)
             if title_year != self.year:
@@ -469,6 +503,16 @@ class Composer:
                          f"{number}/QĐ-UBND ngày {decision} của UBND {self.district_kind} {self.district}, "
                          f"{self.province_phrase()} về việc công bố Chỉ số cải cách hành chính năm {self.year} của "
                          f"UBND các xã, phường, thị trấn; {unit_word} báo cáo kết quả như sau:")
+        if self.spec.get("period"):  # round 13: the period's own records: another period, another total
+            label = PERIODS[self.spec["period"]][0]
+            resolved = self.spec["records"][1] * {"q1": 2, "6t": 5, "9t": 7}[self.spec["period"]] // 10
+            on_time = resolved - 2
+            period_pct = vn(percent(Decimal(on_time), Decimal(resolved), 2), 2)
+            self.add("para", f"Trong {label} {self.year + 1}, Bộ phận tiếp nhận và trả kết quả của {self.level} đã giải "
+                             f"quyết {thousands(resolved)} hồ sơ TTHC, trong đó đúng hạn {thousands(on_time)}/"
+                             f"{thousands(resolved)} hồ sơ, đạt {period_pct}%. Kết quả Chỉ số CCHC năm {self.year} "
+                             f"của {self.level} được UBND {self.district_kind} công bố như sau:")
+            self.qty(on_time, resolved, period_pct, f"records resolved on time in {label} {self.year + 1}")
         if self.spec.get("revises"):  # round 10: a revised report replacing one sent earlier (same commune, year)
             number_before, date_before = self.spec["revises"]
             before = date.fromisoformat(date_before)
@@ -489,6 +533,7 @@ class Composer:
         total_text, total = self.total_text()
         pct_text = vn(percent(total, Decimal(100)), 2)  # a three-decimal total's percent is printed with two
         score_needle = f"{total_text} điểm trên tổng số 100" if self.spec.get("overall_style") == "pct_first" \
+            else f"({total_text}) điểm trên tổng số 100" if self.spec.get("overall_style") == "words" \
             else f"{total_text}/100"  # round 5: the points stated apart from the percent
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
@@ -562,6 +607,13 @@ class Composer:
             text = (f"Chỉ số CCHC của {subject} qua hai năm: năm {self.year - 1} đạt {prev} điểm; năm {self.year} đạt "
                     f"{total_text}/100 điểm, tỷ lệ {pct_text}%, {rank_text}" + (f" ({change_text})" if change_text else "")
                     + f", xếp loại {classification}.")
+            self.add("para", text)
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
+        if style == "words":  # round 13: the total in words, the digits in brackets, "trên tổng số 100 điểm"
+            text = (f"Chỉ số CCHC năm {self.year} của {subject} đạt {decimal_words(total_text)} ({total_text}) điểm trên "
+                    f"tổng số 100 điểm, tỷ lệ {pct_text}%, {rank_text}" + (f" ({change_text})" if change_text else "")
+                    + f". Xếp loại: {classification}.")
             self.add("para", text)
             return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                     "rank_total": rank_total, "rank_change": change, "classification": classification}
@@ -1117,6 +1169,12 @@ class Composer:
                 crit.heading_line = first
                 self.add("autonum" if self.autonum else "heading", first)
                 self.add("para", f"{self.score_q(crit)} {self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_r":  # round 13: scores in words, or only the points lost
+                title = crit.title[0].upper() + crit.title[1:]
+                first = title if self.autonum else f"{self.number_label(crit)}. {title}"
+                crit.heading_line = first
+                self.add("autonum" if self.autonum else "heading", first)
+                self.add("para", f"{self.score_r(crit)} {self.crit_rank_sentence(crit)}".strip())
             elif self.layout == "prose_b":
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
@@ -1145,6 +1203,22 @@ class Composer:
         if self.spec.get("crit_prev") and not crit.malformed:  # last year's score: another year, not a conflict
             text += f" Năm {self.year - 1}, lĩnh vực này đạt {vn(self.last_year_score(crit))} điểm."
         return text
+
+    def score_r(self, crit: Criterion) -> str:
+        """Round 13: a criterion's score in words with the digits in brackets, or only the points it lost against its
+        maximum ("bị trừ 1,5 điểm so với điểm tối đa 15 điểm": the score is the maximum less the points lost)."""
+        pct = self.pct(crit)
+        variant = self.rng.randint(0, 2)
+        planted_pct = any(code == crit.code for _, code, _ in self.plant("pct"))
+        if crit.malformed or (variant == 1 and (planted_pct or crit.score == crit.max_score)):
+            variant = 0
+        if variant == 0:
+            return (f"Lĩnh vực này đạt {decimal_words(crit.score_text)} ({crit.score_text}) điểm trên tổng số "
+                    f"{crit.max_text} điểm, tỷ lệ {pct}.")
+        if variant == 1:
+            return (f"Lĩnh vực này bị trừ {vn(crit.max_score - crit.score)} điểm so với điểm tối đa {crit.max_text} "
+                    f"điểm, đạt tỷ lệ {pct}.")
+        return f"Kết quả đạt {crit.score_text} điểm trên tổng số {crit.max_text} điểm ({pct})."
 
     def restated_summary(self) -> None:
         """Round 10: the criteria's scores in one summary paragraph before the detailed sections (the sections' scores
@@ -1257,6 +1331,14 @@ class Composer:
             pct_text = printed
         rows.append(["", "Tổng cộng", *([total_text, "100"] if score_first else ["100", total_text]), pct_text]
                     + ([""] if ranked else []))
+        if self.spec.get("totals_top"):  # round 13: as a spreadsheet sums it, the totals row first under the header
+            rows.insert(1, rows.pop())
+        if self.spec.get("cell_paras"):  # round 13: a long title typed over two paragraphs of its cell (Enter)
+            for row in rows[1:]:
+                words = row[1].split()
+                if len(row[1]) > 30:
+                    half = len(words) // 2
+                    row[1] = " ".join(words[:half]) + "\n" + " ".join(words[half:])
         if self.spec.get("table_split"):  # round 5: the table runs onto the next page, its header repeated
             cut = 1 + len(rows) // 2
             self.add("table", rows[:cut])
@@ -1513,7 +1595,10 @@ class Composer:
                          "của một bộ phận người dân còn hạn chế.")
 
     def tasks(self, section: str) -> None:
-        self.add("heading", f"{section} NHIỆM VỤ TRỌNG TÂM NĂM {self.year + 1}")
+        if self.spec.get("period"):  # round 13: the next period's tasks
+            self.add("heading", f"{section} NHIỆM VỤ TRỌNG TÂM {PERIODS[self.spec['period']][1]} {self.year + 1}")
+        else:
+            self.add("heading", f"{section} NHIỆM VỤ TRỌNG TÂM NĂM {self.year + 1}")
         for i, text in enumerate([
             "Tiếp tục đẩy mạnh công tác tuyên truyền về CCHC.",
             "Nâng cao chất lượng giải quyết TTHC, không để phát sinh hồ sơ quá hạn.",
@@ -1526,6 +1611,9 @@ class Composer:
         for _, printed in self.plant("year_closing"):
             year = printed
         text = f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm {year} của UBND {self.unit_phrase()}./."
+        if self.spec.get("period"):  # round 13: the period's report, and the index of the year before
+            text = (f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {PERIODS[self.spec['period']][0]} "
+                    f"{self.year + 1} và kết quả Chỉ số CCHC năm {year} của UBND {self.unit_phrase()}./.")
         if self.closing_total:  # round 8
             self.add("para", self.closing_total)
         if year != self.year:
@@ -1549,7 +1637,7 @@ class Composer:
             if block[0] in ("para", "heading", "subheading", "autonum", "center"):  # a title line last (round 5)
                 texts = [block[1]]
             elif block[0] in ("table", "table2h"):
-                texts = [" ".join(row) for row in block[1]]
+                texts = [" ".join(row).replace("\n", " ") for row in block[1]]
             elif block[0] == "pre":
                 texts = list(block[1])
             else:
@@ -1571,7 +1659,9 @@ class Composer:
                 if code == crit.code:
                     r, t = printed.split("/")
                     self.plants.append(Planted("rank_out_of_range", f"criterion {code}", str(code),
-                                               [float(r), float(t)], self.sentence_with(printed),
+                                               [float(r), float(t)], self.sentence_with(
+                                                   f"thứ {r} trong số {t}" if self.spec.get("crit_rank_style") ==
+                                                   "trong_so" else printed),  # round 13: "Đứng thứ 25 trong số 24"
                                                f"criterion {code} ranked {printed}"))
             for _, code, value in self.plant("above_max"):
                 if code == crit.code:

@@ -141,6 +141,20 @@ non-breaking space before "điểm" and "hồ sơ"), ``thin_thousands`` ("2 841"
 (layout table_only: each criterion's row followed by its indicators' rows "1.1 | Kế hoạch CCHC năm | 2 | 1,5 |", the
 truth holds their scores; a ``deduction`` plant prints one row's score higher); ``textbox_header`` (DOCX: the header's
 two sides in two text boxes, VML shapes with w:txbxContent, instead of a table: the unit, number and date are there).
+Round 13 keys (each off unless set): ``period`` "q1" | "6t" | "9t" (a quarterly, six- or nine-month report of year
+Y+1, dated in Y+1, that states the index of year Y: the title "Kết quả thực hiện công tác cải cách hành chính 6 tháng
+đầu năm 2024" / "và kết quả Chỉ số cải cách hành chính năm 2023 của xã …", the period's own records before the index,
+the next period's tasks, a closing naming both; the truth's year is Y, the index's); layout prose_r ("1. Title" then
+"Lĩnh vực này đạt mười hai phẩy năm (12,5) điểm trên tổng số 15 điểm, tỷ lệ 83,33%." | only the points lost, "Lĩnh
+vực này bị trừ 2,5 điểm so với điểm tối đa 15 điểm, đạt tỷ lệ 83,33%." (the score is the maximum less them) | "Kết
+quả đạt 12,5 điểm trên tổng số 15 điểm (83,33%)."); overall_style words ("đạt tám mươi bảy phẩy năm (87,50) điểm
+trên tổng số 100 điểm"); rank_style dung_trong_so ("đứng thứ 4 trong số 18 đơn vị"); change_style hang ("tăng 2 hạng
+so với cùng kỳ năm 2022"); crit_rank_style trong_so ("Đứng thứ 4 trong số 18 đơn vị (giảm 1 hạng so với cùng kỳ)."); a
+criteria table as a spreadsheet pasted: ``totals_top`` (the "Tổng cộng" row first under the header), ``cell_paras``
+(long titles typed over two paragraphs of their cell), ``landscape`` (DOCX: the table in a landscape section of its
+own), ``nested`` (DOCX: the table inside the one cell of a frame table, under a caption); ``wrapped`` (DOCX: ("field",
+"87,00", " =SUM(BELOW) ") the totals cell a Word formula field showing its last result; ("link", "88,00", url) the
+overall score inside a hyperlink); fmt scan at ``scan_dpi`` 150.
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -167,6 +181,8 @@ MAXIMA: dict[str, list[str]] = {
     "M11": ["14", "5", "20", "6", "11", "7", "12", "3", "10", "12"],
     # round 12: one more
     "M12": ["12", "6", "20", "6", "11", "6", "13", "3", "11", "12"],
+    # round 13: one more
+    "M13": ["13", "5", "20", "6", "11", "7", "12", "3", "11", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -272,6 +288,14 @@ ROUND_11 = {"bung-lao-2024", "dong-cuu-2020", "duy-phuoc-2022", "vinh-huu-2025",
 ROUND_12 = {"tan-lien-2023", "yen-thuan-2021", "phuoc-hiep-2024", "thanh-duc-2022", "dinh-thuy-2024", "cat-thinh-2020",
             "an-dong-2023", "an-tinh-2022", "huu-lung-2025", "thanh-van-2021", "hiep-thanh-2024", "khanh-binh-2022",
             "my-luong-2023", "son-thuy-2022", "gia-an-2021", "mao-khe-2022"}
+# The thirteenth round, written at 23:00 after round 12, and NOT measured by the examiner (the lead measures it once):
+# quarterly, six- and nine-month reports stating the year before's index; scores in words with the digits in brackets,
+# or only the points a criterion lost; "đứng thứ 4 trong số 18 đơn vị", "tăng 2 hạng so với cùng kỳ"; criteria tables
+# with the totals row first, in a landscape section, nested in a frame table, titles over two paragraphs of a cell, a
+# Word formula field for the total; a hyperlink around the overall score; a scan at 150 dpi; one more framework.
+ROUND_13 = {"kim-hy-2023", "phu-dinh-2022", "dich-qua-2024", "huong-tra-2021", "duc-tan-2024", "son-phuoc-2023",
+            "tan-ho-co-2022", "ninh-thoi-2024", "vinh-phu-tay-2021", "ke-sach-2023", "duc-lieu-2022", "xuan-my-2023",
+            "yen-the-2024", "hoi-xuan-2020"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -282,9 +306,10 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 9 (20:20, unseen: for the lead's measurement)": ROUND_9,
            "round 10 (20:30, unseen: for the lead's measurement)": ROUND_10,
            "round 11 (21:15, unseen: for the lead's measurement)": ROUND_11,
-           "round 12 (22:15, unseen: for the lead's measurement)": ROUND_12}
+           "round 12 (22:15, unseen: for the lead's measurement)": ROUND_12,
+           "round 13 (23:00, unseen: for the lead's measurement)": ROUND_13}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
-                               10: ROUND_10, 11: ROUND_11, 12: ROUND_12}  # evaluate.py --round N
+                               10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1358,7 +1383,84 @@ SPECS: list[dict] = [
          rank_style="dia_ban", change="=", classification="Tốt", records=(2450, 2437, 2435, 1600, 1600),
          staff=(22, 21), plants=[("pct", 6, "93,67"), ("date_ref", "28/02/2023")], tricky=["indicator_rows"],
          table_sub=True),
+    # round 13 (23:00): period reports, scores in words or as points lost, tables as spreadsheets and Word make them
+    dict(name="kim-hy-2023", fmt="docx", layout="prose_r", unit="Kim Hỷ", level="xã", district="Na Rì",
+         province="Bắc Kạn", year=2023, date="2024-07-10", number="41/BC-UBND", signer="Hoàng Văn Hỷ", maxima="M13",
+         scores="11,5 4,5 17,5 5 9,5 6 10,5 2,5 9,5 10,5", rank="5/22", rank_style="dung_trong_so", change="+2",
+         change_style="hang", classification="Tốt", records=(1260, 1251, 1249, 800, 800), staff=(20, 19), plants=[],
+         tricky=["period", "staff_cadres"], period="6t", overall_style="words", crit_rank_style="trong_so"),
+    dict(name="phu-dinh-2022", fmt="pdf", layout="prose_r", unit="Phú Đình", level="xã", district="Định Hóa",
+         province="Thái Nguyên", year=2022, date="2023-04-08", number="18/BC-UBND", signer="Ma Văn Đình", maxima="M13",
+         scores="12 4,5 18 5,5 10 6,5 11 2,5 9 10,5", rank="3/23", rank_style="dung_trong_so", change="-1",
+         change_style="hang", classification="Tốt", records=(1130, 1122, 1120, 700, 700), staff=(19, 18),
+         plants=[("pct", 3, "95,00"), ("year_closing", 2021)], tricky=["period"], period="q1",
+         crit_rank_style="trong_so"),
+    dict(name="dich-qua-2024", fmt="conv_lines", layout="prose_r", unit="Địch Quả", level="xã", district="Thanh Sơn",
+         province="Phú Thọ", year=2024, date="2025-01-16", number="06/BC-UBND", signer="Đinh Văn Quả", maxima="M13",
+         scores="12,5 4 18,5 5 10 6 11,5 2,5 9,5 11", rank="4/24", rank_style="dung_trong_so", change="+3",
+         change_style="hang", classification="Xuất sắc", records=(1480, 1470, 1468, 900, 900), staff=(20, 19),
+         plants=[("conflict_records", 1512), ("deduction", 3, "0,5")], tricky=[], overall_style="words",
+         crit_rank_style="trong_so"),
+    dict(name="huong-tra-2021", fmt="docx_autonum", layout="prose_r", unit="Hương Trà", level="xã",
+         district="Hương Khê", province="Hà Tĩnh", year=2021, date="2022-01-14", number="03/BC-UBND",
+         signer="Phan Văn Trà", maxima="M13", scores="11 5 17 5,5 9,5 6 10 2,5 9 10,5", rank="7/20",
+         rank_style="dung_trong_so", change="=", classification="Tốt", records=(990, 983, 981, 600, 599),
+         staff=(19, 18), plants=[], tricky=["last_year", "online_all"], crit_rank_style="trong_so"),
+    dict(name="duc-tan-2024", fmt="txt", layout="prose_r", unit="Đức Tân", level="xã", district="Mộ Đức",
+         province="Quảng Ngãi", year=2024, date="2025-10-08", number="112/BC-UBND", signer="Võ Văn Tân", maxima="M13",
+         scores="12 4,5 18 5 10 6 11 2,5 9,5 11", rank="6/19", rank_style="dung_trong_so", change="-2",
+         change_style="hang", classification="Tốt", records=(1320, 1312, 1309, 800, 800), staff=(20, 19),
+         plants=[("total", "88,50"), ("pct_qty", "99,90")], tricky=["period"], period="9t", overall_style="words"),
+    dict(name="son-phuoc-2023", fmt="docx", layout="table_only", unit="Sơn Phước", level="xã", district="Sơn Hòa",
+         province="Phú Yên", year=2023, date="2024-01-19", number="05/BC-UBND", signer="Lê Văn Phước", maxima="M13",
+         scores="11,5 4,5 17 5,5 9,5 6 11 2,5 9 10,5", rank="8/14", rank_style="dung_trong_so", change="+1",
+         change_style="hang", classification="Tốt", records=(870, 864, 863, 500, 500), staff=(18, 17), plants=[],
+         tricky=["totals_top", "received_resolved"], totals_top=True, landscape=True,
+         wrapped=[("field", "87,00", " =SUM(BELOW) ")]),
+    dict(name="tan-ho-co-2022", fmt="pdf", layout="table", unit="Tân Hộ Cơ", level="xã", district="Tân Hồng",
+         province="Đồng Tháp", year=2022, date="2023-01-13", number="04/BC-UBND", signer="Nguyễn Văn Cơ", maxima="M13",
+         scores="12 4 18,5 5 10 6,5 10,5 2,5 9,5 11", rank="2/9", rank_style="dung_trong_so", change="+1",
+         classification="Tốt", records=(1040, 1033, 1031, 650, 650), staff=(19, 18),
+         plants=[("pct", 6, "94,29"), ("full_lost", 3)], tricky=[], totals_top=True, cell_paras=True),
+    dict(name="ninh-thoi-2024", fmt="docx", layout="table_only", unit="Ninh Thới", level="xã", district="Cầu Kè",
+         province="Trà Vinh", year=2024, date="2025-01-10", number="02/BC-UBND", signer="Thạch Văn Thới", maxima="M13",
+         scores="12,5 4,5 18 5 10,5 6 11 2,5 9,5 10,5", rank="3/11", rank_style="digits", change="-1",
+         change_style="hang", classification="Xuất sắc", records=(1150, 1143, 1141, 700, 700), staff=(20, 19),
+         plants=[("pct_overall", "90,50"), ("date_ref", "20/01/2025")], tricky=[], nested=True, cell_paras=True),
+    dict(name="vinh-phu-tay-2021", fmt="conv_soffice", layout="table", unit="Vĩnh Phú Tây", level="xã",
+         district="Phước Long", province="Bạc Liêu", year=2021, date="2022-01-20", number="07/BC-UBND",
+         signer="Trương Văn Tây", maxima="M13", scores="11 5 17,5 5 9 6 10,5 2,5 9 11", rank="6/13",
+         rank_style="dung_trong_so", change="=", classification="Tốt", records=(1210, 1202, 1200, 700, 700),
+         staff=(20, 18), plants=[], tricky=["totals_top", "received_resolved"], totals_top=True),
+    dict(name="ke-sach-2023", fmt="docx", layout="prose_r", unit="Kế Sách", level="thị trấn", district="Kế Sách",
+         province="Sóc Trăng", year=2023, date="2024-01-22", number="09/BC-UBND", signer="Lâm Văn Sách", maxima="M13",
+         scores="12 4,5 18 5,5 10 6 10,5 2,5 9 10", rank="9/24", rank_style="dung_trong_so", change="+2",
+         change_style="hang", classification="Tốt", records=(1870, 1858, 1856, 1200, 1200), staff=(21, 20),
+         plants=[("both", 5), ("rank_oor", 4, "25/24")], tricky=[], overall_style="words", crit_ranks={4: "25/24"},
+         crit_rank_style="trong_so",
+         wrapped=[("link", "88,00", "https://kesach.soctrang.gov.vn/thong-bao/chi-so-cchc-2023")]),
+    dict(name="duc-lieu-2022", fmt="scan", layout="prose_r", unit="Đức Liễu", level="xã", district="Bù Đăng",
+         province="Bình Phước", year=2022, date="2023-01-17", number="05/BC-UBND", signer="Điểu Văn Liễu", maxima="M13",
+         scores="11,5 4,5 17,5 5 9,5 6,5 10,5 2,5 9 10,5", rank="5/16", rank_style="dung_trong_so", change="+1",
+         change_style="hang", classification="Tốt", records=(960, 953, 951, 500, 500), staff=(19, 18),
+         plants=[("pct", 1, "90,46")], tricky=[], crit_rank_style="trong_so", scan_dpi=150, scan_angle=0.4),
+    dict(name="xuan-my-2023", fmt="scan", layout="table_only", unit="Xuân Mỹ", level="xã", district="Cẩm Mỹ",
+         province="Đồng Nai", year=2023, date="2024-07-15", number="87/BC-UBND", signer="Trần Văn Mỹ", maxima="M13",
+         scores="12 4,5 17,5 5,5 10 6 11 2,5 9,5 11", rank="4/13", rank_style="dung_trong_so", change="-1",
+         change_style="hang", classification="Tốt", records=(1340, 1331, 1329, 800, 800), staff=(20, 19), plants=[],
+         tricky=["period", "totals_top"], period="6t", totals_top=True, scan_dpi=300, scan_angle=0.3),
+    dict(name="yen-the-2024", fmt="conv_flow", layout="prose_r", unit="Yên Thế", level="thị trấn", district="Lục Yên",
+         province="Yên Bái", year=2024, date="2025-07-09", number="64/BC-UBND", signer="Hoàng Thị Thế", maxima="M13",
+         scores="12,5 4,5 18,5 5 10 6,5 11 2,5 9,5 11", rank="2/24", rank_style="dung_trong_so", change="+1",
+         change_style="hang", classification="Xuất sắc", records=(1560, 1551, 1550, 1000, 1000), staff=(21, 20),
+         plants=[("full_lost", 6), ("year_heading", 2023)], tricky=["period"], period="6t", overall_style="words",
+         crit_rank_style="trong_so"),
+    dict(name="hoi-xuan-2020", fmt="txt", layout="prose_r", unit="Hồi Xuân", level="thị trấn", district="Quan Hóa",
+         province="Thanh Hóa", year=2020, date="2021-01-12", number="02/BC-UBND", signer="Hà Văn Xuân", maxima="M13",
+         scores="11 4,5 17 5 9,5 6 10 2,5 8,5 10", rank="10/18", rank_style="dung_trong_so", change="-2",
+         change_style="hang", classification="Tốt", records=(740, 735, 734, 400, 400), staff=(18, 17), plants=[],
+         tricky=["field_subset", "staff_cadres"], crit_rank_style="trong_so"),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
-    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12:
+    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13:
         _spec["plausible_changes"] = True
