@@ -395,38 +395,83 @@ def title_block(blocks: list[Block]) -> tuple[int, int] | None:
 
 
 def extract_years(document: Document) -> list[YearStatement]:
-    """Statements of the report year: title, opening/section headings, closing."""
-    statements: list[YearStatement] = []
+    """Statements of the report year: title, opening/section headings, closing. In a report on part of a year
+    that also states last year's index ("… 6 tháng đầu năm 2024 và kết quả Chỉ số CCHC năm 2023") a statement
+    gives the index year; a statement naming only the period is left out when the title names an index year."""
     blocks = document.blocks
     found = title_block(blocks)
     title_index = found[0] if found else None
     first_section = next((i for i, b in enumerate(blocks) if (n := numbering(b.text)) and n[0] == "roman"), len(blocks))
+    statements: list[tuple[YearStatement, bool]] = []
     for i, block in enumerate(blocks):
-        text = block.text
-        role: str | None = None
-        m = None
-        if i == title_index:
-            m = YEAR_RE.search(text, found[1] if found else 0)
-            role = "title"
-        elif CLOSING_RE.match(text):
-            m = REPORT_YEAR_RE.search(text)
-            role = "closing"
-        elif (title_index is not None and title_index < i < first_section) or _caps_section(text):
-            m = REPORT_YEAR_RE.search(text) or (SECTION_YEAR_RE.search(text) if _caps_section(text) else None)
-            if m and (re.search(r"so\s+với", text[max(0, m.start() - 20) : m.end()], re.I) or _two_years_values(text, m)):
-                m = None
-            role = "body"
-        if role and m:
-            nxt = NEXT_YEAR_RE.search(text, m.end())
-            statements.append(
-                YearStatement(
-                    role=role,  # type: ignore[arg-type]
-                    year=int(m["year"]),
-                    next_year=int(nxt["year"]) if nxt else None,
-                    evidence=[evidence(block, i, m.start(), m.end())],
-                )
-            )
-    return statements
+        role, m = _year_match(block.text, i == title_index, found[1] if found else 0, title_index, i, first_section)
+        if not role or not m:
+            continue
+        at, index, period_only = i, m, False
+        if _names_period(block.text, m):
+            following = blocks[i + 1] if role == "title" and i + 1 < len(blocks) else None
+            at, index = _index_year(block.text, m, i, following)
+            period_only = index is None
+            at, index = (i, m) if index is None else (at, index)
+        text = blocks[at].text
+        nxt = NEXT_YEAR_RE.search(text, index.end())
+        statement = YearStatement(
+            role=role,  # type: ignore[arg-type]
+            year=int(index["year"]),
+            next_year=int(nxt["year"]) if nxt else None,
+            evidence=[evidence(blocks[at], at, index.start(), index.end())],
+        )
+        statements.append((statement, period_only))
+    title_names_index = any(s.role == "title" and not period_only for s, period_only in statements)
+    return [s for s, period_only in statements if not (period_only and title_names_index and s.role != "title")]
+
+
+def _year_match(
+    text: str, is_title: bool, title_offset: int, title_index: int | None, i: int, first_section: int
+) -> tuple[str | None, re.Match[str] | None]:
+    """The role of block ``i`` among the year statements and the match of its year, if it states one."""
+    if is_title:
+        return "title", YEAR_RE.search(text, title_offset)
+    if CLOSING_RE.match(text):
+        return "closing", REPORT_YEAR_RE.search(text)
+    caps = _caps_section(text)
+    if (title_index is not None and title_index < i < first_section) or caps:
+        m = REPORT_YEAR_RE.search(text) or (SECTION_YEAR_RE.search(text) if caps else None)
+        if m and (re.search(r"so\s+với", text[max(0, m.start() - 20) : m.end()], re.I) or _two_years_values(text, m)):
+            m = None
+        return "body", m
+    return None, None
+
+
+# the period a report covers, just before the year it names: "6 tháng đầu năm 2024", "quý I năm 2023", "9 tháng năm"
+PERIOD_BEFORE_YEAR_RE = re.compile(
+    r"(?:(?:\d{1,2}|sáu|chín|ba)\s+tháng(?:\s+(?:đầu|cuối))?|quý\s+(?:[IV]{1,3}|[1-4]))\s+năm\s+$", re.I
+)
+# the year of the index a report states: "kết quả Chỉ số cải cách hành chính năm 2023", "Chỉ số CCHC năm 2021"
+INDEX_YEAR_RE = re.compile(
+    r"(?<!so\s+với\s+)chỉ\s+số\s+(?:CCHC|cải\s+cách\s+hành\s+chính)\s+(?:\(PAR\s+INDEX\)\s+)?năm\s+"
+    r"(?P<year>(?:19|20)\d{2})(?!\d)",
+    re.I,
+)
+
+
+def _names_period(text: str, m: re.Match[str]) -> bool:
+    """Whether the year of ``m`` is the year of a period (months, a quarter), not of a whole year."""
+    before = text[max(0, m.start("year") - 30) : m.start("year")]
+    return ("tháng" in before or "quý" in before.lower()) and PERIOD_BEFORE_YEAR_RE.search(before) is not None
+
+
+def _index_year(
+    text: str, m: re.Match[str], i: int, following: Block | None
+) -> tuple[int, re.Match[str] | None]:
+    """(block index, match) of the index year stated after a period's year: in the same block, or in the next
+    one when a title goes on in a second paragraph ("và kết quả Chỉ số cải cách hành chính năm 2023 …")."""
+    index = INDEX_YEAR_RE.search(text, m.end())
+    if index is not None:
+        return i, index
+    if following is not None and following.text[:1].islower():
+        return i + 1, INDEX_YEAR_RE.search(following.text)
+    return i, None
 
 
 # a year and its value, as a sentence comparing two years states them: "qua hai năm: năm 2021 đạt 86,25 điểm; năm

@@ -56,7 +56,11 @@ class Meta(_Model):
     province: str | None = None
     doc_number: str | None = Field(None, description='e.g. "29/BC-UBND"')
     issued_date: str | None = Field(None, description="YYYY-MM-DD")
-    report_year: int | None = None
+    report_year: int | None = Field(
+        None,
+        description="The year the report's results are about; in a report on part of a year that states last "
+        'year\'s index ("6 tháng đầu năm 2024 và kết quả Chỉ số CCHC năm 2023"), the index year (2023)',
+    )
     signer: str | None = None
     place: str | None = Field(None, description="Place of issue as printed before the date")
     title: str | None = None
