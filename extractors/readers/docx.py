@@ -995,8 +995,11 @@ class Reader:
                 self.emit(self.paragraph(p), prov)
 
     def table(self, tbl: etree._Element, index: int, first: bool) -> None:
-        """Emit one body table: a TABLE block, or its cell paragraphs for a layout table."""
+        """Emit one body table: a TABLE block, or its cell paragraphs for a layout table; a one-cell frame
+        around a table gives its paragraphs and its tables as if they stood in the body."""
         w = self.w
+        if self._unframe(tbl, index):
+            return
         grid: list[list[tuple[int, int, bool, list[Para]]]] = []  # (col, span, v-continue, paras)
         for tr in _children(tbl, w.tr, w):
             trpr = _first(tr, w.trPr)
@@ -1048,6 +1051,22 @@ class Reader:
             for box in para.txbx:
                 for p in box.iter(w.p):
                     self.emit(self.paragraph(p), prov)
+
+    def _unframe(self, tbl: etree._Element, index: int) -> bool:
+        """Emit the content of a table of one row and one cell that holds a table (a frame an office draws
+        around a table and its caption: "Bảng 1. Kết quả …" over the criteria), if ``tbl`` is one."""
+        w = self.w
+        rows = list(_children(tbl, w.tr, w))
+        cells = list(_children(rows[0], w.tc, w)) if len(rows) == 1 else []
+        content = list(_blocks_in(cells[0], w)) if len(cells) == 1 else []
+        if not any(child.tag == w.tbl for child in content):
+            return False
+        for child in content:
+            if child.tag == w.p:
+                self.emit(self.paragraph(child), Provenance(table=index))
+            else:
+                self.table(child, index, first=False)
+        return True
 
     def _is_layout(self, tbl: etree._Element, grid: list, paras: list[Para], first: bool) -> bool:
         """A header/signature table: few columns, first in the body or borderless, with layout lines."""
