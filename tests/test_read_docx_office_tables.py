@@ -152,3 +152,35 @@ def test_a_total_row_first_with_a_formula_and_a_hyperlinked_score_in_a_landscape
         assert [f.kind for f in record.findings if f.kind in ("missing_criterion", "total_mismatch")] == []
         # the field code itself is not text: "SUM" appears nowhere
         assert not any("SUM" in b.text for b in read_docx(path).blocks)
+
+
+def _prose_report(tmp_path: Path, headed: bool, tasks_heading: bool = False):  # type: ignore[no-untyped-def]
+    lines = [*HEADER[:9], "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2023"]
+    for code, title, maximum, score, percent in ROWS:
+        if code == "3":
+            if headed:  # the heading is there, its score in no form the reader knows
+                lines += [f"{code}. {title}", "Niêm yết công khai đầy đủ thủ tục hành chính tại Bộ phận một cửa."]
+            continue
+        lines += [f"{code}. {title}", f"Đạt {score}/{maximum} điểm, tỷ lệ {percent}%."]
+    lines += ["II. NHIỆM VỤ NĂM 2024"]
+    if tasks_heading:
+        lines += ["1. Cải cách thủ tục hành chính", "Tiếp tục rà soát, đơn giản hóa thủ tục hành chính."]
+    lines += ["Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm 2023 của UBND xã Tân Phú./."]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return extract_file(path)
+
+
+def test_a_criterion_headed_but_with_no_score_read_is_not_said_absent(tmp_path: Path) -> None:
+    record = _prose_report(tmp_path, headed=True)
+    assert "3" not in {c.code for c in record.criteria if c.score is not None}
+    hits = [(f.subject, f.severity) for f in record.findings if f.kind == "missing_criterion"]
+    assert hits == [("3", "info")]
+    finding = next(f for f in record.findings if f.kind == "missing_criterion")
+    assert "not read" in finding.message_en and "3. Cải cách thủ tục hành chính" in finding.evidence[0].text
+    # no heading for criterion 3: it is absent, a warning
+    record = _prose_report(tmp_path, headed=False)
+    assert [(f.subject, f.severity) for f in record.findings if f.kind == "missing_criterion"] == [("3", "warning")]
+    # a heading of that name among next year's tasks (another section) is not the criterion
+    record = _prose_report(tmp_path, headed=False, tasks_heading=True)
+    assert [(f.subject, f.severity) for f in record.findings if f.kind == "missing_criterion"] == [("3", "warning")]

@@ -14,6 +14,7 @@ from cchc.checker.engine import Framework, Hit, RuleContext, rule
 from cchc.checker.rules._common import _code_parts
 from cchc.extractors.layout import is_all_caps
 from cchc.extractors.locale_vi import rank_value
+from cchc.extractors.normalize import contains_phrase, fold_loose
 from cchc.schemas.record import Criterion, Evidence, Heading, Record
 
 # --------------------------------------------------------------------------- CCHC107 numbering_gap
@@ -357,7 +358,8 @@ def _rows_lost_by_ocr(record: Record, present: dict[str, Criterion], missing: in
 )
 def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     """Framework criteria absent from a scored report that has at least half of them; info when several are
-    missing between criteria read by OCR (rows a scanned table lost, more often than criteria left out).
+    missing between criteria read by OCR (rows a scanned table lost, more often than criteria left out), and
+    when a heading in the criteria's section names it (its score not read: not absent).
 
     Without a framework, only gaps inside the codes found (1, 2, 4 -> 3) are reported.
     """
@@ -377,6 +379,7 @@ def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     if not expected or len(found) * 2 < len(expected):
         return
     unread = _rows_lost_by_ocr(record, present, len(expected) - len(found))
+    headed = _headed_criteria(record, ctx.framework, present)
     for k, code in enumerate(expected):
         if code in present:
             continue
@@ -398,4 +401,40 @@ def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
         )
         if unread and neighbours and all(ev.page in unread for c in neighbours for ev in c.evidence[:1]):
             hit = _read_by_ocr(hit, "các dòng bảng đọc bằng OCR", "table rows read by OCR")
+        if code in headed:
+            hit = _headed_unread(hit, code, name, headed[code])
         yield hit
+
+
+def _headed_criteria(record: Record, framework: Framework | None, present: dict[str, Criterion]) -> dict[str, Heading]:
+    """Headings naming a framework criterion by its title, in a section the criteria read stand in: the criterion
+    is in the report even when its score was not read."""
+    if framework is None:
+        return {}
+    sections = {c.section for c in present.values()}
+    headed: dict[str, Heading] = {}
+    for h in record.outline:
+        if h.scheme != "roman" and h.section in sections and (code := _criterion_named(framework, h.title)):
+            headed.setdefault(code, h)
+    return headed
+
+
+def _criterion_named(framework: Framework, title: str) -> str | None:
+    """The code of the criterion ``title`` names: by the framework's own matcher (its names and their variants)
+    when it has one, else by a criterion's name standing in the title."""
+    match_title = getattr(framework, "match_title", None)
+    if match_title is not None:
+        return match_title(title)  # type: ignore[no-any-return]
+    folded = fold_loose(title)
+    return next((c.code for c in framework.criteria if contains_phrase(folded, fold_loose(c.name))), None)
+
+
+def _headed_unread(hit: Hit, code: str, name: str, heading: Heading) -> Hit:
+    """``hit`` as info: the criterion has its heading in the report, but no score was read for it."""
+    return replace(
+        hit,
+        severity="info",
+        message=f"{m.criterion_place(code, 'vi')}{name}: có đề mục nhưng không đọc được điểm",
+        message_en=f"{m.criterion_place(code, 'en')}{name}: headed in the report but its score was not read",
+        evidence=[*heading.evidence[:1], *hit.evidence],
+    )
