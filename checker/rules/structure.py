@@ -379,7 +379,7 @@ def missing_criterion(record: Record, ctx: RuleContext) -> Iterator[Hit]:
     if not expected or len(found) * 2 < len(expected):
         return
     unread = _rows_lost_by_ocr(record, present, len(expected) - len(found))
-    headed = _headed_criteria(record, ctx.framework, present)
+    headed = _headed_criteria(record, ctx.framework, present) if len(found) < len(expected) else {}
     for k, code in enumerate(expected):
         if code in present:
             continue
