@@ -302,7 +302,14 @@ def _title(blocks: list[Block]) -> str | None:
         if not (text[:1].islower() and len(text) < 150 and not numbering(text)):
             break
         parts.append(text)
-    return " ".join(parts)
+    title = " ".join(parts)
+    grounds = GROUNDS_RE.search(title) if "cứ" in title else None
+    return title[: grounds.start()] if grounds else title
+
+
+# the opening's grounds, run into the title when a scan's or a converter's lines were joined ("… của xã Xuân Mỹ
+# Căn cứ Kế hoạch số 30/KH-UBND …"): no title goes on past them
+GROUNDS_RE = re.compile(r"\s+Căn\s+cứ\s+(?=\S)")
 
 
 def title_case(text: str) -> str:

@@ -116,3 +116,14 @@ def test_a_title_typed_as_two_paragraphs_gives_the_index_year_of_its_second(tmp_
         document.add_paragraph(text)
     document.save(str(path))
     assert extract_file(path).meta.report_year == 2024
+
+
+def test_a_title_run_into_the_opening_grounds_ends_before_them(tmp_path: Path) -> None:
+    # a scan's title line joined with the opening's first line: the unit is "Bình Lộc", not "Bình Lộc Căn"
+    header = [line for line in HEADER if line != "XÃ BÌNH LỘC"]
+    joined = TITLE + " Căn cứ Kế hoạch số 30/KH-UBND ngày 20/12/2023 của UBND xã Bình Lộc về cải cách hành chính năm 2024;"
+    r = _txt(tmp_path, [*header, joined, OPENING, HEADING, OVERALL, CLOSING])
+    assert r.meta.unit_name == "Bình Lộc" and r.meta.title == TITLE
+    # a title of its own, no grounds in it: unchanged
+    r = _txt(tmp_path, [*header, TITLE, "Căn cứ Kế hoạch số 30/KH-UBND ngày 20/12/2023;", OPENING, HEADING, OVERALL, CLOSING])
+    assert r.meta.unit_name == "Bình Lộc" and r.meta.title == TITLE
