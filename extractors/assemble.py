@@ -404,7 +404,8 @@ def title_block(blocks: list[Block]) -> tuple[int, int] | None:
 def extract_years(document: Document) -> list[YearStatement]:
     """Statements of the report year: title, opening/section headings, closing. In a report on part of a year
     that also states last year's index ("… 6 tháng đầu năm 2024 và kết quả Chỉ số CCHC năm 2023") a statement
-    gives the index year; a statement naming only the period is left out when the title names an index year."""
+    gives the index year; a statement naming only a period is left out unless the title too names only a period
+    (then the periods' years are what the report states of itself, and they are compared)."""
     blocks = document.blocks
     found = title_block(blocks)
     title_index = found[0] if found else None
@@ -429,8 +430,8 @@ def extract_years(document: Document) -> list[YearStatement]:
             evidence=[evidence(blocks[at], at, index.start(), index.end())],
         )
         statements.append((statement, period_only))
-    title_names_index = any(s.role == "title" and not period_only for s, period_only in statements)
-    return [s for s, period_only in statements if not (period_only and title_names_index and s.role != "title")]
+    title_whole_year = any(s.role == "title" and not period_only for s, period_only in statements)
+    return [s for s, period_only in statements if not (period_only and title_whole_year and s.role != "title")]
 
 
 def _year_match(
