@@ -244,9 +244,12 @@ def extract_meta(ctx: _Ctx) -> None:
             _read_doc_number(meta, block, i, text)
         if meta.issued_date is None and PLACE_DATE_RE.match(text):
             _read_place_date(meta, block, i, text)
-    meta.title = _title(blocks)
-    if meta.unit_name is None and meta.title:
-        m = UNIT_IN_TEXT_RE.search(meta.title)
+    title = _title(blocks)
+    grounds = GROUNDS_RE.search(title) if title and "cứ" in title else None
+    meta.title = title[: grounds.start()] if title and grounds else title
+    if meta.unit_name is None and title and meta.title is not None:
+        # the title's unit, else the grounds' run into it ("… của UBND xã Tân Liên về cải cách hành chính …")
+        m = UNIT_IN_TEXT_RE.search(meta.title) or (UNIT_IN_TEXT_RE.search(title) if grounds else None)
         if m:
             meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
             meta.unit_name = m["name"]
@@ -302,9 +305,7 @@ def _title(blocks: list[Block]) -> str | None:
         if not (text[:1].islower() and len(text) < 150 and not numbering(text)):
             break
         parts.append(text)
-    title = " ".join(parts)
-    grounds = GROUNDS_RE.search(title) if "cứ" in title else None
-    return title[: grounds.start()] if grounds else title
+    return " ".join(parts)
 
 
 # the opening's grounds, run into the title when a scan's or a converter's lines were joined ("… của xã Xuân Mỹ

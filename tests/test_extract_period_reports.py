@@ -127,3 +127,8 @@ def test_a_title_run_into_the_opening_grounds_ends_before_them(tmp_path: Path) -
     # a title of its own, no grounds in it: unchanged
     r = _txt(tmp_path, [*header, TITLE, "Căn cứ Kế hoạch số 30/KH-UBND ngày 20/12/2023;", OPENING, HEADING, OVERALL, CLOSING])
     assert r.meta.unit_name == "Bình Lộc" and r.meta.title == TITLE
+    # grounds run into a title that does not name the unit: the unit is read from the grounds, the title ends before
+    annual = "Kết quả thực hiện công tác cải cách hành chính năm 2023"
+    grounds = " Căn cứ Kế hoạch số 30/KH-UBND ngày 20/12/2022 của UBND xã Bình Lộc về cải cách hành chính năm 2023;"
+    r = _txt(tmp_path, [*header, annual + grounds, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2023", OVERALL])
+    assert r.meta.unit_name == "Bình Lộc" and r.meta.title == annual
