@@ -234,6 +234,8 @@ DIGIT_CONFUSIONS = {
     ("4", "1"),
     ("9", "0"),
     ("0", "9"),
+    ("5", "9"),  # a serif 5 whose flag and bowl close up at 200-300 dpi (held-out scans of rounds 12-13)
+    ("9", "5"),
 }
 
 

@@ -444,6 +444,9 @@ def test_numbering_read_by_ocr_is_only_info(ocr_pages: list[int], severity: str)
     [
         (1.5, 8, 93.75, 7.5),  # "7" read as "1": 93,75% of 8 is 7,5
         (6.5, 6, 91.67, 5.5),  # "5" read as "6": 91,67% of 6 is 5,5
+        (5.9, 6, 91.67, 5.5),  # "5" read as "9" (a serif 5 closed up on a grey scan)
+        (5.9, 6, 98.33, None),  # 5,9 of 6 printed 98,33%: consistent, nothing to repair
+        (5.9, 6, 75.0, None),  # 75% of 6 is 4,5: two digits away from 5,9, left for the checker
         (12.7, 15, 87.67, None),  # 87,67% of 15 is 13,15: not one confused digit away (the sample's real error)
         (11.2, 13, 82.54, None),  # a wrong percent that no confused digit explains is left for the checker
         (2.5, 6, 91.67, None),  # 2 for 5 is not a confusion OCR makes
