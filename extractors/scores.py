@@ -12,7 +12,8 @@ Forms read (each is a case of tests/test_extract_scores.py):
 - stray separators, read and reported as repairs: ",11,5" (leading), "12,7//15" (doubled slash),
   "6,88, /8 điểm", "8,02 /10 , điểm" (a separator standing alone before the slash or "điểm"),
   "12, 7/15 điểm" (a space after the decimal comma);
-- points lost: "mất 7,14/16 điểm" is a score of 16 − 7,14 = 8,86;
+- points lost: "mất 7,14/16 điểm" is a score of 16 − 7,14 = 8,86, "bị trừ 1,5 điểm so với điểm tối đa 13 điểm" one of 11,5;
+- a score in words with its digits in brackets, the digits read: "đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm";
 - a bare score after a colon where a criterion is stated: "Cải cách thể chế: 4,75 /7 , đạt 67,86%";
 - score-only "đạt 85,5 điểm" and percent-only "đạt 85,5%" or "85,5% điểm" (a percent of the points);
 - a percent's sign as clerks type it: "%", the full-width "％" of East Asian input methods and converters, or the
@@ -64,9 +65,20 @@ SCORE_RES = [
         rf"(?P<stray2>{_STRAY})\s*{POINTS}",
         re.I,
     ),
-    # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm", "12,5 điểm trong tổng số 14 điểm"
+    # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm", "12,5 điểm trong tổng số 14 điểm"; the score in
+    # words with its digits in brackets, the digits read: "đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm"
+    # (held-out round 13)
     re.compile(
-        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*(?:trên|/|trong\s+(?=tổng))\s*(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?"
+        rf"(?<![\d.,/])(?P<open>\(\s*)?(?P<score>{NUM})(?(open)\s*\))\s*{POINTS}\s*(?:trên|/|trong\s+(?=tổng))\s*"
+        rf"(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?"
+        rf"(?P<max>{NUM})\s*{POINTS}",
+        re.I,
+    ),
+    # only the points lost, then the maximum: "bị trừ 1,5 điểm so với điểm tối đa 13 điểm" (held-out round 13) is
+    # 13 − 1,5 (``LOST_BEFORE_RE`` reads "bị trừ" before the number, as for "mất 7,14/16 điểm")
+    re.compile(
+        rf"(?<=(?<!\p{{L}})(?:mất|trừ)\s+(?:đi\s+)?)(?P<score>{NUM})\s*{POINTS}\s*,?\s*so\s+với\s+"
+        rf"(?:(?:số\s+)?điểm\s+tối\s+đa|tối\s+đa|thang\s+điểm|tổng\s+(?:số\s+)?điểm|tổng\s+số)\s*(?:là\s*)?:?\s*"
         rf"(?P<max>{NUM})\s*{POINTS}",
         re.I,
     ),
@@ -157,6 +169,7 @@ _DIGIT_RE = re.compile(r"\d")  # the \d of the patterns (str.isdigit differs)
 _SCORE_NEEDS: list[tuple[str, ...]] = [
     ("/",),
     ("/", "trên", "trong"),
+    ("với",),  # "so với"
     ("trên",),
     ("(",),
     ("tối", "chuẩn", "thang"),  # "tối đa"
@@ -174,10 +187,11 @@ _SCORE_NEED_SETS = [frozenset(needs) for needs in _SCORE_NEEDS]
 _SCORE_GATES: dict[int, re.Pattern[str]] = {
     0: re.compile(rf"(?P<slash>/{{1,2}})\s*(?P<max>{NUM})(?P<stray2>{_STRAY})\s*{POINTS}", re.I),
     1: re.compile(rf"{POINTS}\s*(?:trên|/|trong\s+(?=tổng))", re.I),
-    2: re.compile(rf"trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}", re.I),
-    3: re.compile(rf"{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|chuẩn|trên(?:\s+tổng\s+số)?)", re.I),
-    7: re.compile(rf"{POINTS}\s*(?:/|trên\s+thang\s+điểm)\s*(?P<max>{_SMALL})", re.I),
-    8: re.compile(rf":\s*(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})", re.I),
+    2: re.compile(rf"{POINTS}\s*,?\s*so\s+với\s+", re.I),
+    3: re.compile(rf"trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}", re.I),
+    4: re.compile(rf"{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|chuẩn|trên(?:\s+tổng\s+số)?)", re.I),
+    8: re.compile(rf"{POINTS}\s*(?:/|trên\s+thang\s+điểm)\s*(?P<max>{_SMALL})", re.I),
+    9: re.compile(rf":\s*(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})", re.I),
 }
 
 
