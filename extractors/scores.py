@@ -51,6 +51,9 @@ _SCORE_LABEL = r"(?:số\s+)?điểm\s+(?:đạt(?:\s+được)?|thẩm\s+địn
 # the points lost printed between a maximum and the score that remains ("bị trừ 2,25 điểm, ", "không bị trừ điểm, ")
 _LOST_BETWEEN = rf"(?:(?:bị\s+)?trừ\s+(?P<lost>{NUM})\s*{POINTS}\s*[;,.–-]?\s*|không\s+bị\s+trừ\s+điểm\s*[;,.–-]?\s*)?"
 
+# the maximum the points lost are counted from: "(bị trừ 1,5 điểm) so với điểm tối đa 13 điểm"
+_MAX_AFTER_LOST = r"(?:(?:số\s+)?điểm\s+tối\s+đa|tối\s+đa|thang\s+điểm|tổng\s+(?:số\s+)?điểm|tổng\s+số)"
+
 # "của tiêu chí này", "của lĩnh vực": what a labelled score or maximum is of
 _OF_CRITERION = r"(?:\s+(?:của\s+)?(?:tiêu\s+chí|lĩnh\s+vực)(?:\s+này)?)?"
 
@@ -77,8 +80,7 @@ SCORE_RES = [
     # only the points lost, then the maximum: "bị trừ 1,5 điểm so với điểm tối đa 13 điểm" (held-out round 13) is
     # 13 − 1,5 (``LOST_BEFORE_RE`` reads "bị trừ" before the number, as for "mất 7,14/16 điểm")
     re.compile(
-        rf"(?<=(?<!\p{{L}})(?:mất|trừ)\s+(?:đi\s+)?)(?P<score>{NUM})\s*{POINTS}\s*,?\s*so\s+với\s+"
-        rf"(?:(?:số\s+)?điểm\s+tối\s+đa|tối\s+đa|thang\s+điểm|tổng\s+(?:số\s+)?điểm|tổng\s+số)\s*(?:là\s*)?:?\s*"
+        rf"(?<=(?<!\p{{L}})(?:mất|trừ)\s+(?:đi\s+)?)(?P<score>{NUM})\s*{POINTS}\s*,?\s*so\s+với\s+{_MAX_AFTER_LOST}\s*(?:là\s*)?:?\s*"
         rf"(?P<max>{NUM})\s*{POINTS}",
         re.I,
     ),
@@ -169,7 +171,7 @@ _DIGIT_RE = re.compile(r"\d")  # the \d of the patterns (str.isdigit differs)
 _SCORE_NEEDS: list[tuple[str, ...]] = [
     ("/",),
     ("/", "trên", "trong"),
-    ("với",),  # "so với"
+    ("trừ", "mất"),  # the points lost ("bị trừ", "mất")
     ("trên",),
     ("(",),
     ("tối", "chuẩn", "thang"),  # "tối đa"
@@ -187,7 +189,7 @@ _SCORE_NEED_SETS = [frozenset(needs) for needs in _SCORE_NEEDS]
 _SCORE_GATES: dict[int, re.Pattern[str]] = {
     0: re.compile(rf"(?P<slash>/{{1,2}})\s*(?P<max>{NUM})(?P<stray2>{_STRAY})\s*{POINTS}", re.I),
     1: re.compile(rf"{POINTS}\s*(?:trên|/|trong\s+(?=tổng))", re.I),
-    2: re.compile(rf"{POINTS}\s*,?\s*so\s+với\s+", re.I),
+    2: re.compile(rf"so\s+với\s+{_MAX_AFTER_LOST}", re.I),
     3: re.compile(rf"trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}", re.I),
     4: re.compile(rf"{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|chuẩn|trên(?:\s+tổng\s+số)?)", re.I),
     8: re.compile(rf"{POINTS}\s*(?:/|trên\s+thang\s+điểm)\s*(?P<max>{_SMALL})", re.I),

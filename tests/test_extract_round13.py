@@ -67,16 +67,20 @@ def test_a_report_in_the_round13_phrasings(tmp_path: Path) -> None:
     r = _report(
         tmp_path,
         [
-            "Chỉ số CCHC năm 2023 của UBND xã An Phú đạt tám mươi bảy (87,00) điểm trên tổng số 100 điểm, tỷ lệ "
-            "87,00%, đứng thứ 5 trong số 22 đơn vị (tăng 2 hạng so với cùng kỳ năm 2022). Xếp loại: Tốt.",
+            (
+                "Chỉ số CCHC năm 2023 của UBND xã An Phú đạt tám mươi bảy (87,00) điểm trên tổng số 100 điểm, tỷ lệ "
+                "87,00%, đứng thứ 5 trong số 22 đơn vị (tăng 2 hạng so với cùng kỳ năm 2022). Xếp loại: Tốt."
+            ),
             "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2023",
             "1. Công tác chỉ đạo, điều hành CCHC",
             "Lĩnh vực này bị trừ 1,5 điểm so với điểm tối đa 13 điểm, đạt tỷ lệ 88,46%. Đứng thứ 2 trong số 22 đơn vị.",
             "2. Cải cách thể chế",
             "Kết quả đạt 4,5 điểm trên tổng số 5 điểm (90,00%).",
             "3. Cải cách thủ tục hành chính",
-            "Lĩnh vực này đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm, tỷ lệ 87,50%. Đứng thứ 15 trong "
-            "số 22 đơn vị (giảm 3 hạng so với cùng kỳ).",
+            (
+                "Lĩnh vực này đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm, tỷ lệ 87,50%. Đứng thứ 15 "
+                "trong số 22 đơn vị (giảm 3 hạng so với cùng kỳ)."
+            ),
         ],
     )
     o = r.overall
