@@ -234,7 +234,15 @@ DIGIT_CONFUSIONS = {
     ("4", "1"),
     ("9", "0"),
     ("0", "9"),
+    # a 150 dpi scan: "5,5" in a two-line table row read as "5,9" (held-out round 13)
+    ("5", "9"),
+    ("9", "5"),
 }
+
+
+# How a repair of :func:`score_from_percent` begins its reason: the report printed the number right, OCR misread it
+# (the checker says so, as info, rather than calling the report's number malformed)
+OCR_MISREAD_REASON = "OCR misread a digit"
 
 
 def score_from_percent(score: float, maximum: float, percent: float) -> float | None:

@@ -104,3 +104,45 @@ def test_points_lost_compared_with_last_year_are_no_score(tmp_path: Path) -> Non
         ],
     )
     assert [(c.code, c.score, c.max_score) for c in r.criteria if c.code == "1"] in ([], [("1", None, None)])
+
+
+@pytest.mark.parametrize(
+    ("score", "maximum", "percent", "repaired"),
+    [
+        (5.9, 6, 91.67, 5.5),  # a scanned row printing 5,5 and 91,67% read "5,9": 91,67% of 6 is 5,5
+        (9.9, 11, 86.36, 9.5),  # "9,5" read as "9,9": 86,36% of 11 is 9,5
+        (5.9, 6, 98.33, None),  # 5,9 of 6 is 98,33%: nothing to repair
+        (5.9, 6, 83.33, None),  # 83,33% of 6 is 5, not one digit from 5,9: a wrong percent left for the checker
+        (9.5, 12, 79.17, None),  # 79,17% of 12 is 9,5: consistent
+    ],
+)
+def test_a_five_read_as_a_nine_is_restored_by_the_printed_percent(
+    score: float, maximum: float, percent: float, repaired: float | None
+) -> None:
+    from cchc.extractors.numbers_ocr import score_from_percent
+
+    assert score_from_percent(score, maximum, percent) == repaired
+
+
+def _repair_findings(reason: str, ocr_pages: list[int]) -> list[tuple[str, str, str]]:
+    from cchc.checker import run_rules
+    from cchc.schemas.record import Evidence, Record, Repair, Source
+
+    row = Evidence(page=1, line=24, text="4 | Cải cách tổ chức bộ máy hành chính nhà nước | 6 | 5,9 | 91,67")
+    record = Record(
+        source=Source(file="scan.pdf", sha256="0" * 64, format="pdf", ocr=bool(ocr_pages), ocr_pages=ocr_pages),
+        repairs=[Repair(original="5,9/6", value="5,5/6", reason=reason, evidence=[row])],
+    )
+    return [(f.kind, f.severity, f.actual) for f in run_rules(record, select=["malformed_number"])]
+
+
+def test_a_digit_ocr_misread_is_info_a_malformed_number_a_warning() -> None:
+    from cchc.extractors.numbers_ocr import OCR_MISREAD_REASON
+
+    misread = f"{OCR_MISREAD_REASON}: the printed 91,67% of 6 is 5,5"
+    assert _repair_findings(misread, ocr_pages=[1]) == [("malformed_number", "info", "5,9/6")]
+    # negatives: the same repair on a page not read by OCR, and a stray separator printed on a scanned page
+    assert _repair_findings(misread, ocr_pages=[]) == [("malformed_number", "warning", "5,9/6")]
+    assert _repair_findings("stray separator: '5,9, /6' read as 5,9/6", ocr_pages=[1]) == [
+        ("malformed_number", "warning", "5,9/6")
+    ]
