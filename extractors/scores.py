@@ -70,9 +70,9 @@ SCORE_RES = [
     ),
     # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm", "12,5 điểm trong tổng số 14 điểm"; the score in
     # words with its digits in brackets, the digits read: "đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm"
-    # (held-out round 13)
+    # (held-out round 13), or the digits with the words in brackets: "đạt 17,5 (mười bảy phẩy năm) điểm trên …"
     re.compile(
-        rf"(?<![\d.,/])(?P<open>\(\s*)?(?P<score>{NUM})(?(open)\s*\))\s*{POINTS}\s*(?:trên|/|trong\s+(?=tổng))\s*"
+        rf"(?<![\d.,/])(?P<open>\(\s*)?(?P<score>{NUM})(?(open)\s*\)|(?:\s*\(\s*\p{{L}}[\p{{L}}\s]{{0,60}}\))?)\s*{POINTS}\s*(?:trên|/|trong\s+(?=tổng))\s*"
         rf"(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?"
         rf"(?P<max>{NUM})\s*{POINTS}",
         re.I,

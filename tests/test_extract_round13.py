@@ -32,6 +32,8 @@ HEADER = [
         ("Kết quả đạt 10,5 điểm trên tổng số 12 điểm (87,50%).", 10.5, 12, False),
         ("Lĩnh vực này đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm, tỷ lệ 87,50%.", 17.5, 20, False),
         ("Lĩnh vực này đạt năm (5) điểm trên tổng số 6 điểm, tỷ lệ 83,33%.", 5, 6, False),
+        # the same class the other way round: the digits, then the words in brackets
+        ("Lĩnh vực này đạt 17,5 (mười bảy phẩy năm) điểm trên tổng số 20 điểm.", 17.5, 20, False),
         ("xã đạt tám mươi tám phẩy năm mươi (88,50) điểm trên tổng số 100 điểm, tỷ lệ 88,50%", 88.5, 100, False),
         ("Lĩnh vực này bị trừ 1,5 điểm so với điểm tối đa 13 điểm, đạt tỷ lệ 88,46%.", 11.5, 13, True),
         ("Lĩnh vực này bị trừ 0,5 điểm so với điểm tối đa 3 điểm, đạt tỷ lệ 83,33%.", 2.5, 3, True),
@@ -47,6 +49,8 @@ def test_round13_score_forms(text: str, score: float, maximum: float, lost: bool
     [
         # a bracketed number that is not followed by points, and points compared with last year (no maximum)
         "Thực hiện theo Kế hoạch (05) của huyện, tăng 2 điểm so với năm 2022.",
+        # a bracket that closes before "điểm" with no digits in it after words: no score
+        "Xã đạt mười bảy (xem Phụ lục) điểm trên tổng số 20 điểm.",
         # points compared with another unit's, not with a maximum
         "Xã bị trừ 2 điểm so với xã Phú Hòa ở chỉ số 3.2.",
         # a points increase is no loss: "tăng 1,5 điểm so với điểm tối đa" is not read as a score
