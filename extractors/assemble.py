@@ -1054,7 +1054,7 @@ def _bare_overall(ctx: _Ctx, block: Block, i: int) -> Overall:
 def _repair_ocr_scores(ctx: _Ctx) -> None:
     """On OCR'd pages, a criterion score that its own printed percent shows to be one confused digit
     off ("1,5" for 7,5 at 93,75% of 8) is repaired, and the repair recorded for the checker."""
-    from cchc.extractors.numbers_ocr import score_from_percent
+    from cchc.extractors.numbers_ocr import OCR_MISREAD_REASON, score_from_percent
 
     pages = set(ctx.doc.ocr_pages)
     for crit in ctx.record.criteria:
@@ -1071,7 +1071,7 @@ def _repair_ocr_scores(ctx: _Ctx) -> None:
             Repair(
                 original=read,
                 value=f"{format_vi(fixed)}/{format_vi(crit.max_score)}",
-                reason=f"OCR misread a digit: the printed {format_vi(crit.percent)}% of "
+                reason=f"{OCR_MISREAD_REASON}: the printed {format_vi(crit.percent)}% of "
                 f"{format_vi(crit.max_score)} is {format_vi(fixed)}",
                 evidence=list(crit.evidence[:1]),
             )

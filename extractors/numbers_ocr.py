@@ -234,9 +234,14 @@ DIGIT_CONFUSIONS = {
     ("4", "1"),
     ("9", "0"),
     ("0", "9"),
-    ("5", "9"),  # a serif 5 whose flag and bowl close up at 200-300 dpi (held-out scans of rounds 12-13)
+    ("5", "9"),  # a serif 5 whose flag and bowl close up at 150-300 dpi (held-out scans of rounds 12-13)
     ("9", "5"),
 }
+
+
+# How a repair of :func:`score_from_percent` begins its reason: the report printed the number right, OCR misread it
+# (the checker says so, as info, rather than calling the report's number malformed)
+OCR_MISREAD_REASON = "OCR misread a digit"
 
 
 def score_from_percent(score: float, maximum: float, percent: float) -> float | None:

@@ -12,7 +12,8 @@ Forms read (each is a case of tests/test_extract_scores.py):
 - stray separators, read and reported as repairs: ",11,5" (leading), "12,7//15" (doubled slash),
   "6,88, /8 điểm", "8,02 /10 , điểm" (a separator standing alone before the slash or "điểm"),
   "12, 7/15 điểm" (a space after the decimal comma);
-- points lost: "mất 7,14/16 điểm" is a score of 16 − 7,14 = 8,86;
+- points lost: "mất 7,14/16 điểm" is a score of 16 − 7,14 = 8,86, "bị trừ 1,5 điểm so với điểm tối đa 13 điểm" one of 11,5;
+- a score in words with its digits in brackets, the digits read: "đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm";
 - a bare score after a colon where a criterion is stated: "Cải cách thể chế: 4,75 /7 , đạt 67,86%";
 - score-only "đạt 85,5 điểm" and percent-only "đạt 85,5%" or "85,5% điểm" (a percent of the points);
 - a percent's sign as clerks type it: "%", the full-width "％" of East Asian input methods and converters, or the
@@ -50,6 +51,9 @@ _SCORE_LABEL = r"(?:số\s+)?điểm\s+(?:đạt(?:\s+được)?|thẩm\s+địn
 # the points lost printed between a maximum and the score that remains ("bị trừ 2,25 điểm, ", "không bị trừ điểm, ")
 _LOST_BETWEEN = rf"(?:(?:bị\s+)?trừ\s+(?P<lost>{NUM})\s*{POINTS}\s*[;,.–-]?\s*|không\s+bị\s+trừ\s+điểm\s*[;,.–-]?\s*)?"
 
+# the maximum the points lost are counted from: "(bị trừ 1,5 điểm) so với điểm tối đa 13 điểm"
+_MAX_AFTER_LOST = r"(?:(?:số\s+)?điểm\s+tối\s+đa|tối\s+đa|thang\s+điểm|tổng\s+(?:số\s+)?điểm|tổng\s+số)"
+
 # "của tiêu chí này", "của lĩnh vực": what a labelled score or maximum is of
 _OF_CRITERION = r"(?:\s+(?:của\s+)?(?:tiêu\s+chí|lĩnh\s+vực)(?:\s+này)?)?"
 
@@ -64,9 +68,19 @@ SCORE_RES = [
         rf"(?P<stray2>{_STRAY})\s*{POINTS}",
         re.I,
     ),
-    # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm", "12,5 điểm trong tổng số 14 điểm"
+    # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm", "12,5 điểm trong tổng số 14 điểm"; the score in
+    # words with its digits in brackets, the digits read: "đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm"
+    # (held-out round 13), or the digits with the words in brackets: "đạt 17,5 (mười bảy phẩy năm) điểm trên …"
     re.compile(
-        rf"(?<![\d.,/])(?P<score>{NUM})\s*{POINTS}\s*(?:trên|/|trong\s+(?=tổng))\s*(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?"
+        rf"(?<![\d.,/])(?P<open>\(\s*)?(?P<score>{NUM})(?(open)\s*\)|(?:\s*\(\s*\p{{L}}[\p{{L}}\s]{{0,60}}\))?)\s*{POINTS}\s*(?:trên|/|trong\s+(?=tổng))\s*"
+        rf"(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?"
+        rf"(?P<max>{NUM})\s*{POINTS}",
+        re.I,
+    ),
+    # only the points lost, then the maximum: "bị trừ 1,5 điểm so với điểm tối đa 13 điểm" (held-out round 13) is
+    # 13 − 1,5 (``LOST_BEFORE_RE`` reads "bị trừ" before the number, as for "mất 7,14/16 điểm")
+    re.compile(
+        rf"(?<=(?<!\p{{L}})(?:mất|trừ)\s+(?:đi\s+)?)(?P<score>{NUM})\s*{POINTS}\s*,?\s*so\s+với\s+{_MAX_AFTER_LOST}\s*(?:là\s*)?:?\s*"
         rf"(?P<max>{NUM})\s*{POINTS}",
         re.I,
     ),
@@ -157,6 +171,7 @@ _DIGIT_RE = re.compile(r"\d")  # the \d of the patterns (str.isdigit differs)
 _SCORE_NEEDS: list[tuple[str, ...]] = [
     ("/",),
     ("/", "trên", "trong"),
+    ("trừ", "mất"),  # the points lost ("bị trừ", "mất")
     ("trên",),
     ("(",),
     ("tối", "chuẩn", "thang"),  # "tối đa"
@@ -174,10 +189,11 @@ _SCORE_NEED_SETS = [frozenset(needs) for needs in _SCORE_NEEDS]
 _SCORE_GATES: dict[int, re.Pattern[str]] = {
     0: re.compile(rf"(?P<slash>/{{1,2}})\s*(?P<max>{NUM})(?P<stray2>{_STRAY})\s*{POINTS}", re.I),
     1: re.compile(rf"{POINTS}\s*(?:trên|/|trong\s+(?=tổng))", re.I),
-    2: re.compile(rf"trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}", re.I),
-    3: re.compile(rf"{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|chuẩn|trên(?:\s+tổng\s+số)?)", re.I),
-    7: re.compile(rf"{POINTS}\s*(?:/|trên\s+thang\s+điểm)\s*(?P<max>{_SMALL})", re.I),
-    8: re.compile(rf":\s*(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})", re.I),
+    2: re.compile(rf"so\s+với\s+{_MAX_AFTER_LOST}", re.I),
+    3: re.compile(rf"trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}", re.I),
+    4: re.compile(rf"{POINTS}\s*\(\s*(?:điểm\s*)?(?:tối\s*đa|chuẩn|trên(?:\s+tổng\s+số)?)", re.I),
+    8: re.compile(rf"{POINTS}\s*(?:/|trên\s+thang\s+điểm)\s*(?P<max>{_SMALL})", re.I),
+    9: re.compile(rf":\s*(?P<score>{_SMALL})\s*/\s*(?P<max>{_SMALL})", re.I),
 }
 
 

@@ -47,12 +47,15 @@ def test_each_gate_is_a_part_of_its_pattern(index: int) -> None:
         ("12,7//15 ĐIỂM", 12.7, 15),  # gate 0: a doubled slash, capitals
         ("đạt 12,5 điểm trong tổng số 14 điểm", 12.5, 14),  # gate 1: "trong tổng"
         ("đạt 12,5 Điểm trên tổng số 14 điểm", 12.5, 14),  # gate 1: "trên"
-        ("Cải cách thể chế đạt 12,7 trên 15 điểm", 12.7, 15),  # gate 2
-        ("Cải cách thể chế đạt 12,7 TRÊN TỔNG SỐ 15 ĐIỂM", 12.7, 15),  # gate 2, in capitals
-        ("tự chấm 9 điểm (tối đa 10 điểm)", 9, 10),  # gate 3
-        ("đạt 12,7 điểm/15, xếp thứ 2", 12.7, 15),  # gate 7
-        ("12,7 điểm trên thang điểm 15", 12.7, 15),  # gate 7: "trên thang điểm"
-        ("Điểm tổng hợp: 83,97/100", 83.97, 100),  # gate 8
+        ("đạt mười hai phẩy năm (12,5) điểm trên tổng số 14 điểm", 12.5, 14),  # gate 1: the digits in brackets
+        ("Lĩnh vực này bị trừ 1,5 điểm so với điểm tối đa 14 điểm", 12.5, 14),  # gate 2: points lost
+        ("BỊ TRỪ 1,5 ĐIỂM, SO VỚI THANG ĐIỂM 14 ĐIỂM", 12.5, 14),  # gate 2, in capitals
+        ("Cải cách thể chế đạt 12,7 trên 15 điểm", 12.7, 15),  # gate 3
+        ("Cải cách thể chế đạt 12,7 TRÊN TỔNG SỐ 15 ĐIỂM", 12.7, 15),  # gate 3, in capitals
+        ("tự chấm 9 điểm (tối đa 10 điểm)", 9, 10),  # gate 4
+        ("đạt 12,7 điểm/15, xếp thứ 2", 12.7, 15),  # gate 8
+        ("12,7 điểm trên thang điểm 15", 12.7, 15),  # gate 8: "trên thang điểm"
+        ("Điểm tổng hợp: 83,97/100", 83.97, 100),  # gate 9
     ],
 )
 def test_the_gated_forms_are_read(text: str, score: float, maximum: float) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from cchc.checker import messages as m
 from cchc.checker.engine import Hit, RuleContext, copy_evidence, rule
 from cchc.checker.rules._common import _at
+from cchc.extractors.numbers_ocr import OCR_MISREAD_REASON
 from cchc.schemas.record import Evidence, Record
 
 # --------------------------------------------------------------------------- CCHC112 malformed_number
@@ -50,12 +51,18 @@ def _statement_owner(record: Record, evidence: Sequence[Evidence], value: str = 
     "A number that needed repair to be read",
 )
 def malformed_number(record: Record, ctx: RuleContext) -> Iterator[Hit]:
-    """One finding per number the extractor had to repair ("8,97/,11,5")."""
+    """One finding per number the extractor had to repair ("8,97/,11,5"). A digit OCR misread on a scanned
+    page, restored by the printed percent, is no fault of the report: that finding is info."""
+    ocr_pages = set(record.source.ocr_pages)
     for r in record.repairs:
+        misread = r.reason.startswith(OCR_MISREAD_REASON) and any(ev.page in ocr_pages for ev in r.evidence)
+        what_vi, what_en = ("Số OCR đọc nhầm", "Number OCR misread") if misread else ("Số in sai định dạng", "Malformed number")
+        scan_vi, scan_en = (": xem lại bản quét", ": check the scan") if misread else ("", "")
         yield Hit(
+            severity="info" if misread else None,
             subject=_statement_owner(record, r.evidence, r.value) or r.original,
-            message=f"Số in sai định dạng {m.quote(r.original)}, đọc là {m.quote(r.value)} ({r.reason})",
-            message_en=f"Malformed number {m.quote(r.original)} read as {m.quote(r.value)} ({r.reason})",
+            message=f"{what_vi} {m.quote(r.original)}, đọc là {m.quote(r.value)} ({r.reason}{scan_vi})",
+            message_en=f"{what_en} {m.quote(r.original)} read as {m.quote(r.value)} ({r.reason}{scan_en})",
             expected=r.value,
             actual=r.original,
             evidence=r.evidence,
