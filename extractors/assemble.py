@@ -419,9 +419,10 @@ def extract_years(document: Document) -> list[YearStatement]:
         at, index, period_only = i, m, False
         if _names_period(block.text, m):
             following = blocks[i + 1] if role == "title" and i + 1 < len(blocks) else None
-            at, index = _index_year(block.text, m, i, following)
-            period_only = index is None
-            at, index = (i, m) if index is None else (at, index)
+            index_at, index_match = _index_year(block.text, m, i, following)
+            period_only = index_match is None
+            if index_match is not None:
+                at, index = index_at, index_match
         text = blocks[at].text
         nxt = NEXT_YEAR_RE.search(text, index.end())
         statement = YearStatement(
