@@ -101,11 +101,7 @@ def _formula_total(cell, value: str, simple: bool) -> None:  # type: ignore[no-u
     if simple:
         field = OxmlElement("w:fldSimple")
         field.set(qn("w:instr"), " =SUM(BELOW) ")
-        run = OxmlElement("w:r")
-        text = OxmlElement("w:t")
-        text.text = value
-        run.append(text)
-        field.append(run)
+        field.append(_text_run(value))
         paragraph._p.append(field)
         return
     for kind, body in (("begin", None), (None, " =SUM(BELOW) "), ("separate", None), (None, value), ("end", None)):
@@ -121,14 +117,19 @@ def _formula_total(cell, value: str, simple: bool) -> None:  # type: ignore[no-u
         paragraph._p.append(run)
 
 
-def _hyperlinked(cell, value: str) -> None:  # type: ignore[no-untyped-def]
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), "bang1")
+def _text_run(value: str):  # type: ignore[no-untyped-def]
+    """A w:r holding ``value`` as its w:t."""
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
     text.text = value
     run.append(text)
-    link.append(run)
+    return run
+
+
+def _hyperlinked(cell, value: str) -> None:  # type: ignore[no-untyped-def]
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), "bang1")
+    link.append(_text_run(value))
     cell.paragraphs[0]._p.append(link)
 
 
