@@ -590,3 +590,34 @@ def test_round_13_scan_at_150_dpi(tmp_path: Path) -> None:
     images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
     rows = [line.split() for line in images.splitlines()[2:]]
     assert rows and all(row[2] == "image" and row[12] == "150" for row in rows)
+
+
+def test_round_14_scores_in_the_heading_line() -> None:
+    """prose_s: each form of a score typed in the heading gives the truth's score for that criterion; a bare heading
+    is followed by "Đạt x điểm (tối đa y điểm)"; "xếp thứ: r/t" is the truth's rank; the report is signed KT."""
+    forms = {"paren": r"\(([\d,]+)/([\d,]+)\)$", "diem_tren": r": ([\d,]+) điểm/([\d,]+) điểm$",
+             "d": r": ([\d,]+)/([\d,]+)đ$", "dot": r": ([\d.]+)/([\d.]+) điểm$"}
+    seen = set()
+    for name in ("nghia-chanh-2023", "dong-xuyen-2024", "an-phu-2025", "thach-linh-2022"):
+        spec = BY_NAME[name]
+        blocks, truth = compose(spec)
+        maxima = [d(m) for m in MAXIMA[spec["maxima"]]]
+        headings = [b[1] for b in blocks if b[0] == "heading" and re.match(r"\d+\. ", b[1])][:10]
+        assert len(headings) == 10
+        for code, heading in enumerate(headings, 1):
+            hits = [(f, m) for f, pattern in forms.items() if (m := re.search(pattern, heading))]
+            if not hits:  # toi_da: the score under the heading
+                seen.add("toi_da")
+                assert any(f"Đạt {spec['scores'].split()[code - 1]} điểm (tối đa {MAXIMA[spec['maxima']][code - 1]} "
+                           f"điểm)" in b[1] for b in blocks if b[0] == "para")
+                continue
+            form, match = hits[0]
+            seen.add(form)
+            score, top = (d(x.replace(".", ",")) for x in match.groups())
+            assert top == maxima[code - 1] and truth["criteria"][str(code)]["score"] == float(score)
+    assert seen == {"paren", "diem_tren", "d", "dot", "toi_da"}
+    blocks, truth = compose(BY_NAME["hung-dung-2021"])
+    assert any("xếp thứ: 9/25 " in b[1] for b in blocks if b[0] == "para")
+    assert (truth["overall"]["rank"], truth["overall"]["rank_total"]) == (9, 25)
+    blocks, _ = compose(BY_NAME["nghia-chanh-2023"])
+    assert any(b[0] == "signature" and b[2][:2] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] for b in blocks)

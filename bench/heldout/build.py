@@ -89,7 +89,8 @@ NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu c
                   "prose_i": ("upperRoman", "%1."), "prose_j": ("decimal", "%1."),
                   "prose_l": ("decimal", "%1."), "table_self": ("decimal", "%1."), "prose_n": ("decimal", "%1."),
                   "table_end": ("decimal", "%1."), "prose_q": ("decimal", "%1."),  # prose_q: round 12
-                  "prose_r": ("decimal", "%1.")}  # round 13
+                  "prose_r": ("decimal", "%1."),  # round 13
+                  "prose_s": ("decimal", "%1.")}  # round 14
 
 
 def add_numbering(document: Any, fmt: str, text: str) -> int:

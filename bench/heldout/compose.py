@@ -214,8 +214,8 @@ class Composer:
         missing = {p[1] for p in self.plant("missing")}
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
         if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j",
-                           "prose_k", "prose_l", "prose_m", "prose_n", "prose_o", "prose_p", "prose_q", "prose_r") \
-                or self.spec.get("table_ranks"):
+                           "prose_k", "prose_l", "prose_m", "prose_n", "prose_o", "prose_p", "prose_q", "prose_r",
+                           "prose_s") or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
                 if code not in crit_ranks and (self.spec.get("table_ranks") or self.rng.random() < 0.4):
@@ -317,6 +317,8 @@ class Composer:
                     total)
         if style == "toan_huyen":  # round 5
             return f"đứng thứ {r_text} toàn {self.district_kind} ({total} đơn vị)", int(r_text), total
+        if style == "colon":  # round 14: "xếp thứ: 5/19", a colon typed after the label
+            return f"xếp thứ: {r_text}/{total} {kinds}", int(r_text), total
         if style == "dung_trong_so":  # round 13: "đứng thứ 4 trong số 18 đơn vị"
             return f"đứng thứ {r_text} trong số {total} đơn vị", int(r_text), total
         if style == "words":
@@ -1175,6 +1177,13 @@ class Composer:
                 crit.heading_line = first
                 self.add("autonum" if self.autonum else "heading", first)
                 self.add("para", f"{self.score_r(crit)} {self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_s":  # round 14: the score typed in the heading line as clerks type it
+                title = crit.title[0].upper() + crit.title[1:]
+                heading, rest = self.score_s(crit, title)
+                first = heading if self.autonum else f"{self.number_label(crit)}. {heading}"
+                crit.heading_line = first
+                self.add("autonum" if self.autonum else "heading", first)
+                self.add("para", f"{rest} {self.crit_rank_sentence(crit)}".strip())
             elif self.layout == "prose_b":
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
@@ -1203,6 +1212,24 @@ class Composer:
         if self.spec.get("crit_prev") and not crit.malformed:  # last year's score: another year, not a conflict
             text += f" Năm {self.year - 1}, lĩnh vực này đạt {vn(self.last_year_score(crit))} điểm."
         return text
+
+    def score_s(self, crit: Criterion, title: str) -> tuple[str, str]:
+        """Round 14: a criterion's heading with its score ("Title (11,5/12)", "Title: 11,5 điểm/12 điểm",
+        "Title: 11,5/12đ", "Title: 11.5/12 điểm") and the sentence under it, or the score under a bare heading
+        ("Đạt 11,5 điểm (tối đa 12 điểm), tỷ lệ 95,83%.")."""
+        forms = self.spec.get("s_forms", ("paren", "diem_tren", "d", "toi_da"))
+        form = forms[(crit.code - 1) % len(forms)]
+        pct = self.pct(crit)
+        score, top = crit.score_text, crit.max_text
+        if form == "paren":
+            return f"{title} ({score}/{top})", f"Tỷ lệ đạt {pct}."
+        if form == "diem_tren":
+            return f"{title}: {score} điểm/{top} điểm", f"Đạt tỷ lệ {pct}."
+        if form == "d":
+            return f"{title}: {score}/{top}đ", f"Tỷ lệ {pct}."
+        if form == "dot":
+            return f"{title}: {score.replace(',', '.')}/{top.replace(',', '.')} điểm", f"Tỷ lệ {pct}."
+        return title, f"Đạt {score} điểm (tối đa {top} điểm), tỷ lệ {pct}."
 
     def score_r(self, crit: Criterion) -> str:
         """Round 13: a criterion's score in words with the digits in brackets, or only the points it lost against its
@@ -1625,7 +1652,7 @@ class Composer:
             recipients = ["Nơi nhận:", f"- UBND {self.district_kind} (02 bản);",
                           f"- Phòng Nội vụ {self.district_kind} (01 bản);", "- TT Đảng ủy, HĐND xã (01 bản);",
                           "- 03 thôn, 02 tổ dân phố (05 bản);", "- Lưu: VP, 01 bản."]
-        vice = self.rng.random() < 0.3
+        vice = self.rng.random() < 0.3 or bool(self.spec.get("vice"))  # round 14: "KT. CHỦ TỊCH" always
         right = (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] if vice else ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]) + \
             ["", "", self.spec["signer"]]
         self.add("signature", recipients, right)
@@ -1653,7 +1680,8 @@ class Composer:
             for _, code, printed in self.plant("pct"):
                 if code == crit.code:
                     self.plants.append(Planted("percent_mismatch", f"criterion {code}", str(code),
-                                               [num(pct), num(dec(printed))], self.sentence_with(crit.score_text, printed),
+                                               [num(pct), num(dec(printed))], self.sentence_with(printed) if self.layout == "prose_s"
+                                               else self.sentence_with(crit.score_text, printed),
                                                f"{crit.score_text}/{crit.max_text} = {vn(pct, 2)}%, printed {printed}%"))
             for _, code, printed in self.plant("rank_oor"):
                 if code == crit.code:

@@ -155,6 +155,10 @@ criteria table as a spreadsheet pasted: ``totals_top`` (the "Tổng cộng" row 
 own), ``nested`` (DOCX: the table inside the one cell of a frame table, under a caption); ``wrapped`` (DOCX: ("field",
 "87,00", " =SUM(BELOW) ") the totals cell a Word formula field showing its last result; ("link", "88,00", url) the
 overall score inside a hyperlink); fmt scan at ``scan_dpi`` 150.
+Round 14 keys (each off unless set): layout prose_s (the score in the heading line: ``s_forms`` cycled over the
+criteria, "paren" "Title (11,5/12)" | "diem_tren" "Title: 11,5 điểm/12 điểm" | "d" "Title: 11,5/12đ" | "dot" "Title:
+11.5/12 điểm" | "toi_da" a bare heading, then "Đạt 11,5 điểm (tối đa 12 điểm), tỷ lệ …"); rank_style colon ("xếp
+thứ: 5/19"); ``vice`` (signed "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -183,6 +187,8 @@ MAXIMA: dict[str, list[str]] = {
     "M12": ["12", "6", "20", "6", "11", "6", "13", "3", "11", "12"],
     # round 13: one more
     "M13": ["13", "5", "20", "6", "11", "7", "12", "3", "11", "12"],
+    # round 14: one more (a province's framework for wards and communes alike)
+    "M14": ["12", "6", "19", "7", "11", "6", "13", "3", "11", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -296,6 +302,13 @@ ROUND_12 = {"tan-lien-2023", "yen-thuan-2021", "phuoc-hiep-2024", "thanh-duc-202
 ROUND_13 = {"kim-hy-2023", "phu-dinh-2022", "dich-qua-2024", "huong-tra-2021", "duc-tan-2024", "son-phuoc-2023",
             "tan-ho-co-2022", "ninh-thoi-2024", "vinh-phu-tay-2021", "ke-sach-2023", "duc-lieu-2022", "xuan-my-2023",
             "yen-the-2024", "hoi-xuan-2020"}
+# The fourteenth round, written at 23:45 after round 13, and NOT measured by the examiner (the lead measures it once):
+# criteria whose score is typed in the heading line ("1. Công tác chỉ đạo, điều hành (11,5/12)", "…: 11,5 điểm/12
+# điểm", "…: 11,5/12đ", "…: 11.5/12 điểm") or under a bare heading ("Đạt 11,5 điểm (tối đa 12 điểm), tỷ lệ …");
+# "xếp thứ: 5/19" with a colon; reports signed "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; wards of cities; one more framework.
+ROUND_14 = {"nghia-chanh-2023", "thach-linh-2022", "dong-xuyen-2024", "hung-dung-2021", "an-phu-2025",
+            "truong-chinh-2020", "nam-ly-2022", "hoa-tien-2023", "phuoc-vinh-an-2024", "nga-thang-2021",
+            "quang-loi-2022", "tan-tuc-2024"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -307,9 +320,11 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 10 (20:30, unseen: for the lead's measurement)": ROUND_10,
            "round 11 (21:15, unseen: for the lead's measurement)": ROUND_11,
            "round 12 (22:15, unseen: for the lead's measurement)": ROUND_12,
-           "round 13 (23:00, unseen: for the lead's measurement)": ROUND_13}
+           "round 13 (23:00, unseen: for the lead's measurement)": ROUND_13,
+           "round 14 (23:45, unseen: for the lead's measurement)": ROUND_14}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
-                               10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13}  # evaluate.py --round N
+                               10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
+                               14: ROUND_14}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1460,7 +1475,71 @@ SPECS: list[dict] = [
          scores="11 4,5 17 5 9,5 6 10 2,5 8,5 10", rank="10/18", rank_style="dung_trong_so", change="-2",
          change_style="hang", classification="Tốt", records=(740, 735, 734, 400, 400), staff=(18, 17), plants=[],
          tricky=["field_subset", "staff_cadres"], crit_rank_style="trong_so"),
+    # round 14 (23:45): scores typed in the heading line, "xếp thứ: 5/19", "KT. CHỦ TỊCH", wards of cities
+    dict(name="nghia-chanh-2023", fmt="docx", layout="prose_s", unit="Nghĩa Chánh", level="phường",
+         district="thành phố Quảng Ngãi", province="Quảng Ngãi", year=2023, date="2024-01-12", number="07/BC-UBND",
+         signer="Trần Văn Chánh", maxima="M14", scores="11,5 5 17,5 6,5 10 5,5 12 2,5 10 11", rank="4/23",
+         rank_style="colon", change="+1", classification="Xuất sắc", records=(3120, 3104, 3101, 2200, 2199),
+         staff=(22, 21), plants=[("pct", 1, "98,33")], tricky=[], vice=True),
+    dict(name="thach-linh-2022", fmt="pdf", layout="prose_s", unit="Thạch Linh", level="phường",
+         district="thành phố Hà Tĩnh", province="Hà Tĩnh", year=2022, date="2023-01-16", number="05/BC-UBND",
+         signer="Nguyễn Thị Linh", maxima="M14", scores="11 5,5 18 6 10,5 5 12 2,5 9,5 11,5", rank="3/15",
+         rank_style="colon", change="=", classification="Xuất sắc", records=(2240, 2231, 2229, 1500, 1500),
+         staff=(21, 20), plants=[], tricky=["received_resolved", "staff_cadres"], s_forms=("toi_da", "paren")),
+    dict(name="dong-xuyen-2024", fmt="txt", layout="prose_s", unit="Đông Xuyên", level="phường",
+         district="thành phố Long Xuyên", province="An Giang", year=2024, date="2025-01-14", number="09/BC-UBND",
+         signer="Lê Văn Xuyên", maxima="M14", scores="12 5,5 18,5 6,5 10,5 5,5 12,5 3 10 11,5", rank="2/13",
+         rank_style="digits", change="+2", classification="Xuất sắc", records=(2680, 2671, 2670, 2000, 2000),
+         staff=(22, 22), plants=[("total", "94,50")], tricky=[], s_forms=("dot", "paren"), vice=True),
+    dict(name="hung-dung-2021", fmt="docx_autonum", layout="prose_s", unit="Hưng Dũng", level="phường",
+         district="thành phố Vinh", province="Nghệ An", year=2021, date="2022-01-18", number="12/BC-UBND",
+         signer="Hồ Văn Dũng", maxima="M14", scores="11 5 17 6 10 5 12 2,5 9,5 11", rank="9/25",
+         rank_style="colon", change="-1", classification="Tốt", records=(2950, 2936, 2930, 1800, 1798),
+         staff=(23, 22), plants=[("conflict_records", 2995), ("year_closing", 2020)], tricky=[],
+         s_forms=("diem_tren",)),
+    dict(name="an-phu-2025", fmt="conv_lines", layout="prose_s", unit="An Phú", level="phường",
+         district="thành phố Thuận An", province="Bình Dương", year=2025, date="2026-01-15", number="04/BC-UBND",
+         signer="Phạm Văn Phú", maxima="M14", scores="11,5 5,5 18 6,5 10,5 5,5 12,5 2,5 10 11,5", rank="5/10",
+         rank_style="colon", change="+1", classification="Xuất sắc", records=(4120, 4106, 4104, 3600, 3600),
+         staff=(24, 23), plants=[], tricky=["last_year", "staff_cadres"], s_forms=("d", "toi_da")),
+    dict(name="truong-chinh-2020", fmt="scan", layout="prose_s", unit="Trường Chinh", level="phường",
+         district="thành phố Kon Tum", province="Kon Tum", year=2020, date="2021-01-20", number="03/BC-UBND",
+         signer="A Văn Chinh", maxima="M14", scores="10,5 5 17 6 9,5 5 11,5 2,5 9 10,5", rank="6/21",
+         rank_style="digits", change="=", classification="Tốt", records=(1650, 1641, 1639, 900, 900),
+         staff=(20, 19), plants=[("pct", 5, "91,36")], tricky=[], s_forms=("paren", "diem_tren"), vice=True,
+         scan_dpi=300, scan_angle=0.3),
+    dict(name="nam-ly-2022", fmt="conv_flow", layout="prose_s", unit="Nam Lý", level="phường",
+         district="thành phố Đồng Hới", province="Quảng Bình", year=2022, date="2023-01-11", number="06/BC-UBND",
+         signer="Trương Văn Lý", maxima="M14", scores="11 5 18 6 10 5,5 12 2,5 9,5 11", rank="19/16",
+         rank_style="colon", change="=", classification="Xuất sắc", records=(2010, 2002, 2000, 1300, 1300),
+         staff=(21, 20), plants=[("rank_oor", "overall", "19/16")], tricky=[], rank_override="19/16"),
+    dict(name="hoa-tien-2023", fmt="docx", layout="prose_s", unit="Hòa Tiến", level="xã",
+         district="Hòa Vang", province="Đà Nẵng", year=2023, date="2024-01-17", number="08/BC-UBND",
+         signer="Ngô Văn Tiến", maxima="M14", scores="11,5 5 17,5 6 10 5,5 12 2,5 10 11", rank="3/11",
+         rank_style="colon", change="+2", classification="Xuất sắc", records=(1380, 1372, 1371, 1000, 1000),
+         staff=(20, 19), plants=[], tricky=["online_all"], vice=True),
+    dict(name="phuoc-vinh-an-2024", fmt="pdf", layout="prose_s", unit="Phước Vĩnh An", level="xã",
+         district="Củ Chi", province="Thành phố Hồ Chí Minh", year=2024, date="2025-01-13", number="10/BC-UBND",
+         signer="Nguyễn Văn An", maxima="M14", scores="11,5 5,5 18 6,5 10 5,5 12 2,5 10 11,5", rank="7/21",
+         rank_style="digits", change="+3", classification="Xuất sắc", records=(1720, 1711, 1709, 1300, 1300),
+         staff=(21, 20), plants=[("full_lost", 4), ("date_ref", "22/01/2025")], tricky=[],
+         s_forms=("toi_da",)),
+    dict(name="nga-thang-2021", fmt="txt", layout="prose_s", unit="Nga Thắng", level="xã", district="Nga Sơn",
+         province="Thanh Hóa", year=2021, date="2022-01-10", number="02/BC-UBND", signer="Mai Văn Thắng",
+         maxima="M14", scores="10,5 5 16,5 6 9,5 5 11,5 2,5 9 10,5", rank="12/24", rank_style="colon", change="-2",
+         classification="Tốt", records=(880, 874, 873, 400, 400), staff=(19, 18), plants=[],
+         tricky=["field_subset"], s_forms=("diem_tren", "d")),
+    dict(name="quang-loi-2022", fmt="docx_autonum", layout="prose_s", unit="Quảng Lợi", level="xã",
+         district="Quảng Điền", province="Thừa Thiên Huế", year=2022, date="2023-01-19", number="05/BC-UBND",
+         signer="Hoàng Văn Lợi", maxima="M14", scores="11 5 17,5 6 10 5,5 11,5 2,5 9,5 11", rank="5/10",
+         rank_style="colon", change="+1", classification="Tốt", records=(960, 954, 953, 500, 500), staff=(19, 18),
+         plants=[("both", 7), ("pct_overall", "98,50")], tricky=[], s_forms=("paren",), vice=True),
+    dict(name="tan-tuc-2024", fmt="conv_soffice", layout="prose_s", unit="Tân Túc", level="thị trấn",
+         district="Bình Chánh", province="Thành phố Hồ Chí Minh", year=2024, date="2025-01-15", number="11/BC-UBND",
+         signer="Võ Văn Túc", maxima="M14", scores="12 5,5 18 6,5 10,5 5,5 12,5 3 10 11,5", rank="2/16",
+         rank_style="colon", change="+1", classification="Xuất sắc", records=(2310, 2301, 2300, 1900, 1900),
+         staff=(22, 21), plants=[], tricky=["received_resolved"], s_forms=("dot", "toi_da")),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
-    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13:
+    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14:
         _spec["plausible_changes"] = True
