@@ -254,12 +254,15 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
         # round 13: "mười hai phẩy năm (12,5) điểm trên tổng số 15 điểm"; "bị trừ 2,5 điểm so với điểm tối đa 15 điểm"
         as_r_words = r"\(" + printed(score) + r"\) điểm trên tổng số " + printed(max_score) + " điểm"
         as_r_lost = "bị trừ " + printed(max_score - score) + " điểm so với điểm tối đa " + printed(max_score) + " điểm"
+        # round 14: "18.5/19 điểm" typed with a decimal point in the heading line (prose_s "dot")
+        as_dot = re.escape(str(score)) + "/" + re.escape(str(max_score)) + " điểm" if spec.get("layout") == "prose_s" \
+            else r"(?!)"
         malformed = [p[2] for p in spec["plants"] if p[0] == "malformed" and str(p[1]) == code]
         as_malformed = re.escape(malformed[0]) + " điểm" if malformed else r"(?!)"  # "9,5/,11 điểm", its only statement
         assert any(re.search(pattern, text) for pattern in (as_score, as_lost, as_row, as_row_first, as_words,
                                                             as_labels, as_points, as_remaining, as_row_self, as_d,
                                                             as_split, as_standard, as_q, as_r_words, as_r_lost,
-                                                            as_malformed)), code
+                                                            as_malformed, as_dot)), code
 
 
 def test_rounds_are_specs_and_disjoint() -> None:
