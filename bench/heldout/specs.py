@@ -302,13 +302,13 @@ ROUND_12 = {"tan-lien-2023", "yen-thuan-2021", "phuoc-hiep-2024", "thanh-duc-202
 ROUND_13 = {"kim-hy-2023", "phu-dinh-2022", "dich-qua-2024", "huong-tra-2021", "duc-tan-2024", "son-phuoc-2023",
             "tan-ho-co-2022", "ninh-thoi-2024", "vinh-phu-tay-2021", "ke-sach-2023", "duc-lieu-2022", "xuan-my-2023",
             "yen-the-2024", "hoi-xuan-2020"}
-# The fourteenth round, written at 23:45 after round 13, and NOT measured by the examiner (the lead measures it once):
+# The fourteenth round (14 reports), written at 23:45 after round 13, and NOT measured by the examiner (the lead measures it once):
 # criteria whose score is typed in the heading line ("1. Công tác chỉ đạo, điều hành (11,5/12)", "…: 11,5 điểm/12
 # điểm", "…: 11,5/12đ", "…: 11.5/12 điểm") or under a bare heading ("Đạt 11,5 điểm (tối đa 12 điểm), tỷ lệ …");
 # "xếp thứ: 5/19" with a colon; reports signed "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; wards of cities; one more framework.
 ROUND_14 = {"nghia-chanh-2023", "thach-linh-2022", "dong-xuyen-2024", "hung-dung-2021", "an-phu-2025",
             "truong-chinh-2020", "nam-ly-2022", "hoa-tien-2023", "phuoc-vinh-an-2024", "nga-thang-2021",
-            "quang-loi-2022", "tan-tuc-2024"}
+            "quang-loi-2022", "tan-tuc-2024", "phuong-sai-2024", "ha-khau-2022"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -1539,6 +1539,17 @@ SPECS: list[dict] = [
          signer="Võ Văn Túc", maxima="M14", scores="12 5,5 18 6,5 10,5 5,5 12,5 3 10 11,5", rank="2/16",
          rank_style="colon", change="+1", classification="Xuất sắc", records=(2310, 2301, 2300, 1900, 1900),
          staff=(22, 21), plants=[], tricky=["received_resolved"], s_forms=("dot", "toi_da")),
+    dict(name="phuong-sai-2024", fmt="pdf", layout="prose_s", unit="Phương Sài", level="phường",
+         district="thành phố Nha Trang", province="Khánh Hòa", year=2024, date="2025-01-21", number="14/BC-UBND",
+         signer="Đặng Văn Sài", maxima="M14", scores="11,5 5 18 6,5 10 5,5 12 2,5 9,5 11,5", rank="8/27",
+         rank_style="colon", change="+2", classification="Tốt", records=(3380, 3366, 3363, 2600, 2600),
+         staff=(23, 22), plants=[("deduction", 3, "0,5"), ("year_heading", 2023)], tricky=[],
+         s_forms=("d", "paren", "dot"), vice=True),
+    dict(name="ha-khau-2022", fmt="conv_lines", layout="prose_s", unit="Hà Khẩu", level="phường",
+         district="thành phố Hạ Long", province="Quảng Ninh", year=2022, date="2023-01-13", number="06/BC-UBND",
+         signer="Vũ Thị Khẩu", maxima="M14", scores="11 5,5 17,5 6 10,5 5 12 2,5 10 11", rank="11/30",
+         rank_style="colon", change="-1", classification="Tốt", records=(1890, 1882, 1881, 1400, 1400),
+         staff=(21, 20), plants=[], tricky=["online_all", "last_year"], s_forms=("diem_tren", "toi_da", "paren")),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14:
