@@ -1542,13 +1542,13 @@ SPECS: list[dict] = [
     dict(name="phuong-sai-2024", fmt="pdf", layout="prose_s", unit="Phương Sài", level="phường",
          district="thành phố Nha Trang", province="Khánh Hòa", year=2024, date="2025-01-21", number="14/BC-UBND",
          signer="Đặng Văn Sài", maxima="M14", scores="11,5 5 18 6,5 10 5,5 12 2,5 9,5 11,5", rank="8/27",
-         rank_style="colon", change="+2", classification="Tốt", records=(3380, 3366, 3363, 2600, 2600),
+         rank_style="colon", change="+2", classification="Xuất sắc", records=(3380, 3366, 3363, 2600, 2600),
          staff=(23, 22), plants=[("deduction", 3, "0,5"), ("year_heading", 2023)], tricky=[],
          s_forms=("d", "paren", "dot"), vice=True),
     dict(name="ha-khau-2022", fmt="conv_lines", layout="prose_s", unit="Hà Khẩu", level="phường",
          district="thành phố Hạ Long", province="Quảng Ninh", year=2022, date="2023-01-13", number="06/BC-UBND",
          signer="Vũ Thị Khẩu", maxima="M14", scores="11 5,5 17,5 6 10,5 5 12 2,5 10 11", rank="11/30",
-         rank_style="colon", change="-1", classification="Tốt", records=(1890, 1882, 1881, 1400, 1400),
+         rank_style="colon", change="-1", classification="Xuất sắc", records=(1890, 1882, 1881, 1400, 1400),
          staff=(21, 20), plants=[], tricky=["online_all", "last_year"], s_forms=("diem_tren", "toi_da", "paren")),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
