@@ -28,9 +28,10 @@ from cchc.extractors.locale_vi import (
 )
 from cchc.extractors.scores import NumberMatch, ScoreMatch, find_percents, find_scores
 
-# "xêp": "xếp" typed with its tone mark dropped (held-out round 10: "Xêp thứ 19/23 nhóm hạng các xã")
+# "xêp": "xếp" typed with its tone mark dropped (held-out round 10: "Xêp thứ 19/23 nhóm hạng các xã");
+# a colon typed after the label (held-out round 14: "xếp thứ: 12/24 xã, thị trấn", "xếp hạng: 5/10")
 RANK_RE = re.compile(
-    r"(?:x[ếê]p\s+(?:thứ\s+)?(?:hạng\s+)?(?:thứ\s+)?(?:vị\s+trí\s+)?(?:thứ\s+)?|đứng\s+(?:thứ\s+)?(?:hạng\s+)?|"
+    r"(?:x[ếê]p\s+(?:thứ(?:\s*:\s*|\s+))?(?:hạng(?:\s*:\s*|\s+))?(?:thứ\s+)?(?:vị\s+trí\s+)?(?:thứ\s+)?|đứng\s+(?:thứ\s+)?(?:hạng\s+)?|"
     r"(?<!\p{L})vị\s+(?:trí|thứ)\s+(?:thứ\s+|số\s+)?|(?<!\p{L})hạng\s*:?\s+(?:thứ\s+)?)"
     r"(?P<rank>\d{1,4})\s*(?:/|(?:trên|trong)\s+(?:tổng\s+số\s+)?(?:số\s+)?)\s*(?P<total>\d{1,4})(?![\d/])",
     re.I,
