@@ -138,12 +138,13 @@ SCORE_RES = [
     ),
 ]
 # A score with no "điểm", right after the colon of a criterion statement: "Cải cách thể chế: 4,75 /7 , đạt …",
-# or in brackets after its title, as clerks type it in the heading line (held-out round 14: "2. Cải cách thể chế
-# (5,5/6)"). Only what can end a score may follow (a clause end, "đạt", "tỷ lệ", a bracket), never a counted noun.
+# or in brackets or after a dash following its title, as clerks type it in the heading line (held-out round 14:
+# "2. Cải cách thể chế (5,5/6)"; the same class: "[5,5/6]", "(đạt 5,5/6)", "Cải cách thể chế – 5,5/6").
+# Only what can end a score may follow (a clause end, "đạt", "tỷ lệ", a bracket), never a counted noun.
 BARE_SCORE_RE = re.compile(
-    rf"(?:[:：]|(?P<open>\())\s*(?P<score>{NUM})(?P<stray1>\s*[.,](?=\s*/))?\s*/\s*(?P<max>{NUM})"
-    r"(?(open)(?=\s*\))|(?P<stray2>\s+[.,](?=\s))?)"
-    r"(?=\s*\)?\s*(?:$|[;.,(]|–|-|đạt|tỷ\s+lệ|tỉ\s+lệ|xếp))",
+    rf"(?:[:：]|\s[–-]\s|(?P<open>[(\[])\s*(?:đạt(?:\s+được)?\s+)?)\s*(?P<score>{NUM})(?P<stray1>\s*[.,](?=\s*/))?"
+    rf"\s*/\s*(?P<max>{NUM})(?(open)(?=\s*[)\]])|(?P<stray2>\s+[.,](?=\s))?)"
+    r"(?=\s*[)\]]?\s*(?:$|[;.,:(]|–|-|đạt|tỷ\s+lệ|tỉ\s+lệ|xếp))",
     re.I,
 )
 # "mất 7,14/16 điểm", "bị trừ 1,5/3 điểm": the points lost out of the maximum

@@ -59,6 +59,11 @@ def test_no_rank_after_a_colon_without_a_rank_word(text: str) -> None:
         ("1. Công tác chỉ đạo, điều hành CCHC (11/12) Tỷ lệ đạt 91,67%.", 11, 12),
         ("3. Cải cách thủ tục hành chính ( 17,5 / 19 )", 17.5, 19),
         ("4. Cải cách tổ chức bộ máy: 4,75 /7 , đạt 67,86%", 4.75, 7),  # the colon form, as before
+        # the same class: square brackets, "đạt" inside them, a dash after the title, a colon after the bracket
+        ("5. Cải cách chế độ công vụ [9,5/11]", 9.5, 11),
+        ("6. Cải cách tài chính công (đạt 5/6)", 5, 6),
+        ("7. Xây dựng chính quyền số – 11.5/13", 11.5, 13),
+        ("8. TÁC ĐỘNG CỦA CCHC (2,5/3):", 2.5, 3),
     ],
 )
 def test_a_bare_score_in_brackets_in_the_heading(text: str, score: float, maximum: float) -> None:
@@ -75,6 +80,8 @@ def test_a_bare_score_in_brackets_in_the_heading(text: str, score: float, maximu
         "Xã có (12/15 xã) hoàn thành",  # places counted in the bracket
         "Thực hiện theo Quyết định (05/QĐ-UBND)",  # a document number
         "2. Cải cách thể chế (5,5/6",  # an unclosed bracket
+        "2. Cải cách thể chế - 3/5 văn bản đã ban hành",  # after a dash, documents counted
+        "Kết quả (5,5/6 chỉ số thành phần đạt)",  # indicators counted in the bracket
     ],
 )
 def test_no_bare_score_in_brackets_that_is_none(text: str) -> None:
