@@ -1317,14 +1317,7 @@ class Composer:
         if self.spec.get("two_row_header"):
             return self.table_two_row_header()
         rows = [["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]]
-        for crit in self.criteria:
-            score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
-            rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text, score_cell,
-                         crit.percent_text])
-        pct_text = vn(percent(total, Decimal(100)), 2)
-        for _, printed in self.plant("pct_overall"):
-            pct_text = printed
-        rows.append(["", "Tổng cộng", "100", total_text, pct_text])
+        rows += self.criteria_rows_with_total(total_text, total)
         self.add("table", rows)
 
     def table(self) -> None:
@@ -1437,10 +1430,9 @@ class Composer:
         rows.append(["", "Tổng cộng", "100", vn(last_total, 2), total_text, pct_text])
         self.add("table", rows)
 
-    def table_two_row_header(self) -> None:
-        """Round 10: the header over two rows ("Điểm" spanning "Tối đa | Đạt"; STT, title and percent spanning both)."""
-        total_text, total = self.total_text()
-        rows = [["STT", "Lĩnh vực, tiêu chí", "Điểm", "", "Tỷ lệ đạt (%)"], ["", "", "Tối đa", "Đạt", ""]]
+    def criteria_rows_with_total(self, total_text: str, total: Decimal) -> list[list[str]]:
+        """A criteria table's body: a row a criterion (number, title, maximum, score, percent), then "Tổng cộng"."""
+        rows = []
         for crit in self.criteria:
             score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
             rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text, score_cell,
@@ -1449,6 +1441,13 @@ class Composer:
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
         rows.append(["", "Tổng cộng", "100", total_text, pct_text])
+        return rows
+
+    def table_two_row_header(self) -> None:
+        """Round 10: the header over two rows ("Điểm" spanning "Tối đa | Đạt"; STT, title and percent spanning both)."""
+        total_text, total = self.total_text()
+        rows = [["STT", "Lĩnh vực, tiêu chí", "Điểm", "", "Tỷ lệ đạt (%)"], ["", "", "Tối đa", "Đạt", ""]]
+        rows += self.criteria_rows_with_total(total_text, total)
         self.add("table2h", rows)
 
     def row_title(self, crit: Criterion) -> tuple[str, ...]:
