@@ -96,7 +96,7 @@ def test_every_spec_plant_is_in_the_truth(spec: dict) -> None:
                        "date_ref": "date_inconsistency", "bad_date": "date_inconsistency",
                        "malformed": "malformed_number", "missing": "missing_criterion",
                        "deduction": "deduction_mismatch", "annex_score": "conflicting_values",
-                       "restate": "conflicting_values"}[p[0]]
+                       "restate": "conflicting_values", "status_row": "status_contradiction"}[p[0]]
                       for p in spec["plants"])
     assert planted_kinds == expected
 
@@ -168,6 +168,37 @@ def test_planted_values_are_real_inconsistencies(spec: dict) -> None:
             stated = [i for c, i in truth["indicators"].items() if c.startswith(f"{plant[1]}.") and "score" in i]
             listed_lost = sum(Decimal(str(i["max_score"])) - Decimal(str(i["score"])) for i in stated)
             assert listed_lost == lost - d(plant[2]) != lost
+        elif kind == "status_row":  # round 15: an indicator the prose lists as full, marked "Không đạt" in the annex
+            (p,) = [p for p in truth["planted"] if p["kind"] == "status_contradiction"]
+            code = p["subject"]
+            assert code.startswith(f"{plant[1]}.") and truth["indicators"][code]["listed_as"] is None
+            assert "Không đạt" in p["sentence"] or re.search(r"\sx$", p["sentence"].replace("\t", " "))
+            blocks, _ = compose(spec)
+            assert code in full_listed(blocks) and code not in not_achieved_listed(blocks)
+
+
+def component_lists(blocks: list) -> dict[str, str]:
+    """Each indicator code listed in the prose's component lists, with the heading of its list."""
+    listed: dict[str, str] = {}
+    heading = ""
+    for block in blocks:
+        if block[0] == "subheading":
+            heading = block[1]
+        elif block[0] == "para" and heading and (m := re.match(r"[-+] (?:Mục |Chỉ số |Tiêu chí thành phần )?(\d+\.\d+)",
+                                                                  block[1])):
+            listed[m.group(1)] = heading
+        elif block[0] != "para":
+            heading = ""
+    return listed
+
+
+def full_listed(blocks: list) -> set[str]:
+    return {code for code, heading in component_lists(blocks).items() if "đạt điểm tối đa" in heading
+            and "chưa đạt" not in heading}
+
+
+def not_achieved_listed(blocks: list) -> set[str]:
+    return {code for code, heading in component_lists(blocks).items() if "chưa đạt" in heading or "bị trừ" in heading}
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[s["name"] for s in SPECS])
@@ -259,10 +290,13 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
             else r"(?!)"
         malformed = [p[2] for p in spec["plants"] if p[0] == "malformed" and str(p[1]) == code]
         as_malformed = re.escape(malformed[0]) + " điểm" if malformed else r"(?!)"  # "9,5/,11 điểm", its only statement
+        # round 15: "12 ,5/13 điểm", a space typed before the decimal comma (prose_t "sp_comma")
+        as_spaced = printed(score).replace(",", " ,", 1) + "/" + printed(max_score) + " điểm" \
+            if spec.get("layout") == "prose_t" else r"(?!)"
         assert any(re.search(pattern, text) for pattern in (as_score, as_lost, as_row, as_row_first, as_words,
                                                             as_labels, as_points, as_remaining, as_row_self, as_d,
                                                             as_split, as_standard, as_q, as_r_words, as_r_lost,
-                                                            as_malformed, as_dot)), code
+                                                            as_malformed, as_dot, as_spaced)), code
 
 
 def test_rounds_are_specs_and_disjoint() -> None:
@@ -624,3 +658,61 @@ def test_round_14_scores_in_the_heading_line() -> None:
     assert (truth["overall"]["rank"], truth["overall"]["rank_total"]) == (9, 25)
     blocks, _ = compose(BY_NAME["nghia-chanh-2023"])
     assert any(b[0] == "signature" and b[2][:2] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] for b in blocks)
+
+
+def test_round_15_odd_spacing_forms_and_their_truth() -> None:
+    """prose_t: "12 ,5/13 điểm", "5,5 / 6 điểm" and "tỷ lệ 91, 67%" hold the truth's score and percent; a stray space
+    inside a number is a malformed print in also_true (true, not required); "xếp hạng thứ r trên t" is the rank."""
+    spec = BY_NAME["thoi-long-2023"]
+    blocks, truth = compose(spec)
+    paras = [b[1] for b in blocks if b[0] == "para" and b[1].startswith("Đạt ")]
+    assert "Đạt 12 ,5/13 điểm, tỷ lệ 96,15%." in paras  # criterion 1: sp_comma
+    assert truth["criteria"]["1"]["score"] == 12.5 and truth["criteria"]["1"]["percent"] == 96.15
+    assert any(p.startswith("Đạt 5,5 / 6 điểm, tỷ lệ 91,67%.") for p in paras)  # criterion 2: sp_slash
+    assert any(p.startswith("Đạt 17,5/19 điểm, tỷ lệ 97, 11%.") for p in paras)  # criterion 3: pct_sp, planted
+    assert truth["criteria"]["3"]["percent"] == 97.11
+    (planted,) = truth["planted"]
+    assert planted["kind"] == "percent_mismatch" and planted["sentence"].startswith("Đạt 17,5/19 điểm, tỷ lệ 97, 11%.")
+    malformed = {p["subject"] for p in truth["also_true"] if p["kind"] == "malformed_number"}
+    assert {"1", "3"} <= malformed and "2" not in malformed  # "5,5 / 6" is odd but not a malformed number
+    assert (truth["overall"]["rank"], truth["overall"]["rank_total"]) == (3, 7)
+    assert any("xếp hạng thứ 3 trên 7 xã, phường, thị trấn" in b[1] for b in blocks if b[0] == "para")
+    _, plain = compose(BY_NAME["muong-than-2022"])  # sp_slash and plain only: nothing malformed
+    assert plain["also_true"] == [] and plain["planted"] == []
+
+
+def test_round_15_status_annex_agrees_with_the_lists_unless_planted() -> None:
+    """The annex marks the prose's full-score indicators "Đạt" and the others "Không đạt"; the one planted row
+    contradicts the prose, and nothing else does (tricky clean: "Không đạt" for an indicator that lost points)."""
+    for name in ("tan-dong-hiep-2023", "phat-diem-2022", "phuoc-dinh-2021", "binh-an-2025", "ta-phin-2024"):
+        spec = BY_NAME[name]
+        blocks, truth = compose(spec)
+        rows = next(b[1] for b in reversed(blocks) if b[0] in ("table", "pre"))
+        rows = [r.split("\t") if isinstance(r, str) else r for r in rows]
+        assert rows[0][0] == "Mã chỉ số"
+        marked = {}
+        for row in rows[1:]:
+            marked[row[0]] = row[2] == "Đạt" if len(row) == 3 else row[2] != ""
+        planted = {p["subject"] for p in truth["planted"] if p["kind"] == "status_contradiction"}
+        assert len(planted) == (1 if any(p[0] == "status_row" for p in spec["plants"]) else 0)
+        full, lost = full_listed(blocks), not_achieved_listed(blocks)
+        assert set(marked) == full | lost
+        for code, achieved in marked.items():
+            assert achieved == (code in full and code not in planted), (name, code)
+
+
+def test_round_15_pdf_footer_with_page_count_and_letter_spaced_headings(tmp_path: Path) -> None:
+    import subprocess
+
+    import pdfplumber
+
+    path = build.build(tmp_path, only=["binh-an-2025"])[0]
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.count("\f")
+    footers = re.findall(r"UBND xã Bình An – Báo cáo CCHC năm 2025 – Trang (\d+)/(\d+)", text)
+    assert footers == [(str(n), str(pages)) for n in range(1, pages + 1)] and pages >= 2
+    with pdfplumber.open(path) as pdf:
+        first = pdf.pages[0].extract_text()
+    assert "B Á O C Á O" in first and "K Ế T Q U Ả" in first  # the letters apart in the text layer
+    assert "Bình An" in first  # the prose is not spaced
+    assert build.letter_spaced("KẾT QUẢ 2023") == "K Ế T  Q U Ả  2 0 2 3"

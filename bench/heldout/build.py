@@ -90,7 +90,8 @@ NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu c
                   "prose_l": ("decimal", "%1."), "table_self": ("decimal", "%1."), "prose_n": ("decimal", "%1."),
                   "table_end": ("decimal", "%1."), "prose_q": ("decimal", "%1."),  # prose_q: round 12
                   "prose_r": ("decimal", "%1."),  # round 13
-                  "prose_s": ("decimal", "%1.")}  # round 14
+                  "prose_s": ("decimal", "%1."),  # round 14
+                  "prose_t": ("decimal", "%1.")}  # round 15
 
 
 def add_numbering(document: Any, fmt: str, text: str) -> int:
@@ -432,9 +433,37 @@ def register_fonts() -> None:
     _FONTS_READY = True
 
 
-def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> None:
+def letter_spaced(text: str) -> str:
+    """Round 15: a heading as a letter-spaced text layer reads it: "K Ế T  Q U Ả" (letters apart, words two apart)."""
+    return "  ".join(" ".join(word) for word in text.split())
+
+
+def pdf_options(spec: dict[str, Any]) -> dict[str, Any]:
+    """Round 15: ``footer_of`` (the unit, the report and "Trang n/N" in one line at the foot of every page) and
+    ``spaced_caps`` (headings and titles in capitals letter-spaced in the text layer)."""
+    footer = None
+    if spec.get("footer_of"):
+        footer = f"UBND {spec['level']} {spec['unit']} – Báo cáo CCHC năm {spec['year']} – Trang {{page}}/{{pages}}"
+    return {"footer_of": footer, "spaced": bool(spec.get("spaced_caps"))}
+
+
+def render_pdf(blocks: list[Block], path: Path, running: str | None = None, footer_of: str | None = None,
+               spaced: bool = False) -> None:
     """A digital PDF: page numbers in the footer from page 2; with ``running`` (round 8) that line at the top of
-    every page and "Trang n" at the foot of every page, as an office's Word template prints them."""
+    every page and "Trang n" at the foot of every page, as an office's Word template prints them; with ``footer_of``
+    (round 15) that line, "Trang n/N" filled in, at the foot of every page; with ``spaced`` the titles and headings in
+    capitals letter-spaced."""
+    if footer_of:  # the page count is known after a first pass
+        with tempfile.TemporaryDirectory() as tmp:
+            pages: list[int] = []
+            _render_pdf(blocks, Path(tmp) / "count.pdf", running, footer_of, spaced, pages)
+        _render_pdf(blocks, path, running, footer_of, spaced, [], total_pages=max(pages))
+    else:
+        _render_pdf(blocks, path, running, None, spaced, [])
+
+
+def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of: str | None, spaced: bool,
+                pages: list[int], total_pages: int = 0) -> None:
     from xml.sax.saxutils import escape
 
     from reportlab import rl_config
@@ -443,7 +472,15 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> N
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+        XPreformatted,
+    )
 
     rl_config.invariant = 1
     register_fonts()
@@ -451,6 +488,7 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> N
                           firstLineIndent=0.8 * cm, spaceAfter=3)
     bold = ParagraphStyle("bold", parent=body, fontName="DejaVuSerif-Bold")
     center = ParagraphStyle("center", parent=bold, alignment=TA_CENTER, firstLineIndent=0)
+    spaced_heading = ParagraphStyle("spaced", parent=bold, alignment=0, firstLineIndent=0)  # round 15: on one line
     cell = ParagraphStyle("cell", fontName="DejaVuSerif", fontSize=10, leading=12)
     cell_center = ParagraphStyle("cellc", parent=cell, alignment=TA_CENTER)
     story: list[Any] = []
@@ -463,8 +501,12 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> N
             table = Table([[left, right]], colWidths=[7 * cm, 9.5 * cm])
             table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
             story += [table, Spacer(1, 8)]
+        elif kind == "center" and spaced and block[2] and block[1] == block[1].upper():  # round 15
+            story.append(XPreformatted(escape(letter_spaced(block[1])), center))  # keeps the two spaces between words
         elif kind == "center":
             story.append(Paragraph(escape(block[1]), center if block[2] else body))
+        elif kind == "heading" and spaced and block[1] == block[1].upper():  # round 15
+            story.append(XPreformatted(escape(letter_spaced(block[1])), spaced_heading))
         elif kind in ("heading", "subheading", "autonum"):
             story.append(Paragraph(escape(block[1]), bold))
         elif kind == "para":
@@ -477,7 +519,7 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> N
             if len(block) > 2:  # round 7: a grouped table, its "Ghi chú" column wide enough for "1.848/1.851 hồ sơ"
                 widths = [1.0, 6.0, 1.7, 1.7, 1.8, 4.0]
             if block[1][0][0] == "Mã chỉ số":  # round 9: an indicator table, its "Nội dung" column wide
-                widths = [2.2, 8.8, 2.6, 2.6]
+                widths = [2.2, 8.8, 2.6, 2.6] if len(rows[0]) == 4 else [2.2, 10.4, 3.6]  # round 15: "Đánh giá"
             table = Table(rows, colWidths=[w * cm for w in widths], repeatRows=1)
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
@@ -507,9 +549,16 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None) -> N
         canvas.line(3 * cm, A4[1] - 1.35 * cm, A4[0] - 2 * cm, A4[1] - 1.35 * cm)
         canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"Trang {doc.page}")
 
+    def footer_line(canvas: Any, doc: Any) -> None:
+        pages.append(doc.page)
+        canvas.setFont("DejaVuSerif", 9)
+        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, (footer_of or "").format(page=doc.page, pages=total_pages))
+
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2 * cm,
                             bottomMargin=2 * cm, title="", author="", creator="", producer="")
-    if running:
+    if footer_of:
+        doc.build(story, onFirstPage=footer_line, onLaterPages=footer_line)
+    elif running:
         doc.build(story, onFirstPage=running_lines, onLaterPages=running_lines)
     else:
         doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=page_number)
@@ -529,7 +578,7 @@ def render_scan(blocks: list[Block], path: Path, running: str | None, spec: dict
     dpi = spec.get("scan_dpi", 200)
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "printed.pdf"
-        render_pdf(blocks, pdf, running)
+        render_pdf(blocks, pdf, running, **pdf_options(spec))
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(Path(tmp) / "page")], check=True)
         pages = []
         for i, png in enumerate(sorted(Path(tmp).glob("page*.png"))):
@@ -635,13 +684,13 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     elif fmt in ("docx", "docx_autonum"):
         render_docx(blocks, spec["layout"], path, tab_header=spec.get("tab_header", False), spec=spec)
     elif fmt == "pdf":
-        render_pdf(blocks, path, running)
+        render_pdf(blocks, path, running, **pdf_options(spec))
     elif fmt == "scan":  # round 12: printed and scanned, an image-only PDF
         render_scan(blocks, path, running, spec)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             pdf = Path(tmp) / (name + ".pdf")
-            render_pdf(blocks, pdf, running)
+            render_pdf(blocks, pdf, running, **pdf_options(spec))
             converted = soffice_convert(pdf, Path(tmp))
             if fmt == "conv_soffice":  # the same parts every time; only the zip's entry dates differ
                 write_zip_fixed(converted.read_bytes(), path)

@@ -171,6 +171,7 @@ class Criterion:
     printed_number: str = ""
     malformed: str | None = None
     heading_line: str = ""  # round 5: the heading's first line, when the title wraps onto a second
+    score_line: str = ""  # round 15: the line that states the score (odd spacing: the score text is not in it as is)
 
 
 class Composer:
@@ -215,7 +216,7 @@ class Composer:
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
         if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j",
                            "prose_k", "prose_l", "prose_m", "prose_n", "prose_o", "prose_p", "prose_q", "prose_r",
-                           "prose_s") or self.spec.get("table_ranks"):
+                           "prose_s", "prose_t") or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
                 if code not in crit_ranks and (self.spec.get("table_ranks") or self.rng.random() < 0.4):
@@ -317,6 +318,8 @@ class Composer:
                     total)
         if style == "toan_huyen":  # round 5
             return f"đứng thứ {r_text} toàn {self.district_kind} ({total} đơn vị)", int(r_text), total
+        if style == "hang_thu_tren":  # round 15: "xếp hạng thứ 5 trên 19 xã, thị trấn"
+            return f"xếp hạng thứ {r_text} trên {total} {kinds}", int(r_text), total
         if style == "colon":  # round 14: "xếp thứ: 5/19", a colon typed after the label
             return f"xếp thứ: {r_text}/{total} {kinds}", int(r_text), total
         if style == "dung_trong_so":  # round 13: "đứng thứ 4 trong số 18 đơn vị"
@@ -413,6 +416,14 @@ class Composer:
                 n = crit.rank_change
                 text += (f" (tăng {n} hạng so với cùng kỳ)" if n > 0 else f" (giảm {-n} hạng so với cùng kỳ)" if n < 0
                          else " (giữ nguyên thứ hạng so với cùng kỳ)")
+            return text + "."
+        elif self.spec.get("crit_rank_style") == "hang_thu_tren":  # round 15: "Xếp hạng thứ 4 trên 18 (tăng 2 bậc)."
+            text = f"Xếp hạng thứ {r} trên {t}"
+            if crit.rank_change:
+                n = crit.rank_change
+                text += f" ({'tăng' if n > 0 else 'giảm'} {abs(n)} bậc)"
+            else:
+                crit.rank_change = None  # no change printed
             return text + "."
         elif self.spec.get("crit_rank_style") == "hang":  # round 5
             text = f"Xếp hạng {r}/{t}"
@@ -1184,6 +1195,13 @@ class Composer:
                 crit.heading_line = first
                 self.add("autonum" if self.autonum else "heading", first)
                 self.add("para", f"{rest} {self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_t":  # round 15: scores and percents typed with a clerk's odd spacing
+                title = crit.title[0].upper() + crit.title[1:]
+                first = title if self.autonum else f"{self.number_label(crit)}. {title}"
+                crit.heading_line = first
+                self.add("autonum" if self.autonum else "heading", first)
+                crit.score_line = self.score_t(crit)
+                self.add("para", f"{crit.score_line} {self.crit_rank_sentence(crit)}".strip())
             elif self.layout == "prose_b":
                 title = crit.title[0].upper() + crit.title[1:]
                 self.add("autonum" if self.autonum else "heading",
@@ -1230,6 +1248,34 @@ class Composer:
         if form == "dot":
             return f"{title}: {score.replace(',', '.')}/{top.replace(',', '.')} điểm", f"Tỷ lệ {pct}."
         return title, f"Đạt {score} điểm (tối đa {top} điểm), tỷ lệ {pct}."
+
+    def score_t(self, crit: Criterion) -> str:
+        """Round 15: a criterion's score as a clerk types it with stray spaces, cycled over ``t_forms``: "sp_comma"
+        "Đạt 11 ,5/12 điểm" (a space before the decimal comma), "sp_slash" "Đạt 11,5 / 12 điểm", "pct_sp" the percent
+        "tỷ lệ 95, 83%" (a space after the decimal comma), "plain". A space inside a number is a malformed print a
+        reader still reads: malformed_number there is true (``also_true``), not required."""
+        forms = self.spec.get("t_forms", ("sp_comma", "sp_slash", "pct_sp", "plain"))
+        form = forms[(crit.code - 1) % len(forms)]
+        score, top, pct = crit.score_text, crit.max_text, self.pct(crit)
+        if crit.malformed:
+            return f"Đạt {self.score_phrase(crit)}, tỷ lệ {pct}."
+        if form == "sp_comma" and "," in score:
+            whole, frac = score.split(",")
+            text = f"Đạt {whole} ,{frac}/{top} điểm, tỷ lệ {pct}."
+            self.also_true.append(Planted("malformed_number", f"criterion {crit.code}", str(crit.code),
+                                          [num(crit.score), num(crit.max_score)], text,
+                                          f"criterion {crit.code}'s score typed {whole} ,{frac} (a stray space)"))
+            return text
+        if form == "pct_sp" and "," in crit.percent_text:
+            whole, frac = crit.percent_text.split(",")
+            text = f"Đạt {score}/{top} điểm, tỷ lệ {whole}, {frac}%."
+            self.also_true.append(Planted("malformed_number", f"criterion {crit.code}", str(crit.code),
+                                          [num(dec(crit.percent_text))], text,
+                                          f"criterion {crit.code}'s percent typed {whole}, {frac}% (a stray space)"))
+            return text
+        if form in ("sp_slash", "sp_comma"):
+            return f"Đạt {score} / {top} điểm, tỷ lệ {pct}."
+        return f"Đạt {score}/{top} điểm, tỷ lệ {pct}."
 
     def score_r(self, crit: Criterion) -> str:
         """Round 13: a criterion's score in words with the digits in brackets, or only the points it lost against its
@@ -1602,6 +1648,46 @@ class Composer:
             self.add("heading", f"{crit.code}. {title}")
             self.criterion_body(crit, str(crit.code), crit.code in (1, 3, 5, 7))
 
+    def status_table(self) -> None:
+        """Round 15: after the signature, every listed indicator in a table of "Đạt" / "Không đạt" instead of scores
+        (``status_table`` "x": two columns, an "x" in one; "words": one column "Đạt" or "Không đạt"; "tick": "✓" or
+        "✗", DOCX and text only). Full-score indicators are "Đạt", the others "Không đạt"; a ``status_row`` plant
+        marks criterion c's first full-score indicator "Không đạt" (the prose lists it as full) -> status_contradiction."""
+        style = self.spec["status_table"]
+        issued = f"{self.issued.day:02d}/{self.issued.month:02d}/{self.issued.year}"
+        self.add("pagebreak")
+        self.add("heading", "PHỤ LỤC")
+        self.add("center", f"TÌNH HÌNH THỰC HIỆN CÁC CHỈ SỐ THÀNH PHẦN NĂM {self.year}", True)
+        self.add("center", f"(Kèm theo Báo cáo số {self.spec['number']} ngày {issued} của UBND {self.unit_phrase()})",
+                 False)
+        header = ["Mã chỉ số", "Nội dung", "Đánh giá"] if style == "words" else ["Mã chỉ số", "Nội dung", "Đạt", "Không đạt"]
+        rows = [header]
+        contradicted = {}
+        for _, ccode in self.plant("status_row"):
+            code = next(c for c, e in self.indicators.items() if c.split(".")[0] == str(ccode) and e["listed_as"] == "full")
+            contradicted[code] = ccode
+        for code, entry in self.indicators.items():
+            if entry["listed_as"] not in ("full", "incomplete"):
+                continue
+            crit, index = code.split(".")
+            title = INDICATORS[int(crit)][int(index) - 1]
+            achieved = entry["listed_as"] == "full" and code not in contradicted
+            if style == "words":
+                rows.append([code, title, "Đạt" if achieved else "Không đạt"])
+            else:
+                mark = ("✓", "✗") if style == "tick" else ("x", "x")
+                rows.append([code, title, mark[0], ""] if achieved else [code, title, "", mark[1]])
+            if code in contradicted:
+                sentence = ("\t" if self.spec["fmt"] in ("txt", "txt_utf16") else " ").join(rows[-1])
+                score = [entry["max_score"], entry["score"]] if "score" in entry else []
+                self.plants.append(Planted("status_contradiction", f"indicator {code}", code, score, sentence,
+                                           f"{code} listed among full-score indicators, marked Không đạt in the annex"))
+                self.indicators[code] = {k: v for k, v in entry.items() if k != "listed_as"} | {"listed_as": None}
+        if self.spec["fmt"] in ("txt", "txt_utf16"):
+            self.add("pre", ["\t".join(row) for row in rows])
+        else:
+            self.add("table", rows)
+
     def general(self, section: str) -> None:
         self.add("heading", f"{section} ĐÁNH GIÁ CHUNG")
         for text in self.deferred:
@@ -1679,7 +1765,7 @@ class Composer:
             for _, code, printed in self.plant("pct"):
                 if code == crit.code:
                     self.plants.append(Planted("percent_mismatch", f"criterion {code}", str(code),
-                                               [num(pct), num(dec(printed))], self.sentence_with(printed) if self.layout == "prose_s"
+                                               [num(pct), num(dec(printed))], crit.score_line or self.sentence_with(printed) if self.layout in ("prose_s", "prose_t")
                                                else self.sentence_with(crit.score_text, printed),
                                                f"{crit.score_text}/{crit.max_text} = {vn(pct, 2)}%, printed {printed}%"))
             for _, code, printed in self.plant("rank_oor"):
@@ -1688,7 +1774,8 @@ class Composer:
                     self.plants.append(Planted("rank_out_of_range", f"criterion {code}", str(code),
                                                [float(r), float(t)], self.sentence_with(
                                                    f"thứ {r} trong số {t}" if self.spec.get("crit_rank_style") ==
-                                                   "trong_so" else printed),  # round 13: "Đứng thứ 25 trong số 24"
+                                                   "trong_so" else f"thứ {r} trên {t}" if self.spec.get(
+                                                       "crit_rank_style") == "hang_thu_tren" else printed),  # round 13: "Đứng thứ 25 trong số 24"
                                                f"criterion {code} ranked {printed}"))
             for _, code, value in self.plant("above_max"):
                 if code == crit.code:
@@ -1766,6 +1853,8 @@ class Composer:
         self.closing()
         if self.spec.get("annex"):  # round 7
             self.annex()
+        if self.spec.get("status_table"):  # round 15
+            self.status_table()
         self.criterion_plants()
         for planted in self.plants + self.also_true:
             if planted.sentence:
@@ -1783,7 +1872,8 @@ class Composer:
                 "rank_change": crit.rank_change,
             }
         meta = {"unit_name": self.unit, "unit_level": self.level, "district": self.district,
-                "province": spec["province"], "doc_number": spec["number"], "issued_date": spec["date"],
+                "province": spec["province"].removeprefix("Thành phố "),  # a centrally-run city: "Hồ Chí Minh"
+                "doc_number": spec["number"], "issued_date": spec["date"],
                 "report_year": self.year, "signer": spec["signer"]}
         return {
             "name": spec["name"], "format": spec["fmt"], "layout": spec["layout"],

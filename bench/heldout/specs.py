@@ -155,6 +155,15 @@ criteria table as a spreadsheet pasted: ``totals_top`` (the "Tổng cộng" row 
 own), ``nested`` (DOCX: the table inside the one cell of a frame table, under a caption); ``wrapped`` (DOCX: ("field",
 "87,00", " =SUM(BELOW) ") the totals cell a Word formula field showing its last result; ("link", "88,00", url) the
 overall score inside a hyperlink); fmt scan at ``scan_dpi`` 150.
+Round 15 keys (each off unless set): layout prose_t ("1. Title" then "Đạt 12 ,5/13 điểm, tỷ lệ 96,15%.": ``t_forms``
+cycled over the criteria, "sp_comma" a space before the decimal comma, "sp_slash" "12,5 / 13 điểm", "pct_sp" the
+percent "96, 15%", "plain"; a stray space inside a number makes malformed_number true, in ``also_true``, not required);
+rank_style and crit_rank_style hang_thu_tren ("xếp hạng thứ 5 trên 19 xã, thị trấn", "Xếp hạng thứ 4 trên 18 (tăng 2
+bậc)."); ``status_table`` "x" | "words" | "tick" (an annex after the signature: every listed indicator "Đạt" or
+"Không đạt"; the full-score ones "Đạt") and the plant ("status_row", c) (criterion c's first full-score indicator
+marked "Không đạt": the prose lists it as full -> status_contradiction; its listed_as is then null, as for "both");
+``footer_of`` (PDF and what is made from it: "UBND xã … – Báo cáo CCHC năm 2023 – Trang 2/5" at the foot of every
+page); ``spaced_caps`` (PDF: titles and headings in capitals letter-spaced in the text layer, "B Á O  C Á O").
 Round 14 keys (each off unless set): layout prose_s (the score in the heading line: ``s_forms`` cycled over the
 criteria, "paren" "Title (11,5/12)" | "diem_tren" "Title: 11,5 điểm/12 điểm" | "d" "Title: 11,5/12đ" | "dot" "Title:
 11.5/12 điểm" | "toi_da" a bare heading, then "Đạt 11,5 điểm (tối đa 12 điểm), tỷ lệ …"); rank_style colon ("xếp
@@ -189,6 +198,8 @@ MAXIMA: dict[str, list[str]] = {
     "M13": ["13", "5", "20", "6", "11", "7", "12", "3", "11", "12"],
     # round 14: one more (a province's framework for wards and communes alike)
     "M14": ["12", "6", "19", "7", "11", "6", "13", "3", "11", "12"],
+    # round 15: one more
+    "M15": ["13", "6", "19", "6", "11", "7", "12", "3", "11", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -309,6 +320,16 @@ ROUND_13 = {"kim-hy-2023", "phu-dinh-2022", "dich-qua-2024", "huong-tra-2021", "
 ROUND_14 = {"nghia-chanh-2023", "thach-linh-2022", "dong-xuyen-2024", "hung-dung-2021", "an-phu-2025",
             "truong-chinh-2020", "nam-ly-2022", "hoa-tien-2023", "phuoc-vinh-an-2024", "nga-thang-2021",
             "quang-loi-2022", "tan-tuc-2024", "phuong-sai-2024", "ha-khau-2022"}
+# The fifteenth round (14 reports), written at 00:35 after round 14, and NOT measured by the examiner (the lead measures it
+# once): scores and percents typed with a clerk's stray spaces ("12 ,5/13 điểm", "5,5 / 6 điểm", "tỷ lệ 92, 11%");
+# "xếp hạng thứ 5 trên 19" for the overall and the criteria's ranks; an annex after the signature listing every
+# indicator as "Đạt" / "Không đạt" (an "x" in one of two columns, one column of words, or ✓ / ✗), which may contradict
+# the prose's lists; PDFs with "UBND xã … – Báo cáo CCHC năm 2023 – Trang 2/5" at the foot of every page and titles
+# and headings letter-spaced in the text layer ("K Ế T  Q U Ả"); Cần Thơ, Lai Châu, Ninh Thuận, Ninh Bình, Kiên
+# Giang, Bình Dương, Đồng Tháp; one more framework.
+ROUND_15 = {"thoi-long-2023", "muong-than-2022", "vinh-hai-2024", "gia-hung-2021", "vinh-thuan-2020",
+            "tan-dong-hiep-2023", "phat-diem-2022", "an-thoi-2024", "phuoc-dinh-2021", "tan-uyen-2022",
+            "binh-an-2025", "my-an-2023", "ta-phin-2024", "binh-san-2022"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -321,10 +342,11 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 11 (21:15, unseen: for the lead's measurement)": ROUND_11,
            "round 12 (22:15, unseen: for the lead's measurement)": ROUND_12,
            "round 13 (23:00, unseen: for the lead's measurement)": ROUND_13,
-           "round 14 (23:45, unseen: for the lead's measurement)": ROUND_14}
+           "round 14 (23:45, unseen: for the lead's measurement)": ROUND_14,
+           "round 15 (00:35, unseen: for the lead's measurement)": ROUND_15}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
-                               14: ROUND_14}  # evaluate.py --round N
+                               14: ROUND_14, 15: ROUND_15}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1550,7 +1572,84 @@ SPECS: list[dict] = [
          signer="Vũ Thị Khẩu", maxima="M14", scores="11 5,5 17,5 6 10,5 5 12 2,5 10 11", rank="11/30",
          rank_style="colon", change="-1", classification="Xuất sắc", records=(1890, 1882, 1881, 1400, 1400),
          staff=(21, 20), plants=[], tricky=["online_all", "last_year"], s_forms=("diem_tren", "toi_da", "paren")),
+    # round 15
+    dict(name="thoi-long-2023", fmt="txt", layout="prose_t", unit="Thới Long", level="phường",
+         district="quận Ô Môn", province="Cần Thơ", year=2023, date="2024-01-15", number="08/BC-UBND",
+         signer="Trần Văn Long", maxima="M15", scores="12,5 5,5 17,5 5,5 10 6,5 11 2,5 10,5 11", rank="3/7",
+         rank_style="hang_thu_tren", crit_rank_style="hang_thu_tren", change="+1", classification="Xuất sắc",
+         records=(2860, 2851, 2849, 2100, 2100), staff=(22, 21), plants=[("pct", 3, "97,11")], tricky=[]),
+    dict(name="muong-than-2022", fmt="docx", layout="prose_t", unit="Mường Than", level="xã",
+         district="Than Uyên", province="Lai Châu", year=2022, date="2023-01-12", number="04/BC-UBND",
+         signer="Lò Văn Than", maxima="M15", scores="11,5 5 17 6 10 6 11,5 2,5 10 11", rank="5/12",
+         rank_style="hang_thu_tren", crit_rank_style="hang_thu_tren", change="-1", classification="Xuất sắc",
+         records=(640, 636, 635, 300, 300), staff=(19, 18), plants=[], tricky=["received_resolved", "staff_cadres"],
+         t_forms=("sp_slash", "plain")),
+    dict(name="vinh-hai-2024", fmt="pdf", layout="prose_t", unit="Vĩnh Hải", level="xã",
+         district="Ninh Hải", province="Ninh Thuận", year=2024, date="2025-01-17", number="06/BC-UBND",
+         signer="Nguyễn Văn Hải", maxima="M15", scores="12 5,5 18 5,5 10,5 6 11 3 10 11,5", rank="4/17",
+         rank_style="hang_thu_tren", crit_rank_style="hang_thu_tren", change="+2", classification="Xuất sắc",
+         records=(1420, 1413, 1412, 1100, 1100), staff=(20, 19), plants=[("rank_oor", 6, "20/17")], tricky=[],
+         crit_ranks={6: "20/17", 2: "5/17"}, footer_of=True),
+    dict(name="gia-hung-2021", fmt="docx_autonum", layout="prose_t", unit="Gia Hưng", level="xã",
+         district="Gia Viễn", province="Ninh Bình", year=2021, date="2022-01-14", number="03/BC-UBND",
+         signer="Đinh Văn Hưng", maxima="M15", scores="11 5 16,5 5,5 9,5 6 10,5 2,5 9,5 10,5", rank="9/20",
+         rank_style="digits", change="=", classification="Tốt", records=(1540, 1532, 1530, 900, 900),
+         staff=(20, 19), plants=[("conflict_records", 1590)], tricky=[], t_forms=("sp_comma", "plain")),
+    dict(name="vinh-thuan-2020", fmt="scan", layout="prose_t", unit="Vĩnh Thuận", level="thị trấn",
+         district="Vĩnh Thuận", province="Kiên Giang", year=2020, date="2021-01-19", number="02/BC-UBND",
+         signer="Danh Văn Thuận", maxima="M15", scores="12,5 5,5 18 6 10,5 6,5 11,5 2,5 10 11,5", rank="2/8",
+         rank_style="hang_thu_tren", change="+1", classification="Xuất sắc", records=(1180, 1174, 1173, 500, 500),
+         staff=(21, 20), plants=[], tricky=["last_year"], t_forms=("sp_slash", "sp_comma", "plain"),
+         footer_of=True, scan_dpi=300, scan_angle=0.3),
+    dict(name="tan-dong-hiep-2023", fmt="pdf", layout="prose_a", unit="Tân Đông Hiệp", level="phường",
+         district="thành phố Dĩ An", province="Bình Dương", year=2023, date="2024-01-18", number="12/BC-UBND",
+         signer="Phạm Văn Hiệp", maxima="M15", scores="12,5 6 18 6 10,5 6,5 11,5 3 10,5 11,5", rank="1/7",
+         rank_style="hang_thu_tren", change="+2", classification="Xuất sắc", records=(5230, 5214, 5212, 4700, 4700),
+         staff=(24, 24), plants=[("status_row", 3)], tricky=[], status_table="x", spaced_caps=True),
+    dict(name="phat-diem-2022", fmt="docx", layout="table", unit="Phát Diệm", level="thị trấn",
+         district="Kim Sơn", province="Ninh Bình", year=2022, date="2023-01-10", number="05/BC-UBND",
+         signer="Vũ Văn Diệm", maxima="M15", scores="11,5 5,5 17,5 5,5 10 6 11 2,5 10 11", rank="3/25",
+         rank_style="digits", change="+1", classification="Xuất sắc", records=(1960, 1951, 1950, 1300, 1300),
+         staff=(21, 20), plants=[], tricky=["online_all"], status_table="tick"),
+    dict(name="an-thoi-2024", fmt="conv_soffice", layout="prose_t", unit="An Thới", level="phường",
+         district="quận Bình Thủy", province="Cần Thơ", year=2024, date="2025-01-16", number="09/BC-UBND",
+         signer="Lê Thị Thới", maxima="M15", scores="12 5,5 18,5 6 10,5 6,5 11,5 3 10 11,5", rank="2/8",
+         rank_style="hang_thu_tren", crit_rank_style="hang_thu_tren", change="=", classification="Xuất sắc",
+         records=(3310, 3302, 3301, 2900, 2900), staff=(22, 21), plants=[("total", "93,50"), ("year_closing", 2023)],
+         tricky=[], footer_of=True, spaced_caps=True),
+    dict(name="phuoc-dinh-2021", fmt="txt", layout="prose_b", unit="Phước Dinh", level="xã",
+         district="Thuận Nam", province="Ninh Thuận", year=2021, date="2022-01-13", number="02/BC-UBND",
+         signer="Châu Văn Dinh", maxima="M15", scores="11 5 17 5,5 10 6 11 2,5 9,5 11", rank="6/8",
+         rank_style="digits", change="-2", classification="Tốt", records=(720, 716, 715, 200, 200),
+         staff=(18, 17), plants=[("status_row", 1)], tricky=[], status_table="words"),
+    dict(name="tan-uyen-2022", fmt="conv_lines", layout="prose_t", unit="Tân Uyên", level="thị trấn",
+         district="Tân Uyên", province="Lai Châu", year=2022, date="2023-01-18", number="07/BC-UBND",
+         signer="Tao Văn Uyên", maxima="M15", scores="12 5,5 17,5 6 10 6,5 11 2,5 10 11,5", rank="2/10",
+         rank_style="hang_thu_tren", crit_rank_style="hang_thu_tren", change="+3", classification="Xuất sắc",
+         records=(1030, 1024, 1023, 600, 600), staff=(20, 19), plants=[], tricky=["online_all"],
+         t_forms=("plain", "sp_comma")),
+    dict(name="binh-an-2025", fmt="pdf", layout="table", unit="Bình An", level="xã",
+         district="Kiên Lương", province="Kiên Giang", year=2025, date="2026-01-14", number="04/BC-UBND",
+         signer="Thạch Văn An", maxima="M15", scores="12,5 5,5 18 6 10,5 6 11,5 3 10,5 11,5", rank="1/8",
+         rank_style="hang_thu_tren", change="+1", classification="Xuất sắc", records=(1270, 1263, 1263, 1100, 1100),
+         staff=(20, 20), plants=[], tricky=["field_subset"], status_table="x", footer_of=True, spaced_caps=True),
+    dict(name="my-an-2023", fmt="conv_flow", layout="prose_t", unit="Mỹ An", level="thị trấn",
+         district="Tháp Mười", province="Đồng Tháp", year=2023, date="2024-01-16", number="10/BC-UBND",
+         signer="Huỳnh Văn An", maxima="M15", scores="11,5 5 17,5 5,5 9,5 6 11 2,5 10 11", rank="5/13",
+         rank_style="hang_thu_tren", crit_rank_style="hang_thu_tren", change="-1", classification="Tốt",
+         records=(2450, 2441, 2439, 1800, 1800), staff=(21, 20),
+         plants=[("full_lost", 5), ("date_ref", "25/01/2024")], tricky=[], footer_of=True),
+    dict(name="ta-phin-2024", fmt="docx_autonum", layout="prose_a", unit="Tả Phìn", level="xã",
+         district="Sìn Hồ", province="Lai Châu", year=2024, date="2025-01-20", number="03/BC-UBND",
+         signer="Giàng A Phìn", maxima="M15", scores="11 5 16,5 5 9,5 6 10,5 2,5 9,5 10,5", rank="11/22",
+         rank_style="hang_thu_tren", change="+2", classification="Tốt", records=(410, 407, 406, 150, 150),
+         staff=(18, 17), plants=[], tricky=["staff_cadres"], status_table="words"),
+    dict(name="binh-san-2022", fmt="txt", layout="prose_t", unit="Bình San", level="phường",
+         district="thành phố Hà Tiên", province="Kiên Giang", year=2022, date="2023-01-11", number="06/BC-UBND",
+         signer="Trương Văn San", maxima="M15", scores="12 5,5 18 6 10 6,5 11,5 2,5 10 11", rank="2/7",
+         rank_style="hang_thu_tren", crit_rank_style="hang_thu_tren", change="+1", classification="Xuất sắc",
+         records=(1640, 1633, 1632, 1200, 1200), staff=(20, 19), plants=[("deduction", 1, "0,5")], tricky=[]),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
-    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14:
+    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15:
         _spec["plausible_changes"] = True
