@@ -1666,7 +1666,7 @@ class Composer:
         for _, ccode in self.plant("status_row"):
             code = next(c for c, e in self.indicators.items() if c.split(".")[0] == str(ccode) and e["listed_as"] == "full")
             contradicted[code] = ccode
-        for code, entry in self.indicators.items():
+        for code, entry in sorted(self.indicators.items(), key=lambda item: [int(x) for x in item[0].split(".")]):
             if entry["listed_as"] not in ("full", "incomplete"):
                 continue
             crit, index = code.split(".")
