@@ -575,6 +575,20 @@ def _note_repair(ctx: _Ctx, block: Block, index: int, match: ScoreMatch) -> None
             )
 
 
+def _percent_read(ctx: _Ctx, block: Block, index: int, pct: NumberMatch) -> float:
+    """A statement's percent; one typed with a space inside ("tỷ lệ 91, 67%") is recorded as a repair for the
+    checker's malformed_number (issue 11, held-out round 15)."""
+    key = (index, pct.start)
+    if pct.value.repaired and key not in ctx.repairs_seen:
+        ctx.repairs_seen.add(key)
+        printed = f"{format_vi(pct.value.value, pct.value.decimals)}%"
+        ctx.record.repairs.append(
+            Repair(original=block.text[pct.start : pct.end], value=printed, reason=pct.value.repaired,
+                   evidence=[evidence(block, index, pct.start, pct.end)])
+        )
+    return pct.value.value
+
+
 @dataclass
 class _Statement:
     score: float | None = None
@@ -607,13 +621,13 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
             after = [p for p in find_percents(text) if p.start >= s.end and _own_percent(text, p, s.end)]
             next_score = scores[1].start if len(scores) > 1 else len(text)
             if after and after[0].start < next_score:
-                st.percent = after[0].value.value
+                st.percent = _percent_read(ctx, block, j, after[0])
             else:
                 st.percent = _percent_just_before(text, s.start)
         elif st.percent is None and st.score is not None:
             pcts = [p for p in find_percents(text) if _own_percent(text, p)]
             if pcts:
-                st.percent = pcts[0].value.value
+                st.percent = _percent_read(ctx, block, j, pcts[0])
         if st.rank is None:
             ranks = find_ranks(text)
             if ranks:

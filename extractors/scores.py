@@ -149,8 +149,16 @@ BARE_SCORE_RE = re.compile(
 )
 # "mất 7,14/16 điểm", "bị trừ 1,5/3 điểm": the points lost out of the maximum
 LOST_BEFORE_RE = re.compile(r"(?<!\p{L}|ngoại\s)(?:bị\s+)?(?:mất|trừ)\s+(?:đi\s+)?$", re.I)
-# "12, 7/15 điểm": a decimal comma followed by a space splits the score in two
-SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,/])(?P<int>\d{1,3}),\s+$")
+# "12, 7/15 điểm", "12 ,5/13 điểm", "12 , 5/13 điểm": a space beside the decimal comma splits the score in two; the
+# part before the comma, as it ends the text before the score (its comma in the score when typed "12 ,5")
+SPLIT_NUMBER_RE = re.compile(r"(?<![\d.,/])(?P<int>\d{1,3})(?:\s*,\s+|\s+,\s*)$")
+SPLIT_BEFORE_COMMA_RE = re.compile(r"(?<![\d.,/])(?P<int>\d{1,3})\s+$")
+# a list before the split number ("các mục 1, 2, 3/5 điểm", "ngày 5, 6/12"): no decimal comma is certain there
+_LIST_BEFORE_RE = re.compile(r"\d[.,%]?\s*[,;]\s*$|(?<!\p{L})(?:và|hoặc|các|ngày)\s*$", re.I)
+# a code or an ordinal before it ("Tiêu chí 2, 5/6 điểm", "mục 3, 5/6 điểm"): that number is no part of the score
+_LABEL_BEFORE_RE = re.compile(r"(?<!\p{L})(?:chí|số|mục|thứ|hạng|phần|điều|khoản|năm|tháng)\s*$", re.I)
+# the part after a decimal comma typed apart: one or two digits ("12 ,5", "97, 37")
+_FRACTION_RE = re.compile(r",?\d{1,2}")
 # "85,5%", "85,5 %", "85,5% điểm" (a percent of the points is a percent all the same), "85,5 phần trăm"
 PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{NUM})\s*{PERCENT_SIGN}")
 # "đạt 85,5 điểm": a score without its maximum (not "85,5 điểm/100", not "85,5% điểm")
@@ -266,13 +274,11 @@ def _score_match(text: str, m: re.Match[str], start: int | None = None) -> Score
         repaired = f"doubled slash: {m.group(0)!r} read as {score.text}/{maximum.text}"
     elif groups.get("stray1") or groups.get("stray2"):
         repaired = f"stray separator: {text[start : m.end()]!r} read as {score.text.strip(',.')}/{maximum.text.strip(',.')}"
-    split = SPLIT_NUMBER_RE.search(text[max(0, start - 8) : start])
-    if split and score.decimals == 0 and "." not in m["score"] and "," not in m["score"]:
-        joined = parse_number(f"{split['int']},{m['score']}", small=True)
-        if joined is not None:
-            start -= len(split.group(0))
-            repaired = f"space inside a number: {split.group(0) + m['score']!r} read as {joined.text}"
-            score = joined
+    split = _split_score(text, start, m["score"], maximum)
+    if split is False:
+        return None  # "1 ,5/3 điểm": neither 1,5 nor 5 is certain
+    if split is not None:
+        start, score, repaired = split
     lost = bool(LOST_BEFORE_RE.search(text[max(0, start - 20) : start]))
     if lost:
         if score.value > maximum.value:
@@ -282,14 +288,78 @@ def _score_match(text: str, m: re.Match[str], start: int | None = None) -> Score
     return ScoreMatch(score, maximum, start, m.end(), text[start : m.end()], repaired, lost)
 
 
+def _split_number(text: str, start: int, printed: str) -> tuple[int, ParsedNumber] | None | bool:
+    """The number typed with a space beside its decimal comma ("12 ,5", "12, 5", "97, 37") that ends at ``printed``
+    (starting at ``start``): (its start, its value); None when nothing is split there; False when a number is
+    split but a list comes before it ("1, 2, 3"), where no reading is certain."""
+    if not _FRACTION_RE.fullmatch(printed) or start == 0 or text[start - 1] not in " ,\u00a0":
+        return None
+    before = text[max(0, start - 8) : start]
+    split = (SPLIT_BEFORE_COMMA_RE if printed[0] == "," else SPLIT_NUMBER_RE).search(before)
+    if split is None:
+        return None
+    begin = start - len(split.group(0))
+    if _LABEL_BEFORE_RE.search(text[max(0, begin - 12) : begin]):
+        return None
+    if _LIST_BEFORE_RE.search(text[max(0, begin - 12) : begin]):
+        return False
+    joined = parse_number(f"{split['int']},{printed.lstrip(',')}", small=True)
+    if joined is None:
+        return None
+    reason = f"space inside a number: {text[begin:start] + printed!r} read as {joined.text.replace(' ', '')}"
+    return begin, replace(joined, text=f"{split['int']},{printed.lstrip(',')}", repaired=reason)
+
+
+def _split_score(
+    text: str, start: int, printed: str, maximum: ParsedNumber
+) -> tuple[int, ParsedNumber, str] | None | bool:
+    """A score typed with a space beside its decimal comma ("Đạt 12 ,5/13 điểm" is 12,5/13): (its start, its value,
+    the repair) when the joined score fits under its maximum; False when a split is there but uncertain."""
+    split = _split_number(text, start, printed)
+    if split is None or split is False:
+        return split
+    begin, joined = split
+    if joined.value > maximum.value:
+        return False
+    return begin, replace(joined, repaired=None), str(joined.repaired)
+
+
 def find_percents(text: str) -> list[NumberMatch]:
-    """Every printed percent ("85,5%", "85,5 % điểm") up to 1000."""
+    """Every printed percent ("85,5%", "85,5 % điểm") up to 1000; one typed with a space beside its decimal comma
+    ("tỷ lệ 91, 67%") joined where that is certain (:func:`_split_percent`), left out where it is not."""
     result = []
     for m in PERCENT_RE.finditer(text):
+        split = _split_percent(text, m) if m.start() and text[m.start() - 1] in " ,\u00a0" else None
+        if split is False:
+            continue
+        if split is not None:
+            result.append(split)
+            continue
         value = parse_number(m["pct"], small=True)
         if value is not None and value.value <= 1000:
             result.append(NumberMatch(value, m.start(), m.end()))
     return result
+
+
+# what states a score's own percent right before it: "tỷ lệ 91, 67%", "Tỷ lệ đạt: 87 ,5%", "đạt 87 ,5%"
+_PERCENT_LEAD_RE = re.compile(r"(?<!\p{L})(?:t[ỷỉ]\s+lệ(?:\s+đạt(?:\s+được)?)?|đạt(?:\s+được)?)\s*:?\s*$", re.I)
+
+
+def _split_percent(text: str, m: re.Match[str]) -> NumberMatch | None | bool:
+    """A percent typed with a space beside its decimal comma after "tỷ lệ" or "đạt" ("tỷ lệ 91, 67%", "87 ,5%"):
+    joined when two digits follow the comma or the joined value is the percent of the score stated before it;
+    False (read nothing) when neither holds; None when no such split is there."""
+    split = _split_number(text, m.start(), m["pct"])
+    if split is None or split is False:
+        return split
+    begin, joined = split
+    if not _PERCENT_LEAD_RE.search(text[max(0, begin - 24) : begin]):
+        return None  # "tăng 5, 6%": not a percent this grammar joins
+    certain = len(m["pct"].lstrip(",")) == 2 or any(
+        abs(s.score.value / s.max.value * 100 - joined.value) < 0.5 * 10 ** -joined.decimals
+        for s in find_scores(text[:begin])
+    )
+    return NumberMatch(joined, begin, m.end()) if certain and joined.value <= 100 else False
 
 
 def find_stated_max(text: str) -> NumberMatch | None:

@@ -16,11 +16,19 @@ from cchc.schemas.record import Evidence, Record
 def _same_place(a: Evidence, b: Evidence) -> bool:
     if (a.page, a.line, a.paragraph, a.table) == (None, None, None, None):
         return False
+    if a.block is not None and b.block is not None and a.block != b.block:
+        return False  # one paragraph of a converted document holds many blocks (held-out round 15)
     return (a.page, a.line, a.paragraph, a.table) == (b.page, b.line, b.paragraph, b.table)
 
 
-def _score_pair(value: str) -> tuple[float, float] | None:
-    """(score, maximum) of a repair's reading as printed by the extractor ("9,5/11")."""
+def _score_pair(value: str) -> tuple[float, float | None] | None:
+    """(score, maximum) of a repair's reading as printed by the extractor ("9,5/11"); of a percent's reading
+    ("97,37%"), (the percent, None)."""
+    if value.endswith("%"):
+        try:
+            return (float(value[:-1].replace(",", ".")), None)
+        except ValueError:
+            return None
     parts = value.split("/")
     try:
         return (float(parts[0].replace(",", ".")), float(parts[1].replace(",", "."))) if len(parts) == 2 else None
@@ -30,9 +38,10 @@ def _score_pair(value: str) -> tuple[float, float] | None:
 
 def _statement_owner(record: Record, evidence: Sequence[Evidence], value: str = "") -> str | None:
     """Code of the criterion or indicator stated at the same place as ``evidence``; when several are (criteria
-    in the clauses of one paragraph), the one whose score and maximum are the repaired reading ``value``."""
+    in the clauses of one paragraph), the one whose score and maximum (or percent) are the repaired reading ``value``."""
+    percent = value.endswith("%")
     owners: list[tuple[str | None, Sequence[Evidence], tuple[float | None, float | None]]] = [
-        (c.code, c.evidence, (c.score, c.max_score)) for c in record.criteria
+        (c.code, c.evidence, (c.percent, None) if percent else (c.score, c.max_score)) for c in record.criteria
     ]
     owners += [(i.code, i.evidence, (i.score, i.max_score)) for i in record.indicators]
     here = [(code, pair) for code, statements, pair in owners
