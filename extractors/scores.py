@@ -11,7 +11,10 @@ Forms read (each is a case of tests/test_extract_scores.py):
 - three decimals that look like thousands ("87,602/100 điểm" is 87.602: a score is small);
 - stray separators, read and reported as repairs: ",11,5" (leading), "12,7//15" (doubled slash),
   "6,88, /8 điểm", "8,02 /10 , điểm" (a separator standing alone before the slash or "điểm"),
-  "12, 7/15 điểm" (a space after the decimal comma);
+  "12, 7/15 điểm", "12 ,5/13 điểm", "12 , 5/13 điểm" (a space beside the decimal comma: joined when 12,5 fits under
+  its maximum), a percent "tỷ lệ 91, 67%", "đạt 87 ,5%" (joined after "tỷ lệ" or "đạt" when two digits follow the
+  comma or the score before it gives that percent), a table cell "12 ,5"; where a list or no check makes the
+  joined number certain ("các mục 1, 2, 3/5 điểm", "tỷ lệ 87 ,5%" alone) nothing is read rather than a wrong number;
 - points lost: "mất 7,14/16 điểm" is a score of 16 − 7,14 = 8,86, "bị trừ 1,5 điểm so với điểm tối đa 13 điểm" one of 11,5;
 - a score in words with its digits in brackets, the digits read: "đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm";
 - a bare score after a colon where a criterion is stated: "Cải cách thể chế: 4,75 /7 , đạt 67,86%";
@@ -378,8 +381,17 @@ def find_points_only(text: str) -> NumberMatch | None:
     return NumberMatch(value, m.start(), m.end()) if value is not None else None
 
 
+# a cell holding only a number split at its decimal comma: "12 ,5", "12, 5", "91 , 67 %"
+_SPLIT_CELL_RE = re.compile(rf"\s*(?P<int>\d{{1,3}})(?:\s+,\s*|,\s+)(?P<frac>\d{{1,2}})\s*(?:{PERCENT_SIGN}|điểm)?\s*", re.I)
+
+
 def cell_number(cell: str) -> ParsedNumber | None:
-    """The number of a table cell ("12,7", "6,88,", ",11,5"), read with the score grammar's numbers."""
+    """The number of a table cell ("12,7", "6,88,", ",11,5"), read with the score grammar's numbers; a cell holding
+    one number typed with a space beside its decimal comma ("12 ,5", "91, 67%") is that number, repaired."""
+    if "," in cell and (split := _SPLIT_CELL_RE.fullmatch(cell)) is not None:
+        joined = parse_number(f"{split['int']},{split['frac']}", small=True)
+        reason = f"space inside a number: {cell.strip()!r} read as {split['int']},{split['frac']}"
+        return replace(joined, repaired=reason) if joined is not None else None
     m = re.search(NUM + r"[.,]?", cell)
     if not m:
         return None
