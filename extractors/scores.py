@@ -161,7 +161,7 @@ _LIST_BEFORE_RE = re.compile(r"\d[.,%]?\s*[,;]\s*$|(?<!\p{L})(?:và|hoặc|các|
 # a code or an ordinal before it ("Tiêu chí 2, 5/6 điểm", "mục 3, 5/6 điểm"): that number is no part of the score
 _LABEL_BEFORE_RE = re.compile(r"(?<!\p{L})(?:chí|số|mục|thứ|hạng|phần|điều|khoản|năm|tháng)\s*$", re.I)
 # the part after a decimal comma typed apart: one or two digits ("12 ,5", "97, 37")
-_FRACTION_RE = re.compile(r",?\d{1,2}")
+_FRACTION_RE = re.compile(r"[,.]?\d{1,2}")  # "12 .5": a decimal point typed apart the same way
 # "85,5%", "85,5 %", "85,5% điểm" (a percent of the points is a percent all the same), "85,5 phần trăm"
 PERCENT_RE = re.compile(rf"(?<![\d.,])(?P<pct>{NUM})\s*{PERCENT_SIGN}")
 # "đạt 85,5 điểm": a score without its maximum (not "85,5 điểm/100", not "85,5% điểm")
@@ -298,7 +298,7 @@ def _split_number(text: str, start: int, printed: str) -> tuple[int, ParsedNumbe
     if not _FRACTION_RE.fullmatch(printed) or start == 0 or text[start - 1] not in " ,\u00a0":
         return None
     before = text[max(0, start - 8) : start]
-    split = (SPLIT_BEFORE_COMMA_RE if printed[0] == "," else SPLIT_NUMBER_RE).search(before)
+    split = (SPLIT_BEFORE_COMMA_RE if printed[0] in ",." else SPLIT_NUMBER_RE).search(before)
     if split is None:
         return None
     begin = start - len(split.group(0))
@@ -306,11 +306,12 @@ def _split_number(text: str, start: int, printed: str) -> tuple[int, ParsedNumbe
         return None
     if _LIST_BEFORE_RE.search(text[max(0, begin - 12) : begin]):
         return False
-    joined = parse_number(f"{split['int']},{printed.lstrip(',')}", small=True)
+    joined_text = f"{split['int']}{printed if printed[0] in ',.' else ',' + printed}"
+    joined = parse_number(joined_text, small=True)
     if joined is None:
         return None
-    reason = f"space inside a number: {text[begin:start] + printed!r} read as {joined.text.replace(' ', '')}"
-    return begin, replace(joined, text=f"{split['int']},{printed.lstrip(',')}", repaired=reason)
+    reason = f"space inside a number: {text[begin:start] + printed!r} read as {joined_text}"
+    return begin, replace(joined, text=joined_text, repaired=reason)
 
 
 def _split_score(

@@ -35,6 +35,9 @@ HEADER = [
         ("Tác động của CCHC đến sự phát triển kinh tế - xã hội Đạt 2 ,5/3 điểm", 2.5, 3, "2 ,5/3 điểm"),
         ("Đạt 12 , 5/13 điểm", 12.5, 13, "12 , 5/13 điểm"),  # spaces on both sides of the comma
         ("Đạt 12, 7/15 điểm", 12.7, 15, "12, 7/15 điểm"),  # a space after the comma, as before
+        ("Đạt 12 .5/13 điểm", 12.5, 13, "12 .5/13 điểm"),  # a decimal point typed apart the same way
+        ("Đạt 12 ,5 điểm (tối đa 13 điểm)", 12.5, 13, "12 ,5 điểm (tối đa 13 điểm)"),
+        ("đạt 12 ,5 điểm trên tổng số 13 điểm", 12.5, 13, "12 ,5 điểm trên tổng số 13 điểm"),
     ],
 )
 def test_a_score_with_a_space_beside_its_decimal_comma(text: str, score: float, maximum: float, printed: str) -> None:
@@ -62,9 +65,10 @@ def test_no_score_is_guessed_where_the_split_is_uncertain(text: str) -> None:
     assert find_scores(text) == []
 
 
-def test_a_code_before_a_score_is_not_joined_to_it() -> None:
-    """Negative: "Tiêu chí 2, 5/6 điểm" is criterion 2's 5 of 6, not 2,5."""
-    [found] = find_scores("Tiêu chí 2, 5/6 điểm")
+@pytest.mark.parametrize("text", ["Tiêu chí 2, 5/6 điểm", "Xếp thứ 3, 5/6 điểm", "1. 5/6 điểm"])
+def test_a_code_before_a_score_is_not_joined_to_it(text: str) -> None:
+    """Negative: "Tiêu chí 2, 5/6 điểm" is criterion 2's 5 of 6, not 2,5; "1. 5/6" is item 1's."""
+    [found] = find_scores(text)
     assert (found.score.value, found.max.value, found.repaired) == (5, 6, None)
 
 
