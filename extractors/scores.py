@@ -140,12 +140,14 @@ SCORE_RES = [
         re.I,
     ),
 ]
+# the whole part of a score typed apart from its decimals ("(5 ,5/6)", ": 5, 5/6"): joined by :func:`_split_score`
+_SPLIT_HEAD = r"(?:\d{1,3}(?=\s+[.,]\d{1,2}\s*/)\s+|\d{1,3},(?=\s+\d{1,2}\s*/)\s+)?"
 # A score with no "điểm", right after the colon of a criterion statement: "Cải cách thể chế: 4,75 /7 , đạt …",
 # or in brackets or after a dash following its title, as clerks type it in the heading line (held-out round 14:
 # "2. Cải cách thể chế (5,5/6)"; the same class: "[5,5/6]", "(đạt 5,5/6)", "Cải cách thể chế – 5,5/6").
 # Only what can end a score may follow (a clause end, "đạt", "tỷ lệ", a bracket), never a counted noun.
 BARE_SCORE_RE = re.compile(
-    rf"(?:[:：]|\s[–-]\s|(?P<open>[(\[])\s*(?:đạt(?:\s+được)?\s+)?)\s*(?P<score>{NUM})(?P<stray1>\s*[.,](?=\s*/))?"
+    rf"(?:[:：]|\s[–-]\s|(?P<open>[(\[])\s*(?:đạt(?:\s+được)?\s+)?)\s*{_SPLIT_HEAD}(?P<score>{NUM})(?P<stray1>\s*[.,](?=\s*/))?"
     rf"\s*/\s*(?P<max>{NUM})(?(open)(?=\s*[)\]])|(?P<stray2>\s+[.,](?=\s))?)"
     r"(?=\s*[)\]]?\s*(?:$|[;.,:(]|–|-|đạt|tỷ\s+lệ|tỉ\s+lệ|xếp))",
     re.I,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cchc.api import check_record, extract_file
-from cchc.extractors.scores import cell_number, find_percents, find_scores
+from cchc.extractors.scores import cell_number, find_bare_score, find_percents, find_scores
 
 HEADER = [
     "ỦY BAN NHÂN DÂN",
@@ -63,6 +63,26 @@ def test_a_space_around_the_slash_is_no_malformed_number() -> None:
 )
 def test_no_score_is_guessed_where_the_split_is_uncertain(text: str) -> None:
     assert find_scores(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "score", "maximum"),
+    [
+        ("2. Cải cách thể chế (5 ,5/6)", 5.5, 6),  # round 14's bracketed score, typed as round 15 types it
+        ("Cải cách thể chế: 5, 5/6, đạt 91,67%", 5.5, 6),
+        ("Cải cách tổ chức bộ máy: 4 ,75 /7 , đạt 67,86%", 4.75, 7),
+    ],
+)
+def test_a_bare_score_with_a_space_beside_its_decimal_comma(text: str, score: float, maximum: float) -> None:
+    found = find_bare_score(text)
+    assert found is not None and (found.score.value, found.max.value) == (score, maximum)
+    assert found.repaired is not None and "space inside a number" in found.repaired
+
+
+@pytest.mark.parametrize("text", ["Cải cách thể chế (6 ,5/6)", "Cải cách thể chế: 1, 2, 3/5"])
+def test_no_bare_score_where_the_split_is_uncertain(text: str) -> None:
+    """Negative: 6,5 is above the maximum 6 (and 5/6 may be wrong); a list of numbers."""
+    assert find_bare_score(text) is None
 
 
 @pytest.mark.parametrize("text", ["Tiêu chí 2, 5/6 điểm", "Xếp thứ 3, 5/6 điểm", "1. 5/6 điểm"])
