@@ -354,13 +354,13 @@ _PERCENT_LEAD_RE = re.compile(r"(?<!\p{L})(?:t[ỷỉ]\s+lệ(?:\s+đạt(?:\s+�
 def _split_percent(text: str, m: re.Match[str]) -> NumberMatch | None | bool:
     """A percent typed with a space beside its decimal comma after "tỷ lệ" or "đạt" ("tỷ lệ 91, 67%", "87 ,5%"):
     joined when two digits follow the comma or the joined value is the percent of the score stated before it;
-    False (read nothing) when neither holds; None when no such split is there."""
+    False (read nothing) when neither holds or no "tỷ lệ"/"đạt" comes before; None when no such split is there."""
     split = _split_number(text, m.start(), m["pct"])
     if split is None or split is False:
         return split
     begin, joined = split
     if not _PERCENT_LEAD_RE.search(text[max(0, begin - 24) : begin]):
-        return None  # "tăng 5, 6%": not a percent this grammar joins
+        return False  # "tăng 5, 6%": 5,6 or 6 (or a list)? neither is certain
     certain = len(m["pct"].lstrip(",")) == 2 or any(
         abs(s.score.value / s.max.value * 100 - joined.value) < 0.5 * 10 ** -joined.decimals
         for s in find_scores(text[:begin])
