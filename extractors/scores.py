@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 import regex as re
 
@@ -293,7 +294,7 @@ def _score_match(text: str, m: re.Match[str], start: int | None = None) -> Score
     return ScoreMatch(score, maximum, start, m.end(), text[start : m.end()], repaired, lost)
 
 
-def _split_number(text: str, start: int, printed: str) -> tuple[int, ParsedNumber] | None | bool:
+def _split_number(text: str, start: int, printed: str) -> tuple[int, ParsedNumber] | None | Literal[False]:
     """The number typed with a space beside its decimal comma ("12 ,5", "12, 5", "97, 37") that ends at ``printed``
     (starting at ``start``): (its start, its value); None when nothing is split there; False when a number is
     split but a list comes before it ("1, 2, 3"), where no reading is certain."""
@@ -318,7 +319,7 @@ def _split_number(text: str, start: int, printed: str) -> tuple[int, ParsedNumbe
 
 def _split_score(
     text: str, start: int, printed: str, maximum: ParsedNumber
-) -> tuple[int, ParsedNumber, str] | None | bool:
+) -> tuple[int, ParsedNumber, str] | None | Literal[False]:
     """A score typed with a space beside its decimal comma ("Đạt 12 ,5/13 điểm" is 12,5/13): (its start, its value,
     the repair) when the joined score fits under its maximum; False when a split is there but uncertain."""
     split = _split_number(text, start, printed)
@@ -351,7 +352,7 @@ def find_percents(text: str) -> list[NumberMatch]:
 _PERCENT_LEAD_RE = re.compile(r"(?<!\p{L})(?:t[ỷỉ]\s+lệ(?:\s+đạt(?:\s+được)?)?|đạt(?:\s+được)?)\s*:?\s*$", re.I)
 
 
-def _split_percent(text: str, m: re.Match[str]) -> NumberMatch | None | bool:
+def _split_percent(text: str, m: re.Match[str]) -> NumberMatch | None | Literal[False]:
     """A percent typed with a space beside its decimal comma after "tỷ lệ" or "đạt" ("tỷ lệ 91, 67%", "87 ,5%"):
     joined when two digits follow the comma or the joined value is the percent of the score stated before it;
     False (read nothing) when neither holds or no "tỷ lệ"/"đạt" comes before; None when no such split is there."""
