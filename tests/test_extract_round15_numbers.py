@@ -209,3 +209,21 @@ def test_a_criteria_table_typed_with_stray_spaces(tmp_path: Path) -> None:
     assert [f for f in findings if f.kind in ("percent_mismatch", "score_above_max")] == []
     # the score cell's repair is reported (tables.py records a percent cell's repair nowhere yet)
     assert "1" in [f.subject for f in findings if f.kind == "malformed_number"]
+
+
+def test_a_split_percent_in_a_sentence_of_its_own_names_its_criterion(tmp_path: Path) -> None:
+    """The percent in the line after its score ("Đạt tỷ lệ 91, 67%."): read, and reported under its criterion."""
+    r = _report(
+        tmp_path,
+        [
+            "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2023",
+            "1. Chỉ đạo, điều hành công tác cải cách hành chính: 11 điểm/12 điểm",
+            "Đạt tỷ lệ 91, 67%.",
+            "2. Cải cách thể chế: 5 điểm/6 điểm",
+            "Đạt tỷ lệ 83,33%.",
+        ],
+    )
+    assert [(c.code, c.score, c.max_score, c.percent) for c in r.criteria] == [("1", 11, 12, 91.67), ("2", 5, 6, 83.33)]
+    findings = check_record(r)
+    assert [(f.subject, f.expected) for f in findings if f.kind == "malformed_number"] == [("1", "91,67%")]
+    assert [f for f in findings if f.kind == "percent_mismatch"] == []
