@@ -44,6 +44,10 @@ POINTS_OCR = r"(?:đ|d)i[ểềệếễe]m"
 # a separator standing alone between a number and what follows ("6,88, /8", "/10 , điểm")
 _STRAY = r"(?:\s*[.,](?=\s*(?:/|điểm|đ(?!\p{L}))))?"
 
+# the decimals of a maximum typed apart from it, right before "điểm": "/18 ,5 điểm" (18,5); not "/14, 5 điểm",
+# which may be 14 and a clause of its own ("12/14, 5 điểm thưởng")
+_MAX_SPLIT = r"(?P<maxsplit>\s+[.,]\s*\d{1,2}(?=\s*(?:điểm|điêm|đ(?!\p{L}))))?"
+
 # the sign of a percent: "85,5%", "85,5 ％" (full width), "85,5 phần trăm (số điểm)"
 PERCENT_SIGN = r"(?:[%％]|(?i:phần\s+trăm)(?!\p{L}))"
 
@@ -69,7 +73,7 @@ SCORE_RES = [
     # "12,7/15 điểm", "12,5 điểm/14 điểm", "8,97/,11,5 điểm", "12,7//15 điểm", "6,88, /8 điểm"
     re.compile(
         rf"(?<![\d.,/])(?P<score>{NUM})(?P<stray1>{_STRAY})\s*(?:{POINTS}\s*)?(?P<slash>/{{1,2}})\s*(?P<max>{NUM})"
-        rf"(?P<stray2>{_STRAY})\s*{POINTS}",
+        rf"{_MAX_SPLIT}(?P<stray2>{_STRAY})\s*{POINTS}",
         re.I,
     ),
     # "đạt 12,5 điểm trên tổng số 14 điểm", "12,5 điểm trên 14 điểm", "12,5 điểm trong tổng số 14 điểm"; the score in
@@ -204,7 +208,7 @@ _SCORE_NEED_SETS = [frozenset(needs) for needs in _SCORE_NEEDS]
 # substring of its pattern), led by a literal: a block without it is not searched with the whole pattern,
 # which tries every digit of the block (the slash of a date, "trong" and "trên" pass the word tests above)
 _SCORE_GATES: dict[int, re.Pattern[str]] = {
-    0: re.compile(rf"(?P<slash>/{{1,2}})\s*(?P<max>{NUM})(?P<stray2>{_STRAY})\s*{POINTS}", re.I),
+    0: re.compile(rf"(?P<slash>/{{1,2}})\s*(?P<max>{NUM}){_MAX_SPLIT}(?P<stray2>{_STRAY})\s*{POINTS}", re.I),
     1: re.compile(rf"{POINTS}\s*(?:trên|/|trong\s+(?=tổng))", re.I),
     2: re.compile(rf"so\s+với\s+{_MAX_AFTER_LOST}", re.I),
     3: re.compile(rf"trên\s+(?:tổng\s*(?:số\s*)?(?:điểm\s*)?)?(?P<max>{NUM})\s*{POINTS}", re.I),
@@ -280,11 +284,18 @@ def _score_match(text: str, m: re.Match[str], start: int | None = None) -> Score
         repaired = f"doubled slash: {m.group(0)!r} read as {score.text}/{maximum.text}"
     elif groups.get("stray1") or groups.get("stray2"):
         repaired = f"stray separator: {text[start : m.end()]!r} read as {score.text.strip(',.')}/{maximum.text.strip(',.')}"
+    if groups.get("maxsplit"):
+        joined_max, repaired = _split_max(m["max"], m["maxsplit"])
+        if joined_max is None:
+            return None  # "12,5/14,5 ,5 điểm": no maximum is certain
+        maximum = joined_max
     split = _split_score(text, start, m["score"], maximum)
     if split is False:
         return None  # "1 ,5/3 điểm": neither 1,5 nor 5 is certain
     if split is not None:
         start, score, repaired = split
+    if groups.get("maxsplit") and score.value > maximum.value:
+        return None  # "12,5/1 ,5 điểm": 1,5 or 1, a score above either
     lost = bool(LOST_BEFORE_RE.search(text[max(0, start - 20) : start]))
     if lost:
         if score.value > maximum.value:
@@ -292,6 +303,14 @@ def _score_match(text: str, m: re.Match[str], start: int | None = None) -> Score
         places = max(score.decimals, maximum.decimals)
         score = replace(score, value=round(maximum.value - score.value, places), decimals=places)
     return ScoreMatch(score, maximum, start, m.end(), text[start : m.end()], repaired, lost)
+
+
+def _split_max(printed: str, split: str) -> tuple[ParsedNumber | None, str]:
+    """A maximum typed apart from its decimals ("18 ,5", "18 . 5") joined (18,5), with the repair; None for one that
+    has decimals already ("18,5 ,5")."""
+    joined_text = f"{printed}{'.' if '.' in split else ','}{split.strip(' .,' + chr(0xA0))}"
+    joined = parse_number(joined_text, small=True) if printed.isdigit() else None
+    return joined, f"space inside a number: {printed + split!r} read as {joined_text}"
 
 
 def _split_number(text: str, start: int, printed: str) -> tuple[int, ParsedNumber] | None | Literal[False]:

@@ -36,6 +36,8 @@ HEADER = [
         ("Đạt 12 , 5/13 điểm", 12.5, 13, "12 , 5/13 điểm"),  # spaces on both sides of the comma
         ("Đạt 12, 7/15 điểm", 12.7, 15, "12, 7/15 điểm"),  # a space after the comma, as before
         ("Đạt 12 .5/13 điểm", 12.5, 13, "12 .5/13 điểm"),  # a decimal point typed apart the same way
+        ("Đạt 15,75/18 ,5 điểm", 15.75, 18.5, "15,75/18 ,5 điểm"),  # the maximum typed apart
+        ("Đạt 15 ,75/18 ,5 điểm", 15.75, 18.5, "15 ,75/18 ,5 điểm"),  # both
         ("Đạt 12 ,5 điểm (tối đa 13 điểm)", 12.5, 13, "12 ,5 điểm (tối đa 13 điểm)"),
         ("đạt 12 ,5 điểm trên tổng số 13 điểm", 12.5, 13, "12 ,5 điểm trên tổng số 13 điểm"),
     ],
@@ -56,6 +58,8 @@ def test_a_space_around_the_slash_is_no_malformed_number() -> None:
     [
         "Hoàn thành các mục 1, 2, 3/5 điểm",  # a list: 2,3 and 3 are both guesses
         "Đạt 1 ,5/1 điểm",  # 1,5 is above the maximum 1: neither reading is certain
+        "Đạt 12,5/1 ,5 điểm",  # 12,5 is above 1,5: the maximum is not certain
+        "Đạt 12,5/14,5 ,5 điểm",  # a maximum with decimals already
         "Tổ chức ngày 5, 6/12 tại hội trường",  # a date, no score
         "Tiếp nhận 15, 20 hồ sơ mỗi ngày",  # counts
         "Đã giải quyết 1 039 hồ sơ",  # a thousands group typed with a space
@@ -83,6 +87,11 @@ def test_a_bare_score_with_a_space_beside_its_decimal_comma(text: str, score: fl
 def test_no_bare_score_where_the_split_is_uncertain(text: str) -> None:
     """Negative: 6,5 is above the maximum 6 (and 5/6 may be wrong); a list of numbers."""
     assert find_bare_score(text) is None
+
+
+def test_a_comma_and_a_space_after_a_maximum_is_no_split() -> None:
+    """Negative: "12/14, 5 điểm thưởng" may be 12 of 14 and 5 bonus points: not read as a maximum of 14,5."""
+    assert [(s.score.value, s.max.value) for s in find_scores("Đạt 12/14, 5 điểm thưởng")] != [(12, 14.5)]
 
 
 @pytest.mark.parametrize("text", ["Tiêu chí 2, 5/6 điểm", "Xếp thứ 3, 5/6 điểm", "1. 5/6 điểm"])

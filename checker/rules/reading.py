@@ -44,11 +44,13 @@ def _statement_owner(record: Record, evidence: Sequence[Evidence], value: str = 
         (c.code, c.evidence, (c.percent, None) if percent else (c.score, c.max_score)) for c in record.criteria
     ]
     owners += [(i.code, i.evidence, (i.score, i.max_score)) for i in record.indicators]
-    here = [(code, pair) for code, statements, pair in owners
-            if code and any(_same_place(a, b) for a in evidence for b in statements)]
+    here: list[tuple[str, tuple[float | None, float | None]]] = [
+        (code, pair) for code, statements, pair in owners
+        if code and any(_same_place(a, b) for a in evidence for b in statements)
+    ]
     read = _score_pair(value)
     if not here and percent:  # a percent in a sentence of its own ("Tỷ lệ 91, 67%."), after its score's block
-        here = [(code, pair) for code, _, pair in owners if code and pair == read][:1]
+        here = [(code, pair) for code, _, pair in owners if code and read is not None and tuple(pair) == read][:1]
     same_value = [code for code, pair in here if read is not None and pair == read]
     candidates = same_value or [code for code, _ in here]
     return candidates[0] if candidates else None
