@@ -14,7 +14,7 @@ Forms read (each is a case of tests/test_extract_scores.py):
   "12, 7/15 điểm", "12 ,5/13 điểm", "12 , 5/13 điểm" (a space beside the decimal comma: joined when 12,5 fits under
   its maximum), a maximum "15,75/18 ,5 điểm", a bare score "(5 ,5/6)", a percent "tỷ lệ 91, 67%", "đạt 87 ,5%"
   (joined after "tỷ lệ" or "đạt" when two digits follow the comma or the score before it gives that percent), a
-  table cell "12 ,5"; where a list or no check makes the joined number certain ("các mục 1, 2, 3/5 điểm",
+  table cell "12 ,5"; where a list or no check leaves the joined number uncertain ("các mục 1, 2, 3/5 điểm",
   "tỷ lệ 87 ,5%" alone, "tăng 5, 6%") nothing is read rather than a wrong number;
 - points lost: "mất 7,14/16 điểm" is a score of 16 − 7,14 = 8,86, "bị trừ 1,5 điểm so với điểm tối đa 13 điểm" one of 11,5;
 - a score in words with its digits in brackets, the digits read: "đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm";
