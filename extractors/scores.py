@@ -368,8 +368,13 @@ def find_percents(text: str) -> list[NumberMatch]:
     return result
 
 
-# what states a score's own percent right before it: "tỷ lệ 91, 67%", "Tỷ lệ đạt: 87 ,5%", "đạt 87 ,5%"
-_PERCENT_LEAD_RE = re.compile(r"(?<!\p{L})(?:t[ỷỉ]\s+lệ(?:\s+đạt(?:\s+được)?)?|đạt(?:\s+được)?)\s*:?\s*$", re.I)
+# what states a score's own percent right before it: "tỷ lệ 91, 67%", "Tỷ lệ đạt: 87 ,5%", "đạt 87 ,5%",
+# "tương ứng 91, 67%", or a bracket right after the score's "điểm": "11/12 điểm (91, 67%)"
+_PERCENT_LEAD_RE = re.compile(
+    r"(?:(?<!\p{L})(?:t[ỷỉ]\s+lệ(?:\s+đạt(?:\s+được)?)?|đạt(?:\s+được)?|tương\s+ứng(?:\s+với)?)\s*:?"
+    r"|(?<!\p{L})(?:điểm|đ)\s*\()\s*$",
+    re.I,
+)
 
 
 def _split_percent(text: str, m: re.Match[str]) -> NumberMatch | None | Literal[False]:

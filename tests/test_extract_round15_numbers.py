@@ -108,6 +108,8 @@ def test_a_code_before_a_score_is_not_joined_to_it(text: str) -> None:
         ("Đạt 17,5/19 điểm, tỷ lệ 97, 11%.", 97.11, "97, 11%"),  # two digits: read as printed, 92,11 is the check's
         ("Đạt 7/8 điểm, tỷ lệ 87 ,5%.", 87.5, "87 ,5%"),  # one digit, confirmed by 7/8 = 87,5%
         ("Tỷ lệ đạt: 91 , 67 %", 91.67, "91 , 67 %"),
+        ("Đạt 11/12 điểm (91, 67%)", 91.67, "91, 67%"),  # in brackets right after the score
+        ("Đạt 7/8 điểm, tương ứng 87 ,5%", 87.5, "87 ,5%"),
     ],
 )
 def test_a_percent_with_a_space_beside_its_decimal_comma(text: str, percent: float, printed: str) -> None:
@@ -122,6 +124,8 @@ def test_a_percent_with_a_space_beside_its_decimal_comma(text: str, percent: flo
         "Đạt 7/8 điểm, tỷ lệ 86 ,5%.",  # 7/8 is 87,5%: 86,5 is not confirmed, 5% is wrong
         "Tỷ lệ 87 ,5%.",  # one digit and no score to confirm it
         "Số hồ sơ tăng 5, 6% so với năm trước",  # no "tỷ lệ" or "đạt" before it: 5,6% or 6%?
+        "Hai năm lần lượt là 95, 97%",  # a list of two percents, not 95,97%
+        "Đạt 7/8 điểm (86 ,5%)",  # one digit, and 7/8 is 87,5%
     ],
 )
 def test_no_percent_is_guessed_where_the_split_is_uncertain(text: str) -> None:
