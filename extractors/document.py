@@ -94,17 +94,36 @@ def nfc(text: str) -> str:
     """Unicode NFC, with non-breaking and odd spaces made plain (one grouping thousands, "2 841", the thousands
     dot) and zero-width marks dropped."""
     if text.isascii():
-        return text  # already NFC, and none of the odd spaces is ASCII
+        return join_spaced_letters(text) if "  " in text else text  # already NFC, no odd space is ASCII
     text = unicodedata.normalize("NFC", text)
     if _ODD_SPACES_RE.search(text):
         text = _GROUPED_DIGITS_RE.sub(_thousands_dot, text).translate(_SPACE_TABLE)
-    return text
+    return join_spaced_letters(text) if "  " in text else text
+
+
+def join_spaced_letters(text: str) -> str:
+    """Words typed or drawn letter-spaced, one space between letters and two between words ("B Á O  C Á O",
+    "I .  K Ế T  Q U Ả"), joined back ("BÁO CÁO", "I. KẾT QUẢ"): only when two or more such words stand side by
+    side, so a list "a, b, c" or a lone "x  x" stays as it is."""
+    if not _SPACED_PAIR_RE.search(text):
+        return text
+    parts = _WORD_GAP_RE.split(text)
+    if sum(1 for part in parts[::2] if _SPACED_WORD_RE.fullmatch(part)) < 2:
+        return text
+    return "".join(
+        part.replace(" ", "") if k % 2 == 0 and _SPACED_WORD_RE.fullmatch(part) else part
+        for k, part in enumerate(parts)
+    )
 
 
 def _thousands_dot(m: re.Match[str]) -> str:
     return _GROUP_SPACE_RE.sub(".", m.group(0))
 
 
+# A letter-spaced word: single letters (or digits, or a dot after a numeral) one space apart, two of them at least.
+_SPACED_WORD_RE = re.compile(r"[^\W_](?: [^\W_.]| \.)+")
+_SPACED_PAIR_RE = re.compile(r"(?<!\S)[^\W_] [^\W_.]+ {2}")
+_WORD_GAP_RE = re.compile(r"( {2,})")
 _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\u200b\u200c\u200d\ufeff\u00ad"
 _SPACE_TABLE = {ord(ch): " " for ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"} | {
     ord(ch): None for ch in "\u200b\u200c\u200d\ufeff\u00ad"
@@ -115,3 +134,56 @@ _ODD_SPACES_RE = re.compile(f"[{_ODD_SPACES}]")
 _GROUP_SPACE = "\u00a0\u2007\u202f\u2009"
 _GROUP_SPACE_RE = re.compile(f"[{_GROUP_SPACE}]")
 _GROUPED_DIGITS_RE = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}})+(?![\d])")
+
+
+# A running footer "UBND xã An Thới – Báo cáo CCHC năm 2024 – Trang 2/5": the issuer, the report's short title and
+# the page, dash-separated, as a page's furniture prints it; a converted or scanned file can glue it to the text.
+_PAGE_FOOTER_RE = re.compile(
+    r"\s*(?<!\S)(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN)\s[^–—|\n]{1,80}?\s[–—-]\s[^–—|\n]{1,100}?"
+    r"\s[–—-]\s(?:Trang|trang|TRANG)\s\d{1,3}(?:\s?/\s?\d{1,3})?(?!\S)"
+)
+
+
+def drop_page_footers(document: Document) -> Document:
+    """Running page footers taken out of the blocks' text (a block that was only a footer dropped, with a
+    warning), so that their year or page "2/5" never becomes a value."""
+    kept: list[Block] = []
+    for block in document.blocks:
+        if block.kind is BlockKind.TABLE or "Trang" not in block.text and "TRANG" not in block.text:
+            kept.append(block)
+            continue
+        pieces = [block]
+        for m in reversed(list(_PAGE_FOOTER_RE.finditer(block.text))):
+            _cut(block, m.start(), m.end())
+            if _LIST_START_RE.match(block.text, m.start()) and block.text[: m.start()].strip():
+                pieces.insert(1, _split_off(block, m.start()))
+        kept.extend(piece for piece in pieces if piece.text.strip())
+        if not block.text.strip():
+            document.warnings.append(f"dropped running footer {block.prov}")
+    document.blocks = kept
+    return document
+
+
+# What follows a footer glued inside a paragraph starts a list item of its own ("- Tiêu chí thành phần 3.2 …"):
+# the page break was a paragraph break.
+_LIST_START_RE = re.compile(r"\s*(?:[-+•*]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)")
+
+
+def _split_off(block: Block, at: int) -> Block:
+    """The text of ``block`` from ``at`` on, as a list item block of its own (``block`` keeps what came before)."""
+    rest = block.text[at:]
+    lead = len(rest) - len(rest.lstrip())
+    lines = [(max(off - at - lead, 0), prov) for off, prov in block.lines if off >= at]
+    tail = Block(BlockKind.LIST_ITEM, rest[lead:], block.prov_at(at), lines or [(0, block.prov_at(at))])
+    block.text = block.text[:at].rstrip()
+    block.lines = [(off, prov) for off, prov in block.lines if off < at]
+    return tail
+
+
+def _cut(block: Block, start: int, end: int) -> None:
+    """Characters ``start:end`` taken out of ``block.text``, the offsets of its later lines moved back."""
+    if start == 0:
+        end += len(block.text[end:]) - len(block.text[end:].lstrip())
+    block.text = block.text[:start] + block.text[end:]
+    width = end - start
+    block.lines = [(off if off <= start else max(start, off - width), prov) for off, prov in block.lines]
