@@ -219,13 +219,18 @@ def read_indicator_annex(ctx: _Ctx) -> None:
     in_annex = False
     for i, block in enumerate(ctx.doc.blocks):
         in_annex = in_annex or starts_annex(block)
+        if block.rows is None and not in_annex:
+            continue
         for code, status, title, row in annex_statuses(block, in_annex):
             _mark_indicator(ctx, code, status, title, _row_evidence(block, i, row))
 
 
 def starts_annex(block: Block) -> bool:
     """A block opening an annex: "PHỤ LỤC", "Phụ lục 1", "PHỤ LỤC: TÌNH HÌNH …"."""
-    return block.text[:2] in ("PH", "Ph") and block.text[:7].casefold() == "phụ lục"
+    return block.text.startswith(_ANNEX_OPENINGS)
+
+
+_ANNEX_OPENINGS = ("PHỤ LỤC", "Phụ lục", "Phụ Lục", "PHỤ lục")
 
 
 def _row_evidence(block: Block, index: int, row: int) -> Evidence:

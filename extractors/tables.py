@@ -675,9 +675,10 @@ def annex_statuses(block: Block, in_annex: bool) -> list[tuple[str, str, str | N
     columns = _status_columns(block.rows[0]) if block.rows else None
     found = []
     for k, row in enumerate(block.rows):
-        code = _ANNEX_CODE_RE.match(row[0]) if row else None
-        status = annex_row_status(row, columns) if code else None
+        # the code in the first cell, or in the second after an "STT" column
+        at, code = next(((j, m) for j, cell in enumerate(row[:2]) if (m := _ANNEX_CODE_RE.match(cell))), (0, None))
+        status = annex_row_status(row[at:], columns and (columns[0] - at, columns[1] - at)) if code else None
         if code and status:
-            title = row[1].strip() if len(row) > 1 and not _status_word(row[1]) else None
+            title = row[at + 1].strip() if len(row) > at + 1 and not _status_word(row[at + 1]) else None
             found.append((code.group(1), status, title or None, k))
     return found

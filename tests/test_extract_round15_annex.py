@@ -11,8 +11,9 @@ import pytest
 from docx import Document as DocxDocument
 
 from cchc.api import check_record, extract_file
-from cchc.extractors.document import join_spaced_letters
+from cchc.extractors.document import Block, BlockKind, Provenance, join_spaced_letters
 from cchc.extractors.readers import read_document
+from cchc.extractors.tables import annex_statuses
 from tests.pdf_factory import ReportPdf
 
 UNIT = "xã Nga Thắng"
@@ -211,3 +212,39 @@ def test_a_tick_annex_that_agrees_raises_nothing(tmp_path: Path) -> None:
     assert {i.code: i.annex_status for i in record.indicators} == {
         "1.1": "achieved", "1.2": "not_achieved", "1.3": "achieved",
     }
+
+
+# ------------------------------------------------------------------------------------------- annex rows, one by one
+def _table(rows: list[list[str]]) -> Block:
+    text = "\n".join(" | ".join(row) for row in rows)
+    return Block(BlockKind.TABLE, text, Provenance(table=3), rows=rows)
+
+
+@pytest.mark.parametrize(
+    ("rows", "read"),
+    [
+        (  # an "x" in the "Không đạt" column, after an "STT" column
+            [["STT", "Mã chỉ số", "Nội dung", "Đạt", "Không đạt"], ["1", "3.1", "Kiểm soát TTHC", "", "x"],
+             ["2", "3.2", "Công khai TTHC", "X", ""]],
+            [("3.1", "not_achieved", "Kiểm soát TTHC", 1), ("3.2", "achieved", "Công khai TTHC", 2)],
+        ),
+        (  # "Chưa đạt" as the word, a code printed with its dot
+            [["Mã chỉ số", "Nội dung", "Kết quả"], ["5.2.", "Đánh giá, xếp loại cán bộ, công chức", "Chưa đạt"]],
+            [("5.2", "not_achieved", "Đánh giá, xếp loại cán bộ, công chức", 1)],
+        ),
+    ],
+)
+def test_annex_rows(rows: list[list[str]], read: list[tuple[str, str, str, int]]) -> None:
+    assert annex_statuses(_table(rows), in_annex=False) == read
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Mã chỉ số", "Nội dung", "Điểm tối đa", "Điểm đạt"], ["1.1", "Kế hoạch CCHC năm", "2", "2"]],  # scores
+        [["Mã chỉ số", "Nội dung", "Đạt", "Không đạt"], ["1.1", "Kế hoạch CCHC năm", "x", "x"]],  # both marked
+        [["TT", "Tiêu chí", "Đánh giá"], ["1", "Công tác chỉ đạo, điều hành", "Đạt"]],  # a criterion, no indicator
+    ],
+)
+def test_no_annex_status_without_one_clear_mark(rows: list[list[str]]) -> None:
+    assert annex_statuses(_table(rows), in_annex=True) == []
