@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -139,21 +140,31 @@ _GROUPED_DIGITS_RE = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}
 # A running footer "UBND xã An Thới – Báo cáo CCHC năm 2024 – Trang 2/5": the issuer, the report's short title and
 # the page, dash-separated, as a page's furniture prints it; a converted or scanned file can glue it to the text.
 _PAGE_FOOTER_RE = re.compile(
-    r"\s*(?<!\S)(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN)\s[^–—|\n]{1,80}?\s[–—-]\s[^–—|\n]{1,100}?"
-    r"\s[–—-]\s(?:Trang|trang|TRANG)\s\d{1,3}(?:\s?/\s?\d{1,3})?(?!\S)"
+    r"\s*(?<!\S)(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN)\s(?:(?!\s[–—-]\s)[^|\n]){1,80}?\s[–—-]\s"
+    r"(?:(?!\s[–—-]\s)[^|\n]){1,100}?\s[–—-]\s(?:Trang|trang|TRANG)\s\d{1,3}(?P<of>\s?/\s?\d{1,3})?(?!\S)"
 )
 
 
 def drop_page_footers(document: Document) -> Document:
     """Running page footers taken out of the blocks' text (a block that was only a footer dropped, with a
     warning), so that their year or page "2/5" never becomes a value."""
+    found = {
+        k: list(_PAGE_FOOTER_RE.finditer(block.text))
+        for k, block in enumerate(document.blocks)
+        if block.kind is not BlockKind.TABLE and ("Trang" in block.text or "TRANG" in block.text)
+    }
+    if not any(found.values()):
+        return document
+    # "Trang 2" without "/5" is a footer when the same footer (but its page) is printed again
+    repeated = Counter(_without_page(m) for matches in found.values() for m in matches)
     kept: list[Block] = []
-    for block in document.blocks:
-        if block.kind is BlockKind.TABLE or "Trang" not in block.text and "TRANG" not in block.text:
+    for k, block in enumerate(document.blocks):
+        footers = [m for m in found.get(k, []) if m["of"] or repeated[_without_page(m)] > 1]
+        if not footers:
             kept.append(block)
             continue
         pieces = [block]
-        for m in reversed(list(_PAGE_FOOTER_RE.finditer(block.text))):
+        for m in reversed(footers):
             _cut(block, m.start(), m.end())
             if _LIST_START_RE.match(block.text, m.start()) and block.text[: m.start()].strip():
                 pieces.insert(1, _split_off(block, m.start()))
@@ -162,6 +173,11 @@ def drop_page_footers(document: Document) -> Document:
             document.warnings.append(f"dropped running footer {block.prov}")
     document.blocks = kept
     return document
+
+
+def _without_page(m: re.Match[str]) -> str:
+    """A footer's text without its page number."""
+    return m.group(0).strip().rsplit(" ", 1)[0]
 
 
 # What follows a footer glued inside a paragraph starts a list item of its own ("- Tiêu chí thành phần 3.2 …"):

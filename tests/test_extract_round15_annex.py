@@ -11,7 +11,7 @@ import pytest
 from docx import Document as DocxDocument
 
 from cchc.api import check_record, extract_file
-from cchc.extractors.document import Block, BlockKind, Provenance, join_spaced_letters
+from cchc.extractors.document import Block, BlockKind, Document, Provenance, drop_page_footers, join_spaced_letters
 from cchc.extractors.readers import read_document
 from cchc.extractors.tables import annex_statuses
 from tests.pdf_factory import ReportPdf
@@ -248,3 +248,39 @@ def test_annex_rows(rows: list[list[str]], read: list[tuple[str, str, str, int]]
 )
 def test_no_annex_status_without_one_clear_mark(rows: list[list[str]]) -> None:
     assert annex_statuses(_table(rows), in_annex=True) == []
+
+
+# ------------------------------------------------------------------------------------------------ page footers
+def test_a_footer_glued_into_a_paragraph_is_taken_out(tmp_path: Path) -> None:
+    text = ("a) Các chỉ số đạt điểm tối đa: UBND xã Nga Thắng - Báo cáo CCHC năm 2021 - Trang 1/3 "
+            "- Chỉ số 1.1 (Kế hoạch CCHC năm): đạt 2/2 điểm.")
+    doc = drop_page_footers(Document([Block(BlockKind.LIST_ITEM, text, Provenance(paragraph=4))], "docx"))
+    assert [b.text for b in doc.blocks] == [
+        "a) Các chỉ số đạt điểm tối đa:",
+        "- Chỉ số 1.1 (Kế hoạch CCHC năm): đạt 2/2 điểm.",  # the page break was a paragraph break
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cập nhật trên Cổng thông tin của UBND huyện – trang Dịch vụ công – đạt 100% hồ sơ.",  # no page number
+        "UBND xã Nga Thắng – Báo cáo CCHC năm 2021",  # no page at all
+        "Theo UBND xã – nội dung 2021, mục 3 – Trang 2 tháng 5 của sổ",  # "Trang 2" followed by more words (no end)
+    ],
+)
+def test_text_that_only_looks_like_a_footer_stays(text: str) -> None:
+    doc = drop_page_footers(Document([Block(BlockKind.PARAGRAPH, text, Provenance(paragraph=1))], "docx"))
+    assert [b.text for b in doc.blocks] == [text]
+
+
+def test_a_footer_without_the_page_count_goes_when_it_repeats() -> None:
+    footer = "UBND xã Nga Thắng – Báo cáo CCHC năm 2021 – Trang {}"
+    blocks = [
+        Block(BlockKind.PARAGRAPH, "Kết quả giải quyết hồ sơ đạt 99,5%. " + footer.format(1), Provenance(paragraph=1)),
+        Block(BlockKind.PARAGRAPH, footer.format(2), Provenance(paragraph=2)),
+    ]
+    doc = drop_page_footers(Document(blocks, "docx"))
+    assert [b.text for b in doc.blocks] == ["Kết quả giải quyết hồ sơ đạt 99,5%."]
+    once = drop_page_footers(Document([Block(BlockKind.PARAGRAPH, footer.format(1), Provenance(paragraph=1))], "docx"))
+    assert [b.text for b in once.blocks] == [footer.format(1)]  # printed once, without "/N": not known furniture
