@@ -117,6 +117,24 @@ def join_spaced_letters(text: str) -> str:
     )
 
 
+def join_spaced_by_gaps(pieces: list[str], gaps: list[float]) -> str | None:
+    """A line drawn letter-spaced ("B Á O C Á O", every letter apart), from its pieces (letters) and the gaps
+    between them: the gaps clearly wider than the usual one are word gaps; the words joined back by
+    :func:`join_spaced_letters`. None when the gaps do not split in two sizes or no word was joined."""
+    if len(gaps) < 3 or len(gaps) != len(pieces) - 1:
+        return None
+    letter_gap = sorted(gaps)[len(gaps) // 2]
+    if letter_gap <= 0:
+        return None
+    parts = [pieces[0]]
+    for gap, piece in zip(gaps, pieces[1:], strict=True):
+        parts.append("  " if gap > 1.5 * letter_gap else " ")
+        parts.append(piece)
+    spaced = "".join(parts)
+    joined = join_spaced_letters(spaced)
+    return " ".join(joined.split()) if joined != spaced else None
+
+
 def _thousands_dot(m: re.Match[str]) -> str:
     return _GROUP_SPACE_RE.sub(".", m.group(0))
 

@@ -13,6 +13,7 @@ from docx import Document as DocxDocument
 from cchc.api import check_record, extract_file
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, drop_page_footers, join_spaced_letters
 from cchc.extractors.readers import read_document
+from cchc.extractors.readers.ocr import OcrWord, _make_line
 from cchc.extractors.tables import annex_statuses
 from tests.pdf_factory import ReportPdf
 
@@ -284,3 +285,22 @@ def test_a_footer_without_the_page_count_goes_when_it_repeats() -> None:
     assert [b.text for b in doc.blocks] == ["Kết quả giải quyết hồ sơ đạt 99,5%."]
     once = drop_page_footers(Document([Block(BlockKind.PARAGRAPH, footer.format(1), Provenance(paragraph=1))], "docx"))
     assert [b.text for b in once.blocks] == [footer.format(1)]  # printed once, without "/N": not known furniture
+
+
+# ------------------------------------------------------------------------------------------- a scanned title
+def _ocr_words(words: list[tuple[str, float]]) -> list[OcrWord]:
+    """Words as Tesseract gives a letter-spaced line: one per letter, 9 pt wide, ``x`` where each starts."""
+    return [OcrWord(text, (x, 100.0, x + 9.0, 112.0), 90.0) for text, x in words]
+
+
+def test_a_scanned_letter_spaced_title_is_joined_from_its_gaps() -> None:
+    # B Á O, then a word gap twice the letter gap, C Á O: letters 4 pt apart, words 12 pt apart
+    xs = [200.0, 213.0, 226.0, 247.0, 260.0, 273.0]
+    words = _ocr_words(list(zip(["B", "Á", "O", "C", "Á", "O"], xs, strict=True)))
+    assert _make_line(words, 1, 1).text == "BÁO CÁO"
+
+
+def test_a_scanned_line_of_even_gaps_is_not_joined() -> None:
+    """Negative: "a b c d" evenly spaced (a list of letters, no word gaps) stays as read."""
+    words = _ocr_words([("a", 100.0), ("b", 113.0), ("c", 126.0), ("d", 139.0)])
+    assert _make_line(words, 1, 1).text == "a b c d"

@@ -34,7 +34,7 @@ import regex as re
 from pypdfium2_raw.bindings import _libs
 
 from cchc.errors import CorruptFileError, EmptyFileError, EncryptedFileError, LimitExceededError
-from cchc.extractors.document import BBox, Block, BlockKind, Document, Provenance, join_spaced_letters, nfc
+from cchc.extractors.document import BBox, Block, BlockKind, Document, Provenance, join_spaced_by_gaps, nfc
 from cchc.extractors.layout import (
     LETTER_ITEM_RE,
     PAGE_NUMBER_RE,
@@ -1189,19 +1189,9 @@ __all__ = ["PDFIUM_LOCK", "read_pdf"]
 
 
 def _word_gaps_doubled(glyphs: list[Glyph], text: str, font_name: str) -> str:
-    """A letter-spaced line ("B Á O C Á O", every letter a space apart) joined back into words by
-    :func:`join_spaced_letters`: its word gaps (clearly wider than the gaps between letters) drawn as two
-    spaces first. ``text`` unchanged when the gaps do not split in two sizes."""
+    """A letter-spaced line ("B Á O C Á O", every letter a space apart) joined back into words from the gaps
+    between its glyphs (:func:`join_spaced_by_gaps`); ``text`` unchanged when it is not one."""
     drawn = [g for g in glyphs if g[4].strip()]
     gaps = [b[0] - a[1] for a, b in zip(drawn, drawn[1:], strict=False)]
-    if len(gaps) < 3:
-        return text
-    letter_gap = sorted(gaps)[len(gaps) // 2]
-    if letter_gap <= 0:
-        return text
-    parts = [drawn[0][4]]
-    for gap, glyph in zip(gaps, drawn[1:], strict=False):
-        parts.append("  " if gap > 1.5 * letter_gap else " ")
-        parts.append(glyph[4])
-    spaced = join_spaced_letters(nfc(decode_run("".join(parts), font_name)))
-    return " ".join(spaced.split()) if spaced.count(" ") < text.count(" ") else text
+    letters = [nfc(decode_run(g[4], font_name)) for g in drawn]
+    return join_spaced_by_gaps(letters, gaps) or text
