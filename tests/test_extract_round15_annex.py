@@ -11,7 +11,14 @@ import pytest
 from docx import Document as DocxDocument
 
 from cchc.api import check_record, extract_file
-from cchc.extractors.document import Block, BlockKind, Document, Provenance, drop_page_footers, join_spaced_letters
+from cchc.extractors.document import (
+    Block,
+    BlockKind,
+    Document,
+    Provenance,
+    drop_page_footers,
+    join_spaced_letters,
+)
 from cchc.extractors.readers import read_document
 from cchc.extractors.readers.ocr import OcrWord, _make_line
 from cchc.extractors.tables import annex_statuses
@@ -40,7 +47,11 @@ BODY = [
 SIGNATURE = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn Thắng"]
 ANNEX_HEAD = ["PHỤ LỤC", "TÌNH HÌNH THỰC HIỆN CÁC CHỈ SỐ THÀNH PHẦN NĂM 2021"]
 # (code, title, status of a clerk's annex that agrees with the prose: 1.2 lost half a point)
-ROWS = [("1.1", "Kế hoạch CCHC năm"), ("1.2", "Thực hiện chế độ báo cáo định kỳ"), ("1.3", "Kiểm tra công tác CCHC")]
+ROWS = [
+    ("1.1", "Kế hoạch CCHC năm"),
+    ("1.2", "Thực hiện chế độ báo cáo định kỳ"),
+    ("1.3", "Kiểm tra công tác CCHC"),
+]
 
 
 def _annex_findings(record) -> list:  # type: ignore[no-untyped-def]
@@ -79,14 +90,26 @@ def test_ordinary_text_is_not_joined(text: str) -> None:
 # ------------------------------------------------------------------------------------------------ text reports
 def _txt(tmp_path: Path, annex: list[str]) -> Path:
     path = tmp_path / "nga-thang.txt"
-    lines = [*HEADER, "B Á O  C Á O", TITLE, *BODY, *SIGNATURE, *ANNEX_HEAD, "Mã chỉ số\tNội dung\tĐánh giá", *annex]
+    lines = [
+        *HEADER,
+        "B Á O  C Á O",
+        TITLE,
+        *BODY,
+        *SIGNATURE,
+        *ANNEX_HEAD,
+        "Mã chỉ số\tNội dung\tĐánh giá",
+        *annex,
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
 def test_a_worded_annex_contradicting_the_full_score_list(tmp_path: Path) -> None:
-    annex = ["1.1\tKế hoạch CCHC năm\tKhông đạt", "1.2\tThực hiện chế độ báo cáo định kỳ\tKhông đạt",
-             "1.3\tKiểm tra công tác CCHC\tĐạt"]
+    annex = [
+        "1.1\tKế hoạch CCHC năm\tKhông đạt",
+        "1.2\tThực hiện chế độ báo cáo định kỳ\tKhông đạt",
+        "1.3\tKiểm tra công tác CCHC\tĐạt",
+    ]
     record = extract_file(_txt(tmp_path, annex))
     status = {i.code: (i.listed_as, i.annex_status) for i in record.indicators}
     assert status == {
@@ -104,11 +127,16 @@ def test_a_worded_annex_contradicting_the_full_score_list(tmp_path: Path) -> Non
 
 def test_a_worded_annex_that_agrees_raises_nothing(tmp_path: Path) -> None:
     """Negative: "Không đạt" only for 1.2, the indicator the prose says lost half a point."""
-    annex = ["1.1\tKế hoạch CCHC năm\tĐạt", "1.2\tThực hiện chế độ báo cáo định kỳ\tKhông đạt",
-             "1.3\tKiểm tra công tác CCHC\tĐạt"]
+    annex = [
+        "1.1\tKế hoạch CCHC năm\tĐạt",
+        "1.2\tThực hiện chế độ báo cáo định kỳ\tKhông đạt",
+        "1.3\tKiểm tra công tác CCHC\tĐạt",
+    ]
     record = extract_file(_txt(tmp_path, annex))
     assert {i.code: i.annex_status for i in record.indicators} == {
-        "1.1": "achieved", "1.2": "not_achieved", "1.3": "achieved",
+        "1.1": "achieved",
+        "1.2": "not_achieved",
+        "1.3": "achieved",
     }
     assert _annex_findings(record) == []
 
@@ -116,8 +144,10 @@ def test_a_worded_annex_that_agrees_raises_nothing(tmp_path: Path) -> None:
 def test_status_words_before_an_annex_are_not_read_as_one(tmp_path: Path) -> None:
     """Negative: a line "1.4 … Đạt" in the body (no "PHỤ LỤC" above it) is no annex row."""
     path = tmp_path / "body.txt"
-    path.write_text("\n".join([*HEADER, "BÁO CÁO", TITLE, *BODY[:5], "1.4 Công tác tuyên truyền CCHC Đạt"]) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join([*HEADER, "BÁO CÁO", TITLE, *BODY[:5], "1.4 Công tác tuyên truyền CCHC Đạt"]) + "\n",
+        encoding="utf-8",
+    )
     record = extract_file(path)
     assert all(i.annex_status is None for i in record.indicators)
 
@@ -126,7 +156,9 @@ def test_status_words_before_an_annex_are_not_read_as_one(tmp_path: Path) -> Non
 def _pdf(tmp_path: Path, marks: dict[str, str]) -> Path:
     """A PDF whose title and headings are drawn letter-spaced, a running footer on every page, an annex with an
     "x" in the "Đạt" or the "Không đạt" column."""
-    pdf = ReportPdf(tmp_path / "nga-thang.pdf", page_numbers="UBND xã Nga Thắng – Báo cáo CCHC năm 2021 – Trang {n}/2")
+    pdf = ReportPdf(
+        tmp_path / "nga-thang.pdf", page_numbers="UBND xã Nga Thắng – Báo cáo CCHC năm 2021 – Trang {n}/2"
+    )
     for line in HEADER:
         pdf.centred_lines([line])
     pdf.centred_lines(["B Á O  C Á O"], bold=True)
@@ -136,10 +168,14 @@ def _pdf(tmp_path: Path, marks: dict[str, str]) -> Path:
         pdf.paragraph(line)
     pdf.new_page()
     pdf.centred_lines(["P H Ụ  L Ụ C"], bold=True)
-    pdf.centred_lines(["T Ì N H  H Ì N H  T H Ự C  H I Ệ N  C Á C  C H Ỉ  S Ố  T H À N H  P H Ầ N"], bold=True)
+    pdf.centred_lines(
+        ["T Ì N H  H Ì N H  T H Ự C  H I Ệ N  C Á C  C H Ỉ  S Ố  T H À N H  P H Ầ N"], bold=True
+    )
     rows = [["Mã chỉ số", "Nội dung", "Đạt", "Không đạt"]]
-    rows += [[code, title, "x" if marks[code] == "Đạt" else "", "x" if marks[code] != "Đạt" else ""]
-             for code, title in ROWS]
+    rows += [
+        [code, title, "x" if marks[code] == "Đạt" else "", "x" if marks[code] != "Đạt" else ""]
+        for code, title in ROWS
+    ]
     pdf.table(rows, [60, 250, 50, 70])
     return pdf.save()
 
@@ -155,7 +191,9 @@ def test_a_letter_spaced_pdf_with_footers_and_an_x_annex(tmp_path: Path) -> None
     assert record.meta.report_year == 2021
     assert record.meta.signer == "Nguyễn Văn Thắng"
     assert {i.code: i.annex_status for i in record.indicators} == {
-        "1.1": "not_achieved", "1.2": "not_achieved", "1.3": "achieved",
+        "1.1": "not_achieved",
+        "1.2": "not_achieved",
+        "1.3": "achieved",
     }
     [finding] = _annex_findings(record)
     assert finding.subject == "1.1"
@@ -177,7 +215,9 @@ def _docx(tmp_path: Path, ticks: dict[str, str], glued_footer: bool = True) -> P
         doc.add_paragraph(line)
     footer = " UBND xã Nga Thắng – Báo cáo CCHC năm 2021 – Trang {}/2" if glued_footer else ""
     body = list(BODY)
-    body[2] = body[2] + footer.format(1) + " " + body[3]  # the page broke between the list heading and its item
+    body[2] = (
+        body[2] + footer.format(1) + " " + body[3]
+    )  # the page broke between the list heading and its item
     del body[3]
     for line in [*body, *SIGNATURE[:2]]:
         doc.add_paragraph(line)
@@ -211,7 +251,9 @@ def test_a_tick_annex_that_agrees_raises_nothing(tmp_path: Path) -> None:
     record = extract_file(_docx(tmp_path, {"1.1": "✓", "1.2": "✗", "1.3": "✓"}, glued_footer=False))
     assert _annex_findings(record) == []
     assert {i.code: i.annex_status for i in record.indicators} == {
-        "1.1": "achieved", "1.2": "not_achieved", "1.3": "achieved",
+        "1.1": "achieved",
+        "1.2": "not_achieved",
+        "1.3": "achieved",
     }
 
 
@@ -225,12 +267,18 @@ def _table(rows: list[list[str]]) -> Block:
     ("rows", "read"),
     [
         (  # an "x" in the "Không đạt" column, after an "STT" column
-            [["STT", "Mã chỉ số", "Nội dung", "Đạt", "Không đạt"], ["1", "3.1", "Kiểm soát TTHC", "", "x"],
-             ["2", "3.2", "Công khai TTHC", "X", ""]],
+            [
+                ["STT", "Mã chỉ số", "Nội dung", "Đạt", "Không đạt"],
+                ["1", "3.1", "Kiểm soát TTHC", "", "x"],
+                ["2", "3.2", "Công khai TTHC", "X", ""],
+            ],
             [("3.1", "not_achieved", "Kiểm soát TTHC", 1), ("3.2", "achieved", "Công khai TTHC", 2)],
         ),
         (  # "Chưa đạt" as the word, a code printed with its dot
-            [["Mã chỉ số", "Nội dung", "Kết quả"], ["5.2.", "Đánh giá, xếp loại cán bộ, công chức", "Chưa đạt"]],
+            [
+                ["Mã chỉ số", "Nội dung", "Kết quả"],
+                ["5.2.", "Đánh giá, xếp loại cán bộ, công chức", "Chưa đạt"],
+            ],
             [("5.2", "not_achieved", "Đánh giá, xếp loại cán bộ, công chức", 1)],
         ),
     ],
@@ -242,9 +290,18 @@ def test_annex_rows(rows: list[list[str]], read: list[tuple[str, str, str, int]]
 @pytest.mark.parametrize(
     "rows",
     [
-        [["Mã chỉ số", "Nội dung", "Điểm tối đa", "Điểm đạt"], ["1.1", "Kế hoạch CCHC năm", "2", "2"]],  # scores
-        [["Mã chỉ số", "Nội dung", "Đạt", "Không đạt"], ["1.1", "Kế hoạch CCHC năm", "x", "x"]],  # both marked
-        [["TT", "Tiêu chí", "Đánh giá"], ["1", "Công tác chỉ đạo, điều hành", "Đạt"]],  # a criterion, no indicator
+        [
+            ["Mã chỉ số", "Nội dung", "Điểm tối đa", "Điểm đạt"],
+            ["1.1", "Kế hoạch CCHC năm", "2", "2"],
+        ],  # scores
+        [
+            ["Mã chỉ số", "Nội dung", "Đạt", "Không đạt"],
+            ["1.1", "Kế hoạch CCHC năm", "x", "x"],
+        ],  # both marked
+        [
+            ["TT", "Tiêu chí", "Đánh giá"],
+            ["1", "Công tác chỉ đạo, điều hành", "Đạt"],
+        ],  # a criterion, no indicator
     ],
 )
 def test_no_annex_status_without_one_clear_mark(rows: list[list[str]]) -> None:
@@ -253,8 +310,10 @@ def test_no_annex_status_without_one_clear_mark(rows: list[list[str]]) -> None:
 
 # ------------------------------------------------------------------------------------------------ page footers
 def test_a_footer_glued_into_a_paragraph_is_taken_out(tmp_path: Path) -> None:
-    text = ("a) Các chỉ số đạt điểm tối đa: UBND xã Nga Thắng - Báo cáo CCHC năm 2021 - Trang 1/3 "
-            "- Chỉ số 1.1 (Kế hoạch CCHC năm): đạt 2/2 điểm.")
+    text = (
+        "a) Các chỉ số đạt điểm tối đa: UBND xã Nga Thắng - Báo cáo CCHC năm 2021 - Trang 1/3 "
+        "- Chỉ số 1.1 (Kế hoạch CCHC năm): đạt 2/2 điểm."
+    )
     doc = drop_page_footers(Document([Block(BlockKind.LIST_ITEM, text, Provenance(paragraph=4))], "docx"))
     assert [b.text for b in doc.blocks] == [
         "a) Các chỉ số đạt điểm tối đa:",
@@ -278,13 +337,21 @@ def test_text_that_only_looks_like_a_footer_stays(text: str) -> None:
 def test_a_footer_without_the_page_count_goes_when_it_repeats() -> None:
     footer = "UBND xã Nga Thắng – Báo cáo CCHC năm 2021 – Trang {}"
     blocks = [
-        Block(BlockKind.PARAGRAPH, "Kết quả giải quyết hồ sơ đạt 99,5%. " + footer.format(1), Provenance(paragraph=1)),
+        Block(
+            BlockKind.PARAGRAPH,
+            "Kết quả giải quyết hồ sơ đạt 99,5%. " + footer.format(1),
+            Provenance(paragraph=1),
+        ),
         Block(BlockKind.PARAGRAPH, footer.format(2), Provenance(paragraph=2)),
     ]
     doc = drop_page_footers(Document(blocks, "docx"))
     assert [b.text for b in doc.blocks] == ["Kết quả giải quyết hồ sơ đạt 99,5%."]
-    once = drop_page_footers(Document([Block(BlockKind.PARAGRAPH, footer.format(1), Provenance(paragraph=1))], "docx"))
-    assert [b.text for b in once.blocks] == [footer.format(1)]  # printed once, without "/N": not known furniture
+    once = drop_page_footers(
+        Document([Block(BlockKind.PARAGRAPH, footer.format(1), Provenance(paragraph=1))], "docx")
+    )
+    assert [b.text for b in once.blocks] == [
+        footer.format(1)
+    ]  # printed once, without "/N": not known furniture
 
 
 # ------------------------------------------------------------------------------------------- a scanned title

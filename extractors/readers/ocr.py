@@ -222,7 +222,7 @@ def _make_line(words: list[OcrWord], block: int, par: int) -> OcrLine:
     )
     text = " ".join(w.text for w in words)
     if text[1:2] == " " and text[3:4] == " ":  # "B Á O …": maybe a letter-spaced title, a word per letter
-        gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(words, words[1:], strict=False)]
+        gaps = [b.bbox[0] - a.bbox[2] for a, b in itertools.pairwise(words)]
         text = join_spaced_by_gaps([w.text for w in words], gaps) or text
     return OcrLine(text, bbox, tuple(words), block, par)
 

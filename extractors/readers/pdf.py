@@ -1192,6 +1192,6 @@ def _word_gaps_doubled(glyphs: list[Glyph], text: str, font_name: str) -> str:
     """A letter-spaced line ("B Á O C Á O", every letter a space apart) joined back into words from the gaps
     between its glyphs (:func:`join_spaced_by_gaps`); ``text`` unchanged when it is not one."""
     drawn = [g for g in glyphs if g[4].strip()]
-    gaps = [b[0] - a[1] for a, b in zip(drawn, drawn[1:], strict=False)]
+    gaps = [b[0] - a[1] for a, b in pairwise(drawn)]
     letters = [nfc(decode_run(g[4], font_name)) for g in drawn]
     return join_spaced_by_gaps(letters, gaps) or text
