@@ -672,7 +672,8 @@ def annex_statuses(block: Block, in_annex: bool) -> list[tuple[str, str, str | N
         return [(m.group(1), "not_achieved" if len(m.group(3)) > 3 else "achieved", m.group(2), 0)] if m else []
     if "ạt" not in block.text and "ẠT" not in block.text and not _CROSSES.union("✓✔☑").intersection(block.text):
         return []
-    columns = _status_columns(block.rows[0]) if block.rows else None
+    # the header's "Đạt | Không đạt" may be a second header row, under a merged "Đánh giá"
+    columns = next((c for row in block.rows[:2] if (c := _status_columns(row))), None)
     found = []
     for k, row in enumerate(block.rows):
         # the code in the first cell, or in the second after an "STT" column

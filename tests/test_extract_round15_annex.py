@@ -274,6 +274,14 @@ def _table(rows: list[list[str]]) -> Block:
             ],
             [("3.1", "not_achieved", "Kiểm soát TTHC", 1), ("3.2", "achieved", "Công khai TTHC", 2)],
         ),
+        (  # a two-row header: "Đánh giá" merged over "Đạt | Không đạt"
+            [
+                ["Mã chỉ số", "Nội dung", "Đánh giá", "Đánh giá"],
+                ["", "", "Đạt", "Không đạt"],
+                ["7.4", "Trang thông tin điện tử của xã", "", "x"],
+            ],
+            [("7.4", "not_achieved", "Trang thông tin điện tử của xã", 2)],
+        ),
         (  # "Chưa đạt" as the word, a code printed with its dot
             [
                 ["Mã chỉ số", "Nội dung", "Kết quả"],
