@@ -58,6 +58,7 @@ from cchc.extractors.tables import (
     INDICATOR_TEXT_HEADER_RE,
     INDICATOR_TEXT_ROW_RE,
     TEXT_HEADER_RE,
+    annex_statuses,
     criteria_from_cell_stream,
     criteria_from_table,
     criteria_from_text_rows,
@@ -202,6 +203,7 @@ def extract_record(document: Document, source: Source) -> Record:
     record.framework = framework.id
     record.framework_maxima_known = framework.has_maxima
     extract_scores(ctx)
+    read_indicator_annex(ctx)
     record.years += overall_year(record)
     record.outline = extract_outline(document, ctx)
     record.quantities = extract_quantities(ctx)
@@ -209,6 +211,49 @@ def extract_record(document: Document, source: Source) -> Record:
     record.is_scored_report = record.overall.score is not None or any(c.score is not None for c in record.criteria)
     record.document_type = "report" if record.is_scored_report else "other"
     return record
+
+
+def read_indicator_annex(ctx: _Ctx) -> None:
+    """The "Đạt" / "Không đạt" each indicator is marked with in an annex ("PHỤ LỤC … TÌNH HÌNH THỰC HIỆN CÁC CHỈ SỐ
+    THÀNH PHẦN"): onto the indicator the report already states (its evidence gains the annex row), or a new one."""
+    in_annex = False
+    for i, block in enumerate(ctx.doc.blocks):
+        in_annex = in_annex or starts_annex(block)
+        if block.rows is None and not in_annex:
+            continue
+        for code, status, title, row in annex_statuses(block, in_annex):
+            _mark_indicator(ctx, code, status, title, _row_evidence(block, i, row))
+
+
+def starts_annex(block: Block) -> bool:
+    """A block opening an annex: "PHỤ LỤC", "Phụ lục 1", "PHỤ LỤC: TÌNH HÌNH …"."""
+    return block.text.startswith(_ANNEX_OPENINGS)
+
+
+_ANNEX_OPENINGS = ("PHỤ LỤC", "Phụ lục", "Phụ Lục", "PHỤ lục")
+
+
+def _row_evidence(block: Block, index: int, row: int) -> Evidence:
+    """Evidence quoting line ``row`` of a table block (the block itself for a text line)."""
+    if block.rows is None:
+        return evidence(block, index)
+    start = sum(len(" | ".join(r)) + 1 for r in block.rows[:row])
+    return evidence(block, index, start, start + len(" | ".join(block.rows[row])))
+
+
+def _mark_indicator(ctx: _Ctx, code: str, status: str, title: str | None, ev: Evidence) -> None:
+    """Annex status ``status`` of indicator ``code``, onto the indicators of that code or a new one."""
+    same = [i for i in ctx.record.indicators if i.code.strip().rstrip(".") == code]
+    for indicator in same:
+        indicator.annex_status = status  # type: ignore[assignment]
+    if same:
+        same[0].evidence.append(ev)
+        return
+    criterion = code.split(".")[0]
+    known = any(c.code == criterion for c in ctx.record.criteria)
+    ctx.record.indicators.append(
+        Indicator(code=code, title=title, annex_status=status, criterion=criterion if known else None, evidence=[ev])  # type: ignore[arg-type]
+    )
 
 
 def _read_as_ranking(document: Document, record: Record) -> bool:
@@ -763,9 +808,9 @@ class _Assembler:
             return self.table(st.index)
         if (after := self.indicator_text_table(st.index)) is not None:
             return after
-        if st.section is not None:
-            self.close_indicator()
-            self.section, self.current, self.listed_as, self.heading_code = st.section, None, None, None
+        if st.section is not None or starts_annex(self.ctx.doc.blocks[st.index]):
+            self.close_indicator()  # an annex ("PHỤ LỤC") after the signature closes the body's lists too
+            self.section, self.current, self.listed_as, self.heading_code = st.section or self.section, None, None, None
         if st.kind == Kind.SECTION:
             return st.index + 1
         scores = self.ctx.scores(st.index)

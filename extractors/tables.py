@@ -626,3 +626,60 @@ def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Crite
             )
         )
     return found
+
+
+# ---------------------------------------------------------------------------- the Đạt / Không đạt indicator annex
+_ANNEX_CODE_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s*$")
+_ANNEX_LINE_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(\S.{0,200}?)\s+(không đạt|chưa đạt|đạt)\s*$", re.I)
+_MARKS = frozenset("xX✓✔☑+")
+_CROSSES = frozenset("✗✘☒")
+
+
+def _status_word(cell: str) -> str | None:
+    """ "Đạt" / "Không đạt" ("Chưa đạt"), ✓ / ✗ as one cell states them."""
+    folded = fold_loose(cell)
+    if folded == "dat" or cell.strip() in _MARKS - {"x", "X", "+"}:
+        return "achieved"
+    if folded in ("khong dat", "chua dat") or cell.strip() in _CROSSES:
+        return "not_achieved"
+    return None
+
+
+def _status_columns(header: list[str]) -> tuple[int, int] | None:
+    """The columns of a header "… | Đạt | Không đạt" (a mark in one of them), or None."""
+    folded = [fold_loose(cell) for cell in header]
+    if "dat" in folded and ("khong dat" in folded or "chua dat" in folded):
+        other = folded.index("khong dat") if "khong dat" in folded else folded.index("chua dat")
+        return folded.index("dat"), other
+    return None
+
+
+def annex_row_status(row: list[str], columns: tuple[int, int] | None) -> str | None:
+    """The status of one annex row: a mark in the "Đạt" or "Không đạt" column, else a word or tick in a cell."""
+    if columns is not None and max(columns) < len(row):
+        yes, no = (row[k].strip() for k in columns)
+        if bool(yes) != bool(no):
+            return "achieved" if yes else "not_achieved"
+    found = {s for cell in row[1:] if (s := _status_word(cell))}
+    return found.pop() if len(found) == 1 else None
+
+
+def annex_statuses(block: Block, in_annex: bool) -> list[tuple[str, str, str | None, int]]:
+    """(code, status, title, row or line) of the indicators a "Đạt / Không đạt" annex marks: a table's rows (a
+    code cell, then the mark), or, after a "PHỤ LỤC" heading, a text line "1.1 Kế hoạch CCHC năm Không đạt"."""
+    if block.rows is None:
+        m = _ANNEX_LINE_RE.match(block.text) if in_annex and "đạt" in block.text.casefold() else None
+        return [(m.group(1), "not_achieved" if len(m.group(3)) > 3 else "achieved", m.group(2), 0)] if m else []
+    if "ạt" not in block.text and "ẠT" not in block.text and not _CROSSES.union("✓✔☑").intersection(block.text):
+        return []
+    # the header's "Đạt | Không đạt" may be a second header row, under a merged "Đánh giá"
+    columns = next((c for row in block.rows[:2] if (c := _status_columns(row))), None)
+    found = []
+    for k, row in enumerate(block.rows):
+        # the code in the first cell, or in the second after an "STT" column
+        at, code = next(((j, m) for j, cell in enumerate(row[:2]) if (m := _ANNEX_CODE_RE.match(cell))), (0, None))
+        status = annex_row_status(row[at:], columns and (columns[0] - at, columns[1] - at)) if code else None
+        if code and status:
+            title = row[at + 1].strip() if len(row) > at + 1 and not _status_word(row[at + 1]) else None
+            found.append((code.group(1), status, title or None, k))
+    return found

@@ -14,6 +14,7 @@ SCHEMA_VERSION = "1.0"
 
 Severity = Literal["error", "warning", "info"]
 ListedAs = Literal["full", "incomplete"]
+AnnexStatus = Literal["achieved", "not_achieved"]
 
 
 class _Model(BaseModel):
@@ -103,6 +104,11 @@ class Indicator(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     criterion: str | None = Field(None, description="Code of the criterion it belongs to")
     zero_score: bool = Field(False, description='Stated as not scoring ("không đạt điểm")')
+    annex_status: AnnexStatus | None = Field(
+        None,
+        description='As marked in an indicator annex ("PHỤ LỤC … các chỉ số thành phần"): "Đạt" (achieved) or '
+        '"Không đạt" (not_achieved), by an "x" in a column, a word, or ✓ / ✗',
+    )
 
 
 class Quantity(_Model):

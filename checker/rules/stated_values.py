@@ -282,6 +282,9 @@ def status_contradiction(record: Record, ctx: RuleContext) -> Iterator[Hit]:
             )
             continue
         for i in fulls:
+            if i.annex_status == "not_achieved":
+                yield _annex_not_achieved(code, i)
+                continue
             lost = i.score is not None and i.max_score is not None and i.score < i.max_score - _EPS
             if lost or i.zero_score:
                 yield Hit(
@@ -302,6 +305,20 @@ def status_contradiction(record: Record, ctx: RuleContext) -> Iterator[Hit]:
                     evidence=i.evidence,
                     severity="warning",
                 )
+
+
+def _annex_not_achieved(code: str, i: Indicator) -> Hit:
+    """An indicator the prose lists among the full-score ones that the annex marks "Không đạt"."""
+    return Hit(
+        subject=code,
+        message=f"{m.indicator_place(code, 'vi')}: liệt kê trong nhóm đạt điểm tối đa{_at(i.evidence, 'vi')} nhưng "
+        "phụ lục đánh giá “Không đạt”",
+        message_en=f"{m.indicator_place(code, 'en')}: listed among full-score indicators{_at(i.evidence, 'en')} but "
+        "marked “Không đạt” (not achieved) in the annex",
+        expected="Đạt",
+        actual="Không đạt",
+        evidence=i.evidence,
+    )
 
 
 def _parent_full_child_not(groups: dict[tuple[str | None, str], list[Indicator]]) -> Iterator[Hit]:

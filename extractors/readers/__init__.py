@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc.errors import EmptyFileError, EncryptedFileError, LimitExceededError, UnsupportedFormatError
-from cchc.extractors.document import Document
+from cchc.extractors.document import Document, drop_page_footers
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -65,8 +65,13 @@ def read_document(path: str | Path, settings: Settings = DEFAULT_SETTINGS) -> Do
     """Read a PDF, DOCX or text report into the document model.
 
     Raises an ``InputError`` subclass (empty, unsupported, corrupt, encrypted, over a limit)
-    with a one-line message naming the file.
+    with a one-line message naming the file. Running page footers are taken out of the text.
     """
+    return drop_page_footers(_read_any(path, settings))
+
+
+def _read_any(path: str | Path, settings: Settings) -> Document:
+    """The document as its format's reader gives it."""
     path = Path(path)
     size = path.stat().st_size
     if size == 0:

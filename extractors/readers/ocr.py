@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import regex as re
 
 from cchc.errors import CorruptFileError, InputError, LimitExceededError
-from cchc.extractors.document import BBox, Block, Provenance, nfc
+from cchc.extractors.document import BBox, Block, Provenance, join_spaced_by_gaps, nfc
 from cchc.extractors.layout import PAGE_NUMBER_RE, SENTENCE_END_RE, classify, starts_block
 from cchc.extractors.numbers_ocr import repair_ocr_cell, repair_ocr_numbers, repair_rank_column
 from cchc.extractors.readers import ocr_tables
@@ -220,7 +220,11 @@ def _make_line(words: list[OcrWord], block: int, par: int) -> OcrLine:
         max(w.bbox[2] for w in words),
         max(w.bbox[3] for w in words),
     )
-    return OcrLine(" ".join(w.text for w in words), bbox, tuple(words), block, par)
+    text = " ".join(w.text for w in words)
+    if text[1:2] == " " and text[3:4] == " ":  # "B Á O …": maybe a letter-spaced title, a word per letter
+        gaps = [b.bbox[0] - a.bbox[2] for a, b in itertools.pairwise(words)]
+        text = join_spaced_by_gaps([w.text for w in words], gaps) or text
+    return OcrLine(text, bbox, tuple(words), block, par)
 
 
 def _split_columns(words: list[OcrWord]) -> list[list[OcrWord]]:

@@ -34,7 +34,7 @@ import regex as re
 from pypdfium2_raw.bindings import _libs
 
 from cchc.errors import CorruptFileError, EmptyFileError, EncryptedFileError, LimitExceededError
-from cchc.extractors.document import BBox, Block, BlockKind, Document, Provenance, nfc
+from cchc.extractors.document import BBox, Block, BlockKind, Document, Provenance, join_spaced_by_gaps, nfc
 from cchc.extractors.layout import (
     LETTER_ITEM_RE,
     PAGE_NUMBER_RE,
@@ -548,6 +548,8 @@ class _PageReader:
         top = min(tops)
         bottom = max(bottoms)
         text = " ".join(s.text for s in segments)
+        if len(segments) == 1 and text[1:2] == " " and text[3:4] == " ":  # "B Á O …": maybe letter-spaced
+            text = segments[0].text = _word_gaps_doubled(glyphs, text, font_name)
         x0 = segments[0].x0 if segments else glyphs[0][0]
         x1 = segments[-1].x1 if segments else seg_x1
         return Line(page, top, bottom, x0, x1, size, text, segments, bold)
@@ -1184,3 +1186,12 @@ def _extend_table(block: Block, more: TableRegion) -> None:
 
 
 __all__ = ["PDFIUM_LOCK", "read_pdf"]
+
+
+def _word_gaps_doubled(glyphs: list[Glyph], text: str, font_name: str) -> str:
+    """A letter-spaced line ("B Á O C Á O", every letter a space apart) joined back into words from the gaps
+    between its glyphs (:func:`join_spaced_by_gaps`); ``text`` unchanged when it is not one."""
+    drawn = [g for g in glyphs if g[4].strip()]
+    gaps = [b[0] - a[1] for a, b in pairwise(drawn)]
+    letters = [nfc(decode_run(g[4], font_name)) for g in drawn]
+    return join_spaced_by_gaps(letters, gaps) or text
