@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -76,7 +77,9 @@ def test_committed_truth_is_what_the_specs_give() -> None:
 
 # text, DOCX, Word numbering, PDF, a PDF table, and one LibreOffice conversion (soffice, from the Makefile's packages)
 @pytest.mark.parametrize("name", ["an-son-2023", "binh-minh-2023", "thanh-hai-2022", "kim-son-2023", "dong-tam-2021",
-                                  "thanh-xuan-2023", "tan-lien-2023", "thanh-duc-2022", "son-phuoc-2023", "ke-sach-2023"])
+                                  "thanh-xuan-2023", "tan-lien-2023", "thanh-duc-2022", "son-phuoc-2023", "ke-sach-2023",
+                                  # round 16: a spreadsheet's print, two columns, OpenDocument and RTF saved by soffice
+                                  "viet-vinh-2023", "dai-dinh-2024", "tay-phu-2022", "long-dien-tay-2023"])
 def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
     first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
     second = build.build(tmp_path / "b", only=[name])[0].read_bytes()
@@ -716,3 +719,86 @@ def test_round_15_pdf_footer_with_page_count_and_letter_spaced_headings(tmp_path
     assert "B Á O C Á O" in first and "K Ế T Q U Ả" in first  # the letters apart in the text layer
     assert "Bình An" in first  # the prose is not spaced
     assert build.letter_spaced("KẾT QUẢ 2023") == "K Ế T  Q U Ả  2 0 2 3"
+
+
+def test_round_16_spreadsheet_print_is_ruled_cells(tmp_path: Path) -> None:
+    """Round 16 (layout grid, ``excel``): the header's two sides, the overall and the criteria are ruled cells; the change
+    in rank is a signed number in its own cell, and the truth reads it as such."""
+    import pdfplumber
+
+    path = build.build(tmp_path, only=["viet-vinh-2023"])[0]
+    with pdfplumber.open(path) as pdf:
+        rows = [[" ".join((cell or "").split()) for cell in row] for page in pdf.pages for table in page.extract_tables()
+                for row in table]
+    assert any(row[0].startswith("ỦY BAN NHÂN DÂN XÃ VIỆT VINH Số: 07/BC-UBND") and "CỘNG HÒA" in row[1] for row in rows)
+    assert ["Tổng điểm đạt được", "91,00"] in rows and ["Xếp hạng", "4/23"] in rows and ["Xếp loại", "Xuất sắc"] in rows
+    assert ["Tăng (+), giảm (-) thứ hạng so với năm trước", "+2"] in rows
+    assert ["2", "Cải cách thể chế", "6", "5,5", "95,67"] in rows  # the planted percent: 5,5/6 is 91,67%
+    truth = json.loads((tmp_path / "truth" / "viet-vinh-2023.json").read_text(encoding="utf-8"))
+    assert truth["overall"] | {"classification": None} == {"score": 91.0, "max_score": 100.0, "percent": 91.0, "rank": 4,
+                                                            "rank_total": 23, "rank_change": 2, "classification": None}
+    assert truth["indicators"] == {}  # a spreadsheet's print lists no component indicators
+    blocks, truth = compose(BY_NAME["ky-phu-2022"])
+    assert not [b for b in blocks if b[0] in ("header", "heading") and "KẾT QUẢ THỰC HIỆN" in b[1]]
+    assert truth["overall"]["rank_change"] == 0 and ["Tăng (+), giảm (-) thứ hạng so với năm trước", "0"] in \
+        [row for b in blocks if b[0] == "table" for row in b[1]]
+    assert {p["kind"]: p["sentence"] for p in truth["planted"]} == {"total_mismatch": "Tổng điểm đạt được 95,50",
+                                                                   "rank_out_of_range": "Xếp hạng 19/18"}
+
+
+def test_round_16_two_columns_under_a_header_across_the_page(tmp_path: Path) -> None:
+    """Round 16 (``two_cols``): the header and title span the page; below them the body runs in two columns, and no
+    body word crosses the gutter."""
+    import pdfplumber
+
+    path = build.build(tmp_path, only=["dai-dinh-2024"])[0]
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        middle, words = page.width / 2, page.extract_words()
+    title = next(w for w in words if w["text"] == "BÁO")
+    assert title["x0"] < middle < title["x1"] or abs((title["x0"] + title["x1"]) / 2 - middle) < 30  # centred
+    body = [w for w in words if w["top"] > title["bottom"] + 40 and w["bottom"] < page.height - 60]
+    left, right = [w for w in body if w["x1"] < middle - 2], [w for w in body if w["x0"] > middle + 2]
+    assert len(left) > 100 and len(right) > 100 and len(left) + len(right) == len(body)
+    assert any(w["text"] == "Căn" for w in left[:3])  # the body starts in the left column
+
+
+def test_round_16_saved_as_odt_and_rtf(tmp_path: Path) -> None:
+    """Round 16: the DOCX saved by LibreOffice as OpenDocument (its "mimetype" first and stored) and as RTF; the text
+    as LibreOffice reads it back holds the planted sentences, the signer and the lettered criteria rows."""
+    import subprocess
+
+    odt, rtf = build.build(tmp_path, only=["tay-phu-2022", "long-dien-tay-2023"])
+    with zipfile.ZipFile(odt) as z:
+        first = z.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+    assert rtf.read_bytes().startswith(b"{\\rtf1")
+    out = tmp_path / "text"
+    for path in (odt, rtf):
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
+                        "txt:Text (encoded):UTF8", "--outdir", str(out), str(path)], check=True, capture_output=True,
+                       timeout=300)
+        text = " ".join((out / (path.stem + ".txt")).read_text(encoding="utf-8-sig").split())
+        truth = json.loads((tmp_path / "truth" / f"{path.stem.rsplit('-', 1)[0]}.json").read_text(encoding="utf-8"))
+        for planted in truth["planted"]:
+            assert " ".join(planted["sentence"].split()) in text, planted
+        assert truth["meta"]["signer"] in text and truth["meta"]["doc_number"] in text
+    assert re.search(r"Tỷ lệ \(%\) Tổng điểm 100 89,00 89,00 a \w", text)  # the RTF: totals first, then "a" … "k"
+
+
+def test_round_16_lettered_table_with_score_first_two_row_header(tmp_path: Path) -> None:
+    """Round 16 (``head3``, ``table_cols`` letters, ``totals_top``, ``total_label``): "Điểm" merged over "Đạt | Tối đa |
+    Tỷ lệ (%)", the totals row "Tổng điểm" first, criteria lettered a … k as Vietnamese texts letter them."""
+    import docx
+
+    path = build.build(tmp_path, only=["long-tan-2020"])[0]
+    (table,) = [t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text == "STT"]
+    first, second = [[c.text for c in table.rows[r].cells] for r in (0, 1)]
+    assert first == ["STT", "Lĩnh vực, tiêu chí", "Điểm", "Điểm", "Điểm"]  # one merged cell, read three times
+    assert second == ["STT", "Lĩnh vực, tiêu chí", "Đạt", "Tối đa", "Tỷ lệ (%)"]
+    rows = [[c.text for c in row.cells] for row in table.rows[2:]]
+    assert rows[0] == ["", "Tổng điểm", "85,50", "100", "85,50"]
+    assert [row[0] for row in rows[1:]] == ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"]
+    assert rows[1][2:] == ["10,5", "12", "87,50"] and rows[10][2:] == ["10,5", "12", "87,50"]
+    assert sum(d(row[2]) for row in rows[1:]) == d("85,50")

@@ -10,7 +10,8 @@ reportlab's invariant mode (LibreOffice's DOCX get fixed zip dates too). Convert
 (``soffice --headless --infilter=writer_pdf_import --convert-to docx``), which writes one text
 frame per printed line; ``conv_lines`` and ``conv_flow`` then re-flow those lines into body
 paragraphs the way other PDF-to-Word converters do (a paragraph per printed line, or paragraphs
-cut every few lines regardless of sentences).
+cut every few lines regardless of sentences). Round 16: ``odt`` and ``rtf`` are the rendered DOCX opened and saved by
+LibreOffice (``soffice --convert-to odt|rtf``; the ODT with fixed zip dates and its random revision ids fixed).
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from specs import SPECS
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 EXTENSIONS = {"txt": ".txt", "txt_utf16": ".txt", "docx": ".docx", "docx_autonum": ".docx", "pdf": ".pdf",
-              "conv_soffice": ".docx", "conv_lines": ".docx", "conv_flow": ".docx", "scan": ".pdf"}
+              "conv_soffice": ".docx", "conv_lines": ".docx", "conv_flow": ".docx", "scan": ".pdf",
+              "odt": ".odt", "rtf": ".rtf"}  # round 16: the DOCX saved by LibreOffice as OpenDocument or RTF
 DEFAULT_OUT = HERE / "build"
 COMMITTED_TRUTH = HERE / "truth"  # the default build's truth is committed, so a reviewer can read it without building
 
@@ -383,7 +385,10 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
             for r, row in enumerate(rows):
                 for c, value in enumerate(row):
                     table.cell(r, c).text = value
-            for (r1, c1), (r2, c2) in (((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (1, 4))):
+            spans = [((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (1, 4))]
+            if len(block) > 2 and block[2] == "score3":  # round 16: "Điểm" over "Đạt | Tối đa | Tỷ lệ (%)"
+                spans = [((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 4))]
+            for (r1, c1), (r2, c2) in spans:
                 merged = table.cell(r1, c1).merge(table.cell(r2, c2))
                 for para in merged.paragraphs[1:]:  # the merged-in empty cell's paragraph
                     para._element.getparent().remove(para._element)
@@ -405,14 +410,18 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
     write_zip_fixed(buffer.getvalue(), path)
 
 
-def write_zip_fixed(data: bytes, path: Path) -> None:
-    """Rewrite a zip with fixed entry dates, so the same document gives the same bytes."""
+def write_zip_fixed(data: bytes, path: Path, keep_methods: bool = False) -> None:
+    """Rewrite a zip with fixed entry dates, so the same document gives the same bytes; ``keep_methods`` (round 16,
+    OpenDocument) keeps each entry's compression, so the "mimetype" entry stays first and stored."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            fixed.compress_type = info.compress_type if keep_methods else zipfile.ZIP_DEFLATED
+            content = src.read(info.filename)
+            if keep_methods and info.filename == "settings.xml":  # LibreOffice's random revision-save id
+                content = re.sub(rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+', rb"\g<1>1", content)
+            dst.writestr(fixed, content)
     path.write_bytes(out.getvalue())
 
 
@@ -444,11 +453,14 @@ def pdf_options(spec: dict[str, Any]) -> dict[str, Any]:
     footer = None
     if spec.get("footer_of"):
         footer = f"UBND {spec['level']} {spec['unit']} – Báo cáo CCHC năm {spec['year']} – Trang {{page}}/{{pages}}"
-    return {"footer_of": footer, "spaced": bool(spec.get("spaced_caps"))}
+    options: dict[str, Any] = {"footer_of": footer, "spaced": bool(spec.get("spaced_caps"))}
+    if spec.get("two_cols"):  # round 16: the body in two columns, as a newsletter is laid out
+        options["two_cols"] = True
+    return options
 
 
 def render_pdf(blocks: list[Block], path: Path, running: str | None = None, footer_of: str | None = None,
-               spaced: bool = False) -> None:
+               spaced: bool = False, two_cols: bool = False) -> None:
     """A digital PDF: page numbers in the footer from page 2; with ``running`` (round 8) that line at the top of
     every page and "Trang n" at the foot of every page, as an office's Word template prints them; with ``footer_of``
     (round 15) that line, "Trang n/N" filled in, at the foot of every page; with ``spaced`` the titles and headings in
@@ -456,14 +468,14 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None, foot
     if footer_of:  # the page count is known after a first pass
         with tempfile.TemporaryDirectory() as tmp:
             pages: list[int] = []
-            _render_pdf(blocks, Path(tmp) / "count.pdf", running, footer_of, spaced, pages)
-        _render_pdf(blocks, path, running, footer_of, spaced, [], total_pages=max(pages))
+            _render_pdf(blocks, Path(tmp) / "count.pdf", running, footer_of, spaced, pages, two_cols=two_cols)
+        _render_pdf(blocks, path, running, footer_of, spaced, [], total_pages=max(pages), two_cols=two_cols)
     else:
-        _render_pdf(blocks, path, running, None, spaced, [])
+        _render_pdf(blocks, path, running, None, spaced, [], two_cols=two_cols)
 
 
 def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of: str | None, spaced: bool,
-                pages: list[int], total_pages: int = 0) -> None:
+                pages: list[int], total_pages: int = 0, two_cols: bool = False) -> None:
     from xml.sax.saxutils import escape
 
     from reportlab import rl_config
@@ -492,13 +504,20 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
     cell = ParagraphStyle("cell", fontName="DejaVuSerif", fontSize=10, leading=12)
     cell_center = ParagraphStyle("cellc", parent=cell, alignment=TA_CENTER)
     story: list[Any] = []
-    for block in blocks:
+    if two_cols:  # round 16: the header and the title across the page, then the body in two columns
+        from reportlab.platypus import FrameBreak
+
+        first_para = next(i for i, b in enumerate(blocks) if b[0] not in ("header", "center"))
+    for index, block in enumerate(blocks):
         kind = block[0]
+        if two_cols and index == first_para:
+            story.append(FrameBreak())
         if kind in ("header", "signature"):
             style = cell_center
             left = [Paragraph(escape(x) if x else "&nbsp;", style) for x in block[1]]
             right = [Paragraph(escape(x) if x else "&nbsp;", style) for x in block[2]]
-            table = Table([[left, right]], colWidths=[7 * cm, 9.5 * cm])
+            narrow = two_cols and kind == "signature"  # in a column
+            table = Table([[left, right]], colWidths=[3.6 * cm, 4.4 * cm] if narrow else [7 * cm, 9.5 * cm])
             table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
             story += [table, Spacer(1, 8)]
         elif kind == "center" and spaced and block[2] and block[1] == block[1].upper():  # round 15
@@ -529,9 +548,11 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
             rows = [[Paragraph(escape(v), cell if c == 1 and r > 1 else cell_center) for c, v in enumerate(row)]
                     for r, row in enumerate(block[1])]
             table = Table(rows, colWidths=[w * cm for w in (1.2, 8.3, 2.2, 2.2, 2.3)], repeatRows=2)
+            spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (3, 0)), ("SPAN", (4, 0), (4, 1))]
+            if len(block) > 2 and block[2] == "score3":  # round 16: "Điểm" over "Đạt | Tối đa | Tỷ lệ (%)"
+                spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (4, 0))]
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("SPAN", (0, 0), (0, 1)),
-                                       ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (3, 0)), ("SPAN", (4, 0), (4, 1))]))
+                                       ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *spans]))
             story += [table, Spacer(1, 6)]
         elif kind == "pre":
             for line in block[1]:
@@ -554,6 +575,25 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
         canvas.setFont("DejaVuSerif", 9)
         canvas.drawCentredString(A4[0] / 2, 1.2 * cm, (footer_of or "").format(page=doc.page, pages=total_pages))
 
+    if two_cols:
+        from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+
+        width, height = A4
+        column, gap, top_height = 8.2 * cm, 0.6 * cm, 6 * cm
+        top = Frame(2 * cm, height - 2 * cm - top_height, width - 4 * cm, top_height, id="top")
+
+        def columns(page_top: float) -> list[Any]:
+            return [Frame(2 * cm + i * (column + gap), 2 * cm, column, page_top - 2 * cm, id=f"col{i}")
+                    for i in (0, 1)]
+
+        on_page = footer_line if footer_of else page_number
+        doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm,
+                              bottomMargin=2 * cm, title="", author="", creator="", producer="")
+        doc.addPageTemplates([PageTemplate("first", [top, *columns(height - 2 * cm - top_height)],
+                                           onPage=footer_line if footer_of else lambda c, d: None),
+                              PageTemplate("later", columns(height - 2 * cm), onPage=on_page)])
+        doc.build([NextPageTemplate("later"), *story])
+        return
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2 * cm,
                             bottomMargin=2 * cm, title="", author="", creator="", producer="")
     if footer_of:
@@ -609,6 +649,18 @@ def soffice_convert(pdf: Path, out_dir: Path) -> Path:
     result = out_dir / (pdf.stem + ".docx")
     if not result.exists():
         raise RuntimeError(f"soffice did not convert {pdf}")
+    return result
+
+
+def soffice_save_as(docx_path: Path, out_dir: Path, fmt: str) -> Path:
+    """Round 16: a DOCX opened in LibreOffice Writer and saved as .odt or .rtf."""
+    profile = soffice_profile()
+    cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt, "--outdir",
+           str(out_dir / "saved"), str(docx_path)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    result = out_dir / "saved" / (docx_path.stem + "." + fmt)
+    if not result.exists():
+        raise RuntimeError(f"soffice did not save {docx_path} as {fmt}")
     return result
 
 
@@ -687,6 +739,15 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
         render_pdf(blocks, path, running, **pdf_options(spec))
     elif fmt == "scan":  # round 12: printed and scanned, an image-only PDF
         render_scan(blocks, path, running, spec)
+    elif fmt in ("odt", "rtf"):  # round 16: written in Word, saved by LibreOffice as OpenDocument or RTF
+        with tempfile.TemporaryDirectory() as tmp:
+            source = Path(tmp) / (name + ".docx")
+            render_docx(blocks, spec["layout"], source, tab_header=spec.get("tab_header", False), spec=spec)
+            converted = soffice_save_as(source, Path(tmp), fmt)
+            if fmt == "odt":  # the same parts every time; only the zip's entry dates differ
+                write_zip_fixed(converted.read_bytes(), path, keep_methods=True)
+            else:
+                path.write_bytes(converted.read_bytes())
     else:
         with tempfile.TemporaryDirectory() as tmp:
             pdf = Path(tmp) / (name + ".pdf")

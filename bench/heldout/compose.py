@@ -464,7 +464,10 @@ class Composer:
                  f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"]
         if self.spec.get("date_style") == "plain":  # round 6: "ngày 5 tháng 1 năm 2024"
             right[2] = f"{place}, ngày {d.day} tháng {d.month} năm {d.year}"
-        self.add("header", left, right)
+        if self.spec.get("excel"):  # round 16: printed from a spreadsheet, the two sides in two ruled cells
+            self.add("table", [["\n".join(left), "\n".join(right)]])
+        else:
+            self.add("header", left, right)
         self.add("center", "BÁO CÁO", True)
         title_year = self.year
         for _, printed in self.plant("year_title"):
@@ -547,7 +550,8 @@ class Composer:
         pct_text = vn(percent(total, Decimal(100)), 2)  # a three-decimal total's percent is printed with two
         score_needle = f"{total_text} điểm trên tổng số 100" if self.spec.get("overall_style") == "pct_first" \
             else f"({total_text}) điểm trên tổng số 100" if self.spec.get("overall_style") == "words" \
-            else f"{total_text}/100"  # round 5: the points stated apart from the percent
+            else f"Tổng điểm đạt được {total_text}" if self.spec.get("overall_style") == "grid" \
+            else f"{total_text}/100"  # round 5: the points stated apart from the percent; round 16: a grid's cells
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
             self.plants.append(Planted("percent_mismatch", "overall", "", [num(percent(total, Decimal(100))), num(dec(printed))],
@@ -579,6 +583,16 @@ class Composer:
             return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                     "rank_total": rank_total, "rank_change": change, "classification": classification}
         style = self.spec.get("overall_style")
+        if style == "grid":  # round 16: a spreadsheet's summary cells, one label and one value a row
+            sign = "" if change is None else f"{change:+d}" if change else "0"
+            unit = f"UBND {self.unit_phrase()}, {self.district_kind} {self.district}, {self.province_phrase()}"
+            rows = [["Chỉ tiêu", "Kết quả"], ["Đơn vị", unit],
+                    ["Năm đánh giá", str(self.year)], ["Tổng điểm đạt được", total_text], ["Điểm tối đa", "100"],
+                    ["Tỷ lệ đạt (%)", pct_text], ["Xếp hạng", f"{rank}/{rank_total}"],
+                    ["Tăng (+), giảm (-) thứ hạng so với năm trước", sign], ["Xếp loại", classification]]
+            self.add("table", rows)
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
         if style == "pct_first":  # round 5: the percent here, the points in the assessment further on
             text = (f"Chỉ số CCHC năm {self.year} của {self.level} đạt {pct_text}%, {rank_text}"
                     + (f" ({change_text})" if change_text else "") + ".")
@@ -1385,18 +1399,22 @@ class Composer:
             return self.table_two_row_header()
         if self.spec.get("table_sub"):
             return self.table_sub()
+        if self.spec.get("head3"):
+            return self.table_head3()
         rows = [head + (["Xếp hạng"] if ranked else [])]
         for crit in self.criteria:
             score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
             number = ROMAN[int(crit.printed_number) - 1] if roman else crit.printed_number
+            if self.spec.get("table_cols") == "letters":  # round 16: "a" … "k" in the STT column
+                number = LETTERS[int(crit.printed_number) - 1]
             cells = [score_cell, crit.max_text] if score_first else [crit.max_text, score_cell]
             rows.append([number, crit.title[0].upper() + crit.title[1:], *cells,
                          crit.percent_text] + ([f"{crit.rank[0]}/{crit.rank[1]}" if crit.rank else ""] if ranked else []))
         pct_text = vn(percent(total, Decimal(100)), 2)
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
-        rows.append(["", "Tổng cộng", *([total_text, "100"] if score_first else ["100", total_text]), pct_text]
-                    + ([""] if ranked else []))
+        rows.append(["", self.spec.get("total_label", "Tổng cộng"),
+                     *([total_text, "100"] if score_first else ["100", total_text]), pct_text] + ([""] if ranked else []))
         if self.spec.get("totals_top"):  # round 13: as a spreadsheet sums it, the totals row first under the header
             rows.insert(1, rows.pop())
         if self.spec.get("cell_paras"):  # round 13: a long title typed over two paragraphs of its cell (Enter)
@@ -1412,6 +1430,26 @@ class Composer:
             self.add("table", [rows[0], *rows[cut:]])
         else:
             self.add("table", rows)
+
+    def table_head3(self) -> None:
+        """Round 16: a header over two rows, "Điểm" over "Đạt | Tối đa | Tỷ lệ (%)" (the score before the maximum);
+        with ``table_cols`` "letters" the criteria lettered "a" … "k"; ``total_label`` and ``totals_top`` as in table()."""
+        total_text, total = self.total_text()
+        rows = [["STT", "Lĩnh vực, tiêu chí", "Điểm", "", ""], ["", "", "Đạt", "Tối đa", "Tỷ lệ (%)"]]
+        for crit in self.criteria:
+            score_cell = crit.malformed.split("/")[0] if crit.malformed else crit.score_text
+            number = LETTERS[int(crit.printed_number) - 1] if self.spec.get("table_cols") == "letters" \
+                else crit.printed_number
+            rows.append([number, crit.title[0].upper() + crit.title[1:], score_cell, crit.max_text, crit.percent_text])
+        pct_text = vn(percent(total, Decimal(100)), 2)
+        for _, printed in self.plant("pct_overall"):
+            pct_text = printed
+        totals = ["", self.spec.get("total_label", "Tổng cộng"), total_text, "100", pct_text]
+        if self.spec.get("totals_top"):
+            rows.insert(2, totals)
+        else:
+            rows.append(totals)
+        self.add("table2h", rows, "score3")
 
     def table_sub(self) -> None:
         """Round 12: each criterion's row followed by its indicators' rows ("1.1 | Kế hoạch CCHC năm | 2 | 1,5 |"), their
@@ -1825,6 +1863,9 @@ class Composer:
             else:
                 self.general("II.")
                 self.tasks("III.")
+        elif self.layout == "grid":  # round 16: a report printed from a spreadsheet, cells and little prose
+            self.table()
+            self.records_table()
         elif self.layout in ("table_text", "table_tabs"):
             self.table_text()
             self.general("III.")

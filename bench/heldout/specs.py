@@ -164,6 +164,12 @@ bậc)."); ``status_table`` "x" | "words" | "tick" (an annex after the signature
 marked "Không đạt": the prose lists it as full -> status_contradiction; its listed_as is then null, as for "both");
 ``footer_of`` (PDF and what is made from it: "UBND xã … – Báo cáo CCHC năm 2023 – Trang 2/5" at the foot of every
 page); ``spaced_caps`` (PDF: titles and headings in capitals letter-spaced in the text layer, "B Á O  C Á O").
+Round 16 keys (each off unless set): fmt "odt" | "rtf" (the DOCX saved by LibreOffice as OpenDocument or RTF);
+layout grid (a report printed from a spreadsheet: the criteria table and the records table, no sections) with
+``excel`` (the header's two sides in two ruled cells) and overall_style grid (label and value cells, the change
+"+2" / "-1" / "0"); ``two_cols`` (PDF and what is made from it: the body in two columns under a header across the
+page); ``table_cols`` "letters" (a criteria table's STT "a" … "k"); ``head3`` (a header over two rows, "Điểm" over
+"Đạt | Tối đa | Tỷ lệ (%)"); ``total_label`` ("Tổng điểm" for the totals row, with ``totals_top`` first).
 Round 14 keys (each off unless set): layout prose_s (the score in the heading line: ``s_forms`` cycled over the
 criteria, "paren" "Title (11,5/12)" | "diem_tren" "Title: 11,5 điểm/12 điểm" | "d" "Title: 11,5/12đ" | "dot" "Title:
 11.5/12 điểm" | "toi_da" a bare heading, then "Đạt 11,5 điểm (tối đa 12 điểm), tỷ lệ …"); rank_style colon ("xếp
@@ -200,6 +206,8 @@ MAXIMA: dict[str, list[str]] = {
     "M14": ["12", "6", "19", "7", "11", "6", "13", "3", "11", "12"],
     # round 15: one more
     "M15": ["13", "6", "19", "6", "11", "7", "12", "3", "11", "12"],
+    # round 16: one more
+    "M16": ["12", "6", "20", "6", "11", "7", "12", "3", "11", "12"],
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -330,6 +338,17 @@ ROUND_14 = {"nghia-chanh-2023", "thach-linh-2022", "dong-xuyen-2024", "hung-dung
 ROUND_15 = {"thoi-long-2023", "muong-than-2022", "vinh-hai-2024", "gia-hung-2021", "vinh-thuan-2020",
             "tan-dong-hiep-2023", "phat-diem-2022", "an-thoi-2024", "phuoc-dinh-2021", "tan-uyen-2022",
             "binh-an-2025", "my-an-2023", "ta-phin-2024", "binh-san-2022"}
+# Round 16 (01:20; written without reading the code, the tests or any results): reports as other offices' tools
+# make them: a report printed from a spreadsheet (layout grid: the header's two sides in two ruled cells, the overall
+# as label and value cells, "+2" for the change, the criteria table, the records table; little prose) as a PDF, a scan
+# and LibreOffice's frames; a PDF laid out in two columns under a header across the page (and its scan and a
+# paragraph per line); the DOCX saved by LibreOffice as OpenDocument (.odt) or RTF; criteria tables lettered "a" … "k",
+# with a header over two rows ("Điểm" over "Đạt | Tối đa | Tỷ lệ (%)", the score before the maximum) and the totals
+# row first labelled "Tổng điểm"; Hà Giang, Cao Bằng, Thái Nguyên, Vĩnh Phúc, Hà Nam, Nam Định, Quảng Bình, Bình
+# Định, Lâm Đồng, Trà Vinh, Sóc Trăng, Phú Thọ, Tây Ninh, Bạc Liêu; one more framework.
+ROUND_16 = {"viet-vinh-2023", "dinh-phong-2021", "ky-phu-2022", "dai-dinh-2024", "nhat-tan-2022", "giao-xuan-2023",
+            "thanh-thach-2021", "tay-phu-2022", "dinh-trang-thuong-2024", "hieu-tu-2023", "long-tan-2020",
+            "hung-long-2022", "tan-lap-2025", "long-dien-tay-2023"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -343,10 +362,11 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 12 (22:15, unseen: for the lead's measurement)": ROUND_12,
            "round 13 (23:00, unseen: for the lead's measurement)": ROUND_13,
            "round 14 (23:45, unseen: for the lead's measurement)": ROUND_14,
-           "round 15 (00:35, unseen: for the lead's measurement)": ROUND_15}
+           "round 15 (00:35, unseen: for the lead's measurement)": ROUND_15,
+           "round 16 (01:20, unseen: for the lead's measurement)": ROUND_16}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
-                               14: ROUND_14, 15: ROUND_15}  # evaluate.py --round N
+                               14: ROUND_14, 15: ROUND_15, 16: ROUND_16}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1649,7 +1669,81 @@ SPECS: list[dict] = [
          signer="Trương Văn San", maxima="M15", scores="12 5,5 18 6 10 6,5 11,5 2,5 10 11", rank="2/7",
          rank_style="hang_thu_tren", crit_rank_style="hang_thu_tren", change="+1", classification="Xuất sắc",
          records=(1640, 1633, 1632, 1200, 1200), staff=(20, 19), plants=[("deduction", 1, "0,5")], tricky=[]),
+    # round 16
+    dict(name="viet-vinh-2023", fmt="pdf", layout="grid", unit="Việt Vinh", level="xã", district="Bắc Quang",
+         province="Hà Giang", year=2023, date="2024-01-16", number="07/BC-UBND", signer="Hoàng Văn Vinh",
+         maxima="M16", scores="11 5,5 18 5,5 10 6,5 11 2,5 10 11", rank="4/23", rank_style="digits",
+         overall_style="grid", change="+2", classification="Xuất sắc", records=(1320, 1314, 1313, 900, 900),
+         staff=(20, 19), plants=[("pct", 2, "95,67")], tricky=[], excel=True),
+    dict(name="dinh-phong-2021", fmt="scan", layout="grid", unit="Đình Phong", level="xã", district="Trùng Khánh",
+         province="Cao Bằng", year=2021, date="2022-01-18", number="03/BC-UBND", signer="Nông Văn Phong",
+         maxima="M16", scores="10,5 5 17,5 5 9,5 6 10,5 2,5 9,5 10,5", rank="9/21", rank_style="digits",
+         overall_style="grid", change="-1", classification="Tốt", records=(860, 855, 853, 400, 400),
+         staff=(19, 18), plants=[], tricky=[], excel=True, table_cols="letters", totals_top=True,
+         total_label="Tổng điểm", scan_dpi=300, scan_angle=0.3),
+    dict(name="ky-phu-2022", fmt="conv_soffice", layout="grid", unit="Ký Phú", level="xã", district="Đại Từ",
+         province="Thái Nguyên", year=2022, date="2023-01-13", number="05/BC-UBND", signer="Trần Văn Phú",
+         maxima="M16", scores="11,5 5,5 18,5 6 10 6 11,5 3 10 11,5", rank="19/18", rank_style="digits",
+         overall_style="grid", change="=", classification="Xuất sắc", records=(1510, 1502, 1500, 1000, 1000),
+         staff=(21, 20), plants=[("total", "95,50"), ("rank_oor", "overall", "19/18")], tricky=[], excel=True,
+         head3=True),
+    dict(name="dai-dinh-2024", fmt="pdf", layout="prose_a", unit="Đại Đình", level="xã", district="Tam Đảo",
+         province="Vĩnh Phúc", year=2024, date="2025-01-15", number="09/BC-UBND", signer="Lưu Văn Đình",
+         maxima="M16", scores="11 5 17,5 5,5 9 6 11 2,5 10 11", rank="6/9", rank_style="digits", change="+1",
+         classification="Tốt", records=(2230, 2219, 2217, 1800, 1800), staff=(21, 20),
+         plants=[("full_lost", 3), ("pct", 4, "94,67")], tricky=[], two_cols=True),
+    dict(name="nhat-tan-2022", fmt="pdf", layout="prose_b", unit="Nhật Tân", level="xã", district="Kim Bảng",
+         province="Hà Nam", year=2022, date="2023-01-12", number="04/BC-UBND", signer="Đỗ Văn Tân",
+         maxima="M16", scores="11,5 5,5 18 6 10,5 6,5 11,5 2,5 10 11,5", rank="2/17", rank_style="digits",
+         change="+3", classification="Xuất sắc", records=(1740, 1731, 1730, 1100, 1100), staff=(20, 19),
+         plants=[], tricky=["received_resolved", "staff_cadres"], two_cols=True),
+    dict(name="giao-xuan-2023", fmt="pdf", layout="prose_a", unit="Giao Xuân", level="xã",
+         district="Giao Thủy", province="Nam Định", year=2023, date="2024-01-17", number="06/BC-UBND",
+         signer="Vũ Văn Xuân", maxima="M16", scores="10,5 5,5 17 5 9,5 6 10,5 2,5 9,5 11", rank="11/22",
+         rank_style="digits", change="-2", classification="Tốt", records=(1890, 1882, 1880, 1200, 1200),
+         staff=(19, 18), plants=[("conflict_records", 1950)], tricky=[], two_cols=True),
+    dict(name="thanh-thach-2021", fmt="scan", layout="prose_b", unit="Thanh Thạch", level="xã",
+         district="Tuyên Hóa", province="Quảng Bình", year=2021, date="2022-01-14", number="02/BC-UBND",
+         signer="Đinh Văn Thạch", maxima="M16", scores="11 5 17,5 5,5 10 6 11 2,5 10 11", rank="5/19",
+         rank_style="digits", change="+1", classification="Tốt", records=(780, 775, 774, 300, 300),
+         staff=(18, 17), plants=[], tricky=["last_year"], two_cols=True, scan_dpi=300, scan_angle=0.3),
+    dict(name="tay-phu-2022", fmt="odt", layout="table", unit="Tây Phú", level="xã", district="Tây Sơn",
+         province="Bình Định", year=2022, date="2023-01-10", number="08/BC-UBND", signer="Nguyễn Văn Phú",
+         maxima="M16", scores="11,5 6 18 5,5 10 6,5 11 3 10,5 11", rank="3/15", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(1210, 1203, 1202, 800, 800), staff=(20, 19),
+         plants=[("pct", 1, "93,83"), ("year_closing", 2021)], tricky=[], head3=True, table_cols="letters"),
+    dict(name="dinh-trang-thuong-2024", fmt="rtf", layout="prose_a", unit="Đinh Trang Thượng", level="xã",
+         district="Di Linh", province="Lâm Đồng", year=2024, date="2025-01-15", number="05/BC-UBND",
+         signer="K' Brỏi", maxima="M16", scores="10 5 16,5 5 9 6 10 2 9 10,5", rank="14/18", rank_style="digits",
+         change="-1", classification="Tốt", records=(520, 516, 515, 300, 300), staff=(18, 17),
+         plants=[("date_ref", "22/01/2025")], tricky=["online_all"]),
+    dict(name="hieu-tu-2023", fmt="odt", layout="prose_b", unit="Hiếu Tử", level="xã", district="Tiểu Cần",
+         province="Trà Vinh", year=2023, date="2024-01-19", number="10/BC-UBND", signer="Thạch Văn Tử",
+         maxima="M16", scores="11 5,5 17,5 6 10 6 11 2,5 10 11", rank="2/11", rank_style="digits", change="=",
+         classification="Xuất sắc", records=(990, 984, 984, 700, 700), staff=(19, 19), plants=[],
+         tricky=["field_subset"]),
+    dict(name="long-tan-2020", fmt="docx", layout="table", unit="Long Tân", level="xã", district="thị xã Ngã Năm",
+         province="Sóc Trăng", year=2020, date="2021-01-20", number="03/BC-UBND", signer="Lâm Văn Tân",
+         maxima="M16", scores="10,5 5 17 5,5 9,5 6 10 2,5 9 10,5", rank="6/8", rank_style="digits", change="+1",
+         classification="Tốt", records=(640, 636, 635, 200, 200), staff=(18, 17), plants=[], tricky=[],
+         head3=True, table_cols="letters", totals_top=True, total_label="Tổng điểm"),
+    dict(name="hung-long-2022", fmt="pdf", layout="table", unit="Hưng Long", level="xã", district="Yên Lập",
+         province="Phú Thọ", year=2022, date="2023-01-11", number="04/BC-UBND", signer="Hà Văn Long",
+         maxima="M16", scores="11 5,5 18 5,5 10 6 11,5 2,5 10 11", rank="5/17", rank_style="digits", change="-1",
+         classification="Xuất sắc", records=(1080, 1074, 1073, 600, 600), staff=(20, 19),
+         plants=[("pct_overall", "93,00"), ("full_lost", 1)], tricky=[], head3=True, table_cols="letters"),
+    dict(name="tan-lap-2025", fmt="conv_flow", layout="table", unit="Tân Lập", level="xã", district="Tân Biên",
+         province="Tây Ninh", year=2025, date="2026-01-16", number="06/BC-UBND", signer="Lê Văn Lập",
+         maxima="M16", scores="11,5 5,5 18,5 6 10,5 6,5 11,5 3 10,5 11,5", rank="1/10", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(1420, 1412, 1412, 1100, 1100), staff=(20, 20),
+         plants=[], tricky=["online_all"], head3=True, table_cols="letters", totals_top=True,
+         total_label="Tổng điểm"),
+    dict(name="long-dien-tay-2023", fmt="rtf", layout="table", unit="Long Điền Tây", level="xã",
+         district="Đông Hải", province="Bạc Liêu", year=2023, date="2024-01-18", number="07/BC-UBND",
+         signer="Trần Văn Điền", maxima="M16", scores="11 5 17,5 5,5 9,5 6,5 11 2,5 9,5 11", rank="7/11",
+         rank_style="digits", change="-2", classification="Tốt", records=(870, 864, 863, 500, 500), staff=(19, 18),
+         plants=[("pct", 9, "88,36")], tricky=[], table_cols="letters", totals_top=True, total_label="Tổng điểm"),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
-    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15:
+    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16:
         _spec["plausible_changes"] = True
