@@ -65,6 +65,8 @@ from cchc.extractors.tables import (
     indicators_from_cell_stream,
     indicators_from_table,
     indicators_from_text_rows,
+    overall_from_label_table,
+    overall_from_label_text,
 )
 from cchc.schemas.record import (
     Criterion,
@@ -756,6 +758,7 @@ def _value_only(st: _Statement, block: Block, j: int) -> list[ScoreMatch]:
 def extract_scores(ctx: _Ctx) -> None:
     """Overall, criteria and indicators: each block classified (:func:`classify`), then assembled."""
     _Assembler(ctx).run()
+    _overall_from_labels(ctx)
     blocks = ctx.doc.blocks
     record = ctx.record
     for block_index, block in enumerate(blocks):
@@ -1081,6 +1084,35 @@ def _note_unplaced(ctx: _Ctx, placed: set[int]) -> None:
                     evidence=[evidence(block, i, s.start, s.end)],
                 )
             )
+
+
+def _overall_from_labels(ctx: _Ctx) -> None:
+    """The overall as label and value cells ("Tổng điểm đạt được | 91,00", "Xếp hạng | 4/23"), a ruled table or its
+    cells run into a paragraph: what the report's other statements left unread, from the first such table."""
+    for i, block in enumerate(ctx.doc.blocks[:_LABEL_TABLE_BLOCKS]):
+        if block.kind == BlockKind.TABLE:
+            table = overall_from_label_table(block.rows or [])
+            if table is None:
+                continue
+            values, row = table
+            start = sum(len(" | ".join(r)) + 1 for r in (block.rows or [])[:row])
+            ev = evidence(block, i, start, start + len(" | ".join((block.rows or [])[row])))
+        elif (text := overall_from_label_text(block.text)) is not None:
+            values, lo, hi = text
+            ev = evidence(block, i, lo, hi)
+            ev.text = block.text[lo:hi]
+        else:
+            continue
+        overall = ctx.record.overall
+        if overall.score is not None:  # a score read elsewhere keeps its own maximum and percent
+            values = {k: v for k, v in values.items() if k not in ("score", "max_score", "percent")}
+        unset = {k: v for k, v in values.items() if getattr(overall, k) is None}
+        evidence_of = [ev] if "score" in unset else []
+        ctx.record.overall = overall.model_copy(update={**unset, "evidence": [*overall.evidence, *evidence_of]})
+        return
+
+
+_LABEL_TABLE_BLOCKS = 80  # the overall's cells stand before the criteria, near the top
 
 
 def _merged_overall(read: Overall, before: Overall) -> Overall:

@@ -13,7 +13,7 @@ from cchc.extractors.framework import Framework
 from cchc.extractors.locale_vi import CHANGE_VERBS, ORDINAL, alternation, rank_value
 from cchc.extractors.normalize import fold_loose
 from cchc.extractors.numbers import ParsedNumber, format_vi, parse_number
-from cchc.extractors.patterns import find_changes
+from cchc.extractors.patterns import find_changes, find_classification
 from cchc.extractors.scores import cell_number
 from cchc.schemas.record import Criterion, Evidence, Indicator, Repair
 
@@ -358,6 +358,13 @@ _THREE_NUMBERS_RE = re.compile(rf"(?<![\d.,/]){_CELL_NUM}\s+{_CELL_NUM}\s+{_CELL
 MAX_ROWS_SKIPPED = 3
 _STREAM_RANK_RE = re.compile(r"^(?P<rank>\d{1,3})/(?P<total>\d{1,3})$")  # a rank column's cell: "12/20"
 _ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+# rows lettered as Vietnamese legal texts letter them ("a" … "đ" … "k": no f, j), in the STT column
+_LETTERS = ["", "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p"]
+
+
+def _row_labels(n: int) -> tuple[str, ...]:
+    """How row ``n`` of a criteria table may be numbered in its STT cell: "3", "III", "c" ("c." / "c)")."""
+    return (str(n), _ROMAN[n], _LETTERS[n], f"{_LETTERS[n]}.", f"{_LETTERS[n]})")
 
 
 def _consistent_triple(values: list[float]) -> tuple[float, float, float] | None:
@@ -485,9 +492,7 @@ def _checked_stream_rows(tokens: list[_Token], numbers: list[ParsedNumber | None
             continue
         # the nearest row number before the numbers: this row's, or a later one's when rows before did
         # not check (those rows are left out, never given another row's numbers); "1" or "I"
-        numbers_ahead = {
-            label: n for n in range(expected, expected + MAX_ROWS_SKIPPED + 1) for label in (str(n), _ROMAN[n])
-        }
+        numbers_ahead = {label: n for n in range(expected, expected + MAX_ROWS_SKIPPED + 1) for label in _row_labels(n)}
         marker = next((j for j in range(k - 1, row_start - 1, -1) if tokens[j][2] in numbers_ahead), None)
         if marker is not None:
             expected = numbers_ahead[tokens[marker][2]]
@@ -535,7 +540,7 @@ def _row_as_printed(
     """Row ``code`` between tokens ``lo`` and ``hi``: its number ("5" or "V"), then the first three
     numbers after it (four with a self-assessed score at ``self_at``, as the rows around it), when they
     read as a maximum under 50, a score and a percent."""
-    labels = {code, _ROMAN[int(code)]}
+    labels = set(_row_labels(int(code)))
     marker = next((j for j in range(lo, hi) if tokens[j][2] in labels), None)
     width = 4 if self_at else 3
     k = None if marker is None else next((j for j in range(marker + 1, hi - width + 1) if None not in numbers[j : j + width]), None)
@@ -683,3 +688,90 @@ def annex_statuses(block: Block, in_annex: bool) -> list[tuple[str, str, str | N
             title = row[at + 1].strip() if len(row) > at + 1 and not _status_word(row[at + 1]) else None
             found.append((code.group(1), status, title or None, k))
     return found
+
+
+# --- the overall as label | value cells (a report printed from a spreadsheet) ------------------
+
+# "Tổng điểm đạt được | 91,00", "Điểm tối đa | 100", "Tỷ lệ đạt (%) | 91,00", "Xếp hạng | 4/23", "Tăng (+), giảm (-)
+# thứ hạng so với năm trước | +2", "Xếp loại | Tốt"; the change's label first, as it names "thứ hạng" too
+_OVERALL_LABELS: list[tuple[str, str]] = [
+    ("rank_change", r"tăng\s*(?:\(\s*\+\s*\))?\s*[,/]?\s*giảm\s*(?:\(\s*[-−–]\s*\))?"
+                    r"(?:\s+(?:thứ\s+hạng|xếp\s+hạng|thứ\s+bậc|bậc|hạng))?(?:\s+so\s+với\s+năm(?:\s+trước)?)?"),
+    ("score", r"tổng\s+(?:số\s+)?điểm(?:\s+(?:đạt\s+được|đạt|thẩm\s+định))?"),
+    ("max_score", r"(?:tổng\s+)?điểm\s+tối\s+đa|thang\s+điểm"),
+    ("percent", r"t[ỷỉ]\s+lệ(?:\s+(?:đạt\s+được|đạt))?(?:\s*\(\s*%\s*\))?"),
+    ("rank", r"xếp\s+hạng|thứ\s+hạng"),
+    ("classification", r"xếp\s+loại"),
+]  # fmt: skip
+_OVERALL_LABEL_RES = [(name, re.compile(rf"^\s*(?:{label})\s*:?\s*$", re.I)) for name, label in _OVERALL_LABELS]
+_LABEL_HINTS = ("ối đa", "ỐI ĐA")  # "Điểm tối đa": a label table names the maximum (a substring test first)
+
+
+def _label_field(cell: str) -> str | None:
+    """The overall's field a label cell names, None for any other cell."""
+    return next((name for name, label in _OVERALL_LABEL_RES if label.match(cell)), None)
+
+
+def _label_value(field: str, cell: str) -> dict[str, object]:
+    """The overall's fields one value cell gives ({} when it does not read as that field's value)."""
+    if field == "rank":
+        rank, total = _rank(cell) if re.fullmatch(r"\s*\d{1,3}\s*/\s*\d{1,3}\s*", cell) else (None, None)
+        return {} if rank is None else {"rank": rank, "rank_total": total}
+    if field == "rank_change":
+        change = _change(cell)
+        return {} if change is None else {"rank_change": change}
+    if field == "classification":
+        grade = find_classification(f"Xếp loại: {cell.strip()}")
+        return {} if grade is None else {"classification": grade}
+    number = _number(cell) if re.fullmatch(rf"\s*{_CELL_NUM}\s*%?\s*", cell) else None
+    return {} if number is None else {field: number}
+
+
+def overall_from_label_table(rows: list[list[str]]) -> tuple[dict[str, object], int] | None:
+    """The overall a table of label and value cells states (two filled cells a row), and the row of its
+    score (else of its first value); None unless it gives the score or the rank and one more field."""
+    found: dict[str, object] = {}
+    first: dict[str, int] = {}
+    for n, row in enumerate(rows):
+        cells = [c for c in row if c.strip()]
+        field = _label_field(cells[0]) if len(cells) == 2 else None
+        if field is None or field in first:
+            continue
+        value = _label_value(field, cells[1])
+        if value:
+            found.update(value)
+            first[field] = n
+    if len(first) < 2 or not {"score", "rank"} & first.keys():
+        return None
+    return found, first.get("score", min(first.values()))
+
+
+_OVERALL_TEXT_RE = re.compile(
+    "|".join(rf"(?P<{name}>(?<!\w)(?:{label}))" for name, label in _OVERALL_LABELS if name != "classification"), re.I
+)
+_OVERALL_TEXT_VALUES = {
+    "rank": re.compile(r"\s*:?\s*(\d{1,3}\s*/\s*\d{1,3})(?![\d.,/])"),
+    # the change's value may stand inside its wrapped label: "so với năm 0 trước"
+    "rank_change": re.compile(r"(?:\s+trước)?\s*:?\s*([-+−–]?\s?\d{1,2})(?![\d.,/])"),
+}
+_OVERALL_TEXT_NUMBER = re.compile(rf"\s*:?\s*({_CELL_NUM})(?![\d/]|[.,]\d)")
+
+
+def overall_from_label_text(text: str) -> tuple[dict[str, object], int, int] | None:
+    """The same cells run into one paragraph by a converter ("Tổng điểm đạt được 95,50 Điểm tối đa 100 Tỷ lệ đạt
+    (%) 95,50 Xếp hạng 19/18 Tăng (+), giảm (-) thứ hạng so với năm 0 trước"): each label then its value, the score
+    and the maximum among them and three fields at least; with the span of the score's label and value."""
+    if not any(hint in text for hint in _LABEL_HINTS):
+        return None
+    found: dict[str, object] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for m in _OVERALL_TEXT_RE.finditer(text):
+        field = m.lastgroup or ""
+        value = (_OVERALL_TEXT_VALUES.get(field) or _OVERALL_TEXT_NUMBER).match(text, m.end())
+        if field in spans or value is None or not (read := _label_value(field, value[1].replace(" ", ""))):
+            continue
+        found.update(read)
+        spans[field] = (m.start(), value.end())
+    if len(spans) < 3 or not {"score", "max_score"} <= spans.keys():
+        return None
+    return found, *spans["score"]
