@@ -82,14 +82,23 @@ def _header_of(first_rows: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, 
                 " ".join(dict.fromkeys(r[c] for r in spanned if c < len(r) and r[c].strip()))
                 for c in range(width)
             ]
-            roles = _with_year_score(merged, column_roles(merged))
+            roles = _with_bare_score(merged, _with_year_score(merged, column_roles(merged)))
             if len(roles) >= 3 and "title" in roles and {"score", "max"} <= roles.keys():
                 return end, roles
     for r, row in enumerate(rows[:4]):
-        roles = _with_year_score(row, column_roles(row))
+        roles = _with_bare_score(row, _with_year_score(row, column_roles(row)))
         if len(roles) >= 3 and "title" in roles and {"score", "max"} & roles.keys():
             return r, roles
     return None
+
+
+def _with_bare_score(header: list[str], roles: dict[str, int]) -> dict[str, int]:
+    """``roles`` with a column headed "Đạt" alone as the score, beside a maximum's column ("Đạt | Tối đa | Tỷ lệ
+    (%)", a spreadsheet's header with no "Điểm" over them): alone, "Đạt" may head a status column."""
+    if "max" not in roles or "score" in roles:
+        return roles
+    bare = next((col for col, cell in enumerate(header) if fold_loose(cell).split() == ["dat"] and col not in roles.values()), None)
+    return roles if bare is None else {**roles, "score": bare}
 
 
 def _spans_carried(rows: list[list[str]]) -> list[list[str]]:
@@ -695,8 +704,8 @@ def annex_statuses(block: Block, in_annex: bool) -> list[tuple[str, str, str | N
 # "Tổng điểm đạt được | 91,00", "Điểm tối đa | 100", "Tỷ lệ đạt (%) | 91,00", "Xếp hạng | 4/23", "Tăng (+), giảm (-)
 # thứ hạng so với năm trước | +2", "Xếp loại | Tốt"; the change's label first, as it names "thứ hạng" too
 _OVERALL_LABELS: list[tuple[str, str]] = [
-    ("rank_change", r"tăng\s*(?:\(\s*\+\s*\))?\s*[,/]?\s*giảm\s*(?:\(\s*[-−–]\s*\))?"
-                    r"(?:\s+(?:thứ\s+hạng|xếp\s+hạng|thứ\s+bậc|bậc|hạng))?(?:\s+so\s+với\s+năm(?:\s+trước)?)?"),
+    ("rank_change", (r"tăng\s*(?:\(\s*\+\s*\))?\s*[,/]?\s*giảm\s*(?:\(\s*[-−–]\s*\))?"
+                     r"(?:\s+(?:thứ\s+hạng|xếp\s+hạng|thứ\s+bậc|bậc|hạng))?(?:\s+so\s+với\s+năm(?:\s+trước)?)?")),
     ("score", r"tổng\s+(?:số\s+)?điểm(?:\s+(?:đạt\s+được|đạt|thẩm\s+định))?"),
     ("max_score", r"(?:tổng\s+)?điểm\s+tối\s+đa|thang\s+điểm"),
     ("percent", r"t[ỷỉ]\s+lệ(?:\s+(?:đạt\s+được|đạt))?(?:\s*\(\s*%\s*\))?"),

@@ -1,0 +1,228 @@
+"""Held-out round 16 (issue 11), tables and cells: a report printed from a spreadsheet, its overall result as label |
+value cells ("Tổng điểm đạt được | 91,00", "Xếp hạng | 4/23", "Tăng (+), giảm (-) thứ hạng so với năm trước | +2"),
+ruled (PDF, DOCX) or run into one paragraph by a converter; criteria tables lettered "a" … "k" with a header over two
+rows ("Điểm" over "Đạt | Tối đa | Tỷ lệ (%)") and the totals row first, ruled or re-flowed by a converter. Each in a
+report written here (PDF with reportlab and the DejaVu fonts, DOCX with python-docx), with its negative.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document as DocxDocument
+
+from cchc.api import check_record, extract_file
+from cchc.extractors.tables import overall_from_label_table, overall_from_label_text
+from tests.pdf_factory import ReportPdf
+
+TITLE = "Kết quả thực hiện công tác cải cách hành chính năm 2023 và nhiệm vụ trọng tâm năm 2024"
+BASIS = (
+    "Căn cứ Quyết định số 880/QĐ-UBND ngày 11/01/2024 của UBND huyện Bắc Quang, tỉnh Hà Giang về việc công bố "
+    "Chỉ số cải cách hành chính năm 2023 của UBND các xã, phường, thị trấn; UBND xã Việt Vinh báo cáo kết quả như sau:"
+)
+CLOSING = "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm 2023 của UBND xã Việt Vinh./."
+SIGNATURE = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Văn Vinh"]
+# (letter, title, score, maximum, percent as printed): the 2023 framework's maxima, percents score / maximum
+CRITERIA = [
+    ("a", "Công tác chỉ đạo, điều hành CCHC", "11", "12", "91,67"),
+    ("b", "Cải cách thể chế", "5,5", "6", "91,67"),
+    ("c", "Cải cách thủ tục hành chính", "18", "20", "90,00"),
+    ("d", "Cải cách tổ chức bộ máy hành chính nhà nước", "5,5", "6", "91,67"),
+    ("đ", "Cải cách chế độ công vụ", "10", "11", "90,91"),
+    ("e", "Cải cách tài chính công", "6,5", "7", "92,86"),
+    ("g", "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", "11", "12", "91,67"),
+    ("h", "Tác động của cải cách hành chính đến phát triển kinh tế - xã hội của xã", "2,5", "3", "83,33"),
+    ("i", "Đánh giá của các tổ chức đối với công tác CCHC của UBND xã (qua điều tra xã hội học)", "10", "11", "90,91"),
+    ("k", "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của UBND xã", "11", "12", "91,67"),
+]  # they add up to 91
+SCORES = {str(n): (float(s.replace(",", ".")), float(m)) for n, (_, _, s, m, _) in enumerate(CRITERIA, 1)}
+
+
+def _label_rows(total: str, rank: str, change: str, grade: str = "Xuất sắc") -> list[list[str]]:
+    return [
+        ["Chỉ tiêu", "Kết quả"],
+        ["Đơn vị", "UBND xã Việt Vinh, huyện Bắc Quang, tỉnh Hà Giang"],
+        ["Năm đánh giá", "2023"],
+        ["Tổng điểm đạt được", total],
+        ["Điểm tối đa", "100"],
+        ["Tỷ lệ đạt (%)", total],
+        ["Xếp hạng", rank],
+        ["Tăng (+), giảm (-) thứ hạng so với năm trước", change],
+        ["Xếp loại", grade],
+    ]
+
+
+def _criteria_rows(totals_first: bool) -> list[list[str]]:
+    rows = [[letter, title, score, maximum, pct] for letter, title, score, maximum, pct in CRITERIA]
+    total = ["", "Tổng điểm", "91,00", "100", "91,00"]
+    return [total, *rows] if totals_first else [*rows, total]
+
+
+# ------------------------------------------------------------------------------------- label | value cells, PDF
+def _grid_pdf(path: Path, labels: list[list[str]]) -> Path:
+    pdf = ReportPdf(path, size=12)
+    pdf.two_column_header(
+        [("ỦY BAN NHÂN DÂN", False), ("XÃ VIỆT VINH", True), ("Số: 07/BC-UBND", False)],
+        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True),
+         ("Việt Vinh, ngày 16 tháng 01 năm 2024", False)],
+    )  # fmt: skip
+    pdf.centred_lines(["BÁO CÁO"], bold=True)
+    pdf.centred_lines([TITLE], bold=True, size=10)
+    pdf.paragraph(BASIS)
+    pdf.table(labels, [240, 213], size=8)
+    pdf.paragraph("I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2023", bold=True, indent=0)
+    header = [["STT", "Lĩnh vực / tiêu chí", "Đạt", "Tối đa", "Tỷ lệ (%)"]]
+    pdf.table(header + _criteria_rows(totals_first=False), [22, 330, 33, 33, 35], size=6.5)
+    pdf.paragraph(CLOSING)
+    for line in SIGNATURE:
+        pdf.paragraph(line, bold=line != SIGNATURE[-1], align="center")
+    return pdf.save()
+
+
+def test_a_spreadsheets_label_cells_give_the_overall_in_a_pdf(tmp_path: Path) -> None:
+    record = extract_file(_grid_pdf(tmp_path / "viet-vinh.pdf", _label_rows("91,00", "4/23", "+2")))
+    overall = record.overall
+    assert (overall.score, overall.max_score, overall.percent) == (91.0, 100.0, 91.0)
+    assert (overall.rank, overall.rank_total, overall.rank_change) == (4, 23, 2)
+    assert overall.classification == "Xuất sắc"
+    assert {c.code: (c.score, c.max_score) for c in record.criteria} == SCORES
+    assert not [f for f in check_record(record) if f.severity in ("warning", "error")]
+
+
+def test_a_falling_rank_and_a_kept_one_in_the_change_cell(tmp_path: Path) -> None:
+    fell = extract_file(_grid_pdf(tmp_path / "fell.pdf", _label_rows("91,00", "9/21", "-1", "Tốt")))
+    kept = extract_file(_grid_pdf(tmp_path / "kept.pdf", _label_rows("91,00", "9/21", "0", "Tốt")))
+    assert (fell.overall.rank, fell.overall.rank_total, fell.overall.rank_change) == (9, 21, -1)
+    assert kept.overall.rank_change == 0
+    assert fell.overall.classification == kept.overall.classification == "Tốt"
+
+
+# ------------------------------------------------------------------------------------ label | value cells, DOCX
+def _grid_docx(path: Path, labels: list[list[str]], criteria_rows: list[list[str]]) -> Path:
+    doc = DocxDocument()
+    for line in ["ỦY BAN NHÂN DÂN", "XÃ VIỆT VINH", "Số: 07/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Việt Vinh, ngày 16 tháng 01 năm 2024", "BÁO CÁO", TITLE, BASIS]:
+        doc.add_paragraph(line)  # fmt: skip
+    _docx_table(doc, labels)
+    doc.add_paragraph("I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2023")
+    table = _docx_table(doc, [["STT", "Lĩnh vực, tiêu chí", "Điểm", "", ""], ["", "", "Đạt", "Tối đa", "Tỷ lệ (%)"],
+                              *criteria_rows])  # fmt: skip
+    table.cell(0, 2).merge(table.cell(0, 4))  # "Điểm" over "Đạt | Tối đa | Tỷ lệ (%)"
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(1, 1))
+    for line in [CLOSING, *SIGNATURE]:
+        doc.add_paragraph(line)
+    doc.save(str(path))
+    return path
+
+
+def _docx_table(doc, rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    return table
+
+
+def test_a_total_cell_against_its_criteria_and_a_rank_beyond_its_total(tmp_path: Path) -> None:
+    """The criteria add up to 91; the total cell says 95,50 and the rank cell 19/18."""
+    labels = _label_rows("95,50", "19/18", "0")
+    record = extract_file(_grid_docx(tmp_path / "ky-phu.docx", labels, _criteria_rows(totals_first=False)[:-1]))
+    assert (record.overall.score, record.overall.rank, record.overall.rank_total) == (95.5, 19, 18)
+    assert record.overall.rank_change == 0
+    kinds = {f.kind for f in check_record(record) if f.subject == "overall"}
+    assert {"total_mismatch", "rank_out_of_range"} <= kinds
+
+
+def test_label_cells_that_agree_raise_nothing(tmp_path: Path) -> None:
+    """Negative: total 91,00 as the criteria add up, rank 4/23."""
+    labels = _label_rows("91,00", "4/23", "+2")
+    record = extract_file(_grid_docx(tmp_path / "agree.docx", labels, _criteria_rows(totals_first=False)[:-1]))
+    assert (record.overall.score, record.overall.rank, record.overall.rank_total) == (91.0, 4, 23)
+    assert not [f for f in check_record(record) if f.severity in ("warning", "error")]
+
+
+def test_a_two_row_header_lettered_table_with_its_totals_first_in_a_docx(tmp_path: Path) -> None:
+    labels = _label_rows("91,00", "4/23", "+2")
+    record = extract_file(_grid_docx(tmp_path / "letters.docx", labels, _criteria_rows(totals_first=True)))
+    assert {c.code: (c.score, c.max_score) for c in record.criteria} == SCORES
+    assert [c.printed_number for c in record.criteria] == [letter for letter, *_ in CRITERIA]
+    assert record.criteria[5].percent == 92.86
+
+
+def test_two_column_tables_that_are_no_overall() -> None:
+    """Negative: the records' cells, a table of the unit, a label without its value: no overall."""
+    assert overall_from_label_table([["Số hồ sơ tiếp nhận", "1.320"], ["Đã giải quyết", "1.314"]]) is None
+    assert overall_from_label_table([["Đơn vị", "UBND xã Việt Vinh"], ["Năm đánh giá", "2023"]]) is None
+    assert overall_from_label_table([["Tổng điểm đạt được", "chưa công bố"], ["Xếp hạng", "4/23"]]) is None
+    assert overall_from_label_table([["Tổng điểm đạt được", "91,00"], ["Xếp hạng", "4/23"]]) == (
+        {"score": 91.0, "rank": 4, "rank_total": 23}, 0)  # fmt: skip
+
+
+# ------------------------------------------------------------------- the same cells run into one paragraph
+RUN_CELLS = (
+    "Chỉ tiêu Kết quả UBND xã Ký Phú, huyện Đại Từ, tỉnh Thái Đơn vị Nguyên Năm đánh giá 2022 Tổng điểm đạt được "
+    "95,50 Điểm tối đa 100 Tỷ lệ đạt (%) 95,50 Xếp hạng 19/18 Tăng (+), giảm (-) thứ hạng so với năm 0 trước Xếp "
+    "loại Xuất sắc"
+)
+
+
+def test_label_cells_run_into_a_paragraph() -> None:
+    read = overall_from_label_text(RUN_CELLS)
+    assert read is not None
+    values, lo, hi = read
+    assert values == {"score": 95.5, "max_score": 100.0, "percent": 95.5, "rank": 19, "rank_total": 18,
+                      "rank_change": 0}  # fmt: skip
+    assert RUN_CELLS[lo:hi] == "Tổng điểm đạt được 95,50"
+    signed = overall_from_label_text(RUN_CELLS.replace("năm 0 trước", "năm trước -2"))
+    assert signed is not None and signed[0]["rank_change"] == -2
+
+
+def test_prose_naming_the_maximum_is_no_run_of_cells() -> None:
+    """Negative: sentences with "điểm tối đa", a score and a rank, but not as label then value."""
+    for text in [
+        "Chỉ số 1.4 (Công tác tuyên truyền CCHC) đạt điểm tối đa 2/2 điểm, xếp hạng 3/20.",
+        "Các chỉ số thành phần đạt điểm tối đa: tổng điểm đạt được của lĩnh vực là 11/12 điểm.",
+        "Điểm STT Lĩnh vực, tiêu chí Đạt Tối đa Tỷ lệ (%) Tổng cộng 95,50 100 95,50",
+    ]:
+        assert overall_from_label_text(text) is None, text
+
+
+# ------------------------------------------------------------- a lettered criteria table re-flowed by a converter
+def _flowed_docx(path: Path, rows: list[tuple[str, str, str, str, str]]) -> Path:
+    """The table's cells as a converter re-flows them: each title wrapped around its numbers, paragraphs cut
+    every few printed lines regardless of rows."""
+    cells = ["Điểm STT Lĩnh vực, tiêu chí Đạt Tối đa Tỷ lệ (%) Tổng điểm 91,00 100 91,00"]
+    for letter, title, score, maximum, pct in rows:
+        words = title.split()
+        cells.append(" ".join([*words[:5], letter, score, maximum, pct, *words[5:]]))
+    doc = DocxDocument()
+    for line in ["ỦY BAN NHÂN DÂN", "XÃ VIỆT VINH", "Số: 07/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Việt Vinh, ngày 16 tháng 01 năm 2024", "BÁO CÁO", TITLE, BASIS,
+                 "Chỉ số CCHC năm 2023 của UBND xã Việt Vinh đạt 91,00/100 điểm, xếp thứ 4/23 xã, thị trấn."]:
+        doc.add_paragraph(line)  # fmt: skip
+    doc.add_paragraph("I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2023 Kết quả cụ thể theo từng lĩnh vực như sau: " + " ".join(cells[:4]))
+    for k in range(4, len(cells), 3):
+        doc.add_paragraph(" ".join(cells[k : k + 3]))
+    for line in [CLOSING, *SIGNATURE]:
+        doc.add_paragraph(line)
+    doc.save(str(path))
+    return path
+
+
+def test_a_lettered_table_re_flowed_by_a_converter(tmp_path: Path) -> None:
+    record = extract_file(_flowed_docx(tmp_path / "tan-lap.docx", CRITERIA))
+    assert {c.code: (c.score, c.max_score) for c in record.criteria} == SCORES
+    assert {c.code: c.percent for c in record.criteria}["8"] == 83.33
+    assert [c.printed_number for c in record.criteria] == [letter for letter, *_ in CRITERIA]
+    assert record.overall.score == 91.0
+    assert not [f for f in check_record(record) if f.severity in ("warning", "error")]
+
+
+def test_lettered_rows_that_are_no_criteria(tmp_path: Path) -> None:
+    """Negative: lettered rows of records (received, resolved, on time: no maximum under 50) give no criterion."""
+    rows = [(letter, f"Lĩnh vực {title}", "120", "118", "98,33") for letter, title in
+            [("a", "tư pháp hộ tịch"), ("b", "đất đai"), ("c", "xây dựng"), ("d", "lao động"), ("đ", "y tế"),
+             ("e", "giáo dục"), ("g", "văn hóa")]]  # fmt: skip
+    record = extract_file(_flowed_docx(tmp_path / "records.docx", rows))
+    assert record.criteria == []
