@@ -67,6 +67,7 @@ from cchc.extractors.tables import (
     indicators_from_text_rows,
     overall_from_label_table,
     overall_from_label_text,
+    total_from_text,
 )
 from cchc.schemas.record import (
     Criterion,
@@ -148,6 +149,7 @@ class _Ctx:
     framework: Framework
     record: Record
     repairs_seen: set[tuple[int, int]] = field(default_factory=set)
+    text_table_total: Overall | None = None  # a criteria table's totals row read from its text
     _scores: dict[int, list[ScoreMatch]] = field(default_factory=dict)
 
     def scores(self, index: int) -> list[ScoreMatch]:
@@ -759,6 +761,8 @@ def extract_scores(ctx: _Ctx) -> None:
     """Overall, criteria and indicators: each block classified (:func:`classify`), then assembled."""
     _Assembler(ctx).run()
     _overall_from_labels(ctx)
+    if ctx.record.overall.score is None and ctx.text_table_total is not None:
+        ctx.record.overall = _merged_overall(ctx.text_table_total, ctx.record.overall)
     blocks = ctx.doc.blocks
     record = ctx.record
     for block_index, block in enumerate(blocks):
@@ -1197,6 +1201,8 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
     else:
         return
     new = [row for row in rows if row[0].code not in seen]
+    if new:
+        ctx.text_table_total = _text_table_total(ctx, region, text[: rows[-1][2] + _TOTAL_AFTER_ROWS], starts)
     for crit, lo, hi in new:
         k = max(n for n, s in enumerate(starts) if s <= lo)
         i, base = region[k], starts[k]
@@ -1206,6 +1212,22 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
         ctx.record.criteria.append(crit)
     if stream and new:
         _stream_indicators(ctx, region, text, starts, rows)
+
+
+_TOTAL_AFTER_ROWS = 200  # the totals row printed last stands right after the last criterion's
+
+
+def _text_table_total(ctx: _Ctx, region: list[int], text: str, starts: list[int]) -> Overall | None:
+    """The overall a criteria table's totals row states in the table's text, first or last."""
+    found = total_from_text(text)
+    if found is None:
+        return None
+    (maximum, score, percent), lo, hi = found
+    k = max(n for n, s in enumerate(starts) if s <= lo)
+    i, base = region[k], starts[k]
+    ev = evidence(ctx.doc.blocks[i], i, lo - base, min(hi - base, len(ctx.doc.blocks[i].text)))
+    ev.text = text[lo:hi].strip()
+    return Overall(score=score, max_score=maximum, percent=percent, evidence=[ev])
 
 
 def _stream_indicators(ctx: _Ctx, region: list[int], text: str, starts: list[int], rows: list[tuple[Criterion, int, int]]) -> None:

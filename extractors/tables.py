@@ -357,7 +357,10 @@ TEXT_ROW_RE = re.compile(
     rf"(?:(?P<c>{_CELL_NUM})(?![\d/])\s*%?\s*\|?\s*)?"  # a fourth number: two years' scores, then the percent
     r"(?:(?P<rank>\d{1,3})\s*/\s*(?P<total>\d{1,3}))?(?P<rest>[^\d|]{0,120}?)(?=\s*(?:\d|\||$))"
 )
-TEXT_HEADER_RE = re.compile(r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)|tối\s+đa[^.;]{0,30}\bđạt\b", re.I)
+# the last: a spreadsheet's one header row, the score first ("STT Lĩnh vực, tiêu chí Đạt Tối đa Tỷ lệ (%)")
+TEXT_HEADER_RE = re.compile(
+    r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)|tối\s+đa[^.;]{0,30}\bđạt\b|(?:lĩnh\s+vực|tiêu\s+chí)[^.;\d]{0,30}\bđạt\s*\|?\s*tối\s+đa", re.I
+)
 
 
 _TOKEN_RE = re.compile(r"[^\s|]+")
@@ -374,6 +377,29 @@ _LETTERS = ["", "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"
 def _row_labels(n: int) -> tuple[str, ...]:
     """How row ``n`` of a criteria table may be numbered in its STT cell: "3", "III", "c" ("c." / "c)")."""
     return (str(n), _ROMAN[n], _LETTERS[n], f"{_LETTERS[n]}.", f"{_LETTERS[n]})")
+
+
+# a criteria table's totals row in its text: "Tổng điểm 91,00 100 91,00", "Tổng cộng | 100 | 95,50 | 95,50"
+_TEXT_TOTAL_NUM = r"\d{1,3}(?:[.,]\d{1,3})?"
+_TEXT_TOTAL_RE = re.compile(
+    rf"(?<!\w)(?:tổng\s+(?:cộng|điểm|số)|cộng)\s*\|?\s*(?P<a>{_TEXT_TOTAL_NUM})\s*\|?\s+(?P<b>{_TEXT_TOTAL_NUM})"
+    rf"\s*\|?\s+(?P<pct>{_TEXT_TOTAL_NUM})\s*%?(?![\d/]|[.,]\d)",
+    re.I,
+)
+
+
+def total_from_text(text: str) -> tuple[tuple[float, float, float], int, int] | None:
+    """((maximum, score, percent), start, end) of a criteria table's totals row in its text, either column first;
+    the row checks itself (the percent is the score over the maximum, a maximum of 50 to 200)."""
+    for m in _TEXT_TOTAL_RE.finditer(text):
+        numbers = [parse_number(m[group], small=True) for group in ("a", "b", "pct")]
+        if any(n is None for n in numbers):
+            continue
+        a, b, pct = (n.value for n in numbers if n is not None)
+        maximum, score = max(a, b), min(a, b)
+        if 50 <= maximum <= 200 and abs(score / maximum * 100 - pct) <= 0.6:
+            return (maximum, score, pct), m.start(), m.end()
+    return None
 
 
 def _consistent_triple(values: list[float]) -> tuple[float, float, float] | None:

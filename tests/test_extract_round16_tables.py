@@ -12,7 +12,7 @@ from pathlib import Path
 from docx import Document as DocxDocument
 
 from cchc.api import check_record, extract_file
-from cchc.extractors.tables import overall_from_label_table, overall_from_label_text
+from cchc.extractors.tables import overall_from_label_table, overall_from_label_text, total_from_text
 from tests.pdf_factory import ReportPdf
 
 TITLE = "Kết quả thực hiện công tác cải cách hành chính năm 2023 và nhiệm vụ trọng tâm năm 2024"
@@ -226,3 +226,31 @@ def test_lettered_rows_that_are_no_criteria(tmp_path: Path) -> None:
              ("e", "giáo dục"), ("g", "văn hóa")]]  # fmt: skip
     record = extract_file(_flowed_docx(tmp_path / "records.docx", rows))
     assert record.criteria == []
+
+
+# ------------------------------------------------------------------- the lettered table typed as text columns
+def _text_report(path: Path, header: list[str], sep: str) -> Path:
+    head = ["ỦY BAN NHÂN DÂN", "XÃ VIỆT VINH", "Số: 07/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Việt Vinh, ngày 16 tháng 01 năm 2024", "BÁO CÁO", TITLE, BASIS, "I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2023"]  # fmt: skip
+    rows = [sep.join(["", "Tổng điểm", "91,00", "100", "91,00"]), *(sep.join(row) for row in CRITERIA)]
+    path.write_text("\n".join([*head, *header, *rows, CLOSING, *SIGNATURE]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_lettered_table_as_text_columns_under_one_header_row(tmp_path: Path) -> None:
+    """"STT | Lĩnh vực, tiêu chí | Đạt | Tối đa | Tỷ lệ (%)", no "Điểm" over them; the totals row first gives the
+    overall when no sentence states it."""
+    for sep in ("\t", "   "):
+        header = [sep.join(["STT", "Lĩnh vực, tiêu chí", "Đạt", "Tối đa", "Tỷ lệ (%)"])]
+        record = extract_file(_text_report(tmp_path / "columns.txt", header, sep))
+        assert {c.code: (c.score, c.max_score) for c in record.criteria} == SCORES, repr(sep)
+        assert (record.overall.score, record.overall.max_score, record.overall.percent) == (91.0, 100.0, 91.0)
+        assert record.overall.evidence[0].text == "Tổng điểm 91,00 100 91,00"
+
+
+def test_a_totals_row_that_does_not_check_is_no_overall() -> None:
+    """Negative: a records table's totals (a maximum over 200), a percent that is not score / maximum."""
+    assert total_from_text("Tổng số 1.320 1.314 99,55") is None
+    assert total_from_text("Tổng số 320 314 98,13") is None
+    assert total_from_text("Tổng điểm 91,00 100 93,00") is None
+    assert total_from_text("Tổng cộng | 100 | 95,50 | 95,50")[0] == (100.0, 95.5, 95.5)  # type: ignore[index]
