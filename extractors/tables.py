@@ -747,10 +747,14 @@ def _label_field(cell: str) -> str | None:
     return next((name for name, label in _OVERALL_LABEL_RES if label.match(cell)), None)
 
 
+_RANK_VALUE_RE = re.compile(r"^\s*(?:thứ\s+)?\d{1,3}\s*/\s*\d{1,3}(?![\d.,/])(?:\s+[^\d]*)?$", re.I)
+_NUMBER_VALUE_RE = re.compile(rf"\s*{_CELL_NUM}\s*(?:%|điểm)?\s*", re.I)  # "91,00", "91,00 điểm", "91,00%"
+
+
 def _label_value(field: str, cell: str) -> dict[str, object]:
     """The overall's fields one value cell gives ({} when it does not read as that field's value)."""
-    if field == "rank":
-        rank, total = _rank(cell) if re.fullmatch(r"\s*\d{1,3}\s*/\s*\d{1,3}\s*", cell) else (None, None)
+    if field == "rank":  # "4/23", "Thứ 4/23", "4/23 xã, thị trấn"
+        rank, total = _rank(cell) if _RANK_VALUE_RE.match(cell) else (None, None)
         return {} if rank is None else {"rank": rank, "rank_total": total}
     if field == "rank_change":
         change = _change(cell)
@@ -758,7 +762,7 @@ def _label_value(field: str, cell: str) -> dict[str, object]:
     if field == "classification":
         grade = find_classification(f"Xếp loại: {cell.strip()}")
         return {} if grade is None else {"classification": grade}
-    number = _number(cell) if re.fullmatch(rf"\s*{_CELL_NUM}\s*%?\s*", cell) else None
+    number = _number(cell) if _NUMBER_VALUE_RE.fullmatch(cell) else None
     return {} if number is None else {field: number}
 
 

@@ -159,6 +159,15 @@ def test_two_column_tables_that_are_no_overall() -> None:
         {"score": 91.0, "rank": 4, "rank_total": 23}, 0)  # fmt: skip
 
 
+def test_label_cells_with_their_units_and_worded_changes() -> None:
+    rows = [["Tổng điểm đạt được:", "91,00 điểm"], ["Điểm tối đa", "100 điểm"], ["Tỷ lệ đạt", "91,00%"],
+            ["Xếp hạng", "Thứ 4/23 xã, thị trấn"], ["Tăng, giảm thứ hạng", "Tăng 2 bậc"]]  # fmt: skip
+    assert overall_from_label_table(rows) == (
+        {"score": 91.0, "max_score": 100.0, "percent": 91.0, "rank": 4, "rank_total": 23, "rank_change": 2}, 0)  # fmt: skip
+    dates = [["Tổng điểm đạt được", "đang thẩm định"], ["Xếp hạng", "4/23/2024"], ["Xếp loại", "Xuất sắc"]]
+    assert overall_from_label_table(dates) is None  # a date is no rank, words are no score
+
+
 # ------------------------------------------------------------------- the same cells run into one paragraph
 RUN_CELLS = (
     "Chỉ tiêu Kết quả UBND xã Ký Phú, huyện Đại Từ, tỉnh Thái Đơn vị Nguyên Năm đánh giá 2022 Tổng điểm đạt được "
