@@ -375,8 +375,9 @@ _LETTERS = ["", "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"
 
 
 def _row_labels(n: int) -> tuple[str, ...]:
-    """How row ``n`` of a criteria table may be numbered in its STT cell: "3", "III", "c" ("c." / "c)")."""
-    return (str(n), _ROMAN[n], _LETTERS[n], f"{_LETTERS[n]}.", f"{_LETTERS[n]})")
+    """How row ``n`` of a criteria table may be numbered in its STT cell: "3", "III", "c" ("c." / "c)", "C")."""
+    letter = _LETTERS[n]
+    return (str(n), _ROMAN[n], letter, f"{letter}.", f"{letter})", letter.upper(), f"{letter.upper()}.")
 
 
 # a criteria table's totals row in its text: "Tổng điểm 91,00 100 91,00", "Tổng cộng | 100 | 95,50 | 95,50"

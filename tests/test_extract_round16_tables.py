@@ -238,10 +238,11 @@ def test_lettered_rows_that_are_no_criteria(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------- the lettered table typed as text columns
-def _text_report(path: Path, header: list[str], sep: str) -> Path:
+def _text_report(path: Path, header: list[str], sep: str, capitals: bool = False) -> Path:
     head = ["ỦY BAN NHÂN DÂN", "XÃ VIỆT VINH", "Số: 07/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Việt Vinh, ngày 16 tháng 01 năm 2024", "BÁO CÁO", TITLE, BASIS, "I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2023"]  # fmt: skip
-    rows = [sep.join(["", "Tổng điểm", "91,00", "100", "91,00"]), *(sep.join(row) for row in CRITERIA)]
+    lettered = [(letter.upper() if capitals else letter, *rest) for letter, *rest in CRITERIA]
+    rows = [sep.join(["", "Tổng điểm", "91,00", "100", "91,00"]), *(sep.join(row) for row in lettered)]
     path.write_text("\n".join([*head, *header, *rows, CLOSING, *SIGNATURE]) + "\n", encoding="utf-8")
     return path
 
@@ -249,10 +250,11 @@ def _text_report(path: Path, header: list[str], sep: str) -> Path:
 def test_a_lettered_table_as_text_columns_under_one_header_row(tmp_path: Path) -> None:
     """"STT | Lĩnh vực, tiêu chí | Đạt | Tối đa | Tỷ lệ (%)", no "Điểm" over them; the totals row first gives the
     overall when no sentence states it."""
-    for sep in ("\t", "   "):
+    for sep, capitals in (("\t", False), ("   ", False), ("\t", True)):
         header = [sep.join(["STT", "Lĩnh vực, tiêu chí", "Đạt", "Tối đa", "Tỷ lệ (%)"])]
-        record = extract_file(_text_report(tmp_path / "columns.txt", header, sep))
+        record = extract_file(_text_report(tmp_path / "columns.txt", header, sep, capitals))
         assert {c.code: (c.score, c.max_score) for c in record.criteria} == SCORES, repr(sep)
+        assert record.criteria[4].printed_number == ("Đ" if capitals else "đ")
         assert (record.overall.score, record.overall.max_score, record.overall.percent) == (91.0, 100.0, 91.0)
         assert record.overall.evidence[0].text == "Tổng điểm 91,00 100 91,00"
 
