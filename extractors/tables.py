@@ -791,8 +791,8 @@ _OVERALL_TEXT_RE = re.compile(
 )
 _OVERALL_TEXT_VALUES = {
     "rank": re.compile(r"\s*:?\s*(\d{1,3}\s*/\s*\d{1,3})(?![\d.,/])"),
-    # the change's value may stand inside its wrapped label: "so với năm 0 trước"
-    "rank_change": re.compile(r"(?:\s+trước)?\s*:?\s*([-+−–]?\s?\d{1,2})(?![\d.,/])"),
+    # the change's value may stand inside its wrapped label: "so với năm 0 trước", "so với +2 năm trước"
+    "rank_change": re.compile(r"(?:\s+(?:so|với|năm|trước))*\s*:?\s*([-+−–]?\s?\d{1,2})(?![\d.,/])", re.I),
 }
 _OVERALL_TEXT_NUMBER = re.compile(rf"\s*:?\s*({_CELL_NUM})(?![\d/]|[.,]\d)")
 

@@ -185,6 +185,10 @@ def test_label_cells_run_into_a_paragraph() -> None:
     assert RUN_CELLS[lo:hi] == "Tổng điểm đạt được 95,50"
     signed = overall_from_label_text(RUN_CELLS.replace("năm 0 trước", "năm trước -2"))
     assert signed is not None and signed[0]["rank_change"] == -2
+    wrapped = overall_from_label_text(RUN_CELLS.replace("so với năm 0 trước", "so với +2 năm trước"))
+    assert wrapped is not None and wrapped[0]["rank_change"] == 2
+    year = overall_from_label_text(RUN_CELLS.replace("so với năm 0 trước", "so với năm 2021"))
+    assert year is not None and "rank_change" not in year[0]  # a year is no change
 
 
 def test_prose_naming_the_maximum_is_no_run_of_cells() -> None:
