@@ -57,6 +57,7 @@ from cchc.extractors.statements import (
 from cchc.extractors.tables import (
     INDICATOR_TEXT_HEADER_RE,
     INDICATOR_TEXT_ROW_RE,
+    LABEL_HINTS,
     TEXT_HEADER_RE,
     annex_statuses,
     criteria_from_cell_stream,
@@ -1092,21 +1093,12 @@ def _note_unplaced(ctx: _Ctx, placed: set[int]) -> None:
 
 def _overall_from_labels(ctx: _Ctx) -> None:
     """The overall as label and value cells ("Tổng điểm đạt được | 91,00", "Xếp hạng | 4/23"), a ruled table or its
-    cells run into a paragraph: what the report's other statements left unread, from the first such table."""
-    for i, block in enumerate(ctx.doc.blocks[:_LABEL_TABLE_BLOCKS]):
-        if block.kind == BlockKind.TABLE:
-            table = overall_from_label_table(block.rows or [])
-            if table is None:
-                continue
-            values, row = table
-            start = sum(len(" | ".join(r)) + 1 for r in (block.rows or [])[:row])
-            ev = evidence(block, i, start, start + len(" | ".join((block.rows or [])[row])))
-        elif (text := overall_from_label_text(block.text)) is not None:
-            values, lo, hi = text
-            ev = evidence(block, i, lo, hi)
-            ev.text = block.text[lo:hi]
-        else:
+    cells run into a paragraph or a line each: what the report's other statements left unread, from the first."""
+    for i in range(min(len(ctx.doc.blocks), _LABEL_TABLE_BLOCKS)):
+        found = _labelled_overall(ctx, i)
+        if found is None:
             continue
+        values, ev = found
         overall = ctx.record.overall
         if overall.score is not None:  # a score read elsewhere keeps its own maximum and percent
             values = {k: v for k, v in values.items() if k not in ("score", "max_score", "percent")}
@@ -1116,7 +1108,52 @@ def _overall_from_labels(ctx: _Ctx) -> None:
         return
 
 
+def _labelled_overall(ctx: _Ctx, i: int) -> tuple[dict[str, object], Evidence] | None:
+    """The overall's label and value cells at block ``i`` and the evidence of its score (else of its first cell)."""
+    block = ctx.doc.blocks[i]
+    if block.kind == BlockKind.TABLE:
+        table = overall_from_label_table(block.rows or [])
+        if table is None:
+            return None
+        values, row = table
+        start = sum(len(" | ".join(r)) + 1 for r in (block.rows or [])[:row])
+        return values, evidence(block, i, start, start + len(" | ".join((block.rows or [])[row])))
+    # the cells a line each (a table drawn without rules, a scan's lines): the short blocks around the maximum's
+    if (text := overall_from_label_text(block.text)) is None:
+        region = _label_lines(ctx.doc.blocks, i)
+        joined = " ".join(ctx.doc.blocks[j].text for j in region)
+        if len(region) < 2 or (text := overall_from_label_text(joined)) is None:
+            return None
+        starts = [sum(len(ctx.doc.blocks[j].text) + 1 for j in region[:n]) for n in range(len(region))]
+        k = max(n for n, s in enumerate(starts) if s <= text[1])
+        i, block, base = region[k], ctx.doc.blocks[region[k]], starts[k]
+        values, lo, hi = text[0], text[1] - base, min(text[2] - base, len(ctx.doc.blocks[region[k]].text))
+    else:
+        values, lo, hi = text
+    ev = evidence(block, i, lo, hi)
+    ev.text = block.text[lo:hi]
+    return values, ev
+
+
+def _label_lines(blocks: list[Block], i: int) -> list[int]:
+    """The run of short text blocks around block ``i`` when it names the maximum (a row of label cells a line)."""
+    if _long(blocks[i]) or not any(hint in blocks[i].text for hint in LABEL_HINTS):
+        return []
+    lo = hi = i
+    while lo > 0 and i - lo < _LABEL_LINES and not _long(blocks[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(blocks) and hi - i < _LABEL_LINES and not _long(blocks[hi + 1]):
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def _long(block: Block) -> bool:
+    return block.kind == BlockKind.TABLE or len(block.text) > _LABEL_LINE_CHARS
+
+
 _LABEL_TABLE_BLOCKS = 80  # the overall's cells stand before the criteria, near the top
+_LABEL_LINES = 6  # label cells a line each: the rows around the maximum's that are read with it
+_LABEL_LINE_CHARS = 120  # a line of label and value cells is short
 
 
 def _merged_overall(read: Overall, before: Overall) -> Overall:

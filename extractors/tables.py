@@ -740,7 +740,7 @@ _OVERALL_LABELS: list[tuple[str, str]] = [
     ("classification", r"xếp\s+loại"),
 ]  # fmt: skip
 _OVERALL_LABEL_RES = [(name, re.compile(rf"^\s*(?:{label})\s*:?\s*$", re.I)) for name, label in _OVERALL_LABELS]
-_LABEL_HINTS = ("ối đa", "ỐI ĐA")  # "Điểm tối đa": a label table names the maximum (a substring test first)
+LABEL_HINTS = ("ối đa", "ỐI ĐA")  # "Điểm tối đa": a label table names the maximum (a substring test first)
 
 
 def _label_field(cell: str) -> str | None:
@@ -800,8 +800,9 @@ _OVERALL_TEXT_NUMBER = re.compile(rf"\s*:?\s*({_CELL_NUM})(?![\d/]|[.,]\d)")
 def overall_from_label_text(text: str) -> tuple[dict[str, object], int, int] | None:
     """The same cells run into one paragraph by a converter ("Tổng điểm đạt được 95,50 Điểm tối đa 100 Tỷ lệ đạt
     (%) 95,50 Xếp hạng 19/18 Tăng (+), giảm (-) thứ hạng so với năm 0 trước"): each label then its value, the score
-    and the maximum among them and three fields at least; with the span of the score's label and value."""
-    if not any(hint in text for hint in _LABEL_HINTS):
+    and the maximum among them (a maximum of 50 at least) and three fields at least; with the span
+    of the score's label and value."""
+    if not any(hint in text for hint in LABEL_HINTS):
         return None
     found: dict[str, object] = {}
     spans: dict[str, tuple[int, int]] = {}
@@ -814,4 +815,6 @@ def overall_from_label_text(text: str) -> tuple[dict[str, object], int, int] | N
         spans[field] = (m.start(), value.end())
     if len(spans) < 3 or not {"score", "max_score"} <= spans.keys():
         return None
+    if found["max_score"] < 50:  # type: ignore[operator]
+        return None  # an overall's maximum (100), not a component's ("đạt điểm tối đa: 1.1, 1.2")
     return found, *spans["score"]

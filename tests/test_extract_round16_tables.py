@@ -97,6 +97,47 @@ def test_a_falling_rank_and_a_kept_one_in_the_change_cell(tmp_path: Path) -> Non
     assert fell.overall.classification == kept.overall.classification == "Tốt"
 
 
+def _lines_pdf(path: Path, lines: list[str]) -> Path:
+    """The report with ``lines`` printed one a line, no rules (a table drawn without them)."""
+    pdf = ReportPdf(path, size=12)
+    pdf.two_column_header(
+        [("ỦY BAN NHÂN DÂN", False), ("XÃ VIỆT VINH", True), ("Số: 07/BC-UBND", False)],
+        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Việt Vinh, ngày 16 tháng 01 năm 2024", False)],
+    )
+    pdf.centred_lines(["BÁO CÁO"], bold=True)
+    pdf.centred_lines([TITLE], bold=True, size=10)
+    pdf.paragraph(BASIS)
+    for line in lines:
+        pdf.paragraph(line, indent=0, align="left", space_after=0)
+    pdf.paragraph(CLOSING)
+    for line in SIGNATURE:
+        pdf.paragraph(line, align="center")
+    return pdf.save()
+
+
+def test_label_cells_a_line_each(tmp_path: Path) -> None:
+    lines = [f"{label}      {value}" for label, value in _label_rows("91,00", "4/23", "-1")]
+    record = extract_file(_lines_pdf(tmp_path / "lines.pdf", lines))
+    overall = record.overall
+    assert (overall.score, overall.max_score, overall.percent, overall.rank, overall.rank_total) == (91.0, 100.0, 91.0, 4, 23)
+    assert overall.rank_change == -1
+    assert overall.evidence[0].text == "Tổng điểm đạt được 91,00"
+
+
+def test_short_lines_naming_the_maximum_are_no_label_cells(tmp_path: Path) -> None:
+    """Negative: a component list's short lines ("đạt điểm tối đa", a rank) give no overall."""
+    lines = [
+        "1. Công tác chỉ đạo, điều hành CCHC: xếp hạng 4/23 trong huyện",
+        "a) Các chỉ số thành phần đạt điểm tối đa: 1.1, 1.2, 1.3.",
+        "- Chỉ số 1.4: tổng điểm 2 trên điểm tối đa 2.",
+        "b) Các chỉ số thành phần chưa đạt điểm tối đa:",
+        "- Chỉ số 1.5 (Sáng kiến): đạt 1,5/2 điểm.",
+    ]
+    assert overall_from_label_text(" ".join(lines)) is None
+    record = extract_file(_lines_pdf(tmp_path / "list.pdf", lines))
+    assert (record.overall.score, record.overall.rank) == (None, None)
+
+
 # ------------------------------------------------------------------------------------ label | value cells, DOCX
 def _grid_docx(path: Path, labels: list[list[str]], criteria_rows: list[list[str]]) -> Path:
     doc = DocxDocument()
