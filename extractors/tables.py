@@ -767,13 +767,17 @@ def _label_value(field: str, cell: str) -> dict[str, object]:
     return {} if number is None else {field: number}
 
 
+_ROW_NUMBER_CELL_RE = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])\s*[.)]?\s*$")
+
+
 def overall_from_label_table(rows: list[list[str]]) -> tuple[dict[str, object], int] | None:
-    """The overall a table of label and value cells states (two filled cells a row), and the row of its
+    """The overall a table of label and value cells states (two filled cells a row, after its number), and the row of its
     score (else of its first value); None unless it gives the score or the rank and one more field."""
     found: dict[str, object] = {}
     first: dict[str, int] = {}
     for n, row in enumerate(rows):
         cells = [c for c in row if c.strip()]
+        cells = cells[1:] if len(cells) == 3 and _ROW_NUMBER_CELL_RE.match(cells[0]) else cells  # "1 | Tổng điểm | 91"
         field = _label_field(cells[0]) if len(cells) == 2 else None
         if field is None or field in first:
             continue

@@ -205,6 +205,10 @@ def test_label_cells_with_their_units_and_worded_changes() -> None:
             ["Xếp hạng", "Thứ 4/23 xã, thị trấn"], ["Tăng, giảm thứ hạng", "Tăng 2 bậc"]]  # fmt: skip
     assert overall_from_label_table(rows) == (
         {"score": 91.0, "max_score": 100.0, "percent": 91.0, "rank": 4, "rank_total": 23, "rank_change": 2}, 0)  # fmt: skip
+    numbered = [["STT", "Chỉ tiêu", "Kết quả"], ["1", "Tổng điểm đạt được", "91,00"], ["2", "Xếp hạng", "4/23"]]
+    assert overall_from_label_table(numbered) == ({"score": 91.0, "rank": 4, "rank_total": 23}, 1)
+    three = [["Tổng điểm đạt được", "91,00", "100"], ["Xếp hạng", "4/23", "5/23"]]  # a label with two values: a year each
+    assert overall_from_label_table(three) is None
     dates = [["Tổng điểm đạt được", "đang thẩm định"], ["Xếp hạng", "4/23/2024"], ["Xếp loại", "Xuất sắc"]]
     assert overall_from_label_table(dates) is None  # a date is no rank, words are no score
 
