@@ -1103,7 +1103,7 @@ def _overall_from_labels(ctx: _Ctx) -> None:
         if overall.score is not None:  # a score read elsewhere keeps its own maximum and percent
             values = {k: v for k, v in values.items() if k not in ("score", "max_score", "percent")}
         unset = {k: v for k, v in values.items() if getattr(overall, k) is None}
-        evidence_of = [ev] if "score" in unset else []
+        evidence_of = [ev] if unset else []  # the cells' evidence: their score's row, else their first
         ctx.record.overall = overall.model_copy(update={**unset, "evidence": [*overall.evidence, *evidence_of]})
         return
 
