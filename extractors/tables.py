@@ -10,7 +10,7 @@ import regex as re
 
 from cchc.extractors.document import Block
 from cchc.extractors.framework import Framework
-from cchc.extractors.locale_vi import CHANGE_VERBS, ORDINAL, alternation, rank_value
+from cchc.extractors.locale_vi import CHANGE_VERBS, GRADE_WORDS, ORDINAL, alternation, rank_value
 from cchc.extractors.normalize import fold_loose
 from cchc.extractors.numbers import ParsedNumber, format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification
@@ -791,20 +791,22 @@ def overall_from_label_table(rows: list[list[str]]) -> tuple[dict[str, object], 
 
 
 _OVERALL_TEXT_RE = re.compile(
-    "|".join(rf"(?P<{name}>(?<!\w)(?:{label}))" for name, label in _OVERALL_LABELS if name != "classification"), re.I
+    "|".join(rf"(?P<{name}>(?<!\w)(?:{label}))" for name, label in _OVERALL_LABELS), re.I
 )
 _OVERALL_TEXT_VALUES = {
     "rank": re.compile(r"\s*:?\s*(\d{1,3}\s*/\s*\d{1,3})(?![\d.,/])"),
     # the change's value may stand inside its wrapped label: "so với năm 0 trước", "so với +2 năm trước"
     "rank_change": re.compile(r"(?:\s+(?:so|với|năm|trước))*\s*:?\s*([-+−–]?\s?\d{1,2})(?![\d.,/])", re.I),
+    # the grade alone: the text after it may be the next heading ("Xếp loại Xuất sắc I. KẾT QUẢ …")
+    "classification": re.compile(rf"\s*:?\s*((?:{alternation(GRADE_WORDS)})(?!\p{{L}}))", re.I),
 }
 _OVERALL_TEXT_NUMBER = re.compile(rf"\s*:?\s*({_CELL_NUM})(?![\d/]|[.,]\d)")
 
 
 def overall_from_label_text(text: str) -> tuple[dict[str, object], int, int] | None:
     """The same cells run into one paragraph by a converter ("Tổng điểm đạt được 95,50 Điểm tối đa 100 Tỷ lệ đạt
-    (%) 95,50 Xếp hạng 19/18 Tăng (+), giảm (-) thứ hạng so với năm 0 trước"): each label then its value, the score
-    and the maximum among them (a maximum of 50 at least) and three fields at least; with the span
+    (%) 95,50 Xếp hạng 19/18 Tăng (+), giảm (-) thứ hạng so với năm 0 trước Xếp loại Xuất sắc"): each label then its
+    value, the score and the maximum among them (a maximum of 50 at least) and three fields at least; with the span
     of the score's label and value."""
     if not any(hint in text for hint in LABEL_HINTS):
         return None
@@ -813,7 +815,9 @@ def overall_from_label_text(text: str) -> tuple[dict[str, object], int, int] | N
     for m in _OVERALL_TEXT_RE.finditer(text):
         field = m.lastgroup or ""
         value = (_OVERALL_TEXT_VALUES.get(field) or _OVERALL_TEXT_NUMBER).match(text, m.end())
-        if field in spans or value is None or not (read := _label_value(field, value[1].replace(" ", ""))):
+        if field in spans or value is None:
+            continue
+        if not (read := _label_value(field, value[1] if field == "classification" else value[1].replace(" ", ""))):
             continue
         found.update(read)
         spans[field] = (m.start(), value.end())

@@ -226,12 +226,16 @@ def test_label_cells_run_into_a_paragraph() -> None:
     assert read is not None
     values, lo, hi = read
     assert values == {"score": 95.5, "max_score": 100.0, "percent": 95.5, "rank": 19, "rank_total": 18,
-                      "rank_change": 0}  # fmt: skip
+                      "rank_change": 0, "classification": "Xuất sắc"}  # fmt: skip
     assert RUN_CELLS[lo:hi] == "Tổng điểm đạt được 95,50"
     signed = overall_from_label_text(RUN_CELLS.replace("năm 0 trước", "năm trước -2"))
     assert signed is not None and signed[0]["rank_change"] == -2
     wrapped = overall_from_label_text(RUN_CELLS.replace("so với năm 0 trước", "so với +2 năm trước"))
     assert wrapped is not None and wrapped[0]["rank_change"] == 2
+    heading = overall_from_label_text(RUN_CELLS + " I. KẾT QUẢ CHỈ SỐ CCHC NĂM 2022")  # the next heading run in
+    assert heading is not None and heading[0]["classification"] == "Xuất sắc"
+    ungraded = overall_from_label_text(RUN_CELLS.replace("Xếp loại Xuất sắc", "Xếp loại cán bộ"))
+    assert ungraded is not None and "classification" not in ungraded[0]
     year = overall_from_label_text(RUN_CELLS.replace("so với năm 0 trước", "so với năm 2021"))
     assert year is not None and "rank_change" not in year[0]  # a year is no change
 
