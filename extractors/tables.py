@@ -82,7 +82,8 @@ def _header_of(first_rows: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, 
                 " ".join(dict.fromkeys(r[c] for r in spanned if c < len(r) and r[c].strip()))
                 for c in range(width)
             ]
-            roles = _with_bare_score(merged, _with_year_score(merged, column_roles(merged)))
+            roles = _with_year_score(merged, column_roles(merged))
+            roles = _with_bare_score(merged, roles) if start == end else roles
             if len(roles) >= 3 and "title" in roles and {"score", "max"} <= roles.keys():
                 return end, roles
     for r, row in enumerate(rows[:4]):
@@ -93,8 +94,9 @@ def _header_of(first_rows: tuple[tuple[str, ...], ...]) -> tuple[int, dict[str, 
 
 
 def _with_bare_score(header: list[str], roles: dict[str, int]) -> dict[str, int]:
-    """``roles`` with a column headed "Đạt" alone as the score, beside a maximum's column ("Đạt | Tối đa | Tỷ lệ
-    (%)", a spreadsheet's header with no "Điểm" over them): alone, "Đạt" may head a status column."""
+    """``roles`` of one header row with a column headed "Đạt" alone as the score, beside a maximum's column ("Đạt |
+    Tối đa | Tỷ lệ (%)", a spreadsheet's header with no "Điểm" over them): alone, "Đạt" may head a status column,
+    and under a header over rows it names no score when nothing spans it."""
     if "max" not in roles or "score" in roles:
         return roles
     bare = next((col for col, cell in enumerate(header) if fold_loose(cell).split() == ["dat"] and col not in roles.values()), None)
