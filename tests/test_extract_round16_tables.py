@@ -281,6 +281,15 @@ def test_a_lettered_table_re_flowed_by_a_converter(tmp_path: Path) -> None:
     assert not [f for f in check_record(record) if f.severity in ("warning", "error")]
 
 
+def test_a_misprinted_percent_in_a_re_flowed_lettered_table(tmp_path: Path) -> None:
+    """Row "e": 6,5/7 is 92,86%, printed 95,86%; the row is still read as printed, and found."""
+    rows = [row if row[0] != "e" else (*row[:4], "95,86") for row in CRITERIA]
+    record = extract_file(_flowed_docx(tmp_path / "misprinted.docx", rows))
+    assert {c.code: (c.score, c.max_score) for c in record.criteria} == SCORES
+    [finding] = [f for f in check_record(record) if f.severity in ("warning", "error")]
+    assert (finding.kind, finding.subject, finding.expected, finding.actual) == ("percent_mismatch", "6", 92.86, 95.86)
+
+
 def test_lettered_rows_that_are_no_criteria(tmp_path: Path) -> None:
     """Negative: lettered rows of records (received, resolved, on time: no maximum under 50) give no criterion."""
     rows = [(letter, f"Lĩnh vực {title}", "120", "118", "98,33") for letter, title in
