@@ -741,13 +741,22 @@ _OVERALL_LABELS: list[tuple[str, str]] = [
     ("rank", r"xếp\s+hạng|thứ\s+hạng"),
     ("classification", r"xếp\s+loại"),
 ]  # fmt: skip
-_OVERALL_LABEL_RES = [(name, re.compile(rf"^\s*(?:{label})\s*:?\s*$", re.I)) for name, label in _OVERALL_LABELS]
+# a label cell whole, folded (no tone marks, no punctuation): a scan's "Xép hạng", "Tông điểm đạt được" read too
+_FOLDED_LABEL_RES = [(name, re.compile(rf"^(?:{label})$")) for name, label in [
+    ("rank_change", r"tang giam(?: (?:thu hang|xep hang|thu bac|bac|hang))?(?: so voi(?: nam(?: truoc)?)?)?"),
+    ("score", r"tong (?:so )?diem(?: (?:dat duoc|dat|tham dinh))?"),
+    ("max_score", r"(?:tong )?diem toi da|thang diem"),
+    ("percent", r"t[yi] le(?: (?:dat duoc|dat))?"),
+    ("rank", r"xep hang|thu hang"),
+    ("classification", r"xep loai"),
+]]  # fmt: skip
 LABEL_HINTS = ("ối đa", "ỐI ĐA")  # "Điểm tối đa": a label table names the maximum (a substring test first)
 
 
 def _label_field(cell: str) -> str | None:
     """The overall's field a label cell names, None for any other cell."""
-    return next((name for name, label in _OVERALL_LABEL_RES if label.match(cell)), None)
+    folded = fold_loose(cell)
+    return next((name for name, label in _FOLDED_LABEL_RES if label.match(folded)), None)
 
 
 _RANK_VALUE_RE = re.compile(r"^\s*(?:thứ\s+)?\d{1,3}\s*/\s*\d{1,3}(?![\d.,/])(?:\s+[^\d]*)?$", re.I)

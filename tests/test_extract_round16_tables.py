@@ -201,6 +201,7 @@ def test_two_column_tables_that_are_no_overall() -> None:
 
 
 def test_label_cells_with_their_units_and_worded_changes() -> None:
+    """Values with their units, a worded change, a row number before the label, a scan's tone marks misread."""
     rows = [["Tổng điểm đạt được:", "91,00 điểm"], ["Điểm tối đa", "100 điểm"], ["Tỷ lệ đạt", "91,00%"],
             ["Xếp hạng", "Thứ 4/23 xã, thị trấn"], ["Tăng, giảm thứ hạng", "Tăng 2 bậc"]]  # fmt: skip
     assert overall_from_label_table(rows) == (
@@ -209,6 +210,8 @@ def test_label_cells_with_their_units_and_worded_changes() -> None:
     assert overall_from_label_table(numbered) == ({"score": 91.0, "rank": 4, "rank_total": 23}, 1)
     three = [["Tổng điểm đạt được", "91,00", "100"], ["Xếp hạng", "4/23", "5/23"]]  # a label with two values: a year each
     assert overall_from_label_table(three) is None
+    misread = [["Tông điểm đạt được", "86,50"], ["Xép hạng", "9/21"], ["Tăng (+), giám (-) thứ hạng so với năm trước", "-1"]]
+    assert overall_from_label_table(misread) == ({"score": 86.5, "rank": 9, "rank_total": 21, "rank_change": -1}, 0)
     dates = [["Tổng điểm đạt được", "đang thẩm định"], ["Xếp hạng", "4/23/2024"], ["Xếp loại", "Xuất sắc"]]
     assert overall_from_label_table(dates) is None  # a date is no rank, words are no score
 
