@@ -781,14 +781,34 @@ def _label_value(field: str, cell: str) -> dict[str, object]:
 _ROW_NUMBER_CELL_RE = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])\s*[.)]?\s*$")
 
 
+def _latest_year_column(header: list[list[str]]) -> int | None:
+    """The column of the latest year when a label table prints a value per year ("Chỉ tiêu | Năm 2022 | Năm 2023"):
+    last year's stands beside the report's for comparison."""
+    for row in header:
+        years = {int(m["year"]): col for col, cell in enumerate(row) if (m := _YEAR_COLUMN_RE.match(cell))}
+        if len(years) >= 2:
+            return years[max(years)]
+    return None
+
+
+def _label_and_value(row: list[str], year_column: int | None) -> list[str]:
+    """A row's label and value cells: its two filled cells (after its number: "1 | Tổng điểm | 91"), or its first
+    filled cell and the cell of the year's column."""
+    if year_column is not None:
+        label = next((c for c in row[:year_column] if c.strip() and not _ROW_NUMBER_CELL_RE.match(c)), None)
+        return [label, row[year_column]] if label is not None and year_column < len(row) else []
+    cells = [c for c in row if c.strip()]
+    return cells[1:] if len(cells) == 3 and _ROW_NUMBER_CELL_RE.match(cells[0]) else cells
+
+
 def overall_from_label_table(rows: list[list[str]]) -> tuple[dict[str, object], int] | None:
     """The overall a table of label and value cells states (two filled cells a row, after its number), and the row of its
     score (else of its first value); None unless it gives the score or the rank and one more field."""
     found: dict[str, object] = {}
     first: dict[str, int] = {}
+    year_column = _latest_year_column(rows[:2])
     for n, row in enumerate(rows):
-        cells = [c for c in row if c.strip()]
-        cells = cells[1:] if len(cells) == 3 and _ROW_NUMBER_CELL_RE.match(cells[0]) else cells  # "1 | Tổng điểm | 91"
+        cells = _label_and_value(row, year_column)
         field = _label_field(cells[0]) if len(cells) == 2 else None
         if field is None or field in first:
             continue

@@ -212,6 +212,8 @@ def test_label_cells_with_their_units_and_worded_changes() -> None:
     assert overall_from_label_table(three) is None
     misread = [["Tông điểm đạt được", "86,50"], ["Xép hạng", "9/21"], ["Tăng (+), giám (-) thứ hạng so với năm trước", "-1"]]
     assert overall_from_label_table(misread) == ({"score": 86.5, "rank": 9, "rank_total": 21, "rank_change": -1}, 0)
+    years = [["Chỉ tiêu", "Năm 2022", "Năm 2023"], ["Tổng điểm đạt được", "88,00", "91,00"], ["Xếp hạng", "6/23", "4/23"]]
+    assert overall_from_label_table(years) == ({"score": 91.0, "rank": 4, "rank_total": 23}, 1)  # the latest year's
     dates = [["Tổng điểm đạt được", "đang thẩm định"], ["Xếp hạng", "4/23/2024"], ["Xếp loại", "Xuất sắc"]]
     assert overall_from_label_table(dates) is None  # a date is no rank, words are no score
 
