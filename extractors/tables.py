@@ -781,6 +781,24 @@ def _label_value(field: str, cell: str) -> dict[str, object]:
 _ROW_NUMBER_CELL_RE = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])\s*[.)]?\s*$")
 
 
+def _labels_across(rows: list[list[str]]) -> tuple[dict[str, object], int] | None:
+    """The same cells laid across: a row of labels ("Tổng điểm đạt được | Điểm tối đa | … | Xếp hạng"), the values
+    in the row under it, the last or the last but one; three labels at least, the score's or the rank's among them,
+    and no column of a criteria table's (its number, its title: "STT | Lĩnh vực | Tổng điểm | … | Xếp hạng")."""
+    for r in range(max(0, len(rows) - 3), len(rows) - 1):
+        fields = [_label_field(cell) if cell.strip() else None for cell in rows[r]]
+        others = [cell for cell, f in zip(rows[r], fields, strict=True) if cell.strip() and f is None]
+        if sum(f is not None for f in fields) < 3 or not {"score", "rank"} & set(fields):
+            continue
+        if len(others) > 1 or any(_role_of(cell) in ("no", "title") for cell in others):
+            return None
+        found: dict[str, object] = {}
+        for field, cell in zip(fields, rows[r + 1], strict=False):
+            found.update(_label_value(field, cell) if field is not None and field not in found else {})
+        return (found, r + 1) if len(found) >= 2 and {"score", "rank"} & found.keys() else None
+    return None
+
+
 def _latest_year_column(header: list[list[str]]) -> int | None:
     """The column of the latest year when a label table prints a value per year ("Chỉ tiêu | Năm 2022 | Năm 2023"):
     last year's stands beside the report's for comparison."""
@@ -804,6 +822,8 @@ def _label_and_value(row: list[str], year_column: int | None) -> list[str]:
 def overall_from_label_table(rows: list[list[str]]) -> tuple[dict[str, object], int] | None:
     """The overall a table of label and value cells states (two filled cells a row, after its number), and the row of its
     score (else of its first value); None unless it gives the score or the rank and one more field."""
+    if (across := _labels_across(rows)) is not None:
+        return across
     found: dict[str, object] = {}
     first: dict[str, int] = {}
     year_column = _latest_year_column(rows[:2])

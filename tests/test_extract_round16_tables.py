@@ -214,6 +214,15 @@ def test_label_cells_with_their_units_and_worded_changes() -> None:
     assert overall_from_label_table(misread) == ({"score": 86.5, "rank": 9, "rank_total": 21, "rank_change": -1}, 0)
     years = [["Chỉ tiêu", "Năm 2022", "Năm 2023"], ["Tổng điểm đạt được", "88,00", "91,00"], ["Xếp hạng", "6/23", "4/23"]]
     assert overall_from_label_table(years) == ({"score": 91.0, "rank": 4, "rank_total": 23}, 1)  # the latest year's
+    across = [["Tổng điểm đạt được", "Điểm tối đa", "Tỷ lệ đạt (%)", "Xếp hạng", "Tăng (+), giảm (-) thứ hạng", "Xếp loại"],
+              ["91,00", "100", "91,00", "4/23", "+2", "Xuất sắc"]]  # fmt: skip
+    assert overall_from_label_table(across) == ({"score": 91.0, "max_score": 100.0, "percent": 91.0, "rank": 4,
+                                                 "rank_total": 23, "rank_change": 2, "classification": "Xuất sắc"}, 1)  # fmt: skip
+    records = [["Số hồ sơ tiếp nhận", "Đã giải quyết", "Tỷ lệ đúng hạn (%)"], ["1.320", "1.314", "99,92"]]
+    assert overall_from_label_table(records) is None  # labels across that name no score or rank
+    criteria = [["STT", "Lĩnh vực", "Tổng điểm", "Điểm tối đa", "Tỷ lệ (%)", "Xếp hạng"], ["1", "Cải cách thể chế", "5,5", "6",
+                "91,67", "3/23"]]  # fmt: skip
+    assert overall_from_label_table(criteria) is None  # a criteria table's header, its first row
     dates = [["Tổng điểm đạt được", "đang thẩm định"], ["Xếp hạng", "4/23/2024"], ["Xếp loại", "Xuất sắc"]]
     assert overall_from_label_table(dates) is None  # a date is no rank, words are no score
 
