@@ -845,7 +845,7 @@ _OVERALL_TEXT_RE = re.compile(
     "|".join(rf"(?P<{name}>(?<!\w)(?:{label}))" for name, label in _OVERALL_LABELS), re.I
 )
 _OVERALL_TEXT_VALUES = {
-    "rank": re.compile(r"\s*:?\s*(\d{1,3}\s*/\s*\d{1,3})(?![\d.,/])"),
+    "rank": re.compile(r"\s*:?\s*(?:thứ\s+)?(\d{1,3}\s*/\s*\d{1,3})(?![\d.,/])", re.I),
     # the change's value may stand inside its wrapped label: "so với năm 0 trước", "so với +2 năm trước"
     "rank_change": re.compile(r"(?:\s+(?:so|với|năm|trước))*\s*:?\s*([-+−–]?\s?\d{1,2})(?![\d.,/])", re.I),
     # the grade alone: the text after it may be the next heading ("Xếp loại Xuất sắc I. KẾT QUẢ …")

@@ -250,6 +250,8 @@ def test_label_cells_run_into_a_paragraph() -> None:
     assert heading is not None and heading[0]["classification"] == "Xuất sắc"
     ungraded = overall_from_label_text(RUN_CELLS.replace("Xếp loại Xuất sắc", "Xếp loại cán bộ"))
     assert ungraded is not None and "classification" not in ungraded[0]
+    worded = overall_from_label_text(RUN_CELLS.replace("Xếp hạng 19/18", "Xếp hạng: thứ 9/18"))
+    assert worded is not None and (worded[0]["rank"], worded[0]["rank_total"]) == (9, 18)
     year = overall_from_label_text(RUN_CELLS.replace("so với năm 0 trước", "so với năm 2021"))
     assert year is not None and "rank_change" not in year[0]  # a year is no change
 
