@@ -359,7 +359,8 @@ TEXT_ROW_RE = re.compile(
     rf"(?:(?P<c>{_CELL_NUM})(?![\d/])\s*%?\s*\|?\s*)?"  # a fourth number: two years' scores, then the percent
     r"(?:(?P<rank>\d{1,3})\s*/\s*(?P<total>\d{1,3}))?(?P<rest>[^\d|]{0,120}?)(?=\s*(?:\d|\||$))"
 )
-# the last: a spreadsheet's one header row, the score first ("STT Lĩnh vực, tiêu chí Đạt Tối đa Tỷ lệ (%)")
+# a header naming the score columns; its last form a spreadsheet's one header row, the score first ("STT Lĩnh vực,
+# tiêu chí Đạt Tối đa Tỷ lệ (%)")
 TEXT_HEADER_RE = re.compile(
     r"điểm[^.;]{0,40}(?:tối\s+đa|đạt)|tối\s+đa[^.;]{0,30}\bđạt\b|(?:lĩnh\s+vực|tiêu\s+chí)[^.;\d]{0,30}\bđạt\s*\|?\s*tối\s+đa", re.I
 )
@@ -378,6 +379,8 @@ _LETTERS = ["", "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"
 
 def _row_labels(n: int) -> tuple[str, ...]:
     """How row ``n`` of a criteria table may be numbered in its STT cell: "3", "III", "c" ("c." / "c)", "C")."""
+    if n >= len(_LETTERS):
+        return (str(n),)
     letter = _LETTERS[n]
     return (str(n), _ROMAN[n], letter, f"{letter}.", f"{letter})", letter.upper(), f"{letter.upper()}.")
 
@@ -529,7 +532,7 @@ def _checked_stream_rows(tokens: list[_Token], numbers: list[ParsedNumber | None
             k += 1
             continue
         # the nearest row number before the numbers: this row's, or a later one's when rows before did
-        # not check (those rows are left out, never given another row's numbers); "1" or "I"
+        # not check (those rows are left out, never given another row's numbers); "1", "I" or "a"
         numbers_ahead = {label: n for n in range(expected, expected + MAX_ROWS_SKIPPED + 1) for label in _row_labels(n)}
         marker = next((j for j in range(k - 1, row_start - 1, -1) if tokens[j][2] in numbers_ahead), None)
         if marker is not None:
