@@ -125,9 +125,10 @@ PART_HEADING_RE = re.compile(r"^\s*PHẦN\s+[IVX]{1,5}\s*[.:–-]\s*(?P<title>\S
 NEXT_YEAR_RE = re.compile(r"triển\s+khai[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\d{2})", re.I)
 CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 # a name's first words may be one capital or joined by an apostrophe, as Ê Đê, Jarai and Ba Na names are written
-# ("Y Ngông Niê" in the held-out ea-tu-2024, "H'Hen Niê", "A Sanh"), the last word too ("Nay H'Lan"), with any apostrophe
+# ("Y Ngông Niê" in the held-out ea-tu-2024, "H'Hen Niê", "A Sanh"), the last word too ("Nay H'Lan"), with any apostrophe;
+# K'Ho names write the apostrophe's capital as a word of its own ("K' Brỏi")
 PERSON_NAME_RE = re.compile(
-    r"^(?=.*\p{Ll}{2})(?:\p{Lu}\p{Ll}+\s+|(?:Y|A|\p{Lu}['’ʼ]\p{Lu}\p{Ll}+)\s+){1,4}\p{Lu}(?:['’ʼ]\p{Lu})?\p{Ll}*$"
+    r"^(?=.*\p{Ll}{2})(?:\p{Lu}\p{Ll}+\s+|(?:Y|A|\p{Lu}['’ʼ](?:\p{Lu}\p{Ll}+)?)\s+){1,4}\p{Lu}(?:['’ʼ]\p{Lu})?\p{Ll}*$"
 )
 TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")

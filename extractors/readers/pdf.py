@@ -40,6 +40,7 @@ from cchc.extractors.layout import (
     PAGE_NUMBER_RE,
     SENTENCE_END_RE,
     classify,
+    goes_on_in_next_column,
     is_all_caps,
     is_bullet,
     numbering,
@@ -552,7 +553,9 @@ class _PageReader:
         segments = [s for s in segments if s.text]
         while len(segments) >= 2 and _LABEL_RE.match(segments[0].text):
             first, second = segments[0], segments[1]
-            segments[:2] = [Segment(f"{first.text} {second.text}", first.x0, second.x1, first.first, first.bold)]
+            segments[:2] = [
+                Segment(f"{first.text} {second.text}", first.x0, second.x1, first.first, first.bold)
+            ]
         top = min(tops)
         bottom = max(bottoms)
         text = " ".join(s.text for s in segments)
@@ -1109,6 +1112,7 @@ def _build_blocks(pages: list[PageContent], ocr_blocks: dict[int, list[Block]]) 
     blocks: list[Block] = []
     current: list[Line] = []
     tail: tuple[Block, TableRegion] | None = None  # the table that ended the previous page
+    column_break = False  # a column (or a page's first column) starts: only a sentence going on joins
 
     def flush() -> None:
         if current:
@@ -1126,8 +1130,9 @@ def _build_blocks(pages: list[PageContent], ocr_blocks: dict[int, list[Block]]) 
         pending, tail = tail, None
         for item in order:
             if item is None:
-                flush()
+                column_break = bool(current)
             elif isinstance(item, TableRegion):
+                column_break = False
                 flush()
                 if pending and content[0] is item and len(pending[1].rows[0]) == len(item.rows[0]):
                     _extend_table(pending[0], item)
@@ -1138,7 +1143,11 @@ def _build_blocks(pages: list[PageContent], ocr_blocks: dict[int, list[Block]]) 
                 if content[-1] is item:
                     tail = (block, item)
             else:
-                if current and not _continues(current[-1], item, current[0], layout):
+                if column_break:
+                    if not goes_on_in_next_column(current[-1].text, item.text):
+                        flush()
+                    column_break = False
+                elif current and not _continues(current[-1], item, current[0], layout):
                     flush()
                 current.append(item)
     flush()
