@@ -7,6 +7,7 @@ Evidence (quoted text, page, line, bbox or paragraph) of the statement it comes 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex as re
@@ -25,7 +26,7 @@ from cchc.extractors.layout import (
     sentence_bounds,
 )
 from cchc.extractors.locale_vi import CENTRAL_CITIES, PLACE_NAME, PLACE_NAME_DASHED, PLACE_WORD_CAPS
-from cchc.extractors.normalize import matches_from
+from cchc.extractors.normalize import fold_loose, matches_from
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
 from cchc.extractors.quantities import as_record_quantity, find_quantities, find_records_table
@@ -303,10 +304,32 @@ def extract_meta(ctx: _Ctx) -> None:
             meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
             meta.unit_name = m["name"]
     full = "\n".join(b.text for b in blocks)
+    _unit_name_as_the_text_writes_it(meta, blocks, full)
     districts = matches_from(DISTRICT_RE, full, DISTRICT_STARTS)
     meta.district = most_common(m["name"] for m in districts if m["name"] not in CENTRAL_CITIES)
     meta.province = most_common(m["name"] for m in matches_from(PROVINCE_RE, full, PROVINCE_STARTS))
     extract_signer(ctx)
+
+
+def _unit_name_as_the_text_writes_it(meta: Meta, blocks: list[Block], full: str) -> None:
+    """A header's unit name that a scan's OCR read short of a mark ("XÃ PHƯƠC HIỆP", "XÃ YEN THUẠN") takes
+    the spelling the text writes it in: at least twice, every time alike, the same letters with more marks."""
+    if meta.unit_name is None or meta.unit_name in full:  # (the header's spelling in the text: nothing to mend)
+        return
+    loose = fold_loose(meta.unit_name)
+    found = [
+        (i, m) for i, b in enumerate(blocks) for m in UNIT_IN_TEXT_RE.finditer(b.text) if fold_loose(m["name"]) == loose
+    ]
+    if len(found) < 2 or len({m["name"] for _, m in found}) != 1 or _marks(found[0][1]["name"]) <= _marks(meta.unit_name):
+        return
+    i, m = found[0]
+    meta.unit_name = m["name"]
+    meta.issuer = f"Ủy ban nhân dân {meta.unit_level} {meta.unit_name}"
+    meta.evidence.append(evidence(blocks[i], i, m.start("name"), m.end("name")))
+
+
+def _marks(text: str) -> int:
+    return sum(1 for ch in unicodedata.normalize("NFD", text) if unicodedata.combining(ch))
 
 
 def _read_unit_line(meta: Meta, blocks: list[Block], i: int, text: str) -> None:

@@ -247,3 +247,30 @@ def test_a_city_written_as_a_province_is_the_city() -> None:
     # negative: a province's own name after "tỉnh" (one begins like a city's word: Thanh Hóa)
     assert [m["name"] for m in PROVINCE_RE.finditer("huyện Nga Sơn, tỉnh Thanh Hóa;")] == ["Thanh Hóa"]
     assert [m["name"] for m in PROVINCE_RE.finditer("huyện Tứ Kỳ, tỉnh Hải Dương")] == ["Hải Dương"]
+
+
+def _report(path: Path, unit_caps: str, body: list[str]) -> Path:
+    head = [
+        "ỦY BAN NHÂN DÂN", f"XÃ {unit_caps}", "Số: 05/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Cần Giuộc, ngày 15 tháng 01 năm 2025", "BÁO CÁO",
+        "Kết quả thực hiện công tác cải cách hành chính năm 2024",
+    ]
+    path.write_text("\n".join([*head, *body]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_header_unit_name_ocr_read_short_of_a_mark_takes_the_texts_spelling(tmp_path: Path) -> None:
+    # held-out phuoc-hiep-2024 (scan): the header "XÃ PHƯỚC HIỆP" read "XÃ PHƯƠC HIỆP", the text right four times
+    body = [
+        "Căn cứ Kế hoạch số 62/KH-UBND ngày 21/12/2023 của UBND xã Phước Hiệp về cải cách hành chính năm 2024;",
+        "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính năm 2024 của UBND xã Phước Hiệp./.",
+    ]
+    meta = extract_file(_report(tmp_path / "mark.txt", "PHƯƠC HIỆP", body)).meta
+    assert (meta.unit_name, meta.issuer) == ("Phước Hiệp", "Ủy ban nhân dân xã Phước Hiệp")
+    # negative: the text names the unit once only, so the header stands
+    meta = extract_file(_report(tmp_path / "once.txt", "PHƯƠC HIỆP", body[:1])).meta
+    assert meta.unit_name == "Phươc Hiệp"
+    # negative: the old tone placement ("Hoà") has no more marks than the header's "HÒA": no change
+    body = [line.replace("Phước Hiệp", "Hoà Bình") for line in body]
+    meta = extract_file(_report(tmp_path / "tone.txt", "HÒA BÌNH", body)).meta
+    assert meta.unit_name == "Hòa Bình"
