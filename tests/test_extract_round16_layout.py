@@ -274,3 +274,41 @@ def test_a_header_unit_name_ocr_read_short_of_a_mark_takes_the_texts_spelling(tm
     body = [line.replace("Phước Hiệp", "Hoà Bình") for line in body]
     meta = extract_file(_report(tmp_path / "tone.txt", "HÒA BÌNH", body)).meta
     assert meta.unit_name == "Hòa Bình"
+
+
+def test_one_column_pages_and_tables_are_not_read_as_columns(tmp_path: Path) -> None:
+    sentence = (
+        "Kết quả Chỉ số CCHC năm 2024 của UBND xã đạt 93,00/100 điểm, tỷ lệ 93,00%, xếp thứ 7/21 xã, thị trấn, "
+        "tăng 3 bậc so với năm 2023; xếp loại Xuất sắc. Công tác chỉ đạo, điều hành được quan tâm thường xuyên."
+    )
+    pdf = ReportPdf(tmp_path / "one.pdf", size=SIZE)
+    pdf.two_column_header(
+        [("ỦY BAN NHÂN DÂN", True), ("XÃ NHẬT TÂN", True)],
+        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True)],
+    )
+    pdf.centred_lines(["BÁO CÁO"], bold=True)  # a centred short line
+    pdf.paragraph(sentence)
+    pdf.table(
+        [
+            ["Công tác chỉ đạo, điều hành CCHC", "Đạt 11,5/12 điểm, tỷ lệ 95,83%"],
+            ["Cải cách thủ tục hành chính của xã", "Đạt 18/20 điểm, tỷ lệ 90,00%"],
+        ],
+        [240.0, 210.0],
+    )
+    pdf.save()
+    blocks = read_pdf(tmp_path / "one.pdf").blocks
+    texts = [b.text for b in blocks]
+    # the header's two sides apart, the centred line alone, the one-column paragraph whole, in order
+    assert texts[:5] == [
+        "ỦY BAN NHÂN DÂN",
+        "XÃ NHẬT TÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "BÁO CÁO",
+    ]
+    assert texts[5] == sentence
+    # the table with two wide columns stays a table, each row whole
+    assert blocks[6].rows == [
+        ["Công tác chỉ đạo, điều hành CCHC", "Đạt 11,5/12 điểm, tỷ lệ 95,83%"],
+        ["Cải cách thủ tục hành chính của xã", "Đạt 18/20 điểm, tỷ lệ 90,00%"],
+    ]
