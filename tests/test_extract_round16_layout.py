@@ -251,8 +251,13 @@ def test_a_city_written_as_a_province_is_the_city() -> None:
 
 def _report(path: Path, unit_caps: str, body: list[str]) -> Path:
     head = [
-        "ỦY BAN NHÂN DÂN", f"XÃ {unit_caps}", "Số: 05/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc", "Cần Giuộc, ngày 15 tháng 01 năm 2025", "BÁO CÁO",
+        "ỦY BAN NHÂN DÂN",
+        f"XÃ {unit_caps}",
+        "Số: 05/BC-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Cần Giuộc, ngày 15 tháng 01 năm 2025",
+        "BÁO CÁO",
         "Kết quả thực hiện công tác cải cách hành chính năm 2024",
     ]
     path.write_text("\n".join([*head, *body]) + "\n", encoding="utf-8")
