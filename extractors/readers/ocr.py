@@ -33,7 +33,13 @@ import regex as re
 
 from cchc.errors import CorruptFileError, InputError, LimitExceededError
 from cchc.extractors.document import BBox, Block, Provenance, join_spaced_by_gaps, nfc
-from cchc.extractors.layout import PAGE_NUMBER_RE, SENTENCE_END_RE, classify, starts_block
+from cchc.extractors.layout import (
+    PAGE_NUMBER_RE,
+    SENTENCE_END_RE,
+    classify,
+    goes_on_in_next_column,
+    starts_block,
+)
 from cchc.extractors.numbers_ocr import repair_ocr_cell, repair_ocr_numbers, repair_rank_column
 from cchc.extractors.readers import ocr_tables
 from cchc.extractors.readers.deskew import deskewed
@@ -57,6 +63,9 @@ from cchc.settings import DEFAULT_SETTINGS, Settings
 DPI = 300
 PSM = 3  # fully automatic page segmentation (headers, stamps, tables)
 TABLE_PSM = 6  # a strip of table cells, one under another, read as one uniform block of text
+LINE_PSM = 7  # one text line cut out of the page, read alone
+STRAY_MARK_CONF = 50.0  # a lone mark of a letter or two, this unsure and small, is a diacritic read apart
+LINE_RETRY_CONF = 30.0  # a text line with a word less sure than this is read again alone
 RETRY_CONF = 95.0  # a cell read with a word less sure than this is read again, cut at another grey
 RETRY_SURE = 85.0  # ...and read so, replaced when its least sure word is at least this sure
 RETRY_GAIN = 5.0  # ...and this much surer than the first reading's
@@ -180,9 +189,11 @@ def lines_from_words(grouped: dict[tuple[int, int, int], list[OcrWord]]) -> list
     place-date right) is split in two; consecutive such lines are read left column first.
     """
     lines = []
+    heights = sorted(w.bbox[3] - w.bbox[1] for words in grouped.values() for w in words)
+    usual = heights[len(heights) // 2] if heights else 0.0
     for (block, par, _), words in grouped.items():
         words = _drop_specks(words)
-        if words:
+        if words and not _stray_mark(words, usual):
             lines.append([_make_line(part, block, par) for part in _split_columns(words)])
     return _column_order(lines)
 
@@ -190,6 +201,9 @@ def lines_from_words(grouped: dict[tuple[int, int, int], list[OcrWord]]) -> list
 _ALNUM_RE = re.compile(r"[\p{L}\p{N}]")
 LEADING_NOISE_RE = re.compile(r"[„‚'\"`´‘’“”,.·:;]+")
 LEADING_NOISE_BEFORE_DIGIT_RE = re.compile(r"[„‚'\"`´‘’“”,.·:;]+(?=\d)")
+UNDERSCORE_BEFORE_DASH_RE = re.compile(
+    r"_+(?=[-–—+•*])"
+)  # "_- Chỉ số 7.1.1": a speck read on the line's foot
 
 
 def _drop_specks(words: list[OcrWord]) -> list[OcrWord]:
@@ -200,7 +214,9 @@ def _drop_specks(words: list[OcrWord]) -> list[OcrWord]:
     for i, w in enumerate(words):
         if i == 0 and len(words) > 1 and LEADING_NOISE_RE.fullmatch(w.text):
             continue  # a mark before a line's first word ("„ 4. Về …") is a speck of the scan, never content
-        if i == 0 and (stuck := LEADING_NOISE_BEFORE_DIGIT_RE.match(w.text)):
+        if i == 0 and (
+            stuck := LEADING_NOISE_BEFORE_DIGIT_RE.match(w.text) or UNDERSCORE_BEFORE_DASH_RE.match(w.text)
+        ):
             w = OcrWord(
                 w.text[stuck.end() :], w.bbox, w.conf
             )  # "„4." -> "4.": same speck, stuck to the number
@@ -211,6 +227,14 @@ def _drop_specks(words: list[OcrWord]) -> list[OcrWord]:
             continue
         kept.append(w)
     return kept
+
+
+def _stray_mark(words: list[OcrWord], usual_height: float) -> bool:
+    """A line of one unsure mark of a letter or two, far lower than the page's words: a tone mark or
+    a horn read apart from the line below it ("Z" over "nước")."""
+    if len(words) != 1 or len(words[0].text) > 2 or words[0].conf >= STRAY_MARK_CONF:
+        return False
+    return words[0].bbox[3] - words[0].bbox[1] < 0.4 * usual_height
 
 
 def _make_line(words: list[OcrWord], block: int, par: int) -> OcrLine:
@@ -309,6 +333,8 @@ def blocks_from_ocr_lines(
             height = lines[j].bbox[3] - lines[j].bbox[1]
             gap = line.bbox[1] - lines[j].bbox[3]
             new = indented or not -height < gap <= 0.8 * height or starts_block(texts[i], prev)
+            if new and line.bbox[0] > lines[j].bbox[2] and line.bbox[1] < lines[j].bbox[1]:
+                new = not goes_on_in_next_column(prev, texts[i])  # the top of the next column
         else:
             new = starts_block(texts[i], SENTENCE_END_RE.sub("", prev).rstrip() or prev)
         if new:
@@ -378,9 +404,9 @@ def read_page_image(image: Image, scale: float, lang: str, timeout: float, page:
         notes.append(f"page {page}: table search failed ({type(exc).__name__})")
     dpi = round(scale * 72)
     if not grids:
-        return ScannedPage(
-            lines_from_tsv(tesseract_tsv(_pnm(image), lang, dpi, PSM, timeout), scale), [], notes
-        )
+        grouped = tsv_words(tesseract_tsv(_pnm(image), lang, dpi, PSM, timeout), scale)
+        reread_unsure_lines(image, grouped, scale, lang, timeout)
+        return ScannedPage(lines_from_words(grouped), [], notes)
     clean = paint_out(image, grid_rules(rules, grids, scale), scale * 72)
     tables: list[FilledTable] = []
     outside = clean.copy()
@@ -388,7 +414,45 @@ def read_page_image(image: Image, scale: float, lang: str, timeout: float, page:
         tables.append(read_grid(clean, grid, scale, lang, timeout))
         outside.paste(255, table_box_px(grid, scale, clean.size))
     grouped = tsv_words(tesseract_tsv(_pnm(outside), lang, dpi, PSM, timeout), scale)
+    reread_unsure_lines(outside, grouped, scale, lang, timeout)
     return ScannedPage(lines_from_words(grouped), tables, notes)
+
+
+def reread_unsure_lines(
+    image: Image, grouped: dict[tuple[int, int, int], list[OcrWord]], scale: float, lang: str, timeout: float
+) -> None:
+    """Read again, cut out alone, each line with a word Tesseract is hardly sure of (under
+    :data:`LINE_RETRY_CONF`; a short line beside another column's text can be misread whole in the
+    page's layout pass: "85,71%)." as "N5„/ L5},"), and keep the reading it is clearly surer of."""
+    for key, words in grouped.items():
+        if min(w.conf for w in words) >= LINE_RETRY_CONF or not any(_ALNUM_RE.search(w.text) for w in words):
+            continue
+        x0, y0 = min(w.bbox[0] for w in words), min(w.bbox[1] for w in words)
+        x1, y1 = max(w.bbox[2] for w in words), max(w.bbox[3] for w in words)
+        pad = 0.25 * (y1 - y0)
+        box = (
+            max(0, round((x0 - 2 * pad) * scale)),
+            max(0, round((y0 - pad) * scale)),
+            min(image.size[0], round((x1 + 2 * pad) * scale)),
+            min(image.size[1], round((y1 + pad) * scale)),
+        )
+        tsv = tesseract_tsv(_pnm(image.crop(box)), lang, round(scale * 72), LINE_PSM, timeout)
+        again = [
+            OcrWord(
+                w.text,
+                (
+                    w.bbox[0] + box[0] / scale,
+                    w.bbox[1] + box[1] / scale,
+                    w.bbox[2] + box[0] / scale,
+                    w.bbox[3] + box[1] / scale,
+                ),
+                w.conf,
+            )
+            for line in tsv_words(tsv, scale).values()
+            for w in line
+        ]
+        if again and _clearly_surer(again, words):
+            grouped[key] = again
 
 
 def page_tables(image: Image, scale: float) -> tuple[Image, list[Rule], list[CellGrid]]:

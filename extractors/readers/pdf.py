@@ -40,6 +40,7 @@ from cchc.extractors.layout import (
     PAGE_NUMBER_RE,
     SENTENCE_END_RE,
     classify,
+    goes_on_in_next_column,
     is_all_caps,
     is_bullet,
     numbering,
@@ -55,6 +56,7 @@ MAX_PAGE_OBJECTS = 200_000  # default of Settings.max_page_objects (characters o
 SPACE_GAP = 0.12  # x font size, over the line's usual gap between letters: a word space
 COLUMN_GAP = 3.0  # x font size: a gap this wide starts a two-column run
 SEGMENT_GAP = 1.5  # x font size: a gap this wide splits a line into segments (columns if they line up)
+COLUMN_MIN_LINES = 6  # lines of a column side before its own text edges count (a header block has fewer)
 PARA_PITCH = 1.35  # x the document's usual line pitch: a paragraph break
 MARGIN_BAND = 0.12  # share of the page height at top and bottom where furniture lives
 COPY_PROTECTED = "copy-protected: owner password only (no password to open); read as any viewer shows it"
@@ -136,6 +138,8 @@ class Segment:
     text: str
     x0: float
     x1: float
+    first: int = -1  # char index of its first glyph
+    bold: bool = False  # set only on a line of several segments (a column's side of it)
 
 
 @dataclass(slots=True)
@@ -152,6 +156,7 @@ class Line:
     segments: list[Segment]
     bold: bool = False
     number: int = 0
+    edges: tuple[float, float] | None = None  # (left, right) text edges of its column, in a two-column run
 
     @property
     def bbox(self) -> BBox:
@@ -509,6 +514,7 @@ class _PageReader:
         prev = glyphs[0]
         seg_x0 = prev_x0 = prev[0]
         seg_x1, prev_x1, prev_ch, prev_k = prev[1], prev[1], prev[4], prev[5]
+        seg_k = prev_k
         parts = [prev_ch]
         for g in islice(glyphs, 1, None):
             gx0, gx1, _, _, ch, k, space = g
@@ -516,9 +522,9 @@ class _PageReader:
                 continue  # overprinted (fake bold, shadow)
             gap = gx0 - prev_x1
             if gap > segment_gap:
-                segments.append(Segment("".join(parts), seg_x0, seg_x1))
+                segments.append(Segment("".join(parts), seg_x0, seg_x1, seg_k))
                 parts = [ch]
-                seg_x0 = gx0
+                seg_x0, seg_k = gx0, k
             else:
                 if gap > space_gap or (
                     space
@@ -533,7 +539,10 @@ class _PageReader:
             if gx1 > seg_x1:  # noqa: PLR1730 (a comparison is cheaper than a call, once per glyph)
                 seg_x1 = gx1
             prev, prev_x0, prev_x1, prev_ch, prev_k = g, gx0, gx1, ch, k
-        segments.append(Segment("".join(parts), seg_x0, seg_x1))
+        segments.append(Segment("".join(parts), seg_x0, seg_x1, seg_k))
+        if len(segments) >= 2:
+            for seg in segments:
+                seg.bold = self._font(text_page, seg.first)[0]
         samples = {glyphs[0][5], glyphs[len(glyphs) // 2][5], glyphs[-1][5]}
         fonts = [self._font(text_page, k) for k in samples]
         bold = sum(1 for f in fonts if f[0]) * 2 > len(fonts)
@@ -544,7 +553,9 @@ class _PageReader:
         segments = [s for s in segments if s.text]
         while len(segments) >= 2 and _LABEL_RE.match(segments[0].text):
             first, second = segments[0], segments[1]
-            segments[:2] = [Segment(f"{first.text} {second.text}", first.x0, second.x1)]
+            segments[:2] = [
+                Segment(f"{first.text} {second.text}", first.x0, second.x1, first.first, first.bold)
+            ]
         top = min(tops)
         bottom = max(bottoms)
         text = " ".join(s.text for s in segments)
@@ -981,17 +992,30 @@ def _reading_order(page: PageContent) -> list[Line | TableRegion | None]:
                             line.size,
                             text,
                             list(segs),
-                            line.bold,
+                            segs[0].bold if at not in (0, len(line.segments)) else line.bold,
                             line.number,
                         )
                     )
         out.append(None)
-        out.extend(left)
+        out.extend(_with_column_edges(left))
         out.append(None)
-        out.extend(right)
+        out.extend(_with_column_edges(right))
         out.append(None)
         i = end
     return out
+
+
+def _with_column_edges(lines: list[Line]) -> list[Line]:
+    """Give a column's lines its own usual left and right text edges, as ``_layout`` finds the page's:
+    a line wrapped at the gutter is full, not short. A column of a few lines (a header's two sides)
+    keeps the document's edges."""
+    if len(lines) >= COLUMN_MIN_LINES:
+        lefts = sorted(ln.x0 for ln in lines)
+        rights = sorted(ln.x1 for ln in lines)
+        edges = (lefts[int(len(lefts) * 0.2)], rights[int(len(rights) * 0.8)])
+        for line in lines:
+            line.edges = edges
+    return lines
 
 
 def _continues(prev: Line, line: Line, first: Line, layout: tuple[float, float, float]) -> bool:
@@ -1002,6 +1026,8 @@ def _continues(prev: Line, line: Line, first: Line, layout: tuple[float, float, 
     (a full previous line, this one back at the margin): "… đạt" / "11.5 điểm, …" goes on.
     """
     pitch, left, right = layout
+    if line.edges is not None and line.edges == prev.edges:
+        left, right = line.edges
     size = max(prev.size, line.size)
     same_style = line.bold == prev.bold and abs(line.size - prev.size) <= 0.15 * size
     near = line.page != prev.page or line.top - prev.top <= PARA_PITCH * pitch * size
@@ -1086,6 +1112,7 @@ def _build_blocks(pages: list[PageContent], ocr_blocks: dict[int, list[Block]]) 
     blocks: list[Block] = []
     current: list[Line] = []
     tail: tuple[Block, TableRegion] | None = None  # the table that ended the previous page
+    column_break = False  # a column (or a page's first column) starts: only a sentence going on joins
 
     def flush() -> None:
         if current:
@@ -1103,8 +1130,9 @@ def _build_blocks(pages: list[PageContent], ocr_blocks: dict[int, list[Block]]) 
         pending, tail = tail, None
         for item in order:
             if item is None:
-                flush()
+                column_break = bool(current)
             elif isinstance(item, TableRegion):
+                column_break = False
                 flush()
                 if pending and content[0] is item and len(pending[1].rows[0]) == len(item.rows[0]):
                     _extend_table(pending[0], item)
@@ -1115,7 +1143,11 @@ def _build_blocks(pages: list[PageContent], ocr_blocks: dict[int, list[Block]]) 
                 if content[-1] is item:
                     tail = (block, item)
             else:
-                if current and not _continues(current[-1], item, current[0], layout):
+                if column_break:
+                    if not goes_on_in_next_column(current[-1].text, item.text):
+                        flush()
+                    column_break = False
+                elif current and not _continues(current[-1], item, current[0], layout):
                     flush()
                 current.append(item)
     flush()
