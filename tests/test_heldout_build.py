@@ -79,7 +79,11 @@ def test_committed_truth_is_what_the_specs_give() -> None:
 @pytest.mark.parametrize("name", ["an-son-2023", "binh-minh-2023", "thanh-hai-2022", "kim-son-2023", "dong-tam-2021",
                                   "thanh-xuan-2023", "tan-lien-2023", "thanh-duc-2022", "son-phuoc-2023", "ke-sach-2023",
                                   # round 16: a spreadsheet's print, two columns, OpenDocument and RTF saved by soffice
-                                  "viet-vinh-2023", "dai-dinh-2024", "tay-phu-2022", "long-dien-tay-2023"])
+                                  "viet-vinh-2023", "dai-dinh-2024", "tay-phu-2022", "long-dien-tay-2023",
+                                  # round 17: a landscape and a turned table page, fields and content controls, a
+                                  # header part, a mail, a fax
+                                  "vu-binh-2023", "ban-cong-2022", "nghia-do-2022", "chau-quang-2023",
+                                  "tung-anh-2023", "da-loc-2021"])
 def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
     first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
     second = build.build(tmp_path / "b", only=[name])[0].read_bytes()
@@ -234,13 +238,17 @@ def document_text(path: Path) -> str:
     if path.suffix == ".txt":
         data = path.read_bytes()
         text = data.decode("utf-16") if data.startswith(b"\xff\xfe") else data.decode("utf-8")
+        text = re.sub(r"(?m)^> ?", "", text)  # round 17: a mail's quoted body, as a reader reads past the marks
         return " ".join(text.split())
     import docx
     from docx.oxml.ns import qn
 
     document = docx.Document(str(path))
     parts = []  # what Word prints: every paragraph's w:t (inserted runs included, deleted w:delText not), breaks as spaces
-    for paragraph in document.element.body.iter(qn("w:p")):
+    headers = [part.part.element for section in document.sections  # round 17: the header (unit, number, date) may
+               for part in (section.first_page_header, section.header)  # be in the first page's header part
+               if not part.is_linked_to_previous]
+    for paragraph in [p for root in (*headers, document.element.body) for p in root.iter(qn("w:p"))]:
         parts.append("".join(node.text or "" if node.tag == qn("w:t") else " "
                              for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab"))))
     return " ".join(" ".join(parts).split())
@@ -802,3 +810,95 @@ def test_round_16_lettered_table_with_score_first_two_row_header(tmp_path: Path)
     assert [row[0] for row in rows[1:]] == ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"]
     assert rows[1][2:] == ["10,5", "12", "87,50"] and rows[10][2:] == ["10,5", "12", "87,50"]
     assert sum(d(row[2]) for row in rows[1:]) == d("85,50")
+
+
+def test_round_17_criteria_table_on_a_landscape_or_a_turned_page(tmp_path: Path) -> None:
+    """Round 17 (``table_page``): "landscape" puts the criteria table alone on a landscape page between portrait pages;
+    "rotated" draws it turned a quarter on a portrait page, its words running bottom to top (taller than wide)."""
+    import pdfplumber
+
+    wide, turned = build.build(tmp_path, only=["vu-binh-2023", "ban-cong-2022"])
+    with pdfplumber.open(wide) as pdf:
+        shapes = [page.width > page.height for page in pdf.pages]
+        landscape_page = pdf.pages[shapes.index(True)]
+        words = [w["text"] for w in landscape_page.extract_words()]
+    assert shapes.count(True) == 1 and not shapes[0] and not shapes[-1]
+    assert "STT" in words and "95,67" in words and "Tổng" in words  # the table and its planted percent, alone there
+    with pdfplumber.open(turned) as pdf:
+        assert all(page.width < page.height for page in pdf.pages)
+        chars = [c for page in pdf.pages for c in page.chars if not c.get("upright", True)]
+    assert len(chars) > 300  # the turned table's text
+    assert {c["text"] for c in chars} >= set("STT") and "".join(c["text"] for c in chars).count("100") >= 1
+
+
+def test_round_17_the_body_as_one_table_of_sections(tmp_path: Path) -> None:
+    """Round 17 (``sections_table``): one table "STT | Nội dung | Kết quả"; sections are merged bold rows without a
+    number; every criterion is a row whose result cell states its score; the planted percent is in its row."""
+    import docx
+
+    path = build.build(tmp_path, only=["mau-duc-2024"])[0]
+    document = docx.Document(str(path))
+    (table,) = [t for t in document.tables if t.rows[0].cells[0].text == "STT"]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    sections = [row for row in rows if row[0] == "" and row[1] == row[2]]
+    assert rows[0] == ["STT", "Nội dung", "Kết quả"] and len(sections) == 5
+    assert all(not re.match(r"[IVX\d]+[.)]", row[1]) for row in sections)  # no number before a section
+    assert [row[0] for row in rows if re.match(r"Đạt [\d,]+/[\d,]+ điểm", row[2])] == [str(n) for n in range(1, 11)]
+    assert any(row[0] == "6" and "6,5/7 điểm, tỷ lệ 96,86%" in row[2] for row in rows)  # 92,86% printed 96,86%
+    assert not [p for p in document.paragraphs if "/100" in p.text]  # the overall statement is a cell too
+
+
+def test_round_17_self_assessed_beside_appraised_score() -> None:
+    """Round 17 (``overall_style`` diem_td / td_after): the statement gives "điểm tự đánh giá" and "điểm thẩm định";
+    the index (the truth's overall score) is the appraised one, and it is the sum of the criteria."""
+    for name in ("tung-anh-2023", "chau-quang-2023", "yen-dinh-2024", "thuong-quan-2025", "yen-thinh-2023"):
+        spec = BY_NAME[name]
+        blocks, truth = compose(spec)
+        statement = next(b[1] for b in blocks if b[0] == "para" and "điểm thẩm định" in b[1])
+        own = d(spec["self_assessed"])
+        assert f"điểm tự đánh giá {spec['self_assessed']} điểm" in statement
+        assert d(str(truth["overall"]["score"])) == sum(spec_scores(spec), Decimal(0)) < own
+    period = compose(BY_NAME["tung-anh-2023"])[0]
+    assert any(b[0] == "center" and "quý II năm 2024" in b[1] for b in period)  # a quarterly report of 2024 …
+    assert compose(BY_NAME["tung-anh-2023"])[1]["meta"]["report_year"] == 2023  # … stating the 2023 index
+
+
+def test_round_17_header_part_fields_and_content_controls(tmp_path: Path) -> None:
+    """Round 17: ``header_in_hdr`` puts the unit, number and date in the first page's header part (not the body);
+    ``merge_fields`` shows a value as a MERGEFIELD's result; ``sdt`` wraps paragraphs in content controls."""
+    import docx
+
+    in_header, fields = build.build(tmp_path, only=["chau-quang-2023", "nghia-do-2022"])
+    document = docx.Document(str(in_header))
+    body = " ".join(p.text for p in document.paragraphs)
+    header = " ".join(c.text for t in document.sections[0].first_page_header.tables for c in t.rows[0].cells)
+    assert "97/BC-UBND" in header and "ngày 20 tháng 09 năm 2024" in header and "XÃ CHÂU QUANG" in header
+    assert "97/BC-UBND" not in body and "20 tháng 09" not in body and "97/BC-UBND" in document_text(in_header)
+    xml = docx_xml(fields)
+    assert xml.count("<w:sdt>") == 2 and "MERGEFIELD TongDiem" in xml
+    assert re.search(r'w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">90,00</w:t>', xml)
+    assert "xếp thứ 16/15" in document_text(fields)  # the planted rank, inside a content control
+
+
+def test_round_17_mail_and_fax(tmp_path: Path) -> None:
+    """Round 17: ``email`` quotes every line of the report with "> " and wraps it at 70 characters under a reply
+    line; ``fax`` gives black and white pages at 200 dpi with a fax line on top."""
+    mail, fax = build.build(tmp_path, only=["tung-anh-2023", "da-loc-2021"])
+    lines = mail.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.endswith("đã viết:"))
+    quoted = [line for line in lines[start + 1:] if line]
+    assert all(line.startswith(">") for line in quoted) and max(len(line) for line in quoted) <= 72
+    assert "> Kết quả Chỉ số CCHC năm 2023 của UBND xã Tùng Ảnh: điểm tự đánh giá" in lines
+    import subprocess
+
+    listing = subprocess.run(["pdfimages", "-list", str(fax)], check=True, capture_output=True, text=True).stdout
+    assert [row.split()[12:14] for row in listing.splitlines()[2:]] == [["200", "200"]] * (len(listing.splitlines()) - 2)
+    assert not subprocess.run(["pdftotext", str(fax), "-"], capture_output=True, text=True).stdout.strip()
+    subprocess.run(["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-gray", "-png", str(fax), str(tmp_path / "p")],
+                   check=True)
+    from PIL import Image
+
+    with Image.open(next(tmp_path.glob("p*.png"))) as page:
+        histogram = page.histogram()
+    dark, light = sum(histogram[:64]), sum(histogram[192:])
+    assert dark + light > 0.97 * sum(histogram) and dark > 0.01 * sum(histogram)  # black and white, and printed

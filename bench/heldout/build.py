@@ -84,6 +84,33 @@ def render_txt(blocks: list[Block], rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_email(blocks: list[Block], spec: dict[str, Any]) -> str:
+    """Round 17: the report as a forwarded e-mail's quoted body: a reply line and the mail's headers, then every line
+    hard-wrapped at 70 characters and quoted with "> " (a table of the text, its rows quoted as they are)."""
+    d = date_of(spec)
+    lines = ["Kính gửi Phòng Nội vụ,", "", f"Văn phòng UBND {spec['level']} {spec['unit']} chuyển lại báo cáo theo "
+             "email dưới đây.", "", f"Vào ngày {d.day:02d}/{d.month:02d}/{d.year} lúc 08:14, Văn phòng UBND "
+             f"{spec['level']} <vanphong.{spec['name'].rsplit('-', 1)[0]}@gmail.com> đã viết:", ""]
+    quoted: list[str] = []
+    for line in render_txt(blocks, _OnePerLine()).split("\n"):  # one paragraph a line, then the mailer's wrap
+        quoted += textwrap.wrap(line, 70) if line.strip() else [""]
+    lines += [("> " + line).rstrip() for line in quoted]
+    return "\n".join(lines) + "\n"
+
+
+class _OnePerLine(random.Random):
+    """render_txt's choices for a mail body: one paragraph a line, no blank line between (the mailer wraps them)."""
+
+    def random(self) -> float:
+        return 0.99
+
+
+def date_of(spec: dict[str, Any]) -> Any:
+    import datetime as _dt
+
+    return _dt.date.fromisoformat(spec["date"])
+
+
 # ---- DOCX ---------------------------------------------------------------------------------------
 NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu chí %1:"),
                   "prose_c": ("upperRoman", "%1."), "table": ("decimal", "%1."), "prose_d": ("decimal", "%1)"),
@@ -265,6 +292,73 @@ def apply_wrapped(document: Any, wraps: list[tuple[str, ...]]) -> None:
         wrapper.addnext(tail)
 
 
+def put_header_in_page_header(document: Any, left: list[str], right: list[str]) -> None:
+    """Round 17: the two sides of the header (the commune and the number; the motto and the date) in a table in the
+    first page's header part (word/header*.xml), as an office's template holds them; the body starts at "BÁO CÁO"."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.header_distance = Cm(1.0)
+    section.top_margin = Cm(6.0)
+    part = section.first_page_header
+    table = part.add_table(rows=1, cols=2, width=Cm(16))
+    for cell, cell_lines in zip(table.rows[0].cells, (left, right)):
+        for i, line in enumerate(cell_lines):
+            para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            para.add_run(line).bold = True
+    later = section.header.paragraphs[0]
+    later.text = f"UBND {left[1].title()}" if len(left) > 2 else ""
+
+
+def apply_content_controls(document: Any, needles: list[str]) -> None:
+    """Round 17: each body paragraph holding one of ``needles`` wrapped in a content control (a block-level w:sdt with
+    a title and a tag), as a form template fills the values."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    for index, needle in enumerate(needles, start=1):
+        para = next(p for p in document.paragraphs if needle in p.text)
+        sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Giá trị {index}"/><w:tag w:val="gt{index}"/>'
+                        f'<w:id w:val="{1000 + index}"/></w:sdtPr><w:sdtContent/></w:sdt>')
+        para._p.addprevious(sdt)
+        sdt[-1].append(para._p)
+
+
+def apply_merge_fields(document: Any, fields: dict[str, str]) -> None:
+    """Round 17: each value in ``fields`` (printed value -> field name) shown through a MERGEFIELD in the paragraph
+    that holds it: the value is the field's result, between the field's begin, instruction and separate marks."""
+    import copy
+
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    for value, name in fields.items():
+        para = next(p for p in document.paragraphs if value in p.text)
+        text = para.text
+        before, after = text.split(value, 1)
+        rpr = para.runs[0]._r.find(qn("w:rPr"))
+        for run in list(para.runs):
+            run._r.getparent().remove(run._r)
+
+        def run_xml(inner: str) -> Any:
+            element = parse_xml(f'<w:r {nsdecls("w")}>{inner}</w:r>')
+            if rpr is not None:
+                element.insert(0, copy.deepcopy(rpr))
+            return element
+
+        def t(value_text: str) -> str:
+            return f'<w:t xml:space="preserve">{value_text}</w:t>'
+
+        for element in (run_xml(t(before)), run_xml('<w:fldChar w:fldCharType="begin"/>'),
+                        run_xml(f'<w:instrText xml:space="preserve"> MERGEFIELD {name} \\* MERGEFORMAT </w:instrText>'),
+                        run_xml('<w:fldChar w:fldCharType="separate"/>'), run_xml(t(value)),
+                        run_xml('<w:fldChar w:fldCharType="end"/>'), run_xml(t(after))):
+            para._p.append(element)
+
+
 def fill_table(table: Any, rows: list[list[str]]) -> None:
     """Round 13: a table's cells, a value with a newline typed as two paragraphs of its cell (Enter in the cell)."""
     for r, row in enumerate(rows):
@@ -305,6 +399,8 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
                 line = (left[i] if i < len(left) else "") + "\t" + (right[i] if i < len(right) else "")
                 para = document.add_paragraph()
                 para.add_run(line).bold = i < 2
+        elif kind == "header" and spec and spec.get("header_in_hdr"):  # round 17: in the first page's header part
+            put_header_in_page_header(document, list(block[1]), list(block[2]))
         elif kind == "header" and spec and spec.get("textbox_header"):  # round 12: two text boxes, no table
             add_textbox_header(document, list(block[1]), list(block[2]))
         elif kind in ("header", "signature"):
@@ -401,6 +497,10 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
                 document.add_paragraph(line)
         elif kind == "pagebreak":  # round 5: a table continued on the next page
             document.add_page_break()
+    if spec and spec.get("merge_fields"):  # round 17
+        apply_merge_fields(document, spec["merge_fields"])
+    if spec and spec.get("sdt"):  # round 17: after the fields, which look for body paragraphs
+        apply_content_controls(document, spec["sdt"])
     if spec and spec.get("tracked"):  # round 12
         apply_tracked(document, spec["tracked"])
     if spec and spec.get("wrapped"):  # round 13
@@ -456,11 +556,39 @@ def pdf_options(spec: dict[str, Any]) -> dict[str, Any]:
     options: dict[str, Any] = {"footer_of": footer, "spaced": bool(spec.get("spaced_caps"))}
     if spec.get("two_cols"):  # round 16: the body in two columns, as a newsletter is laid out
         options["two_cols"] = True
+    if spec.get("table_page"):  # round 17: the criteria table on a page of its own, "landscape" or "rotated"
+        options["table_page"] = spec["table_page"]
     return options
 
 
+class TurnedFlowable:
+    """Round 17: a flowable drawn turned a quarter to the left, its text running bottom to top on a portrait page
+    (a wide table pasted turned, so that it fits the page's height)."""
+
+    def __new__(cls, inner: Any) -> Any:
+        from reportlab.platypus import Flowable
+
+        class _Turned(Flowable):
+            def __init__(self, inner: Any) -> None:
+                super().__init__()
+                self.inner = inner
+
+            def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+                inner_width, inner_height = self.inner.wrap(avail_height, avail_width)
+                self.width, self.height = inner_height, inner_width
+                return self.width, self.height
+
+            def draw(self) -> None:
+                self.canv.saveState()
+                self.canv.rotate(90)
+                self.inner.drawOn(self.canv, 0, -self.width)
+                self.canv.restoreState()
+
+        return _Turned(inner)
+
+
 def render_pdf(blocks: list[Block], path: Path, running: str | None = None, footer_of: str | None = None,
-               spaced: bool = False, two_cols: bool = False) -> None:
+               spaced: bool = False, two_cols: bool = False, table_page: str | None = None) -> None:
     """A digital PDF: page numbers in the footer from page 2; with ``running`` (round 8) that line at the top of
     every page and "Trang n" at the foot of every page, as an office's Word template prints them; with ``footer_of``
     (round 15) that line, "Trang n/N" filled in, at the foot of every page; with ``spaced`` the titles and headings in
@@ -470,12 +598,14 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None, foot
             pages: list[int] = []
             _render_pdf(blocks, Path(tmp) / "count.pdf", running, footer_of, spaced, pages, two_cols=two_cols)
         _render_pdf(blocks, path, running, footer_of, spaced, [], total_pages=max(pages), two_cols=two_cols)
+    elif table_page:
+        _render_pdf(blocks, path, running, None, spaced, [], table_page=table_page)
     else:
         _render_pdf(blocks, path, running, None, spaced, [], two_cols=two_cols)
 
 
 def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of: str | None, spaced: bool,
-                pages: list[int], total_pages: int = 0, two_cols: bool = False) -> None:
+                pages: list[int], total_pages: int = 0, two_cols: bool = False, table_page: str | None = None) -> None:
     from xml.sax.saxutils import escape
 
     from reportlab import rl_config
@@ -539,11 +669,26 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
                 widths = [1.0, 6.0, 1.7, 1.7, 1.8, 4.0]
             if block[1][0][0] == "Mã chỉ số":  # round 9: an indicator table, its "Nội dung" column wide
                 widths = [2.2, 8.8, 2.6, 2.6] if len(rows[0]) == 4 else [2.2, 10.4, 3.6]  # round 15: "Đánh giá"
+            if block[1][0] == ["STT", "Nội dung", "Kết quả"]:  # round 17: the body as one table of sections
+                widths = [1.2, 4.4, 10.6]
+                rows = [[Paragraph(f"<b>{escape(v)}</b>" if r in block[2] else escape(v).replace("\n", "<br/>"),
+                                   cell if c else cell_center) for c, v in enumerate(row)]
+                        for r, row in enumerate(block[1])]
+            turned = table_page and kind == "table" and len(rows) > 10 and len(rows[0]) in (5, 6)
+            if turned:  # round 17: the criteria table on a wide page: landscape, or turned on a portrait page
+                widths = [1.6, 13.0, 3.0, 3.0, 3.0] if len(rows[0]) == 5 else [1.4, 11.0, 2.8, 2.8, 2.8, 3.0]
             table = Table(rows, colWidths=[w * cm for w in widths], repeatRows=1)
             table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
                                       + [("SPAN", (1, r), (-1, r)) for r in (block[2] if len(block) > 2 else [])]))
-            story += [table, Spacer(1, 6)]
+            if turned and table_page == "landscape":
+                from reportlab.platypus import NextPageTemplate
+
+                story += [NextPageTemplate("wide"), PageBreak(), table, NextPageTemplate("tall"), PageBreak()]
+            elif turned:
+                story += [PageBreak(), TurnedFlowable(table), PageBreak()]
+            else:
+                story += [table, Spacer(1, 6)]
         elif kind == "table2h":  # round 10: a header over two rows, its cells spanned
             rows = [[Paragraph(escape(v), cell if c == 1 and r > 1 else cell_center) for c, v in enumerate(row)]
                     for r, row in enumerate(block[1])]
@@ -594,6 +739,25 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
                               PageTemplate("later", columns(height - 2 * cm), onPage=on_page)])
         doc.build([NextPageTemplate("later"), *story])
         return
+    if table_page == "landscape":  # round 17: a landscape page for the criteria table between portrait pages
+        from reportlab.lib.pagesizes import landscape
+        from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+        wide_size = landscape(A4)
+
+        def wide_number(canvas: Any, doc: Any) -> None:
+            canvas.setFont("DejaVuSerif", 10)
+            canvas.drawCentredString(wide_size[0] / 2, 1.2 * cm, str(doc.page))
+
+        doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2 * cm,
+                              bottomMargin=2 * cm, title="", author="", creator="", producer="")
+        tall = PageTemplate("tall", [Frame(3 * cm, 2 * cm, A4[0] - 5 * cm, A4[1] - 4 * cm, id="tall")],
+                            onPage=lambda c, d: page_number(c, d) if d.page > 1 else None, pagesize=A4)
+        wide = PageTemplate("wide", [Frame(2 * cm, 2 * cm, wide_size[0] - 4 * cm, wide_size[1] - 4 * cm, id="wide")],
+                            onPage=wide_number, pagesize=wide_size)
+        doc.addPageTemplates([tall, wide])
+        doc.build(story)
+        return
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2 * cm,
                             bottomMargin=2 * cm, title="", author="", creator="", producer="")
     if footer_of:
@@ -626,10 +790,34 @@ def render_scan(blocks: list[Block], path: Path, running: str | None, spec: dict
                 page = image.convert("L")
             angle = spec.get("scan_angle", 0.4) * (1 if i % 2 == 0 else -0.6)
             page = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+            if spec.get("fax"):  # round 17: a fax received and printed to PDF: black and white, specks, a fax line
+                page = fax_page(page, spec, i + 1, dpi)
+                pages.append(page)
+                continue
             pages.append(page.point(lambda v: 14 + v * 225 // 255))  # paper 239, ink 14
     fixed = time.strptime("20240110080000", "%Y%m%d%H%M%S")
     pages[0].save(path, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:], title=path.stem,
                   creationDate=fixed, modDate=fixed)
+
+
+def fax_page(page: Any, spec: dict[str, Any], number: int, dpi: int) -> Any:
+    """Round 17: a page as a fax machine prints it: thresholded to black and white, scattered specks (seeded by the
+    report's name), and the sending machine's line at the top ("FAX … Tr. n")."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    rng = random.Random(f"fax:{spec['name']}:{number}")
+    page = page.point(lambda v: 0 if v < 150 else 255).convert("L")
+    draw = ImageDraw.Draw(page)
+    width, height = page.size
+    for _ in range(width * height // 4000):
+        x, y = rng.randrange(width), rng.randrange(height)
+        draw.point((x, y), fill=0)
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSansMono.ttf"), max(10, dpi // 12))
+    d = date_of(spec)
+    draw.text((dpi // 3, dpi // 6), f"{d.day:02d}/{d.month:02d}/{d.year} 08:{14 + number:02d}   FAX 0{rng.randint(200, 299)}"
+              f"{rng.randint(3000000, 3999999)}   UBND {spec['level'].upper()} {spec['unit'].upper()}   Tr. {number:03d}",
+              fill=0, font=font)
+    return page.convert("1").convert("L")
 
 
 def soffice_profile() -> Path:
@@ -729,7 +917,9 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
         running = f"UBND {spec['level'].upper()} {spec['unit'].upper()} - Báo cáo kết quả CCHC năm {spec['year']}"
     path = docs / document_name(spec)
     name = path.stem
-    if fmt == "txt":
+    if fmt == "txt" and spec.get("email"):  # round 17: pasted from an e-mail reply, quoted and wrapped at 70
+        path.write_text(render_email(blocks, spec), encoding="utf-8")
+    elif fmt == "txt":
         path.write_text(render_txt(blocks, rng), encoding="utf-8")
     elif fmt == "txt_utf16":  # Notepad's "Unicode": UTF-16 little-endian with a BOM, CRLF lines
         path.write_bytes(render_txt(blocks, rng).replace("\n", "\r\n").encode("utf-16"))

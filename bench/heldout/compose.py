@@ -131,7 +131,9 @@ def decimal_words(printed: str) -> str:
 
 
 PERIODS = {"6t": ("6 tháng đầu năm", "6 THÁNG CUỐI NĂM"), "q1": ("quý I năm", "QUÝ II NĂM"),
-           "9t": ("9 tháng đầu năm", "QUÝ IV NĂM")}  # round 13: the report's period, the next period's tasks
+           "9t": ("9 tháng đầu năm", "QUÝ IV NĂM"),  # round 13: the report's period, the next period's tasks
+           "q2": ("quý II năm", "QUÝ III NĂM"), "q3": ("quý III năm", "QUÝ IV NĂM")}  # round 17
+PERIOD_TENTHS = {"q1": 2, "6t": 5, "9t": 7, "q2": 4, "q3": 6}  # the period's share of a year's records, in tenths
 
 
 def district_name(district: str) -> tuple[str, str]:
@@ -521,7 +523,7 @@ class Composer:
                          f"UBND các xã, phường, thị trấn; {unit_word} báo cáo kết quả như sau:")
         if self.spec.get("period"):  # round 13: the period's own records: another period, another total
             label = PERIODS[self.spec["period"]][0]
-            resolved = self.spec["records"][1] * {"q1": 2, "6t": 5, "9t": 7}[self.spec["period"]] // 10
+            resolved = self.spec["records"][1] * PERIOD_TENTHS[self.spec["period"]] // 10
             on_time = resolved - 2
             period_pct = vn(percent(Decimal(on_time), Decimal(resolved), 2), 2)
             self.add("para", f"Trong {label} {self.year + 1}, Bộ phận tiếp nhận và trả kết quả của {self.level} đã giải "
@@ -656,6 +658,20 @@ class Composer:
                      + f"; xếp loại {classification}.")
             self.closing_total = (f"Tổng hợp kết quả, Chỉ số CCHC năm {self.year} của {self.level} đạt {total_text}/100 "
                                   f"điểm, tỷ lệ {pct_text}%.")
+            return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
+                    "rank_total": rank_total, "rank_change": change, "classification": classification}
+        if style in ("diem_td", "td_after"):  # round 17: "điểm tự đánh giá" beside "điểm thẩm định" (the index)
+            own = self.spec["self_assessed"]
+            if style == "diem_td":
+                text = (f"Kết quả Chỉ số CCHC năm {self.year} của {subject}: điểm tự đánh giá {own} điểm; điểm thẩm "
+                        f"định {total_text}/100 điểm, tỷ lệ {pct_text}%, {rank_text}"
+                        + (f", {change_text}" if change_text else "") + f". Xếp loại: {classification}.")
+            else:
+                text = (f"Năm {self.year}, điểm thẩm định Chỉ số CCHC của {subject} là {total_text} điểm trên tổng số "
+                        f"100 điểm (điểm tự đánh giá {own} điểm, chênh lệch {vn(dec(own) - total)} điểm), đạt tỷ lệ "
+                        f"{pct_text}%; {rank_text}" + (f" ({change_text})" if change_text else "")
+                        + f"; xếp loại {classification}.")
+            self.add("para", text)
             return {"score": num(total), "max_score": 100.0, "percent": num(dec(pct_text)), "rank": rank,
                     "rank_total": rank_total, "rank_change": change, "classification": classification}
         if style in ("points_of", "self_assessed", "sentences"):  # round 4
@@ -1647,6 +1663,34 @@ class Composer:
         rows.append(["", "Tổng cộng", "100", vn(self_total), total_text, pct_text])
         self.add("table", rows)
 
+    def sections_table(self, first: int) -> None:
+        """Round 17: the body as one long table "STT | Nội dung | Kết quả": the sections are bold rows merged across,
+        with no number; the overall statement, each criterion's score and the records and staff are cells."""
+        overall_texts = [b[1] for b in self.blocks[first:] if b[0] == "para"]
+        del self.blocks[first:]
+        rows: list[list[str]] = [["STT", "Nội dung", "Kết quả"]]
+        merged: list[int] = []
+
+        def section(title: str) -> None:
+            merged.append(len(rows))
+            rows.append(["", title, ""])
+
+        section(f"Kết quả Chỉ số cải cách hành chính năm {self.year}")
+        rows.append(["1", "Kết quả chung", " ".join(overall_texts)])
+        section("Kết quả cụ thể từng lĩnh vực")
+        for crit in self.criteria:
+            text = f"Đạt {self.score_phrase(crit)}, tỷ lệ {self.pct(crit)}. {self.crit_rank_sentence(crit)}".strip()
+            rows.append([str(crit.code), crit.title[0].upper() + crit.title[1:], text])
+        section("Một số kết quả nổi bật")
+        rows.append(["1", "Giải quyết thủ tục hành chính", "\n".join(self.records_paragraphs())])
+        rows.append(["2", "Đội ngũ cán bộ, công chức", "\n".join(self.staff_paragraphs())])
+        section("Tồn tại, hạn chế")
+        rows.append(["1", "Hạn chế", "Việc cập nhật tài liệu kiểm chứng lên phần mềm chấm điểm còn chậm. "
+                                     + self.staff_closing()])
+        section(f"Nhiệm vụ trọng tâm năm {self.year + 1}")
+        rows.append(["1", "Nhiệm vụ", "Tiếp tục đẩy mạnh tuyên truyền về CCHC; nâng cao tỷ lệ hồ sơ trực tuyến."])
+        self.add("table", rows, merged)
+
     def table_prose(self) -> None:
         self.add("heading", "II. KẾT QUẢ CỤ THỂ TỪNG LĨNH VỰC")
         for crit in self.criteria:
@@ -1866,6 +1910,8 @@ class Composer:
         elif self.layout == "grid":  # round 16: a report printed from a spreadsheet, cells and little prose
             self.table()
             self.records_table()
+        elif self.layout == "sections_table":  # round 17: the whole body as one table of sections
+            self.sections_table(first_overall)
         elif self.layout in ("table_text", "table_tabs"):
             self.table_text()
             self.general("III.")

@@ -208,6 +208,7 @@ MAXIMA: dict[str, list[str]] = {
     "M15": ["13", "6", "19", "6", "11", "7", "12", "3", "11", "12"],
     # round 16: one more
     "M16": ["12", "6", "20", "6", "11", "7", "12", "3", "11", "12"],
+    "M17": ["13", "5", "19", "6", "10", "7", "12", "3", "12", "13"],  # round 17
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -349,6 +350,17 @@ ROUND_15 = {"thoi-long-2023", "muong-than-2022", "vinh-hai-2024", "gia-hung-2021
 ROUND_16 = {"viet-vinh-2023", "dinh-phong-2021", "ky-phu-2022", "dai-dinh-2024", "nhat-tan-2022", "giao-xuan-2023",
             "thanh-thach-2021", "tay-phu-2022", "dinh-trang-thuong-2024", "hieu-tu-2023", "long-tan-2020",
             "hung-long-2022", "tan-lap-2025", "long-dien-tay-2023"}
+# Round 17 (02:05; written without reading the code, the tests or any results): a PDF whose criteria table is on a
+# landscape page between portrait pages, or turned on a portrait page (its text running bottom to top); the whole body
+# as one long table "STT | Nội dung | Kết quả" with bold section rows and no numbers; "điểm tự đánh giá" beside "điểm
+# thẩm định" in the overall statement, in quarterly reports (quý I/II/III) too; a report pasted from an e-mail reply,
+# hard-wrapped at 70 and quoted with "> "; a DOCX whose header (unit, number, date) is in the page's header part; a DOCX
+# with values in content controls (w:sdt) and MERGEFIELD fields; a fax printed to PDF (black and white, specks, skew, a
+# fax line at the top); Hòa Bình, Yên Bái, Nghệ An, Tuyên Quang, Đắk Lắk, Hà Tĩnh, Quảng Ninh, Lào Cai, Bắc Kạn, Thanh
+# Hóa, Sơn La; one more framework.
+ROUND_17 = {"vu-binh-2023", "ban-cong-2022", "mau-duc-2024", "kim-binh-2021", "ea-rok-2022", "tung-anh-2023",
+            "thanh-lam-2024", "chau-quang-2023", "nghia-do-2022", "yen-dinh-2024", "da-loc-2021", "muong-coi-2022",
+            "thuong-quan-2025", "yen-thinh-2023"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -363,10 +375,11 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 13 (23:00, unseen: for the lead's measurement)": ROUND_13,
            "round 14 (23:45, unseen: for the lead's measurement)": ROUND_14,
            "round 15 (00:35, unseen: for the lead's measurement)": ROUND_15,
-           "round 16 (01:20, unseen: for the lead's measurement)": ROUND_16}
+           "round 16 (01:20, unseen: for the lead's measurement)": ROUND_16,
+           "round 17 (02:05, unseen: for the lead's measurement)": ROUND_17}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
-                               14: ROUND_14, 15: ROUND_15, 16: ROUND_16}  # evaluate.py --round N
+                               14: ROUND_14, 15: ROUND_15, 16: ROUND_16, 17: ROUND_17}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1743,7 +1756,84 @@ SPECS: list[dict] = [
          signer="Trần Văn Điền", maxima="M16", scores="11 5 17,5 5,5 9,5 6,5 11 2,5 9,5 11", rank="7/11",
          rank_style="digits", change="-2", classification="Tốt", records=(870, 864, 863, 500, 500), staff=(19, 18),
          plants=[("pct", 9, "88,36")], tricky=[], table_cols="letters", totals_top=True, total_label="Tổng điểm"),
+    # round 17
+    dict(name="vu-binh-2023", fmt="pdf", layout="table", unit="Vũ Bình", level="xã", district="Lạc Sơn",
+         province="Hòa Bình", year=2023, date="2024-01-17", number="05/BC-UBND", signer="Bùi Văn Bình",
+         maxima="M17", scores="11,5 4,5 17 5,5 9 6 10,5 2,5 10,5 11,5", rank="6/29", rank_style="digits",
+         change="+2", classification="Tốt", records=(1130, 1124, 1122, 700, 700), staff=(20, 19),
+         plants=[("pct", 4, "95,67")], tricky=[], table_page="landscape"),
+    dict(name="ban-cong-2022", fmt="pdf", layout="table", unit="Bản Công", level="xã", district="Trạm Tấu",
+         province="Yên Bái", year=2022, date="2023-01-12", number="03/BC-UBND", signer="Giàng A Công",
+         maxima="M17", scores="12 5 17,5 5 9,5 6,5 11 2,5 11 12", rank="3/12", rank_style="digits", change="-1",
+         classification="Tốt", records=(420, 417, 416, 200, 200), staff=(18, 17), plants=[],
+         tricky=["received_resolved"], table_page="rotated"),
+    dict(name="mau-duc-2024", fmt="docx", layout="sections_table", unit="Mậu Đức", level="xã", district="Con Cuông",
+         province="Nghệ An", year=2024, date="2025-01-16", number="08/BC-UBND", signer="Lô Văn Đức",
+         maxima="M17", scores="11 4,5 17,5 5,5 9 6,5 11 2,5 10,5 12", rank="4/12", rank_style="digits",
+         change="+1", classification="Tốt", records=(890, 884, 883, 600, 600), staff=(20, 19),
+         plants=[("pct", 6, "96,86"), ("conflict_staff", 22)], tricky=[], table_ranks=True),
+    dict(name="kim-binh-2021", fmt="pdf", layout="sections_table", unit="Kim Bình", level="xã", district="Chiêm Hóa",
+         province="Tuyên Quang", year=2021, date="2022-01-14", number="02/BC-UBND", signer="Ma Văn Bình",
+         maxima="M17", scores="10,5 4,5 16,5 5 9 6 10 2,5 10 11,5", rank="9/26", rank_style="digits",
+         change="-2", classification="Tốt", records=(650, 646, 645, 300, 300), staff=(21, 20), plants=[],
+         tricky=["staff_cadres"], table_ranks=True),
+    dict(name="ea-rok-2022", fmt="conv_soffice", layout="sections_table", unit="Ea Rốk", level="xã",
+         district="Ea Súp", province="Đắk Lắk", year=2022, date="2023-01-13", number="06/BC-UBND",
+         signer="Y Rốk Niê", maxima="M17", scores="11,5 5 18 5,5 9,5 6 11 2,5 10,5 12", rank="2/10",
+         rank_style="digits", change="+1", classification="Xuất sắc", records=(980, 975, 974, 650, 650),
+         staff=(19, 18), plants=[("total", "93,50")], tricky=[], table_ranks=True),
+    dict(name="tung-anh-2023", fmt="txt", layout="prose_a", unit="Tùng Ảnh", level="xã", district="Đức Thọ",
+         province="Hà Tĩnh", year=2023, date="2024-06-14", number="41/BC-UBND", signer="Trần Văn Ảnh",
+         maxima="M17", scores="12 4,5 18 5,5 9,5 6,5 11,5 2,5 11 12,5", rank="3/16", rank_style="digits",
+         change="+2", classification="Xuất sắc", records=(1240, 1233, 1232, 800, 800), staff=(20, 19),
+         plants=[("pct", 2, "95,00")], tricky=[], email=True, period="q2", overall_style="diem_td",
+         self_assessed="95,25"),
+    dict(name="thanh-lam-2024", fmt="txt", layout="prose_b", unit="Thanh Lâm", level="xã", district="Ba Chẽ",
+         province="Quảng Ninh", year=2024, date="2025-01-15", number="04/BC-UBND", signer="Đặng Văn Lâm",
+         maxima="M17", scores="11,5 5 17,5 5,5 9,5 6 11 2,5 10,5 12", rank="2/8", rank_style="digits",
+         change="=", classification="Xuất sắc", records=(560, 556, 555, 400, 400), staff=(18, 17), plants=[],
+         tricky=["last_year"], email=True),
+    dict(name="chau-quang-2023", fmt="docx", layout="prose_a", unit="Châu Quang", level="xã", district="Quỳ Hợp",
+         province="Nghệ An", year=2023, date="2024-09-20", number="97/BC-UBND", signer="Sầm Văn Quang",
+         maxima="M17", scores="11 4,5 17 5 9 6 10,5 2,5 10 11,5", rank="8/20", rank_style="digits",
+         change="-1", classification="Tốt", records=(1010, 1004, 1002, 700, 700), staff=(21, 20),
+         plants=[("full_lost", 3), ("year_closing", 2022)], tricky=[], header_in_hdr=True, period="q3",
+         overall_style="td_after", self_assessed="90,75"),
+    dict(name="nghia-do-2022", fmt="docx", layout="prose_b", unit="Nghĩa Đô", level="xã", district="Bảo Yên",
+         province="Lào Cai", year=2022, date="2023-01-11", number="07/BC-UBND", signer="Hoàng Văn Đô",
+         maxima="M17", scores="11,5 4,5 17,5 5,5 9,5 6 11 2,5 10,5 11,5", rank="16/15", rank_style="digits",
+         change="+1", classification="Tốt", records=(770, 765, 764, 500, 500), staff=(19, 18),
+         plants=[("rank_oor", "overall", "16/15")], tricky=[], merge_fields={"90,00": "TongDiem"},
+         sdt=["Căn cứ Kế hoạch", "90,00/100"]),
+    dict(name="yen-dinh-2024", fmt="docx_autonum", layout="prose_a", unit="Yên Đĩnh", level="xã",
+         district="Chợ Mới", province="Bắc Kạn", year=2024, date="2025-01-17", number="09/BC-UBND",
+         signer="Lý Văn Đĩnh", maxima="M17", scores="12 5 18 5,5 9,5 6,5 11,5 2,5 11 12", rank="2/14",
+         rank_style="digits", change="+3", classification="Xuất sắc", records=(1150, 1144, 1144, 850, 850),
+         staff=(20, 20), plants=[], tricky=["self_assessed"], overall_style="diem_td", self_assessed="96,00",
+         sdt=["điểm thẩm định"]),
+    dict(name="da-loc-2021", fmt="scan", layout="prose_a", unit="Đa Lộc", level="xã", district="Hậu Lộc",
+         province="Thanh Hóa", year=2021, date="2022-01-19", number="03/BC-UBND", signer="Lê Văn Lộc",
+         maxima="M17", scores="11 4,5 17 5 9 6 10,5 2,5 10 11,5", rank="12/23", rank_style="digits",
+         change="-1", classification="Tốt", records=(830, 825, 823, 400, 400), staff=(20, 19),
+         plants=[("pct", 1, "90,62")], tricky=[], fax=True, scan_dpi=200, scan_angle=0.9),
+    dict(name="muong-coi-2022", fmt="scan", layout="prose_b", unit="Mường Cơi", level="xã", district="Phù Yên",
+         province="Sơn La", year=2022, date="2023-01-16", number="05/BC-UBND", signer="Lò Văn Cơi",
+         maxima="M17", scores="11,5 4,5 17,5 5,5 9,5 6 11 2,5 10,5 12", rank="7/27", rank_style="digits",
+         change="+2", classification="Tốt", records=(710, 705, 704, 400, 400), staff=(19, 18), plants=[],
+         tricky=["online_all"], fax=True, scan_dpi=200, scan_angle=0.9),
+    dict(name="thuong-quan-2025", fmt="pdf", layout="table", unit="Thượng Quan", level="xã", district="Ngân Sơn",
+         province="Bắc Kạn", year=2025, date="2026-01-15", number="04/BC-UBND", signer="Triệu Văn Quan",
+         maxima="M17", scores="11,5 5 17,5 5,5 9,5 6,5 11 2,5 10,5 12", rank="5/11", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(540, 536, 535, 350, 350), staff=(18, 17),
+         plants=[("pct_overall", "93,50")], tricky=[], table_page="rotated", table_ranks=True,
+         overall_style="diem_td", self_assessed="95,25"),
+    dict(name="yen-thinh-2023", fmt="conv_flow", layout="prose_a", unit="Yên Thịnh", level="xã",
+         district="Chợ Đồn", province="Bắc Kạn", year=2023, date="2024-04-12", number="18/BC-UBND",
+         signer="Hoàng Văn Thịnh", maxima="M17", scores="11 5 17,5 5 9,5 6 10,5 2,5 10,5 11,5", rank="6/20",
+         rank_style="digits", change="-1", classification="Tốt", records=(690, 685, 684, 450, 450),
+         staff=(19, 18), plants=[], tricky=[], period="q1", overall_style="td_after", self_assessed="91,00"),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
-    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16:
+    if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
+            | ROUND_17:
         _spec["plausible_changes"] = True
