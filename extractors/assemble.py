@@ -70,6 +70,7 @@ from cchc.extractors.tables import (
     overall_from_label_table,
     overall_from_label_text,
     total_from_text,
+    unfold_sections_tables,
 )
 from cchc.schemas.record import (
     Criterion,
@@ -199,6 +200,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
 def extract_record(document: Document, source: Source) -> Record:
     """Extract the record of one report from its document model (findings left empty)."""
     record = Record(source=source, extractor_version=EXTRACTOR_VERSION)
+    document = unfold_sections_tables(document)
     ctx = _Ctx(doc=document, framework=generic_framework(), record=record)
     extract_meta(ctx)
     if _read_as_ranking(document, record):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
 import regex as re
 
-from cchc.extractors.document import Block
+from cchc.extractors.document import Block, BlockKind, Document, Provenance
 from cchc.extractors.framework import Framework
 from cchc.extractors.locale_vi import CHANGE_VERBS, GRADE_WORDS, ORDINAL, alternation, rank_value
 from cchc.extractors.normalize import fold_loose
@@ -880,3 +881,74 @@ def overall_from_label_text(text: str) -> tuple[dict[str, object], int, int] | N
     if found["max_score"] < 50:  # type: ignore[operator]
         return None  # an overall's maximum (100), not a component's ("đạt điểm tối đa: 1.1, 1.2")
     return found, *spans["score"]
+
+
+# A body printed as one table of sections, "STT | Nội dung | Kết quả": a cheap test of its header first.
+_SECTIONS_HEADER = ("nội dung", "kết quả")
+_BULLET_RE = re.compile(r"(?:^|(?<=[.;:]\s))[-+•]\s")
+
+
+def _merged_title(row: list[str]) -> str | None:
+    """The title of a row merged across the table (a section), None for a row of its own cells."""
+    texts = {c.strip() for c in row if c.strip()}
+    whole = len(texts) == 1 and all(c.strip() for c in row)  # the text repeated in every cell it spans
+    return texts.pop() if len(texts) == 1 and (whole or not row[0].strip()) else None
+
+
+def is_sections_table(rows: list[list[str]]) -> bool:
+    """A body of sections as a table: a header naming content and result only (no score column), rows merged
+    across it as sections (two at least), and the result cells of the other rows sentences, not numbers."""
+    if len(rows) < 4 or not 2 <= len(rows[0]) <= 3:
+        return False
+    header = " ".join(rows[0]).lower()
+    if not all(key in header for key in _SECTIONS_HEADER) or "điểm" in header:
+        return False
+    merged = sum(_merged_title(row) is not None for row in rows[1:])
+    own = [row for row in rows[1:] if _merged_title(row) is None and len(row) == len(rows[0])]
+    sentences = sum(len(row[-1].split()) >= 5 for row in own)
+    return merged >= 2 and bool(own) and 2 * sentences >= len(own)
+
+
+def _cell_blocks(cell: str, prov: Provenance) -> list[Block]:
+    """A result cell as the paragraphs and list items it holds ("- …", "+ …" each an item)."""
+    blocks = []
+    for line in cell.split("\n"):
+        cuts = [m.start() for m in _BULLET_RE.finditer(line) if m.start()]
+        for a, b in pairwise([0, *cuts, len(line)]):
+            piece = line[a:b].strip()
+            if piece:
+                kind = BlockKind.LIST_ITEM if piece[0] in "-+•" else BlockKind.PARAGRAPH
+                blocks.append(Block(kind=kind, text=piece, prov=prov, lines=[(0, prov)]))
+    return blocks
+
+
+def _row_blocks(row: list[str], prov: Provenance) -> list[Block]:
+    """One row of a sections table as blocks: a merged row a heading; "n | title | statement" a numbered heading
+    and the statement's paragraphs."""
+    if (title := _merged_title(row)) is not None:
+        return [Block(kind=BlockKind.HEADING, text=title, prov=prov, lines=[(0, prov)], bold=True)]
+    number, title = (row[0].strip(), row[-2].strip()) if len(row) == 3 else ("", row[0].strip())
+    heading = f"{number}. {title}" if number and title else title
+    head = [Block(kind=BlockKind.HEADING, text=heading, prov=prov, lines=[(0, prov)])] if heading else []
+    return head + _cell_blocks(row[-1], prov)
+
+
+def unfold_sections_table(block: Block) -> list[Block] | None:
+    """A body printed as one table of sections, read as the blocks it stands for (None for any other table)."""
+    rows = block.rows
+    if block.kind is not BlockKind.TABLE or rows is None or "ội dung" not in block.text:
+        return None
+    if not is_sections_table(rows):
+        return None
+    provs = [p for _, p in block.lines] if len(block.lines) == len(rows) else [block.prov] * len(rows)
+    return [b for row, prov in zip(rows[1:], provs[1:], strict=True) for b in _row_blocks(row, prov)]
+
+
+def unfold_sections_tables(document: Document) -> Document:
+    """The document with each body-of-sections table replaced by its blocks (the same object when there is none)."""
+    blocks: list[Block] = []
+    for block in document.blocks:
+        blocks.extend(unfold_sections_table(block) or [block])
+    if len(blocks) == len(document.blocks):
+        return document
+    return replace(document, blocks=blocks)
