@@ -59,9 +59,11 @@ from cchc.extractors.tables import (
     INDICATOR_TEXT_HEADER_RE,
     INDICATOR_TEXT_ROW_RE,
     LABEL_HINTS,
+    SECTIONS_TEXT_HEADER,
     TEXT_HEADER_RE,
     annex_statuses,
     criteria_from_cell_stream,
+    criteria_from_statement_stream,
     criteria_from_table,
     criteria_from_text_rows,
     indicators_from_cell_stream,
@@ -215,6 +217,7 @@ def extract_record(document: Document, source: Source) -> Record:
     record.framework = framework.id
     record.framework_maxima_known = framework.has_maxima
     extract_scores(ctx)
+    criteria_from_sections_text(ctx)
     read_indicator_annex(ctx)
     record.years += overall_year(record)
     record.outline = extract_outline(document, ctx)
@@ -1278,6 +1281,36 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
         ctx.record.criteria.append(crit)
     if stream and new:
         _stream_indicators(ctx, region, text, starts, rows)
+
+
+def criteria_from_sections_text(ctx: _Ctx) -> None:
+    """Criteria of a body-of-sections table that came out as text (positioned frames): after its header line
+    ("STT Nội dung Kết quả"), each statement with its row number; they stand for what the prose reading found of
+    the same criteria (a title there is the frames' words run together)."""
+    blocks = ctx.doc.blocks
+    heads = [i for i, b in enumerate(blocks) if b.kind != BlockKind.TABLE and SECTIONS_TEXT_HEADER in b.text]
+    if not heads:
+        return
+    region = [i for i in range(heads[0], min(heads[0] + TEXT_TABLE_BLOCKS, len(blocks))) if blocks[i].kind != BlockKind.TABLE]
+    starts, text = [], ""
+    for i in region:
+        starts.append(len(text))
+        text += blocks[i].text + " "
+    rows = criteria_from_statement_stream(text, ctx.framework)
+    codes = {crit.code for crit, _, _ in rows}
+    if rows:
+        ctx.record.criteria = [c for c in ctx.record.criteria if c.code not in codes]
+    for crit, lo, hi in rows:
+        k = max(n for n, s in enumerate(starts) if s <= lo)
+        i, base = region[k], starts[k]
+        crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
+        crit.evidence[0].text = text[lo:hi].strip()
+        ctx.record.criteria.append(crit)
+    ctx.record.criteria.sort(key=lambda c: int(c.code) if c.code and c.code.isdigit() else 99)
+    stated = [c.evidence[0].text for c, _, _ in rows]
+    ctx.record.unplaced = [
+        u for u in ctx.record.unplaced if not (u.evidence and u.evidence[0].block in region and any(u.text in t for t in stated))
+    ]
 
 
 _TOTAL_AFTER_ROWS = 200  # the totals row printed last stands right after the last criterion's

@@ -952,3 +952,52 @@ def unfold_sections_tables(document: Document) -> Document:
     if len(blocks) == len(document.blocks):
         return document
     return replace(document, blocks=blocks)
+
+
+# A body-of-sections table an office wrote as positioned frames (LibreOffice's frames of a PDF) comes out as text:
+# each criterion's statement "Đạt x/y điểm, tỷ lệ p%. Xếp thứ r/N …" with its row number (STT) beside its first
+# line, the title's words wrapped around them.
+SECTIONS_TEXT_HEADER = "Nội dung Kết quả"
+_STATEMENT_RE = re.compile(
+    rf"\bĐạt\s+(?P<score>{_CELL_NUM})/(?P<max>{_CELL_NUM})\s+điểm,?\s+tỷ\s+lệ\s+(?P<pct>{_CELL_NUM})\s*%\.?\s+"
+    r"[Xx]ếp\s+thứ\s+(?P<rank>\d{1,3})/(?P<total>\d{1,3})"
+)
+_BARE_NUMBER_RE = re.compile(r"(?<![\d.,/])\d{1,2}(?![\d.,/%])")
+
+
+def _stream_statement(m: re.Match[str], span: str, code: str) -> tuple[Criterion, int] | None:
+    """The criterion a statement states, when its row number ``code`` stands after it in its ``span``; with where
+    its words end in the span (its rank change, else its row number)."""
+    number = next((n for n in _BARE_NUMBER_RE.finditer(span) if n.group(0) == code), None)
+    if number is None:
+        return None
+    values = [parse_number(m[g], small=True) for g in ("score", "max", "pct")]
+    if any(v is None for v in values):
+        return None
+    score, maximum, percent = (v.value for v in values if v is not None)
+    changes = find_changes(span)
+    crit = Criterion(
+        code=code, title=code, score=score, max_score=maximum, percent=percent, rank=int(m["rank"]),
+        rank_total=int(m["total"]), rank_change=changes[0].change if changes else None,
+    )  # fmt: skip
+    return crit, changes[0].end if changes else number.end()
+
+
+def criteria_from_statement_stream(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
+    """Criteria of a sections table read as text: its statements in order, each with its row number 1, 2, 3, …
+    after it (before the next statement); fewer than MIN_STREAM_ROWS such rows, or a number out of order, read as
+    none. (criterion, start, end) each."""
+    matches = list(_STATEMENT_RE.finditer(text))
+    if not MIN_STREAM_ROWS <= len(matches) <= len(framework.criteria):
+        return []
+    found = []
+    for n, m in enumerate(matches, 1):
+        end = matches[n].start() if n < len(matches) else len(text)
+        read = _stream_statement(m, text[m.end() : end], str(n))
+        spec = framework.criterion(str(n))
+        if read is None or spec is None:
+            return []
+        crit, words_end = read
+        crit.title = spec.name
+        found.append((crit, m.start(), m.end() + words_end))
+    return found

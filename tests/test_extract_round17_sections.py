@@ -12,7 +12,8 @@ from pathlib import Path
 from docx import Document as DocxDocument
 
 from cchc.api import check_record, extract_file
-from cchc.extractors.tables import is_sections_table
+from cchc.extractors.framework import generic_framework
+from cchc.extractors.tables import criteria_from_statement_stream, is_sections_table
 from tests.pdf_factory import ReportPdf
 
 TITLE = "Kết quả thực hiện công tác cải cách hành chính năm 2023 và nhiệm vụ trọng tâm năm 2024"
@@ -194,3 +195,67 @@ def test_a_criteria_table_in_a_docx_stays_a_table(tmp_path: Path) -> None:
     record = extract_file(tmp_path / "criteria.docx")
     assert [(c.score, c.max_score) for c in record.criteria] == [(s, m) for s, m, *_ in READ]
     assert all(c.evidence[0].table is not None for c in record.criteria)
+
+
+# ------------------------------------------------- the same table as positioned frames (LibreOffice's frames of a PDF)
+# How such frames come out as text: a row's title wrapped around its statement, its number (STT) beside the
+# statement's first line, so "… nhóm hạng 1 công tác …".
+FRAMES = [
+    "STT Nội dung Kết quả Kết quả Chỉ số cải cách hành chính năm 2023 " + OVERALL + " 1 Kết quả chung",
+    (
+        "Kết quả cụ thể từng lĩnh vực Chỉ đạo, điều hành Đạt 11,5/13 điểm, tỷ lệ 88,46%. Xếp thứ 6/17 nhóm hạng 1 "
+        "công tác cải cách các xã, thị trấn. hành chính Đạt 4,5/5 điểm, tỷ lệ 90,00%. Xếp thứ 3/17 nhóm hạng các 2 "
+        "Cải cách thể chế xã, tăng 1 bậc so với năm 2022."
+    ),
+    "Cải cách thủ tục hành Đạt 17/19 điểm, tỷ lệ 89,47%. Xếp thứ 5/17 nhóm hạng 3 chính các xã, thị trấn.",
+    "Cải cách tổ chức bộ Đạt 5/6 điểm, tỷ lệ 83,33%. Xếp thứ 9/17 nhóm hạng 4 máy các xã, thị trấn.",
+    "Cải cách chế độ công Đạt 9/10 điểm, tỷ lệ 90,00%. Xếp thứ 4/17 nhóm hạng 5 vụ các xã, thị trấn.",
+    "Cải cách tài chính Đạt 6/7 điểm, tỷ lệ 85,71%. Xếp thứ 8/17 nhóm hạng, 6 công giảm 3 bậc so với năm 2022.",
+    "Chính quyền điện tử, Đạt 10,5/12 điểm, tỷ lệ 87,50%. Xếp thứ 7/17 nhóm hạng 7 chính quyền số các xã.",
+    (
+        "Tác động của CCHC đến Đạt 2,5/3 điểm, tỷ lệ 83,33%. Xếp thứ 2/17 nhóm hạng 8 phát triển kinh tế - xã hội "
+        "các xã, thị trấn. Đánh giá của các tổ Đạt 10,5/12 điểm, tỷ lệ 87,50%. Xếp thứ 6/17 nhóm hạng 9 chức các xã, "
+        "thị trấn. Sự hài lòng của Đạt 12/13 điểm, tỷ lệ 92,31%. Xếp thứ 3/17 nhóm hạng 10 người dân các xã, thị trấn."
+    ),
+    "UBND xã Một số kết quả nổi bật STT Nội dung Kết quả Giải quyết thủ tục",
+    RECORDS,
+]
+
+
+def _frames_docx(path: Path, paragraphs: list[str]) -> Path:
+    doc = DocxDocument()
+    for line in (
+        "ỦY BAN NHÂN DÂN",
+        "XÃ CÔ BA",
+        "Số: 04/BC-UBND",
+        "Cô Ba, ngày 15 tháng 01 năm 2024",
+        "BÁO CÁO",
+        TITLE,
+    ):
+        doc.add_paragraph(line)
+    for text in (BASIS, *paragraphs, CLOSING, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nông Văn Ba"):
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path
+
+
+def test_a_sections_table_as_frames_gives_each_statement_to_its_row_number(tmp_path: Path) -> None:
+    record = extract_file(_frames_docx(tmp_path / "frames.docx", FRAMES))
+    read = [(c.score, c.max_score, c.percent, c.rank, c.rank_total, c.rank_change) for c in record.criteria]
+    assert [c.code for c in record.criteria] == [str(n) for n in range(1, 11)]
+    assert read == READ
+    assert record.criteria[1].evidence[0].text.startswith("Đạt 4,5/5 điểm, tỷ lệ 90,00%. Xếp thứ 3/17")
+    assert not [f for f in check_record(record) if f.severity in ("warning", "error")]
+    assert not record.unplaced
+
+
+def test_statements_without_their_row_numbers_in_order_are_no_frames_table() -> None:
+    """Negatives: the row numbers out of order, or fewer statements than a table's rows, read as no such table."""
+    framework = generic_framework()
+    text = " ".join(FRAMES[1:8])
+    assert [c.code for c, _, _ in criteria_from_statement_stream(text, framework)] == [
+        str(n) for n in range(1, 11)
+    ]
+    swapped = text.replace("nhóm hạng 3 chính", "nhóm hạng 4 chính")
+    assert criteria_from_statement_stream(swapped, framework) == []
+    assert criteria_from_statement_stream(" ".join(FRAMES[1:4]), framework) == []  # 4 statements
