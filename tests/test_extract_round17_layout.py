@@ -1,5 +1,6 @@
 """Layouts first met in held-out round 17 (issue 11): a report pasted from an e-mail reply, every line quoted
-with "> " and hard-wrapped; each form with a negative example beside it."""
+with "> " and hard-wrapped; the criteria table drawn turned a quarter on a portrait page, its text running bottom to
+top; each form with a negative example beside it."""
 
 from __future__ import annotations
 
@@ -7,8 +8,13 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
+from reportlab.pdfbase import pdfmetrics
+
 from cchc.api import extract_file
+from cchc.extractors.document import BlockKind
+from cchc.extractors.readers.pdf import read_pdf
 from cchc.extractors.readers.text import read_text, unquote_mail
+from tests.pdf_factory import PAGE_H, PAGE_W, SERIF, ReportPdf
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE = unicodedata.normalize("NFC", (SAMPLES / "minh-duc-2022.txt").read_text(encoding="utf-8"))
@@ -102,3 +108,102 @@ def test_a_few_quoted_lines_in_a_report_are_no_quote() -> None:
     assert unquote_mail(report) == (report, [])
     mixed = ["> dòng một", "> dòng hai", "> dòng ba", "> dòng bốn", "> dòng năm", "a", "b", "c"]
     assert unquote_mail(mixed) == (mixed, [])
+
+
+# -- the criteria table turned a quarter on a portrait page ---------------------------------------------------------
+CRITERIA_TABLE = [
+    ["STT", "Lĩnh vực / tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"],
+    ["1", "Công tác chỉ đạo, điều hành CCHC", "13", "12", "92,31"],
+    ["2", "Cải cách thể chế", "5", "5", "100"],
+    ["3", "Cải cách thủ tục hành chính", "19", "17,5", "92,11"],
+    ["4", "Cải cách tổ chức bộ máy hành chính nhà nước", "6", "5", "83,33"],
+    ["5", "Cải cách chế độ công vụ", "10", "9,5", "95"],
+]
+WIDE = [40.0, 330.0, 90.0, 90.0, 90.0]  # wider than a portrait page: drawn turned
+NARROW = [30.0, 272.0, 76.0, 62.0, 62.0]
+ROW_H, CELL_SIZE = 24.0, 11.0
+
+
+def _ruled_table(pdf: ReportPdf, left: float, top: float, height: float, widths: list[float]) -> None:
+    """``CRITERIA_TABLE`` ruled, in a frame ``height`` tall whose y runs up (the canvas's current frame)."""
+    c = pdf.c
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [height - top - r * ROW_H for r in range(len(CRITERIA_TABLE) + 1)]
+    c.setLineWidth(0.6)
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    c.setFont(SERIF, CELL_SIZE)
+    for r, row in enumerate(CRITERIA_TABLE):
+        for j, cell in enumerate(row):
+            c.drawString(xs[j] + 4, ys[r] - ROW_H / 2 - CELL_SIZE * 0.35, cell)
+
+
+def _report_with_table_page(path: Path, turned: bool) -> Path:
+    """Portrait prose, then the criteria table on a page of its own (turned a quarter, text running bottom to top,
+    or upright), then prose again."""
+    pdf = ReportPdf(path, page_numbers="{n}")
+    pdf.centred_lines(["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ"], bold=True)
+    pdf.paragraph("Số: 15/BC-UBND", indent=0.0)
+    pdf.centred_lines(["BÁO CÁO", "Kết quả thực hiện công tác cải cách hành chính năm 2023"], bold=True)
+    pdf.paragraph(
+        "Kết quả Chỉ số cải cách hành chính năm 2023 của UBND xã An Phú đạt 83,50/100 điểm, tỷ lệ 83,50%, xếp "
+        "thứ 3/12 xã, thị trấn."
+    )
+    pdf.paragraph("I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", bold=True, indent=0.0)
+    pdf.paragraph("Kết quả cụ thể từng lĩnh vực như bảng sau:")
+    pdf.new_page()
+    if turned:
+        pdf.c.saveState()
+        pdf.c.translate(PAGE_W, 0)
+        pdf.c.rotate(90)  # the frame's x runs up the page, its y to the page's left
+        _ruled_table(pdf, 100.0, 80.0, PAGE_W, WIDE)
+        pdf.c.restoreState()
+    else:
+        _ruled_table(pdf, 60.0, 80.0, PAGE_H, NARROW)
+    pdf.new_page()
+    pdf.paragraph("II. TỒN TẠI, HẠN CHẾ", bold=True, indent=0.0)
+    pdf.paragraph("Việc cập nhật tài liệu kiểm chứng lên phần mềm chấm điểm còn chậm.")
+    return pdf.save()
+
+
+def _table_rows(path: Path) -> list[list[str]]:
+    tables = [b for b in read_pdf(path).blocks if b.kind == BlockKind.TABLE]
+    assert len(tables) == 1
+    return [row.split(" | ") for row in tables[0].text.split("\n")]
+
+
+def test_a_criteria_table_turned_a_quarter_reads_as_the_upright_one(tmp_path: Path) -> None:
+    turned = _report_with_table_page(tmp_path / "turned.pdf", turned=True)
+    upright = _report_with_table_page(tmp_path / "upright.pdf", turned=False)
+    assert _table_rows(turned) == CRITERIA_TABLE == _table_rows(upright)
+    record = extract_file(turned)
+    # read from CRITERIA_TABLE: (criterion, score, maximum, percent)
+    assert [(c.code, c.score, c.max_score, c.percent) for c in record.criteria] == [
+        ("1", 12.0, 13.0, 92.31), ("2", 5.0, 5.0, 100.0), ("3", 17.5, 19.0, 92.11), ("4", 5.0, 6.0, 83.33),
+        ("5", 9.5, 10.0, 95.0)]  # fmt: skip
+    assert (record.overall.score, record.overall.rank, record.overall.rank_total) == (83.5, 3, 12)
+
+
+def test_a_portrait_page_with_one_turned_margin_label_reads_as_portrait(tmp_path: Path) -> None:
+    """A label turned along the left margin ("Dự thảo lần 2") does not turn the page: its prose and table read
+    upright, the label aside."""
+    pdf = ReportPdf(tmp_path / "label.pdf")
+    text = "Kết quả cụ thể từng lĩnh vực như bảng sau đây."
+    pdf.paragraph(text, indent=0.0)
+    pdf.y += 10
+    _ruled_table(pdf, 60.0, pdf.y, PAGE_H, NARROW)
+    pdf.c.saveState()
+    pdf.c.translate(30, 300)
+    pdf.c.rotate(90)
+    pdf.c.setFont(SERIF, 9)
+    pdf.c.drawString(0, 0, "Dự thảo lần 2")
+    pdf.c.restoreState()
+    assert pdfmetrics.stringWidth(text, SERIF, pdf.size) < PAGE_W - 60 - 57  # one line
+    path = pdf.save()
+    assert _table_rows(path) == CRITERIA_TABLE
+    texts = [b.text for b in read_pdf(path).blocks if b.kind != BlockKind.TABLE]
+    assert text in texts

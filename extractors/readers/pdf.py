@@ -114,6 +114,7 @@ _LooseCharBoxRaw = _libs["pdfium"]["FPDFText_GetLooseCharBox"]
 _LooseCharBoxRaw.restype = _I
 _LooseCharBoxRaw.argtypes = None
 FPDFText_GetCharBox = _fn("FPDFText_GetCharBox", _I, _P, _I, _P, _P, _P, _P)
+FPDFText_GetCharAngle = _fn("FPDFText_GetCharAngle", _F, _P, _I)
 FPDFText_GetTextObject = _fn("FPDFText_GetTextObject", _P, _P, _I)
 FPDFTextObj_GetFont = _fn("FPDFTextObj_GetFont", _P, _P)
 FPDFTextObj_GetTextRenderMode = _fn("FPDFTextObj_GetTextRenderMode", _I, _P)
@@ -297,6 +298,7 @@ class _PageReader:
         self.rect_ref = ctypes.byref(self.rect)
         self.corners = memoryview(self.rect).cast("B").cast("f")  # the four floats, read in one unpack
         self.quad = [_F() for _ in range(4)]
+        self.turned = False  # the page's text runs bottom to top: read in its own orientation
 
     def close(self) -> None:
         if self.plumber is not None:
@@ -314,6 +316,9 @@ class _PageReader:
             if not text_page:
                 raise CorruptFileError(self.name, f"page {index + 1}: text layer cannot be read")
             try:
+                self.turned = _turned_page(text_page)
+                if self.turned and edges:
+                    edges = [_turned_edge(edge, top_y) for edge in edges]
                 glyph_lines = self._glyph_lines(text_page, index, top_y)
                 tables: list[TableRegion] = []
                 if rules:
@@ -417,6 +422,7 @@ class _PageReader:
             text = "".join(chr(FPDFText_GetUnicode(text_page, k)) for k in range(n))
         # The hot loop of the reader (every character of every page): locals, no builtin calls.
         box, page_ref, rect_ref, corners = _LooseCharBoxRaw, ctypes.c_void_p(text_page), self.rect_ref, self.corners
+        turned = self.turned
         marks = _LOW_HIGH_MARKS
         special = _SKIP | {ch for ch in set(text) if unicodedata.combining(ch)}  # skipped or put on the last glyph
         lines: list[list[Any]] = []  # [top, bottom, glyphs]
@@ -434,6 +440,8 @@ class _PageReader:
                 continue
             box(page_ref, k, rect_ref)
             x0, top, x1, bottom = corners
+            if turned:  # the line runs up the page: along it is up, down the text is right
+                x0, top, x1, bottom = bottom, top_y - x0, top, top_y - x1
             t = top_y - top
             b = top_y - bottom
             if x1 <= x0 or b <= t:
@@ -467,6 +475,8 @@ class _PageReader:
     def _tight_box(self, text_page: int, k: int, top_y: float) -> tuple[float, float, float, float]:
         left, right, bottom, top = (_D() for _ in range(4))
         FPDFText_GetCharBox(text_page, k, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+        if self.turned:  # as in _glyph_lines
+            left.value, right.value, bottom.value, top.value = bottom.value, top.value, top_y - right.value, top_y - left.value
         x0, x1 = left.value, max(right.value, left.value + 0.1)
         t, b = top_y - top.value, top_y - bottom.value
         if b - t < 1.0:
@@ -686,6 +696,23 @@ def _edge(orientation: str, start: float, end: float, at: float) -> dict[str, An
         "width": 0,
         "height": end - start,
     }
+
+
+def _turned_page(text_page: int) -> bool:
+    """Whether most of a page's text runs bottom to top (pdfium's angle 3π/2): a wide table turned a quarter to fit a
+    portrait page. Nine characters spread over the page decide; a margin label turned alone does not."""
+    n = FPDFText_CountChars(text_page)
+    if n < 20:
+        return False
+    angles = [FPDFText_GetCharAngle(text_page, k) for k in range(n // 18, n, max(1, n // 9))]
+    return sum(1 for a in angles if abs(a - 1.5 * math.pi) < 0.05) * 2 > len(angles)
+
+
+def _turned_edge(edge: dict[str, Any], top_y: float) -> dict[str, Any]:
+    """A rule of a turned page in the page's reading orientation (as the glyphs in ``_glyph_lines``)."""
+    if edge["orientation"] == "h":
+        return _edge("v", edge["x0"], edge["x1"], top_y - edge["top"])
+    return _edge("h", top_y - edge["bottom"], top_y - edge["top"], edge["x0"])
 
 
 def _tables_from_edges(edges: list[dict[str, Any]]) -> list[Any]:
