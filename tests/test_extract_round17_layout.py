@@ -207,3 +207,64 @@ def test_a_portrait_page_with_one_turned_margin_label_reads_as_portrait(tmp_path
     assert _table_rows(path) == CRITERIA_TABLE
     texts = [b.text for b in read_pdf(path).blocks if b.kind != BlockKind.TABLE]
     assert text in texts
+
+
+# -- the document header in the first page's header part (DOCX) ------------------------------------------------------
+def _docx_with_page_header(path: Path, first_page: list[str], running: str, body: list[str]) -> Path:
+    """A DOCX whose first page's header part holds ``first_page`` (a table: the commune and number left, the motto
+    and the date right, as a template keeps them), the later pages' header ``running``, then ``body``."""
+    import docx
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    table = header.add_table(rows=1, cols=2, width=section.page_width - section.left_margin - section.right_margin)
+    half = len(first_page) // 2
+    for cell, lines in zip(table.rows[0].cells, (first_page[:half], first_page[half:])):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    section.header.paragraphs[0].text = running
+    for text in body:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+BODY = [
+    "BÁO CÁO",
+    "Kết quả thực hiện công tác cải cách hành chính năm 2023",
+    (
+        "Kết quả Chỉ số cải cách hành chính năm 2023 của UBND xã An Phú đạt 83,50/100 điểm, tỷ lệ 83,50%, xếp "
+        "thứ 3/12 xã, thị trấn."
+    ),
+    "1. Công tác chỉ đạo, điều hành: đạt 12/13 điểm, tỷ lệ 92,31%.",
+    "2. Cải cách thể chế: đạt 5/5 điểm, tỷ lệ 100%.",
+]
+PAGE_HEADER = ["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ", "Số: 97/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+               "Độc lập - Tự do - Hạnh phúc", "An Phú, ngày 20 tháng 9 năm 2024"]  # fmt: skip
+
+
+def test_the_number_and_date_in_the_first_pages_header_part_are_read(tmp_path: Path) -> None:
+    path = _docx_with_page_header(tmp_path / "header.docx", PAGE_HEADER, "UBND xã An Phú", BODY)
+    record = extract_file(path)
+    assert (record.meta.doc_number, record.meta.issued_date) == ("97/BC-UBND", "2024-09-20")
+    assert (record.overall.score, record.overall.rank, record.overall.rank_total) == (83.5, 3, 12)
+    from cchc.extractors.readers.docx import read_docx
+
+    texts = [b.text for b in read_docx(path).blocks]
+    assert texts.index("Số: 97/BC-UBND") < texts.index("BÁO CÁO")
+    assert "UBND xã An Phú" not in texts  # the later pages' running header
+
+
+def test_a_running_header_part_alone_stays_out_of_the_blocks(tmp_path: Path) -> None:
+    """A first page header with no number, motto or date ("UBND xã …"), or a body that has its own header: the
+    header part is not read."""
+    from cchc.extractors.readers.docx import read_docx
+
+    plain = _docx_with_page_header(tmp_path / "plain.docx", ["UBND xã An Phú", "Báo cáo CCHC"], "UBND xã An Phú", BODY)
+    assert [b.text for b in read_docx(plain).blocks] == BODY
+    own = _docx_with_page_header(tmp_path / "own.docx", PAGE_HEADER, "", ["Số: 12/BC-UBND", *BODY])
+    texts = [b.text for b in read_docx(own).blocks]
+    assert "Số: 97/BC-UBND" not in texts and "Số: 12/BC-UBND" in texts
