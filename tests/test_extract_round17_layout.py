@@ -12,6 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from cchc.api import extract_file
 from cchc.extractors.document import BlockKind
+from cchc.extractors.readers.ocr import OcrLine, blocks_from_ocr_lines
 from cchc.extractors.readers.pdf import read_pdf
 from cchc.extractors.readers.text import read_text, unquote_mail
 from tests.pdf_factory import PAGE_H, PAGE_W, SERIF, ReportPdf
@@ -268,3 +269,36 @@ def test_a_running_header_part_alone_stays_out_of_the_blocks(tmp_path: Path) -> 
     own = _docx_with_page_header(tmp_path / "own.docx", PAGE_HEADER, "", ["Số: 12/BC-UBND", *BODY])
     texts = [b.text for b in read_docx(own).blocks]
     assert "Số: 97/BC-UBND" not in texts and "Số: 12/BC-UBND" in texts
+
+
+# -- a scan's signature beside the recipients, an indicator's dot read as a colon -------------------------------------
+def _ocr_line(text: str, bbox: tuple[float, float, float, float], block: int = 2, par: int = 1) -> OcrLine:
+    return OcrLine(text, bbox, (), block, par)
+
+
+def test_a_scans_signer_right_of_the_recipients_is_a_block_of_its_own() -> None:
+    """Tesseract puts "Lò Văn Cơi" (right, below) in the paragraph of "- Lưu: VP," (left): a line starting right of
+    where the line above it ended does not continue it."""
+    lines = [
+        _ocr_line("- TT Đảng ủy, HĐND xã;", (125.0, 90.0, 250.0, 99.0)),
+        _ocr_line("- Lưu: VP,", (156.0, 103.0, 204.0, 111.0)),
+        _ocr_line("Lò Văn Cơi", (387.0, 116.0, 442.0, 125.0)),
+    ]
+    assert [b.text for b in blocks_from_ocr_lines(lines, page=4)] == [
+        "- TT Đảng ủy, HĐND xã;", "- Lưu: VP,", "Lò Văn Cơi"]  # fmt: skip
+    wrapped = [  # a wrapped sentence goes on at the left margin
+        _ocr_line("Tổng số hồ sơ tiếp nhận trong năm là 120 hồ sơ,", (85.0, 100.0, 500.0, 111.0)),
+        _ocr_line("trong đó đúng hạn 118 hồ sơ.", (85.0, 114.0, 300.0, 125.0)),
+    ]
+    assert [b.text for b in blocks_from_ocr_lines(wrapped, page=1)] == [
+        "Tổng số hồ sơ tiếp nhận trong năm là 120 hồ sơ, trong đó đúng hạn 118 hồ sơ."]  # fmt: skip
+
+
+def test_an_indicator_code_read_with_a_colon_is_repaired() -> None:
+    line = "- Chỉ số 7:3 (Cung cấp dịch vụ công trực tuyến): tài liệu kiểm chứng chưa đầy đủ, đạt 2/3 điểm."
+    warnings: list[str] = []
+    blocks = blocks_from_ocr_lines([_ocr_line(line, (85.0, 100.0, 500.0, 111.0))], page=3, warnings=warnings)
+    assert blocks[0].text == line.replace("7:3", "7.3")
+    assert any("'7:3'" in w for w in warnings)
+    for other in ("Họp lúc 7:30 tại hội trường UBND xã.", "Tỷ lệ hồ sơ trực tuyến và trực tiếp là 7:3 trong năm."):
+        assert blocks_from_ocr_lines([_ocr_line(other, (85.0, 100.0, 500.0, 111.0))], page=1)[0].text == other
