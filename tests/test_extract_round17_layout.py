@@ -143,9 +143,9 @@ def _ruled_table(pdf: ReportPdf, left: float, top: float, height: float, widths:
             c.drawString(xs[j] + 4, ys[r] - ROW_H / 2 - CELL_SIZE * 0.35, cell)
 
 
-def _report_with_table_page(path: Path, turned: bool) -> Path:
-    """Portrait prose, then the criteria table on a page of its own (turned a quarter, text running bottom to top,
-    or upright), then prose again."""
+def _report_with_table_page(path: Path, turned: bool, landscape: bool = False) -> Path:
+    """Portrait prose, then the criteria table on a page of its own (turned a quarter, text running bottom to top;
+    on a landscape page; or upright), then prose again."""
     pdf = ReportPdf(path, page_numbers="{n}")
     pdf.centred_lines(["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ"], bold=True)
     pdf.paragraph("Số: 15/BC-UBND", indent=0.0)
@@ -157,7 +157,10 @@ def _report_with_table_page(path: Path, turned: bool) -> Path:
     pdf.paragraph("I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", bold=True, indent=0.0)
     pdf.paragraph("Kết quả cụ thể từng lĩnh vực như bảng sau:")
     pdf.new_page()
-    if turned:
+    if landscape:  # a page's size is the one set when it is shown
+        pdf.c.setPageSize((PAGE_H, PAGE_W))
+        _ruled_table(pdf, 80.0, 80.0, PAGE_W, WIDE)
+    elif turned:
         pdf.c.saveState()
         pdf.c.translate(PAGE_W, 0)
         pdf.c.rotate(90)  # the frame's x runs up the page, its y to the page's left
@@ -166,6 +169,7 @@ def _report_with_table_page(path: Path, turned: bool) -> Path:
     else:
         _ruled_table(pdf, 60.0, 80.0, PAGE_H, NARROW)
     pdf.new_page()
+    pdf.c.setPageSize((PAGE_W, PAGE_H))
     pdf.paragraph("II. TỒN TẠI, HẠN CHẾ", bold=True, indent=0.0)
     pdf.paragraph("Việc cập nhật tài liệu kiểm chứng lên phần mềm chấm điểm còn chậm.")
     return pdf.save()
@@ -187,6 +191,14 @@ def test_a_criteria_table_turned_a_quarter_reads_as_the_upright_one(tmp_path: Pa
         ("1", 12.0, 13.0, 92.31), ("2", 5.0, 5.0, 100.0), ("3", 17.5, 19.0, 92.11), ("4", 5.0, 6.0, 83.33),
         ("5", 9.5, 10.0, 95.0)]  # fmt: skip
     assert (record.overall.score, record.overall.rank, record.overall.rank_total) == (83.5, 3, 12)
+
+
+def test_a_criteria_table_on_a_landscape_page_between_portrait_pages(tmp_path: Path) -> None:
+    path = _report_with_table_page(tmp_path / "landscape.pdf", turned=False, landscape=True)
+    assert _table_rows(path) == CRITERIA_TABLE
+    record = extract_file(path)
+    assert [(c.code, c.score, c.max_score) for c in record.criteria] == [
+        ("1", 12.0, 13.0), ("2", 5.0, 5.0), ("3", 17.5, 19.0), ("4", 5.0, 6.0), ("5", 9.5, 10.0)]  # fmt: skip
 
 
 def test_a_portrait_page_with_one_turned_margin_label_reads_as_portrait(tmp_path: Path) -> None:
