@@ -8,6 +8,7 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
+import pytest
 from reportlab.pdfbase import pdfmetrics
 
 from cchc.api import extract_file
@@ -143,7 +144,7 @@ def _ruled_table(pdf: ReportPdf, left: float, top: float, height: float, widths:
             c.drawString(xs[j] + 4, ys[r] - ROW_H / 2 - CELL_SIZE * 0.35, cell)
 
 
-def _report_with_table_page(path: Path, turned: bool, landscape: bool = False) -> Path:
+def _report_with_table_page(path: Path, turned: bool, landscape: bool = False, down: bool = False) -> Path:
     """Portrait prose, then the criteria table on a page of its own (turned a quarter, text running bottom to top;
     on a landscape page; or upright), then prose again."""
     pdf = ReportPdf(path, page_numbers="{n}")
@@ -162,8 +163,12 @@ def _report_with_table_page(path: Path, turned: bool, landscape: bool = False) -
         _ruled_table(pdf, 80.0, 80.0, PAGE_W, WIDE)
     elif turned:
         pdf.c.saveState()
-        pdf.c.translate(PAGE_W, 0)
-        pdf.c.rotate(90)  # the frame's x runs up the page, its y to the page's left
+        if down:
+            pdf.c.translate(0, PAGE_H)
+            pdf.c.rotate(-90)  # the frame's x runs down the page, its y to the page's right
+        else:
+            pdf.c.translate(PAGE_W, 0)
+            pdf.c.rotate(90)  # the frame's x runs up the page, its y to the page's left
         _ruled_table(pdf, 100.0, 80.0, PAGE_W, WIDE)
         pdf.c.restoreState()
     else:
@@ -181,8 +186,9 @@ def _table_rows(path: Path) -> list[list[str]]:
     return [row.split(" | ") for row in tables[0].text.split("\n")]
 
 
-def test_a_criteria_table_turned_a_quarter_reads_as_the_upright_one(tmp_path: Path) -> None:
-    turned = _report_with_table_page(tmp_path / "turned.pdf", turned=True)
+@pytest.mark.parametrize("down", [False, True], ids=["bottom_to_top", "top_to_bottom"])
+def test_a_criteria_table_turned_a_quarter_reads_as_the_upright_one(down: bool, tmp_path: Path) -> None:
+    turned = _report_with_table_page(tmp_path / "turned.pdf", turned=True, down=down)
     upright = _report_with_table_page(tmp_path / "upright.pdf", turned=False)
     assert _table_rows(turned) == CRITERIA_TABLE == _table_rows(upright)
     record = extract_file(turned)
