@@ -424,7 +424,7 @@ class _PageReader:
             text = "".join(chr(FPDFText_GetUnicode(text_page, k)) for k in range(n))
         # The hot loop of the reader (every character of every page): locals, no builtin calls.
         box, page_ref, rect_ref, corners = _LooseCharBoxRaw, ctypes.c_void_p(text_page), self.rect_ref, self.corners
-        turned, width = self.turned, self.width
+        turned, width, up = self.turned, self.width, TURNED_UP
         marks = _LOW_HIGH_MARKS
         special = _SKIP | {ch for ch in set(text) if unicodedata.combining(ch)}  # skipped or put on the last glyph
         lines: list[list[Any]] = []  # [top, bottom, glyphs]
@@ -442,10 +442,11 @@ class _PageReader:
                 continue
             box(page_ref, k, rect_ref)
             x0, top, x1, bottom = corners
-            if turned == TURNED_UP:  # the line runs up the page: along it is up, down the text is right
-                x0, top, x1, bottom = bottom, top_y - x0, top, top_y - x1
-            elif turned:  # the line runs down the page: along it is down, down the text is left
-                x0, top, x1, bottom = top_y - top, top_y - width + x1, top_y - bottom, top_y - width + x0
+            if turned:  # a page turned a quarter (0 on every other page: one test of a local per glyph)
+                if turned == up:  # the line runs up the page: along it is up, down the text is right
+                    x0, top, x1, bottom = bottom, top_y - x0, top, top_y - x1
+                else:  # the line runs down the page: along it is down, down the text is left
+                    x0, top, x1, bottom = top_y - top, top_y - width + x1, top_y - bottom, top_y - width + x0
             t = top_y - top
             b = top_y - bottom
             if x1 <= x0 or b <= t:
