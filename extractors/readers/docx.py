@@ -1253,7 +1253,7 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
         numbering_root = parse_part(name, numbering_part, numbering_data) if numbering_data is not None else None
         numbering = Numbering(numbering_root, styles, w)
         reader = Reader(w, styles, numbering)
-        header = _first_page_header(package, main, body, w)
+        header = _first_page_header(package, main, body, w) if b"headerReference" in main_data else None
         if header is not None:  # the commune, number and date in the first page's header part
             _emit_header(reader, header, w)
         p_index = t_index = -1
