@@ -101,6 +101,7 @@ class _W:
     pStyle rStyle numPr numId ilvl outlineLvl rFonts b caps vanish style name basedOn docDefaults
     rPrDefault abstractNum abstractNumId num lvl start numFmt lvlText lvlRestart suff isLgl
     lvlOverride startOverride numStyleLink val styleId type default fldCharType ascii hAnsi
+    sectPr titlePg headerReference
     """.split()  # noqa: SIM905
 
     def __init__(self, ns: str) -> None:
@@ -1160,6 +1161,61 @@ def _blocks_in(el: etree._Element, w: _W) -> Iterator[etree._Element]:
                 yield from _blocks_in(choice, w)
 
 
+_DOC_HEADER_RE = re.compile(r"\bSố\s*:?\s*\d+\s*/|CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm")
+
+
+def _first_page_header(package: Package, main: str, body: etree._Element, w: _W) -> etree._Element | None:
+    """The header part printed on the first page (w:titlePg's "first" header, else the "default" one) when it
+    holds the document's own header (its number "Số: 97/…", the national motto or the date "ngày … tháng … năm")
+    and the body's opening does not: a template that keeps them in the page header. A running header ("UBND xã
+    …") is no document header and stays out."""
+    sect = next(body.iter(w.sectPr), None)
+    if sect is None:
+        return None
+    wanted = "first" if _first(sect, w.titlePg) is not None else "default"
+    refs = [ref for ref in sect if ref.tag == w.headerReference and ref.get(w.type) == wanted]
+    rid = next((v for ref in refs for k, v in ref.attrib.items() if k.endswith("}id")), None)
+    part = _rel_ids(package, main).get(rid or "")
+    data = package.get(part) if part else None
+    if data is None:
+        return None
+    root = parse_part(package.name, part, data)  # type: ignore[arg-type]
+    opening = " ".join(t.text or "" for _, t in zip(range(200), body.iter(w.t)))
+    text = " ".join(t.text or "" for t in root.iter(w.t))
+    if not _DOC_HEADER_RE.search(text) or _DOC_HEADER_RE.search(opening):
+        return None
+    return root
+
+
+def _emit_header(reader: Reader, header: etree._Element, w: _W) -> None:
+    """The blocks of the first page's header part, ahead of the body's; they point at no body paragraph or
+    table (their provenance is empty), as the header is neither."""
+    for el in _blocks_in(header, w):
+        if el.tag == w.p:
+            reader.emit(reader.paragraph(el), Provenance())
+        else:
+            reader.table(el, 0, first=not reader.blocks)
+    for block in reader.blocks:
+        block.prov = Provenance()
+        block.lines = [(offset, Provenance()) for offset, _ in block.lines]
+
+
+def _rel_ids(package: Package, source: str) -> dict[str, str]:
+    """Relationship id -> internal part name, for ``source``'s rels."""
+    folder, base = posixpath.split(source)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    data = package.get(rels_name)
+    if data is None:
+        return {}
+    out: dict[str, str] = {}
+    for rel in parse_part(package.name, rels_name, data):
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") != "External" and target:
+            full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[rel.get("Id") or ""] = full.lower()
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Entry point
 # ---------------------------------------------------------------------------------------------
@@ -1197,6 +1253,9 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
         numbering_root = parse_part(name, numbering_part, numbering_data) if numbering_data is not None else None
         numbering = Numbering(numbering_root, styles, w)
         reader = Reader(w, styles, numbering)
+        header = _first_page_header(package, main, body, w) if b"headerReference" in main_data else None
+        if header is not None:  # the commune, number and date in the first page's header part
+            _emit_header(reader, header, w)
         p_index = t_index = -1
         for el in _blocks_in(body, w):  # in the package: styles.xml is read as far as the walk needs
             if el.tag == w.p:

@@ -292,6 +292,22 @@ def _column_order(lines: list[list[OcrLine]]) -> list[OcrLine]:
     return out
 
 
+# an indicator's code with its dot read as a colon: "Chỉ số 7:3 (Cung cấp dịch vụ công trực tuyến)"
+_CODE_COLON_RE = re.compile(
+    r"(?<=\b(?:Mục|Chỉ\s+số|Chỉ\s+tiêu|thành\s+phần|TCTP|TC)\s{1,3})(?P<a>\d{1,2}):(?P<b>\d{1,2})(?![\d/,])", re.I
+)
+
+
+def _repair_code_colon(text: str, repairs: list[tuple[str, str, str]]) -> str:
+    """``text`` with "Chỉ số 7:3" read as "Chỉ số 7.3" (the repair noted in ``repairs``)."""
+
+    def dot(m: re.Match[str]) -> str:
+        repairs.append((m[0], f"{m['a']}.{m['b']}", "':' read for the dot of an indicator's code"))
+        return f"{m['a']}.{m['b']}"
+
+    return _CODE_COLON_RE.sub(dot, text)
+
+
 def blocks_from_ocr_lines(
     lines: list[OcrLine], page: int, warnings: list[str] | None = None, first_line: int = 1
 ) -> list[Block]:
@@ -306,6 +322,8 @@ def blocks_from_ocr_lines(
     texts = []
     for lineno, line in enumerate(lines, start=1):
         text, repairs = repair_ocr_numbers(line.text)
+        if ":" in text:
+            text = _repair_code_colon(text, repairs)
         if warnings is not None:
             for original, repaired, reason in repairs:
                 warnings.append(
@@ -335,8 +353,8 @@ def blocks_from_ocr_lines(
             new = indented or not -height < gap <= 0.8 * height or starts_block(texts[i], prev)
             if new and line.bbox[0] > lines[j].bbox[2] and line.bbox[1] < lines[j].bbox[1]:
                 new = not goes_on_in_next_column(prev, texts[i])  # the top of the next column
-        else:
-            new = starts_block(texts[i], SENTENCE_END_RE.sub("", prev).rstrip() or prev)
+        else:  # a wrapped line starts left of where the line above it ended: one starting right of it is another
+            new = line.bbox[0] > lines[j].bbox[2] or starts_block(texts[i], SENTENCE_END_RE.sub("", prev).rstrip() or prev)
         if new:
             groups.append([i])
         else:

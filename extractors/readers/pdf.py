@@ -94,6 +94,7 @@ FPDF_GetSecurityHandlerRevision = _fn("FPDF_GetSecurityHandlerRevision", _I, _P)
 FPDF_LoadPage = _fn("FPDF_LoadPage", _P, _P, _I)
 FPDF_ClosePage = _fn("FPDF_ClosePage", None, _P)
 FPDF_GetPageHeightF = _fn("FPDF_GetPageHeightF", _F, _P)
+FPDF_GetPageWidthF = _fn("FPDF_GetPageWidthF", _F, _P)
 FPDFPage_GetMediaBox = _fn("FPDFPage_GetMediaBox", _I, _P, _PF, _PF, _PF, _PF)
 FPDFPage_CountObjects = _fn("FPDFPage_CountObjects", _I, _P)
 FPDFPage_GetObject = _fn("FPDFPage_GetObject", _P, _P, _I)
@@ -114,6 +115,7 @@ _LooseCharBoxRaw = _libs["pdfium"]["FPDFText_GetLooseCharBox"]
 _LooseCharBoxRaw.restype = _I
 _LooseCharBoxRaw.argtypes = None
 FPDFText_GetCharBox = _fn("FPDFText_GetCharBox", _I, _P, _I, _P, _P, _P, _P)
+FPDFText_GetCharAngle = _fn("FPDFText_GetCharAngle", _F, _P, _I)
 FPDFText_GetTextObject = _fn("FPDFText_GetTextObject", _P, _P, _I)
 FPDFTextObj_GetFont = _fn("FPDFTextObj_GetFont", _P, _P)
 FPDFTextObj_GetTextRenderMode = _fn("FPDFTextObj_GetTextRenderMode", _I, _P)
@@ -297,6 +299,8 @@ class _PageReader:
         self.rect_ref = ctypes.byref(self.rect)
         self.corners = memoryview(self.rect).cast("B").cast("f")  # the four floats, read in one unpack
         self.quad = [_F() for _ in range(4)]
+        self.turned = 0  # the page's text runs bottom to top (UP) or top to bottom (DOWN): read in its own orientation
+        self.top_y = self.width = 0.0  # of the page being read
 
     def close(self) -> None:
         if self.plumber is not None:
@@ -314,6 +318,9 @@ class _PageReader:
             if not text_page:
                 raise CorruptFileError(self.name, f"page {index + 1}: text layer cannot be read")
             try:
+                self.turned, self.top_y, self.width = _turned_page(text_page), top_y, float(FPDF_GetPageWidthF(page))
+                if self.turned and edges:
+                    edges = [_turned_edge(edge, top_y, self.width, self.turned) for edge in edges]
                 glyph_lines = self._glyph_lines(text_page, index, top_y)
                 tables: list[TableRegion] = []
                 if rules:
@@ -417,6 +424,7 @@ class _PageReader:
             text = "".join(chr(FPDFText_GetUnicode(text_page, k)) for k in range(n))
         # The hot loop of the reader (every character of every page): locals, no builtin calls.
         box, page_ref, rect_ref, corners = _LooseCharBoxRaw, ctypes.c_void_p(text_page), self.rect_ref, self.corners
+        turned, width, up = self.turned, self.width, TURNED_UP
         marks = _LOW_HIGH_MARKS
         special = _SKIP | {ch for ch in set(text) if unicodedata.combining(ch)}  # skipped or put on the last glyph
         lines: list[list[Any]] = []  # [top, bottom, glyphs]
@@ -434,6 +442,11 @@ class _PageReader:
                 continue
             box(page_ref, k, rect_ref)
             x0, top, x1, bottom = corners
+            if turned:  # a page turned a quarter (0 on every other page: one test of a local per glyph)
+                if turned == up:  # the line runs up the page: along it is up, down the text is right
+                    x0, top, x1, bottom = bottom, top_y - x0, top, top_y - x1
+                else:  # the line runs down the page: along it is down, down the text is left
+                    x0, top, x1, bottom = top_y - top, top_y - width + x1, top_y - bottom, top_y - width + x0
             t = top_y - top
             b = top_y - bottom
             if x1 <= x0 or b <= t:
@@ -467,11 +480,23 @@ class _PageReader:
     def _tight_box(self, text_page: int, k: int, top_y: float) -> tuple[float, float, float, float]:
         left, right, bottom, top = (_D() for _ in range(4))
         FPDFText_GetCharBox(text_page, k, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+        if self.turned:  # as in _glyph_lines
+            self._turn_box(left, right, bottom, top, top_y)
         x0, x1 = left.value, max(right.value, left.value + 0.1)
         t, b = top_y - top.value, top_y - bottom.value
         if b - t < 1.0:
             t, b = b - 8.0, b + 2.0
         return x0, x1, t, b
+
+    def _turn_box(self, left: Any, right: Any, bottom: Any, top: Any, top_y: float) -> None:
+        """A glyph box (pdfium's doubles) of a turned page in its reading orientation, as in ``_glyph_lines``."""
+        x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+        if self.turned == TURNED_UP:
+            left.value, right.value, bottom.value, top.value = y0, y1, top_y - x1, top_y - x0
+        else:  # along the line is measured from the page's top (top_y = 0 when only x is wanted)
+            along = self.top_y
+            left.value, right.value = along - y1, along - y0
+            bottom.value, top.value = top_y - self.width + x0, top_y - self.width + x1
 
     def _font(self, text_page: int, index: int) -> tuple[bool, str]:
         """(bold, font name) of the glyph at ``index``: name, weight, ForceBold, or fill+stroke rendering."""
@@ -686,6 +711,34 @@ def _edge(orientation: str, start: float, end: float, at: float) -> dict[str, An
         "width": 0,
         "height": end - start,
     }
+
+
+TURNED_UP, TURNED_DOWN = 1, 2  # a page's text running bottom to top, top to bottom
+
+
+def _turned_page(text_page: int) -> int:
+    """TURNED_UP when most of a page's text runs bottom to top (pdfium's angle 3π/2), TURNED_DOWN when it runs top
+    to bottom (π/2), else 0: a wide table turned a quarter to fit a portrait page. Nine characters spread over the
+    page decide; a margin label turned alone does not."""
+    n = FPDFText_CountChars(text_page)
+    if n < 20:
+        return 0
+    angles = [FPDFText_GetCharAngle(text_page, k) for k in range(n // 18, n, max(1, n // 9))]
+    for turn, angle in ((TURNED_UP, 1.5 * math.pi), (TURNED_DOWN, 0.5 * math.pi)):
+        if sum(1 for a in angles if abs(a - angle) < 0.05) * 2 > len(angles):
+            return turn
+    return 0
+
+
+def _turned_edge(edge: dict[str, Any], top_y: float, width: float, turned: int) -> dict[str, Any]:
+    """A rule of a turned page in the page's reading orientation (as the glyphs in ``_glyph_lines``)."""
+    if turned == TURNED_UP:
+        if edge["orientation"] == "h":
+            return _edge("v", edge["x0"], edge["x1"], top_y - edge["top"])
+        return _edge("h", top_y - edge["bottom"], top_y - edge["top"], edge["x0"])
+    if edge["orientation"] == "h":
+        return _edge("v", width - edge["x1"], width - edge["x0"], edge["top"])
+    return _edge("h", edge["top"], edge["bottom"], width - edge["x0"])
 
 
 def _tables_from_edges(edges: list[dict[str, Any]]) -> list[Any]:

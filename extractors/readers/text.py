@@ -142,7 +142,11 @@ def read_text(path: Path) -> Document:
         if fixed != text:
             warnings.append(f"converted from the legacy encoding {detect_legacy(text) or 'TCVN3/VNI'} to Unicode")
             text = fixed
-    doc = blocks_from_lines(_LINE_BREAK_RE.split(text.removesuffix("\n")), fmt="txt")
+    lines = _LINE_BREAK_RE.split(text.removesuffix("\n"))
+    if ">" in text:
+        lines, unquoted = unquote_mail(lines)
+        warnings.extend(unquoted)
+    doc = blocks_from_lines(lines, fmt="txt")
     doc.warnings[:0] = warnings
     if not doc.blocks:
         raise EmptyFileError(str(path), "no text in the file")
@@ -152,6 +156,27 @@ def read_text(path: Path) -> Document:
 # the line breaks of str.splitlines but the form feed, which blocks_from_lines reads as a page's end (pdftotext
 # puts one between pages)
 _LINE_BREAK_RE = re.compile("\r\n|[\n\r\v\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+# e-mail quote marks at a line's start: "> ", ">> ", "> > "
+_QUOTE_MARK_RE = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
+
+
+def unquote_mail(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(lines, warnings) of a report pasted from an e-mail reply: when most non-blank lines start with
+    ">" (at least five), their quote marks are taken off and the lines outside the quote before and after it (a
+    greeting, the reply line "Vào ngày … đã viết:", a signature) are left out, blank, so line numbers still point
+    at the file. A report with a line or two starting with ">" ("> 90% hồ sơ") is no quote: returned as it is."""
+    solid = [i for i, line in enumerate(lines) if line.strip()]
+    quoted = [i for i in solid if _QUOTE_MARK_RE.match(lines[i])]
+    if len(quoted) < 5 or len(quoted) < 0.8 * len(solid):
+        return lines, []
+    first, last = quoted[0], quoted[-1]
+    warnings = [f"line {i + 1}: left out, outside the e-mail quote: {lines[i].strip()!r}"
+                for i in solid if i < first or i > last]  # fmt: skip
+    out = [_QUOTE_MARK_RE.sub("", line, count=1) if first <= i <= last else "" for i, line in enumerate(lines)]
+    warnings.append(f"lines {first + 1}-{last + 1}: e-mail quote marks (\">\") taken off")
+    return out, warnings
 
 
 def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
