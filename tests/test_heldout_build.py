@@ -893,7 +893,7 @@ def test_round_17_mail_and_fax(tmp_path: Path) -> None:
 
     listing = subprocess.run(["pdfimages", "-list", str(fax)], check=True, capture_output=True, text=True).stdout
     assert [row.split()[12:14] for row in listing.splitlines()[2:]] == [["200", "200"]] * (len(listing.splitlines()) - 2)
-    assert not subprocess.run(["pdftotext", str(fax), "-"], capture_output=True, text=True).stdout.strip()
+    assert not subprocess.run(["pdftotext", str(fax), "-"], check=True, capture_output=True, text=True).stdout.strip()
     subprocess.run(["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-gray", "-png", str(fax), str(tmp_path / "p")],
                    check=True)
     from PIL import Image

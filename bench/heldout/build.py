@@ -88,9 +88,10 @@ def render_email(blocks: list[Block], spec: dict[str, Any]) -> str:
     """Round 17: the report as a forwarded e-mail's quoted body: a reply line and the mail's headers, then every line
     hard-wrapped at 70 characters and quoted with "> " (a table of the text, its rows quoted as they are)."""
     d = date_of(spec)
-    lines = ["Kính gửi Phòng Nội vụ,", "", f"Văn phòng UBND {spec['level']} {spec['unit']} chuyển lại báo cáo theo "
-             "email dưới đây.", "", f"Vào ngày {d.day:02d}/{d.month:02d}/{d.year} lúc 08:14, Văn phòng UBND "
-             f"{spec['level']} <vanphong.{spec['name'].rsplit('-', 1)[0]}@gmail.com> đã viết:", ""]
+    forwarded = f"Văn phòng UBND {spec['level']} {spec['unit']} chuyển lại báo cáo theo email dưới đây."
+    sender = f"Văn phòng UBND {spec['level']} <vanphong.{spec['name'].rsplit('-', 1)[0]}@gmail.com>"
+    reply = f"Vào ngày {d.day:02d}/{d.month:02d}/{d.year} lúc 08:14, {sender} đã viết:"
+    lines = ["Kính gửi Phòng Nội vụ,", "", forwarded, "", reply, ""]
     quoted: list[str] = []
     for line in render_txt(blocks, _OnePerLine()).split("\n"):  # one paragraph a line, then the mailer's wrap
         quoted += textwrap.wrap(line, 70) if line.strip() else [""]
@@ -343,7 +344,7 @@ def apply_merge_fields(document: Any, fields: dict[str, str]) -> None:
         for run in list(para.runs):
             run._r.getparent().remove(run._r)
 
-        def run_xml(inner: str) -> Any:
+        def run_xml(inner: str, rpr: Any = rpr) -> Any:
             element = parse_xml(f'<w:r {nsdecls("w")}>{inner}</w:r>')
             if rpr is not None:
                 element.insert(0, copy.deepcopy(rpr))
@@ -803,7 +804,7 @@ def render_scan(blocks: list[Block], path: Path, running: str | None, spec: dict
 def fax_page(page: Any, spec: dict[str, Any], number: int, dpi: int) -> Any:
     """Round 17: a page as a fax machine prints it: thresholded to black and white, scattered specks (seeded by the
     report's name), and the sending machine's line at the top ("FAX … Tr. n")."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import ImageDraw, ImageFont
 
     rng = random.Random(f"fax:{spec['name']}:{number}")
     page = page.point(lambda v: 0 if v < 150 else 255).convert("L")

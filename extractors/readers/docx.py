@@ -328,25 +328,27 @@ def parse_part(name: str, part: str, data: bytes) -> etree._Element:
     return root
 
 
-def _rel_targets(package: Package, source: str) -> dict[str, str]:
-    """Relationship type suffix (e.g. "styles") -> internal part name, for ``source``'s rels."""
+def _internal_rels(package: Package, source: str) -> Iterator[tuple[etree._Element, str, str]]:
+    """(relationship, its Target as written, the internal part name it points to) for ``source``'s rels, in order;
+    external targets left out."""
     folder, base = posixpath.split(source)
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     data = package.get(rels_name)
     if data is None:
-        return {}
-    out: dict[str, str] = {}
+        return
     for rel in parse_part(package.name, rels_name, data):
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target") or ""
-        rel_type = (rel.get("Type") or "").rsplit("/", 1)[-1]
-        full = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
-        out.setdefault(rel_type, full.lower())
+        full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        yield rel, target, full.lower()
+
+
+def _rel_targets(package: Package, source: str) -> dict[str, str]:
+    """Relationship type suffix (e.g. "styles") -> internal part name, for ``source``'s rels."""
+    out: dict[str, str] = {}
+    for rel, _, full in _internal_rels(package, source):
+        out.setdefault((rel.get("Type") or "").rsplit("/", 1)[-1], full)
     return out
 
 
@@ -1202,18 +1204,7 @@ def _emit_header(reader: Reader, header: etree._Element, w: _W) -> None:
 
 def _rel_ids(package: Package, source: str) -> dict[str, str]:
     """Relationship id -> internal part name, for ``source``'s rels."""
-    folder, base = posixpath.split(source)
-    rels_name = posixpath.join(folder, "_rels", base + ".rels")
-    data = package.get(rels_name)
-    if data is None:
-        return {}
-    out: dict[str, str] = {}
-    for rel in parse_part(package.name, rels_name, data):
-        target = rel.get("Target") or ""
-        if rel.get("TargetMode") != "External" and target:
-            full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            out[rel.get("Id") or ""] = full.lower()
-    return out
+    return {rel.get("Id") or "": full for rel, target, full in _internal_rels(package, source) if target}
 
 
 # ---------------------------------------------------------------------------------------------
