@@ -27,7 +27,9 @@ Issue 15's scaling targets instead: the extraction part (batch.json's ``process`
 ``--batch`` prose PDFs of the scale corpus (2-4 pages), ``cchc ingest --no-db`` with ``--workers 1``,
 ``--workers 2``, and ``--workers 2 --dask-address tcp://…`` on a Dask cluster the bench starts
 (``distributed.LocalCluster``: 2 worker processes of one thread each, the distributed scheduler);
-``--runs`` cold runs of each, interleaved, each into a new output folder. All of them use one Prefect
+``--runs`` cold runs of each into a new output folder: the pool's (1 and 2 workers interleaved) first,
+while no Dask cluster is alive (an idle cluster of 2 workers takes ~0.1 core-second a second from the
+pool's workers), then the cluster's. All of them use one Prefect
 server the bench starts (``PREFECT_API_URL``, as with a running server), so no run extracts before its
 flow starts (``pipeline/prestart.py`` works only while cchc's own server boots) and the step holds all
 the extraction. The Dask cluster gets one untimed run first (its workers import cchc once, as the
@@ -591,6 +593,15 @@ def _ingest_process_step(inbox: Path, out: Path, extra: list[str], server_pid: i
     }
 
 
+def _runner_run(results: dict[str, list[dict[str, Any]]], name: str, inbox: Path, out: Path, extra: list[str],
+                server_pid: int | None, i: int) -> None:
+    res = _ingest_process_step(inbox, out, extra, server_pid)
+    results[name].append(res)
+    print(f"  run {i + 1} {name}: process {res['process_s']:.2f} s, wall {res['wall_s']:.2f} s, "
+          f"CPU cchc {res['cpu_sampled_cchc_own_s']:.2f} s, pool {res['cpu_sampled_pool_s']:.2f} s, "
+          f"server {res['cpu_server_s']:.2f} s, load {res['load_1min']}", flush=True)
+
+
 def bench_runners(n_files: int, runs: int, seed: int) -> dict[str, Any]:
     """The ``process`` step of the same batch with 1 and 2 pool workers and on a 2-process Dask cluster."""
     from distributed import LocalCluster
@@ -609,28 +620,26 @@ def bench_runners(n_files: int, runs: int, seed: int) -> dict[str, Any]:
     server = prefect_env.start_local_server()
     prefect_env.wait_local_server()
     server_pid = server.process.pid if server is not None else None
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None)
-    address = cluster.scheduler_address
-    configs = {
-        "workers_1": ["--workers", "1"],
-        "workers_2": ["--workers", "2"],
-        "dask_2": ["--workers", "2", "--dask-address", address],
-    }
-    results: dict[str, list[dict[str, Any]]] = {name: [] for name in configs}
+    configs = {"workers_1": ["--workers", "1"], "workers_2": ["--workers", "2"]}
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in [*configs, "dask_2"]}
+    cluster = None
     try:
-        print(f"runners: {len(docs)} prose PDFs ({pages} pages), Dask scheduler {address}", flush=True)
-        _ingest_process_step(inbox, work / "warm-dask", configs["dask_2"])  # the Dask workers import cchc
+        print(f"runners: {len(docs)} prose PDFs ({pages} pages)", flush=True)
+        # the pool's runs first, with no Dask cluster alive: an idle LocalCluster of 2 workers takes ~0.1
+        # core-second a second (heartbeats), which a user's pool run does not pay
         for i in range(runs):
-            order = list(configs) if i % 2 == 0 else list(reversed(configs))
-            for name in order:
-                res = _ingest_process_step(inbox, work / f"{name}-{i}", configs[name], server_pid)
-                results[name].append(res)
-                print(f"  run {i + 1} {name}: process {res['process_s']:.2f} s, wall {res['wall_s']:.2f} s, "
-                      f"CPU cchc {res['cpu_sampled_cchc_own_s']:.2f} s, pool {res['cpu_sampled_pool_s']:.2f} s, "
-                      f"server {res['cpu_server_s']:.2f} s, load {res['load_1min']}", flush=True)
+            for name in list(configs) if i % 2 == 0 else list(reversed(configs)):
+                _runner_run(results, name, inbox, work / f"{name}-{i}", configs[name], server_pid, i)
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None)
+        dask = ["--workers", "2", "--dask-address", cluster.scheduler_address]
+        print(f"runners: Dask scheduler {cluster.scheduler_address}", flush=True)
+        _ingest_process_step(inbox, work / "warm-dask", dask)  # the Dask workers import cchc
+        for i in range(runs):
+            _runner_run(results, "dask_2", inbox, work / f"dask_2-{i}", dask, server_pid, i)
     finally:
-        cluster.close()
+        if cluster is not None:
+            cluster.close()
         prefect_env.stop_local_server()
         shutil.rmtree(work, ignore_errors=True)
     med = {name: statistics.median(r["process_s"] for r in rs) for name, rs in results.items()}
@@ -663,7 +672,8 @@ def runners_markdown(res: dict[str, Any]) -> str:
         "",
         (f"{m['date']}; {m['cpu']}, {m['cores']} cores, Python {m['python']}; load average at start "
          f"{', '.join(map(str, m['load_avg_start']))}, at end {', '.join(map(str, res['load_avg_end']))}. "
-         f"batch.json's `process` step of `cchc ingest --no-db`, {res['runs']} cold runs each, interleaved, "
+         f"batch.json's `process` step of `cchc ingest --no-db`, {res['runs']} cold runs each (1 and 2 "
+         "workers interleaved, then the Dask runs: no Dask cluster is alive during the pool's runs), "
          "one Prefect server for all (`PREFECT_API_URL`). Command: `.venv/bin/python bench/bench_scale.py "
          f"--runners --runs {res['runs']} --batch {res['files']}`."),
         "",

@@ -949,18 +949,20 @@ def process_on_pool(
     settings: Settings,
     report: Callable[[Outcome], None] = lambda outcome: None,
     extract: Extract | None = None,
+    submitted: Sequence[tuple[Future[Outcome], int] | None] = (),
 ) -> list[Outcome]:
     """:func:`process_file` for each ``(path, name, sha256)`` on the pool; ``report`` as each finishes.
 
     A document whose worker died (the pool broke) is tried once more, alone; if a worker dies
     again, that document fails with :data:`WORKER_DIED` (never cached). ``OutputError`` stops it all.
     ``extract``: as in :func:`process_file` (a module-level function: it goes to the workers).
+    ``submitted``: item k's call from :func:`submit_to_pool` made earlier (None, or absent: submitted now).
     """
     results: list[Outcome | None] = [None] * len(items)
     futures: dict[Future[Outcome], tuple[int, int]] = {}
-    for k, (path, name, sha) in enumerate(items):
-        future, generation = pool.submit_tagged(process_file_on_worker, path, out, settings, name=name,
-                                                 sha256=sha, extract=extract)
+    for k, item in enumerate(items):
+        earlier = submitted[k] if k < len(submitted) else None
+        future, generation = earlier or submit_to_pool(pool, item, out, settings, extract)
         futures[future] = (k, generation)
     suspects: list[int] = []
     from concurrent.futures import as_completed as plain_as_completed
@@ -983,8 +985,7 @@ def process_on_pool(
         report(outcome)
     for k in sorted(suspects):  # one at a time: a document that kills its worker again is found
         path, name, sha = items[k]
-        future, generation = pool.submit_tagged(process_file_on_worker, path, out, settings, name=name,
-                                                 sha256=sha, extract=extract)
+        future, generation = submit_to_pool(pool, items[k], out, settings, extract)
         try:
             outcome = future.result()
         except BrokenProcessPool:
@@ -997,6 +998,14 @@ def process_on_pool(
         results[k] = outcome
         report(outcome)
     return [o for o in results if o is not None]
+
+
+def submit_to_pool(pool: WorkerPool, item: tuple[str, str, str | None], out: str, settings: Settings,
+                   extract: Extract | None = None) -> tuple[Future[Outcome], int]:
+    """One ``(path, name, sha256)``'s :func:`process_file` on the pool: (future, generation), for
+    :func:`process_on_pool` to collect."""
+    path, name, sha = item
+    return pool.submit_tagged(process_file_on_worker, path, out, settings, name=name, sha256=sha, extract=extract)
 
 
 def _sharing_strings(outcome: Outcome, item: tuple[str, str, str | None]) -> Outcome:

@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -54,6 +55,8 @@ _EXECUTOR: batch.WorkerPool | None = None
 _PROGRESS: Progress | None = None
 _CACHE: batch.Cache | None = None
 _PREPARED: Prepared | None = None
+# Calls on the pool made before their task runs started (by output name), for the tasks to collect.
+_AHEAD: dict[str, tuple[Future[Outcome], int]] = {}
 
 
 # Modules a run imports only when it gets to them (by name, for import_run_modules).
@@ -113,7 +116,8 @@ def process_documents(items: list[Item], out: str, settings: Settings) -> ChunkO
         if executor is None:  # on a Dask worker: the flow's process records the outcomes
             return ChunkOutcomes([batch.process_file(path, out, settings, name=name, sha256=sha)
                                   for path, name, sha in items])
-        return ChunkOutcomes(batch.process_on_pool(executor, items, out, settings, report=_finished))
+        ahead = [_AHEAD.pop(name, None) for _, name, _ in items]
+        return ChunkOutcomes(batch.process_on_pool(executor, items, out, settings, report=_finished, submitted=ahead))
     except batch.OutputError as exc:
         # returned, not raised: a failed task or flow makes Prefect log a traceback; the CLI prints one line
         return {"output_error": str(exc)}
@@ -355,6 +359,8 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
     """
     size = chunk_size(len(todo), docs_per_task, workers or 1)
     positions = largest_first_chunks([_file_size(path) for path, _, _ in items], size)
+    if _EXECUTOR is not None:  # as many chunks as the task runner runs at once (_task_runner)
+        _submit_ahead(_EXECUTOR, items, positions[: 2 * max(1, workers or 1)], str(out_dir), cfg)
     futures = process_documents.map(
         [[items[p] for p in chunk] for chunk in positions], unmapped(str(out_dir)), unmapped(cfg)
     )
@@ -380,6 +386,16 @@ def _process(items: list[Item], todo: list[int], outcomes: list[Outcome | None],
                 cache.remember(outcome)
                 _report(outcome)
         batch.release_free_memory()  # what the chunk's task run freed (its pickles, events, states)
+
+
+def _submit_ahead(pool: batch.WorkerPool, items: list[Item], chunks: list[list[int]], out: str,
+                  cfg: Settings) -> None:
+    """The documents of the chunks whose task runs start first go to the pool now, in the order their tasks
+    would send them: the workers start at once, not when Prefect's server has recorded a task run
+    (~0.1-0.2 s with every core idle); each task collects its own (``_AHEAD``)."""
+    for chunk in chunks:
+        for p in chunk:
+            _AHEAD[items[p][1]] = batch.submit_to_pool(pool, items[p], out, cfg)
 
 
 def chunk_size(documents: int, docs_per_task: int, workers: int) -> int:
@@ -568,6 +584,7 @@ def run_ingest(
         _drain_events()
     finally:
         _EXECUTOR, _PROGRESS, _CACHE, _PREPARED = None, None, None, None
+        _AHEAD.clear()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     if "output_error" in result:

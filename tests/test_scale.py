@@ -214,16 +214,18 @@ def _ingest_in_process(tmp_path: Path, names: list[str], *extra: str) -> Path:
 
 
 def test_largest_first_keeps_the_outcomes_in_input_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The pool gets each chunk's documents largest first, two chunks at once with one worker; batch.json lists
-    them in the inputs' order."""
+    """The pool gets the documents of the chunks that start first before any task run starts, chunk by chunk,
+    each chunk largest first; batch.json lists them in the inputs' order."""
+    from prefect.context import TaskRunContext
+
     from cchc.pipeline import prestart
 
-    submitted: list[tuple[str, str]] = []
+    submitted: list[tuple[bool, str]] = []
     submit = batch.WorkerPool.submit_tagged
 
     def spy(self: batch.WorkerPool, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
         if fn is batch.process_file_on_worker:
-            submitted.append((threading.current_thread().name, str(args[0])))
+            submitted.append((TaskRunContext.get() is not None, str(args[0])))
         return submit(self, fn, *args, **kwargs)
 
     monkeypatch.setattr(batch.WorkerPool, "submit_tagged", spy)
@@ -231,19 +233,45 @@ def test_largest_first_keeps_the_outcomes_in_input_order(tmp_path: Path, monkeyp
     monkeypatch.setattr(prestart, "extract_while", lambda *args, **kwargs: 0)
     names = ["minh-duc-2022.txt", "phuoc-an-2021.docx", "dong-lac-2023.pdf", "minh-duc-2022.docx"]
     out = _ingest_in_process(tmp_path, names, "--workers", "1", "--docs-per-task", "2")
-    size = {str(tmp_path / "inbox" / name): (tmp_path / "inbox" / name).stat().st_size for name in names}
-    assert sorted(path for _, path in submitted) == sorted(size)
-    # two chunks, run by two task threads at once although there is one worker: the second chunk is on the pool
-    # while the first one runs (one task at a time left the worker idle at each task run's start and end)
-    assert len({t for t, _ in submitted}) == 2
-    for thread in {t for t, _ in submitted}:  # each task: its chunk, largest first
-        sizes = [size[path] for t, path in submitted if t == thread]
-        assert sizes == sorted(sizes, reverse=True) and len(sizes) == 2
-    firsts = {next(path for t, path in submitted if t == thread) for thread in {t for t, _ in submitted}}
-    assert firsts == set(sorted(size, key=size.__getitem__)[2:])  # the two largest open the two chunks
+    inbox = tmp_path / "inbox"
+    largest_first = sorted((str(inbox / name) for name in names), key=lambda path: -Path(path).stat().st_size)
+    # two chunks of two, dealt from the sizes round robin: (1st, 3rd) and (2nd, 4th) largest; the task runner
+    # runs two tasks a worker at once, so both chunks go to the pool ahead, none from inside a task run (whose
+    # start, recorded by Prefect's server, left the workers idle)
+    first, second, third, fourth = largest_first
+    assert submitted == [(False, first), (False, third), (False, second), (False, fourth)]
     summary = json.loads((out / "batch.json").read_text(encoding="utf-8"))
     assert [Path(o["file"]).name for o in summary["outcomes"]] == sorted(names)
     assert all(o["status"] == "ok" for o in summary["outcomes"])
+
+
+def test_chunks_beyond_the_first_ones_go_to_the_pool_from_their_task_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With more chunks than the task runner runs at once (two a worker), only the first ones go ahead: a
+    10,000-document batch holds no more calls waiting for the pool than its first tasks would send."""
+    from prefect.context import TaskRunContext
+
+    from cchc.pipeline import prestart
+
+    submitted: list[tuple[bool, str]] = []
+    submit = batch.WorkerPool.submit_tagged
+
+    def spy(self: batch.WorkerPool, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if fn is batch.process_file_on_worker:
+            submitted.append((TaskRunContext.get() is not None, Path(args[0]).name))
+        return submit(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(batch.WorkerPool, "submit_tagged", spy)
+    monkeypatch.setattr(prestart, "extract_while", lambda *args, **kwargs: 0)
+    names = ["minh-duc-2022.txt", "phuoc-an-2021.docx", "dong-lac-2023.pdf", "minh-duc-2022.docx"]
+    out = _ingest_in_process(tmp_path, names, "--workers", "1", "--docs-per-task", "1")
+    by_size = sorted(names, key=lambda name: -(tmp_path / "inbox" / name).stat().st_size)
+    # four chunks of one; the two largest ahead, the two others each from its own task run
+    assert submitted[:2] == [(False, by_size[0]), (False, by_size[1])]
+    assert sorted(submitted[2:]) == sorted([(True, by_size[2]), (True, by_size[3])])
+    summary = json.loads((out / "batch.json").read_text(encoding="utf-8"))
+    assert [(Path(o["file"]).name, o["status"]) for o in summary["outcomes"]] == [(n, "ok") for n in sorted(names)]
 
 
 def test_the_pool_shuts_down_while_the_batch_rules_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
