@@ -83,7 +83,11 @@ def test_committed_truth_is_what_the_specs_give() -> None:
                                   # round 17: a landscape and a turned table page, fields and content controls, a
                                   # header part, a mail, a fax
                                   "vu-binh-2023", "ban-cong-2022", "nghia-do-2022", "chau-quang-2023",
-                                  "tung-anh-2023", "da-loc-2021"])
+                                  "tung-anh-2023", "da-loc-2021",
+                                  # round 18: hyphens at line ends, a signature stamp, a scan with a turned page,
+                                  # footnotes, a year-over-year table
+                                  "quai-nua-2022", "phong-hien-2023", "trung-leng-ho-2022", "phu-linh-2024",
+                                  "luong-hoa-lac-2023"])
 def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
     first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
     second = build.build(tmp_path / "b", only=[name])[0].read_bytes()
@@ -232,13 +236,15 @@ def test_rounding_helper_negative_and_positive_examples() -> None:
     assert round(ratio, 2) == Decimal("99.75") and Decimal("99.75").quantize(Decimal("0.1"), "ROUND_HALF_UP") == Decimal("99.8")
 
 
-def document_text(path: Path) -> str:
+def document_text(path: Path, hyphens: bool = False) -> str:
     """The words of a built text or DOCX document as printed (paragraphs and table cells, tracked revisions applied),
-    spaces collapsed."""
+    spaces collapsed; with ``hyphens`` (round 18) a word cut at a line's end by a hyphen is joined again."""
     if path.suffix == ".txt":
         data = path.read_bytes()
         text = data.decode("utf-16") if data.startswith(b"\xff\xfe") else data.decode("utf-8")
         text = re.sub(r"(?m)^> ?", "", text)  # round 17: a mail's quoted body, as a reader reads past the marks
+        if hyphens:
+            text = re.sub(r"(?<=[^\W\d_])-\n(?=[^\W\d_])", "", text)
         return " ".join(text.split())
     import docx
     from docx.oxml.ns import qn
@@ -258,7 +264,7 @@ def document_text(path: Path) -> str:
                          ids=lambda s: s["name"])
 def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spec: dict) -> None:
     path = build.build(tmp_path, only=[spec["name"]])[0]
-    text = document_text(path)
+    text = document_text(path, hyphens=bool(spec.get("hyphens")))
     truth = json.loads((tmp_path / "truth" / f"{spec['name']}.json").read_text(encoding="utf-8"))
     for planted in truth["planted"]:
         assert " ".join(planted["sentence"].split()) in text, planted
@@ -902,3 +908,89 @@ def test_round_17_mail_and_fax(tmp_path: Path) -> None:
         histogram = page.histogram()
     dark, light = sum(histogram[:64]), sum(histogram[192:])
     assert dark + light > 0.97 * sum(histogram) and dark > 0.01 * sum(histogram)  # black and white, and printed
+
+
+def test_round_18_words_cut_at_line_ends_by_a_hyphen(tmp_path: Path) -> None:
+    """Round 18 (``hyphens``): a text file always wrapped, some words of letters cut inside at a line's end ("chí-" /
+    "nh"); numbers are never cut, and joining the pieces gives back the words."""
+    path = build.build(tmp_path, only=["quai-nua-2022"])[0]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cut = [line for line in lines if re.search(r"[^\W\d_]-$", line)]
+    assert len(cut) >= 3 and max(len(line) for line in lines) <= 80
+    assert not any(re.search(r"\d-$", line) for line in lines)
+    assert build.hyphen_wrap("Công tác cải cách hành chính", 21) == ["Công tác cải cách hà-", "nh chính"]
+    assert build.hyphen_wrap("đạt 12/13 điểm", 8) == ["đạt", "12/13", "điểm"]  # no word of letters fits: no cut
+    joined = document_text(path, hyphens=True)
+    assert "Chỉ số CCHC năm 2022 của UBND xã Quài Nưa đạt 91,50%" in joined
+
+
+def test_round_18_signature_stamp_on_the_first_page(tmp_path: Path) -> None:
+    """Round 18 (``esign``): the stamp's lines are on the first page's text layer above the header, the signing time
+    in "dd.mm.yyyy HH:MM:SS +07:00", here the day after the report's own date ("ngày 15 tháng 01 năm 2025"); only on
+    page 1."""
+    import subprocess
+
+    pdf = build.build(tmp_path, only=["ham-chinh-2024"])[0]
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout
+    rest = subprocess.run(["pdftotext", "-f", "2", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert first.index("Người ký: Ủy ban nhân dân xã Hàm Chính") < first.index("ỦY BAN NHÂN DÂN")
+    assert "Email: ubndhamchinh@binhthuan.gov.vn" in first and "Cơ quan: Tỉnh Bình Thuận" in first
+    assert "Thời gian ký: 16.01.2025 16:40:05 +07:00" in first and "ngày 15 tháng 01 năm 2025" in first
+    assert "Người ký" not in rest
+
+
+def test_round_18_scanned_landscape_page_is_turned_in_its_image(tmp_path: Path) -> None:
+    """Round 18 (``scan_portrait``): every page image of the scan is portrait; the landscape table page is in it
+    turned a quarter, so its table reads when the image is turned back (tesseract on the turned-back page)."""
+    import subprocess
+
+    from PIL import Image
+
+    scan = build.build(tmp_path, only=["trung-leng-ho-2022"])[0]
+    listing = subprocess.run(["pdfimages", "-list", str(scan)], check=True, capture_output=True, text=True).stdout
+    sizes = [(int(row.split()[3]), int(row.split()[4])) for row in listing.splitlines()[2:]]
+    assert sizes and all(width < height for width, height in sizes)
+    subprocess.run(["pdftoppm", "-r", "300", "-f", "2", "-l", "2", "-gray", "-png", str(scan), str(tmp_path / "p")],
+                   check=True)
+    with Image.open(next(tmp_path.glob("p*.png"))) as page:
+        page.rotate(-90, expand=True).save(tmp_path / "turned.png")
+    text = subprocess.run(["tesseract", str(tmp_path / "turned.png"), "-", "-l", "vie"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "Tổng cộng" in text and "96,45" in text  # the table and its planted percent
+
+
+def test_round_18_footnotes_part_and_reference_marks(tmp_path: Path) -> None:
+    """Round 18 (``footnotes``): word/footnotes.xml holds the notes, related from the document and typed in
+    [Content_Types].xml; each mark follows its anchor inside the paragraph, and the body's text is unchanged."""
+    path = build.build(tmp_path, only=["phu-linh-2024"])[0]
+    with zipfile.ZipFile(path) as docx_zip:
+        notes = docx_zip.read("word/footnotes.xml").decode("utf-8")
+        body = docx_zip.read("word/document.xml").decode("utf-8")
+        rels = docx_zip.read("word/_rels/document.xml.rels").decode("utf-8")
+        types = docx_zip.read("[Content_Types].xml").decode("utf-8")
+    assert body.count("<w:footnoteReference") == 4 and "điểm UBND xã tự đánh giá là 94,25 điểm" in notes
+    assert 'Target="footnotes.xml"' in rels and "footnotes+xml" in types
+    text = document_text(path)
+    assert "chấm điểm đạt 92,00/100 điểm (đạt tỷ lệ 92,00%" in text and "tiếp nhận 830 hồ sơ TTHC" in text
+    assert "94,25" not in text  # the note's numbers are not in the body
+
+
+def test_round_18_year_over_year_table_agrees_with_the_report() -> None:
+    """Round 18 (``yoy``): the comparison table holds this year's scores under "Năm <year>" (first or second), last
+    year's beside them, their difference, the total and the rank with last year's (this year's plus the change)."""
+    for name, this_col in (("luong-hoa-lac-2023", 2), ("dak-dro-2023", 3)):
+        spec = BY_NAME[name]
+        blocks, truth = compose(spec)
+        table = next(b[1] for b in blocks if b[0] == "table" and "Tăng (+)/giảm (-)" in b[1][0])
+        last_col = 5 - this_col
+        assert table[0][this_col] == f"Năm {spec['year']}" and table[0][last_col] == f"Năm {spec['year'] - 1}"
+        for row in table[1:11]:
+            this, last = d(row[this_col]), d(row[last_col])
+            assert this == Decimal(str(truth["criteria"][row[0]]["score"]))
+            diff = this - last
+            assert row[4] == ("0" if diff == 0 else ("+" if diff > 0 else "-") + format(abs(diff).normalize(), "f").replace(".", ","))
+        assert d(table[11][this_col]) == sum(d(s) for s in spec["scores"].split())
+        assert table[12][this_col] == spec["rank"]
+    rank_row = [b[1] for b in compose(BY_NAME["dak-dro-2023"])[0] if b[0] == "table"][-1][-1]
+    assert rank_row[2:] == ["7/12", "8/12", "giảm 1 bậc"]  # 8th after falling one place: 7th the year before

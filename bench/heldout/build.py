@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -55,9 +56,39 @@ def truth_json(truth: dict[str, Any]) -> str:
 
 
 # ---- text ---------------------------------------------------------------------------------------
-def render_txt(blocks: list[Block], rng: random.Random) -> str:
-    """Plain text: either one paragraph a line, or hard-wrapped like text copied out of a PDF."""
+def hyphen_wrap(text: str, width: int = 78) -> list[str]:
+    """Round 18: justified text as some tools break it: a word of letters that does not fit at a line's end is cut
+    inside, its first letters and a hyphen on this line, the rest on the next ("hành chí-" / "nh"). Numbers, codes and
+    words with a hyphen of their own are never cut; lines break only at spaces otherwise."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if len(candidate) <= width:
+            line = candidate
+            continue
+        room = width - len(line) - 2  # a space before the piece and the hyphen after it
+        if line and word.isalpha() and len(word) >= 4 and room >= 2:
+            cut = min(room, len(word) - 2)
+            lines.append(f"{line} {word[:cut]}-")
+            line = word[cut:]
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def render_txt(blocks: list[Block], rng: random.Random, hyphens: bool = False) -> str:
+    """Plain text: either one paragraph a line, or hard-wrapped like text copied out of a PDF (with ``hyphens``,
+    round 18, always wrapped, words cut at line ends with a hyphen)."""
     wrapped = rng.random() < 0.6
+    if hyphens:
+        wrapped = True
+        textwrap_wrap = hyphen_wrap
+    else:
+        textwrap_wrap = textwrap.wrap
     blank_between = rng.random() < 0.5
     lines: list[str] = []
     for block in blocks:
@@ -67,9 +98,9 @@ def render_txt(blocks: list[Block], rng: random.Random) -> str:
         elif kind == "center":
             lines.append(block[1])
         elif kind in ("heading", "subheading", "autonum"):
-            lines += textwrap.wrap(block[1], 80) if wrapped else [block[1]]
+            lines += textwrap_wrap(block[1], 80) if wrapped else [block[1]]
         elif kind == "para":
-            lines += textwrap.wrap(block[1], 80) if wrapped else [block[1]]
+            lines += textwrap_wrap(block[1], 80) if wrapped else [block[1]]
             if blank_between:
                 lines.append("")
         elif kind == "pre":
@@ -328,6 +359,50 @@ def apply_content_controls(document: Any, needles: list[str]) -> None:
         sdt[-1].append(para._p)
 
 
+def apply_footnotes(document: Any, notes: list[tuple[str, str]]) -> None:
+    """Round 18: footnotes as Word keeps them: a superscript reference mark (w:footnoteReference) right after the first
+    body paragraph's ``anchor`` (a number or a word), the note's text in the footnotes part (word/footnotes.xml)."""
+    import copy
+    from xml.sax.saxutils import escape
+
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    bodies = []
+    for number, (anchor, note) in enumerate(notes, start=1):
+        para = next(p for p in document.paragraphs if anchor in p.text)
+        run = next(r for r in para.runs if anchor in r.text)  # the anchor is typed inside one run
+        cut = run.text.index(anchor) + len(anchor)
+        before, after = run.text[:cut], run.text[cut:]
+        run.text = before
+        mark = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                         f'<w:footnoteReference w:id="{number}"/></w:r>')
+        run._r.addnext(mark)
+        if after:
+            rest = copy.deepcopy(run._r)
+            for t in rest.findall(qn("w:t")):
+                rest.remove(t)
+            text = parse_xml(f'<w:t {nsdecls("w")} xml:space="preserve">{escape(after)}</w:t>')
+            rest.append(text)
+            mark.addnext(rest)
+        bodies.append(f'<w:footnote w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:rPr>'
+                      f'<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:rPr><w:sz w:val="20"/>'
+                      f'</w:rPr><w:t xml:space="preserve"> {escape(note)}</w:t></w:r></w:p></w:footnote>')
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {w}>'
+           '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:separator/>'
+           '</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
+           'w:after="0"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+           f'{"".join(bodies)}</w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", xml.encode("utf-8"),
+                document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+
+
 def apply_merge_fields(document: Any, fields: dict[str, str]) -> None:
     """Round 17: each value in ``fields`` (printed value -> field name) shown through a MERGEFIELD in the paragraph
     that holds it: the value is the field's result, between the field's begin, instruction and separate marks."""
@@ -506,6 +581,8 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
         apply_tracked(document, spec["tracked"])
     if spec and spec.get("wrapped"):  # round 13
         apply_wrapped(document, spec["wrapped"])
+    if spec and spec.get("footnotes"):  # round 18
+        apply_footnotes(document, spec["footnotes"])
     buffer = io.BytesIO()
     document.save(buffer)
     write_zip_fixed(buffer.getvalue(), path)
@@ -559,7 +636,26 @@ def pdf_options(spec: dict[str, Any]) -> dict[str, Any]:
         options["two_cols"] = True
     if spec.get("table_page"):  # round 17: the criteria table on a page of its own, "landscape" or "rotated"
         options["table_page"] = spec["table_page"]
+    if spec.get("esign"):  # round 18: the e-government signature's stamp at the top of the first page
+        options["stamp"] = esign_lines(spec)
     return options
+
+
+def esign_lines(spec: dict[str, Any]) -> list[str]:
+    """Round 18: the text a signed PDF carries in its stamp ("Người ký: Ủy ban nhân dân xã …", the e-mail, the agency,
+    "Thời gian ký: 20.01.2023 09:15:22 +07:00"); ``esign`` is (days after the report's date, "HH:MM:SS")."""
+    from datetime import timedelta
+
+    days, clock = spec["esign"]
+    signed = date_of(spec) + timedelta(days=days)
+    slug = "".join(c for c in unicodedata.normalize("NFD", spec["unit"].replace("Đ", "D").replace("đ", "d"))
+                   if c.isascii() and c.isalpha()).lower()
+    province = "".join(c for c in unicodedata.normalize("NFD", spec["province"].replace("Đ", "D").replace("đ", "d"))
+                       if c.isascii() and c.isalpha()).lower()
+    return [f"Người ký: Ủy ban nhân dân {spec['level']} {spec['unit']}",
+            f"Email: ubnd{slug}@{province}.gov.vn",
+            f"Cơ quan: Tỉnh {spec['province']}",
+            f"Thời gian ký: {signed.day:02d}.{signed.month:02d}.{signed.year} {clock} +07:00"]
 
 
 class TurnedFlowable:
@@ -589,7 +685,8 @@ class TurnedFlowable:
 
 
 def render_pdf(blocks: list[Block], path: Path, running: str | None = None, footer_of: str | None = None,
-               spaced: bool = False, two_cols: bool = False, table_page: str | None = None) -> None:
+               spaced: bool = False, two_cols: bool = False, table_page: str | None = None,
+               stamp: list[str] | None = None) -> None:
     """A digital PDF: page numbers in the footer from page 2; with ``running`` (round 8) that line at the top of
     every page and "Trang n" at the foot of every page, as an office's Word template prints them; with ``footer_of``
     (round 15) that line, "Trang n/N" filled in, at the foot of every page; with ``spaced`` the titles and headings in
@@ -601,12 +698,15 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None, foot
         _render_pdf(blocks, path, running, footer_of, spaced, [], total_pages=max(pages), two_cols=two_cols)
     elif table_page:
         _render_pdf(blocks, path, running, None, spaced, [], table_page=table_page)
+    elif stamp:
+        _render_pdf(blocks, path, running, None, spaced, [], stamp=stamp)
     else:
         _render_pdf(blocks, path, running, None, spaced, [], two_cols=two_cols)
 
 
 def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of: str | None, spaced: bool,
-                pages: list[int], total_pages: int = 0, two_cols: bool = False, table_page: str | None = None) -> None:
+                pages: list[int], total_pages: int = 0, two_cols: bool = False, table_page: str | None = None,
+                stamp: list[str] | None = None) -> None:
     from xml.sax.saxutils import escape
 
     from reportlab import rl_config
@@ -761,7 +861,21 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
         return
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=3 * cm, rightMargin=2 * cm, topMargin=2 * cm,
                             bottomMargin=2 * cm, title="", author="", creator="", producer="")
-    if footer_of:
+    if stamp:  # round 18: the signature stamp, a framed block of small lines in the first page's top right corner
+        def stamp_box(canvas: Any, doc: Any) -> None:
+            canvas.saveState()
+            canvas.setFont("DejaVuSerif", 7)
+            canvas.setFillColorRGB(0.1, 0.2, 0.6)
+            canvas.setStrokeColorRGB(0.1, 0.2, 0.6)
+            right, top = A4[0] - 1 * cm, A4[1] - 0.45 * cm
+            width = max(canvas.stringWidth(line, "DejaVuSerif", 7) for line in stamp) + 0.4 * cm
+            canvas.rect(right - width, top - len(stamp) * 9 - 4, width, len(stamp) * 9 + 4)
+            for i, line in enumerate(stamp):
+                canvas.drawString(right - width + 0.2 * cm, top - 9 * (i + 1), line)
+            canvas.restoreState()
+
+        doc.build(story, onFirstPage=stamp_box, onLaterPages=page_number)
+    elif footer_of:
         doc.build(story, onFirstPage=footer_line, onLaterPages=footer_line)
     elif running:
         doc.build(story, onFirstPage=running_lines, onLaterPages=running_lines)
@@ -789,6 +903,8 @@ def render_scan(blocks: list[Block], path: Path, running: str | None, spec: dict
         for i, png in enumerate(sorted(Path(tmp).glob("page*.png"))):
             with Image.open(png) as image:
                 page = image.convert("L")
+            if spec.get("scan_portrait") and page.width > page.height:  # round 18: a landscape page fed portrait, so
+                page = page.rotate(90, expand=True)  # its image holds the page turned a quarter
             angle = spec.get("scan_angle", 0.4) * (1 if i % 2 == 0 else -0.6)
             page = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
             if spec.get("fax"):  # round 17: a fax received and printed to PDF: black and white, specks, a fax line
@@ -921,7 +1037,7 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     if fmt == "txt" and spec.get("email"):  # round 17: pasted from an e-mail reply, quoted and wrapped at 70
         path.write_text(render_email(blocks, spec), encoding="utf-8")
     elif fmt == "txt":
-        path.write_text(render_txt(blocks, rng), encoding="utf-8")
+        path.write_text(render_txt(blocks, rng, hyphens=bool(spec.get("hyphens"))), encoding="utf-8")
     elif fmt == "txt_utf16":  # Notepad's "Unicode": UTF-16 little-endian with a BOM, CRLF lines
         path.write_bytes(render_txt(blocks, rng).replace("\n", "\r\n").encode("utf-16"))
     elif fmt in ("docx", "docx_autonum"):

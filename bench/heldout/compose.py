@@ -1447,6 +1447,36 @@ class Composer:
         else:
             self.add("table", rows)
 
+    def year_over_year(self) -> None:
+        """Round 18 (``yoy``): a table comparing the index with last year's, "Năm 2022 | Năm 2023 | Tăng (+)/giảm (-)"
+        (``yoy`` "this_first": this year's column first), a row a criterion, the total and the rank; last year's
+        scores are ``last_year_score``, last year's rank this year's plus the change. Nothing in it is this year's
+        that the report does not state elsewhere the same way."""
+        this_first = self.spec["yoy"] == "this_first"
+        total = sum((c.score for c in self.criteria), Decimal(0))
+        last_total = sum((self.last_year_score(c) for c in self.criteria), Decimal(0))
+
+        def signed(diff: Decimal) -> str:
+            return "0" if diff == 0 else ("+" if diff > 0 else "-") + vn(abs(diff))
+
+        years = [f"Năm {self.year}", f"Năm {self.year - 1}"] if this_first else \
+            [f"Năm {self.year - 1}", f"Năm {self.year}"]
+        rows = [["STT", "Lĩnh vực, tiêu chí", *years, "Tăng (+)/giảm (-)"]]
+        for crit in self.criteria:
+            last = self.last_year_score(crit)
+            cells = [crit.score_text, vn(last)] if this_first else [vn(last), crit.score_text]
+            rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], *cells, signed(crit.score - last)])
+        cells = [vn(total, 2), vn(last_total, 2)] if this_first else [vn(last_total, 2), vn(total, 2)]
+        rows.append(["", "Tổng điểm", *cells, signed(total - last_total)])
+        position, of = (int(x) for x in self.spec["rank"].split("/"))
+        change = self.spec.get("change", "=")
+        moved = 0 if change in ("=", "0") else int(change)
+        ranks = [f"{position}/{of}", f"{position + moved}/{of}"]
+        rows.append(["", "Xếp hạng", *(ranks if this_first else ranks[::-1]),
+                     "giữ nguyên" if moved == 0 else f"{'tăng' if moved > 0 else 'giảm'} {abs(moved)} bậc"])
+        self.add("para", f"So sánh kết quả Chỉ số CCHC năm {self.year} với năm {self.year - 1} như sau:")
+        self.add("table", rows)
+
     def table_head3(self) -> None:
         """Round 16: a header over two rows, "Điểm" over "Đạt | Tối đa | Tỷ lệ (%)" (the score before the maximum);
         with ``table_cols`` "letters" the criteria lettered "a" … "k"; ``total_label`` and ``totals_top`` as in table()."""
@@ -1900,6 +1930,8 @@ class Composer:
             self.previous_year(overall)
         if self.layout in ("table", "table_only", "table_self"):
             self.table()
+            if self.spec.get("yoy"):  # round 18
+                self.year_over_year()
             if self.layout in ("table", "table_self"):
                 self.table_prose()
                 self.general("III.")
@@ -1928,6 +1960,8 @@ class Composer:
             self.table_at_end()
         else:
             self.prose_ab_d()
+            if self.spec.get("yoy"):  # round 18
+                self.year_over_year()
             if self.layout == "prose_c":
                 self.general("PHẦN II.")
                 self.tasks("PHẦN III.")

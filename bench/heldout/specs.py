@@ -209,6 +209,7 @@ MAXIMA: dict[str, list[str]] = {
     # round 16: one more
     "M16": ["12", "6", "20", "6", "11", "7", "12", "3", "11", "12"],
     "M17": ["13", "5", "19", "6", "10", "7", "12", "3", "12", "13"],  # round 17
+    "M18": ["13", "6", "19", "6", "11", "6", "13", "3", "11", "12"],  # round 18
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -361,6 +362,28 @@ ROUND_16 = {"viet-vinh-2023", "dinh-phong-2021", "ky-phu-2022", "dai-dinh-2024",
 ROUND_17 = {"vu-binh-2023", "ban-cong-2022", "mau-duc-2024", "kim-binh-2021", "ea-rok-2022", "tung-anh-2023",
             "thanh-lam-2024", "chau-quang-2023", "nghia-do-2022", "yen-dinh-2024", "da-loc-2021", "muong-coi-2022",
             "thuong-quan-2025", "yen-thinh-2023"}
+# Round 18 (03:30, unseen): text copied from justified pages with words cut at line ends by a hyphen ("hành chí-" /
+# "nh"); the e-government signature's stamp in a signed PDF's text layer (the unit as signer, an e-mail, the agency, a
+# signing time "20.01.2023 09:15:22 +07:00"); a landscape page of a scan fed portrait (its image turned a quarter) and a
+# turned criteria table in a scan; Điện Biên, Nghệ An, Thừa Thiên Huế, Bình Thuận, Đắk Nông, Lào Cai, Tuyên Quang, Hòa
+# Bình; one more framework.
+# round 18 ``footnotes``: (the text the reference mark follows, the note); the notes hold other numbers than the
+# report's values: a self-assessed score, last year's records and scores, the records left out of a count
+FOOTNOTES_PHU_LINH = [
+    ("92,00/100 điểm", "Điểm do Hội đồng thẩm định Chỉ số CCHC huyện chấm; điểm UBND xã tự đánh giá là 94,25 điểm."),
+    ("tiếp nhận 830", ("Số liệu trích xuất từ Hệ thống thông tin giải quyết TTHC của tỉnh, tính từ ngày 15/12/2023 "
+                       "đến ngày 14/12/2024; cùng kỳ năm 2023 tiếp nhận 791 hồ sơ.")),
+    ("Về Cải cách thể chế", "Năm 2023, lĩnh vực này đạt 5/6 điểm."),
+    ("19/20 người", "Gồm 10 cán bộ và 10 công chức; không tính 03 người hoạt động không chuyên trách."),
+]
+FOOTNOTES_AN_TUONG_DONG = [
+    ("88,50/100 điểm", "Theo Quyết định số 865/QĐ-UBND ngày 07/01/2023 của UBND huyện Hoài Ân."),
+    ("903/905 hồ sơ", "Không tính 12 hồ sơ công dân rút theo đề nghị."),
+    ("Tác động của CCHC đến sự phát triển kinh tế - xã hội", "Năm 2021, lĩnh vực này đạt 2/3 điểm."),
+]
+ROUND_18 = {"quai-nua-2022", "thanh-mai-2023", "phuc-son-2021", "phong-hien-2023", "ham-chinh-2024", "dak-sak-2020",
+            "trung-leng-ho-2022", "thuong-lam-2025", "dung-phong-2021", "phu-linh-2024", "an-tuong-dong-2022",
+            "luong-hoa-lac-2023", "dak-dro-2023", "bac-thanh-2024"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -376,10 +399,12 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 14 (23:45, unseen: for the lead's measurement)": ROUND_14,
            "round 15 (00:35, unseen: for the lead's measurement)": ROUND_15,
            "round 16 (01:20, unseen: for the lead's measurement)": ROUND_16,
-           "round 17 (02:05, unseen: for the lead's measurement)": ROUND_17}
+           "round 17 (02:05, unseen: for the lead's measurement)": ROUND_17,
+           "round 18 (03:30, unseen: for the lead's measurement)": ROUND_18}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
-                               14: ROUND_14, 15: ROUND_15, 16: ROUND_16, 17: ROUND_17}  # evaluate.py --round N
+                               14: ROUND_14, 15: ROUND_15, 16: ROUND_16, 17: ROUND_17,
+                               18: ROUND_18}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1832,8 +1857,80 @@ SPECS: list[dict] = [
          signer="Hoàng Văn Thịnh", maxima="M17", scores="11 5 17,5 5 9,5 6 10,5 2,5 10,5 11,5", rank="6/20",
          rank_style="digits", change="-1", classification="Tốt", records=(690, 685, 684, 450, 450),
          staff=(19, 18), plants=[], tricky=[], period="q1", overall_style="td_after", self_assessed="91,00"),
+    # round 18
+    dict(name="quai-nua-2022", fmt="txt", layout="prose_a", unit="Quài Nưa", level="xã", district="Tuần Giáo",
+         province="Điện Biên", year=2022, date="2023-01-13", number="06/BC-UBND", signer="Lò Văn Nưa",
+         maxima="M18", scores="12 5,5 17,5 5,5 10 5,5 12 2,5 10 11", rank="5/18", rank_style="digits",
+         change="+1", classification="Tốt", records=(960, 954, 953, 600, 600), staff=(20, 19),
+         plants=[("pct", 3, "93,42")], tricky=[], hyphens=True),
+    dict(name="thanh-mai-2023", fmt="txt", layout="prose_b", unit="Thanh Mai", level="xã", district="Thanh Chương",
+         province="Nghệ An", year=2023, date="2024-01-16", number="09/BC-UBND", signer="Nguyễn Văn Mai",
+         maxima="M18", scores="11,5 5 17 5,5 9,5 5,5 11,5 2,5 9,5 11", rank="9/40", rank_style="digits",
+         change="-1", classification="Tốt", records=(1180, 1172, 1171, 700, 700), staff=(21, 20),
+         plants=[], tricky=["last_year"], hyphens=True),
+    dict(name="phuc-son-2021", fmt="txt", layout="prose_f", unit="Phúc Sơn", level="xã", district="Anh Sơn",
+         province="Nghệ An", year=2021, date="2022-01-12", number="04/BC-UBND", signer="Trần Văn Phúc",
+         maxima="M18", scores="12,5 5,5 18 5 10,5 5,5 12,5 2,5 10,5 11,5", rank="2/24", rank_style="digits",
+         change="+2", classification="Xuất sắc", records=(1320, 1312, 1310, 800, 800), staff=(19, 18),
+         plants=[("conflict_records", 1321), ("year_closing", 2020)], tricky=[], hyphens=True),
+    dict(name="phong-hien-2023", fmt="pdf", layout="table", unit="Phong Hiền", level="xã", district="Phong Điền",
+         province="Thừa Thiên Huế", year=2023, date="2024-01-18", number="07/BC-UBND", signer="Hoàng Văn Hiền",
+         maxima="M18", scores="12 5 17,5 5,5 10 5,5 12 2,5 10,5 11,5", rank="4/16", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(1040, 1035, 1034, 700, 700), staff=(20, 19),
+         plants=[("pct_overall", "92,50")], tricky=[], esign=(0, "09:15:22")),
+    dict(name="ham-chinh-2024", fmt="pdf", layout="prose_a", unit="Hàm Chính", level="xã", district="Hàm Thuận Bắc",
+         province="Bình Thuận", year=2024, date="2025-01-15", number="05/BC-UBND", signer="Nguyễn Văn Chính",
+         maxima="M18", scores="11 5 16,5 5 9,5 5 11,5 2 9,5 10,5", rank="14/35", rank_style="digits",
+         change="-2", classification="Tốt", records=(1510, 1501, 1499, 900, 900), staff=(22, 21),
+         plants=[], tricky=["received_resolved"], esign=(1, "16:40:05")),
+    dict(name="dak-sak-2020", fmt="conv_lines", layout="prose_b", unit="Đắk Sắk", level="xã", district="Đắk Mil",
+         province="Đắk Nông", year=2020, date="2021-01-14", number="03/BC-UBND", signer="Y Sắk Êban",
+         maxima="M18", scores="12,5 5,5 17,5 5,5 10 5,5 12 2,5 10 11", rank="3/10", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(870, 866, 865, 300, 300), staff=(20, 19),
+         plants=[("total", "93,00")], tricky=[], esign=(0, "08:02:47")),
+    dict(name="trung-leng-ho-2022", fmt="scan", layout="table", unit="Trung Lèng Hồ", level="xã", district="Bát Xát",
+         province="Lào Cai", year=2022, date="2023-01-17", number="05/BC-UBND", signer="Lý Seo Hồ",
+         maxima="M18", scores="12 5,5 18 5,5 10 6 12 2,5 10,5 11,5", rank="2/22", rank_style="digits",
+         change="+3", classification="Xuất sắc", records=(310, 308, 308, 120, 120), staff=(18, 17),
+         plants=[("pct", 9, "96,45")], tricky=[], table_page="landscape", scan_portrait=True, scan_dpi=300,
+         scan_angle=0.3),
+    dict(name="thuong-lam-2025", fmt="scan", layout="table", unit="Thượng Lâm", level="xã", district="Lâm Bình",
+         province="Tuyên Quang", year=2025, date="2026-01-14", number="03/BC-UBND", signer="Ma Văn Lâm",
+         maxima="M18", scores="11,5 5,5 17 5 10 5,5 12 2,5 10 11,5", rank="6/8", rank_style="digits",
+         change="=", classification="Tốt", records=(450, 447, 447, 250, 250), staff=(19, 18),
+         plants=[], tricky=["staff_cadres"], table_page="rotated", scan_dpi=300, scan_angle=0.3),
+    dict(name="dung-phong-2021", fmt="scan", layout="prose_a", unit="Dũng Phong", level="xã", district="Cao Phong",
+         province="Hòa Bình", year=2021, date="2022-01-20", number="02/BC-UBND", signer="Bùi Văn Dũng",
+         maxima="M18", scores="12,5 5,5 17,5 5,5 10,5 5,5 12,5 2,5 10 11,5", rank="3/13", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(720, 716, 715, 350, 350), staff=(19, 18),
+         plants=[("pct", 7, "95,15")], tricky=[], esign=(0, "10:21:09"), scan_dpi=300, scan_angle=0.3),
+    dict(name="phu-linh-2024", fmt="docx", layout="prose_a", unit="Phú Linh", level="xã", district="Vị Xuyên",
+         province="Hà Giang", year=2024, date="2025-01-14", number="06/BC-UBND", signer="Nguyễn Văn Linh",
+         maxima="M18", scores="12 5,5 17 5,5 10 5,5 12,5 2,5 10 11,5", rank="7/23", rank_style="digits",
+         change="+2", classification="Xuất sắc", records=(830, 826, 825, 500, 500), staff=(20, 19),
+         plants=[], tricky=["received_resolved"], footnotes=FOOTNOTES_PHU_LINH),
+    dict(name="an-tuong-dong-2022", fmt="docx_autonum", layout="prose_b", unit="Ân Tường Đông", level="xã",
+         district="Hoài Ân", province="Bình Định", year=2022, date="2023-01-12", number="04/BC-UBND",
+         signer="Đinh Văn Tường", maxima="M18", scores="11,5 5 17,5 5 9,5 5,5 11,5 2,5 9,5 11", rank="11/15",
+         rank_style="digits", change="-1", classification="Tốt", records=(910, 905, 903, 450, 450), staff=(19, 18),
+         plants=[("pct", 9, "87,36"), ("full_lost", 7)], tricky=[], footnotes=FOOTNOTES_AN_TUONG_DONG),
+    dict(name="luong-hoa-lac-2023", fmt="docx", layout="table", unit="Lương Hòa Lạc", level="xã", district="Chợ Gạo",
+         province="Tiền Giang", year=2023, date="2024-01-19", number="08/BC-UBND", signer="Trương Văn Lạc",
+         maxima="M18", scores="12 5,5 18 5,5 10,5 5,5 12 2,5 10,5 11,5", rank="3/19", rank_style="digits",
+         change="+2", classification="Xuất sắc", records=(1390, 1384, 1383, 900, 900), staff=(21, 20),
+         plants=[("conflict_staff", 23)], tricky=[], yoy="this_first"),
+    dict(name="dak-dro-2023", fmt="pdf", layout="prose_a", unit="Đắk Drô", level="xã", district="Krông Nô",
+         province="Đắk Nông", year=2023, date="2024-01-16", number="05/BC-UBND", signer="Y Drô Mlô",
+         maxima="M18", scores="11,5 5 17 5 10 5 12 2,5 10 11", rank="8/12", rank_style="digits", change="-1",
+         classification="Tốt", records=(760, 755, 754, 400, 400), staff=(20, 19), plants=[],
+         tricky=["online_all"], yoy="last_first"),
+    dict(name="bac-thanh-2024", fmt="conv_flow", layout="prose_b", unit="Bắc Thành", level="xã",
+         district="Yên Thành", province="Nghệ An", year=2024, date="2025-01-13", number="03/BC-UBND",
+         signer="Hồ Văn Thành", maxima="M18", scores="12,5 5,5 18 5,5 10 6 12,5 3 10,5 11,5", rank="1/38",
+         rank_style="digits", change="+1", classification="Xuất sắc", records=(1200, 1190, 1185, 700, 700),
+         staff=(22, 21), plants=[("pct_qty", "98,9")], tricky=[], yoy="last_first"),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
-            | ROUND_17:
+            | ROUND_17 | ROUND_18:
         _spec["plausible_changes"] = True
