@@ -7,6 +7,7 @@ Evidence (quoted text, page, line, bbox or paragraph) of the statement it comes 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ from cchc.extractors.layout import (
 from cchc.extractors.locale_vi import CENTRAL_CITIES, PLACE_NAME, PLACE_NAME_DASHED, PLACE_WORD_CAPS
 from cchc.extractors.normalize import fold_loose, matches_from
 from cchc.extractors.numbers import format_vi, parse_number
-from cchc.extractors.patterns import find_changes, find_classification, find_ranks
+from cchc.extractors.patterns import blank_signature_stamps, find_changes, find_classification, find_ranks
 from cchc.extractors.quantities import as_record_quantity, find_quantities, find_records_table
 from cchc.extractors.references import find_references, parse_date
 from cchc.extractors.scores import (
@@ -296,8 +297,9 @@ def extract_meta(ctx: _Ctx) -> None:
     """Unit, number, date and place from the header; title, district, province and signer."""
     blocks = ctx.doc.blocks
     meta = ctx.record.meta
+    texts = _texts_without_stamp(blocks)
     for i, block in enumerate(blocks[:40]):
-        text = block.text.strip()
+        text = texts[i].strip()
         if meta.unit_name is None:
             _read_unit_line(meta, blocks, i, text)
         if meta.doc_number is None and DOC_NUMBER_RE.match(text):
@@ -313,12 +315,24 @@ def extract_meta(ctx: _Ctx) -> None:
         if m:
             meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
             meta.unit_name = m["name"]
-    full = "\n".join(b.text for b in blocks)
+    full = "\n".join(texts)
     _unit_name_as_the_text_writes_it(meta, blocks, full)
     districts = matches_from(DISTRICT_RE, full, DISTRICT_STARTS)
     meta.district = most_common(m["name"] for m in districts if m["name"] not in CENTRAL_CITIES)
     meta.province = most_common(m["name"] for m in matches_from(PROVINCE_RE, full, PROVINCE_STARTS))
     extract_signer(ctx)
+
+
+def _texts_without_stamp(blocks: list[Block]) -> list[str]:
+    """The blocks' texts with the e-signature stamp blanked: its signer, agency and signing time are no header's
+    unit, province or date, however the reader split or joined its lines."""
+    texts = [b.text for b in blocks]
+    full = "\n".join(texts)
+    blanked = blank_signature_stamps(full)
+    if blanked == full:
+        return texts
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+    return [blanked[start : start + len(t)] for start, t in zip(starts, texts)]
 
 
 def _unit_name_as_the_text_writes_it(meta: Meta, blocks: list[Block], full: str) -> None:

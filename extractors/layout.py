@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex as re
 
 from cchc.extractors.document import BlockKind
+from cchc.extractors.legacy_fonts import is_vietnamese_syllable
 from cchc.extractors.locale_vi import ORDINAL
 
 ROMAN_HEADING_RE = re.compile(r"^\s*(?P<num>[IVX]{1,5})\s*[\.\)/:-]\s*(?P<title>\S.*)$")
@@ -197,7 +198,7 @@ def starts_block(line: str, prev: str | None) -> bool:
     prev_s = prev.strip()
     if PART_WORD_RE.match(prev_s):
         return False  # "PHẦN" / "II. ĐÁNH GIÁ CHUNG": a converter put the word and its number apart
-    if _wrapped_dash(stripped, prev_s):
+    if _wrapped_dash(stripped, prev_s) or rejoins_cut_word(prev_s, stripped):  # "HÀNH CH-" / "ÍNH NĂM 2022"
         return False
     if prev_s.count("(") > prev_s.count(")") and ")" in stripped[:20] and "(" not in stripped[: stripped.find(")")]:
         return False  # "… NHÀ NƯỚC (6/6" / "ĐIỂM)": the bracket opened above closes here
@@ -242,3 +243,28 @@ def classify(text: str) -> tuple[BlockKind, int | None]:
     if is_all_caps(stripped) and len(stripped) <= 200:
         return BlockKind.HEADING, None
     return BlockKind.PARAGRAPH, None
+
+
+# -- words cut at a line's end ---------------------------------------------------------------------------------------
+
+_CUT_HYPHENS = "-\u00ad\u2010"  # hyphen-minus, soft hyphen, hyphen
+# a word's first letters, a hyphen right after them, at a line's end ("… xếp loại Xu-"); not after a digit, a
+# slash or a space ("2021-", "BC-", "Hà Nội -")
+_CUT_HEAD_RE = re.compile(rf"(?<![^\s(\"“])(?P<head>\p{{L}}+)[{_CUT_HYPHENS}]$")
+# the word's last letters starting the next line ("ất sắc.", "ng của tỉnh"), no hyphen or digit glued after them
+_CUT_REST_RE = re.compile(r"(?P<rest>\p{L}+)(?![\p{L}\d-])")
+
+
+def rejoins_cut_word(text: str, line: str) -> bool:
+    """True when ``text`` ends with a word a hyphen cut at the line's end and ``line`` starts with its rest, the two
+    parts making one Vietnamese syllable ("Xu-" / "ất sắc", "cô-" / "ng", "chú tr-" / "ọng"). A dash after a space
+    ("Hà Nội -" / "Hải Phòng"), after a number ("2021-" / "2025") or a code ("ĐU-" / "VP"), and a list's dash are
+    not cuts; a head in capitals goes on in capitals only."""
+    if text[-1:] not in _CUT_HYPHENS:
+        return False
+    head, rest = _CUT_HEAD_RE.search(text[-12:]), _CUT_REST_RE.match(line)
+    if head is None or rest is None:
+        return False
+    first, last = head["head"], rest["rest"]
+    same_case = last.islower() if not (len(first) > 1 and first.isupper()) else last.isupper()
+    return same_case and is_vietnamese_syllable(first + last)

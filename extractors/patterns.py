@@ -202,14 +202,68 @@ def find_classification(text: str) -> str | None:
     return None
 
 
+# -- the e-signature stamp ------------------------------------------------------------------------------------------
+
+# The stamp that e-government systems print in a signed PDF's text layer, at the first page's top corner above the
+# header: "Người ký: Ủy ban nhân dân xã …" / "Email: …@….gov.vn" / "Cơ quan: Tỉnh …" / "Thời gian ký: 18.01.2024
+# 09:15:22 +07:00", its lines split or joined as the reader found them.
+_STAMP_LABEL_RE = re.compile(
+    r"(?<!\p{L})(?i:(?P<signed>Người\s+ký|Ký\s+bởi|Thời\s+gian\s+ký|Ngày\s+ký)|E-?mail|Cơ\s+quan)\s*:"
+)
+_STAMP_GAP = 90  # the most characters a stamp's value holds
+_STAMP_TIME_RE = re.compile(
+    r"\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?)?"
+)
+_STAMP_MAIL_RE = re.compile(r"\s*\S+")
+# any other last value ends with its line, or where the header in capitals starts ("… Tỉnh Đắk Nông ỦY BAN NHÂN DÂN")
+_STAMP_VALUE_RE = re.compile(
+    rf"[^\n]{{0,{_STAMP_GAP}}}?(?=\s+(?:\p{{Lu}}{{2,}}\s+\p{{Lu}}{{2,}}|Số\s*:|{_STAMP_LABEL_RE.pattern})|\s*\n|\s*$)"
+)
+
+
+def signature_stamp_spans(text: str) -> list[tuple[int, int]]:
+    """Each labelled value of the e-signature stamps in ``text``: two or more in a row ("Người ký:", "Email:", "Cơ
+    quan:", "Thời gian ký:"), one of them naming the signing; a lone "Cơ quan: …" in prose is none. A value ends at
+    the next label, its line's end or the header in capitals, so header lines a reader put between them stay."""
+    if "ký" not in text and "KÝ" not in text and "Ký" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+    for m in [*_STAMP_LABEL_RE.finditer(text), None]:
+        if m is not None and (not run or m.start() - run[-1].end() <= _STAMP_GAP):
+            run.append(m)
+            continue
+        if len(run) >= 2 and any(label["signed"] for label in run):
+            ends = [label.start() for label in run[1:]] + [len(text)]
+            spans.extend((label.start(), min(_stamp_value_end(text, label), end)) for label, end in zip(run, ends))
+        run = [m] if m is not None else []
+    return spans
+
+
+def _stamp_value_end(text: str, label: re.Match[str]) -> int:
+    name = label.group(0).lower()
+    value = (_STAMP_TIME_RE if "ký" in name and "người" not in name else _STAMP_MAIL_RE if "mail" in name else _STAMP_VALUE_RE)
+    m = value.match(text, label.end())
+    return m.end() if m else label.end()
+
+
+def blank_signature_stamps(text: str) -> str:
+    """``text`` with its e-signature stamps blanked (spaces, line breaks kept), so offsets still point at the source."""
+    for start, end in signature_stamp_spans(text):
+        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    return text
+
+
 __all__ = [
     "ChangeMatch",
     "NumberMatch",
     "RankMatch",
     "ScoreMatch",
+    "blank_signature_stamps",
     "find_changes",
     "find_classification",
     "find_percents",
     "find_ranks",
     "find_scores",
+    "signature_stamp_spans",
 ]

@@ -44,6 +44,7 @@ from cchc.extractors.layout import (
     is_all_caps,
     is_bullet,
     numbering,
+    rejoins_cut_word,
     starts_block,
 )
 from cchc.extractors.legacy_fonts import decode_run
@@ -422,6 +423,8 @@ class _PageReader:
         text = buf.raw[: 2 * n].decode("utf-16-le", "replace")
         if len(text) != n or _SURROGATE_RE.search(text):
             text = "".join(chr(FPDFText_GetUnicode(text_page, k)) for k in range(n))
+        if "\ufffe" in text:  # pdfium's mark for the hyphen that ends a line between letters: the hyphen printed
+            text = text.replace("\ufffe", "-")
         # The hot loop of the reader (every character of every page): locals, no builtin calls.
         box, page_ref, rect_ref, corners = _LooseCharBoxRaw, ctypes.c_void_p(text_page), self.rect_ref, self.corners
         turned, width, up = self.turned, self.width, TURNED_UP
@@ -1212,7 +1215,7 @@ def _text_block(lines: list[Line]) -> Block:
     provs: list[tuple[int, Provenance]] = []
     for line in lines:
         if text:
-            text += " "
+            text = text[:-1] if rejoins_cut_word(text, line.text) else text + " "  # "Xu-" / "ất sắc"
         provs.append((len(text), Provenance(page=line.page, line=line.number, bbox=line.bbox)))
         text += line.text
     first = lines[0]

@@ -15,6 +15,7 @@ from cchc.extractors.layout import (
     classify,
     is_all_caps,
     is_doc_type_line,
+    rejoins_cut_word,
     starts_block,
 )
 
@@ -197,7 +198,7 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
         lines: list[tuple[int, Provenance]] = []
         for lineno, line in current:
             if text:
-                text += " "
+                text = text[:-1] if rejoins_cut_word(text, line.strip()) else text + " "  # "Xu-" / "ất sắc"
             lines.append((len(text), Provenance(page=pages.get(lineno), line=lineno)))
             text += line.strip()
         text = " ".join(text.split())
