@@ -329,7 +329,7 @@ def _texts_without_stamp(blocks: list[Block]) -> list[str]:
     texts = [b.text for b in blocks]
     full = "\n".join(texts)
     blanked = blank_signature_stamps(full)
-    if blanked == full:
+    if blanked is full:
         return texts
     starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
     return [blanked[start : start + len(t)] for start, t in zip(starts, texts)]

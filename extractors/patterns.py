@@ -207,10 +207,14 @@ def find_classification(text: str) -> str | None:
 # The stamp that e-government systems print in a signed PDF's text layer, at the first page's top corner above the
 # header: "Người ký: Ủy ban nhân dân xã …" / "Email: …@….gov.vn" / "Cơ quan: Tỉnh …" / "Thời gian ký: 18.01.2024
 # 09:15:22 +07:00", its lines split or joined as the reader found them.
+# (a scan's reading may lose a mark: "Nguoi ky", "Thoi gian kỷ", "Co quan")
+_KY = r"k[ýyỷỳ]"
 _STAMP_LABEL_RE = re.compile(
-    r"(?<!\p{L})(?i:(?P<signed>Người\s+ký|Ký\s+bởi|Thời\s+gian\s+ký|Ngày\s+ký)|E-?mail|Cơ\s+quan)\s*:"
+    rf"(?<!\p{{L}})(?i:(?P<signer>Ng[ưu][ờơo]i\s+{_KY}|{_KY}\s+b[ởơo]i)|(?P<time>Th[ờơo]i\s+gian\s+{_KY}|Ng[àa]y\s+{_KY})"
+    r"|(?P<mail>E-?mail|Thư\s+điện\s+tử)|C[ơo]\s+quan|Chức\s+vụ)\s*:"
 )
 _STAMP_GAP = 90  # the most characters a stamp's value holds
+STAMP_WINDOW = 3000  # the characters a stamp starts within: the first page's top, above or beside the header
 _STAMP_TIME_RE = re.compile(
     r"\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?)?"
 )
@@ -224,16 +228,17 @@ _STAMP_VALUE_RE = re.compile(
 def signature_stamp_spans(text: str) -> list[tuple[int, int]]:
     """Each labelled value of the e-signature stamps in ``text``: two or more in a row ("Người ký:", "Email:", "Cơ
     quan:", "Thời gian ký:"), one of them naming the signing; a lone "Cơ quan: …" in prose is none. A value ends at
-    the next label, its line's end or the header in capitals, so header lines a reader put between them stay."""
-    if "ký" not in text and "KÝ" not in text and "Ký" not in text:
+    the next label, its line's end or the header in capitals, so header lines a reader put between them stay. Only
+    the first page's top is searched (``STAMP_WINDOW``)."""
+    if ":" not in text[:STAMP_WINDOW]:
         return []
     spans: list[tuple[int, int]] = []
     run: list[re.Match[str]] = []
-    for m in [*_STAMP_LABEL_RE.finditer(text), None]:
+    for m in [*_STAMP_LABEL_RE.finditer(text, 0, STAMP_WINDOW), None]:
         if m is not None and (not run or m.start() - run[-1].end() <= _STAMP_GAP):
             run.append(m)
             continue
-        if len(run) >= 2 and any(label["signed"] for label in run):
+        if len(run) >= 2 and any(label["signer"] or label["time"] for label in run):
             ends = [label.start() for label in run[1:]] + [len(text)]
             spans.extend((label.start(), min(_stamp_value_end(text, label), end)) for label, end in zip(run, ends))
         run = [m] if m is not None else []
@@ -241,8 +246,7 @@ def signature_stamp_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _stamp_value_end(text: str, label: re.Match[str]) -> int:
-    name = label.group(0).lower()
-    value = (_STAMP_TIME_RE if "ký" in name and "người" not in name else _STAMP_MAIL_RE if "mail" in name else _STAMP_VALUE_RE)
+    value = _STAMP_TIME_RE if label["time"] else _STAMP_MAIL_RE if label["mail"] else _STAMP_VALUE_RE
     m = value.match(text, label.end())
     return m.end() if m else label.end()
 

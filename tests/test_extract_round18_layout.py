@@ -112,6 +112,22 @@ def test_the_stamp_is_blanked_value_by_value_and_header_lines_between_stay() -> 
     assert blank_signature_stamps(joined).strip() == "ỦY BAN NHÂN DÂN XÃ MINH ĐỨC"
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        # another system's labels: the signer, then the day of signing
+        "Ký bởi: Ủy ban nhân dân xã Minh Đức\nNgày ký: 07/04/2023 09:15\nCơ quan: Tỉnh Hải Dương",
+        # a scan's reading that lost marks
+        "Nguoi ky: Uy ban nhan dan xa Minh Duc\nEmail: ubndminhduc@haiduong.gov.vn\nCo quan: Tinh Hai Duong\n"
+        "Thoi gian ky: 07.04.2023 09:15:22 +07:00",
+    ],
+    ids=["signed-by", "marks-lost"],
+)
+def test_other_stamp_labels_are_blanked_too(stamp: str) -> None:
+    text = stamp + "\nỦY BAN NHÂN DÂN\nXÃ MINH ĐỨC"
+    assert blank_signature_stamps(text).split() == ["ỦY", "BAN", "NHÂN", "DÂN", "XÃ", "MINH", "ĐỨC"]
+
+
 def _stamped_pdf(path: Path, stamp: list[str]) -> Path:
     pdf = ReportPdf(path, size=12.0)
     for k, line in enumerate(stamp):  # the top right corner, small, above the header
