@@ -118,8 +118,10 @@ def test_the_stamp_is_blanked_value_by_value_and_header_lines_between_stay() -> 
         # another system's labels: the signer, then the day of signing
         "Ký bởi: Ủy ban nhân dân xã Minh Đức\nNgày ký: 07/04/2023 09:15\nCơ quan: Tỉnh Hải Dương",
         # a scan's reading that lost marks
-        "Nguoi ky: Uy ban nhan dan xa Minh Duc\nEmail: ubndminhduc@haiduong.gov.vn\nCo quan: Tinh Hai Duong\n"
-        "Thoi gian ky: 07.04.2023 09:15:22 +07:00",
+        (
+            "Nguoi ky: Uy ban nhan dan xa Minh Duc\nEmail: ubndminhduc@haiduong.gov.vn\nCo quan: Tinh Hai Duong\n"
+            "Thoi gian ky: 07.04.2023 09:15:22 +07:00"
+        ),
     ],
     ids=["signed-by", "marks-lost"],
 )
