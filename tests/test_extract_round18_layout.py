@@ -242,3 +242,25 @@ def test_a_pdfs_text_layer_rejoins_a_cut_word_and_keeps_a_dash(tmp_path: Path) -
     )
     text = " ".join(b.text for b in read_pdf(path).blocks)
     assert "xếp loại Xuất sắc; thực hiện giai đoạn 2021- 2025 trên tuyến Hà Nội - Hải Phòng." in text
+
+
+def test_a_docx_paragraphs_soft_line_break_after_a_cut_word(tmp_path: Path) -> None:
+    """A paragraph typed with a hyphen and a soft line break (Shift+Enter) inside a word is read whole; a dash and a
+    break between two names stay."""
+    from docx import Document as Docx
+
+    from cchc.extractors.readers.docx import read_docx
+
+    doc = Docx()
+    run = doc.add_paragraph().add_run(
+        "Kết quả Chỉ số CCHC năm 2021 của UBND xã Phúc Sơn đạt 94,00/100 điểm, xếp loại Xu-"
+    )
+    run.add_break()
+    run.add_text("ất sắc.")
+    run = doc.add_paragraph().add_run("Tuyến đường Hà Nội -")
+    run.add_break()
+    run.add_text("Hải Phòng đi qua xã.")
+    doc.save(str(tmp_path / "cut.docx"))
+    texts = [b.text for b in read_docx(tmp_path / "cut.docx").blocks]
+    assert "Kết quả Chỉ số CCHC năm 2021 của UBND xã Phúc Sơn đạt 94,00/100 điểm, xếp loại Xuất sắc." in texts
+    assert "Tuyến đường Hà Nội - Hải Phòng đi qua xã." in texts

@@ -59,7 +59,7 @@ from cchc.errors import (
     UnsupportedFormatError,
 )
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
-from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet
+from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet, rejoins_cut_word
 from cchc.extractors.legacy_fonts import decode_run
 from cchc.extractors.readers.docx_styles import StyleIndex, styles_of_root
 from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow, split_header_blocks
@@ -829,6 +829,15 @@ class Para:
     txbx: list[etree._Element]
 
 
+def _join_lines(lines: list[str]) -> str:
+    """A paragraph's lines (cut at soft line breaks) joined by a space; a word a hyphen cut at a line's end
+    ("xếp loại Xu-" / "ất sắc") joined whole."""
+    text = lines[0] if lines else ""
+    for line in lines[1:]:
+        text = (text[:-1] if rejoins_cut_word(text, line) else text + " ") + line
+    return text
+
+
 class Reader:
     """State of one document walk: styles, numbering counters, open complex fields."""
 
@@ -877,7 +886,7 @@ class Reader:
         if "\n" in joined:
             lines = [" ".join(line.split()) for line in joined.split("\n")]
             lines = [line for line in lines if line]
-            text = " ".join(lines)
+            text = _join_lines(lines)
         else:
             text = " ".join(joined.split())
             lines = [text] if text else []
