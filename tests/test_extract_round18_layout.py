@@ -60,6 +60,13 @@ def test_a_stamp_above_the_header_gives_no_header_field(tmp_path: Path, stamp: s
     assert _meta(stamped) == SAMPLE_META
 
 
+@pytest.mark.parametrize("between", ["\n", " "], ids=["lines", "joined"])
+def test_a_stamp_run_into_the_headers_first_line(tmp_path: Path, between: str) -> None:
+    """The signing time and "ỦY BAN NHÂN DÂN" on one line, as a reader that joins the top lines gives them."""
+    stamped = _write(tmp_path, "run-in.txt", between.join(STAMP) + " " + SAMPLE.lstrip())
+    assert _meta(stamped) == SAMPLE_META
+
+
 def test_the_signing_time_is_never_the_reports_date(tmp_path: Path) -> None:
     """A report whose header lost its place and date line keeps no date: the stamp's is when it was signed."""
     no_date = SAMPLE.replace("Minh Đức, ngày 06  tháng 4  năm 2023", "")
