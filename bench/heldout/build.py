@@ -11,7 +11,9 @@ reportlab's invariant mode (LibreOffice's DOCX get fixed zip dates too). Convert
 frame per printed line; ``conv_lines`` and ``conv_flow`` then re-flow those lines into body
 paragraphs the way other PDF-to-Word converters do (a paragraph per printed line, or paragraphs
 cut every few lines regardless of sentences). Round 16: ``odt`` and ``rtf`` are the rendered DOCX opened and saved by
-LibreOffice (``soffice --convert-to odt|rtf``; the ODT with fixed zip dates and its random revision ids fixed).
+LibreOffice (``soffice --convert-to odt|rtf``; the ODT with fixed zip dates and its random revision ids fixed). Round 19:
+a searchable scan is the page images run through ``tesseract … pdf`` (its creation date fixed); DOCX comments, a footer
+naming the unit, a criteria table as a PNG, and PDF paragraphs hyphenated by the builder.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import atexit
 import hashlib
 import io
 import json
+import os
 import random
 import re
 import shutil
@@ -70,6 +73,40 @@ def hyphen_wrap(text: str, width: int = 78) -> list[str]:
         room = width - len(line) - 2  # a space before the piece and the hyphen after it
         if line and word.isalpha() and len(word) >= 4 and room >= 2:
             cut = min(room, len(word) - 2)
+            lines.append(f"{line} {word[:cut]}-")
+            line = word[cut:]
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def pdf_hyphen_lines(text: str, first_width: float, width: float) -> list[str]:
+    """Round 19: a paragraph's lines as DejaVu Serif 11 pt fills them (the first line indented): a word of letters
+    (at least 4, not an abbreviation in capitals) that does not fit is cut inside, as many of its letters as fit (at
+    least 2, leaving at least 2) and "-" on this line, the rest on the next; numbers, codes ("UBND") and words with a
+    hyphen of their own are never cut."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+
+    def fits(candidate: str, lines_so_far: int) -> bool:
+        limit = first_width if lines_so_far == 0 else width
+        return stringWidth(candidate, "DejaVuSerif", 11) <= limit - 4
+
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if fits(candidate, len(lines)):
+            line = candidate
+            continue
+        cut = len(word) - 2
+        while cut >= 2 and not fits(f"{line} {word[:cut]}-", len(lines)):
+            cut -= 1
+        if line and word.isalpha() and not word.isupper() and len(word) >= 4 and cut >= 2:
             lines.append(f"{line} {word[:cut]}-")
             line = word[cut:]
         else:
@@ -403,6 +440,74 @@ def apply_footnotes(document: Any, notes: list[tuple[str, str]]) -> None:
     document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
 
 
+def split_out_run(document: Any, anchor: str) -> Any:
+    """The run holding exactly ``anchor``, cut out of the first body paragraph whose run holds it (the text before and
+    after it kept in runs of their own, formatted alike)."""
+    import copy
+
+    para = next(p for p in document.paragraphs if any(anchor in r.text for r in p.runs))
+    run = next(r for r in para.runs if anchor in r.text)
+    at = run.text.index(anchor)
+    before, after = run.text[:at], run.text[at + len(anchor):]
+    run.text = anchor
+    if before:
+        head = copy.deepcopy(run._r)
+        run._r.addprevious(head)
+        from docx.text.run import Run
+
+        Run(head, para).text = before
+    if after:
+        tail = copy.deepcopy(run._r)
+        run._r.addnext(tail)
+        from docx.text.run import Run
+
+        Run(tail, para).text = after
+    return run
+
+
+def apply_comments(document: Any, comments: list[tuple[str, str, str]]) -> None:
+    """Round 19: a reviewer's comments left in the file (word/comments.xml): each spans the body text ``anchor`` (a
+    w:commentRangeStart / w:commentRangeEnd pair and a w:commentReference), its text quoting other numbers than the
+    report's; ``comments`` are (anchor, author, text). Fixed dates, so the bytes stay the same."""
+    import datetime as _dt
+
+    for anchor, author, text in comments:
+        run = split_out_run(document, anchor)
+        initials = "".join(word[0] for word in author.split())
+        comment = document.add_comment(run, text=text, author=author, initials=initials)
+        comment._comment_elm.date = _dt.datetime(2024, 1, 2, 8, 30, tzinfo=_dt.timezone.utc)
+
+
+def apply_footer_unit(document: Any, spec: dict[str, Any]) -> None:
+    """Round 19: the unit named only in the page footer (word/footer1.xml, "UBND xã … – Báo cáo kết quả CCHC năm …"), as
+    a commune's template carries it; the body's header, title, prose and signature say only "UBND xã" / "Ủy ban nhân
+    dân xã" (the name taken out of every run, body and tables)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    unit = spec["unit"]
+    names = re.compile(rf" ?(?:{re.escape(unit)}|{re.escape(unit.upper())})")
+
+    def strip(paragraphs: Any) -> None:
+        for para in paragraphs:
+            for run in para.runs:
+                if unit in run.text or unit.upper() in run.text:
+                    run.text = re.sub(r"^, (?=ngày)", "", names.sub("", run.text))  # the date line's place too
+
+    strip(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                strip(cell.paragraphs)
+    footer = document.sections[0].footer
+    para = footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = para.add_run(f"UBND {spec['level']} {unit} – Báo cáo kết quả CCHC năm {spec['year']}")
+    from docx.shared import Pt
+
+    run.font.size = Pt(10)
+    run.italic = True
+
+
 def apply_merge_fields(document: Any, fields: dict[str, str]) -> None:
     """Round 17: each value in ``fields`` (printed value -> field name) shown through a MERGEFIELD in the paragraph
     that holds it: the value is the field's result, between the field's begin, instruction and separate marks."""
@@ -446,6 +551,34 @@ def fill_table(table: Any, rows: list[list[str]]) -> None:
             if r == 0:
                 for run in table.cell(r, c).paragraphs[0].runs:
                     run.bold = True
+
+
+def table_picture(rows: list[list[str]]) -> io.BytesIO:
+    """Round 19: the criteria table as a spreadsheet's screenshot pasted into Word: a PNG of ruled cells (DejaVu Sans,
+    the header row bold on grey, about 200 dpi at 16 cm wide); no text of it is in the document, only the image."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    regular = ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), 26)
+    bold = ImageFont.truetype(str(FONT_DIR / "DejaVuSans-Bold.ttf"), 26)
+    pad, height = 12, 44
+    widths = [max(int((bold if r == 0 else regular).getlength(row[c])) for r, row in enumerate(rows)) + 2 * pad
+              for c in range(len(rows[0]))]
+    image = Image.new("RGB", (sum(widths) + 1, height * len(rows) + 1), "white")
+    draw = ImageDraw.Draw(image)
+    for r, row in enumerate(rows):
+        top, left = r * height, 0
+        if r == 0:
+            draw.rectangle([0, 0, sum(widths), height], fill=(217, 217, 217))
+        for c, value in enumerate(row):
+            font = bold if r == 0 else regular
+            x = left + pad if c == 1 else left + (widths[c] - font.getlength(value)) / 2
+            draw.text((x, top + 8), value, fill="black", font=font)
+            draw.rectangle([left, top, left + widths[c], top + height], outline=(80, 80, 80), width=1)
+            left += widths[c]
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", dpi=(200, 200))
+    buffer.seek(0)
+    return buffer
 
 
 def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool = False,
@@ -509,6 +642,10 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
         elif kind == "para":
             para = document.add_paragraph(block[1])
             para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        elif kind == "table" and spec and spec.get("table_picture") and len(block[1]) > 10:  # round 19
+            from docx.shared import Cm
+
+            document.add_picture(table_picture(block[1]), width=Cm(16))
         elif kind == "table" and spec and (spec.get("landscape") or spec.get("nested") or spec.get("cell_paras")) \
                 and len(block[1]) > 10:  # round 13: the criteria table
             from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -583,6 +720,10 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
         apply_wrapped(document, spec["wrapped"])
     if spec and spec.get("footnotes"):  # round 18
         apply_footnotes(document, spec["footnotes"])
+    if spec and spec.get("comments"):  # round 19
+        apply_comments(document, spec["comments"])
+    if spec and spec.get("footer_unit"):  # round 19
+        apply_footer_unit(document, spec)
     buffer = io.BytesIO()
     document.save(buffer)
     write_zip_fixed(buffer.getvalue(), path)
@@ -638,6 +779,8 @@ def pdf_options(spec: dict[str, Any]) -> dict[str, Any]:
         options["table_page"] = spec["table_page"]
     if spec.get("esign"):  # round 18: the e-government signature's stamp at the top of the first page
         options["stamp"] = esign_lines(spec)
+    if spec.get("pdf_hyphens"):  # round 19: justified paragraphs whose words are cut at line ends by a hyphen
+        options["hyphens"] = True
     return options
 
 
@@ -686,11 +829,15 @@ class TurnedFlowable:
 
 def render_pdf(blocks: list[Block], path: Path, running: str | None = None, footer_of: str | None = None,
                spaced: bool = False, two_cols: bool = False, table_page: str | None = None,
-               stamp: list[str] | None = None) -> None:
+               stamp: list[str] | None = None, hyphens: bool = False) -> None:
     """A digital PDF: page numbers in the footer from page 2; with ``running`` (round 8) that line at the top of
     every page and "Trang n" at the foot of every page, as an office's Word template prints them; with ``footer_of``
     (round 15) that line, "Trang n/N" filled in, at the foot of every page; with ``spaced`` the titles and headings in
-    capitals letter-spaced."""
+    capitals letter-spaced; with ``hyphens`` (round 19) the paragraphs' lines broken by the builder, words of letters cut
+    at a line's end by a hyphen ("hành chí-" / "nh"), as a word processor's automatic hyphenation prints them."""
+    if hyphens:
+        _render_pdf(blocks, path, running, None, spaced, [], stamp=stamp, hyphens=True)
+        return
     if footer_of:  # the page count is known after a first pass
         with tempfile.TemporaryDirectory() as tmp:
             pages: list[int] = []
@@ -706,7 +853,7 @@ def render_pdf(blocks: list[Block], path: Path, running: str | None = None, foot
 
 def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of: str | None, spaced: bool,
                 pages: list[int], total_pages: int = 0, two_cols: bool = False, table_page: str | None = None,
-                stamp: list[str] | None = None) -> None:
+                stamp: list[str] | None = None, hyphens: bool = False) -> None:
     from xml.sax.saxutils import escape
 
     from reportlab import rl_config
@@ -759,6 +906,9 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
             story.append(XPreformatted(escape(letter_spaced(block[1])), spaced_heading))
         elif kind in ("heading", "subheading", "autonum"):
             story.append(Paragraph(escape(block[1]), bold))
+        elif kind == "para" and hyphens:  # round 19: the lines as cut, each line within the frame
+            lines = pdf_hyphen_lines(block[1], 16 * cm - 12 - 0.8 * cm, 16 * cm - 12)
+            story.append(Paragraph("<br/>".join(escape(line) for line in lines), body))
         elif kind == "para":
             story.append(Paragraph(escape(block[1]), body))
         elif kind == "table":
@@ -912,9 +1062,31 @@ def render_scan(blocks: list[Block], path: Path, running: str | None, spec: dict
                 pages.append(page)
                 continue
             pages.append(page.point(lambda v: 14 + v * 225 // 255))  # paper 239, ink 14
+    if spec.get("searchable"):  # round 19: the scanner's software adds its OCR as an invisible text layer
+        save_searchable(pages, path, dpi, spec["searchable"])
+        return
     fixed = time.strptime("20240110080000", "%Y%m%d%H%M%S")
     pages[0].save(path, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:], title=path.stem,
                   creationDate=fixed, modDate=fixed)
+
+
+def save_searchable(pages: list[Any], path: Path, dpi: int, lang: str) -> None:
+    """Round 19: a "searchable PDF" as scanner software makes it: each page's image, and over it the software's own OCR
+    as invisible text (tesseract's PDF renderer, ``lang`` "eng" as a scanner set to English reads Vietnamese: tone
+    marks lost, letters taken for digits; "vie" with fewer errors). The image is what a person reads; the truth holds
+    the image's values, not the OCR layer's. The renderer's creation date is fixed, so the bytes stay the same."""
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = []
+        for i, page in enumerate(pages):
+            png = Path(tmp) / f"page-{i + 1:02d}.png"
+            page.save(png, dpi=(dpi, dpi))
+            listing.append(str(png))
+        (Path(tmp) / "pages.txt").write_text("\n".join(listing) + "\n")
+        subprocess.run(["tesseract", str(Path(tmp) / "pages.txt"), str(Path(tmp) / "out"), "-l", lang, "--dpi",
+                        str(dpi), "pdf"], check=True, capture_output=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        data = (Path(tmp) / "out.pdf").read_bytes()
+    data = re.sub(rb"(/(?:Creation|Mod)Date \(D:)\d{14}", rb"\g<1>20240110080000", data)  # as long as before
+    path.write_bytes(data)
 
 
 def fax_page(page: Any, spec: dict[str, Any], number: int, dpi: int) -> Any:

@@ -384,6 +384,25 @@ FOOTNOTES_AN_TUONG_DONG = [
 ROUND_18 = {"quai-nua-2022", "thanh-mai-2023", "phuc-son-2021", "phong-hien-2023", "ham-chinh-2024", "dak-sak-2020",
             "trung-leng-ho-2022", "thuong-lam-2025", "dung-phong-2021", "phu-linh-2024", "an-tuong-dong-2022",
             "luong-hoa-lac-2023", "dak-dro-2023", "bac-thanh-2024"}
+# Round 19 (03:45, unseen): a reviewer's comments left in a DOCX (word/comments.xml, quoting other numbers); a DOCX
+# whose page footer alone names the unit (the body says only "UBND xã"); a PDF whose justified paragraphs have words
+# cut at line ends by a hyphen in its text layer, and conversions of such PDFs; Tuyên Quang, Hà Tĩnh, Nghệ An, Đắk Lắk,
+# Thanh Hóa, Quảng Nam; scans made "searchable" by the scanner's software (the page image and its own OCR as an
+# invisible text layer, read in English or Vietnamese); a DOCX whose criteria table is a picture (a spreadsheet's
+# screenshot pasted as an image); the M18 framework.
+# round 19 ``comments``: (the body text the comment spans, its author, its text); the comments quote other numbers
+COMMENTS_NANG_KHA = [
+    ("91,50/100 điểm", "Nguyễn Thị Hoa", "Đề nghị ghi thêm điểm UBND xã tự đánh giá (93,25 điểm) để so sánh."),
+    ("635/636 hồ sơ", "Nguyễn Thị Hoa", "Đã đối chiếu Hệ thống thông tin giải quyết TTHC của tỉnh: quý IV có 158 hồ sơ."),
+    ("18/19 người", "Hoàng Văn Bình", "Năm 2022 là 17/19 người đạt chuẩn; đề nghị nêu rõ."),
+]
+COMMENTS_QUANG_KIM = [
+    ("88,00/100 điểm", "Trần Thị Lan", "Theo Quyết định số 625/QĐ-UBND; điểm tự đánh giá của xã là 90,50 điểm."),
+    ("772/774 hồ sơ", "Trần Thị Lan", "Số hồ sơ tiếp nhận là 781, trong đó 7 hồ sơ chuyển sang kỳ sau."),
+]
+ROUND_19 = {"nang-kha-2023", "quang-kim-2021", "son-thuy-2024", "tan-lap-2020", "ea-tieu-2023", "nghia-lam-2022",
+            "xuan-lam-2025", "my-thanh-2024", "tam-thai-2022", "thach-kim-2024", "tam-quang-2020", "cu-pui-2022",
+            "tien-canh-2023"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -400,11 +419,12 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 15 (00:35, unseen: for the lead's measurement)": ROUND_15,
            "round 16 (01:20, unseen: for the lead's measurement)": ROUND_16,
            "round 17 (02:05, unseen: for the lead's measurement)": ROUND_17,
-           "round 18 (03:30, unseen: for the lead's measurement)": ROUND_18}
+           "round 18 (03:30, unseen: for the lead's measurement)": ROUND_18,
+           "round 19 (04:00, unseen: for the lead's measurement)": ROUND_19}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
                                14: ROUND_14, 15: ROUND_15, 16: ROUND_16, 17: ROUND_17,
-                               18: ROUND_18}  # evaluate.py --round N
+                               18: ROUND_18, 19: ROUND_19}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -1929,8 +1949,74 @@ SPECS: list[dict] = [
          signer="Hồ Văn Thành", maxima="M18", scores="12,5 5,5 18 5,5 10 6 12,5 3 10,5 11,5", rank="1/38",
          rank_style="digits", change="+1", classification="Xuất sắc", records=(1200, 1190, 1185, 700, 700),
          staff=(22, 21), plants=[("pct_qty", "98,9")], tricky=[], yoy="last_first"),
+    # round 19
+    dict(name="nang-kha-2023", fmt="docx", layout="prose_a", unit="Năng Khả", level="xã", district="Na Hang",
+         province="Tuyên Quang", year=2023, date="2024-01-15", number="07/BC-UBND", signer="Ma Văn Khả",
+         maxima="M18", scores="12 5,5 17,5 5,5 10 5,5 12 2,5 10 11", rank="6/12", rank_style="digits",
+         change="+1", classification="Tốt", records=(640, 636, 635, 400, 400), staff=(19, 18),
+         plants=[], tricky=["last_year"], comments=COMMENTS_NANG_KHA),
+    dict(name="quang-kim-2021", fmt="docx_autonum", layout="prose_b", unit="Quang Kim", level="xã",
+         district="Hương Sơn", province="Hà Tĩnh", year=2021, date="2022-01-14", number="05/BC-UBND",
+         signer="Phan Văn Kim", maxima="M18", scores="11,5 5 17 5 9,5 5,5 11,5 2,5 9,5 11", rank="12/27",
+         rank_style="digits", change="-2", classification="Tốt", records=(780, 774, 772, 450, 450), staff=(20, 19),
+         plants=[("pct", 4, "93,64")], tricky=[], comments=COMMENTS_QUANG_KIM),
+    dict(name="son-thuy-2024", fmt="docx", layout="table", unit="Sơn Thủy", level="xã", district="Yên Sơn",
+         province="Tuyên Quang", year=2024, date="2025-01-16", number="04/BC-UBND", signer="Hà Văn Thủy",
+         maxima="M18", scores="12 5,5 18 5,5 10,5 5,5 12 2,5 10,5 11,5", rank="4/28", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(1120, 1114, 1113, 700, 700), staff=(21, 20),
+         plants=[("conflict_records", 1117)], tricky=[], footer_unit=True),
+    dict(name="tan-lap-2020", fmt="docx", layout="prose_a", unit="Tân Lập", level="xã", district="Nghĩa Đàn",
+         province="Nghệ An", year=2020, date="2021-01-18", number="02/BC-UBND", signer="Lê Văn Lập",
+         maxima="M18", scores="11,5 5,5 17 5 10 5,5 11,5 2,5 10 11", rank="9/24", rank_style="digits",
+         change="=", classification="Tốt", records=(590, 587, 586, 300, 300), staff=(19, 18),
+         plants=[], tricky=["received_resolved"], footer_unit=True),
+    dict(name="ea-tieu-2023", fmt="pdf", layout="prose_a", unit="Ea Tiêu", level="xã", district="Cư Kuin",
+         province="Đắk Lắk", year=2023, date="2024-01-17", number="06/BC-UBND", signer="Y Tiêu Niê",
+         maxima="M18", scores="12 5 17,5 5,5 10 5,5 12 2,5 10,5 11", rank="5/8", rank_style="digits",
+         change="+1", classification="Tốt", records=(690, 686, 685, 350, 350), staff=(20, 19),
+         plants=[("pct", 2, "93,00"), ("year_closing", 2022)], tricky=[], pdf_hyphens=True),
+    dict(name="nghia-lam-2022", fmt="pdf", layout="prose_b", unit="Nghĩa Lâm", level="xã", district="Nghĩa Đàn",
+         province="Nghệ An", year=2022, date="2023-01-12", number="03/BC-UBND", signer="Nguyễn Văn Lâm",
+         maxima="M18", scores="12,5 5,5 17,5 5,5 10,5 5,5 12,5 2,5 10 11,5", rank="3/24", rank_style="digits",
+         change="+2", classification="Xuất sắc", records=(820, 816, 815, 500, 500), staff=(20, 19),
+         plants=[], tricky=["last_year"], pdf_hyphens=True),
+    dict(name="xuan-lam-2025", fmt="conv_lines", layout="prose_a", unit="Xuân Lâm", level="xã", district="Thọ Xuân",
+         province="Thanh Hóa", year=2025, date="2026-01-15", number="05/BC-UBND", signer="Lê Văn Xuân",
+         maxima="M18", scores="12 5,5 17 5,5 10 5,5 12 2,5 10 11,5", rank="7/30", rank_style="digits",
+         change="-1", classification="Tốt", records=(930, 925, 924, 600, 600), staff=(21, 20),
+         plants=[("total", "92,50")], tricky=[], pdf_hyphens=True),
+    dict(name="my-thanh-2024", fmt="conv_flow", layout="prose_b", unit="Mỹ Thành", level="xã", district="Yên Thành",
+         province="Nghệ An", year=2024, date="2025-01-14", number="04/BC-UBND", signer="Hồ Văn Mỹ",
+         maxima="M18", scores="12 5,5 17,5 5,5 10 6 12 2,5 10,5 11", rank="8/38", rank_style="digits",
+         change="+1", classification="Tốt", records=(1050, 1044, 1043, 650, 650), staff=(20, 19),
+         plants=[], tricky=["online_all"], pdf_hyphens=True),
+    dict(name="tam-thai-2022", fmt="docx_autonum", layout="prose_a", unit="Tam Thái", level="xã",
+         district="Phú Ninh", province="Quảng Nam", year=2022, date="2023-01-16", number="06/BC-UBND",
+         signer="Trần Văn Thái", maxima="M18", scores="12 5 17,5 5 10 5,5 12 2,5 10 11,5", rank="6/10",
+         rank_style="digits", change="+1", classification="Tốt", records=(560, 557, 556, 300, 300), staff=(19, 18),
+         plants=[("full_lost", 3)], tricky=[], footer_unit=True),
+    dict(name="thach-kim-2024", fmt="scan", layout="prose_a", unit="Thạch Kim", level="xã", district="Lộc Hà",
+         province="Hà Tĩnh", year=2024, date="2025-01-17", number="05/BC-UBND", signer="Phan Văn Kim",
+         maxima="M18", scores="12 5,5 17,5 5,5 10 5,5 12,5 2,5 10 11", rank="4/12", rank_style="digits",
+         change="+2", classification="Tốt", records=(710, 706, 705, 400, 400), staff=(19, 18),
+         plants=[("pct", 2, "86,67")], tricky=[], scan_dpi=300, scan_angle=0.3, searchable="eng"),
+    dict(name="tam-quang-2020", fmt="scan", layout="table", unit="Tam Quang", level="xã", district="Tương Dương",
+         province="Nghệ An", year=2020, date="2021-01-19", number="03/BC-UBND", signer="Lô Văn Quang",
+         maxima="M18", scores="11,5 5 17 5 9,5 5,5 11,5 2,5 9,5 11", rank="10/17", rank_style="digits",
+         change="-1", classification="Tốt", records=(380, 378, 377, 150, 150), staff=(18, 17),
+         plants=[], tricky=["staff_cadres"], scan_dpi=300, scan_angle=0.3, searchable="vie"),
+    dict(name="cu-pui-2022", fmt="scan", layout="prose_b", unit="Cư Pui", level="xã", district="Krông Bông",
+         province="Đắk Lắk", year=2022, date="2023-01-13", number="04/BC-UBND", signer="Y Pui Byă",
+         maxima="M18", scores="12 5,5 17 5,5 10 5,5 12 2,5 10 11,5", rank="6/13", rank_style="digits",
+         change="+1", classification="Tốt", records=(520, 517, 516, 250, 250), staff=(20, 19),
+         plants=[("conflict_staff", 22)], tricky=[], scan_dpi=300, scan_angle=0.3, searchable="eng"),
+    dict(name="tien-canh-2023", fmt="docx", layout="table", unit="Tiên Cảnh", level="xã", district="Tiên Phước",
+         province="Quảng Nam", year=2023, date="2024-01-16", number="05/BC-UBND", signer="Nguyễn Văn Cảnh",
+         maxima="M18", scores="12 5,5 17,5 5,5 10,5 5,5 12 2,5 10 11,5", rank="5/15", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(600, 597, 596, 350, 350), staff=(19, 18),
+         plants=[], tricky=["last_year"], table_picture=True),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
-            | ROUND_17 | ROUND_18:
+            | ROUND_17 | ROUND_18 | ROUND_19:
         _spec["plausible_changes"] = True
