@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .make
-APT_PACKAGES := fonts-dejavu-core fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils chromium tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui postgresql
+APT_PACKAGES := fonts-dejavu-core fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils chromium tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd libreoffice-writer-nogui postgresql
 DEMO_OUT ?= results/demo
 
 .PHONY: demo test setup system-packages samples schema bench bench-scale heldout lint typecheck clean

@@ -1,4 +1,5 @@
-"""A scanned page turned a little on the scanner, turned straight again before OCR reads it.
+"""A scanned page turned a little on the scanner, turned straight again before OCR reads it; a page
+turned a quarter (a landscape page fed portrait) found by a cheap test of its ink (:func:`may_lie_turned`).
 
 A page laid 0.5-1.5 degrees askew drifts a ruled table's horizontal rules by several pixels from one
 end to the other: the rules break into short steps and the table's grid is lost. The angle is found
@@ -74,3 +75,30 @@ def _paper_level(grey: Image) -> int:
     """The commonest grey level: the paper's."""
     histogram = grey.histogram()
     return max(range(256), key=histogram.__getitem__)
+
+
+TURNED_RATIO = 0.5  # columns' spread over rows' spread above which a page may lie turned a quarter
+
+
+def may_lie_turned(image: Image) -> bool:
+    """Whether the page's ink may run in columns rather than rows (a page turned a quarter): a
+    necessary condition only, confirmed by Tesseract's orientation detection. Text lines make the
+    ink's row profile uneven (lines and the white between them) and its column profile even; turned
+    a quarter, the other way round. Measured at 100 dpi, upright pages give 0.03-0.32 (prose, ruled
+    tables, a signature page), turned table pages 1.3-4.6. Costs two sums over the pixels (~20 ms
+    a page at 300 dpi)."""
+    import numpy as np
+
+    ink = np.asarray(image.convert("L")) < INK
+    if int(ink.sum()) < 1000:
+        return False
+    return _spread(ink.sum(axis=0)) > TURNED_RATIO * _spread(ink.sum(axis=1))
+
+
+def _spread(profile: np.ndarray) -> float:
+    """How uneven a profile is between its first and last inked place: variance over squared mean."""
+    import numpy as np
+
+    inked = np.flatnonzero(profile)
+    part = profile[inked[0] : inked[-1] + 1].astype(np.float64)
+    return float(part.var() / (part.mean() ** 2))
