@@ -78,21 +78,31 @@ def _paper_level(grey: Image) -> int:
 
 
 TURNED_RATIO = 0.5  # columns' spread over rows' spread above which a page may lie turned a quarter
+MIN_EXTENT = 0.1  # ...when its ink reaches this share of the page across and down (a line or a label alone: no)
 
 
 def may_lie_turned(image: Image) -> bool:
     """Whether the page's ink may run in columns rather than rows (a page turned a quarter): a
     necessary condition only, confirmed by Tesseract's orientation detection. Text lines make the
     ink's row profile uneven (lines and the white between them) and its column profile even; turned
-    a quarter, the other way round. Measured at 100 dpi, upright pages give 0.03-0.32 (prose, ruled
+    a quarter, the other way round; a line or two alone tell neither way and never pass. Measured at 100 dpi, upright pages give 0.03-0.32 (prose, ruled
     tables, a signature page), turned table pages 1.3-4.6. Costs two sums over the pixels (~20 ms
     a page at 300 dpi)."""
     import numpy as np
 
     ink = np.asarray(image.convert("L")) < INK
-    if int(ink.sum()) < 1000:
+    columns, rows = ink.sum(axis=0), ink.sum(axis=1)
+    if int(ink.sum()) < 1000 or min(_extent(columns) / ink.shape[1], _extent(rows) / ink.shape[0]) < MIN_EXTENT:
         return False
-    return _spread(ink.sum(axis=0)) > TURNED_RATIO * _spread(ink.sum(axis=1))
+    return _spread(columns) > TURNED_RATIO * _spread(rows)
+
+
+def _extent(profile: np.ndarray) -> int:
+    """How far the ink reaches along a profile: from its first inked place to its last."""
+    import numpy as np
+
+    inked = np.flatnonzero(profile)
+    return int(inked[-1] - inked[0] + 1) if len(inked) else 0
 
 
 def _spread(profile: np.ndarray) -> float:
