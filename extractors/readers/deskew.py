@@ -78,7 +78,7 @@ def _paper_level(grey: Image) -> int:
 
 
 TURNED_RATIO = 0.5  # columns' spread over rows' spread above which a page may lie turned a quarter
-MIN_EXTENT = 0.1  # ...when its ink reaches this share of the page across and down (a line or a label alone: no)
+MIN_EXTENT = 0.1  # ...when its ink reaches this share of the page across and down (a line alone: no)
 
 
 def may_lie_turned(image: Image) -> bool:
@@ -92,7 +92,10 @@ def may_lie_turned(image: Image) -> bool:
 
     ink = np.asarray(image.convert("L")) < INK
     columns, rows = ink.sum(axis=0), ink.sum(axis=1)
-    if int(ink.sum()) < 1000 or min(_extent(columns) / ink.shape[1], _extent(rows) / ink.shape[0]) < MIN_EXTENT:
+    if (
+        int(ink.sum()) < 1000
+        or min(_extent(columns) / ink.shape[1], _extent(rows) / ink.shape[0]) < MIN_EXTENT
+    ):
         return False
     return _spread(columns) > TURNED_RATIO * _spread(rows)
 
