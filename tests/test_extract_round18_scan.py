@@ -95,7 +95,7 @@ def test_the_turned_page_passes_the_ink_test_and_the_orientation_detection_tells
 ) -> None:
     up = scans["drawn turned"][1][1]  # page 2: its text runs bottom to top
     down = up.transpose(Image.Transpose.ROTATE_180)  # its text runs top to bottom
-    assert may_lie_turned(up) and may_lie_turned(down)
+    assert may_lie_turned(up, DPI) and may_lie_turned(down, DPI)
     assert (page_turn(up, SCALE, 60.0), page_turn(down, SCALE, 60.0)) == (90, 270)
     assert page_turn(upright["table"], SCALE, 60.0) == 0  # upright, had it passed the ink test
 
@@ -136,10 +136,10 @@ def test_an_upright_page_is_not_turned_nor_shown_to_the_orientation_detection(
     upright: dict[str, Image.Image], page: str
 ) -> None:
     image = upright[page]
-    assert not may_lie_turned(image)
+    assert not may_lie_turned(image, DPI)
     notes: list[str] = []
     assert upright_page(image, SCALE, 60.0, 1, notes) is image and notes == []
 
 
 def test_a_blank_page_is_not_turned() -> None:
-    assert not may_lie_turned(Image.new("L", (1654, 2339), 239))
+    assert not may_lie_turned(Image.new("L", (1654, 2339), 239), DPI)
