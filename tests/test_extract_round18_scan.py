@@ -65,8 +65,19 @@ def scans(tmp_path_factory: pytest.TempPathFactory) -> Scans:
     }
 
 
-@pytest.mark.parametrize("form", ["drawn turned", "landscape fed portrait"])
-def test_a_scanned_page_with_the_table_turned_a_quarter_gives_the_criteria(scans: Scans, form: str) -> None:
+@pytest.mark.parametrize(
+    ("form", "note"),
+    [
+        ("drawn turned", "page 2: read turned a quarter clockwise (its text ran bottom to top)"),
+        (
+            "landscape fed portrait",
+            "page 2: read turned a quarter counter-clockwise (its text ran top to bottom)",
+        ),
+    ],
+)
+def test_a_scanned_page_with_the_table_turned_a_quarter_gives_the_criteria(
+    scans: Scans, form: str, note: str
+) -> None:
     path, images = scans[form]
     assert all(im.height > im.width for im in images)  # every page of the scan is a portrait image
     record = extract_file(path)
@@ -74,6 +85,7 @@ def test_a_scanned_page_with_the_table_turned_a_quarter_gives_the_criteria(scans
     assert [(c.code, c.score, c.max_score, c.percent) for c in record.criteria] == CRITERIA
     # the upright pages around it read as before: the overall on page 1, the shortcomings on page 3
     assert (record.overall.score, record.overall.rank, record.overall.rank_total) == (83.5, 3, 12)
+    assert [w for w in record.source.warnings if "turned a quarter" in w] == [note]
 
 
 def test_the_turned_page_is_read_as_a_table_and_the_pages_around_it_as_prose(scans: Scans) -> None:
