@@ -1,8 +1,8 @@
 """Scans first met in held-out round 18 (issue 11): a page whose image holds the criteria table turned a quarter
 (a landscape page fed portrait; a table drawn turned on a portrait page, then printed and scanned), between upright
 pages. The page is found by a cheap test of its ink, confirmed by Tesseract's orientation detection, and read in its
-own orientation, its table as a table; upright pages (prose, a ruled table, little text, a skewed fax) are never
-turned and never shown to the orientation detection.
+own orientation, its table as a table; upright pages (prose, a ruled table, little text, a skewed fax, two columns)
+are never turned and never shown to the orientation detection.
 
 The scans are made here: the reports drawn with reportlab in DejaVu Serif (the font the Makefile installs),
 rasterised at 200 dpi with pypdfium2, grey paper (239, ink 14), saved as image-only PDFs.
@@ -20,6 +20,7 @@ from cchc.extractors.document import BlockKind
 from cchc.extractors.readers.deskew import may_lie_turned
 from cchc.extractors.readers.ocr import ocr_available, ocr_pages, page_turn, upright_page
 from tests.pdf_factory import ReportPdf
+from tests.test_extract_round16_layout import LEFT, RIGHT, _two_column_pdf
 from tests.test_extract_round17_layout import CRITERIA_TABLE, _report_with_table_page
 from tests.test_reader_ocr_skew import draw_report
 
@@ -140,10 +141,13 @@ def upright(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Image.Image]:
         "little text": _page(_little_text(folder / "little.pdf")),
         "skewed fax": _fax(prose),
         "report's first page": _page(_report_with_table_page(folder / "report.pdf", turned=False)),
+        "two columns": _page(_two_column_pdf(folder / "columns.pdf", LEFT * 3, RIGHT * 3)),
     }
 
 
-@pytest.mark.parametrize("page", ["prose", "table", "little text", "skewed fax", "report's first page"])
+@pytest.mark.parametrize(
+    "page", ["prose", "table", "little text", "skewed fax", "report's first page", "two columns"]
+)
 def test_an_upright_page_is_not_turned_nor_shown_to_the_orientation_detection(
     upright: dict[str, Image.Image], page: str
 ) -> None:

@@ -441,7 +441,7 @@ def read_page_image(image: Image, scale: float, lang: str, timeout: float, page:
 
 def upright_page(image: Image, scale: float, timeout: float, page: int, notes: list[str]) -> Image:
     """The page turned upright when it lies turned a quarter (a landscape page fed portrait, a table
-    drawn turned): only a page whose ink runs in columns (:func:`may_lie_turned`, ~15 ms) is shown to
+    drawn turned): only a page whose ink runs in columns (:func:`may_lie_turned`, ~8 ms) is shown to
     Tesseract's orientation detection (1-2 s); an upright page pays for the ink test alone."""
     from PIL import Image as PILImage
 
