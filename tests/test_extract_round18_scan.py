@@ -113,6 +113,18 @@ def test_the_turned_page_passes_the_ink_test_and_the_orientation_detection_tells
     assert page_turn(upright["table"], SCALE, 60.0) == 0  # upright, had it passed the ink test
 
 
+def test_without_the_orientation_model_a_turned_page_is_read_as_it_lies_and_said_so(
+    scans: Scans, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc.extractors.readers import ocr
+
+    monkeypatch.setattr(ocr, "tesseract_languages", lambda: frozenset({"eng", "vie"}))  # no osd.traineddata
+    turned = scans["drawn turned"][1][1]
+    notes: list[str] = []
+    assert upright_page(turned, SCALE, 60.0, 2, notes) is turned
+    assert notes == ["page 2: may lie turned a quarter; install tesseract-ocr-osd to read it upright"]
+
+
 # -- negatives: upright pages are never turned, nor shown to the orientation detection ------------------------------
 def _page(vector: Path) -> Image.Image:
     return _scan_pages(vector)[0]

@@ -412,9 +412,10 @@ class ScannedPage:
 
 
 def read_page_image(image: Image, scale: float, lang: str, timeout: float, page: int) -> ScannedPage:
-    """OCR of one rendered page: ruled tables found in the image (turned straight first when the page
-    lies askew, see :func:`page_tables`); their cells read as strips (one cell a line); the rest of the
-    page, tables blanked out, read once with automatic layout."""
+    """OCR of one rendered page, set upright first when it lies turned a quarter (:func:`upright_page`):
+    ruled tables found in the image (turned straight first when the page lies askew, see
+    :func:`page_tables`); their cells read as strips (one cell a line); the rest of the page, tables
+    blanked out, read once with automatic layout."""
     notes: list[str] = []
     grids: list[CellGrid] = []
     rules: list[Rule] = []
@@ -447,6 +448,9 @@ def upright_page(image: Image, scale: float, timeout: float, page: int, notes: l
 
     if not may_lie_turned(image, scale * 72):
         return image
+    if "osd" not in tesseract_languages():
+        notes.append(f"page {page}: may lie turned a quarter; install tesseract-ocr-osd to read it upright")
+        return image
     clockwise = page_turn(image, scale, timeout)
     if clockwise == 90:
         notes.append(f"page {page}: read turned a quarter clockwise (its text ran bottom to top)")
@@ -463,9 +467,7 @@ _TURN_CONFIDENCE_RE = re.compile(r"^Orientation confidence:\s*([\d.]+)", re.MULT
 
 def page_turn(image: Image, scale: float, timeout: float) -> int:
     """Degrees clockwise Tesseract's orientation detection (osd.traineddata) would turn the page by
-    to set it upright, 0 when it is unsure, cannot tell (too few letters) or is not installed."""
-    if "osd" not in tesseract_languages():
-        return 0
+    to set it upright, 0 when it is unsure or cannot tell (too few letters)."""
     zoom = min(1.0, OSD_DPI / (scale * 72))
     small = image.resize((max(1, round(image.width * zoom)), max(1, round(image.height * zoom))))
     proc = subprocess.run(
