@@ -124,6 +124,17 @@ PLACE_DATE_PARTS_RE = re.compile(
     r"^\s*(?P<place>[^,]+),\s*ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*[/.-]\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*[/.-]\s*)(?P<y>\d{4})",
     re.I,
 )
+# the header's date line without its place ("ngày 16 tháng 01 năm 2025"), a template's blank place left out
+BARE_DATE_RE = re.compile(
+    r"^\s*ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*[/.-]\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*[/.-]\s*)(?P<y>\d{4})\s*\.?\s*$",
+    re.I,
+)
+# the issuer a page header or footer names first: "UBND xã Sơn Thủy – Báo cáo kết quả CCHC năm 2024"
+RUNNING_UNIT_RE = re.compile(
+    r"^\s*(?:UBND|[ỦU][yỷ]\s+ban\s+nhân\s+dân|[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN)\s+"
+    rf"(?P<level>xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)\s+(?P<name>{PLACE_NAME})"
+)
+BARE_LEVEL_RE = re.compile(r"^\s*(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s*$")
 YEAR_RE = re.compile(r"năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
 REPORT_YEAR_RE = re.compile(
     r"(?:báo\s+cáo|tổng\s+kết|kết\s+quả|sơ\s+kết)[^.;]{0,80}?(?:CCHC|cải\s+cách\s+hành\s+chính)[^.;]{0,60}?năm\s+(?P<year>(?:19|20)\d{2})",
@@ -315,12 +326,43 @@ def extract_meta(ctx: _Ctx) -> None:
         if m:
             meta.unit_level = " ".join(m["level"].lower().split())  # type: ignore[assignment]
             meta.unit_name = m["name"]
+    if meta.issued_date is None:
+        _read_bare_date(meta, blocks, texts)
+    if meta.unit_name is None:
+        _unit_from_running_text(meta, ctx.doc.running_text, texts)
     full = "\n".join(texts)
     _unit_name_as_the_text_writes_it(meta, blocks, full)
     districts = matches_from(DISTRICT_RE, full, DISTRICT_STARTS)
     meta.district = most_common(m["name"] for m in districts if m["name"] not in CENTRAL_CITIES)
     meta.province = most_common(m["name"] for m in matches_from(PROVINCE_RE, full, PROVINCE_STARTS))
     extract_signer(ctx)
+
+
+def _read_bare_date(meta: Meta, blocks: list[Block], texts: list[str]) -> None:
+    """A date line without a place where the header's date stands: above the title, a line of its own (a date in
+    the body's prose, or below the title, is never the issued date)."""
+    found = title_block(blocks)
+    for i in range(min(found[0] if found else 0, 40)):
+        m = BARE_DATE_RE.match(texts[i])
+        iso, valid = parse_date(f"{m['d']}/{m['m']}/{m['y']}") if m else (None, False)
+        if valid:
+            meta.issued_date = iso
+            meta.evidence.append(evidence(blocks[i], i))
+            return
+
+
+def _unit_from_running_text(meta: Meta, running: list[str], texts: list[str]) -> None:
+    """The unit a page header or footer names ("UBND xã Sơn Thủy – Báo cáo …") when the body's header names
+    none ("ỦY BAN NHÂN DÂN" / "XÃ"): one unit only, of the level the header prints. A district's or an office's
+    footer, or a template's name, names no commune's people's committee first and is passed over."""
+    units = {(" ".join(m["level"].lower().split()), m["name"]) for m in map(RUNNING_UNIT_RE.match, running) if m}
+    bare = next((m for m in map(BARE_LEVEL_RE.match, texts[:12]) if m), None)
+    if len(units) != 1 or (bare is not None and " ".join(bare["level"].lower().split()) != next(iter(units))[0]):
+        return
+    (level, name), line = next(iter(units)), next(t for t in running if RUNNING_UNIT_RE.match(t))
+    meta.unit_level, meta.unit_name = level, name  # type: ignore[assignment]
+    meta.issuer = f"Ủy ban nhân dân {level} {name}"
+    meta.evidence.append(Evidence(text=line))
 
 
 def _texts_without_stamp(blocks: list[Block]) -> list[str]:

@@ -85,6 +85,8 @@ class Document:
     ocr_pages: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     converted_from: str | None = None  # "doc", "rtf", "odt" when LibreOffice converted the file
+    # the page headers' and footers' paragraphs (DOCX), not the body: where a template names its unit
+    running_text: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -61,6 +61,7 @@ from cchc.errors import (
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet, rejoins_cut_word
 from cchc.extractors.legacy_fonts import decode_run
+from cchc.extractors.readers.docx_pictures import MIN_BLOCKS_BEFORE, Picture, picture_in, read_pictures
 from cchc.extractors.readers.docx_styles import StyleIndex, styles_of_root
 from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow, split_header_blocks
 from cchc.settings import DEFAULT_SETTINGS, Settings
@@ -194,6 +195,16 @@ class Package:
         except _UNPACK_ERRORS as exc:
             raise self._cannot_unpack(info, exc) from exc
         return self.checked(part, data)
+
+    def media(self, part: str) -> bytes | None:
+        """A binary part's bytes (a picture; its size was checked on opening), None when absent or unreadable."""
+        info = next((i for i in self._zf.infolist() if i.filename.lstrip("/").lower() == part.lower()), None)
+        if info is None or info.is_dir():
+            return None
+        try:
+            return self._zf.read(info)
+        except _UNPACK_ERRORS:
+            return None
 
     def _cannot_unpack(self, info: zipfile.ZipInfo, exc: BaseException) -> CorruptFileError:
         return CorruptFileError(self.name, f"cannot unpack {info.filename} ({_short(exc)})")
@@ -1211,6 +1222,28 @@ def _emit_header(reader: Reader, header: etree._Element, w: _W) -> None:
         block.lines = [(offset, Provenance()) for offset, _ in block.lines]
 
 
+def _running_text(package: Package, main: str, w: _W) -> list[str]:
+    """The paragraphs of the page header and footer parts, in the package's order (footer1, header1, …)."""
+    texts: list[str] = []
+    for rel, _target, part in _internal_rels(package, main):
+        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+        data = package.get(part) if kind in ("header", "footer") else None
+        if data is None:
+            continue
+        for p in parse_part(package.name, part, data).iter(w.p):
+            text = nfc(" ".join("".join(t.text or "" for t in p.iter(w.t)).split()))
+            if text:
+                texts.append(text)
+    return texts
+
+
+def _note_picture(pictures: list[Picture], p: etree._Element, rels: dict[str, str], position: int, index: int) -> None:
+    """Keep the paragraph's picture when it is printed large enough to hold a table."""
+    found = picture_in(p, rels)
+    if found is not None:
+        pictures.append(Picture(position, index, *found))
+
+
 def _rel_ids(package: Package, source: str) -> dict[str, str]:
     """Relationship id -> internal part name, for ``source``'s rels."""
     return {rel.get("Id") or "": full for rel, target, full in _internal_rels(package, source) if target}
@@ -1256,24 +1289,32 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
         header = _first_page_header(package, main, body, w) if b"headerReference" in main_data else None
         if header is not None:  # the commune, number and date in the first page's header part
             _emit_header(reader, header, w)
+        pictures: list[Picture] = []
+        picture_rels = _rel_ids(package, main) if b"blip" in main_data else {}  # no picture: nothing looked at
         p_index = t_index = -1
         for el in _blocks_in(body, w):  # in the package: styles.xml is read as far as the walk needs
             if el.tag == w.p:
                 p_index += 1
-                reader.emit(reader.paragraph(el), Provenance(paragraph=p_index))
+                para = reader.paragraph(el)
+                if picture_rels and not para.text and len(reader.blocks) >= MIN_BLOCKS_BEFORE:
+                    _note_picture(pictures, el, picture_rels, len(reader.blocks), p_index)
+                reader.emit(para, Provenance(paragraph=p_index))
             else:
                 t_index += 1
                 reader.table(el, t_index, first=not reader.blocks)
+        running = _running_text(package, main, w) if b"erReference" in main_data else []
+        warnings: list[str] = []
+        if pictures and settings.ocr:  # a criteria table pasted as a picture, read where it stands
+            read_pictures(pictures, reader.blocks, package.media, settings.ocr_language, warnings)
     if not reader.blocks:
         raise EmptyFileError(name, "no text in the Word document")
-    warnings: list[str] = []
     blocks = reader.blocks
     if looks_converted(blocks):
         warnings.append(CONVERTED_WARNING)
         blocks = reflow(blocks, warnings)
     else:
         blocks = split_header_blocks(blocks)
-    return Document(blocks=blocks, format="docx", pages=None, warnings=warnings)
+    return Document(blocks=blocks, format="docx", pages=None, warnings=warnings, running_text=running)
 
 
 __all__ = ["Numbering", "Package", "Styles", "format_number", "open_package", "read_docx", "read_package"]
