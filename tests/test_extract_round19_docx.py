@@ -306,3 +306,11 @@ def test_a_large_picture_without_a_ruled_table_adds_nothing(tmp_path: Path) -> N
     assert [b for b in document.blocks if b.kind == BlockKind.TABLE] == []
     assert any("no ruled table" in w for w in document.warnings)  # read, and said so
     assert extract_file(path).criteria == []
+
+
+def test_a_picture_of_too_few_pixels_is_not_read_and_said_so(tmp_path: Path) -> None:
+    # a 300x120 pixel picture printed 16 cm wide: a table's text cannot be read in it
+    path = _picture_report(tmp_path / "tiny.docx", _blank_png(tmp_path / "tiny.png", (300, 120), "x"))
+    document = read_docx(path)
+    assert [b for b in document.blocks if b.kind == BlockKind.TABLE] == []
+    assert any("picture 1" in w and "300x120 pixels" in w for w in document.warnings)

@@ -5,8 +5,8 @@ Decided from cheap facts first, so that a DOCX without such a picture decodes no
 the picture's printed size (``wp:extent``: a table spans most of the text's width; a logo, a seal, a
 signature or an icon is a few centimetres), its place (in a body paragraph of its own, after the report's
 opening), the report's text stating no criteria of its own, and only then the image's pixel size (read from
-its header). A picture whose OCR finds no ruled table adds nothing; every picture read or passed over for
-OCR's sake is named in a warning.
+its header). A picture whose OCR finds no ruled table adds nothing; every picture given to OCR, and every one
+that passed the cheap tests but could not be read, is named in a warning.
 """
 
 from __future__ import annotations
@@ -14,11 +14,15 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex as re
 from lxml import etree
 
 from cchc.extractors.document import Block, BlockKind, Provenance
+
+if TYPE_CHECKING:  # Pillow is imported only when a picture is read
+    from PIL.Image import Image as PilImage
 
 EMU_PER_CM = 360_000
 EMU_PER_POINT = 12_700
@@ -28,6 +32,8 @@ MIN_BLOCKS_BEFORE = 6  # the national motto, number, date and title stand above 
 MIN_PIXELS = (500, 120)  # a screenshot of a table is at least this wide and high
 OCR_DPI = 300  # a low-resolution screenshot is enlarged to this before OCR (as the scans are rendered)
 MIN_DPI = 200
+MAX_PIXELS = 40_000_000  # a screenshot of a table is far smaller; a poster-sized picture is not read
+OCR_TIMEOUT = 60.0  # seconds for one Tesseract run
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CRITERIA_HEADER_RE = re.compile(r"điểm|tiêu\s+chí|lĩnh\s+vực", re.I)
 # a criterion's heading with its score: "2. Cải cách thể chế: 5,5/6 điểm" (an indicator's "- 1.2 …: 2/2 điểm" is none)
@@ -101,39 +107,55 @@ def read_pictures(
         return
     for number, picture in reversed(list(enumerate(pictures, 1))):
         found = _picture_tables(picture, get(picture.part), lang)
-        blocks[picture.position : picture.position] = found
-        rows = ", ".join(str(len(b.rows or [])) for b in found)
-        what = (
-            f"read by OCR as a table (rows: {rows}); its cells are OCR's reading"
-            if found
-            else "read by OCR: no ruled table in it"
-        )
+        if isinstance(found, str):
+            what = f"not read: {found}"
+        else:
+            blocks[picture.position : picture.position] = found
+            rows = ", ".join(str(len(b.rows or [])) for b in found)
+            what = (
+                f"read by OCR as a table (rows: {rows}); its cells are OCR's reading"
+                if found
+                else "read by OCR: no ruled table in it"
+            )
         warnings.insert(0, f"picture {number} ({picture.part}, paragraph {picture.paragraph}) {what}")
 
 
-def _picture_tables(picture: Picture, data: bytes | None, lang: str) -> list[Block]:
-    """The TABLE blocks OCR reads in the picture, each pointing at the picture's paragraph."""
+def _picture_image(picture: Picture, data: bytes | None) -> tuple[PilImage, float] | str:
+    """The picture in grey, enlarged to :data:`OCR_DPI` when its printed resolution is under :data:`MIN_DPI`,
+    and its resolution; or why it is not read."""
     from PIL import Image, UnidentifiedImageError
 
-    from cchc.extractors.readers.ocr import page_items, read_page_image
-
     if data is None:
-        return []
+        return "its part is missing"
     try:
         image = Image.open(io.BytesIO(data))
         if image.size[0] < MIN_PIXELS[0] or image.size[1] < MIN_PIXELS[1]:
-            return []
+            return f"{image.size[0]}x{image.size[1]} pixels, too few for a table"
+        if image.size[0] * image.size[1] > MAX_PIXELS:
+            return f"{image.size[0]}x{image.size[1]} pixels, over {MAX_PIXELS}"
         gray = image.convert("L")
-    except (UnidentifiedImageError, OSError, ValueError):
-        return []
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return "not an image Pillow decodes"
     dpi = gray.size[0] / (picture.width_emu / EMU_PER_POINT) * 72
     if dpi < MIN_DPI:
         factor = OCR_DPI / dpi
-        gray = gray.resize(
-            (round(gray.size[0] * factor), round(gray.size[1] * factor)), Image.Resampling.LANCZOS
-        )
-        dpi = OCR_DPI
-    page = read_page_image(gray, dpi / 72, lang, 60.0, 1)
+        size = (round(gray.size[0] * factor), round(gray.size[1] * factor))
+        return gray.resize(size, Image.Resampling.LANCZOS), OCR_DPI
+    return gray, dpi
+
+
+def _picture_tables(picture: Picture, data: bytes | None, lang: str) -> list[Block] | str:
+    """The TABLE blocks OCR reads in the picture, each pointing at the picture's paragraph; or why none."""
+    from cchc.extractors.readers.ocr import page_items, read_page_image
+
+    got = _picture_image(picture, data)
+    if isinstance(got, str):
+        return got
+    gray, dpi = got
+    try:
+        page = read_page_image(gray, dpi / 72, lang, OCR_TIMEOUT, 1)
+    except Exception as exc:  # noqa: BLE001 - a picture OCR cannot read must not lose the document
+        return f"OCR failed ({type(exc).__name__})"
     prov = Provenance(paragraph=picture.paragraph)
     tables = [block for block, region in page_items(page, 1) if region is not None and block.rows]
     for block in tables:
