@@ -106,7 +106,8 @@ def read_pictures(
         )
         return
     for number, picture in reversed(list(enumerate(pictures, 1))):
-        found = _picture_tables(picture, get(picture.part), lang)
+        notes: list[str] = []
+        found = _picture_tables(picture, get(picture.part), lang, notes)
         if isinstance(found, str):
             what = f"not read: {found}"
         else:
@@ -117,7 +118,10 @@ def read_pictures(
                 if found
                 else "read by OCR: no ruled table in it"
             )
-        warnings.insert(0, f"picture {number} ({picture.part}, paragraph {picture.paragraph}) {what}")
+        named = [
+            f"picture {number}: {note.removeprefix('page 1: ')}" for note in notes
+        ]  # e.g. read turned upright
+        warnings[0:0] = [f"picture {number} ({picture.part}, paragraph {picture.paragraph}) {what}", *named]
 
 
 def _picture_image(picture: Picture, data: bytes | None) -> tuple[PilImage, float] | str:
@@ -144,8 +148,9 @@ def _picture_image(picture: Picture, data: bytes | None) -> tuple[PilImage, floa
     return gray, dpi
 
 
-def _picture_tables(picture: Picture, data: bytes | None, lang: str) -> list[Block] | str:
-    """The TABLE blocks OCR reads in the picture, each pointing at the picture's paragraph; or why none."""
+def _picture_tables(picture: Picture, data: bytes | None, lang: str, notes: list[str]) -> list[Block] | str:
+    """The TABLE blocks OCR reads in the picture, each pointing at the picture's paragraph, and OCR's notes on
+    it in ``notes``; or why none."""
     from cchc.extractors.readers.ocr import page_items, read_page_image
 
     got = _picture_image(picture, data)
@@ -156,6 +161,7 @@ def _picture_tables(picture: Picture, data: bytes | None, lang: str) -> list[Blo
         page = read_page_image(gray, dpi / 72, lang, OCR_TIMEOUT, 1)
     except Exception as exc:  # noqa: BLE001 - a picture OCR cannot read must not lose the document
         return f"OCR failed ({type(exc).__name__})"
+    notes.extend(page.warnings)
     prov = Provenance(paragraph=picture.paragraph)
     tables = [block for block, region in page_items(page, 1) if region is not None and block.rows]
     for block in tables:
