@@ -219,3 +219,14 @@ __all__ = [
     "is_uppercase_font",
     "is_vietnamese_syllable",
 ]
+
+
+def vietnamese_share(text: str) -> float:
+    """Share of the words of ``text`` (letters only, two or more) that are Vietnamese syllables with their marks:
+    a vowel letter or tone mark plain Latin lacks. Vietnamese prose scores about 0.7; the same prose OCR'd in
+    English (marks dropped or read as é, ô …: "Két qua thuc hién") scores well under half of that."""
+    words = [w for w in (t.strip(_EDGE_CHARS) for t in text.split()) if len(w) >= 2 and w.isalpha()]
+    if not words:
+        return 0.0
+    marked = sum(1 for w in words if not w.isascii() and is_vietnamese_syllable(w))
+    return marked / len(words)

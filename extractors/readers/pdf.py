@@ -47,7 +47,7 @@ from cchc.extractors.layout import (
     rejoins_cut_word,
     starts_block,
 )
-from cchc.extractors.legacy_fonts import decode_run
+from cchc.extractors.legacy_fonts import decode_run, vietnamese_share
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 PDFIUM_LOCK = threading.RLock()
@@ -61,6 +61,10 @@ COLUMN_MIN_LINES = 6  # lines of a column side before its own text edges count (
 PARA_PITCH = 1.35  # x the document's usual line pitch: a paragraph break
 MARGIN_BAND = 0.12  # share of the page height at top and bottom where furniture lives
 COPY_PROTECTED = "copy-protected: owner password only (no password to open); read as any viewer shows it"
+COVER_SHARE = 0.8  # share of the page an image covers when it is the page itself (a scan), not a logo or seal
+HIDDEN_SHARE = 0.9  # share of the text objects a "searchable" scan's OCR layer hides (render mode 3, under the image)
+_RENDER_INVISIBLE = 3
+VIETNAMESE_LAYER = 0.5  # share of Vietnamese words (legacy_fonts.vietnamese_share) of a layer OCR'd in Vietnamese
 OCR_HINT = "no text layer; a scanned PDF needs OCR (apt install tesseract-ocr tesseract-ocr-vie)"
 
 _SKIP = frozenset(
@@ -187,6 +191,7 @@ class PageContent:
     tables: list[TableRegion]
     letters: int  # letters and digits in the text layer
     images: int
+    hidden_text: bool = False  # a "searchable" scan: the text layer is invisible, over or under a page image
 
     def items(self) -> list[Line | TableRegion]:
         return sorted([*self.lines, *self.tables], key=lambda it: it.top)
@@ -302,6 +307,7 @@ class _PageReader:
         self.quad = [_F() for _ in range(4)]
         self.turned = 0  # the page's text runs bottom to top (UP) or top to bottom (DOWN): read in its own orientation
         self.top_y = self.width = 0.0  # of the page being read
+        self.cover = -1  # index of a page object that is an image covering the page being read, or -1
 
     def close(self) -> None:
         if self.plumber is not None:
@@ -314,7 +320,9 @@ class _PageReader:
             raise CorruptFileError(self.name, f"page {index + 1} cannot be read")
         try:
             top_y = self._page_top(page)
+            self.cover, self.width = -1, float(FPDF_GetPageWidthF(page))
             edges, rules, images = self._scan_objects(page, index, top_y)
+            hidden = self.cover >= 0 and _text_hidden(page, self.cover)
             text_page = FPDFText_LoadPage(page)
             if not text_page:
                 raise CorruptFileError(self.name, f"page {index + 1}: text layer cannot be read")
@@ -335,7 +343,7 @@ class _PageReader:
         letters = sum(sum(map(str.isalnum, ln.text)) for ln in lines) + sum(
             sum(map(str.isalnum, cell)) for t in tables for row in t.rows for cell in row
         )
-        return PageContent(index + 1, top_y, lines, tables, letters, images)
+        return PageContent(index + 1, top_y, lines, tables, letters, images, hidden)
 
     def _page_top(self, page: int) -> float:
         left, bottom, right, top = self.quad
@@ -392,6 +400,10 @@ class _PageReader:
                         edges.extend(_edge(*shape) for shape in shapes)
                 elif kind == _PAGEOBJ_IMAGE:
                     images += 1
+                    if not is_form and self.cover < 0 and FPDFPageObj_GetBounds(obj, *refs):
+                        area = (right.value - left.value) * (top.value - bottom.value)
+                        if area >= COVER_SHARE * self.width * top_y:
+                            self.cover = i
                 elif kind == _PAGEOBJ_FORM:
                     inner = FPDFFormObj_CountObjects(obj)
                     seen += inner
@@ -719,6 +731,22 @@ def _edge(orientation: str, start: float, end: float, at: float) -> dict[str, An
 TURNED_UP, TURNED_DOWN = 1, 2  # a page's text running bottom to top, top to bottom
 
 
+def _text_hidden(page: int, cover: int) -> bool:
+    """True when the page's text is a "searchable" scan's OCR layer: (nearly) all its text objects are drawn
+    invisible (render mode 3) or before the image at index ``cover`` that covers the page. Called only on a page
+    such an image covers, so a digital PDF (no page-sized image) pays nothing."""
+    hidden = shown = 0
+    for i in range(FPDFPage_CountObjects(page)):
+        obj = FPDFPage_GetObject(page, i)
+        if FPDFPageObj_GetType(obj) != _PAGEOBJ_TEXT:
+            continue
+        if i < cover or FPDFTextObj_GetTextRenderMode(obj) == _RENDER_INVISIBLE:
+            hidden += 1
+        else:
+            shown += 1
+    return hidden > 0 and hidden >= HIDDEN_SHARE * (hidden + shown)
+
+
 def _turned_page(text_page: int) -> int:
     """TURNED_UP when most of a page's text runs bottom to top (pdfium's angle 3π/2), TURNED_DOWN when it runs top
     to bottom (π/2), else 0: a wide table turned a quarter to fit a portrait page. Nine characters spread over the
@@ -854,9 +882,11 @@ def _assemble(
     path: Path, name: str, pages: list[PageContent], settings: Settings, warnings: list[str]
 ) -> Document:
     scanned = [p.number for p in pages if p.letters < 5 and p.images > 0]
+    searchable = [p for p in pages if p.hidden_text and p.letters >= 5]
     ocr_blocks: dict[int, list[Block]] = {}
-    if scanned and settings.ocr:
-        ocr_blocks = _run_ocr(path, scanned, settings, warnings)
+    if (scanned or searchable) and settings.ocr:
+        ocr_blocks = _run_ocr(path, scanned, [p.number for p in searchable], settings, warnings)
+    _judge_hidden_layers(searchable, ocr_blocks, warnings)
     if not any(p.letters for p in pages) and not any(ocr_blocks.values()):
         if any(p.images for p in pages):
             raise EmptyFileError(
@@ -876,14 +906,46 @@ def _assemble(
 
 
 def _run_ocr(
-    path: Path, numbers: list[int], settings: Settings, warnings: list[str]
+    path: Path, scanned: list[int], searchable: list[int], settings: Settings, warnings: list[str]
 ) -> dict[int, list[Block]]:
+    """OCR of the pages without a text layer and of the searchable scans' pages. Without tesseract a scan
+    without a text layer fails as before; searchable pages alone keep their layer (the caller warns)."""
     try:
         from cchc.extractors.readers import ocr
     except ImportError:
         return {}
-    results = ocr.ocr_pages(path, numbers, settings, warnings)
+    numbers = sorted(scanned + searchable)
+    try:
+        results = ocr.ocr_pages(path, numbers, settings, warnings)
+    except ocr.OcrUnavailableError:
+        if scanned:
+            raise
+        return {}
     return dict(zip(numbers, results))
+
+
+def _judge_hidden_layers(
+    searchable: list[PageContent], ocr_blocks: dict[int, list[Block]], warnings: list[str]
+) -> None:
+    """Say what became of each searchable scan's invisible OCR layer; an OCR'd page's layer is emptied.
+
+    Our OCR replaces the layer even when the layer reads as Vietnamese: measured on round 19's searchable scans,
+    a layer made by tesseract in Vietnamese still gave no criterion score (its words carry no table structure,
+    a ruled table's cells come out as one run of numbers), where our OCR reads the ruled tables cell by cell.
+    The layer is kept only when OCR cannot run, and the warning says whether it reads as Vietnamese."""
+    for page in searchable:
+        share = vietnamese_share(" ".join(ln.text for ln in page.lines))
+        judged = f"{share:.0%} of its words read as Vietnamese"
+        if page.number in ocr_blocks:
+            page.lines, page.tables = [], []
+            warnings.append(f"page {page.number}: a searchable scan (invisible text over a page image, {judged}): "
+                            "read by OCR instead of its text layer")
+        elif share >= VIETNAMESE_LAYER:
+            warnings.append(f"page {page.number}: a searchable scan read from its invisible text layer ({judged}; "
+                            "no OCR)")
+        else:
+            warnings.append(f"page {page.number}: a searchable scan whose invisible text layer does not read as "
+                            f"Vietnamese ({judged}) was read as it is (no OCR): values may be misread")
 
 
 def _drop_furniture(pages: list[PageContent], warnings: list[str]) -> None:
