@@ -63,14 +63,20 @@ def _layer(c: canvas.Canvas, lines: list[str], mode: int) -> None:
         c.drawText(t)
 
 
-def _searchable(path: Path, layer: list[str], *, under: bool = False) -> Path:
-    """A one-page searchable scan: the page image and an invisible layer over it (or a visible one under it)."""
+def _searchable(path: Path, layer: list[str], *, under: bool = False, form: bool = False, mode: int = 3) -> Path:
+    """A one-page searchable scan: the page image and an invisible layer over it (or a visible one under it); with
+    ``form`` the layer is a form XObject drawn over the page, as OCRmyPDF grafts it."""
     c = canvas.Canvas(str(path), pagesize=A4)
     if under:
         _layer(c, layer, 0)
     c.drawImage(ImageReader(_page_image(SHOWN)), 0, 0, PAGE_W, PAGE_H)
-    if not under:
-        _layer(c, layer, 3)
+    if form:
+        c.beginForm("ocr-layer")
+        _layer(c, layer, mode)
+        c.endForm()
+        c.doForm("ocr-layer")
+    elif not under:
+        _layer(c, layer, mode)
     c.showPage()
     c.save()
     return path
@@ -118,6 +124,20 @@ def test_a_layer_drawn_under_the_page_image_is_hidden_as_well(tmp_path: Path) ->
     doc = read_document(_searchable(tmp_path / "under.pdf", ENGLISH_LAYER, under=True))
     assert doc.ocr_pages == [1]
     assert "Về cải cách thể chế: 5,5/6 điểm" in _text(doc)
+
+
+@needs_ocr
+@pytest.mark.parametrize(("form", "mode"), [(True, 3), (False, 7)], ids=["layer in a form XObject", "clip mode 7"])
+def test_other_invisible_layers_are_recognised(tmp_path: Path, form: bool, mode: int) -> None:
+    doc = read_pdf(_searchable(tmp_path / "other.pdf", ENGLISH_LAYER, form=form, mode=mode))
+    assert doc.ocr_pages == [1]
+    assert "được chấm điểm đạt 88,50/100 điểm" in _text(doc)
+
+
+def test_a_visible_layer_in_a_form_over_a_page_image_is_read_as_text(tmp_path: Path) -> None:
+    doc = read_pdf(_searchable(tmp_path / "visible-form.pdf", ENGLISH_LAYER, form=True, mode=0))
+    assert doc.ocr_pages == []
+    assert "ty 1é 86,50%" in _text(doc)  # visible text is what the page shows: read as it is
 
 
 def test_without_ocr_the_layer_is_kept_and_the_warning_says_it_is_not_vietnamese(tmp_path: Path) -> None:

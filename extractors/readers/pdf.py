@@ -63,7 +63,7 @@ MARGIN_BAND = 0.12  # share of the page height at top and bottom where furniture
 COPY_PROTECTED = "copy-protected: owner password only (no password to open); read as any viewer shows it"
 COVER_SHARE = 0.8  # share of the page an image covers when it is the page itself (a scan), not a logo or seal
 HIDDEN_SHARE = 0.9  # share of the text objects a "searchable" scan's OCR layer hides (render mode 3, under the image)
-_RENDER_INVISIBLE = 3
+_RENDER_INVISIBLE = (3, 7)  # text render modes that draw nothing (7 only adds to the clip path)
 VIETNAMESE_LAYER = 0.5  # share of Vietnamese words (legacy_fonts.vietnamese_share) of a layer OCR'd in Vietnamese
 OCR_HINT = "no text layer; a scanned PDF needs OCR (apt install tesseract-ocr tesseract-ocr-vie)"
 
@@ -733,17 +733,24 @@ TURNED_UP, TURNED_DOWN = 1, 2  # a page's text running bottom to top, top to bot
 
 def _text_hidden(page: int, cover: int) -> bool:
     """True when the page's text is a "searchable" scan's OCR layer: (nearly) all its text objects are drawn
-    invisible (render mode 3) or before the image at index ``cover`` that covers the page. Called only on a page
-    such an image covers, so a digital PDF (no page-sized image) pays nothing."""
+    invisible (render mode 3 or 7) or before the image at index ``cover`` that covers the page. Text inside form
+    XObjects counts too (OCRmyPDF grafts its layer as a form). Called only on a page such an image covers, so a
+    digital PDF (no page-sized image) pays nothing."""
     hidden = shown = 0
-    for i in range(FPDFPage_CountObjects(page)):
-        obj = FPDFPage_GetObject(page, i)
-        if FPDFPageObj_GetType(obj) != _PAGEOBJ_TEXT:
-            continue
-        if i < cover or FPDFTextObj_GetTextRenderMode(obj) == _RENDER_INVISIBLE:
-            hidden += 1
-        else:
-            shown += 1
+    stack: list[tuple[int, int, bool]] = [(page, FPDFPage_CountObjects(page), False)]
+    while stack:
+        holder, n, is_form = stack.pop()
+        for i in range(n):
+            obj = FPDFFormObj_GetObject(holder, i) if is_form else FPDFPage_GetObject(holder, i)
+            kind = FPDFPageObj_GetType(obj)
+            if kind == _PAGEOBJ_FORM:
+                stack.append((obj, FPDFFormObj_CountObjects(obj), True))
+            elif kind == _PAGEOBJ_TEXT:
+                invisible = FPDFTextObj_GetTextRenderMode(obj) in _RENDER_INVISIBLE
+                if invisible or (not is_form and i < cover):
+                    hidden += 1
+                else:
+                    shown += 1
     return hidden > 0 and hidden >= HIDDEN_SHARE * (hidden + shown)
 
 
