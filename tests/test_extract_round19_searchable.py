@@ -148,6 +148,18 @@ def test_without_ocr_the_layer_is_kept_and_the_warning_says_it_is_not_vietnamese
     assert any("does not read as Vietnamese" in w and "values may be misread" in w for w in doc.warnings)
 
 
+def test_a_page_turned_by_its_rotate_entry_is_still_covered_by_its_image(tmp_path: Path) -> None:
+    path = tmp_path / "rotated.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)  # /Rotate 90: the viewer shows the page landscape, the image still covers its media box
+    c.drawImage(ImageReader(_page_image(SHOWN)), 0, 0, PAGE_W, PAGE_H)
+    _layer(c, ENGLISH_LAYER, 3)
+    c.showPage()
+    c.save()
+    doc = read_pdf(path, dataclasses.replace(DEFAULT_SETTINGS, ocr=False))
+    assert any("searchable scan" in w and "does not read as Vietnamese" in w for w in doc.warnings)
+
+
 def test_without_ocr_a_vietnamese_layer_is_read_with_a_plain_note(tmp_path: Path) -> None:
     settings = dataclasses.replace(DEFAULT_SETTINGS, ocr=False)
     doc = read_pdf(_searchable(tmp_path / "no-ocr-vie.pdf", SHOWN), settings)

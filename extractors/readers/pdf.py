@@ -308,6 +308,7 @@ class _PageReader:
         self.turned = 0  # the page's text runs bottom to top (UP) or top to bottom (DOWN): read in its own orientation
         self.top_y = self.width = 0.0  # of the page being read
         self.cover = -1  # index of a page object that is an image covering the page being read, or -1
+        self.area = 0.0  # of the page being read (width x height: the same whether /Rotate turns it or not)
 
     def close(self) -> None:
         if self.plumber is not None:
@@ -320,7 +321,7 @@ class _PageReader:
             raise CorruptFileError(self.name, f"page {index + 1} cannot be read")
         try:
             top_y = self._page_top(page)
-            self.cover, self.width = -1, float(FPDF_GetPageWidthF(page))
+            self.cover, self.area = -1, float(FPDF_GetPageWidthF(page)) * float(FPDF_GetPageHeightF(page))
             edges, rules, images = self._scan_objects(page, index, top_y)
             hidden = self.cover >= 0 and _text_hidden(page, self.cover)
             text_page = FPDFText_LoadPage(page)
@@ -402,7 +403,7 @@ class _PageReader:
                     images += 1
                     if not is_form and self.cover < 0 and FPDFPageObj_GetBounds(obj, *refs):
                         area = (right.value - left.value) * (top.value - bottom.value)
-                        if area >= COVER_SHARE * self.width * top_y:
+                        if area >= COVER_SHARE * self.area:
                             self.cover = i
                 elif kind == _PAGEOBJ_FORM:
                     inner = FPDFFormObj_CountObjects(obj)
