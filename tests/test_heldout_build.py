@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 import zipfile
 from datetime import date
 from decimal import Decimal
@@ -241,7 +242,10 @@ def document_text(path: Path, hyphens: bool = False) -> str:
     spaces collapsed; with ``hyphens`` (round 18) a word cut at a line's end by a hyphen is joined again."""
     if path.suffix == ".txt":
         data = path.read_bytes()
-        text = data.decode("utf-16") if data.startswith(b"\xff\xfe") else data.decode("utf-8")
+        try:
+            text = data.decode("utf-16") if data.startswith(b"\xff\xfe") else data.decode("utf-8")
+        except UnicodeDecodeError:  # round 20: re-saved as Windows-1258, the tone marks combining
+            text = unicodedata.normalize("NFC", data.decode("cp1258"))
         text = re.sub(r"(?m)^> ?", "", text)  # round 17: a mail's quoted body, as a reader reads past the marks
         if hyphens:
             text = re.sub(r"(?<=[^\W\d_])-\n(?=[^\W\d_])", "", text)
@@ -310,10 +314,15 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
         # round 15: "12 ,5/13 điểm", a space typed before the decimal comma (prose_t "sp_comma")
         as_spaced = printed(score).replace(",", " ,", 1) + "/" + printed(max_score) + " điểm" \
             if spec.get("layout") == "prose_t" else r"(?!)"
+        # round 20 (prose_u): only the points deducted, "bị trừ 1,5 điểm" / "Điểm trừ: 0,5 điểm" / "không bị trừ
+        # điểm", the maximum in the framework table before the sections (its row: code, title, maximum)
+        as_u = (("không bị trừ điểm" if score == max_score else "[Tt]rừ:? " + printed(max_score - score) + " điểm")
+                if spec.get("layout") == "prose_u" and re.search(r"\s" + code + r"\s[^\d]+\s" + printed(max_score) + r"\s",
+                                                                  text) else r"(?!)")
         assert any(re.search(pattern, text) for pattern in (as_score, as_lost, as_row, as_row_first, as_words,
                                                             as_labels, as_points, as_remaining, as_row_self, as_d,
                                                             as_split, as_standard, as_q, as_r_words, as_r_lost,
-                                                            as_malformed, as_dot, as_spaced)), code
+                                                            as_malformed, as_dot, as_spaced, as_u)), code
 
 
 def test_rounds_are_specs_and_disjoint() -> None:
@@ -1078,3 +1087,62 @@ def test_round_19_criteria_table_as_a_picture(tmp_path: Path) -> None:
     assert "17,5" not in text and "Cải cách chế độ công vụ" in text and "92,50/100 điểm" in text
     truth = json.loads((tmp_path / "truth" / "tien-canh-2023.json").read_text(encoding="utf-8"))
     assert truth["criteria"]["3"]["score"] == 17.5 and truth["criteria"]["3"]["max_score"] == 19
+
+
+def test_round_20_text_from_a_document_system_and_re_saved_in_windows_1258(tmp_path: Path) -> None:
+    """Round 20: a .txt saved from the document system, its own labelled fields first ("Ngày gửi" two days after the
+    report's date: not the report's); a .txt re-saved as Windows-1258 (not UTF-8; tone marks as combining bytes)."""
+    system, legacy = build.build(tmp_path, only=["trung-son-2023", "thuong-son-2022"])
+    head = system.read_text(encoding="utf-8").split("Nội dung văn bản:")[0]
+    assert "Số/Ký hiệu: 09/BC-UBND" in head and "Ngày văn bản: 16/01/2024" in head and "Ngày gửi: 18/01/2024" in head
+    data = legacy.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    assert "XÃ THƯỢNG SƠN" in text and "Độc lập - Tự do - Hạnh phúc" in text and "\r\n" in text
+    assert "\u0301".encode("cp1258") in data  # the acute tone as its own byte (0xEC), after its letter
+    truth = json.loads((tmp_path / "truth" / "thuong-son-2022.json").read_text(encoding="utf-8"))
+    assert truth["meta"]["unit_name"] == "Thượng Sơn" and truth["meta"]["signer"] in text
+
+
+def test_round_20_points_deducted_against_the_framework_table(tmp_path: Path) -> None:
+    """Round 20 (prose_u): no criterion prints its score; the framework table gives the maximum, the section the points
+    deducted, and the truth's score is the maximum less them (a planted percent is wrong against that score)."""
+    path = build.build(tmp_path, only=["dai-son-2024"])[0]
+    text = document_text(path)
+    truth = json.loads((tmp_path / "truth" / "dai-son-2024.json").read_text(encoding="utf-8"))
+    assert "Tổng cộng 100" in text and "18,5/20" not in text
+    assert truth["criteria"]["3"]["score"] == 18.5 and truth["criteria"]["3"]["max_score"] == 20
+    assert re.search(r"\s3\sCải cách thủ tục hành chính\s20\s", text) and "trừ 1,5 điểm" in text
+    assert truth["criteria"]["2"]["score"] == 6 and "không bị trừ điểm" in text
+    planted = json.loads((tmp_path / "truth" / "dai-son-2024.json").read_text(encoding="utf-8"))["planted"]
+    assert [p["kind"] for p in planted] == ["conflicting_values"]
+    build.build(tmp_path, only=["thieu-toan-2021"])
+    truth = json.loads((tmp_path / "truth" / "thieu-toan-2021.json").read_text(encoding="utf-8"))
+    wrong = [p for p in truth["planted"] if p["kind"] == "percent_mismatch"][0]
+    assert wrong["values"] == [95.45, 90.91] and "Điểm trừ: 0,5 điểm" in wrong["sentence"]  # 10,5/11, printed 90,91%
+
+
+def test_round_20_cover_letter_before_the_report(tmp_path: Path) -> None:
+    """Round 20 (``cover_letter``): a Công văn with its own number, later date, "Kính gửi" and another signer comes
+    first; the truth keeps the report's number, date and signer, and says why in its notes."""
+    path = build.build(tmp_path, only=["tuan-dao-2023"])[0]
+    text = document_text(path)
+    letter, report = text.index("Số: 15/UBND-VP"), text.index("Số: 07/BC-UBND")
+    assert letter < text.index("Kính gửi: Phòng Nội vụ huyện Sơn Động") < text.index("Lý Thị Hằng") < report
+    assert "ngày 15 tháng 01 năm 2024" in text[:report] and "ngày 12 tháng 01 năm 2024" in text[report:]
+    truth = json.loads((tmp_path / "truth" / "tuan-dao-2023.json").read_text(encoding="utf-8"))
+    assert truth["meta"]["doc_number"] == "07/BC-UBND" and truth["meta"]["issued_date"] == "2024-01-12"
+    assert truth["meta"]["signer"] == "Hoàng Văn Đạo" and "15/UBND-VP" in truth["notes"][0]
+
+
+def test_round_20_merged_commune_restates_the_former_communes(tmp_path: Path) -> None:
+    """Round 20 (``merged_from``): a commune formed by merging restates its former communes' results of the year
+    before; they are neither the overall score nor the rank (the former ranks have the larger old total)."""
+    path = build.build(tmp_path, only=["tan-lam-huong-2020"])[0]
+    text = document_text(path)
+    assert "xã Tân Lâm Hương (mới) được thành lập" in text and "xã Thạch Tân đạt 84,25/100 điểm, xếp thứ 9/31" in text
+    truth = json.loads((tmp_path / "truth" / "tan-lam-huong-2020.json").read_text(encoding="utf-8"))
+    overall = truth["overall"]
+    assert (overall["score"], overall["rank"], overall["rank_total"], overall["rank_change"]) == (90.0, 8, 28, None)
+    assert truth["planted"] == [] and "2019" in truth["notes"][0]

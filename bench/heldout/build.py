@@ -152,6 +152,24 @@ def render_txt(blocks: list[Block], rng: random.Random, hyphens: bool = False) -
     return "\n".join(lines) + "\n"
 
 
+def cp1258_bytes(text: str) -> bytes:
+    """Round 20: text as Windows-1258 holds it (Notepad's or Word's "Vietnamese (Windows)"): the letters with a
+    circumflex, breve or horn and "đ" are single bytes, the tone marks combining bytes after the letter (cp1258 has
+    no precomposed toned letter beyond a few Latin-1 ones, which its encoder takes as they are)."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out.append(char.encode("cp1258"))
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", char)
+        tones = [m for m in marks if m in "\u0300\u0301\u0303\u0309\u0323"]
+        shape = unicodedata.normalize("NFC", base + "".join(m for m in marks if m not in tones))
+        out.append((shape + "".join(tones)).encode("cp1258"))
+    return b"".join(out)
+
+
 def render_email(blocks: list[Block], spec: dict[str, Any]) -> str:
     """Round 17: the report as a forwarded e-mail's quoted body: a reply line and the mail's headers, then every line
     hard-wrapped at 70 characters and quoted with "> " (a table of the text, its rows quoted as they are)."""
@@ -189,7 +207,8 @@ NUMBER_FORMATS = {"prose_a": ("decimal", "%1."), "prose_b": ("decimal", "Tiêu c
                   "table_end": ("decimal", "%1."), "prose_q": ("decimal", "%1."),  # prose_q: round 12
                   "prose_r": ("decimal", "%1."),  # round 13
                   "prose_s": ("decimal", "%1."),  # round 14
-                  "prose_t": ("decimal", "%1.")}  # round 15
+                  "prose_t": ("decimal", "%1."),  # round 15
+                  "prose_u": ("decimal", "Lĩnh vực %1.")}  # round 20
 
 
 def add_numbering(document: Any, fmt: str, text: str) -> int:
@@ -1208,6 +1227,8 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     name = path.stem
     if fmt == "txt" and spec.get("email"):  # round 17: pasted from an e-mail reply, quoted and wrapped at 70
         path.write_text(render_email(blocks, spec), encoding="utf-8")
+    elif fmt == "txt" and spec.get("encoding") == "cp1258":  # round 20: re-saved as "Vietnamese (Windows)"
+        path.write_bytes(cp1258_bytes(render_txt(blocks, rng).replace("\n", "\r\n")))
     elif fmt == "txt":
         path.write_text(render_txt(blocks, rng, hyphens=bool(spec.get("hyphens"))), encoding="utf-8")
     elif fmt == "txt_utf16":  # Notepad's "Unicode": UTF-16 little-endian with a BOM, CRLF lines

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -203,6 +203,7 @@ class Composer:
         self.alt_words = spec.get("qty_words") == "alt"  # round 4: records and staff stated in other words
         self.deferred: list[str] = []  # round 5: overall statements made under the assessment, not with the result
         self.closing_total = ""  # round 8: the total stated in the closing paragraph only
+        self.notes: list[str] = []  # round 20: why the truth is what it is, where a document could mislead
 
     # ---- values -------------------------------------------------------------------------------
     def plant(self, kind: str) -> list[tuple[Any, ...]]:
@@ -218,7 +219,7 @@ class Composer:
         crit_ranks: dict[int, str] = dict(self.spec.get("crit_ranks", {}))
         if self.layout in ("prose_a", "prose_d", "prose_e", "prose_f", "prose_g", "prose_h", "prose_i", "prose_j",
                            "prose_k", "prose_l", "prose_m", "prose_n", "prose_o", "prose_p", "prose_q", "prose_r",
-                           "prose_s", "prose_t") or self.spec.get("table_ranks"):
+                           "prose_s", "prose_t", "prose_u") or self.spec.get("table_ranks"):
             total = self.rank_total()
             for code in range(1, 11):
                 if code not in crit_ranks and (self.spec.get("table_ranks") or self.rng.random() < 0.4):
@@ -1120,6 +1121,8 @@ class Composer:
                                        f"the results heading names {year}, title {self.year}"))
         if self.layout == "prose_o":
             return self.prose_runon()
+        if self.layout == "prose_u":  # round 20: the framework's maxima first, the criteria then give points lost
+            self.framework_table()
         if self.spec.get("restate"):  # round 10: every criterion's score in a summary first, then the sections
             self.restated_summary()
         for crit in self.criteria:
@@ -1212,6 +1215,13 @@ class Composer:
                 crit.heading_line = first
                 self.add("autonum" if self.autonum else "heading", first)
                 self.add("para", f"{self.score_q(crit)} {self.crit_rank_sentence(crit)}".strip())
+            elif self.layout == "prose_u":  # round 20: only the points deducted; the maximum in the framework table
+                title = crit.title[0].upper() + crit.title[1:]
+                first = title if self.autonum else f"{self.number_label(crit)}. {title}"
+                crit.heading_line = first
+                self.add("autonum" if self.autonum else "heading", first)
+                crit.score_line = f"{self.score_u(crit)} {self.crit_rank_sentence(crit)}".strip()
+                self.add("para", crit.score_line)
             elif self.layout == "prose_r":  # round 13: scores in words, or only the points lost
                 title = crit.title[0].upper() + crit.title[1:]
                 first = title if self.autonum else f"{self.number_label(crit)}. {title}"
@@ -1877,7 +1887,7 @@ class Composer:
             for _, code, printed in self.plant("pct"):
                 if code == crit.code:
                     self.plants.append(Planted("percent_mismatch", f"criterion {code}", str(code),
-                                               [num(pct), num(dec(printed))], crit.score_line or self.sentence_with(printed) if self.layout in ("prose_s", "prose_t")
+                                               [num(pct), num(dec(printed))], crit.score_line or self.sentence_with(printed) if self.layout in ("prose_s", "prose_t", "prose_u")
                                                else self.sentence_with(crit.score_text, printed),
                                                f"{crit.score_text}/{crit.max_text} = {vn(pct, 2)}%, printed {printed}%"))
             for _, code, printed in self.plant("rank_oor"):
@@ -1917,9 +1927,91 @@ class Composer:
             self.plants.append(Planted("missing_criterion", f"criterion {code}", str(code), [], "",
                                        f"criterion {code} is not in the report"))
 
+    # ---- round 20 -------------------------------------------------------------------------------
+    def score_u(self, crit: Criterion) -> str:
+        """Round 20: a criterion stated only by the points deducted ("bị trừ 1,5 điểm", "điểm trừ: 0,5 điểm"); its
+        maximum is only in the framework table before the sections, so the score is that maximum less them."""
+        lost = crit.max_score - crit.score
+        pct = self.pct(crit)
+        if lost == 0:
+            return f"Lĩnh vực này không bị trừ điểm (đạt tỷ lệ {pct})."
+        return self.rng.choice([f"Lĩnh vực này bị trừ {vn(lost)} điểm, đạt tỷ lệ {pct}.",
+                                f"Điểm trừ: {vn(lost)} điểm; tỷ lệ đạt {pct}.",
+                                f"Kết quả thẩm định: bị trừ {vn(lost)} điểm (tỷ lệ {pct})."])
+
+    def framework_table(self) -> None:
+        """Round 20: the framework's maxima (no scores) before the criteria, as a table (a text file: tab columns)."""
+        self.add("para", f"Bộ Chỉ số CCHC cấp xã của {self.province_phrase()} năm {self.year} gồm 10 lĩnh vực, tổng "
+                         "điểm tối đa 100 điểm; điểm tối đa của từng lĩnh vực như sau:")
+        rows = [["STT", "Lĩnh vực", "Điểm tối đa"]]
+        rows += [[str(c.code), c.title[0].upper() + c.title[1:], c.max_text] for c in self.criteria]
+        rows.append(["", "Tổng cộng", "100"])
+        if self.spec["fmt"] == "txt":
+            self.add("pre", ["\t".join(row) for row in rows])
+        else:
+            self.add("table", rows)
+        self.add("para", "Kết quả thẩm định từng lĩnh vực (điểm bị trừ so với điểm tối đa nêu trên):")
+
+    def docsys_preamble(self) -> None:
+        """Round 20: a text saved from the province's document system: its own labelled fields before the text. The
+        date it was sent is not the report's date."""
+        d, sent = self.issued, self.issued + timedelta(days=2)
+        self.add("pre", ["HỆ THỐNG QUẢN LÝ VĂN BẢN VÀ ĐIỀU HÀNH", "=" * 40,
+                         f"Số/Ký hiệu: {self.spec['number']}",
+                         f"Ngày văn bản: {d.day:02d}/{d.month:02d}/{d.year}",
+                         f"Ngày gửi: {sent.day:02d}/{sent.month:02d}/{sent.year} 08:42",
+                         f"Cơ quan ban hành: UBND {self.unit_phrase()}",
+                         f"Người ký: {self.spec['signer']}",
+                         "Loại văn bản: Báo cáo",
+                         f"Trích yếu: Kết quả thực hiện công tác cải cách hành chính năm {self.year}",
+                         f"Nơi nhận: Phòng Nội vụ {self.district_kind} {self.district}",
+                         "Tệp đính kèm: 01", "=" * 40, "Nội dung văn bản:"])
+
+    def cover_letter(self) -> None:
+        """Round 20: a covering Công văn (its own number, date, "Kính gửi", signer) in front of the report in one file.
+        The report's number, date and signer are the ones a reviewer files: the letter only forwards the report."""
+        number, when, signer = self.spec["cover_letter"]
+        d, sent = self.issued, date.fromisoformat(when)
+        self.add("header", ["ỦY BAN NHÂN DÂN", f"{self.level} {self.unit}".upper(), f"Số: {number}",
+                            f"V/v gửi báo cáo kết quả CCHC năm {self.year}"],
+                 ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  f"{self.unit}, ngày {sent.day:02d} tháng {sent.month:02d} năm {sent.year}"])
+        self.add("center", f"Kính gửi: Phòng Nội vụ {self.district_kind} {self.district}", True)
+        self.add("para", f"Thực hiện hướng dẫn của UBND {self.district_kind} về việc báo cáo kết quả thực hiện công tác "
+                         f"cải cách hành chính năm {self.year}, UBND {self.unit_phrase()} gửi kèm theo Công văn này Báo "
+                         f"cáo số {self.spec['number']} ngày {d.day:02d}/{d.month:02d}/{d.year} của UBND "
+                         f"{self.level} về kết quả thực hiện công tác CCHC năm {self.year}.")
+        self.add("para", f"UBND {self.unit_phrase()} kính đề nghị Phòng Nội vụ {self.district_kind} tổng hợp./.")
+        self.add("signature", ["Nơi nhận:", "- Như trên;", "- Lưu: VP."],
+                 ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", signer])
+        self.add("pagebreak")
+        self.notes.append(f"a covering Công văn số {number} dated {when}, signed by {signer}, comes first in the file; "
+                          f"the report's number {self.spec['number']}, date {self.spec['date']} and signer are the "
+                          "truth: the letter only forwards the report, a reviewer files the report")
+
+    def merged_paragraph(self) -> None:
+        """Round 20: a commune formed by merging former communes; the former communes' index of the year before is
+        restated (another year, other units: not the report's values)."""
+        formers = self.spec["merged_from"]
+        listed = [f"xã {name}" for name, _, _ in formers]
+        names = ", ".join(listed[:-1]) + " và " + listed[-1]
+        last = self.year - 1
+        parts = "; ".join(f"xã {name} đạt {score}/100 điểm, xếp thứ {rank}" for name, score, rank in formers)
+        self.add("para", f"Thực hiện Nghị quyết của Ủy ban Thường vụ Quốc hội về việc sắp xếp các đơn vị hành chính cấp "
+                         f"xã thuộc {self.province_phrase()}, xã {self.unit} (mới) được thành lập trên cơ sở nhập toàn "
+                         f"bộ diện tích tự nhiên và quy mô dân số của {names}, chính thức đi vào hoạt động từ ngày "
+                         f"01/01/{self.year}. Năm {last}, trước khi sắp xếp: {parts}.")
+        self.notes.append(f"the former communes' {last} index results ({names}) are another year and other units")
+
     def compose(self) -> tuple[list[Block], dict[str, Any]]:
+        if self.spec.get("docsys"):  # round 20
+            self.docsys_preamble()
+        if self.spec.get("cover_letter"):  # round 20
+            self.cover_letter()
         self.header()
         self.intro()
+        if self.spec.get("merged_from"):  # round 20
+            self.merged_paragraph()
         if self.layout == "prose_i":
             self.add("heading", "PHẦN I. KẾT QUẢ CHUNG")
         first_overall = len(self.blocks)
@@ -2001,7 +2093,7 @@ class Composer:
             "meta": meta, "overall": overall, "criteria": criteria, "indicators": self.indicators,
             "quantities": self.quantities, "planted": [p.as_dict() for p in self.plants],
             "tricky": spec.get("tricky", []), "also_true": [p.as_dict() for p in self.also_true],
-        }
+        } | ({"notes": self.notes} if self.notes else {})
 
 
 def compose(spec: dict[str, Any]) -> tuple[list[Block], dict[str, Any]]:

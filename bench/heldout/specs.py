@@ -170,6 +170,12 @@ layout grid (a report printed from a spreadsheet: the criteria table and the rec
 "+2" / "-1" / "0"); ``two_cols`` (PDF and what is made from it: the body in two columns under a header across the
 page); ``table_cols`` "letters" (a criteria table's STT "a" … "k"); ``head3`` (a header over two rows, "Điểm" over
 "Đạt | Tối đa | Tỷ lệ (%)"); ``total_label`` ("Tổng điểm" for the totals row, with ``totals_top`` first).
+Round 20 keys (each off unless set): layout prose_u (a framework table of the maxima first, then each criterion only by
+the points deducted: "Lĩnh vực này bị trừ 1,5 điểm, đạt tỷ lệ 92,50%." | "Điểm trừ: 0,5 điểm; tỷ lệ đạt 95,83%." | "không
+bị trừ điểm"); ``docsys`` (a .txt saved from the document system, its labelled fields first); ``encoding`` "cp1258" (a
+.txt re-saved as Windows-1258); ``merged_from`` [(former commune, last year's score, rank)] (a commune formed by
+merging; the former communes' results restated); ``cover_letter`` (number, date, signer) (a covering Công văn first in
+the file; the truth keeps the report's number, date and signer, and says why in ``notes``).
 Round 14 keys (each off unless set): layout prose_s (the score in the heading line: ``s_forms`` cycled over the
 criteria, "paren" "Title (11,5/12)" | "diem_tren" "Title: 11,5 điểm/12 điểm" | "d" "Title: 11,5/12đ" | "dot" "Title:
 11.5/12 điểm" | "toi_da" a bare heading, then "Đạt 11,5 điểm (tối đa 12 điểm), tỷ lệ …"); rank_style colon ("xếp
@@ -210,6 +216,7 @@ MAXIMA: dict[str, list[str]] = {
     "M16": ["12", "6", "20", "6", "11", "7", "12", "3", "11", "12"],
     "M17": ["13", "5", "19", "6", "10", "7", "12", "3", "12", "13"],  # round 17
     "M18": ["13", "6", "19", "6", "11", "6", "13", "3", "11", "12"],  # round 18
+    "M19": ["12", "6", "20", "7", "11", "6", "12", "3", "11", "12"],  # round 20
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -403,6 +410,9 @@ COMMENTS_QUANG_KIM = [
 ROUND_19 = {"nang-kha-2023", "quang-kim-2021", "son-thuy-2024", "tan-lap-2020", "ea-tieu-2023", "nghia-lam-2022",
             "xuan-lam-2025", "my-thanh-2024", "tam-thai-2022", "thach-kim-2024", "tam-quang-2020", "cu-pui-2022",
             "tien-canh-2023"}
+ROUND_20 = {"trung-son-2023", "thuong-son-2022", "dai-son-2024", "thieu-toan-2021", "tan-lam-huong-2020",
+            "tan-chau-2020", "tuan-dao-2023", "duong-huu-2022", "trang-xa-2024", "la-hien-2021", "viet-tien-2020",
+            "thuong-nung-2023"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -420,11 +430,12 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 16 (01:20, unseen: for the lead's measurement)": ROUND_16,
            "round 17 (02:05, unseen: for the lead's measurement)": ROUND_17,
            "round 18 (03:30, unseen: for the lead's measurement)": ROUND_18,
-           "round 19 (04:00, unseen: for the lead's measurement)": ROUND_19}
+           "round 19 (04:00, unseen: for the lead's measurement)": ROUND_19,
+           "round 20 (04:30, unseen: for the lead's measurement)": ROUND_20}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
                                14: ROUND_14, 15: ROUND_15, 16: ROUND_16, 17: ROUND_17,
-                               18: ROUND_18, 19: ROUND_19}  # evaluate.py --round N
+                               18: ROUND_18, 19: ROUND_19, 20: ROUND_20}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -2015,8 +2026,74 @@ SPECS: list[dict] = [
          maxima="M18", scores="12 5,5 17,5 5,5 10,5 5,5 12 2,5 10 11,5", rank="5/15", rank_style="digits",
          change="+1", classification="Xuất sắc", records=(600, 597, 596, 350, 350), staff=(19, 18),
          plants=[], tricky=["last_year"], table_picture=True),
+    # ---- round 20 (04:05): text from a document system and re-saved in Windows-1258, criteria given only by the
+    # points deducted (maxima in a framework table), communes formed by merging, a covering Công văn in the file
+    dict(name="trung-son-2023", fmt="txt", layout="prose_a", unit="Trung Sơn", level="xã", district="Đô Lương",
+         province="Nghệ An", year=2023, date="2024-01-16", number="09/BC-UBND", signer="Nguyễn Văn Sơn",
+         maxima="M19", scores="11 5,5 18 6 10 5,5 11 2,5 10 11", rank="7/32", rank_style="digits",
+         change="+2", classification="Tốt", records=(860, 853, 851, 520, 519), staff=(20, 19),
+         plants=[("pct", 3, "91,00")], tricky=[], docsys=True),
+    dict(name="thuong-son-2022", fmt="txt", layout="prose_b", unit="Thượng Sơn", level="xã", district="Đô Lương",
+         province="Nghệ An", year=2022, date="2023-01-13", number="04/BC-UBND", signer="Trần Văn Thượng",
+         maxima="M19", scores="10,5 5 17,5 6 9,5 5 11 2,5 9,5 10,5", rank="14/32", rank_style="digits",
+         change="-1", classification="Khá", records=(712, 705, 703, 380, 380), staff=(19, 18),
+         plants=[], tricky=["received_resolved"], encoding="cp1258"),
+    dict(name="dai-son-2024", fmt="txt", layout="prose_u", unit="Đại Sơn", level="xã", district="Đô Lương",
+         province="Nghệ An", year=2024, date="2025-01-15", number="06/BC-UBND", signer="Hồ Văn Đại",
+         maxima="M19", scores="11,5 6 18,5 6,5 10 5,5 11,5 3 10 11", rank="5/32", rank_style="digits",
+         change="+3", classification="Tốt", records=(930, 924, 922, 610, 610), staff=(21, 20),
+         plants=[("conflict_records", 918)], tricky=[]),
+    dict(name="thieu-toan-2021", fmt="docx", layout="prose_u", unit="Thiệu Toán", level="xã", district="Thiệu Hóa",
+         province="Thanh Hóa", year=2021, date="2022-01-14", number="05/BC-UBND", signer="Lê Văn Toán",
+         maxima="M19", scores="11 5,5 17,5 6,5 10,5 5,5 11 2,5 10 11,5", rank="9/25", rank_style="digits",
+         change="=", classification="Tốt", records=(540, 536, 535, 300, 300), staff=(18, 17),
+         plants=[("pct", 5, "90,91"), ("year_closing", 2020)], tricky=[]),
+    dict(name="tan-lam-huong-2020", fmt="docx", layout="prose_a", unit="Tân Lâm Hương", level="xã",
+         district="Thạch Hà", province="Hà Tĩnh", year=2020, date="2021-01-18", number="03/BC-UBND",
+         signer="Phan Văn Hương", maxima="M19", scores="11 5,5 17,5 6 10 5,5 11 2,5 10 11", rank="8/28",
+         rank_style="digits", change=None, classification="Tốt", records=(1240, 1231, 1229, 700, 699), staff=(24, 23),
+         plants=[], tricky=["last_year"],
+         merged_from=[("Thạch Tân", "84,25", "9/31"), ("Thạch Lâm", "80,50", "17/31"), ("Thạch Hương", "82,75", "12/31")]),
+    dict(name="tan-chau-2020", fmt="pdf", layout="prose_b", unit="Tân Châu", level="xã", district="Thiệu Hóa",
+         province="Thanh Hóa", year=2020, date="2021-01-20", number="02/BC-UBND", signer="Nguyễn Thị Châu",
+         maxima="M19", scores="10,5 5 17 6 10 5,5 11 2,5 9,5 11", rank="11/25", rank_style="digits",
+         change=None, classification="Khá", records=(980, 972, 970, 500, 500), staff=(22, 21),
+         plants=[("total", "89,00")], tricky=[],
+         merged_from=[("Thiệu Tân", "83,50", "10/28"), ("Thiệu Châu", "85,25", "7/28")]),
+    dict(name="tuan-dao-2023", fmt="docx", layout="table", unit="Tuấn Đạo", level="xã", district="Sơn Động",
+         province="Bắc Giang", year=2023, date="2024-01-12", number="07/BC-UBND", signer="Hoàng Văn Đạo",
+         maxima="M19", scores="11,5 5,5 18 6,5 10,5 5,5 11,5 2,5 10,5 11", rank="4/15", rank_style="digits",
+         change="+1", classification="Tốt", records=(430, 427, 426, 250, 250), staff=(19, 18),
+         plants=[("conflict_staff", 21)], tricky=[], cover_letter=("15/UBND-VP", "2024-01-15", "Lý Thị Hằng")),
+    dict(name="duong-huu-2022", fmt="pdf", layout="prose_a", unit="Dương Hưu", level="xã", district="Sơn Động",
+         province="Bắc Giang", year=2022, date="2023-01-11", number="03/BC-UBND", signer="Đặng Văn Hưu",
+         maxima="M19", scores="11 5 17,5 6 10 5,5 11,5 2,5 10 11", rank="6/15", rank_style="digits",
+         change="-2", classification="Tốt", records=(380, 377, 376, 200, 200), staff=(18, 17),
+         plants=[], tricky=["staff_cadres"], cover_letter=("09/UBND", "2023-01-13", "Chu Văn Thành")),
+    dict(name="trang-xa-2024", fmt="conv_lines", layout="prose_u", unit="Tràng Xá", level="xã", district="Võ Nhai",
+         province="Thái Nguyên", year=2024, date="2025-01-14", number="05/BC-UBND", signer="Ma Văn Tràng",
+         maxima="M19", scores="11,5 5,5 18 6,5 10,5 5,5 11,5 3 10 11,5", rank="3/15", rank_style="digits",
+         change="+1", classification="Tốt", records=(690, 684, 683, 420, 420), staff=(20, 19),
+         plants=[("full_lost", 3)], tricky=[], cover_letter=("21/UBND-VP", "2025-01-16", "Dương Thị Lan")),
+    dict(name="la-hien-2021", fmt="docx_autonum", layout="prose_u", unit="La Hiên", level="xã", district="Võ Nhai",
+         province="Thái Nguyên", year=2021, date="2022-01-17", number="04/BC-UBND", signer="Triệu Văn Hiên",
+         maxima="M19", scores="10,5 5,5 17 6 10 5 11 2,5 9,5 11", rank="6/15", rank_style="digits",
+         change="+2", classification="Khá", records=(610, 605, 604, 310, 309), staff=(19, 18),
+         plants=[], tricky=["online_all"]),
+    dict(name="viet-tien-2020", fmt="conv_flow", layout="prose_a", unit="Việt Tiến", level="xã", district="Thạch Hà",
+         province="Hà Tĩnh", year=2020, date="2021-01-19", number="05/BC-UBND", signer="Võ Văn Tiến",
+         maxima="M19", scores="10,5 5,5 17 6 10 5 11 2,5 9,5 10,5", rank="15/28", rank_style="digits",
+         change=None, classification="Khá", records=(1010, 1002, 999, 560, 560), staff=(23, 22),
+         plants=[("pct_qty", "99,9")], tricky=[],
+         merged_from=[("Thạch Việt", "81,75", "14/31"), ("Thạch Tiến", "79,50", "20/31")]),
+    dict(name="thuong-nung-2023", fmt="scan", layout="prose_b", unit="Thượng Nung", level="xã", district="Võ Nhai",
+         province="Thái Nguyên", year=2023, date="2024-01-18", number="06/BC-UBND", signer="Lường Văn Nung",
+         maxima="M19", scores="11 5,5 17,5 6,5 10 5,5 11 2,5 10 11", rank="7/15", rank_style="digits",
+         change="-1", classification="Tốt", records=(320, 318, 318, 150, 150), staff=(17, 16),
+         plants=[], tricky=["last_year"], scan_dpi=300, scan_angle=0.3,
+         cover_letter=("12/UBND", "2024-01-19", "Hoàng Thị Mai")),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
-            | ROUND_17 | ROUND_18 | ROUND_19:
+            | ROUND_17 | ROUND_18 | ROUND_19 | ROUND_20:
         _spec["plausible_changes"] = True
