@@ -2032,7 +2032,7 @@ SPECS: list[dict] = [
          province="Nghệ An", year=2023, date="2024-01-16", number="09/BC-UBND", signer="Nguyễn Văn Sơn",
          maxima="M19", scores="11 5,5 18 6 10 5,5 11 2,5 10 11", rank="7/32", rank_style="digits",
          change="+2", classification="Tốt", records=(860, 853, 851, 520, 519), staff=(20, 19),
-         plants=[("pct", 3, "91,00")], tricky=[], docsys=True),
+         plants=[("pct", 2, "95,83")], tricky=[], docsys=True),
     dict(name="thuong-son-2022", fmt="txt", layout="prose_b", unit="Thượng Sơn", level="xã", district="Đô Lương",
          province="Nghệ An", year=2022, date="2023-01-13", number="04/BC-UBND", signer="Trần Văn Thượng",
          maxima="M19", scores="10,5 5 17,5 6 9,5 5 11 2,5 9,5 10,5", rank="14/32", rank_style="digits",
