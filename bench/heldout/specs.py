@@ -412,7 +412,7 @@ ROUND_19 = {"nang-kha-2023", "quang-kim-2021", "son-thuy-2024", "tan-lap-2020", 
             "tien-canh-2023"}
 ROUND_20 = {"trung-son-2023", "thuong-son-2022", "dai-son-2024", "thieu-toan-2021", "tan-lam-huong-2020",
             "tan-chau-2020", "tuan-dao-2023", "duong-huu-2022", "trang-xa-2024", "la-hien-2021", "viet-tien-2020",
-            "thuong-nung-2023"}
+            "thuong-nung-2023", "an-lap-2022", "thach-ngoc-2020"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -2092,6 +2092,17 @@ SPECS: list[dict] = [
          change="-1", classification="Tốt", records=(320, 318, 318, 150, 150), staff=(17, 16),
          plants=[], tricky=["last_year"], scan_dpi=300, scan_angle=0.3,
          cover_letter=("12/UBND", "2024-01-19", "Hoàng Thị Mai")),
+    dict(name="an-lap-2022", fmt="pdf", layout="prose_u", unit="An Lập", level="xã", district="Sơn Động",
+         province="Bắc Giang", year=2022, date="2023-01-16", number="05/BC-UBND", signer="Nông Văn Lập",
+         maxima="M19", scores="10,5 5,5 17 6 10,5 5 11 2,5 10 11", rank="9/15", rank_style="digits",
+         change="+1", classification="Khá", records=(450, 446, 445, 210, 210), staff=(18, 17),
+         plants=[("year_heading", 2021)], tricky=[]),
+    dict(name="thach-ngoc-2020", fmt="txt", layout="prose_b", unit="Thạch Ngọc", level="xã", district="Thạch Hà",
+         province="Hà Tĩnh", year=2020, date="2021-01-15", number="04/BC-UBND", signer="Trần Đình Ngọc",
+         maxima="M19", scores="11 5 17,5 6,5 10 5,5 11 2,5 10 11", rank="10/28", rank_style="digits",
+         change=None, classification="Tốt", records=(870, 864, 862, 430, 430), staff=(21, 20),
+         plants=[], tricky=["staff_cadres"], docsys=True,
+         merged_from=[("Thạch Ngọc", "82,00", "13/31"), ("Thạch Trị", "78,75", "24/31")]),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
