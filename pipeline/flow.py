@@ -11,7 +11,9 @@ With a Dask address, tasks run on the Dask cluster and call the plain function d
 A task processes a chunk of up to ``docs_per_task`` documents (default ``DOCS_PER_TASK``, 30; 1 gives one Prefect task
 per document), and a batch makes at most ``MAX_TASK_RUNS`` (64) task runs, with larger chunks beyond
 that (:func:`chunk_size`): every task run also costs the local Prefect server ~25 ms of CPU, which on a
-2-core machine competes with extraction. Progress and outcomes are still per document.
+2-core machine competes with extraction. Progress and outcomes are still per document. With the local
+pool, the documents of the chunks that start first go to the pool before their task runs do (the workers
+would otherwise wait ~0.15 s for Prefect's server to record the first task run); each task collects its own.
 
 Importing this module imports Prefect: :mod:`cchc.pipeline.prefect_env` is applied first.
 """
