@@ -1119,7 +1119,7 @@ def test_round_20_points_deducted_against_the_framework_table(tmp_path: Path) ->
     assert [p["kind"] for p in planted] == ["conflicting_values"]
     build.build(tmp_path, only=["thieu-toan-2021"])
     truth = json.loads((tmp_path / "truth" / "thieu-toan-2021.json").read_text(encoding="utf-8"))
-    wrong = [p for p in truth["planted"] if p["kind"] == "percent_mismatch"][0]
+    (wrong,) = [p for p in truth["planted"] if p["kind"] == "percent_mismatch"]
     assert wrong["values"] == [95.45, 90.91] and "Điểm trừ: 0,5 điểm" in wrong["sentence"]  # 10,5/11, printed 90,91%
 
 

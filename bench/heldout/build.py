@@ -494,7 +494,7 @@ def apply_comments(document: Any, comments: list[tuple[str, str, str]]) -> None:
         run = split_out_run(document, anchor)
         initials = "".join(word[0] for word in author.split())
         comment = document.add_comment(run, text=text, author=author, initials=initials)
-        comment._comment_elm.date = _dt.datetime(2024, 1, 2, 8, 30, tzinfo=_dt.timezone.utc)
+        comment._comment_elm.date = _dt.datetime(2024, 1, 2, 8, 30, tzinfo=_dt.UTC)
 
 
 def apply_footer_unit(document: Any, spec: dict[str, Any]) -> None:
