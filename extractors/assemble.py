@@ -37,6 +37,7 @@ from cchc.extractors.scores import (
     NumberMatch,
     ScoreMatch,
     find_bare_score,
+    find_deduction,
     find_percents,
     find_points_only,
     find_scores,
@@ -930,6 +931,7 @@ class _Assembler:
             self.current = next(c for c in self.record.criteria if c.code == st.code) if known else None
             self.heading_code = None if known else st.code
             self.listed_as = None
+            self.deduction(st.index)
         if st.overall is not None and (after := self.overall(st)) is not None:
             return after
         return self.list_item(st)
@@ -1067,7 +1069,39 @@ class _Assembler:
         self.record.criteria.append(self.current)
         self.listed_as, self.heading_code = None, None
         self.placed.update(zone)
+        self.deduction(i)
         return zone[-1] + 1
+
+    def deduction(self, i: int) -> None:
+        """The current criterion's section stating only the points it lost ("Điểm trừ: 0,5 điểm; tỷ lệ đạt
+        91,67%"), in its heading after the colon or in the paragraphs right after it: its score is the maximum
+        the report states (its table, or the framework in force) minus them; with no maximum known, no score,
+        and an unplaced note says why."""
+        crit = self.current
+        if crit is None or any(c.code == crit.code and c.score is not None for c in self.record.criteria):
+            return  # a score stated anywhere wins over one counted from the points lost
+        found = _deduction_after(self.ctx, i)
+        if found is None:
+            return
+        j, lost = found
+        block = self.ctx.doc.blocks[j]
+        spec = self.framework.criterion(crit.code) if crit.code else None
+        maximum = crit.max_score if crit.max_score is not None else spec.max_score if spec else None
+        ev = evidence(block, j, lost.start, lost.end)
+        if maximum is None or lost.value.value > maximum:
+            reason = "points lost by a criterion whose maximum the report does not state: its score is left unread"
+            self.record.unplaced.append(Unplaced(text=ev.text, reason=reason, evidence=[ev]))
+            return
+        places = max(lost.value.decimals, 0 if float(maximum).is_integer() else 2)
+        crit.score, crit.max_score = round(maximum - lost.value.value, places), maximum
+        stated = read_statement(self.ctx, [j])
+        pcts = [p for p in find_percents(block.text) if p.start >= lost.end and _own_percent(block.text, p, lost.end)]
+        crit.percent = crit.percent if crit.percent is not None or not pcts else pcts[0].value.value
+        for name in ("rank", "rank_total", "rank_change"):
+            if getattr(crit, name) is None:
+                setattr(crit, name, getattr(stated, name))
+        crit.evidence = [*crit.evidence, ev]
+        self.placed.add(j)
 
     def overall(self, st: Statement) -> int | None:
         """The overall result, when nothing has set it yet; the next index when a zone was read."""
@@ -1132,6 +1166,33 @@ class _Assembler:
 
 
 _CLAUSE_RE = re.compile(r"[^;]+")
+
+
+# a sentence stating the points lost, starting inside a heading's block with a capital: "Điểm trừ", "Lĩnh vực này"
+_DEDUCTION_LEAD_RE = re.compile(r"(?<=\s)(?:Điểm\s+(?:bị\s+)?trừ|Lĩnh\s+vực\s+này|Tiêu\s+chí\s+này|Kết\s+quả)")
+
+
+def _deduction_after(ctx: _Ctx, i: int) -> tuple[int, NumberMatch] | None:
+    """The points lost a criterion heading at ``i`` states after its colon, or the plain paragraph right after it
+    (past one line continuing its title) opens with: (its block, the match)."""
+    blocks = ctx.doc.blocks
+    text = blocks[i].text
+    if ctx.scores(i):
+        return None  # a heading stating its score: that score stands
+    # after the heading's colon, or where the next line, run into the heading's block, starts ("… hành chính
+    # Điểm trừ: 0,5 điểm; …", a PDF's lines read as one paragraph)
+    starts = [text.find(":") + 1] + [m.start() for m in _DEDUCTION_LEAD_RE.finditer(text)] if "trừ" in text else []
+    for start in (s for s in starts if s > 0):
+        if (lost := find_deduction(text[start:].lstrip())) is not None:
+            pad = len(text) - len(text[start:].lstrip())
+            return i, NumberMatch(lost.value, lost.start + pad, lost.end + pad)
+    for j in range(i + 1, min(i + 3, len(blocks))):
+        block = blocks[j]
+        if block.kind is BlockKind.LIST_ITEM or numbering(block.text) or ctx.scores(j):
+            return None
+        if (lost := find_deduction(block.text)) is not None:
+            return j, lost
+    return None
 
 
 def _inline_indicators(ctx: _Ctx, i: int, listed_as: str, criterion: str | None) -> list[Indicator]:

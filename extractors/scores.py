@@ -394,6 +394,32 @@ def _split_percent(text: str, m: re.Match[str]) -> NumberMatch | None | Literal[
     return NumberMatch(joined, begin, m.end()) if certain and joined.value <= 100 else False
 
 
+# A criterion stated only by the points it lost, at the start of its statement: "Lĩnh vực này bị trừ 1,5 điểm",
+# "Điểm trừ: 0,5 điểm", "Kết quả thẩm định: bị trừ 1 điểm", "Lĩnh vực này không bị trừ điểm" (held-out round 20); its
+# score is the maximum the report states elsewhere minus these. Not "trừ những trường hợp …" (no points), not last
+# year's ("bị trừ 2 điểm so với năm 2020", "năm 2020 bị trừ …": only at the start), not an item of a list.
+DEDUCTION_RE = re.compile(
+    r"^\s*(?:(?:lĩnh\s+vực|tiêu\s+chí|nội\s+dung)(?:\s+này)?\s+|kết\s+quả(?:\s+thẩm\s+định|\s+chấm\s+điểm)?\s*:\s*)?"
+    rf"(?:(?P<none>không\s+bị\s+trừ\s+điểm)|(?:bị\s+trừ|điểm\s+(?:bị\s+)?trừ\s*:)\s*(?P<lost>{NUM})\s*{POINTS})"
+    r"(?!\s*(?:/|so\s+với\s+(?:năm|cùng\s+kỳ)|(?:của\s+|trong\s+)?năm\s+(?:\d|trước)))",
+    re.I,
+)
+
+
+def find_deduction(text: str) -> NumberMatch | None:
+    """The points a criterion's statement says it lost, where it says only that ("Điểm trừ: 0,5 điểm"); 0 for
+    "không bị trừ điểm". Only a statement that opens with it: a cheap test for "trừ" comes first."""
+    if "trừ" not in text:
+        return None
+    m = DEDUCTION_RE.search(text)
+    if m is None:
+        return None
+    if m["none"]:
+        return NumberMatch(ParsedNumber(value=0.0, decimals=0, text="0"), m.start(), m.end())
+    lost = parse_number(m["lost"], small=True)
+    return NumberMatch(lost, m.start(), m.end()) if lost is not None else None
+
+
 def find_stated_max(text: str) -> NumberMatch | None:
     """The maximum printed beside a score stated alone: "(tối đa 12 điểm)"."""
     m = STATED_MAX_RE.search(text)
@@ -439,6 +465,7 @@ __all__ = [
     "ScoreMatch",
     "cell_number",
     "find_bare_score",
+    "find_deduction",
     "find_percents",
     "find_points_only",
     "find_scores",
