@@ -68,6 +68,8 @@ from cchc.extractors.tables import (
     criteria_from_statement_stream,
     criteria_from_table,
     criteria_from_text_rows,
+    maxima_from_cell_stream,
+    maxima_from_text_rows,
     indicators_from_cell_stream,
     indicators_from_table,
     indicators_from_text_rows,
@@ -1385,6 +1387,8 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
         if rows:
             break
     else:
+        if headers_only:
+            _maxima_from_text_table(ctx, seen, headers)
         return
     new = [row for row in rows if row[0].code not in seen]
     if new:
@@ -1398,6 +1402,41 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
         ctx.record.criteria.append(crit)
     if stream and new:
         _stream_indicators(ctx, region, text, starts, rows)
+
+
+def _maxima_from_text_table(ctx: _Ctx, seen: set[str], headers: list[int]) -> None:
+    """Criteria of a table of maxima alone that came out as text ("STT Lĩnh vực Điểm tối đa", a row a line or a
+    converter's cells one a line), no score yet: the sections after it state the points lost."""
+    blocks = ctx.doc.blocks
+    for start in headers[:MAX_TEXT_TABLE_HEADERS]:
+        if "tối đa" not in blocks[start].text.casefold():
+            continue
+        region, starts, text = _region_text(ctx, start)
+        rows = maxima_from_text_rows(text, ctx.framework) or maxima_from_cell_stream(text, ctx.framework)
+        if rows:
+            break
+    else:
+        return
+    for crit, lo, hi in rows:
+        if crit.code in seen:
+            continue
+        k = max(n for n, s in enumerate(starts) if s <= lo)
+        i, base = region[k], starts[k]
+        seen.add(crit.code)  # type: ignore[arg-type]
+        crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
+        crit.evidence[0].text = text[lo:hi].strip()
+        ctx.record.criteria.append(crit)
+
+
+def _region_text(ctx: _Ctx, start: int) -> tuple[list[int], list[int], str]:
+    """The blocks a text table may span from ``start`` (tables apart), each one's offset, and their text joined."""
+    blocks = ctx.doc.blocks
+    region = [i for i in range(start, min(start + TEXT_TABLE_BLOCKS, len(blocks))) if blocks[i].kind != BlockKind.TABLE]
+    starts, text = [], ""
+    for i in region:
+        starts.append(len(text))
+        text += blocks[i].text + " "
+    return region, starts, text
 
 
 def criteria_from_sections_text(ctx: _Ctx) -> None:

@@ -639,6 +639,59 @@ def _two_years_score(maximum: float, first: float, second: float, percent: float
     return fits[0] if len(fits) == 1 else second
 
 
+# a row of a table of maxima alone typed as text, or a converter's cells one a line run together: "1 Chỉ đạo, điều
+# hành công tác cải cách hành chính 12" (held-out round 20: the sections after it state only the points lost)
+_MAXIMUM_ROW_RE = re.compile(
+    r"(?<![\d.,/\w])(?P<no>\d{1,2})[.)]?\s+(?P<title>[^\d|]{3,200}?)\s*\|?\s*(?P<max>\d{1,2}(?:[.,]\d{1,2})?)"
+    r"(?![\d/%]|[.,]\d|\s*(?:điểm|%|/))(?=\s|\||$)"
+)
+MIN_MAXIMA_ROWS = 5
+
+
+def maxima_from_text_rows(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
+    """Criteria of a table that prints each one's maximum alone ("STT Lĩnh vực Điểm tối đa", "1 Chỉ đạo … 12"): a
+    row counts only when numbered next (1, 2, 3, …) and its title names that criterion; fewer than MIN_MAXIMA_ROWS
+    rows read as no such table. Scores stay None: (criterion, start, end) with spans in ``text``."""
+    found: list[tuple[Criterion, int, int]] = []
+    for m in _MAXIMUM_ROW_RE.finditer(text):
+        title = " ".join(m["title"].replace("|", " ").split())
+        if m["no"] != str(len(found) + 1) or framework.match_title(title) != m["no"]:
+            continue
+        maximum = parse_number(m["max"], small=True)
+        if maximum is not None and maximum.value > 0:
+            found.append((Criterion(code=m["no"], title=title, max_score=maximum.value), m.start(), m.end()))
+    return found if len(found) >= MIN_MAXIMA_ROWS else []
+
+
+_STREAM_INTEGER_RE = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?$")
+
+
+def maxima_from_cell_stream(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
+    """Criteria of a table of maxima alone whose cells a converter wrote one after another, wrapped titles around
+    the numbers ("Chỉ đạo, điều hành công 1 12 tác cải cách hành chính 2 Cải cách thể chế 6 …"): row numbers
+    1, 2, 3, … each followed by its maximum with only words between, read when the maxima add up to the index's
+    total (the framework's, else 100). The title is the words between the two numbers, else those before the row
+    number (the rest of a wrapped title is not told apart from the next row's). Scores stay None."""
+    tokens = [(m.start(), m.end(), m.group(0).strip(",;")) for m in _TOKEN_RE.finditer(text)]
+    numbered = [k for k, (_, _, t) in enumerate(tokens) if _STREAM_INTEGER_RE.match(t)]
+    rows: list[tuple[int, int]] = []  # (index of the row number, index of its maximum)
+    for here, after in pairwise(numbered):
+        if tokens[here][2] == str(len(rows) + 1) and (not rows or here > rows[-1][1]) and after - here <= 12:
+            rows.append((here, after))
+    maxima = [parse_number(tokens[m][2], small=True) for _, m in rows]
+    total = framework.total or 100
+    if len(rows) < MIN_MAXIMA_ROWS or any(m is None for m in maxima) or abs(sum(m.value for m in maxima if m) - total) > 1e-6:
+        return []
+    found = []
+    for k, ((no, at), maximum) in enumerate(zip(rows, maxima, strict=True)):
+        first = rows[k - 1][1] + 1 if k else max(0, no - 6)
+        words = [t for _, _, t in tokens[no + 1 : at]] or [t for _, _, t in tokens[first:no]]
+        assert maximum is not None
+        criterion = Criterion(code=str(k + 1), title=" ".join(words) or None, max_score=maximum.value)
+        found.append((criterion, tokens[no][0], tokens[at][1]))
+    return found
+
+
 def criteria_from_text_rows(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
     """Criteria rows of a table read as text: "1 Công tác chỉ đạo 14 12,5 89,29 8/18 điều hành CCHC".
 

@@ -124,3 +124,79 @@ def test_a_deduction_without_any_maximum_keeps_no_score_and_says_so(tmp_path: Pa
     third = [c for c in record.criteria if c.code == "3"]
     assert [(c.score, c.percent) for c in third] == [(None, 92.5)]
     assert any("maximum" in u.reason and "bị trừ 1,5 điểm" in u.text for u in record.unplaced)
+
+
+FULL_MAXIMA = [
+    ("1", "Chỉ đạo, điều hành công tác cải cách hành chính", "12"),
+    ("2", "Cải cách thể chế", "6"),
+    ("3", "Cải cách thủ tục hành chính", "20"),
+    ("4", "Cải cách tổ chức bộ máy hành chính nhà nước", "7"),
+    ("5", "Cải cách chế độ công vụ, công chức", "11"),
+    ("6", "Cải cách tài chính công", "6"),
+    ("7", "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", "12"),
+    ("8", "Tác động của CCHC đến sự phát triển kinh tế - xã hội", "3"),
+    ("9", "Đánh giá của các tổ chức đối với công tác CCHC của UBND xã (qua điều tra xã hội học)", "11"),
+    ("10", "Sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước", "12"),
+]
+TEXT_SECTIONS = [
+    "1. Chỉ đạo, điều hành công tác cải cách hành chính",
+    "Điểm trừ: 0,5 điểm; tỷ lệ đạt 95,83%.",
+    "3. Cải cách thủ tục hành chính",
+    "Lĩnh vực này bị trừ 1,5 điểm, đạt tỷ lệ 92,50%. Xếp thứ 30/32 nhóm hạng các xã, thị trấn.",
+    "8. Tác động của CCHC đến sự phát triển kinh tế - xã hội",
+    "Lĩnh vực này không bị trừ điểm (đạt tỷ lệ 100%).",
+    "II. ĐÁNH GIÁ CHUNG",
+]
+
+
+def test_a_table_of_maxima_typed_as_text_a_row_a_line(tmp_path: Path) -> None:
+    # as a .txt report prints it: "1<TAB>Chỉ đạo, …<TAB>12"; the rows add up to 100
+    rows = ["STT\tLĩnh vực\tĐiểm tối đa", *["\t".join(row) for row in FULL_MAXIMA], "\tTổng cộng\t100"]
+    path = tmp_path / "report.txt"
+    body = ["I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2023", INTRO, "", *rows, "", *TEXT_SECTIONS]
+    path.write_text("\n".join([*HEADER, *body]) + "\n", encoding="utf-8")
+    record = extract_file(path)
+    read = {c.code: (c.score, c.max_score, c.percent) for c in record.criteria}
+    assert read["1"] == (11.5, 12, 95.83)
+    assert read["3"] == (18.5, 20, 92.5)
+    assert read["8"] == (3, 3, 100)
+    assert read["9"] == (None, 11, None)  # its section is not in the report: its maximum alone, no score guessed
+    assert next(c for c in record.criteria if c.code == "3").rank == 30
+
+
+def test_a_table_of_maxima_as_a_converters_cell_stream(tmp_path: Path) -> None:
+    # a PDF-to-Word converter's one paragraph of cells, the titles wrapped around the row number and the maximum
+    import docx
+
+    stream = (
+        "STT Lĩnh vực Điểm tối đa Chỉ đạo, điều hành công 1 12 tác cải cách hành chính 2 Cải cách thể chế 6 "
+        "Cải cách thủ tục hành 3 20 chính 4 Cải cách tổ chức bộ máy 7 Cải cách chế độ công vụ, 5 11 công chức "
+        "6 Cải cách tài chính công 6 Xây dựng chính quyền điện 7 12 tử, chính quyền số Tác động của cải cách hành "
+        "8 chính đến phát triển kinh 3 tế - xã hội của xã Đánh giá của các tổ chức đối với công tác CCHC của 9 11 "
+        "UBND xã (qua điều tra xã hội học) Chỉ số hài lòng của người 10 dân, tổ chức đối với sự 12 phục vụ của UBND xã "
+        "Tổng cộng"
+    )
+    document = docx.Document()
+    for line in [*HEADER, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2023", INTRO, stream, *TEXT_SECTIONS]:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "conv.docx"))
+    record = extract_file(tmp_path / "conv.docx")
+    read = {c.code: (c.score, c.max_score, c.percent) for c in record.criteria}
+    assert read["1"] == (11.5, 12, 95.83)
+    assert read["3"] == (18.5, 20, 92.5)
+    assert read["8"] == (3, 3, 100)
+    assert read["10"] == (None, 12, None)
+
+
+def test_a_stream_whose_maxima_do_not_add_up_is_no_table(tmp_path: Path) -> None:
+    # negative: numbered lines with a number after each (1 … 5), but they add up to 15, not the index's 100: not
+    # a table of maxima, so the deductions below have no maximum and no score is counted
+    import docx
+
+    lines = "STT Nội dung Điểm tối đa 1 Họp giao ban 3 2 Kiểm tra 3 3 Tuyên truyền 3 4 Báo cáo 3 5 Đối thoại 3"
+    document = docx.Document()
+    for line in [*HEADER, "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2023", lines, *TEXT_SECTIONS]:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "notable.docx"))
+    record = extract_file(tmp_path / "notable.docx")
+    assert all(c.score is None for c in record.criteria if c.code in {"1", "3", "8"})
