@@ -1077,18 +1077,21 @@ class _Assembler:
     def deduction(self, i: int) -> None:
         """The current criterion's section stating only the points it lost ("Điểm trừ: 0,5 điểm; tỷ lệ đạt
         91,67%"), in its heading after the colon or in the paragraphs right after it: its score is the maximum
-        the report states (its table, or the framework in force) minus them; with no maximum known, no score,
-        and an unplaced note says why."""
-        crit = self.current
-        if crit is None or any(c.code == crit.code and c.score is not None for c in self.record.criteria):
+        the report states (its table, its heading's "(12 điểm)", else the framework in force) minus them; with no
+        maximum known, no score, and an unplaced note says why."""
+        code = self.current.code if self.current is not None else self.heading_code
+        if code is None or any(c.code == code and c.score is not None for c in self.record.criteria):
             return  # a score stated anywhere wins over one counted from the points lost
         found = _deduction_after(self.ctx, i)
         if found is None:
             return
         j, lost = found
+        crit = self.current if self.current is not None else self._heading_criterion(i, code)
         block = self.ctx.doc.blocks[j]
         spec = self.framework.criterion(crit.code) if crit.code else None
-        maximum = crit.max_score if crit.max_score is not None else spec.max_score if spec else None
+        printed = find_stated_max(self.ctx.doc.blocks[i].text[: lost.start if j == i else None])  # "… (12 điểm):"
+        candidates = (crit.max_score, printed.value.value if printed else None, spec.max_score if spec else None)
+        maximum = next((m for m in candidates if m is not None), None)
         ev = evidence(block, j, lost.start, lost.end)
         if maximum is None or lost.value.value > maximum:
             reason = "points lost by a criterion whose maximum the report does not state: its score is left unread"
@@ -1104,6 +1107,18 @@ class _Assembler:
                 setattr(crit, name, getattr(stated, name))
         crit.evidence = [*crit.evidence, ev]
         self.placed.add(j)
+
+    def _heading_criterion(self, i: int, code: str) -> Criterion:
+        """A criterion its heading names, read for the first time from the points its section says it lost."""
+        block = self.ctx.doc.blocks[i]
+        num = numbering(block.text)
+        self.current = Criterion(code=code, title=criterion_title(block.text, None), evidence=[evidence(block, i)],
+                                 printed_number=f"{num[1]}." if num else None, section=self.section)
+        self.record.criteria.append(self.current)
+        self.seen.add(code)
+        self.heading_code = None
+        self.placed.add(i)
+        return self.current
 
     def overall(self, st: Statement) -> int | None:
         """The overall result, when nothing has set it yet; the next index when a zone was read."""
@@ -1171,7 +1186,9 @@ _CLAUSE_RE = re.compile(r"[^;]+")
 
 
 # a sentence stating the points lost, starting inside a heading's block with a capital: "Điểm trừ", "Lĩnh vực này"
-_DEDUCTION_LEAD_RE = re.compile(r"(?<=\s)(?:Điểm\s+(?:bị\s+)?trừ|Lĩnh\s+vực\s+này|Tiêu\s+chí\s+này|Kết\s+quả)")
+_DEDUCTION_LEAD_RE = re.compile(
+    r"(?<=\s)(?:(?:Số\s+điểm|Điểm)\s+(?:bị\s+)?trừ|Bị\s+(?:trừ|mất)|Lĩnh\s+vực\s+này|Tiêu\s+chí\s+này|Kết\s+quả)"
+)
 
 
 def _deduction_after(ctx: _Ctx, i: int) -> tuple[int, NumberMatch] | None:
@@ -1183,17 +1200,22 @@ def _deduction_after(ctx: _Ctx, i: int) -> tuple[int, NumberMatch] | None:
         return None  # a heading stating its score: that score stands
     # after the heading's colon, or where the next line, run into the heading's block, starts ("… hành chính
     # Điểm trừ: 0,5 điểm; …", a PDF's lines read as one paragraph)
-    starts = [text.find(":") + 1] + [m.start() for m in _DEDUCTION_LEAD_RE.finditer(text)] if "trừ" in text else []
+    starts = [text.find(":") + 1] + [m.start() for m in _DEDUCTION_LEAD_RE.finditer(text)] if "rừ" in text or "ất" in text else []
     for start in (s for s in starts if s > 0):
         if (lost := find_deduction(text[start:].lstrip())) is not None:
             pad = len(text) - len(text[start:].lstrip())
             return i, NumberMatch(lost.value, lost.start + pad, lost.end + pad)
     for j in range(i + 1, min(i + 3, len(blocks))):
         block = blocks[j]
-        if block.kind is BlockKind.LIST_ITEM or numbering(block.text) or ctx.scores(j):
+        # a bullet right under the heading may state it ("- Điểm trừ: 0,5 điểm"); a list further on is the indicators'
+        item = block.kind is BlockKind.LIST_ITEM
+        if (item and j > i + 1) or numbering(block.text) or ctx.scores(j):
             return None
-        if (lost := find_deduction(block.text)) is not None:
-            return j, lost
+        bullet = len(block.text) - len(block.text.lstrip("-+*•–· \t")) if item else 0
+        if (lost := find_deduction(block.text[bullet:])) is not None:
+            return j, NumberMatch(lost.value, lost.start + bullet, lost.end + bullet)
+        if item:
+            return None
     return None
 
 

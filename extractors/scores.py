@@ -395,13 +395,15 @@ def _split_percent(text: str, m: re.Match[str]) -> NumberMatch | None | Literal[
 
 
 # A criterion stated only by the points it lost, at the start of its statement: "Lĩnh vực này bị trừ 1,5 điểm",
-# "Điểm trừ: 0,5 điểm", "Kết quả thẩm định: bị trừ 1 điểm", "Lĩnh vực này không bị trừ điểm" (held-out round 20); its
+# "Điểm trừ: 0,5 điểm", "Số điểm bị trừ: 1 điểm", "Kết quả thẩm định: bị trừ 1 điểm", "Bị mất: 2 điểm", "Lĩnh vực này
+# không bị trừ điểm" (held-out round 20); its
 # score is the maximum the report states elsewhere minus these. Not "trừ những trường hợp …" (no points), not last
 # year's ("bị trừ 2 điểm so với năm 2020", "năm 2020 bị trừ …": only at the start), not an item of a list.
 DEDUCTION_RE = re.compile(
     r"^\s*(?:(?:lĩnh\s+vực|tiêu\s+chí|nội\s+dung)(?:\s+này)?\s+|kết\s+quả(?:\s+thẩm\s+định|\s+chấm\s+điểm)?\s*:\s*)?"
-    rf"(?:(?P<none>không\s+bị\s+trừ\s+điểm)|(?:bị\s+trừ|điểm\s+(?:bị\s+)?trừ\s*:)\s*(?P<lost>{NUM})\s*{POINTS})"
-    r"(?!\s*(?:/|so\s+với\s+(?:năm|cùng\s+kỳ)|(?:của\s+|trong\s+)?năm\s+(?:\d|trước)))",
+    rf"(?:(?P<none>không\s+bị\s+(?:trừ|mất)\s+điểm)|(?:bị\s+(?:trừ|mất)\s*:?|(?:số\s+)?điểm\s+(?:bị\s+)?trừ\s*:)\s*"
+    rf"(?P<lost>{NUM})\s*{POINTS})"
+    r"(?!\s*(?:/|thưởng|so\s+với\s+(?:năm|cùng\s+kỳ)|(?:của\s+|trong\s+)?năm\s+(?:\d|trước)))",
     re.I,
 )
 
@@ -409,7 +411,7 @@ DEDUCTION_RE = re.compile(
 def find_deduction(text: str) -> NumberMatch | None:
     """The points a criterion's statement says it lost, where it says only that ("Điểm trừ: 0,5 điểm"); 0 for
     "không bị trừ điểm". Only a statement that opens with it: a cheap test for "trừ" comes first."""
-    if "trừ" not in text:
+    if "rừ" not in text and "ất" not in text:  # "trừ", "Trừ", "mất", "Mất"
         return None
     m = DEDUCTION_RE.search(text)
     if m is None:

@@ -53,6 +53,11 @@ def test_the_grammar_reads_only_a_statement_that_opens_with_the_points_lost() ->
     assert find_deduction("Lĩnh vực này bị trừ 2 điểm so với năm 2022.") is None
     assert find_deduction("- Chỉ số 1.3 (Kiểm tra công tác CCHC): bị trừ 0,5 điểm.") is None
     assert find_deduction("bị trừ 1,5/3 điểm") is None
+    # the same class, other words: "Số điểm bị trừ: …", "Bị mất: …", "không bị mất điểm"; not bonus points
+    assert find_deduction("Số điểm bị trừ: 1,5 điểm.").value.value == 1.5  # type: ignore[union-attr]
+    assert find_deduction("Bị mất: 2 điểm do chậm báo cáo.").value.value == 2  # type: ignore[union-attr]
+    assert find_deduction("Tiêu chí này không bị mất điểm.").value.value == 0  # type: ignore[union-attr]
+    assert find_deduction("Bị trừ 2 điểm thưởng do không có sáng kiến.") is None
 
 
 def _docx(path: Path) -> Path:
@@ -200,3 +205,24 @@ def test_a_stream_whose_maxima_do_not_add_up_is_no_table(tmp_path: Path) -> None
     document.save(str(tmp_path / "notable.docx"))
     record = extract_file(tmp_path / "notable.docx")
     assert all(c.score is None for c in record.criteria if c.code in {"1", "3", "8"})
+
+
+def test_a_bullet_under_the_heading_and_a_maximum_in_the_heading(tmp_path: Path) -> None:
+    # no table: the heading prints its maximum in brackets ("(20 điểm)"), the bullet right under it the points lost
+    path = tmp_path / "report.txt"
+    body = [
+        "I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC NĂM 2023",
+        "3. Cải cách thủ tục hành chính (20 điểm):",
+        "- Số điểm bị trừ: 2,5 điểm, đạt tỷ lệ 87,50%.",
+        "- Chỉ số 3.2 (Công khai TTHC): bị trừ 1 điểm.",
+        "5. Cải cách chế độ công vụ, công chức",
+        "- Các nhiệm vụ được triển khai kịp thời.",
+        "- Bị trừ 1 điểm.",
+        "II. ĐÁNH GIÁ CHUNG",
+    ]
+    path.write_text("\n".join([*HEADER, *body]) + "\n", encoding="utf-8")
+    record = extract_file(path)
+    read = {c.code: (c.score, c.max_score, c.percent) for c in record.criteria}
+    assert read.get("3") == (17.5, 20, 87.5)  # 20 − 2,5
+    # negative: a bullet further down the section (after another) is no statement of the criterion's points
+    assert read.get("5", (None,))[0] is None
