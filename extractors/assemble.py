@@ -1426,13 +1426,18 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
         _stream_indicators(ctx, region, text, starts, rows)
 
 
+# the header of a table of maxima, or the sentence introducing it: "STT Lĩnh vực Điểm tối đa", "điểm tối đa của từng
+# lĩnh vực như sau:"
+_MAXIMA_HEADER_RE = re.compile(r"(?:STT|lĩnh\s+vực|tiêu\s+chí)[^.;:]{0,40}?điểm\s+tối\s+đa|điểm\s+tối\s+đa\s+của\s+(?:từng|các|mỗi)", re.I)
+
+
 def _maxima_from_text_table(ctx: _Ctx, seen: set[str], headers: list[int]) -> None:
     """Criteria of a table of maxima alone that came out as text ("STT Lĩnh vực Điểm tối đa", a row a line or a
     converter's cells one a line), no score yet: the sections after it state the points lost."""
     blocks = ctx.doc.blocks
     for start in headers[:MAX_TEXT_TABLE_HEADERS]:
-        if "tối đa" not in blocks[start].text.casefold():
-            continue
+        if not _MAXIMA_HEADER_RE.search(blocks[start].text):
+            continue  # not "Các chỉ số thành phần đạt điểm tối đa:", a component list's heading
         region, starts, text = _region_text(ctx, start)
         rows = maxima_from_text_rows(text, ctx.framework) or maxima_from_cell_stream(text, ctx.framework)
         if rows:

@@ -643,15 +643,16 @@ def _two_years_score(maximum: float, first: float, second: float, percent: float
 # hành công tác cải cách hành chính 12" (held-out round 20: the sections after it state only the points lost)
 _MAXIMUM_ROW_RE = re.compile(
     r"(?<![\d.,/\w])(?P<no>\d{1,2})[.)]?\s+(?P<title>[^\d|]{3,200}?)\s*\|?\s*(?P<max>\d{1,2}(?:[.,]\d{1,2})?)"
-    r"(?![\d/%]|[.,]\d|\s*(?:điểm|%|/))(?=\s|\||$)"
+    r"(?![\d/%]|[.,]\d|\s*(?:điểm|%|/))(?!\s*\|?\s*[-+]?\d+(?:[.,]\d+)?(?![\d.,])\s*\|?\s*(?:[-+]?\d|%|$))(?=\s|\||$)"
+    # one number a row: what follows is the next row ("2 Cải cách …"), not a score column ("12,75 12,5 -0,25")
 )
 MIN_MAXIMA_ROWS = 5
 
 
 def maxima_from_text_rows(text: str, framework: Framework) -> list[tuple[Criterion, int, int]]:
     """Criteria of a table that prints each one's maximum alone ("STT Lĩnh vực Điểm tối đa", "1 Chỉ đạo … 12"): a
-    row counts only when numbered next (1, 2, 3, …) and its title names that criterion; fewer than MIN_MAXIMA_ROWS
-    rows read as no such table. Scores stay None: (criterion, start, end) with spans in ``text``."""
+    row counts only when numbered next (1, 2, 3, …), with one number, and its title names that criterion; fewer than
+    MIN_MAXIMA_ROWS rows, or maxima not adding up to the index's total, read as no such table. Scores stay None: (criterion, start, end) with spans in ``text``."""
     found: list[tuple[Criterion, int, int]] = []
     for m in _MAXIMUM_ROW_RE.finditer(text):
         title = " ".join(m["title"].replace("|", " ").split())
@@ -660,7 +661,12 @@ def maxima_from_text_rows(text: str, framework: Framework) -> list[tuple[Criteri
         maximum = parse_number(m["max"], small=True)
         if maximum is not None and maximum.value > 0:
             found.append((Criterion(code=m["no"], title=title, max_score=maximum.value), m.start(), m.end()))
-    return found if len(found) >= MIN_MAXIMA_ROWS else []
+    return found if len(found) >= MIN_MAXIMA_ROWS and _adds_up(found, framework) else []
+
+
+def _adds_up(rows: list[tuple[Criterion, int, int]], framework: Framework) -> bool:
+    """Whether a table's maxima add up to the index's total (the framework's, else 100)."""
+    return abs(sum(c.max_score or 0 for c, _, _ in rows) - (framework.total or 100)) < 1e-6
 
 
 _STREAM_INTEGER_RE = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?$")
@@ -676,7 +682,10 @@ def maxima_from_cell_stream(text: str, framework: Framework) -> list[tuple[Crite
     numbered = [k for k, (_, _, t) in enumerate(tokens) if _STREAM_INTEGER_RE.match(t)]
     rows: list[tuple[int, int]] = []  # (index of the row number, index of its maximum)
     for here, after in pairwise(numbered):
-        if tokens[here][2] == str(len(rows) + 1) and (not rows or here > rows[-1][1]) and after - here <= 12:
+        # one number a row: after the maximum, words or the next row's number, never a score column ("12,75 12,5")
+        follows = tokens[after + 1][2] if after + 1 < len(tokens) else ""
+        alone = not _STREAM_INTEGER_RE.match(follows) or follows == str(len(rows) + 2)
+        if tokens[here][2] == str(len(rows) + 1) and (not rows or here > rows[-1][1]) and after - here <= 12 and alone:
             rows.append((here, after))
     maxima = [parse_number(tokens[m][2], small=True) for _, m in rows]
     total = framework.total or 100

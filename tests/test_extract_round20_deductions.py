@@ -226,3 +226,22 @@ def test_a_bullet_under_the_heading_and_a_maximum_in_the_heading(tmp_path: Path)
     assert read.get("3") == (17.5, 20, 87.5)  # 20 − 2,5
     # negative: a bullet further down the section (after another) is no statement of the criterion's points
     assert read.get("5", (None,))[0] is None
+
+
+def test_a_comparison_of_two_years_is_no_table_of_maxima() -> None:
+    # negative (held-out round 18's form): "Năm 2023 | Năm 2024 | Tăng/giảm" rows carry a score beside the first
+    # number, as text rows or as a converter's cell stream; the first number is last year's score, no maximum
+    from cchc.extractors.framework import generic_framework
+    from cchc.extractors.tables import maxima_from_cell_stream, maxima_from_text_rows
+
+    text = (
+        "STT Lĩnh vực, tiêu chí Năm 2023 Năm 2024 Tăng (+)/giảm (-) 1 Công tác chỉ đạo, điều hành 12,75 12,5 -0,25 "
+        "2 Cải cách thể chế 4,5 5,5 +1 3 Cải cách thủ tục hành chính 18 18 0 4 Cải cách tổ chức bộ máy 4,75 5,5 +0,75 "
+        "5 Cải cách chế độ công vụ 9,5 10 +0,5 6 Cải cách tài chính công 6 6 0"
+    )
+    assert maxima_from_text_rows(text, generic_framework()) == []
+    assert maxima_from_cell_stream(text, generic_framework()) == []
+    # the positive beside it: the same titles with one maximum a row, adding up to 100
+    rows = " ".join(" ".join(row) for row in FULL_MAXIMA)
+    read = maxima_from_text_rows(f"STT Lĩnh vực Điểm tối đa {rows} Tổng cộng 100", generic_framework())
+    assert [(c.code, c.max_score) for c, _, _ in read][:3] == [("1", 12), ("2", 6), ("3", 20)]
