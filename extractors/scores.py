@@ -17,6 +17,8 @@ Forms read (each is a case of tests/test_extract_scores.py):
   table cell "12 ,5"; where a list or no check leaves the joined number uncertain ("các mục 1, 2, 3/5 điểm",
   "tỷ lệ 87 ,5%" alone, "tăng 5, 6%") nothing is read rather than a wrong number;
 - points lost: "mất 7,14/16 điểm" is a score of 16 − 7,14 = 8,86, "bị trừ 1,5 điểm so với điểm tối đa 13 điểm" one of 11,5;
+- only the points lost, at the start of a criterion's statement, its maximum printed elsewhere (a table of maxima):
+  "Điểm trừ: 0,5 điểm", "Lĩnh vực này bị trừ 1,5 điểm", "không bị trừ điểm" (:func:`find_deduction`);
 - a score in words with its digits in brackets, the digits read: "đạt mười bảy phẩy năm (17,5) điểm trên tổng số 20 điểm";
 - a bare score after a colon where a criterion is stated: "Cải cách thể chế: 4,75 /7 , đạt 67,86%";
 - score-only "đạt 85,5 điểm" and percent-only "đạt 85,5%" or "85,5% điểm" (a percent of the points);
