@@ -29,7 +29,13 @@ from cchc.extractors.layout import (
 from cchc.extractors.locale_vi import CENTRAL_CITIES, PLACE_NAME, PLACE_NAME_DASHED, PLACE_WORD_CAPS
 from cchc.extractors.normalize import fold_loose, matches_from
 from cchc.extractors.numbers import format_vi, parse_number
-from cchc.extractors.patterns import blank_signature_stamps, find_changes, find_classification, find_ranks
+from cchc.extractors.patterns import (
+    blank_signature_stamps,
+    find_changes,
+    find_classification,
+    find_ranks,
+    place_name_end,
+)
 from cchc.extractors.quantities import as_record_quantity, find_quantities, find_records_table
 from cchc.extractors.references import find_references, parse_date
 from cchc.extractors.scores import (
@@ -312,14 +318,15 @@ def extract_meta(ctx: _Ctx) -> None:
     blocks = ctx.doc.blocks
     meta = ctx.record.meta
     texts = _texts_without_stamp(blocks)
-    for i, block in enumerate(blocks[:40]):
-        text = texts[i].strip()
+    for i in range(min(len(blocks), 40)):
         if meta.unit_name is None:
-            _read_unit_line(meta, blocks, i, text)
-        if meta.doc_number is None and DOC_NUMBER_RE.match(text):
-            _read_doc_number(meta, block, i, text)
-        if meta.issued_date is None and PLACE_DATE_RE.match(text):
-            _read_place_date(meta, block, i, text)
+            _read_unit_line(meta, blocks, i, texts[i].strip())
+    for i in _nearest_the_title(blocks, texts, DOC_NUMBER_RE):
+        if meta.doc_number is None:
+            _read_doc_number(meta, blocks[i], i, texts[i].strip())
+    for i in _nearest_the_title(blocks, texts, PLACE_DATE_RE):
+        if meta.issued_date is None:
+            _read_place_date(meta, blocks[i], i, texts[i].strip())
     title = _title(blocks)
     grounds = GROUNDS_RE.search(title) if title and "cứ" in title else None
     meta.title = title[: grounds.start()] if title and grounds else title
@@ -335,10 +342,31 @@ def extract_meta(ctx: _Ctx) -> None:
         _unit_from_running_text(meta, ctx.doc.running_text, texts)
     full = "\n".join(texts)
     _unit_name_as_the_text_writes_it(meta, blocks, full)
-    districts = matches_from(DISTRICT_RE, full, DISTRICT_STARTS)
-    meta.district = most_common(m["name"] for m in districts if m["name"] not in CENTRAL_CITIES)
-    meta.province = most_common(m["name"] for m in matches_from(PROVINCE_RE, full, PROVINCE_STARTS))
+    districts = _place_names(DISTRICT_RE, full, DISTRICT_STARTS)
+    meta.district = most_common(name for name in districts if name not in CENTRAL_CITIES)
+    meta.province = most_common(_place_names(PROVINCE_RE, full, PROVINCE_STARTS))
     extract_signer(ctx)
+
+
+def _nearest_the_title(blocks: list[Block], texts: list[str], pattern: re.Pattern[str]) -> list[int]:
+    """The header lines ``pattern`` matches, the one nearest above the report's title first: a covering letter
+    (Công văn "Số: 09/UBND", its later date, its "Nơi nhận") bound before the report in the same file is not the
+    report's header, even when the report's prints no number."""
+    found = title_block(blocks)
+    title_at = found[0] if found else 0
+    # a letter ends with its recipients ("Nơi nhận:"): only what follows the last one above the title is the report's
+    ends = [i for i in range(min(title_at, 40)) if texts[i].lstrip()[:8] in ("Nơi nhận", "NƠI NHẬN")]
+    lines = [i for i in range(ends[-1] + 1 if ends else 0, min(len(blocks), 40)) if pattern.match(texts[i].strip())]
+    return [i for i in reversed(lines) if i < title_at] + [i for i in lines if i >= title_at]
+
+
+def _place_names(pattern: re.Pattern[str], full: str, starts: tuple[str, ...]) -> list[str]:
+    """The places ``pattern`` names in ``full``, each ended where its line or its sentence ends (``place_name_end``)."""
+    names = []
+    for m in matches_from(pattern, full, starts):
+        start = m.start("name")
+        names.append(" ".join(full[start : place_name_end(full, start, m.end("name"))].split()))
+    return names
 
 
 def _read_bare_date(meta: Meta, blocks: list[Block], texts: list[str]) -> None:
@@ -529,12 +557,18 @@ def report_year(years: list[YearStatement]) -> int | None:
     return titles[0]
 
 
+# the document type in capitals alone, before a title in sentence case on the same line
+_DOC_TYPE_CAPS_RE = re.compile(r"^\s*(?:BÁO\s+CÁO|KẾ\s+HOẠCH|TỜ\s+TRÌNH)\s+(?=\p{Lu}\p{Ll})")
+
+
 def title_block(blocks: list[Block]) -> tuple[int, int] | None:
     """(block index, offset) of the report's title: the block after "BÁO CÁO", or the rest of a
     "BÁO CÁO Kết quả công tác …" block when the title shares its line (a soft line break in Word)."""
     for i, block in enumerate(blocks[:40]):
         text = block.text
         m = DOC_TYPE_RE.match(text)
+        if m and not text[: m.end()].strip().isupper():  # "BÁO CÁO Tổng kết công tác …" on one line
+            m = _DOC_TYPE_CAPS_RE.match(text)
         if not m or not text[: m.end()].strip().isupper():
             continue
         if m.end() >= len(text.rstrip()):
@@ -647,12 +681,54 @@ OVERALL_YEAR_RES = (
 )
 
 
+# a merged commune's report restating its former communes' results ("Năm 2019, trước khi sắp xếp: xã Thạch Tân đạt
+# 84,25/100 điểm, xếp thứ 9/31; …", "xã Thạch Ngọc (cũ) đạt …"): another unit's result, of the year before the merger,
+# neither the report's overall nor its year. Source: "issue 11" (held-out round 20, merged communes).
+FORMER_UNITS_RE = re.compile(
+    r"trước\s+(?:khi\s+|thời\s+điểm\s+)?(?:sắp\s+xếp|sáp\s+nhập|hợp\s+nhất|nhập|thành\s+lập\s+xã)|\(\s*cũ\s*\)", re.I
+)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at`` (ended by a full stop and a space; a decimal comma is no stop)."""
+    start = max(text.rfind(". ", 0, at), text.rfind(".\n", 0, at))
+    stop = _SENTENCE_STOP_RE.search(text, at)
+    return text[start + 1 if start >= 0 else 0 : stop.start() if stop else len(text)]
+
+
+def restates_former_units(text: str) -> bool:
+    """Whether ``text`` (a sentence) restates former units' results (``FORMER_UNITS_RE``)."""
+    # FORMER_UNITS_RE's necessary words ("trước", "Trước", "(cũ)") first: a substring test
+    return ("rước" in text or "cũ" in text) and FORMER_UNITS_RE.search(text) is not None
+
+
+def former_units_end(blocks: list[Block], i: int) -> int:
+    """The offset in block ``i`` where the report's own statement starts, past the sentences restating former
+    units' results out of 100 (one begun in the block before, when a converter cut the paragraph, counts); the
+    block's length when every result it states is a former unit's; 0 when it restates none."""
+    text = blocks[i].text
+    before = blocks[i - 1].text.rstrip() if i > 0 else ""
+    joined = f"{before} {text}" if before and not before.endswith((".", ":")) else text
+    if "rước" not in joined and "cũ" not in joined:
+        return 0
+    offset, end = len(joined) - len(text), 0
+    for m in re.finditer(r"/\s*100(?!\d)", text):
+        sentence = _sentence_at(joined, offset + m.start())
+        if not restates_former_units(sentence):
+            return end
+        stop = _SENTENCE_STOP_RE.search(joined, offset + m.start())
+        end = (stop.end() if stop else len(joined)) - offset
+    return len(text) if end else 0
+
+
 def overall_year(record: Record) -> list[YearStatement]:
     """The report's year as the overall statement names it, read from the sentence of its score (a body statement)."""
     for ev in record.overall.evidence[:1]:
         for pattern in OVERALL_YEAR_RES:
             m = pattern.search(ev.text or "")
-            if m is not None and not re.search(r"so\s+với|năm\s+trước", ev.text[: m.start()], re.I):
+            if m is None or restates_former_units(_sentence_at(ev.text or "", m.start())):
+                continue
+            if not re.search(r"so\s+với|năm\s+trước", ev.text[: m.start()], re.I):
                 return [YearStatement(role="body", year=int(m["year"]), evidence=[ev.model_copy()])]
     return []
 
@@ -741,8 +817,8 @@ class _Statement:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _Statement:
-    """Score, percent, rank and change of a statement spread over ``zone`` blocks.
+def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False, start: int = 0) -> _Statement:
+    """Score, percent, rank and change of a statement spread over ``zone`` blocks, the first read from ``start``.
 
     A ``criterion`` statement may print its score without "điểm" after its colon ("…: 4,75 /7 , đạt …").
     """
@@ -751,7 +827,8 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
     for j in zone:
         block = blocks[j]
         text = block.text
-        scores = ctx.scores(j)
+        since = start if j == zone[0] else 0
+        scores = [s for s in ctx.scores(j) if s.start >= since]
         if not scores and criterion and j == zone[0]:
             scores = _value_only(st, block, j)
         if st.score is None and scores:
@@ -766,21 +843,26 @@ def read_statement(ctx: _Ctx, zone: list[int], *, criterion: bool = False) -> _S
             else:
                 st.percent = _percent_just_before(text, s.start)
         elif st.percent is None and st.score is not None:
-            pcts = [p for p in find_percents(text) if _own_percent(text, p)]
+            pcts = [p for p in find_percents(text) if p.start >= since and _own_percent(text, p)]
             if pcts:
                 st.percent = _percent_read(ctx, block, j, pcts[0])
-        if st.rank is None:
-            ranks = find_ranks(text)
-            if ranks:
-                st.rank, st.rank_total = ranks[0].rank, ranks[0].total
-                ev = evidence(block, j, ranks[0].start, ranks[0].end)
-                if ev not in st.evidence:
-                    st.evidence.append(ev)
-        if st.rank_change is None:
-            changes = find_changes(text)
-            if changes:
-                st.rank_change = changes[0].change
+        _read_rank_change(st, block, j, since)
     return st
+
+
+def _read_rank_change(st: _Statement, block: Block, j: int, since: int) -> None:
+    """The rank and the change a statement's block ``j`` states from offset ``since``, when not read yet."""
+    if st.rank is None:
+        ranks = [r for r in find_ranks(block.text) if r.start >= since]
+        if ranks:
+            st.rank, st.rank_total = ranks[0].rank, ranks[0].total
+            ev = evidence(block, j, ranks[0].start, ranks[0].end)
+            if ev not in st.evidence:
+                st.evidence.append(ev)
+    if st.rank_change is None:
+        changes = [c for c in find_changes(block.text) if c.start >= since]
+        if changes:
+            st.rank_change = changes[0].change
 
 
 # the words that may stand before a statement's own percent in a sentence of its own ("Đạt tỷ lệ 85,71%",
@@ -1124,6 +1206,9 @@ class _Assembler:
         """The overall result, when nothing has set it yet; the next index when a zone was read."""
         record, i = self.record, st.index
         block = self.ctx.doc.blocks[i]
+        since = former_units_end(self.ctx.doc.blocks, i)
+        if since >= len(block.text):
+            return None
         if st.overall == "bare":
             if record.overall.score is None and record.overall.percent is None and not record.criteria:
                 record.overall = _bare_overall(self.ctx, block, i)
@@ -1133,7 +1218,7 @@ class _Assembler:
         if record.overall.score is not None or (st.overall == "weak" and earlier):
             return None
         zone = _zone(self.ctx, i)
-        stated = read_statement(self.ctx, zone)
+        stated = read_statement(self.ctx, zone, start=since)
         before = record.overall  # "đạt 88,31%, đứng thứ 4 trong 15" before "Tổng cộng: 88,31 điểm/100 điểm"
         record.overall = Overall(
             score=stated.score,

@@ -202,6 +202,34 @@ def find_classification(text: str) -> str | None:
     return None
 
 
+# -- a place name's end ---------------------------------------------------------------------------------------------
+
+# Words that open a sentence or a label and are never a place's word: where a header's or a letter's line ends on a
+# district or province and the next line (or a reflowed paragraph's next sentence) starts with one, the name ends
+# before it ("Kính gửi: Phòng Nội vụ huyện Sơn Động" / "Thực hiện hướng dẫn …", "Nơi nhận: … huyện Thạch Hà" / "Tệp
+# đính kèm: 01", "… tỉnh Đắk Nông" / "Thời gian ký: …"). Each is kept with the word after it, so a name's own word
+# alike in spelling stays. Source: "issue 11" (held-out rounds 18, 20).
+_NOT_A_PLACE_RE = re.compile(
+    r"(?:Thực\s+hiện|Tệp\s+(?:đính|tin)|Thời\s+gian|Căn\s+cứ|Kính\s+gửi|Nơi\s+nhận|Người\s+ký|Ngày\s+(?:gửi|ký|văn)"
+    r"|Trích\s+yếu|Loại\s+văn|Cơ\s+quan|Số\s*(?:/|:)|Theo\s+đó|Trong\s+(?:năm|đó)|Qua\s+đó|Về\s+việc)(?!\p{L})"
+)
+
+
+def place_name_end(text: str, start: int, end: int) -> int:
+    """Where a place name read at ``text[start:end]`` really ends: before a word that opens a sentence or a label
+    (``_NOT_A_PLACE_RE``), and at its line's end unless the words past the line break are the rest of the name,
+    that is they end their own line or stop at a comma, a semicolon or a bracket ("tỉnh Thừa Thiên" / "Huế, ngày
+    …" keeps "Huế"; "huyện Võ Nhai" / "Thực hiện …" stops at "Nhai")."""
+    name = text[start:end]
+    for m in re.finditer(r"\s+", name):
+        after = start + m.end()
+        if _NOT_A_PLACE_RE.match(text, after):
+            return start + m.start()
+        if "\n" in m.group() and not re.match(r"[^\S\n]*(?:[,;:.)]|\n|$)", text[end:]):
+            return start + m.start()
+    return end
+
+
 # -- the e-signature stamp ------------------------------------------------------------------------------------------
 
 # The stamp that e-government systems print in a signed PDF's text layer, at the first page's top corner above the
@@ -269,5 +297,6 @@ __all__ = [
     "find_percents",
     "find_ranks",
     "find_scores",
+    "place_name_end",
     "signature_stamp_spans",
 ]
