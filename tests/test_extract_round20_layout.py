@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 
-from cchc.api import check_record, extract_file
+from cchc.api import check_record, extract_file, read_document
 from cchc.extractors.assemble import former_units_end
 from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.patterns import place_name_end
@@ -199,3 +199,41 @@ def test_district_and_province_end_where_their_line_ends(tmp_path: Path) -> None
     # the sample names its province once, wrapped inside the name ("… tỉnh Hải" / "Dương"): kept whole
     wrapped = extract_file(_write(tmp_path, "sample.txt", SAMPLE)).meta
     assert (wrapped.district, wrapped.province) == ("Tứ Kỳ", "Hải Dương")
+
+
+def test_a_pdf_letters_header_and_the_reports_are_no_running_header(tmp_path: Path) -> None:
+    """Two documents' headers in capitals at the same place on pages 1 and 2 (the letter's, the report's) are not
+    a running header dropped from both."""
+    left_letter = [("ỦY BAN NHÂN DÂN", False), ("XÃ MINH ĐỨC", True), ("Số: 12/UBND-VP", False)]
+    left_report = [("ỦY BAN NHÂN DÂN", False), ("XÃ MINH ĐỨC", True), ("Số: 29/BC-UBND", False)]
+    motto = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True)]
+    pdf = ReportPdf(tmp_path / "two-headers.pdf", size=12.0)
+    pdf.two_column_header(left_letter, [*motto, ("Minh Đức, ngày 10 tháng 4 năm 2023", False)])
+    for line in LETTER[7:-1]:
+        pdf.paragraph(line, indent=0.0, align="left")
+    pdf.new_page()
+    pdf.two_column_header(left_report, [*motto, ("Minh Đức, ngày 06 tháng 4 năm 2023", False)])
+    pdf.paragraph("BÁO CÁO", bold=True, indent=0.0, align="center")
+    body = SAMPLE[SAMPLE.index("Tổng kết công tác Cải cách") :]
+    for paragraph in [p for p in body.split("\n\n") if p.strip()][:12]:  # two pages in all: each header's place
+        pdf.paragraph(" ".join(paragraph.split()), indent=0.0, align="left")  # is on half the pages
+    path = pdf.save()
+    meta = extract_file(path).meta
+    assert (meta.unit_level, meta.unit_name, meta.doc_number, meta.issued_date) == (
+        "xã",
+        "Minh Đức",
+        "29/BC-UBND",
+        "2023-04-06",
+    )
+    assert [b.text for b in read_document(path).blocks[:2]] == ["ỦY BAN NHÂN DÂN", "XÃ MINH ĐỨC"]
+
+
+def test_a_running_header_in_sentence_case_is_still_dropped(tmp_path: Path) -> None:
+    pdf = ReportPdf(tmp_path / "running.pdf", size=12.0, running_header="UBND xã Minh Đức - Báo cáo CCHC năm 2022")
+    for k, paragraph in enumerate(p for p in SAMPLE.split("\n\n") if p.strip()):
+        if k in (20, 40):
+            pdf.new_page()
+        pdf.paragraph(" ".join(paragraph.split()), indent=0.0, align="left")
+    texts = [b.text for b in read_document(pdf.save()).blocks]
+    assert not any("Báo cáo CCHC năm 2022" in t for t in texts)
+    assert extract_file(tmp_path / "running.pdf").meta.unit_name == "Minh Đức"

@@ -957,6 +957,16 @@ def _judge_hidden_layers(
                             f"Vietnamese ({judged}) was read as it is (no OCR): values may be misread")
 
 
+# the header lines an official document opens with: the issuer in capitals, the national motto
+_DOCUMENT_HEAD_RE = re.compile(r"^\s*(?:[ỦU][YỶ]\s+BAN\s+NHÂN\s+DÂN|UBND|CỘNG\s+HÒA|XÃ|PHƯỜNG|THỊ\s+TRẤN)(?:\s|$)")
+
+
+def _opens_a_document(text: str) -> bool:
+    """Whether a line opens with a document's own header in capitals (``_DOCUMENT_HEAD_RE``; its first two words
+    in capitals, the other column's words may follow), not a page's furniture ("UBND xã Sơn Thủy – Báo cáo …")."""
+    return _DOCUMENT_HEAD_RE.match(text) is not None and all(word.isupper() for word in text.split()[:2])
+
+
 def _drop_furniture(pages: list[PageContent], warnings: list[str]) -> None:
     """Drop page numbers and running headers/footers (same text, digits masked, same place, >= half the pages)."""
     candidates: list[tuple[PageContent, Line, str]] = []
@@ -980,7 +990,9 @@ def _drop_furniture(pages: list[PageContent], warnings: list[str]) -> None:
         for page, line, zone in candidates:
             if id(line) not in dropped:
                 groups.setdefault((zone, _DIGITS_RE.sub("#", line.text)), []).append((page, line))
-        for (zone, _key), members in groups.items():
+        for (zone, key), members in groups.items():
+            if zone == "header" and _opens_a_document(key):
+                continue  # "ỦY BAN NHÂN DÂN", "XÃ DƯƠNG HƯU" opens a document each time (a letter, then its report)
             for page, line in members:
                 same_place = {p.number for p, other in members if abs(other.top - line.top) <= 4.0}
                 if len(same_place) >= need:
