@@ -219,14 +219,16 @@ def place_name_end(text: str, start: int, end: int) -> int:
     """Where a place name read at ``text[start:end]`` really ends: before a word that opens a sentence or a label
     (``_NOT_A_PLACE_RE``), and at its line's end unless the words past the line break are the rest of the name,
     that is they end their own line or stop at a comma, a semicolon or a bracket ("tỉnh Thừa Thiên" / "Huế, ngày
-    …" keeps "Huế"; "huyện Võ Nhai" / "Thực hiện …" stops at "Nhai")."""
+    …" keeps "Huế"; "huyện Võ Nhai" / "Thực hiện …" stops at "Nhai"), or the text writes the whole name on one line
+    elsewhere."""
     name = text[start:end]
     for m in re.finditer(r"\s+", name):
         after = start + m.end()
         if _NOT_A_PLACE_RE.match(text, after):
             return start + m.start()
         if "\n" in m.group() and not re.match(r"[^\S\n]*(?:[,;:.)]|\n|$)", text[end:]):
-            return start + m.start()
+            if " ".join(name.split()) not in text:  # unless the text writes it whole on one line elsewhere
+                return start + m.start()
     return end
 
 

@@ -190,6 +190,10 @@ def test_a_place_name_ends_with_its_line_or_before_a_sentence() -> None:
     assert _end("của UBND tỉnh Thừa Thiên\nHuế, ngày 10/01/2024", "Thừa Thiên\nHuế") == "Thừa Thiên\nHuế"
     assert _end("thuộc tỉnh Bà Rịa - Vũng\nTàu\nI. KẾT QUẢ", "Bà Rịa - Vũng\nTàu") == "Bà Rịa - Vũng\nTàu"
     assert _end("UBND huyện Võ Nhai ban hành kế hoạch", "Võ Nhai") == "Võ Nhai"
+    # wrapped inside, then a sentence goes on: whole when the text writes it on one line elsewhere, else cut
+    wrapped = "của UBND tỉnh Thừa Thiên\nHuế về việc công bố"
+    assert _end(wrapped, "Thừa Thiên\nHuế") == "Thừa Thiên"
+    assert _end(wrapped + "; tỉnh Thừa Thiên Huế", "Thừa Thiên\nHuế") == "Thừa Thiên\nHuế"
 
 
 def test_district_and_province_end_where_their_line_ends(tmp_path: Path) -> None:
