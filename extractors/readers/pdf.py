@@ -993,6 +993,8 @@ def _drop_furniture(pages: list[PageContent], warnings: list[str]) -> None:
         for (zone, key), members in groups.items():
             if zone == "header" and _opens_a_document(key):
                 continue  # "ỦY BAN NHÂN DÂN", "XÃ DƯƠNG HƯU" opens a document each time (a letter, then its report)
+            if key[:1].islower():
+                continue  # "chất lượng và thời gian.": a sentence's end, carried over the page at the same place
             for page, line in members:
                 same_place = {p.number for p, other in members if abs(other.top - line.top) <= 4.0}
                 if len(same_place) >= need:
