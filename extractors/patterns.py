@@ -239,6 +239,7 @@ def place_name_end(text: str, start: int, end: int) -> int:
 # 09:15:22 +07:00", its lines split or joined as the reader found them.
 # (a scan's reading may lose a mark: "Nguoi ky", "Thoi gian kỷ", "Co quan")
 _KY = r"k[ýyỷỳ]"
+_KY_FORMS = ("ký", "ky", "kỷ", "kỳ")  # what _KY matches, for a substring test first
 _STAMP_LABEL_RE = re.compile(
     rf"(?<!\p{{L}})(?i:(?P<signer>Ng[ưu][ờơo]i\s+{_KY}|{_KY}\s+b[ởơo]i)|(?P<time>Th[ờơo]i\s+gian\s+{_KY}|Ng[àa]y\s+{_KY})"
     r"|(?P<mail>E-?mail|Thư\s+điện\s+tử)|C[ơo]\s+quan|Chức\s+vụ)\s*:"
@@ -260,7 +261,8 @@ def signature_stamp_spans(text: str) -> list[tuple[int, int]]:
     quan:", "Thời gian ký:"), one of them naming the signing; a lone "Cơ quan: …" in prose is none. A value ends at
     the next label, its line's end or the header in capitals, so header lines a reader put between them stay. Only
     the first page's top is searched (``STAMP_WINDOW``)."""
-    if ":" not in text[:STAMP_WINDOW]:
+    head = text[:STAMP_WINDOW]
+    if ":" not in head or not any(ky in head.lower() for ky in _KY_FORMS):  # no label names the signing
         return []
     spans: list[tuple[int, int]] = []
     run: list[re.Match[str]] = []

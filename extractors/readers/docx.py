@@ -176,6 +176,7 @@ class Package:
         self._zf = zf
         self._infos = infos
         self._streams: list[IO[bytes]] = []
+        self.rels: dict[str, list[tuple[etree._Element, str, str]]] = {}  # read once a part (_internal_rels)
 
     @property
     def names(self) -> list[str]:
@@ -339,9 +340,16 @@ def parse_part(name: str, part: str, data: bytes) -> etree._Element:
     return root
 
 
-def _internal_rels(package: Package, source: str) -> Iterator[tuple[etree._Element, str, str]]:
+def _internal_rels(package: Package, source: str) -> list[tuple[etree._Element, str, str]]:
     """(relationship, its Target as written, the internal part name it points to) for ``source``'s rels, in order;
-    external targets left out."""
+    external targets left out. Read once a part (the styles, the pictures and the page headers all ask)."""
+    known = package.rels.get(source)
+    if known is None:
+        known = package.rels[source] = list(_read_internal_rels(package, source))
+    return known
+
+
+def _read_internal_rels(package: Package, source: str) -> Iterator[tuple[etree._Element, str, str]]:
     folder, base = posixpath.split(source)
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     data = package.get(rels_name)
