@@ -1501,12 +1501,7 @@ def _criteria_from_text_tables(ctx: _Ctx, seen: set[str], *, headers_only: bool 
     if new:
         ctx.text_table_total = _text_table_total(ctx, region, text[: rows[-1][2] + _TOTAL_AFTER_ROWS], starts)
     for crit, lo, hi in new:
-        k = max(n for n, s in enumerate(starts) if s <= lo)
-        i, base = region[k], starts[k]
-        seen.add(crit.code)  # type: ignore[arg-type]
-        crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
-        crit.evidence[0].text = text[lo:hi].strip()
-        ctx.record.criteria.append(crit)
+        _place_text_row(ctx, seen, crit, (lo, hi), (region, starts, text))
     if stream and new:
         _stream_indicators(ctx, region, text, starts, rows)
 
@@ -1530,14 +1525,21 @@ def _maxima_from_text_table(ctx: _Ctx, seen: set[str], headers: list[int]) -> No
     else:
         return
     for crit, lo, hi in rows:
-        if crit.code in seen:
-            continue
-        k = max(n for n, s in enumerate(starts) if s <= lo)
-        i, base = region[k], starts[k]
-        seen.add(crit.code)  # type: ignore[arg-type]
-        crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
-        crit.evidence[0].text = text[lo:hi].strip()
-        ctx.record.criteria.append(crit)
+        if crit.code not in seen:
+            _place_text_row(ctx, seen, crit, (lo, hi), (region, starts, text))
+
+
+def _place_text_row(ctx: _Ctx, seen: set[str], crit: Criterion, span: tuple[int, int],
+                    joined: tuple[list[int], list[int], str]) -> None:
+    """A criterion read from a text table's joined ``text`` at ``span``: its evidence in the block it starts in."""
+    (lo, hi), (region, starts, text) = span, joined
+    blocks = ctx.doc.blocks
+    k = max(n for n, s in enumerate(starts) if s <= lo)
+    i, base = region[k], starts[k]
+    seen.add(crit.code)  # type: ignore[arg-type]
+    crit.evidence = [evidence(blocks[i], i, lo - base, min(hi - base, len(blocks[i].text)))]
+    crit.evidence[0].text = text[lo:hi].strip()
+    ctx.record.criteria.append(crit)
 
 
 def _region_text(ctx: _Ctx, start: int) -> tuple[list[int], list[int], str]:
