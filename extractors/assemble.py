@@ -1618,13 +1618,8 @@ def _text_table_rows(
 ) -> tuple[list[int], str, list[int], list[tuple[Criterion, int, int]], bool]:
     """(blocks, their text joined, each block's offset in it, the criteria rows read, whether they were read
     as a converter's cell stream) from ``start``."""
-    blocks = ctx.doc.blocks
-    region = [i for i in range(start, min(start + TEXT_TABLE_BLOCKS, len(blocks))) if blocks[i].kind != BlockKind.TABLE]
     # Rows run over block edges, so the region is read as one text and spans mapped back.
-    starts, text = [], ""
-    for i in region:
-        starts.append(len(text))
-        text += blocks[i].text + " "
+    region, starts, text = _region_text(ctx, start)
     # rows of aligned columns lie in the first blocks; a converter's cells, one a line, run further
     aligned = text[: starts[ALIGNED_ROWS_BLOCKS]] if len(starts) > ALIGNED_ROWS_BLOCKS else text
     rows = criteria_from_text_rows(aligned, ctx.framework)
