@@ -12,9 +12,11 @@ import pytest
 from cchc.api import extract_file
 from cchc.extractors.layout import rejoins_cut_word
 from cchc.extractors.patterns import blank_signature_stamps, signature_stamp_spans
+from cchc.extractors.readers.ocr import OcrLine, blocks_from_ocr_lines, ocr_available
 from cchc.extractors.readers.pdf import read_pdf
 from cchc.extractors.readers.text import blocks_from_lines
 from tests.pdf_factory import MARGIN_L, ReportPdf
+from tests.test_extract_round18_scan import _save_scan, _scan_pages
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE = unicodedata.normalize("NFC", (SAMPLES / "minh-duc-2022.txt").read_text(encoding="utf-8"))
@@ -271,3 +273,47 @@ def test_a_docx_paragraphs_soft_line_break_after_a_cut_word(tmp_path: Path) -> N
     texts = [b.text for b in read_docx(tmp_path / "cut.docx").blocks]
     assert "Kết quả Chỉ số CCHC năm 2021 của UBND xã Phúc Sơn đạt 94,00/100 điểm, xếp loại Xuất sắc." in texts
     assert "Tuyến đường Hà Nội - Hải Phòng đi qua xã." in texts
+
+
+# -- the same cut in a scan: Tesseract gives the lines, the OCR reader joins them --------------------------------------
+def _ocr_lines(texts: list[str]) -> list[OcrLine]:
+    return [
+        OcrLine(text, (85.0, 100.0 + 15 * i, 500.0, 111.0 + 15 * i), (), 1, 1) for i, text in enumerate(texts)
+    ]
+
+
+def test_a_scans_cut_word_is_rejoined_and_its_dashes_stay() -> None:
+    blocks = blocks_from_ocr_lines(
+        _ocr_lines(
+            [
+                "đạt 94,00/100 điểm, xếp loại Xu-",
+                "ất sắc; giai đoạn 2021-",
+                "2025, tuyến Hà Nội -",
+                "Hải Phòng.",
+            ]
+        ),
+        page=1,
+    )
+    assert [b.text for b in blocks] == [
+        "đạt 94,00/100 điểm, xếp loại Xuất sắc; giai đoạn 2021- 2025, tuyến Hà Nội - Hải Phòng."
+    ]
+    # each line's provenance starts where its text starts in the joined block
+    offsets = [offset for offset, _ in blocks[0].lines]
+    assert [blocks[0].text[a:b] for a, b in zip(offsets, offsets[1:] + [None], strict=True)] == [
+        "đạt 94,00/100 điểm, xếp loại Xu", "ất sắc; giai đoạn 2021- ", "2025, tuyến Hà Nội - ", "Hải Phòng."]  # fmt: skip
+
+
+def test_a_scanned_report_with_a_cut_grade_reads_it(tmp_path: Path) -> None:
+    assert ocr_available("vie"), "tesseract-ocr and tesseract-ocr-vie are needed: `make setup` installs them"
+    vector = _lines_pdf(
+        tmp_path / "vector.pdf",
+        [
+            "Kết quả Chỉ số CCHC năm 2021 của UBND xã Phúc Sơn đạt 94,00/100 điểm, tỷ lệ",
+            "94,00%, xếp thứ 2/24 xã, thị trấn, tăng được 2 bậc so với năm 2020; xếp loại Xu-",
+            "ất sắc.",
+        ],
+    )
+    scan, _ = _save_scan(_scan_pages(vector), tmp_path / "phuc-son-2021-scan.pdf")
+    record = extract_file(scan)
+    assert record.overall.classification == "Xuất sắc"  # as printed
+    assert record.overall.score == 94.0

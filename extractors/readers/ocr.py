@@ -38,6 +38,7 @@ from cchc.extractors.layout import (
     SENTENCE_END_RE,
     classify,
     goes_on_in_next_column,
+    rejoins_cut_word,
     starts_block,
 )
 from cchc.extractors.numbers_ocr import repair_ocr_cell, repair_ocr_numbers, repair_rank_column
@@ -366,10 +367,11 @@ def blocks_from_ocr_lines(
         text = ""
         prov_lines: list[tuple[int, Provenance]] = []
         for i in group:
-            if text:
-                text += " "
+            line_text = texts[i].strip()
+            if text:  # a word a hyphen cut at the line's end is joined again ("Xu-" / "ất sắc")
+                text = text[:-1] if rejoins_cut_word(text, line_text) else text + " "
             prov_lines.append((len(text), Provenance(page=page, line=first_line + i, bbox=lines[i].bbox)))
-            text += texts[i].strip()
+            text += line_text
         kind, level = classify(text)
         blocks.append(Block(kind=kind, text=text, prov=prov_lines[0][1], lines=prov_lines, level=level))
     return blocks
