@@ -88,7 +88,9 @@ def test_committed_truth_is_what_the_specs_give() -> None:
                                   # round 18: hyphens at line ends, a signature stamp, a scan with a turned page,
                                   # footnotes, a year-over-year table
                                   "quai-nua-2022", "phong-hien-2023", "trung-leng-ho-2022", "phu-linh-2024",
-                                  "luong-hoa-lac-2023"])
+                                  "luong-hoa-lac-2023",
+                                  # round 21: TCVN3 fonts, Word 97-2003 saved by soffice, a spreadsheet
+                                  "yen-thang-2023", "thanh-ngoc-2023", "tung-loc-2022"])
 def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
     first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
     second = build.build(tmp_path / "b", only=[name])[0].read_bytes()
@@ -259,9 +261,34 @@ def document_text(path: Path, hyphens: bool = False) -> str:
                for part in (section.first_page_header, section.header)  # be in the first page's header part
                if not part.is_linked_to_previous]
     for paragraph in [p for root in (*headers, document.element.body) for p in root.iter(qn("w:p"))]:
-        parts.append("".join(node.text or "" if node.tag == qn("w:t") else " "
+        parts.append("".join(tcvn3_shown(node) if node.tag == qn("w:t") else " "
                              for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab"))))
     return " ".join(" ".join(parts).split())
+
+
+_FROM_TCVN3: dict[str, str] = {}
+
+
+def tcvn3_shown(node: object) -> str:
+    """A w:t's text as the page shows it: in a ".VnTime" run (round 21) its characters are TCVN3 bytes read as Latin-1,
+    decoded with glibc's table (``iconv -f TCVN5712-1``, the reverse direction of the builder's); in ".VnTimeH" the
+    same codes shown as capitals."""
+    import subprocess
+
+    from docx.oxml.ns import qn
+
+    text = node.text or ""  # type: ignore[attr-defined]
+    fonts = node.getparent().find(qn("w:rPr") + "/" + qn("w:rFonts"))  # type: ignore[attr-defined]
+    font = fonts.get(qn("w:ascii")) if fonts is not None else None
+    if font not in (".VnTime", ".VnTimeH"):
+        return text
+    if not _FROM_TCVN3:
+        codes = bytes(range(0xA1, 0x100))
+        decoded = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=b"\n".join(bytes([c]) for c in codes),
+                                 capture_output=True, check=True).stdout.decode("utf-8").split("\n")
+        _FROM_TCVN3.update({chr(c): unicodedata.normalize("NFC", u) for c, u in zip(codes, decoded, strict=True)})
+    shown = "".join(_FROM_TCVN3.get(ch, ch) for ch in text)
+    return shown.upper() if font == ".VnTimeH" else shown
 
 
 @pytest.mark.parametrize("spec", [s for s in SPECS if s["fmt"] in ("txt", "txt_utf16", "docx", "docx_autonum")],
@@ -1146,3 +1173,98 @@ def test_round_20_merged_commune_restates_the_former_communes(tmp_path: Path) ->
     overall = truth["overall"]
     assert (overall["score"], overall["rank"], overall["rank_total"], overall["rank_change"]) == (90.0, 8, 28, None)
     assert truth["planted"] == [] and "2019" in truth["notes"][0]
+
+
+def test_round_21_docx_typed_in_tcvn3_fonts(tmp_path: Path) -> None:
+    """Round 21 (``tcvn3``): python-docx reads the TCVN3 bytes as Latin-1 look-alikes ("KÕt qu¶"), in ".VnTime" runs and
+    ".VnTimeH" for capitals; decoded with glibc's table they are the report. "body" keeps the header table in Unicode."""
+    import docx
+
+    body, whole = build.build(tmp_path, only=["kim-truy-2022", "yen-thang-2023"])
+    document = docx.Document(str(body))
+    raw = "\n".join(p.text for p in document.paragraphs)
+    assert "KÕt qu¶ thùc hiÖn c«ng t¸c c¶i c¸ch hµnh chÝnh n¨m 2022" in raw and "Kết quả" not in raw
+    assert {r.font.name for p in document.paragraphs for r in p.runs if r.text.strip()} >= {".VnTime", ".VnTimeH"}
+    assert "ỦY BAN NHÂN DÂN" in document.tables[0].rows[0].cells[0].text  # the header table left in Unicode
+    text = document_text(body)
+    assert "BÁO CÁO Kết quả thực hiện công tác cải cách hành chính năm 2022" in text
+    truth = json.loads((tmp_path / "truth" / "kim-truy-2022.json").read_text(encoding="utf-8"))
+    assert [p["kind"] for p in truth["planted"]] == ["percent_mismatch"] and truth["meta"]["district"] == "Kim Bôi"
+    whole_doc = docx.Document(str(whole))
+    assert "ỦY BAN" not in whole_doc.tables[0].rows[0].cells[0].text  # the header retyped in TCVN3 too
+    assert "ỦY BAN NHÂN DÂN XÃ YÊN THẮNG Số: 04/BC-UBND" in document_text(whole)
+
+
+def test_round_21_word_97_and_spreadsheet(tmp_path: Path) -> None:
+    """Round 21: a .doc saved by LibreOffice (an OLE compound file, read back by soffice with the planted sentences);
+    an .xlsx typed as a report, numbers stored as numbers, the records on a second sheet."""
+    import subprocess
+
+    import openpyxl
+
+    sheet, doc = build.build(tmp_path, only=["thanh-ngoc-2023", "tung-loc-2022"])  # in the specs' order
+    assert doc.read_bytes().startswith(bytes.fromhex("d0cf11e0a1b11ae1"))
+    out = tmp_path / "text"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
+                    "txt:Text (encoded):UTF8", "--outdir", str(out), str(doc)], check=True, capture_output=True,
+                   timeout=300)
+    text = " ".join((out / (doc.stem + ".txt")).read_text(encoding="utf-8-sig").split())
+    truth = json.loads((tmp_path / "truth" / "thanh-ngoc-2023.json").read_text(encoding="utf-8"))
+    assert sorted(p["kind"] for p in truth["planted"]) == ["conflicting_values", "year_mismatch"]
+    for planted in truth["planted"]:
+        assert " ".join(planted["sentence"].split()) in text, planted
+    assert "Nguyễn Văn Ngọc" in text and "08/BC-UBND" in text
+    book = openpyxl.load_workbook(sheet)
+    assert book.sheetnames == ["Bao cao", "Phu luc TTHC"]
+    rows = [[c for c in row if c is not None] for row in book["Bao cao"].iter_rows(values_only=True)]
+    assert ["Tổng điểm đạt được", 95.5] in rows and ["Tỷ lệ đạt (%)", 95.5] in rows
+    assert ["3", "Cải cách thủ tục hành chính", 20, 18.5, 92.5] in [[str(r[0]), *r[1:]] for r in rows if len(r) == 5]
+    records = [[c for c in row if c is not None] for row in book["Phu luc TTHC"].iter_rows(values_only=True)]
+    assert [860, 856, 855, 99.88] in records
+    assert book["Phu luc TTHC"]["D3"].number_format == "0.00"
+
+
+def test_round_21_after_the_districts_were_abolished(tmp_path: Path) -> None:
+    """Round 21 (``no_district``): a 2025 report names no district of its own: the province publishes the index, the
+    rank is among the province's communes and wards, the recipient is the Sở Nội vụ; the truth's district is null and
+    its notes say why. A merged commune's former district appears only for last year's ranks of the former communes."""
+    blocks, truth = compose(BY_NAME["dong-tien-2025"])
+    text = " ".join(str(part) for block in blocks for part in block[1:])
+    assert truth["meta"]["district"] is None and truth["meta"]["province"] == "Thanh Hóa"
+    assert any("districts were abolished" in note for note in truth["notes"])
+    assert "của UBND tỉnh Thanh Hóa về việc công bố Chỉ số cải cách hành chính năm 2025" in text
+    assert "xếp thứ 45/166 xã, phường" in text and "- Sở Nội vụ tỉnh Thanh Hóa;" in text
+    assert text.count("huyện") == 2 and "(thuộc huyện Đông Sơn trước đây)" in text  # the former district only
+    assert (truth["overall"]["rank"], truth["overall"]["rank_total"], truth["overall"]["rank_change"]) == (45, 166, None)
+    _, kept = compose(BY_NAME["yen-mac-2025"])
+    assert kept["meta"]["district"] is None and kept["overall"]["rank_change"] == 4
+
+
+def test_round_21_word_97_typed_in_tcvn3(tmp_path: Path) -> None:
+    """Round 21: a .doc saved by LibreOffice from a DOCX typed in ".VnTime": the font names are kept in the file and a
+    reader gets the Latin-1 look-alikes back, not Vietnamese."""
+    import subprocess
+
+    (doc,) = build.build(tmp_path, only=["yen-mac-2025"])
+    data = doc.read_bytes()
+    assert ".VnTime".encode("utf-16-le") in data and ".VnTimeH".encode("utf-16-le") in data
+    out = tmp_path / "text"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
+                    "txt:Text (encoded):UTF8", "--outdir", str(out), str(doc)], check=True, capture_output=True,
+                   timeout=300)
+    text = (out / (doc.stem + ".txt")).read_text(encoding="utf-8-sig")
+    assert "XÃ YÊN MẠC" in text  # the header table in Unicode
+    assert "xÕp thø 31/129 x·, ph\u00adêng" in text and "xếp thứ" not in text
+
+
+def test_round_21_is_a_round_every_format_has_a_group() -> None:
+    """evaluate.py --round 21 selects the 13 reports, and every format of the set (.doc and .xlsx too) has a group."""
+    import evaluate
+    from specs import ROUNDS
+
+    assert len(ROUNDS[21]) == 13 and ROUNDS[21] <= set(BY_NAME)
+    assert {spec["fmt"] for spec in SPECS} <= set(evaluate.FORMAT_GROUPS)
+    truths = {build.document_name(BY_NAME[n]): {"name": n} for n in BY_NAME}
+    docs = [Path(name) for name in truths]
+    kept, kept_docs = evaluate.select_round(truths, docs, 21)
+    assert {t["name"] for t in kept.values()} == ROUNDS[21] and len(kept_docs) == 13

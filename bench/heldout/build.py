@@ -13,7 +13,11 @@ paragraphs the way other PDF-to-Word converters do (a paragraph per printed line
 cut every few lines regardless of sentences). Round 16: ``odt`` and ``rtf`` are the rendered DOCX opened and saved by
 LibreOffice (``soffice --convert-to odt|rtf``; the ODT with fixed zip dates and its random revision ids fixed). Round 19:
 a searchable scan is the page images run through ``tesseract … pdf`` (its creation date fixed); DOCX comments, a footer
-naming the unit, a criteria table as a PNG, and PDF paragraphs hyphenated by the builder.
+naming the unit, a criteria table as a PNG, and PDF paragraphs hyphenated by the builder. Round 21: a DOCX typed in the
+legacy TCVN3 (ABC) font encoding (``tcvn3``: runs in ".VnTime" whose characters are the TCVN3 bytes read as Latin-1,
+capitals with a tone mark and headings in capitals in ".VnTimeH" with the lower-case codes; the byte table is glibc's
+``iconv -t TCVN5712-1``), the DOCX saved by LibreOffice as Word 97-2003 ``.doc``, and a report typed in a spreadsheet
+(``xlsx``, openpyxl: merged title rows, numbers as numbers with a display format, the records on a second sheet).
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ from specs import SPECS
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 EXTENSIONS = {"txt": ".txt", "txt_utf16": ".txt", "docx": ".docx", "docx_autonum": ".docx", "pdf": ".pdf",
               "conv_soffice": ".docx", "conv_lines": ".docx", "conv_flow": ".docx", "scan": ".pdf",
-              "odt": ".odt", "rtf": ".rtf"}  # round 16: the DOCX saved by LibreOffice as OpenDocument or RTF
+              "odt": ".odt", "rtf": ".rtf",  # round 16: the DOCX saved by LibreOffice as OpenDocument or RTF
+              "doc": ".doc", "xlsx": ".xlsx"}  # round 21: Word 97-2003 saved by LibreOffice; a spreadsheet
 DEFAULT_OUT = HERE / "build"
 COMMITTED_TRUTH = HERE / "truth"  # the default build's truth is committed, so a reviewer can read it without building
 
@@ -743,6 +748,8 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
         apply_comments(document, spec["comments"])
     if spec and spec.get("footer_unit"):  # round 19
         apply_footer_unit(document, spec)
+    if spec and spec.get("tcvn3"):  # round 21: typed in the legacy font encoding
+        apply_tcvn3(document, whole=spec["tcvn3"] == "all")
     buffer = io.BytesIO()
     document.save(buffer)
     write_zip_fixed(buffer.getvalue(), path)
@@ -1198,6 +1205,185 @@ def render_reflowed(lines: list[str], path: Path, flow: bool, rng: random.Random
     write_zip_fixed(buffer.getvalue(), path)
 
 
+# ---- round 21: TCVN3 (ABC) fonts, Word 97-2003, a spreadsheet ------------------------------------
+_TCVN3: dict[str, str] = {}
+
+
+def tcvn3_table() -> dict[str, str]:
+    """Each Vietnamese letter (NFC) -> its TCVN3 byte read as Latin-1, from glibc's table (``iconv -t TCVN5712-1``).
+    Lower-case letters and the capitals Ă Â Ê Ô Ơ Ư Đ are one byte of 0xA1-0xFE, typed in ".VnTime"; a capital with
+    a tone mark has no code in ".VnTime" and is typed in ".VnTimeH" (the capitals' font) with its lower case's code."""
+    if not _TCVN3:
+        letters = [unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy"
+                   for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")] + ["đ"]
+        letters += [c.upper() for c in letters]
+        out = subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input="\n".join(letters).encode("utf-8"),
+                             capture_output=True, check=True).stdout.split(b"\n")
+        for letter, code in zip(letters, out, strict=True):
+            if len(code) == 1 and code[0] >= 0xA1:
+                _TCVN3[letter] = code.decode("latin-1")
+    return _TCVN3
+
+
+def tcvn3_segments(text: str, capitals: bool) -> list[tuple[str, str]]:
+    """(font, characters) runs of ``text`` as a clerk types it with ABC: ".VnTime" (or, for a line in capitals,
+    ".VnTimeH" with the lower-case codes), a capital with a tone mark alone in ".VnTimeH", any character TCVN3 lacks
+    (a dash, quotes) left in Times New Roman."""
+    table = tcvn3_table()
+    segments: list[tuple[str, str]] = []
+    for ch in text:
+        if capitals and ch.lower() in table:
+            font, code = ".VnTimeH", table[ch.lower()]
+        elif ch in table:
+            font, code = ".VnTime", table[ch]
+        elif ch.lower() in table:  # a capital with a tone mark
+            font, code = ".VnTimeH", table[ch.lower()]
+        elif ord(ch) < 0x80:
+            font, code = (".VnTimeH" if capitals else ".VnTime"), ch
+        else:
+            font, code = "Times New Roman", ch
+        if segments and segments[-1][0] == font:
+            segments[-1] = (font, segments[-1][1] + code)
+        else:
+            segments.append((font, code))
+    return segments
+
+
+def apply_tcvn3(document: Any, whole: bool) -> None:
+    """Round 21: the body (``whole``: the header and signature tables too) retyped in TCVN3 fonts; a paragraph all
+    in capitals (a title, a heading) in ".VnTimeH"."""
+    import copy
+
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    paragraphs = list(body.iter(qn("w:p"))) if whole else [p for p in body.iter(qn("w:p"))
+                                                            if not any(a.tag == qn("w:tbl") for a in p.iterancestors())]
+    for p in paragraphs:
+        runs = [r for r in p.iter(qn("w:r")) if r.getparent() is p]
+        text = "".join(t.text or "" for r in runs for t in r.iter(qn("w:t")))
+        if not text.strip():
+            continue
+        capitals = text == text.upper() and any(c.isalpha() for c in text)
+        for run in runs:
+            t_nodes = list(run.iter(qn("w:t")))
+            if len(t_nodes) != 1 or len(run) > 2:  # a run with breaks or tabs: leave it (none in these reports)
+                continue
+            for font, chars in tcvn3_segments(t_nodes[0].text or "", capitals):
+                piece = copy.deepcopy(run)
+                rpr = piece.find(qn("w:rPr"))
+                if rpr is None:
+                    rpr = piece.makeelement(qn("w:rPr"), {})
+                    piece.insert(0, rpr)
+                for old in rpr.findall(qn("w:rFonts")):
+                    rpr.remove(old)
+                fonts = rpr.makeelement(qn("w:rFonts"), {qn("w:ascii"): font, qn("w:hAnsi"): font, qn("w:cs"): font})
+                rpr.insert(0, fonts)
+                node = piece.find(qn("w:t"))
+                node.text = chars
+                node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                run.addprevious(piece)
+            p.remove(run)
+
+
+def xlsx_number(text: str) -> tuple[Any, str] | None:
+    """A cell typed as a number: ("1.320" -> 1320, "#,##0"), ("5,5" -> 5.5, "General"), ("91,67" -> 91.67, "0.00")."""
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        return int(text.replace(".", "")), "#,##0"
+    if re.fullmatch(r"\d+", text):
+        return int(text), "General"
+    if re.fullmatch(r"\d+,\d+", text):
+        places = len(text.split(",")[1])
+        return float(text.replace(",", ".")), "0." + "0" * places if places == 2 else "General"
+    return None
+
+
+def render_xlsx(blocks: list[Block], path: Path, spec: dict[str, Any]) -> None:
+    """Round 21: the report typed in a spreadsheet: the header's two sides in two merged cells, the title rows merged
+    across the sheet, a paragraph a row, the tables as cells (numbers stored as numbers, shown with a decimal comma by
+    the reader's locale); with ``records_sheet`` the records' paragraph and table on a second sheet."""
+    import datetime as _dt
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    book = Workbook()
+    first = book.active
+    first.title = "Bao cao"
+    second = book.create_sheet("Phu luc TTHC") if spec.get("records_sheet") else None
+    thin = Side(style="thin")
+    ruled = Border(left=thin, right=thin, top=thin, bottom=thin)
+    rows = {id(first): 0, id(second): 0}
+    width = 5
+
+    def next_row(sheet: Any) -> int:
+        rows[id(sheet)] += 1
+        return rows[id(sheet)]
+
+    to_second = False
+    for block in blocks:
+        kind = block[0]
+        sheet = second if to_second and second is not None else first
+        if kind == "para" and second is not None and block[1].startswith("- Kết quả tiếp nhận"):
+            to_second, sheet = True, second
+        if kind in ("header", "signature"):
+            left, right = "\n".join(block[1]), "\n".join(block[2])
+            r = next_row(sheet)
+            sheet.cell(r, 1, left).alignment = Alignment(wrap_text=True, horizontal="center", vertical="top")
+            sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+            sheet.cell(r, 3, right).alignment = Alignment(wrap_text=True, horizontal="center", vertical="top")
+            sheet.merge_cells(start_row=r, start_column=3, end_row=r, end_column=width)
+            sheet.cell(r, 1).font = sheet.cell(r, 3).font = Font(bold=kind == "header")
+        elif kind in ("center", "heading", "subheading", "para"):
+            r = next_row(sheet)
+            cell = sheet.cell(r, 1, block[1])
+            cell.alignment = Alignment(wrap_text=True, horizontal="center" if kind == "center" else "left")
+            cell.font = Font(bold=kind != "para" and (kind != "center" or bool(block[2])))
+            sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        elif kind == "table":
+            table_rows = block[1]
+            for i, row in enumerate(table_rows):
+                r = next_row(sheet)
+                if len(row) == 2 and len(table_rows) == 1:  # the header as a two-cell table (layout grid)
+                    for c, (value, span) in enumerate(zip(row, ((1, 2), (3, width)))):
+                        cell = sheet.cell(r, span[0], value)
+                        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="top")
+                        cell.font = Font(bold=True)
+                        sheet.merge_cells(start_row=r, start_column=span[0], end_row=r, end_column=span[1])
+                    continue
+                for c, value in enumerate(row, start=1):
+                    number = xlsx_number(value) if i > 0 else None
+                    cell = sheet.cell(r, c, number[0] if number else value)
+                    if number:
+                        cell.number_format = number[1]
+                    cell.border = ruled
+                    cell.alignment = Alignment(wrap_text=True)
+                    cell.font = Font(bold=i == 0)
+            if to_second:
+                to_second = False
+        elif kind == "pagebreak":
+            continue
+        else:
+            for line in block[1]:
+                sheet.cell(next_row(sheet), 1, line)
+    for sheet in (first, second):
+        if sheet is not None:
+            for letter, w in zip("ABCDE", (8, 42, 12, 12, 12)):
+                sheet.column_dimensions[letter].width = w
+    book.properties.creator = "UBND"
+    book.properties.created = book.properties.modified = _dt.datetime(2024, 1, 1)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    fixed = io.BytesIO()  # openpyxl stamps the save time as "modified": the same date every time instead
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", content)
+            dst.writestr(info, content)
+    write_zip_fixed(fixed.getvalue(), path)
+
+
 # ---- the set ------------------------------------------------------------------------------------
 def builder_digest() -> str:
     digest = hashlib.sha256()
@@ -1239,7 +1425,9 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
         render_pdf(blocks, path, running, **pdf_options(spec))
     elif fmt == "scan":  # round 12: printed and scanned, an image-only PDF
         render_scan(blocks, path, running, spec)
-    elif fmt in ("odt", "rtf"):  # round 16: written in Word, saved by LibreOffice as OpenDocument or RTF
+    elif fmt == "xlsx":  # round 21: typed in a spreadsheet
+        render_xlsx(blocks, path, spec)
+    elif fmt in ("odt", "rtf", "doc"):  # round 16: saved by LibreOffice as OpenDocument or RTF; round 21: as .doc
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / (name + ".docx")
             render_docx(blocks, spec["layout"], source, tab_header=spec.get("tab_header", False), spec=spec)

@@ -193,7 +193,10 @@ class Composer:
         self.unit = spec["unit"]
         self.level = spec["level"]
         self.year: int = spec["year"]
-        self.district_kind, self.district = district_name(spec["district"])
+        self.district_kind, self.district = district_name(spec["district"] or "")
+        self.no_district = bool(spec.get("no_district"))  # round 21: from 01/07/2025 the commune answers to the province
+        if self.no_district:
+            self.district_kind, self.district = "tỉnh", spec["province"]
         self.issued = date.fromisoformat(spec["date"])
         self.layout: str = spec["layout"]
         self.autonum = spec["fmt"] == "docx_autonum"
@@ -281,6 +284,13 @@ class Composer:
         province = self.spec["province"]
         return f"thành phố {province}" if province in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh") else f"tỉnh {province}"
 
+    def decider(self) -> str:
+        """Who published the index: the district ("huyện Nam Sách, tỉnh Hải Dương"), or from 01/07/2025 (round 21,
+        ``no_district``) the province itself."""
+        if self.no_district:
+            return self.province_phrase()
+        return f"{self.district_kind} {self.district}, {self.province_phrase()}"
+
     def unit_phrase(self) -> str:
         return f"{self.level} {self.unit}"
 
@@ -289,6 +299,8 @@ class Composer:
         r_text, t_text = str(text).split("/")
         total = int(t_text)
         kinds = "xã, phường, thị trấn" if self.level == "phường" else "xã, thị trấn"
+        if self.no_district:  # round 21: the province's communes and wards (no thị trấn after 01/07/2025)
+            kinds = "xã, phường"
         style = self.spec["rank_style"]
         if style == "first":
             return f"đứng đầu trong {total} {kinds} của {self.district_kind}", 1, total
@@ -382,7 +394,7 @@ class Composer:
         if crit.rank is None:
             return ""
         r, t = crit.rank
-        text = f"Xếp thứ {r}/{t} nhóm hạng các xã, thị trấn"
+        text = f"Xếp thứ {r}/{t} nhóm hạng các xã, {'phường' if self.no_district else 'thị trấn'}"
         if self.spec.get("typo_rank"):  # round 10: "Xêp thứ", the tone mark left out
             text = f"Xêp thứ {r}/{t} nhóm hạng các xã, thị trấn"
         if self.layout == "prose_p":  # round 10: "Hạng 4/20"
@@ -519,9 +531,9 @@ class Composer:
         unit_word = "UBND xã" if self.spec.get("title_only_unit") else f"UBND {self.unit_phrase()}"
         self.add("para", f"Căn cứ Kế hoạch số {self.rng.randint(20, 90)}/KH-UBND ngày {self.rng.randint(10, 28)}/12/"
                          f"{self.year - 1} của {unit_word} về cải cách hành chính năm {self.year}; Căn cứ Quyết định số "
-                         f"{number}/QĐ-UBND ngày {decision} của UBND {self.district_kind} {self.district}, "
-                         f"{self.province_phrase()} về việc công bố Chỉ số cải cách hành chính năm {self.year} của "
-                         f"UBND các xã, phường, thị trấn; {unit_word} báo cáo kết quả như sau:")
+                         f"{number}/QĐ-UBND ngày {decision} của UBND {self.decider()} về việc công bố Chỉ số cải cách "
+                         f"hành chính năm {self.year} của UBND các xã, phường{'' if self.no_district else ', thị trấn'}; "
+                         f"{unit_word} báo cáo kết quả như sau:")
         if self.spec.get("period"):  # round 13: the period's own records: another period, another total
             label = PERIODS[self.spec["period"]][0]
             resolved = self.spec["records"][1] * PERIOD_TENTHS[self.spec["period"]] // 10
@@ -1045,6 +1057,8 @@ class Composer:
             self.qty(1183, 1186, "99,8", "valid survey forms")
             return ("- Phòng Nội vụ phối hợp với Bưu điện huyện phát phiếu khảo sát; tỷ lệ phiếu hợp lệ thu về: "
                     "1.183/1.186 phiếu, đạt 99,8%.")
+        if self.no_district:  # round 21: the province's department surveys
+            return "- Sở Nội vụ phối hợp với Bưu điện tỉnh lấy ý kiến người dân, tổ chức đã giao dịch tại Bộ phận Một cửa."
         return "- Phòng Nội vụ phối hợp với Bưu điện huyện lấy ý kiến người dân, tổ chức đã giao dịch tại Bộ phận Một cửa."
 
     # ---- criteria sections ---------------------------------------------------------------------
@@ -1855,6 +1869,8 @@ class Composer:
                                        f"closing names {year}, title {self.year}"))
         self.add("para", text)
         recipients = ["Nơi nhận:", f"- Phòng Nội vụ {self.district_kind};", "- TT Đảng ủy, HĐND xã;", "- Lưu: VP."]
+        if self.no_district:  # round 21: the province's department of home affairs
+            recipients[1] = f"- Sở Nội vụ {self.province_phrase()};"
         if self.spec.get("recipient_counts"):  # round 7: copies counted
             recipients = ["Nơi nhận:", f"- UBND {self.district_kind} (02 bản);",
                           f"- Phòng Nội vụ {self.district_kind} (01 bản);", "- TT Đảng ủy, HĐND xã (01 bản);",
@@ -1997,6 +2013,17 @@ class Composer:
         names = ", ".join(listed[:-1]) + " và " + listed[-1]
         last = self.year - 1
         parts = "; ".join(f"xã {name} đạt {score}/100 điểm, xếp thứ {rank}" for name, score, rank in formers)
+        if self.no_district:  # round 21: merged in 2025; the former communes ranked in a district that is no more
+            old = self.spec["former_district"]
+            self.add("para", f"Thực hiện Nghị quyết của Ủy ban Thường vụ Quốc hội về việc sắp xếp các đơn vị hành chính "
+                             f"cấp xã của {self.province_phrase()} năm 2025, xã {self.unit} được thành lập trên cơ sở nhập "
+                             f"toàn bộ diện tích tự nhiên và quy mô dân số của {names} (thuộc huyện {old} trước đây); "
+                             f"từ ngày 01/7/2025 chính quyền địa phương hai cấp đi vào hoạt động, xã trực thuộc UBND "
+                             f"{self.province_phrase()}. Năm {last}, trước khi sắp xếp: {parts} trong số các xã, thị trấn "
+                             f"của huyện {old}.")
+            self.notes.append(f"the former communes' {last} index results ({names}), ranked in the former district "
+                              f"{old}, are another year and other units")
+            return
         self.add("para", f"Thực hiện Nghị quyết của Ủy ban Thường vụ Quốc hội về việc sắp xếp các đơn vị hành chính cấp "
                          f"xã thuộc {self.province_phrase()}, xã {self.unit} (mới) được thành lập trên cơ sở nhập toàn "
                          f"bộ diện tích tự nhiên và quy mô dân số của {names}, chính thức đi vào hoạt động từ ngày "
@@ -2084,7 +2111,12 @@ class Composer:
                 "rank": crit.rank[0] if crit.rank else None, "rank_total": crit.rank[1] if crit.rank else None,
                 "rank_change": crit.rank_change,
             }
-        meta = {"unit_name": self.unit, "unit_level": self.level, "district": self.district,
+        if self.no_district:
+            self.notes.append("district null: the report is of 2025, after the districts were abolished (01/07/2025); "
+                              "the commune answers to the province, the index is the province's, no district is named "
+                              "as the unit's (a former district named for last year's ranks is history, not the unit's)")
+        meta = {"unit_name": self.unit, "unit_level": self.level,
+                "district": None if self.no_district else self.district,
                 "province": spec["province"].removeprefix("Thành phố "),  # a centrally-run city: "Hồ Chí Minh"
                 "doc_number": spec["number"], "issued_date": spec["date"],
                 "report_year": self.year, "signer": spec["signer"]}

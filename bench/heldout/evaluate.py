@@ -56,7 +56,8 @@ from specs import ROUNDS, SUBSETS
 
 FORMAT_GROUPS = {"txt": "txt", "txt_utf16": "txt", "docx": "docx", "docx_autonum": "docx", "pdf": "pdf",
                  "conv_soffice": "converted docx", "conv_lines": "converted docx", "conv_flow": "converted docx",
-                 "scan": "scanned pdf", "odt": "odt, rtf", "rtf": "odt, rtf"}  # round 16: saved by LibreOffice
+                 "scan": "scanned pdf", "odt": "odt, rtf", "rtf": "odt, rtf",  # round 16: saved by LibreOffice
+                 "doc": "doc", "xlsx": "xlsx"}  # round 21: Word 97-2003 saved by LibreOffice; a spreadsheet
 RESULTS = HERE / "results"
 
 

@@ -176,6 +176,14 @@ bị trừ điểm"); ``docsys`` (a .txt saved from the document system, its lab
 .txt re-saved as Windows-1258); ``merged_from`` [(former commune, last year's score, rank)] (a commune formed by
 merging; the former communes' results restated); ``cover_letter`` (number, date, signer) (a covering Công văn first in
 the file; the truth keeps the report's number, date and signer, and says why in ``notes``).
+Round 21 keys (each off unless set): ``tcvn3`` "body" | "all" (a DOCX typed in the legacy TCVN3 (ABC) font encoding:
+".VnTime" runs whose characters are the TCVN3 bytes read as Latin-1, lines in capitals and capitals with a tone mark
+in ".VnTimeH"; "body" keeps the header and signature tables in Unicode Times New Roman); fmt "doc" (the DOCX saved by
+LibreOffice as Word 97-2003) | "xlsx" (the report typed in a spreadsheet, layout grid; ``records_sheet``: the records'
+paragraph and table on a second sheet); ``no_district`` (a 2025 report after the districts were abolished: no district
+in the header or the decision, the province publishes the index, "xếp thứ 45/166 xã, phường", "Sở Nội vụ tỉnh …"
+among the recipients; the truth's district is null, said in its notes) with ``former_district`` and ``merged_from`` (a
+commune formed by merging in 2025; the former communes' 2024 results, ranked in their former district).
 Round 14 keys (each off unless set): layout prose_s (the score in the heading line: ``s_forms`` cycled over the
 criteria, "paren" "Title (11,5/12)" | "diem_tren" "Title: 11,5 điểm/12 điểm" | "d" "Title: 11,5/12đ" | "dot" "Title:
 11.5/12 điểm" | "toi_da" a bare heading, then "Đạt 11,5 điểm (tối đa 12 điểm), tỷ lệ …"); rank_style colon ("xếp
@@ -217,6 +225,7 @@ MAXIMA: dict[str, list[str]] = {
     "M17": ["13", "5", "19", "6", "10", "7", "12", "3", "12", "13"],  # round 17
     "M18": ["13", "6", "19", "6", "11", "6", "13", "3", "11", "12"],  # round 18
     "M19": ["12", "6", "20", "7", "11", "6", "12", "3", "11", "12"],  # round 20
+    "M20": ["13", "5", "20", "6", "11", "6", "12", "3", "12", "12"],  # round 21
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -413,6 +422,9 @@ ROUND_19 = {"nang-kha-2023", "quang-kim-2021", "son-thuy-2024", "tan-lap-2020", 
 ROUND_20 = {"trung-son-2023", "thuong-son-2022", "dai-son-2024", "thieu-toan-2021", "tan-lam-huong-2020",
             "tan-chau-2020", "tuan-dao-2023", "duong-huu-2022", "trang-xa-2024", "la-hien-2021", "viet-tien-2020",
             "thuong-nung-2023", "an-lap-2022", "thach-ngoc-2020"}
+ROUND_21 = {"kim-truy-2022", "yen-thang-2023", "hai-chinh-2021", "nam-phong-2024", "quang-hop-2024", "tung-loc-2022",
+            "yen-lam-2020", "thanh-ngoc-2023", "phuong-son-2020", "dong-cuong-2021", "dong-tien-2025", "thien-loc-2025",
+            "yen-mac-2025"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -431,11 +443,12 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 17 (02:05, unseen: for the lead's measurement)": ROUND_17,
            "round 18 (03:30, unseen: for the lead's measurement)": ROUND_18,
            "round 19 (04:00, unseen: for the lead's measurement)": ROUND_19,
-           "round 20 (04:30, unseen: for the lead's measurement)": ROUND_20}
+           "round 20 (04:30, unseen: for the lead's measurement)": ROUND_20,
+           "round 21 (06:40, unseen: for the lead's measurement)": ROUND_21}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
                                14: ROUND_14, 15: ROUND_15, 16: ROUND_16, 17: ROUND_17,
-                               18: ROUND_18, 19: ROUND_19, 20: ROUND_20}  # evaluate.py --round N
+                               18: ROUND_18, 19: ROUND_19, 20: ROUND_20, 21: ROUND_21}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -2103,8 +2116,79 @@ SPECS: list[dict] = [
          change=None, classification="Tốt", records=(870, 864, 862, 430, 430), staff=(21, 20),
          plants=[], tricky=["staff_cadres"], docsys=True,
          merged_from=[("Thạch Ngọc", "82,00", "13/31"), ("Thạch Trị", "78,75", "24/31")]),
+    # ---- round 21 (06:10): the legacy TCVN3 (ABC) font encoding in DOCX, Word 97-2003 .doc saved by LibreOffice,
+    # a report typed in a spreadsheet (.xlsx)
+    dict(name="kim-truy-2022", fmt="docx", layout="prose_a", unit="Kim Truy", level="xã", district="Kim Bôi",
+         province="Hòa Bình", year=2022, date="2023-01-16", number="06/BC-UBND", signer="Bùi Văn Truy",
+         maxima="M20", scores="12 4,5 18 5,5 10 5,5 11 2,5 11 11", rank="5/17", rank_style="digits",
+         change="+1", classification="Tốt", records=(640, 636, 634, 380, 380), staff=(19, 18),
+         plants=[("pct", 3, "95,00")], tricky=[], tcvn3="body"),
+    dict(name="yen-thang-2023", fmt="docx", layout="table", unit="Yên Thắng", level="xã", district="Yên Mô",
+         province="Ninh Bình", year=2023, date="2024-01-15", number="04/BC-UBND", signer="Đinh Văn Thắng",
+         maxima="M20", scores="12,5 5 18,5 5,5 10,5 5,5 11,5 2,5 11 11,5", rank="3/16", rank_style="digits",
+         change="+2", classification="Xuất sắc", records=(910, 905, 904, 560, 560), staff=(20, 19),
+         plants=[], tricky=["received_resolved"], tcvn3="all"),
+    dict(name="hai-chinh-2021", fmt="docx", layout="prose_b", unit="Hải Chính", level="xã", district="Hải Hậu",
+         province="Nam Định", year=2021, date="2022-01-13", number="03/BC-UBND", signer="Trần Văn Chính",
+         maxima="M20", scores="12 4,5 17,5 5,5 10 5 11 2,5 10,5 11", rank="12/32", rank_style="digits",
+         change="-1", classification="Tốt", records=(780, 774, 772, 420, 420), staff=(21, 20),
+         plants=[("conflict_staff", 23), ("full_lost", 3)], tricky=[], tcvn3="body"),
+    dict(name="nam-phong-2024", fmt="docx", layout="prose_f", unit="Nam Phong", level="xã", district="Phú Xuyên",
+         province="Hà Nội", year=2024, date="2025-01-14", number="05/BC-UBND", signer="Nguyễn Văn Phong",
+         maxima="M20", scores="12,5 5 18 6 10,5 5,5 11,5 3 11 11,5", rank="4/26", rank_style="digits",
+         change="+3", classification="Xuất sắc", records=(1150, 1143, 1142, 800, 799), staff=(22, 21),
+         plants=[], tricky=["online_all"], tcvn3="body"),
+    dict(name="quang-hop-2024", fmt="xlsx", layout="grid", unit="Quảng Hợp", level="xã", district="Quảng Xương",
+         province="Thanh Hóa", year=2024, date="2025-01-16", number="07/BC-UBND", signer="Lê Văn Hợp",
+         maxima="M20", scores="12 4,5 18 5,5 10 5,5 11,5 2,5 11 11", rank="9/29", rank_style="digits",
+         overall_style="grid", change="-2", classification="Tốt", records=(1020, 1014, 1013, 700, 700),
+         staff=(20, 19), plants=[("pct", 4, "95,67")], tricky=[]),
+    dict(name="tung-loc-2022", fmt="xlsx", layout="grid", unit="Tùng Lộc", level="xã", district="Can Lộc",
+         province="Hà Tĩnh", year=2022, date="2023-01-12", number="02/BC-UBND", signer="Phan Văn Tùng",
+         maxima="M20", scores="12,5 5 18,5 5,5 10,5 6 11,5 3 11,5 11,5", rank="2/19", rank_style="digits",
+         overall_style="grid", change="+1", classification="Xuất sắc", records=(860, 856, 855, 500, 500),
+         staff=(19, 18), plants=[], tricky=[], records_sheet=True),
+    dict(name="yen-lam-2020", fmt="xlsx", layout="grid", unit="Yên Lâm", level="xã", district="Yên Mô",
+         province="Ninh Bình", year=2020, date="2021-01-18", number="03/BC-UBND", signer="Phạm Văn Lâm",
+         maxima="M20", scores="11,5 4,5 17,5 5 10 5 11 2,5 10,5 10,5", rank="11/16", rank_style="digits",
+         overall_style="grid", change="=", classification="Khá", records=(530, 526, 525, 260, 260),
+         staff=(18, 17), plants=[("total", "89,50")], tricky=[], records_sheet=True),
+    dict(name="thanh-ngoc-2023", fmt="doc", layout="prose_a", unit="Thanh Ngọc", level="xã", district="Thanh Chương",
+         province="Nghệ An", year=2023, date="2024-01-17", number="08/BC-UBND", signer="Nguyễn Văn Ngọc",
+         maxima="M20", scores="12 5 18 5,5 10,5 5,5 11 2,5 11 11", rank="10/37", rank_style="digits",
+         change="+2", classification="Tốt", records=(720, 716, 715, 430, 430), staff=(20, 19),
+         plants=[("conflict_records", 719), ("year_closing", 2022)], tricky=[]),
+    dict(name="phuong-son-2020", fmt="doc", layout="table", unit="Phượng Sơn", level="xã", district="Lục Ngạn",
+         province="Bắc Giang", year=2020, date="2021-01-15", number="04/BC-UBND", signer="Giáp Văn Sơn",
+         maxima="M20", scores="11,5 4,5 17,5 5 10 5 11 2,5 10,5 11", rank="8/30", rank_style="digits",
+         change="-1", classification="Khá", records=(1330, 1322, 1320, 650, 650), staff=(21, 20),
+         plants=[], tricky=["staff_cadres"]),
+    dict(name="dong-cuong-2021", fmt="doc", layout="prose_b", unit="Đông Cuông", level="xã", district="Văn Yên",
+         province="Yên Bái", year=2021, date="2022-01-14", number="05/BC-UBND", signer="Hoàng Văn Cuông",
+         maxima="M20", scores="12 5 17,5 5,5 10 5,5 11,5 2,5 10,5 11", rank="6/25", rank_style="digits",
+         change="+1", classification="Tốt", records=(590, 587, 586, 310, 310), staff=(19, 18),
+         plants=[("pct_qty", "98,9")], tricky=[]),
+    # round 21 (06:15): 2025 reports after the districts were abolished (01/07/2025): the commune answers to the
+    # province, ranked among the province's communes and wards; two formed by merging in 2025
+    dict(name="dong-tien-2025", fmt="docx", layout="prose_a", unit="Đông Tiến", level="xã", district=None,
+         province="Thanh Hóa", year=2025, date="2026-01-16", number="09/BC-UBND", signer="Lê Văn Tiến",
+         maxima="M20", scores="12 5 18,5 5,5 10 5,5 11 2,5 11 11", rank="45/166", rank_style="digits",
+         change=None, classification="Tốt", records=(2140, 2131, 2128, 1500, 1498), staff=(32, 31),
+         plants=[("pct", 3, "94,50")], tricky=["last_year"], no_district=True, former_district="Đông Sơn",
+         merged_from=[("Đông Hòa", "88,50", "6/27"), ("Đông Minh", "86,25", "11/27"), ("Đông Tân", "84,00", "15/27")]),
+    dict(name="thien-loc-2025", fmt="pdf", layout="prose_b", unit="Thiên Lộc", level="xã", district=None,
+         province="Hà Tĩnh", year=2025, date="2026-01-14", number="04/BC-UBND", signer="Phan Văn Lộc",
+         maxima="M20", scores="12,5 5 18 5,5 10,5 5,5 11,5 2,5 11 11,5", rank="12/69", rank_style="digits",
+         change=None, classification="Tốt", records=(1460, 1452, 1451, 900, 900), staff=(28, 27),
+         plants=[], tricky=["staff_cadres"], no_district=True, former_district="Can Lộc",
+         merged_from=[("Thiên Lộc", "90,25", "3/19"), ("Thuần Thiện", "87,00", "8/19")]),
+    dict(name="yen-mac-2025", fmt="doc", layout="prose_a", unit="Yên Mạc", level="xã", district=None,
+         province="Ninh Bình", year=2025, date="2026-01-15", number="06/BC-UBND", signer="Đinh Văn Mạc",
+         maxima="M20", scores="12 4,5 18 5,5 10,5 5,5 11 2,5 10,5 11", rank="31/129", rank_style="digits",
+         change="+4", classification="Tốt", records=(980, 975, 974, 610, 610), staff=(24, 23),
+         plants=[("year_closing", 2024)], tricky=[], no_district=True, tcvn3="body"),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
-            | ROUND_17 | ROUND_18 | ROUND_19 | ROUND_20:
+            | ROUND_17 | ROUND_18 | ROUND_19 | ROUND_20 | ROUND_21:
         _spec["plausible_changes"] = True
