@@ -342,7 +342,7 @@ def extract_meta(ctx: _Ctx) -> None:
         _unit_from_running_text(meta, ctx.doc.running_text, texts)
     full = "\n".join(texts)
     _unit_name_as_the_text_writes_it(meta, blocks, full)
-    districts = _place_names(DISTRICT_RE, full, DISTRICT_STARTS)
+    districts = _place_names(DISTRICT_RE, full, DISTRICT_STARTS, skip_former=True)
     meta.district = most_common(name for name in districts if name not in CENTRAL_CITIES)
     meta.province = most_common(_place_names(PROVINCE_RE, full, PROVINCE_STARTS))
     extract_signer(ctx)
@@ -360,13 +360,34 @@ def _nearest_the_title(blocks: list[Block], texts: list[str], pattern: re.Patter
     return [i for i in reversed(lines) if i < title_at] + [i for i in lines if i >= title_at]
 
 
-def _place_names(pattern: re.Pattern[str], full: str, starts: tuple[str, ...]) -> list[str]:
-    """The places ``pattern`` names in ``full``, each ended where its line or its sentence ends (``place_name_end``)."""
+def _place_names(
+    pattern: re.Pattern[str], full: str, starts: tuple[str, ...], skip_former: bool = False
+) -> list[str]:
+    """The places ``pattern`` names in ``full``, each ended where its line or its sentence ends (``place_name_end``);
+    with ``skip_former``, not a place named as a former one (``names_former_place``)."""
     names = []
     for m in matches_from(pattern, full, starts):
         start = m.start("name")
-        names.append(" ".join(full[start : place_name_end(full, start, m.end("name"))].split()))
+        end = place_name_end(full, start, m.end("name"))
+        if not (skip_former and names_former_place(full, start, end)):
+            names.append(" ".join(full[start:end].split()))
     return names
+
+
+# a place named as it was before a reorganisation: "(thuộc huyện Đông Sơn trước đây)", "huyện Thạch Hà (cũ)"; a
+# commune formed in 2025 answers to the province, the districts having been abolished from 01/07/2025 (Source:
+# "issue 11", held-out round 21)
+FORMER_PLACE_AFTER_RE = re.compile(r"\s*(?:\(\s*cũ\s*\)|cũ(?!\p{L})|trước\s+đây)", re.I)
+
+
+def names_former_place(full: str, start: int, end: int) -> bool:
+    """Whether the place at ``full[start:end]`` is a former one: followed by "trước đây" / "(cũ)", or named in a
+    sentence restating former units' results ("Năm 2024, trước khi sắp xếp: … xếp thứ 8/19 … của huyện Can Lộc")."""
+    if FORMER_PLACE_AFTER_RE.match(full, end) is not None:
+        return True
+    line_start, line_end = full.rfind("\n", 0, start) + 1, full.find("\n", end)
+    line = full[line_start : line_end if line_end >= 0 else len(full)]  # a header's line is no sentence of the body
+    return restates_former_units(_sentence_at(line, start - line_start))
 
 
 def _read_bare_date(meta: Meta, blocks: list[Block], texts: list[str]) -> None:

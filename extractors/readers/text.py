@@ -209,7 +209,7 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
     numbered: list[tuple[int, str]] = []
     page_starts: set[int] = set()  # where a form feed starts a page
     page: int | None = None
-    for lineno, raw in enumerate(raw_lines, start=1):
+    for lineno, raw in header_by_columns(list(enumerate(raw_lines, start=1))):
         for k, part in enumerate(raw.split("\f")):
             if k:
                 page = (page or 1) + 1
@@ -248,6 +248,50 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
     return Document(blocks=blocks, format=fmt, pages=page, warnings=warnings)
 
 
+
+
+# a header typed as two columns on one line ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"): Word's header
+# table copied as text (a tab between its cells) or a PDF's text laid out (spaces); the right column holds the motto
+_COLUMN_GAP_RE = re.compile(r"(?<=\S)(?:\t+|[ \u00a0]{3,})(?=\S)")
+_MOTTO_RE = re.compile(r"(?:CỘNG\s+H[ÒO]À\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—])", re.I)
+_HEADER_LINES = 12
+
+
+def header_by_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``lines`` (line number, text) with a two-column header read column by column, as a DOCX's header table reads:
+    the left column's parts top to bottom, then the right's, each keeping its line number. The header is the lines
+    down to the last one split by a tab or a wide gap within the first twelve, one of whose right parts starts the
+    motto; a line starting in the right column (a tab, or indented as far as the right parts nearly) is the right's."""
+    solid = [i for i, (_, text) in enumerate(lines) if text.strip()][:_HEADER_LINES]
+    title = next((k for k, i in enumerate(solid) if is_doc_type_line(nfc(lines[i][1]).strip())), _HEADER_LINES // 2)
+    solid = solid[:title]  # the header stands above the title ("BÁO CÁO")
+    if not solid:
+        return lines
+    gaps = {
+        i: m for i in solid if (m := _COLUMN_GAP_RE.search(lines[i][1].rstrip())) and lines[i][1][: m.start()].strip()
+    }
+    if not any(_MOTTO_RE.match(lines[i][1], m.end()) for i, m in gaps.items()):
+        return lines
+    right_at = min(len(lines[i][1][: m.end()].expandtabs(8)) for i, m in gaps.items())
+    last = max(gaps)
+    while last < solid[-1] and (not lines[last + 1][1].strip() or _starts_right(lines[last + 1][1], right_at)):
+        last += 1
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    for i, (lineno, text) in enumerate(lines[: last + 1]):
+        if (m := gaps.get(i)) is not None:
+            left.append((lineno, text[: m.start()]))
+            right.append((lineno, text[m.end() :]))
+        elif _starts_right(text, right_at):
+            right.append((lineno, text.strip()))
+        elif text.strip():
+            left.append((lineno, text))
+    return left + right + lines[last + 1 :]
+
+
+def _starts_right(text: str, right_at: int) -> bool:
+    lead = text[: len(text) - len(text.lstrip())]
+    return bool(text.strip()) and ("\t" in lead or len(lead.expandtabs(8)) >= 0.7 * right_at)
 
 
 def _running_lines(numbered: list[tuple[int, str]], page_starts: set[int]) -> set[int]:
