@@ -110,6 +110,11 @@ UNIT_ONE_LINE_RE = re.compile(
     r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?P<level>XÃ|PHƯỜNG|THỊ\s+TRẤN)\s+"
     rf"(?P<name>{PLACE_WORD_CAPS}(?:\s+{PLACE_WORD_CAPS})*?(?:\s+\d{{1,2}})?)\s*(?=\s+CỘNG\s+HÒA|$)"
 )
+# the district's people's committee heading a commune's header: "ỦY BAN NHÂN DÂN HUYỆN YÊN MÔ" / "UBND THỊ XÃ NGHI SƠN"
+DISTRICT_HEADER_RE = re.compile(
+    r"^(?:ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|UBND)\s+(?:HUYỆN|QUẬN|THỊ\s+XÃ|THÀNH\s+PHỐ)\s+"
+    rf"(?P<name>{PLACE_WORD_CAPS}(?:\s+{PLACE_WORD_CAPS})*?)\s*(?=\s+CỘNG\s+HÒA|$)"
+)
 UNIT_IN_TEXT_RE = re.compile(  # "của UBND xã Hà Phong", "… của UBND Phường 12, Quận 3"
     rf"(?<!\p{{L}})(?P<level>xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)\s+(?P<name>{PLACE_NAME}|\d{{1,2}}(?![\d/%]|[.,]\d))"
 )
@@ -344,8 +349,22 @@ def extract_meta(ctx: _Ctx) -> None:
     _unit_name_as_the_text_writes_it(meta, blocks, full)
     districts = _place_names(DISTRICT_RE, full, DISTRICT_STARTS, skip_former=True)
     meta.district = most_common(name for name in districts if name not in CENTRAL_CITIES)
+    if meta.district is None and meta.unit_name is not None:
+        _district_from_header(meta, blocks, texts)
     meta.province = most_common(_place_names(PROVINCE_RE, full, PROVINCE_STARTS))
     extract_signer(ctx)
+
+
+def _district_from_header(meta: Meta, blocks: list[Block], texts: list[str]) -> None:
+    """The district whose people's committee heads the commune's header ("UBND HUYỆN YÊN MÔ" above "UBND XÃ YÊN
+    THẮNG"), when the body names none: above the title, in capitals, a line of its own."""
+    found = title_block(blocks)
+    for i in range(min(found[0] if found else 6, 12)):
+        m = DISTRICT_HEADER_RE.match(texts[i].strip())
+        if m is not None and title_case(m["name"]) not in CENTRAL_CITIES:
+            meta.district = title_case(m["name"])
+            meta.evidence.append(evidence(blocks[i], i))
+            return
 
 
 def _nearest_the_title(blocks: list[Block], texts: list[str], pattern: re.Pattern[str]) -> list[int]:

@@ -111,3 +111,27 @@ def test_lines_with_tabs_but_no_motto_stay_in_order() -> None:
     assert header_by_columns(lines) == lines
     tabbed_body = list(enumerate(["Kết quả:\tđạt 90,25/100 điểm", "Xếp hạng:\t45/166", "Ghi chú:\tCộng hòa"], 1))
     assert header_by_columns(tabbed_body) == tabbed_body
+
+
+# -- the district heading the header, when the body names none ----------------------------------------------------
+BODY_WITHOUT_DISTRICT = "Năm 2022, UBND xã Yên Thắng đạt 88,75/100 điểm, xếp thứ 5/17 xã, thị trấn.\n"
+
+
+@pytest.mark.parametrize(
+    ("district_line", "district"),
+    [("ỦY BAN NHÂN DÂN HUYỆN YÊN MÔ", "Yên Mô"), ("UBND HUYỆN CƯ M'GAR", "Cư M'gar"), ("UBND THỊ XÃ NGHI SƠN", "Nghi Sơn")],
+)
+def test_the_district_heading_the_header_when_the_body_names_none(
+    tmp_path: Path, district_line: str, district: str
+) -> None:
+    header = (district_line + "\n" + HEADER.format(unit_line="XÃ YÊN THẮNG")).replace("ỦY BAN NHÂN DÂN\nXÃ", "UBND XÃ")
+    record = extract_file(_write(tmp_path, header.replace("Đông Tiến,", "Yên Thắng,") + BODY_WITHOUT_DISTRICT))
+    assert (record.meta.unit_name, record.meta.district) == ("Yên Thắng", district)
+    assert any(e.text == district_line for e in record.meta.evidence)
+
+
+def test_no_district_without_a_district_line_or_from_a_recipients_line(tmp_path: Path) -> None:
+    """A commune of 2025 heads its header alone; a district's committee among the recipients is no header."""
+    header = HEADER.format(unit_line="XÃ YÊN THẮNG").replace("Đông Tiến,", "Yên Thắng,")
+    closing = "Nơi nhận:\n- UBND HUYỆN YÊN MÔ;\n- Lưu: VT.\n"
+    assert extract_file(_write(tmp_path, header + BODY_WITHOUT_DISTRICT + closing)).meta.district is None
