@@ -252,13 +252,17 @@ def criteria_from_table(
     header_rank = " ".join(r[rank_col] for r in rows[: header_at + 1] if rank_col is not None and rank_col < len(r))
     result = []
     offset = sum(len(" | ".join(r)) + 1 for r in rows[: header_at + 1])
-    for row, start, row_text in _logical_rows(rows[header_at + 1 :], roles, offset):
-        cells = {role: row[col] if col < len(row) else "" for role, col in roles.items()}
-        title = " ".join(cells.get("title", "").split())
+    logical = [
+        (row, start, row_text, cells, " ".join(cells.get("title", "").split()))
+        for row, start, row_text in _logical_rows(rows[header_at + 1 :], roles, offset)
+        if not re.match(r"^\s*\d{1,2}\.\d", (cells := _cells(row, roles)).get("no", ""))  # an indicator's row ("1.3")
+    ]
+    by_number = _codes_by_row_number([(cells, title) for _, _, _, cells, title in logical], framework)
+    for row, start, row_text, cells, title in logical:
         is_total = bool(TOTAL_RE.match(title)) or (not title and bool(TOTAL_RE.match(cells.get("no", ""))))
-        if re.match(r"^\s*\d{1,2}\.\d", cells.get("no", "")):
-            continue  # a component indicator's row ("1.3"), not a criterion
         code = None if is_total or _group_row(cells, title) else framework.match_title(title)
+        if not is_total and by_number is not None:
+            code = by_number.get(id(cells), code)
         if not is_total and code is None:
             continue
         ev = evidence(block, index, start, start + len(row_text))
@@ -266,6 +270,29 @@ def criteria_from_table(
         criterion = _row_criterion(cells, code, title or "Tổng", header_rank, ev, repairs)
         result.append((criterion, is_total))
     return result
+
+
+def _cells(row: list[str], roles: dict[str, int]) -> dict[str, str]:
+    return {role: row[col] if col < len(row) else "" for role, col in roles.items()}
+
+
+def _codes_by_row_number(rows: list[tuple[dict[str, str], str]], framework: Framework) -> dict[int, str] | None:
+    """Each row's code by its number (STT "1" … "10", "I" …, "a" …), when the table lists the criteria in the
+    framework's order: its numbers run 1, 2, 3 … and every title that names a criterion names the one of its number
+    but at most one in five. A title worded unlike the framework's ("đội ngũ CBCC") then keeps its row, and one that
+    shares a word with another criterion ("Khảo sát sự hài lòng" as criterion 9) takes its own number. None when the
+    table is in no such order (its titles decide)."""
+    numbered = [(cells, title) for cells, title in rows if cells.get("no", "").strip()]
+    codes = [spec.code for spec in framework.criteria]
+    if len(numbered) < 3 or len(numbered) > len(codes):
+        return None
+    if any(cells["no"].strip() not in _row_labels(n) for n, (cells, _) in enumerate(numbered, start=1)):
+        return None
+    named = [(codes[n - 1], framework.match_title(title)) for n, (_, title) in enumerate(numbered, start=1)]
+    named = [(own, code) for own, code in named if code is not None]
+    if len(named) < 3 or sum(own != code for own, code in named) * 5 > len(named):
+        return None
+    return {id(cells): codes[n - 1] for n, (cells, _) in enumerate(numbered, start=1)}
 
 
 _INDICATOR_CODE_RE = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+(?P<title>\S.*))?$", re.S)

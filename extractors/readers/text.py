@@ -221,10 +221,22 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
     solid = [i for i, (_, raw) in enumerate(numbered) if raw.strip()]
     page_edges = {j for start in page_starts for j in (next((k for k in solid if k >= start), -1),
                                                        next((k for k in reversed(solid) if k < start), -1))}
+    table: list[tuple[int, str]] = []  # the rows of a table typed with pipes, as they come
+
+    def flush_table() -> None:
+        if table:
+            blocks.append(pipe_table_block(table, pages))
+            table.clear()
+
     for i, (lineno, raw) in enumerate(numbered):
         line = nfc(raw).rstrip()
         if not line.strip():
             continue
+        if PIPE_ROW_RE.match(line) or (table and TABLE_RULE_RE.match(line)):
+            flush()
+            table.append((lineno, line))
+            continue
+        flush_table()
         if i in running:
             warnings.append(f"line {lineno}: dropped running header {line.strip()!r}")
             continue
@@ -245,7 +257,29 @@ def blocks_from_lines(raw_lines: list[str], fmt: str = "txt") -> Document:
             flush()
         current.append((lineno, line))
     flush()
+    flush_table()
     return Document(blocks=blocks, format=fmt, pages=page, warnings=warnings)
+
+
+# a table typed with pipes, as Markdown and plain-text exports write one: "| 1 | Công tác chỉ đạo … | 13 | 12 |",
+# its rules "|---|:---:|" or "+-----+-----+" left out
+PIPE_ROW_RE = re.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
+TABLE_RULE_RE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[|+])+\s*(?::?[-=]{3,}:?\s*)?$")
+
+
+def pipe_table_block(rows: list[tuple[int, str]], pages: dict[int, int | None]) -> Block:
+    """One TABLE block of the rows typed with pipes (line number, text), their rules left out, a cell per pipe."""
+    cells = [[" ".join(c.split()) for c in line.strip().strip("|").split("|")] for _, line in rows
+             if not TABLE_RULE_RE.match(line)]  # fmt: skip
+    kept = [lineno for lineno, line in rows if not TABLE_RULE_RE.match(line)]
+    text, lines = "", []
+    for lineno, row in zip(kept, cells, strict=True):
+        if text:
+            text += "\n"
+        lines.append((len(text), Provenance(page=pages.get(lineno), line=lineno)))
+        text += " | ".join(row)
+    first = lines[0][1] if lines else Provenance(page=pages.get(rows[0][0]), line=rows[0][0])
+    return Block(kind=BlockKind.TABLE, text=text, prov=first, lines=lines or [(0, first)], rows=cells)
 
 
 
