@@ -90,7 +90,11 @@ def test_committed_truth_is_what_the_specs_give() -> None:
                                   "quai-nua-2022", "phong-hien-2023", "trung-leng-ho-2022", "phu-linh-2024",
                                   "luong-hoa-lac-2023",
                                   # round 21: TCVN3 fonts, Word 97-2003 saved by soffice, a spreadsheet
-                                  "yen-thang-2023", "thanh-ngoc-2023", "tung-loc-2022"])
+                                  "yen-thang-2023", "thanh-ngoc-2023", "tung-loc-2022",
+                                  # round 22: a text box stored twice, a TCVN3 PDF and its conversion, /Rotate,
+                                  # a spreadsheet's formulas with cached values
+                                  "nghia-lac-2023", "yet-kieu-2023", "quynh-doi-2024", "nhi-khe-2023",
+                                  "noi-due-2023"])
 def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
     first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
     second = build.build(tmp_path / "b", only=[name])[0].read_bytes()
@@ -260,10 +264,22 @@ def document_text(path: Path, hyphens: bool = False) -> str:
     headers = [part.part.element for section in document.sections  # round 17: the header (unit, number, date) may
                for part in (section.first_page_header, section.header)  # be in the first page's header part
                if not part.is_linked_to_previous]
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
     for paragraph in [p for root in (*headers, document.element.body) for p in root.iter(qn("w:p"))]:
+        if any(a.tag == fallback for a in paragraph.iterancestors()):  # round 22: a text box's copy for old readers
+            continue
         parts.append("".join(tcvn3_shown(node) if node.tag == qn("w:t") else " "
-                             for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab"))))
+                             for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab"))
+                             if not hidden_run(node)))
     return " ".join(" ".join(parts).split())
+
+
+def hidden_run(node: object) -> bool:
+    """Round 22: a w:t in a run formatted as hidden (w:vanish), which Word neither shows nor prints."""
+    from docx.oxml.ns import qn
+
+    rpr = node.getparent().find(qn("w:rPr"))  # type: ignore[attr-defined]
+    return rpr is not None and rpr.find(qn("w:vanish")) is not None
 
 
 _FROM_TCVN3: dict[str, str] = {}
@@ -298,7 +314,10 @@ def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spe
     text = document_text(path, hyphens=bool(spec.get("hyphens")))
     truth = json.loads((tmp_path / "truth" / f"{spec['name']}.json").read_text(encoding="utf-8"))
     for planted in truth["planted"]:
-        assert " ".join(planted["sentence"].split()) in text, planted
+        sentence = " ".join(planted["sentence"].split())
+        if spec.get("sym_bullets"):  # round 22: the item's "- " is a Wingdings symbol (w:sym), not text
+            sentence = sentence.removeprefix("- ")
+        assert sentence in text, planted
     assert spec.get("number_printed", spec["number"]) in text and spec["signer"] in text  # "09 /BC-UBND" (round 6)
     assert spec.get("number_printed", spec["number"]).replace(" ", "") == spec["number"]
     maxima = [d(m) for m in MAXIMA[spec["maxima"]]]
@@ -1268,3 +1287,109 @@ def test_round_21_is_a_round_every_format_has_a_group() -> None:
     docs = [Path(name) for name in truths]
     kept, kept_docs = evaluate.select_round(truths, docs, 21)
     assert {t["name"] for t in kept.values()} == ROUNDS[21] and len(kept_docs) == 13
+
+
+def test_round_22_hidden_text_and_a_text_box_stored_twice(tmp_path: Path) -> None:
+    """Round 22: hidden runs (w:vanish) hold a draft's figures that the printed page does not show; a text box is in
+    the XML twice (mc:Choice's wps:txbx and mc:Fallback's VML), its words once on the page and the report's own."""
+    hidden, box = build.build(tmp_path, only=["dong-lo-2022", "nghia-lac-2023"])
+    xml = docx_xml(hidden)
+    assert xml.count("<w:vanish/>") == 2 and "86,25/100 điểm, xếp thứ 14/25" in xml
+    text = document_text(hidden)
+    assert "86,25" not in text and "701/705" not in text and "91,00/100 điểm" in text
+    truth = json.loads((tmp_path / "truth" / "dong-lo-2022.json").read_text(encoding="utf-8"))
+    assert truth["overall"]["score"] == 91.0 and truth["planted"] == [] and "w:vanish" in truth["notes"][0]
+    xml = docx_xml(box)
+    assert xml.count("<mc:AlternateContent>") == 1 and xml.count("<w:txbxContent>") == 2
+    assert xml.count("Tổng điểm: 91,50/100 điểm") == 2
+    text = document_text(box)
+    assert "Tổng điểm: 91,50/100 điểm" in text and "Xếp thứ 6/24 xã, thị trấn" in text
+    truth = json.loads((tmp_path / "truth" / "nghia-lac-2023.json").read_text(encoding="utf-8"))
+    assert (truth["overall"]["score"], truth["overall"]["rank"], truth["overall"]["rank_total"]) == (91.5, 6, 24)
+    assert truth["overall"]["classification"] == "Tốt"
+
+
+def test_round_22_symbol_bullets(tmp_path: Path) -> None:
+    """Round 22 (``sym_bullets``): list items start with a Wingdings w:sym; no "- " is typed before them."""
+    (path,) = build.build(tmp_path, only=["phat-tich-2021"])
+    xml = docx_xml(path)
+    assert xml.count('<w:sym w:font="Wingdings" w:char="F0D8"/>') > 10
+    import docx
+
+    assert not [p.text for p in docx.Document(str(path)).paragraphs if p.text.startswith("- ")]
+
+
+def test_round_22_pdf_printed_from_tcvn3(tmp_path: Path) -> None:
+    """Round 22 (``tcvn3_pdf``): the text layer holds the TCVN3 bytes as Latin-1 (U+00AD, "ư", kept); decoded with
+    glibc's table (``iconv -f TCVN5712-1``) it is the report, the truth's values and the planted sentence in it."""
+    import subprocess
+
+    (pdf,) = build.build(tmp_path, only=["yet-kieu-2023"])
+    layer = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout.decode("utf-8")
+    assert "KÕt qu¶ thùc hiÖn c«ng t¸c c¶i c¸ch hµnh chÝnh n¨m 2023" in layer and "Kết quả" not in layer
+    assert "H¶i D\u00ad¬ng" in layer  # "Hải Dương": ư is 0xAD
+    decoded = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=layer.encode("latin-1"),
+                             capture_output=True, check=True).stdout.decode("utf-8")
+    text = " ".join(unicodedata.normalize("NFC", decoded).split())
+    truth = json.loads((tmp_path / "truth" / "yet-kieu-2023.json").read_text(encoding="utf-8"))
+    assert " ".join(truth["planted"][0]["sentence"].split()) in text
+    assert "huyện Gia Lộc, tỉnh Hải Dương" in text and "93,50/100 điểm" in text and "Phạm Văn Kiêu" in text
+
+
+def test_round_22_table_page_stored_with_rotate(tmp_path: Path) -> None:
+    """Round 22 (``rotate_entry``): the criteria table's page is portrait with /Rotate 90, its table drawn turned, so
+    a viewer shows it landscape and upright; the other pages are not rotated."""
+    import subprocess
+
+    (pdf,) = build.build(tmp_path, only=["nhi-khe-2023"])
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "3", str(pdf)], capture_output=True, check=True).stdout.decode()
+    assert re.findall(r"Page +\d+ rot: +(\d+)", info) == ["0", "90", "0"]
+    assert len(re.findall(r"Page +\d+ size: +595.\d+ x 841.\d+", info)) == 3  # every page stored portrait
+    page = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", str(pdf), "-"], capture_output=True,
+                          check=True).stdout.decode()
+    assert re.search(r"7 +Xây dựng và phát triển Chính quyền điện tử, Chính quyền số +12 +11,5 +95,83", page)
+
+
+def test_round_22_self_assessed_column_over_two_pages() -> None:
+    """Round 22: the criteria table with "Điểm tự chấm" beside "Điểm thẩm định" (the result), cut over two pages, its
+    header repeated; the self-assessed total is higher than the appraised one."""
+    blocks, truth = compose(BY_NAME["huong-canh-2022"])
+    tables = [b[1] for b in blocks if b[0] == "table"]
+    assert len(tables) == 2 and tables[0][0] == tables[1][0] and "Điểm tự chấm" in tables[0][0]
+    assert [b[0] for b in blocks].count("pagebreak") == 1
+    assert len(tables[0]) + len(tables[1]) - 2 == 11 and tables[1][-1][:5] == ["", "Tổng cộng", "100", "96,75", "94,00"]
+    assert truth["overall"]["score"] == 94.0 and truth["criteria"]["7"]["score"] == 11.5
+
+
+def test_round_22_spreadsheet_formulas_with_cached_values(tmp_path: Path) -> None:
+    """Round 22 (``xlsx_formulas``): the percents and totals are formulas with the values a spreadsheet caches; a
+    percent the clerk typed over (the planted one) is a number, not a formula."""
+    import openpyxl
+
+    clean, planted = build.build(tmp_path, only=["ngoc-chau-2021", "noi-due-2023"])  # in the specs' order
+    for path, typed in ((clean, set()), (planted, {"E23"})):
+        formulas = openpyxl.load_workbook(path)["Bao cao"]
+        values = openpyxl.load_workbook(path, data_only=True)["Bao cao"]
+        percent_cells = [f"E{r}" for r in range(18, 29)]
+        assert {c for c in percent_cells if not str(formulas[c].value).startswith("=ROUND(")} == typed
+        for c in percent_cells:
+            if c not in typed:
+                assert formulas[c].value == f"=ROUND(D{c[1:]}/C{c[1:]}*100,2)"
+                assert values[c].value == round(values[f"D{c[1:]}"].value / values[f"C{c[1:]}"].value * 100, 2)
+        assert formulas["D28"].value == "=SUM(D18:D27)" and values["D28"].value == sum(
+            values[f"D{r}"].value for r in range(18, 28))
+    assert openpyxl.load_workbook(planted, data_only=True)["Bao cao"]["E23"].value == 95.71  # 6/7 is 85,71 %
+    truth = json.loads((tmp_path / "truth" / "noi-due-2023.json").read_text(encoding="utf-8"))
+    assert truth["planted"][0]["kind"] == "percent_mismatch" and truth["criteria"]["6"]["percent"] == 95.71
+
+
+def test_round_22_is_a_round() -> None:
+    """evaluate.py --round 22 selects the 13 reports."""
+    import evaluate
+    from specs import ROUNDS
+
+    assert len(ROUNDS[22]) == 13 and ROUNDS[22] <= set(BY_NAME) and not ROUNDS[22] & set().union(
+        *(ROUNDS[n] for n in ROUNDS if n != 22))
+    truths = {build.document_name(BY_NAME[n]): {"name": n} for n in BY_NAME}
+    kept, kept_docs = evaluate.select_round(truths, [Path(name) for name in truths], 22)
+    assert {t["name"] for t in kept.values()} == ROUNDS[22] and len(kept_docs) == 13

@@ -18,6 +18,11 @@ legacy TCVN3 (ABC) font encoding (``tcvn3``: runs in ".VnTime" whose characters 
 capitals with a tone mark and headings in capitals in ".VnTimeH" with the lower-case codes; the byte table is glibc's
 ``iconv -t TCVN5712-1``), the DOCX saved by LibreOffice as Word 97-2003 ``.doc``, and a report typed in a spreadsheet
 (``xlsx``, openpyxl: merged title rows, numbers as numbers with a display format, the records on a second sheet).
+Round 22: DOCX XML python-docx does not write (hidden runs, w:vanish; a text box in mc:AlternateContent, its words in
+mc:Choice and again in mc:Fallback; w:sym bullets), a PDF printed from a TCVN3 document (its text layer the TCVN3
+bytes as Latin-1; reportlab's soft-hyphen handling held off, 0xAD being "ư"), a portrait page stored with /Rotate 90
+holding the turned criteria table, and spreadsheet formulas with the cached values Excel stores beside them (written
+into the sheet XML by the builder: LibreOffice Calc is not installed, only Writer).
 """
 
 from __future__ import annotations
@@ -564,6 +569,124 @@ def apply_merge_fields(document: Any, fields: dict[str, str]) -> None:
             para._p.append(element)
 
 
+def paragraph_with(document: Any, needle: str) -> Any:
+    """The body's first paragraph (python-docx) whose text holds ``needle``."""
+    return next(p for p in document.paragraphs if needle in p.text)
+
+
+def apply_hidden(document: Any, hidden: list[tuple[str, str]]) -> None:
+    """Round 22 (``hidden``): text formatted as hidden (w:vanish), at the end of the paragraph holding each anchor:
+    a draft's figures or a note the clerk left for the chairman. Word neither shows nor prints it."""
+    from docx.oxml import OxmlElement
+
+    for anchor, text in hidden:
+        run = paragraph_with(document, anchor).add_run(text)
+        run._r.get_or_add_rPr().append(OxmlElement("w:vanish"))
+
+
+def apply_alt_box(document: Any, anchor: str, lines: list[str]) -> None:
+    """Round 22 (``alt_box``): a framed text box floating beside the paragraph holding ``anchor``, as Word 2010+ saves
+    one: mc:AlternateContent with the DrawingML shape (wps:txbx) in mc:Choice and the same words again in a VML
+    text box (v:textbox) in mc:Fallback for older readers."""
+    from xml.sax.saxutils import escape
+
+    from docx.oxml import parse_xml
+
+    content = "".join(f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr>{"<w:b/>" if i == 0 else ""}</w:rPr>'
+                      f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for i, line in enumerate(lines))
+    namespaces = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+                  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+                  'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+                  'xmlns:w10="urn:schemas-microsoft-com:office:word"')
+    cx, cy = 2286000, 1143000  # 6.35 cm x 3.18 cm
+    run = parse_xml(
+        f'<w:r {namespaces}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        f'<wp:anchor distT="45720" distB="45720" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" '
+        f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="margin"><wp:align>right</wp:align></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/>'
+        f'<wp:docPr id="2" name="Text Box 2"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvSpPr txBox="1"><a:spLocks noChangeArrowheads="1"/></wps:cNvSpPr>'
+        f'<wps:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/>'
+        f'</a:solidFill></a:ln></wps:spPr><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>'
+        f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" '
+        f'anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+        f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" '
+        f'o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" '
+        f'o:connecttype="rect"/></v:shapetype><v:shape id="Text Box 2" o:spid="_x0000_s1026" type="#_x0000_t202" '
+        f'style="position:absolute;margin-left:0;margin-top:0;width:180pt;height:90pt;z-index:251659264;'
+        f'mso-position-horizontal:right;mso-position-horizontal-relative:margin" o:gfxdata=""><v:textbox>'
+        f'<w:txbxContent>{content}</w:txbxContent></v:textbox><w10:wrap type="square"/></v:shape></w:pict>'
+        f'</mc:Fallback></mc:AlternateContent></w:r>')
+    paragraph_with(document, anchor)._p.insert(1, run)  # after the paragraph's properties, before its text
+
+
+def apply_sym_bullets(document: Any) -> None:
+    """Round 22 (``sym_bullets``): list items whose "- " the clerk replaced by a Wingdings bullet (Insert > Symbol),
+    stored as w:sym, not as a character of the text."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for para in document.paragraphs:
+        if not para.text.startswith("- ") or not para.runs or not para.runs[0].text.startswith("- "):
+            continue
+        first = para.runs[0]
+        first.text = "\t" + first.text[2:]
+        bullet = OxmlElement("w:r")
+        fonts = OxmlElement("w:rFonts")
+        for attr in ("w:ascii", "w:hAnsi"):
+            fonts.set(qn(attr), "Wingdings")
+        rpr = OxmlElement("w:rPr")
+        rpr.append(fonts)
+        bullet.append(rpr)
+        sym = OxmlElement("w:sym")
+        sym.set(qn("w:font"), "Wingdings")
+        sym.set(qn("w:char"), "F0D8")  # a right arrowhead, a common list mark
+        bullet.append(sym)
+        first._r.addprevious(bullet)
+
+
+def tcvn3_text(text: str) -> str:
+    """Round 22: ``text`` as a PDF printed from a .VnTime document holds it: each letter's TCVN3 byte read as Latin-1
+    (a line in capitals typed in .VnTimeH with the lower-case codes)."""
+    capitals = text == text.upper() and any(c.isalpha() for c in text)
+    return "".join(chars for _, chars in tcvn3_segments(text, capitals))
+
+
+class KeepSoftHyphen:
+    """Round 22: while a TCVN3 PDF is drawn, reportlab's paragraphs keep U+00AD as a character: it is the byte 0xAD,
+    TCVN3's "ư", not a soft hyphen to drop (reportlab reads ``paragraph._shy`` as the soft hyphen)."""
+
+    def __enter__(self) -> None:
+        from reportlab.platypus import paragraph
+
+        self.saved = paragraph._shy
+        paragraph._shy = "\uffff"  # a noncharacter: never in a report
+
+    def __exit__(self, *exc: object) -> None:
+        from reportlab.platypus import paragraph
+
+        paragraph._shy = self.saved
+
+
+def tcvn3_blocks(blocks: list[Block]) -> list[Block]:
+    """Round 22 (``tcvn3_pdf``): every text of the blocks retyped in TCVN3 codes, as the printed PDF's text layer."""
+    def convert(value: Any) -> Any:
+        if isinstance(value, str):
+            return tcvn3_text(value)
+        if isinstance(value, (list, tuple)):
+            return type(value)(convert(v) for v in value)
+        return value
+
+    return [(block[0], *(convert(v) for v in block[1:])) for block in blocks]  # type: ignore[misc]
+
+
 def fill_table(table: Any, rows: list[list[str]]) -> None:
     """Round 13: a table's cells, a value with a newline typed as two paragraphs of its cell (Enter in the cell)."""
     for r, row in enumerate(rows):
@@ -750,6 +873,12 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
         apply_footer_unit(document, spec)
     if spec and spec.get("tcvn3"):  # round 21: typed in the legacy font encoding
         apply_tcvn3(document, whole=spec["tcvn3"] == "all")
+    if spec and spec.get("hidden"):  # round 22
+        apply_hidden(document, spec["hidden"])
+    if spec and spec.get("alt_box"):  # round 22
+        apply_alt_box(document, spec["alt_box"][0], list(spec["alt_box"][1]))
+    if spec and spec.get("sym_bullets"):  # round 22
+        apply_sym_bullets(document)
     buffer = io.BytesIO()
     document.save(buffer)
     write_zip_fixed(buffer.getvalue(), path)
@@ -831,13 +960,14 @@ class TurnedFlowable:
     """Round 17: a flowable drawn turned a quarter to the left, its text running bottom to top on a portrait page
     (a wide table pasted turned, so that it fits the page's height)."""
 
-    def __new__(cls, inner: Any) -> Any:
+    def __new__(cls, inner: Any, page_rotate: bool = False) -> Any:
         from reportlab.platypus import Flowable
 
         class _Turned(Flowable):
             def __init__(self, inner: Any) -> None:
                 super().__init__()
                 self.inner = inner
+                self.page_rotate = page_rotate
 
             def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
                 inner_width, inner_height = self.inner.wrap(avail_height, avail_width)
@@ -849,6 +979,10 @@ class TurnedFlowable:
                 self.canv.rotate(90)
                 self.inner.drawOn(self.canv, 0, -self.width)
                 self.canv.restoreState()
+                if self.page_rotate:  # round 22: the page stored portrait with /Rotate 90, so a viewer shows it wide
+                    self.canv._doctemplate.pageTemplate.rotation = 90  # the template's rotation is set before showPage
+                    width, height = self.canv._pagesize
+                    self.canv._pagesize = (height, width)  # reportlab swaps a rotated page's MediaBox: keep it portrait
 
         return _Turned(inner)
 
@@ -963,7 +1097,7 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
 
                 story += [NextPageTemplate("wide"), PageBreak(), table, NextPageTemplate("tall"), PageBreak()]
             elif turned:
-                story += [PageBreak(), TurnedFlowable(table), PageBreak()]
+                story += [PageBreak(), TurnedFlowable(table, page_rotate=table_page == "rotate_entry"), PageBreak()]
             else:
                 story += [table, Spacer(1, 6)]
         elif kind == "table2h":  # round 10: a header over two rows, its cells spanned
@@ -983,6 +1117,9 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
             story.append(PageBreak())
 
     def page_number(canvas: Any, doc: Any) -> None:
+        if getattr(doc.pageTemplate, "rotation", 0):  # round 22: only the turned table's page carries /Rotate
+            doc.pageTemplate.rotation = 0
+            canvas._pagesize = A4
         canvas.setFont("DejaVuSerif", 10)
         canvas.drawCentredString(A4[0] / 2, 1.2 * cm, str(doc.page))
 
@@ -1298,6 +1435,49 @@ def xlsx_number(text: str) -> tuple[Any, str] | None:
     return None
 
 
+def formula_cells(table_rows: list[list[str]], i: int, r: int, head_row: int) -> dict[int, tuple[str, str]]:
+    """Round 22 (``xlsx_formulas``): the formulas a clerk's sheet has in row ``i`` of a criteria table ("STT | … |
+    Điểm tối đa | Điểm đạt | Tỷ lệ (%)"), by column, each with the value a spreadsheet computes and caches beside
+    it: the percent =ROUND(score/max*100,2) and, in the totals row, the sums; only where the printed value is what
+    the formula gives (a value the clerk typed over stays a number)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    head = table_rows[0]
+    if i == 0 or "Điểm tối đa" not in head or "Điểm đạt" not in head or len(head) != 5:
+        return {}
+    c_max, c_score, c_pct = head.index("Điểm tối đa") + 1, head.index("Điểm đạt") + 1, 5
+    row = table_rows[i]
+    max_l, score_l = "ABCDE"[c_max - 1], "ABCDE"[c_score - 1]
+
+    def dec(text: str) -> Decimal:
+        return Decimal(text.replace(".", "").replace(",", "."))
+
+    def cached(value: Decimal) -> str:
+        return f"{value.normalize():f}"
+
+    out: dict[int, tuple[str, str]] = {}
+    if row[1].startswith("Tổng"):
+        first, last = head_row + 1, r - 1
+        for col, letter in ((c_score, score_l), (c_max, max_l)):
+            total = sum((dec(x[col - 1]) for x in table_rows[1:i]), Decimal(0))
+            if dec(row[col - 1]) == total:
+                out[col] = (f"=SUM({letter}{first}:{letter}{last})", cached(total))
+    computed = (dec(row[c_score - 1]) / dec(row[c_max - 1]) * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if computed == dec(row[c_pct - 1]):
+        out[c_pct] = (f"=ROUND({score_l}{r}/{max_l}{r}*100,2)", cached(computed))
+    return out
+
+
+def with_cached_values(xml: bytes, values: dict[str, str]) -> bytes:
+    """Round 22: a worksheet's formula cells given the values a spreadsheet caches (openpyxl writes them empty)."""
+    for ref, value in values.items():
+        xml, count = re.subn(rb'(<c r="' + ref.encode() + rb'"[^>]*><f>[^<]*</f>)<v\s*/?>(</v>)?',
+                             rb"\g<1><v>" + value.encode() + rb"</v>", xml)
+        if count != 1:
+            raise RuntimeError(f"formula cell {ref} not found once")
+    return xml
+
+
 def render_xlsx(blocks: list[Block], path: Path, spec: dict[str, Any]) -> None:
     """Round 21: the report typed in a spreadsheet: the header's two sides in two merged cells, the title rows merged
     across the sheet, a paragraph a row, the tables as cells (numbers stored as numbers, shown with a decimal comma by
@@ -1321,6 +1501,7 @@ def render_xlsx(blocks: list[Block], path: Path, spec: dict[str, Any]) -> None:
         return rows[id(sheet)]
 
     to_second = False
+    cached: dict[bool, dict[str, str]] = {False: {}, True: {}}  # round 22: by sheet (the second?), cell -> value
     for block in blocks:
         kind = block[0]
         sheet = second if to_second and second is not None else first
@@ -1351,9 +1532,12 @@ def render_xlsx(blocks: list[Block], path: Path, spec: dict[str, Any]) -> None:
                         cell.font = Font(bold=True)
                         sheet.merge_cells(start_row=r, start_column=span[0], end_row=r, end_column=span[1])
                     continue
+                formulas = formula_cells(table_rows, i, r, r - i) if spec.get("xlsx_formulas") else {}
+                for c, (formula, value_text) in formulas.items():
+                    cached[sheet is second][f"{'ABCDE'[c - 1]}{r}"] = value_text
                 for c, value in enumerate(row, start=1):
                     number = xlsx_number(value) if i > 0 else None
-                    cell = sheet.cell(r, c, number[0] if number else value)
+                    cell = sheet.cell(r, c, formulas[c][0] if c in formulas else number[0] if number else value)
                     if number:
                         cell.number_format = number[1]
                     cell.border = ruled
@@ -1380,6 +1564,9 @@ def render_xlsx(blocks: list[Block], path: Path, spec: dict[str, Any]) -> None:
             content = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", content)
+            for is_second, sheet_file in ((False, "xl/worksheets/sheet1.xml"), (True, "xl/worksheets/sheet2.xml")):
+                if info.filename == sheet_file and cached[is_second]:
+                    content = with_cached_values(content, cached[is_second])
             dst.writestr(info, content)
     write_zip_fixed(fixed.getvalue(), path)
 
@@ -1421,6 +1608,9 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
         path.write_bytes(render_txt(blocks, rng).replace("\n", "\r\n").encode("utf-16"))
     elif fmt in ("docx", "docx_autonum"):
         render_docx(blocks, spec["layout"], path, tab_header=spec.get("tab_header", False), spec=spec)
+    elif fmt == "pdf" and spec.get("tcvn3_pdf"):  # round 22: printed from a document typed in TCVN3
+        with KeepSoftHyphen():
+            render_pdf(tcvn3_blocks(blocks), path, running, **pdf_options(spec))
     elif fmt == "pdf":
         render_pdf(blocks, path, running, **pdf_options(spec))
     elif fmt == "scan":  # round 12: printed and scanned, an image-only PDF
@@ -1439,7 +1629,11 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     else:
         with tempfile.TemporaryDirectory() as tmp:
             pdf = Path(tmp) / (name + ".pdf")
-            render_pdf(blocks, pdf, running, **pdf_options(spec))
+            if spec.get("tcvn3_pdf"):  # round 22: printed from a document typed in TCVN3
+                with KeepSoftHyphen():
+                    render_pdf(tcvn3_blocks(blocks), pdf, running, **pdf_options(spec))
+            else:
+                render_pdf(blocks, pdf, running, **pdf_options(spec))
             converted = soffice_convert(pdf, Path(tmp))
             if fmt == "conv_soffice":  # the same parts every time; only the zip's entry dates differ
                 write_zip_fixed(converted.read_bytes(), path)

@@ -1706,7 +1706,8 @@ class Composer:
     def table_self(self) -> None:
         """Round 6: the criteria table with the commune's self-assessed score beside the appraised one (the result)."""
         total_text, total = self.total_text()
-        rows = [["STT", "Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Tỷ lệ (%)"]]
+        self_head = "Điểm tự chấm" if self.spec.get("self_head") == "tu_cham" else "Điểm tự đánh giá"  # round 22
+        rows = [["STT", "Lĩnh vực", "Điểm tối đa", self_head, "Điểm thẩm định", "Tỷ lệ (%)"]]
         for crit in self.criteria:
             rows.append([crit.printed_number, crit.title[0].upper() + crit.title[1:], crit.max_text,
                          vn(self.self_score(crit)), crit.score_text, crit.percent_text])
@@ -1715,6 +1716,12 @@ class Composer:
         for _, printed in self.plant("pct_overall"):
             pct_text = printed
         rows.append(["", "Tổng cộng", "100", vn(self_total), total_text, pct_text])
+        if self.spec.get("table_split"):  # round 22: over two pages, the header repeated on the second
+            cut = 1 + len(rows) // 2
+            self.add("table", rows[:cut])
+            self.add("pagebreak")
+            self.add("table", [rows[0], *rows[cut:]])
+            return
         self.add("table", rows)
 
     def sections_table(self, first: int) -> None:
@@ -2115,6 +2122,7 @@ class Composer:
             self.notes.append("district null: the report is of 2025, after the districts were abolished (01/07/2025); "
                               "the commune answers to the province, the index is the province's, no district is named "
                               "as the unit's (a former district named for last year's ranks is history, not the unit's)")
+        self.notes += [NOTES_R22[key] for key in NOTES_R22 if spec.get(key)]  # round 22: what a reader must not take
         meta = {"unit_name": self.unit, "unit_level": self.level,
                 "district": None if self.no_district else self.district,
                 "province": spec["province"].removeprefix("Thành phố "),  # a centrally-run city: "Hồ Chí Minh"
@@ -2126,6 +2134,21 @@ class Composer:
             "quantities": self.quantities, "planted": [p.as_dict() for p in self.plants],
             "tricky": spec.get("tricky", []), "also_true": [p.as_dict() for p in self.also_true],
         } | ({"notes": self.notes} if self.notes else {})
+
+
+NOTES_R22 = {  # round 22: why the truth is what the printed page shows
+    "hidden": "hidden text (w:vanish runs) holds other figures (a draft's, a note to the chairman): Word neither shows "
+              "nor prints it, so it is not the report's; the truth is the text as printed",
+    "alt_box": "a text box (wps:txbx) stored twice, in mc:AlternateContent's mc:Choice and its VML mc:Fallback: the "
+               "same words once on the page; its figures are the report's and repeat the body's (no conflict)",
+    "sym_bullets": "list items begin with a Wingdings symbol (w:sym), not a typed dash",
+    "tcvn3_pdf": "printed from a document typed in TCVN3 (.VnTime): the PDF's text layer (and a DOCX converted from "
+                 "that PDF) holds the TCVN3 bytes read as Latin-1 (glibc's table, iconv -t TCVN5712-1; 0xAD, U+00AD, "
+                 "is ư); a line in capitals has the lower-case codes (.VnTimeH); decoded, it is the report, which the "
+                 "truth holds",
+    "xlsx_formulas": "the percent and total cells are formulas (ROUND(score/max*100;2), SUM) with the values "
+                     "LibreOffice computed cached beside them; a cell the clerk typed over holds a number",
+}
 
 
 def compose(spec: dict[str, Any]) -> tuple[list[Block], dict[str, Any]]:

@@ -188,6 +188,17 @@ Round 14 keys (each off unless set): layout prose_s (the score in the heading li
 criteria, "paren" "Title (11,5/12)" | "diem_tren" "Title: 11,5 điểm/12 điểm" | "d" "Title: 11,5/12đ" | "dot" "Title:
 11.5/12 điểm" | "toi_da" a bare heading, then "Đạt 11,5 điểm (tối đa 12 điểm), tỷ lệ …"); rank_style colon ("xếp
 thứ: 5/19"); ``vice`` (signed "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
+Round 22 keys (each off unless set): ``hidden`` ((anchor, text) pairs: a run formatted hidden, w:vanish, at the
+end of the paragraph holding the anchor: a draft's score and rank, a note of the self-assessed score, last month's
+records; not printed, not the report's), ``alt_box`` ((anchor, lines): a text box as Word 2010+ saves it,
+mc:AlternateContent with wps:txbx in mc:Choice and the same words in a VML v:textbox in mc:Fallback, its figures the
+report's own), ``sym_bullets`` (list items led by a Wingdings w:sym instead of "- "), ``tcvn3_pdf`` (a PDF, or its
+conversion, printed from a document typed in TCVN3: the text layer is the TCVN3 bytes read as Latin-1, capitals'
+lines in the lower-case codes), ``table_page`` "rotate_entry" (the criteria table drawn turned on a portrait page
+stored with /Rotate 90, shown landscape), ``table_split`` with layout table_self and ``self_head`` "tu_cham" (the
+self-assessed column headed "Điểm tự chấm", the table cut over two pages, its header repeated), ``xlsx_formulas``
+(the criteria table's percents =ROUND(D/C*100,2) and totals =SUM(…) as formulas with cached values; a percent typed
+over its formula stays a number); one more framework (M21).
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -226,6 +237,7 @@ MAXIMA: dict[str, list[str]] = {
     "M18": ["13", "6", "19", "6", "11", "6", "13", "3", "11", "12"],  # round 18
     "M19": ["12", "6", "20", "7", "11", "6", "12", "3", "11", "12"],  # round 20
     "M20": ["13", "5", "20", "6", "11", "6", "12", "3", "12", "12"],  # round 21
+    "M21": ["12", "5", "20", "6", "11", "7", "12", "3", "12", "12"],  # round 22
 }
 
 # fmt: txt | docx | docx_autonum | pdf | conv_soffice (LibreOffice PDF import, a text frame per line)
@@ -425,6 +437,9 @@ ROUND_20 = {"trung-son-2023", "thuong-son-2022", "dai-son-2024", "thieu-toan-202
 ROUND_21 = {"kim-truy-2022", "yen-thang-2023", "hai-chinh-2021", "nam-phong-2024", "quang-hop-2024", "tung-loc-2022",
             "yen-lam-2020", "thanh-ngoc-2023", "phuong-son-2020", "dong-cuong-2021", "dong-tien-2025", "thien-loc-2025",
             "yen-mac-2025"}
+ROUND_22 = {"dong-lo-2022", "doan-tung-2024", "nghia-lac-2023", "dan-luc-2022", "phat-tich-2021", "yet-kieu-2023",
+            "phu-loc-2020", "quynh-doi-2024", "nhi-khe-2023", "huong-canh-2022", "xuan-loi-2023", "ngoc-chau-2021",
+            "noi-due-2023"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -444,11 +459,12 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 18 (03:30, unseen: for the lead's measurement)": ROUND_18,
            "round 19 (04:00, unseen: for the lead's measurement)": ROUND_19,
            "round 20 (04:30, unseen: for the lead's measurement)": ROUND_20,
-           "round 21 (06:40, unseen: for the lead's measurement)": ROUND_21}
+           "round 21 (06:40, unseen: for the lead's measurement)": ROUND_21,
+           "round 22 (07:00, unseen: for the lead's measurement)": ROUND_22}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
                                14: ROUND_14, 15: ROUND_15, 16: ROUND_16, 17: ROUND_17,
-                               18: ROUND_18, 19: ROUND_19, 20: ROUND_20, 21: ROUND_21}  # evaluate.py --round N
+                               18: ROUND_18, 19: ROUND_19, 20: ROUND_20, 21: ROUND_21, 22: ROUND_22}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -2187,8 +2203,83 @@ SPECS: list[dict] = [
          maxima="M20", scores="12 4,5 18 5,5 10,5 5,5 11 2,5 10,5 11", rank="31/129", rank_style="digits",
          change="+4", classification="Tốt", records=(980, 975, 974, 610, 610), staff=(24, 23),
          plants=[("year_closing", 2024)], tricky=[], no_district=True, tcvn3="body"),
+    # ---- round 22 (06:25): what Word stores that a page does not show (hidden text, a text box stored twice, symbol
+    # bullets), a PDF printed from a TCVN3 document, a PDF page stored with /Rotate, a criteria table with the
+    # self-assessed column split over two pages, a spreadsheet whose percents and totals are formulas
+    dict(name="dong-lo-2022", fmt="docx", layout="prose_a", unit="Đông Lỗ", level="xã", district="Hiệp Hòa",
+         province="Bắc Giang", year=2022, date="2023-01-13", number="05/BC-UBND", signer="Ngô Văn Lỗ",
+         maxima="M21", scores="11 4,5 18,5 5,5 10 6 11 2,5 11 11", rank="9/25", rank_style="digits",
+         change="+2", classification="Tốt", records=(760, 755, 753, 410, 410), staff=(20, 19),
+         plants=[], tricky=["last_year"],
+         hidden=[("/100 điểm", " [Dự thảo lần 1: 86,25/100 điểm, xếp thứ 14/25 - chờ Quyết định công bố của huyện]"),
+                 ("đúng hạn", " (số liệu đến 30/11/2022: 701/705 hồ sơ)")]),
+    dict(name="doan-tung-2024", fmt="docx", layout="table", unit="Đoàn Tùng", level="xã", district="Thanh Miện",
+         province="Hải Dương", year=2024, date="2025-01-15", number="03/BC-UBND", signer="Vũ Văn Tùng",
+         maxima="M21", scores="11,5 5 18 5,5 10,5 6,5 11 2,5 11,5 11", rank="4/18", rank_style="digits",
+         change="+1", classification="Tốt", records=(980, 974, 973, 620, 620), staff=(21, 20),
+         plants=[("pct", 5, "96,45")], tricky=[],
+         hidden=[("/100 điểm", " (xã tự chấm 95,50 điểm; chênh lệch 2,50 điểm do bị trừ ở lĩnh vực 3 và 7)")]),
+    dict(name="nghia-lac-2023", fmt="docx", layout="prose_b", unit="Nghĩa Lạc", level="xã", district="Nghĩa Hưng",
+         province="Nam Định", year=2023, date="2024-01-16", number="07/BC-UBND", signer="Trần Văn Lạc",
+         maxima="M21", scores="11,5 4,5 18 5,5 10 6 11,5 2,5 11 11", rank="6/24", rank_style="digits",
+         change="-1", classification="Tốt", records=(820, 815, 814, 470, 470), staff=(19, 18),
+         plants=[], tricky=["staff_cadres"],
+         alt_box=("Căn cứ", ["KẾT QUẢ CHỈ SỐ CCHC NĂM 2023", "Tổng điểm: 91,50/100 điểm",
+                            "Xếp thứ 6/24 xã, thị trấn", "Xếp loại: Tốt"])),
+    dict(name="dan-luc-2022", fmt="docx_autonum", layout="prose_a", unit="Dân Lực", level="xã", district="Triệu Sơn",
+         province="Thanh Hóa", year=2022, date="2023-01-17", number="04/BC-UBND", signer="Lê Văn Lực",
+         maxima="M21", scores="11 5 18,5 5,5 10,5 6 11 2,5 11,5 11,5", rank="8/34", rank_style="digits",
+         change="+3", classification="Tốt", records=(1240, 1233, 1231, 760, 760), staff=(22, 21),
+         plants=[("total", "91,50")], tricky=[],
+         alt_box=("Căn cứ", ["KẾT QUẢ NỔI BẬT NĂM 2022", "Xếp thứ 8/34 xã, thị trấn (tăng 3 bậc)",
+                            "1.231/1.233 hồ sơ TTHC giải quyết đúng hạn"])),
+    dict(name="phat-tich-2021", fmt="docx", layout="prose_a", unit="Phật Tích", level="xã", district="Tiên Du",
+         province="Bắc Ninh", year=2021, date="2022-01-14", number="02/BC-UBND", signer="Nguyễn Văn Tích",
+         maxima="M21", scores="11 4,5 18 5,5 10 6 11 2,5 11 11", rank="7/13", rank_style="digits",
+         change="-2", classification="Tốt", records=(690, 686, 685, 350, 350), staff=(18, 17),
+         plants=[("full_lost", 3)], tricky=[], sym_bullets=True),
+    dict(name="yet-kieu-2023", fmt="pdf", layout="prose_a", unit="Yết Kiêu", level="xã", district="Gia Lộc",
+         province="Hải Dương", year=2023, date="2024-01-12", number="06/BC-UBND", signer="Phạm Văn Kiêu",
+         maxima="M21", scores="11,5 5 18 5,5 10,5 6,5 11,5 2,5 11 11,5", rank="3/18", rank_style="digits",
+         change="+2", classification="Xuất sắc", records=(930, 925, 924, 540, 540), staff=(20, 19),
+         plants=[("pct", 4, "93,67")], tricky=[], tcvn3_pdf=True),
+    dict(name="phu-loc-2020", fmt="pdf", layout="table", unit="Phú Lộc", level="xã", district="Nho Quan",
+         province="Ninh Bình", year=2020, date="2021-01-15", number="03/BC-UBND", signer="Đinh Văn Lộc",
+         maxima="M21", scores="10,5 4,5 17,5 5 10 6 10,5 2,5 10,5 10,5", rank="12/26", rank_style="digits",
+         change="-1", classification="Khá", records=(610, 606, 605, 280, 280), staff=(19, 18),
+         plants=[], tricky=["received_resolved"], tcvn3_pdf=True),
+    dict(name="quynh-doi-2024", fmt="conv_lines", layout="prose_b", unit="Quỳnh Đôi", level="xã", district="Quỳnh Lưu",
+         province="Nghệ An", year=2024, date="2025-01-14", number="09/BC-UBND", signer="Hồ Văn Đôi",
+         maxima="M21", scores="11,5 5 18,5 5,5 10,5 6 11,5 2,5 11,5 11", rank="5/33", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(1380, 1371, 1370, 900, 900), staff=(23, 22),
+         plants=[("conflict_records", 1375)], tricky=[], tcvn3_pdf=True),
+    dict(name="nhi-khe-2023", fmt="pdf", layout="table", unit="Nhị Khê", level="xã", district="Thường Tín",
+         province="Hà Nội", year=2023, date="2024-01-18", number="08/BC-UBND", signer="Nguyễn Văn Khê",
+         maxima="M21", scores="11 5 18 5,5 10 6 11,5 2,5 11 11", rank="10/28", rank_style="digits",
+         change="+2", classification="Tốt", records=(1050, 1043, 1042, 700, 700), staff=(21, 20),
+         plants=[("year_closing", 2022)], tricky=[], table_page="rotate_entry"),
+    dict(name="huong-canh-2022", fmt="pdf", layout="table_self", unit="Hương Canh", level="thị trấn",
+         district="Bình Xuyên", province="Vĩnh Phúc", year=2022, date="2023-01-16", number="05/BC-UBND",
+         signer="Trần Văn Canh", maxima="M21", scores="11,5 5 18,5 5,5 10,5 6,5 11,5 2,5 11 11,5", rank="2/13",
+         rank_style="digits", change="+1", classification="Xuất sắc", records=(1120, 1114, 1113, 730, 730),
+         staff=(22, 21), plants=[], tricky=["self_column"], table_split=True, self_head="tu_cham"),
+    dict(name="xuan-loi-2023", fmt="docx", layout="table_self", unit="Xuân Lôi", level="xã", district="Lập Thạch",
+         province="Vĩnh Phúc", year=2023, date="2024-01-15", number="04/BC-UBND", signer="Đỗ Văn Lôi",
+         maxima="M21", scores="11 4,5 18 5,5 10 6 11 2,5 11 11", rank="11/20", rank_style="digits",
+         change="-3", classification="Tốt", records=(540, 536, 535, 300, 300), staff=(18, 17),
+         plants=[("pct_overall", "91,05")], tricky=["self_column"], table_split=True, self_head="tu_cham"),
+    dict(name="ngoc-chau-2021", fmt="xlsx", layout="grid", unit="Ngọc Châu", level="xã", district="Tân Yên",
+         province="Bắc Giang", year=2021, date="2022-01-17", number="02/BC-UBND", signer="Giáp Văn Châu",
+         maxima="M21", scores="10,5 4,5 18 5 10 6 11 2,5 10,5 11", rank="9/22", rank_style="digits",
+         overall_style="grid", change="+1", classification="Tốt", records=(720, 716, 715, 400, 400),
+         staff=(19, 18), plants=[], tricky=[], xlsx_formulas=True),
+    dict(name="noi-due-2023", fmt="xlsx", layout="grid", unit="Nội Duệ", level="xã", district="Tiên Du",
+         province="Bắc Ninh", year=2023, date="2024-01-16", number="06/BC-UBND", signer="Nguyễn Văn Duệ",
+         maxima="M21", scores="11,5 5 18,5 5,5 10,5 6 11,5 2,5 11 11,5", rank="4/14", rank_style="digits",
+         overall_style="grid", change="+2", classification="Xuất sắc", records=(1310, 1302, 1301, 880, 880),
+         staff=(21, 20), plants=[("pct", 6, "95,71")], tricky=[], xlsx_formulas=True, records_sheet=True),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
-            | ROUND_17 | ROUND_18 | ROUND_19 | ROUND_20 | ROUND_21:
+            | ROUND_17 | ROUND_18 | ROUND_19 | ROUND_20 | ROUND_21 | ROUND_22:
         _spec["plausible_changes"] = True
