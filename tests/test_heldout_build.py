@@ -1383,13 +1383,33 @@ def test_round_22_spreadsheet_formulas_with_cached_values(tmp_path: Path) -> Non
     assert truth["planted"][0]["kind"] == "percent_mismatch" and truth["criteria"]["6"]["percent"] == 95.71
 
 
+def test_round_22_headings_numbered_by_their_style(tmp_path: Path) -> None:
+    """Round 22 (``style_numbering``): the criterion headings carry no w:numPr; their style "Tiêu chí CCHC" does, and
+    the numbering level names the style back; LibreOffice prints "Tiêu chí 1:" … "Tiêu chí 10:"."""
+    import subprocess
+
+    (path,) = build.build(tmp_path, only=["kim-xuyen-2024"])
+    assert "<w:numPr>" not in docx_xml(path)
+    with zipfile.ZipFile(path) as z:
+        styles, numbering = z.read("word/styles.xml").decode(), z.read("word/numbering.xml").decode()
+    assert re.search(r'<w:name w:val="Tiêu chí CCHC"/>.*?<w:numPr><w:numId w:val="90"/></w:numPr>', styles)
+    assert '<w:pStyle w:val="TiêuchíCCHC"/><w:lvlText w:val="Tiêu chí %1:"/>' in numbering
+    out = tmp_path / "text"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
+                    "txt:Text (encoded):UTF8", "--outdir", str(out), str(path)], check=True, capture_output=True,
+                   timeout=300)
+    text = (out / (path.stem + ".txt")).read_text(encoding="utf-8-sig")
+    assert [int(n) for n in re.findall(r"(?m)^\s*Tiêu chí (\d+): ", text)] == list(range(1, 11))
+    assert "Tiêu chí 7: Xây dựng và phát triển Chính quyền điện tử" in text
+
+
 def test_round_22_is_a_round() -> None:
-    """evaluate.py --round 22 selects the 13 reports."""
+    """evaluate.py --round 22 selects the 14 reports."""
     import evaluate
     from specs import ROUNDS
 
-    assert len(ROUNDS[22]) == 13 and ROUNDS[22] <= set(BY_NAME) and not ROUNDS[22] & set().union(
+    assert len(ROUNDS[22]) == 14 and ROUNDS[22] <= set(BY_NAME) and not ROUNDS[22] & set().union(
         *(ROUNDS[n] for n in ROUNDS if n != 22))
     truths = {build.document_name(BY_NAME[n]): {"name": n} for n in BY_NAME}
     kept, kept_docs = evaluate.select_round(truths, [Path(name) for name in truths], 22)
-    assert {t["name"] for t in kept.values()} == ROUNDS[22] and len(kept_docs) == 13
+    assert {t["name"] for t in kept.values()} == ROUNDS[22] and len(kept_docs) == 14

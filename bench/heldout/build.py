@@ -236,6 +236,24 @@ def add_numbering(document: Any, fmt: str, text: str) -> int:
     return 90
 
 
+def numbered_style(document: Any, num_id: int) -> Any:
+    """Round 22 (``style_numbering``): a paragraph style "Tiêu chí CCHC" that carries the numbering (w:numPr in the
+    style's w:pPr, the level linked back to the style by w:pStyle), so its paragraphs are numbered with no w:numPr of
+    their own, as a clerk's template numbers its headings."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    style = document.styles.add_style("Tiêu chí CCHC", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.font.bold = True
+    style.element.get_or_add_pPr().insert(
+        0, parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num_id}"/></w:numPr>'))
+    level = document.part.numbering_part.element.find(f'{qn("w:abstractNum")}/{qn("w:lvl")}')
+    level.insert(2, parse_xml(f'<w:pStyle {nsdecls("w")} w:val="{style.style_id}"/>'))
+    return style
+
+
 def set_num(paragraph: Any, num_id: int) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -747,6 +765,7 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
     core.last_modified_by = "UBND"
     core.revision = 1
     num_id = None
+    heading_style = None
     for block in blocks:
         kind = block[0]
         if kind == "header" and tab_header:  # typed as lines with a tab between the two sides, no table
@@ -775,6 +794,12 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
         elif kind in ("heading", "subheading"):
             para = document.add_paragraph()
             para.add_run(block[1]).bold = True
+        elif kind == "autonum" and spec and spec.get("style_numbering"):  # round 22: numbered by the style
+            if num_id is None:
+                fmt, text = NUMBER_FORMATS[layout]
+                num_id = add_numbering(document, fmt, text)
+                heading_style = numbered_style(document, num_id)
+            document.add_paragraph(block[1], style=heading_style)
         elif kind == "autonum":
             if num_id is None:
                 fmt, text = NUMBER_FORMATS[layout]

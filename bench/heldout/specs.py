@@ -198,7 +198,8 @@ lines in the lower-case codes), ``table_page`` "rotate_entry" (the criteria tabl
 stored with /Rotate 90, shown landscape), ``table_split`` with layout table_self and ``self_head`` "tu_cham" (the
 self-assessed column headed "Điểm tự chấm", the table cut over two pages, its header repeated), ``xlsx_formulas``
 (the criteria table's percents =ROUND(D/C*100,2) and totals =SUM(…) as formulas with cached values; a percent typed
-over its formula stays a number); one more framework (M21).
+over its formula stays a number), ``style_numbering`` (docx_autonum: the criterion headings numbered by their
+paragraph style's w:numPr, none in the paragraphs); one more framework (M21).
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -439,7 +440,7 @@ ROUND_21 = {"kim-truy-2022", "yen-thang-2023", "hai-chinh-2021", "nam-phong-2024
             "yen-mac-2025"}
 ROUND_22 = {"dong-lo-2022", "doan-tung-2024", "nghia-lac-2023", "dan-luc-2022", "phat-tich-2021", "yet-kieu-2023",
             "phu-loc-2020", "quynh-doi-2024", "nhi-khe-2023", "huong-canh-2022", "xuan-loi-2023", "ngoc-chau-2021",
-            "noi-due-2023"}
+            "noi-due-2023", "kim-xuyen-2024"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -2278,6 +2279,11 @@ SPECS: list[dict] = [
          maxima="M21", scores="11,5 5 18,5 5,5 10,5 6 11,5 2,5 11 11,5", rank="4/14", rank_style="digits",
          overall_style="grid", change="+2", classification="Xuất sắc", records=(1310, 1302, 1301, 880, 880),
          staff=(21, 20), plants=[("pct", 6, "95,71")], tricky=[], xlsx_formulas=True, records_sheet=True),
+    dict(name="kim-xuyen-2024", fmt="docx_autonum", layout="prose_b", unit="Kim Xuyên", level="xã", district="Kim Thành",
+         province="Hải Dương", year=2024, date="2025-01-13", number="05/BC-UBND", signer="Nguyễn Văn Xuyên",
+         maxima="M21", scores="11 5 18 5,5 10,5 6 11 2,5 11,5 11", rank="7/21", rank_style="digits",
+         change="+1", classification="Tốt", records=(880, 874, 872, 560, 560), staff=(20, 19),
+         plants=[("both", 7)], tricky=[], style_numbering=True),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
