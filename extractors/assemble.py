@@ -1255,6 +1255,8 @@ class _Assembler:
             return None
         # "weak": only before any criterion in the text (a criteria table is read first, wherever it is printed)
         earlier = any(not c.evidence or c.evidence[0].block is None or c.evidence[0].block < i for c in record.criteria)
+        if record.overall.score is not None and st.overall != "weak":
+            _fill_from_restatement(self.ctx, _zone(self.ctx, i), since)
         if record.overall.score is not None or (st.overall == "weak" and earlier):
             return None
         zone = _zone(self.ctx, i)
@@ -1387,6 +1389,27 @@ def _note_unplaced(ctx: _Ctx, placed: set[int]) -> None:
                     evidence=[evidence(block, i, s.start, s.end)],
                 )
             )
+
+
+def _fill_from_restatement(ctx: _Ctx, zone: list[int], since: int) -> None:
+    """What the overall's first statement left unstated (its percent, rank, change, grade), from a later one of the
+    same score out of the same maximum: a box or a summary's label lines ("Tổng điểm: 91,50/100 điểm" / "Xếp thứ
+    6/24") before the sentence that states it whole ("… đạt 91,50/100 điểm (đạt tỷ lệ 91,50%), xếp thứ 6/24 …
+    (tụt 1 bậc …)"). A statement of another score (last year's, a self-assessment) fills nothing."""
+    overall = ctx.record.overall
+    stated = read_statement(ctx, zone, start=since)
+    if stated.score != overall.score or stated.max_score != overall.max_score:
+        return
+    if stated.rank is not None and overall.rank is not None and (stated.rank, stated.rank_total) != (
+        overall.rank, overall.rank_total):  # fmt: skip
+        return  # another ranking (a group's, last year's): its change is not this rank's
+    values = {"percent": stated.percent, "rank": stated.rank, "rank_total": stated.rank_total,
+              "rank_change": stated.rank_change,
+              "classification": find_classification(" ".join(ctx.doc.blocks[j].text for j in zone))}  # fmt: skip
+    unset = {k: v for k, v in values.items() if v is not None and getattr(overall, k) is None}
+    if unset:
+        evidence_of = [ev for ev in stated.evidence if ev not in overall.evidence]
+        ctx.record.overall = overall.model_copy(update={**unset, "evidence": [*overall.evidence, *evidence_of]})
 
 
 def _overall_from_labels(ctx: _Ctx) -> None:
