@@ -359,7 +359,7 @@ def _district_from_header(meta: Meta, blocks: list[Block], texts: list[str]) -> 
     """The district whose people's committee heads the commune's header ("UBND HUYỆN YÊN MÔ" above "UBND XÃ YÊN
     THẮNG"), when the body names none: above the title, in capitals, a line of its own."""
     found = title_block(blocks)
-    for i in range(min(found[0] if found else 6, 12)):
+    for i in range(min(found[0] if found else 6, 12, len(blocks))):
         m = DISTRICT_HEADER_RE.match(texts[i].strip())
         if m is not None and title_case(m["name"]) not in CENTRAL_CITIES:
             meta.district = title_case(m["name"])

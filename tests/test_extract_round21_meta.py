@@ -135,3 +135,9 @@ def test_no_district_without_a_district_line_or_from_a_recipients_line(tmp_path:
     header = HEADER.format(unit_line="XÃ YÊN THẮNG").replace("Đông Tiến,", "Yên Thắng,")
     closing = "Nơi nhận:\n- UBND HUYỆN YÊN MÔ;\n- Lưu: VT.\n"
     assert extract_file(_write(tmp_path, header + BODY_WITHOUT_DISTRICT + closing)).meta.district is None
+
+
+def test_a_short_letter_gives_no_district_and_no_error(tmp_path: Path) -> None:
+    """Fewer blocks than the header's lines: nothing to read, nothing fails."""
+    record = extract_file(_write(tmp_path, "ỦY BAN NHÂN DÂN XÃ YÊN THẮNG\nKính gửi: Phòng Nội vụ.\n"))
+    assert (record.meta.unit_name, record.meta.district) == ("Yên Thắng", None)
