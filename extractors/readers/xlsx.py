@@ -1,18 +1,29 @@
-"""XLSX reader: spreadsheets as published rankings come (openpyxl in read-only mode).
+"""XLSX reader: published rankings and reports typed in a spreadsheet (openpyxl in read-only mode).
 
 The package is first checked like a DOCX (part sizes, zip bombs, DOCTYPEs: ``read_package``), so
-the same limits apply. Each sheet becomes blocks in row order: a row with one filled cell is a
-paragraph (titles, notes), consecutive rows with two or more filled cells are one TABLE block (with
-the one-cell group titles between them, "Nhóm xã"); an empty row ends a table.
-Numbers are written back in Vietnamese form ("83,97"; a percent-formatted 0.8397 as "83,97%") so the
-one number grammar reads them. Provenance: ``table`` is the table's index, ``line`` the sheet row.
+the same limits apply. Each sheet, in order, becomes blocks in row order, as a DOCX of it would give:
+- a row of two cells each holding several lines (in-cell line breaks) is the header's (or the
+  signature's) two sides, a layout table: its lines as paragraphs, the left side's then the right's;
+- a row with one filled cell is a paragraph (titles, prose, notes; a line break in the cell starts a
+  new paragraph);
+- consecutive rows with two or more filled cells are one TABLE block, a grid. One-cell rows between
+  two rows of one grid are its group titles ("Nhóm xã") and stay in it; they end it instead when they
+  read as prose (ending in ".", ":" or ";", or of several lines) or the rows after them are another
+  grid (another width); an empty row ends a table.
+Numbers are printed as the sheet displays them, in Vietnamese form: "0.00" gives 91,67 and 90,00,
+"#,##0" 1.320, a percent format 0.8397 as 83,97%, "General" the shortest form (5.5 as 5,5).
+Provenance: ``line`` is the sheet row, ``table`` the table's index, and ``page`` the sheet's number
+when the workbook has more than one sheet.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from cchc.errors import CorruptFileError, EmptyFileError
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
@@ -22,6 +33,28 @@ from cchc.extractors.readers.docx import read_package
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 MAX_COLUMNS = 200
+_QUOTED_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_PLACES_RE = re.compile(r"\.([0#]+)")
+_PROSE_END = (".", ":", ";")
+
+
+def _number_text(value: float, number_format: str | None) -> str:
+    """A number as the sheet displays it under its format, in Vietnamese form."""
+    fmt = _QUOTED_RE.sub("", (number_format or "General").split(";")[0])
+    if "%" in fmt:
+        value = value * 100
+    if fmt.lower() == "general" or not re.search(r"[0#]", fmt):
+        text = format_vi(round(float(value), 6))
+    else:
+        places = _PLACES_RE.search(fmt)
+        text = format_vi(float(value), len(places.group(1).rstrip("#")) if places else 0)
+        if "," in fmt.split(".")[0]:
+            whole, comma, frac = text.partition(",")
+            sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+            digits = digits.replace(".", "")
+            groups = [digits[max(i - 3, 0) : i] for i in range(len(digits), 0, -3)][::-1]
+            text = sign + ".".join(groups) + comma + frac
+    return text + "%" if "%" in fmt else text
 
 
 def cell_text(value: object, number_format: str | None = None) -> str:
@@ -31,20 +64,20 @@ def cell_text(value: object, number_format: str | None = None) -> str:
     if isinstance(value, bool):
         return "x" if value else ""
     if isinstance(value, int | float):
-        if number_format and "%" in number_format:
-            return format_vi(round(float(value) * 100, 6)) + "%"
-        return format_vi(round(float(value), 6))
+        return _number_text(value, number_format)
     if isinstance(value, datetime | date):
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
     return " ".join(nfc(str(value)).split())
 
 
-def _paragraph(text: str, row_number: int) -> Block:
-    kind, level = classify(text)
-    return Block(kind=kind, text=text, prov=Provenance(line=row_number), level=level)
+def cell_lines(value: object) -> list[str]:
+    """A text cell's lines (its in-cell line breaks), each with its spaces tidied; none when empty."""
+    if not isinstance(value, str):
+        return []
+    return [" ".join(line.split()) for line in nfc(value).splitlines() if line.strip()]
 
 
-def _table_block(pending: list[tuple[int, list[str]]], table_index: int) -> Block:
+def _table_block(pending: list[tuple[int, list[str]]], table_index: int, page: int | None) -> Block:
     """Consecutive rows of two or more filled cells as one TABLE block (rows padded to one width)."""
     width = max(len(r) for _, r in pending)
     rows = [r + [""] * (width - len(r)) for _, r in pending]
@@ -53,9 +86,80 @@ def _table_block(pending: list[tuple[int, list[str]]], table_index: int) -> Bloc
     for (row_number, _), row in zip(pending, rows, strict=True):
         if text:
             text += "\n"
-        lines.append((len(text), Provenance(line=row_number, table=table_index)))
+        lines.append((len(text), Provenance(page=page, line=row_number, table=table_index)))
         text += " | ".join(row)
     return Block(kind=BlockKind.TABLE, text=text, prov=lines[0][1], lines=lines, rows=rows)
+
+
+@dataclass
+class _Row:
+    number: int
+    cells: list[str]  # the cells' texts, trailing empty ones dropped
+    lines: list[list[str]]  # each filled cell's lines, in column order
+
+    @property
+    def prose(self) -> bool:
+        """A one-cell row that reads as a paragraph rather than a grid's group title."""
+        return any(len(lines) > 1 or lines[-1].endswith(_PROSE_END) for lines in self.lines)
+
+    @property
+    def two_sides(self) -> bool:
+        """The header's or the signature's two sides: two cells, each of several lines."""
+        return len(self.lines) == 2 and all(len(lines) > 1 for lines in self.lines)
+
+
+@dataclass
+class _SheetReader:
+    """One sheet's rows into blocks (see the module's docstring)."""
+
+    page: int | None
+    tables: int
+    blocks: list[Block] = field(default_factory=list)
+    pending: list[_Row] = field(default_factory=list)
+    held: list[_Row] = field(default_factory=list)  # one-cell rows after grid rows: group titles or prose
+
+    def paragraphs(self, row: _Row) -> None:
+        for lines in row.lines:
+            for text in lines:
+                kind, level = classify(text)
+                prov = Provenance(page=self.page, line=row.number)
+                self.blocks.append(Block(kind=kind, text=text, prov=prov, level=level))
+
+    def close(self) -> None:
+        """End the grid: its TABLE block, then the one-cell rows held after it as paragraphs."""
+        if self.pending:
+            self.blocks.append(_table_block([(r.number, r.cells) for r in self.pending], self.tables, self.page))
+            self.tables, self.pending = self.tables + 1, []
+        for row in self.held:
+            self.paragraphs(row)
+        self.held = []
+
+    def add(self, row: _Row) -> None:
+        filled = len(row.lines)
+        if row.two_sides:
+            self.close()
+            self.paragraphs(row)
+        elif filled >= 2:
+            if self.held and (any(r.prose for r in self.held) or len(row.cells) != len(self.pending[0].cells)):
+                self.close()
+            self.pending.extend(self.held)
+            self.held = []
+            self.pending.append(row)
+        elif filled and self.pending:
+            self.held.append(row)
+        elif filled:
+            self.paragraphs(row)
+        else:
+            self.close()
+
+
+def _row(number: int, row: tuple[Any, ...]) -> _Row:
+    values = [c.value for c in row]
+    cells = [cell_text(v, getattr(c, "number_format", None)) for v, c in zip(values, row, strict=True)]
+    while cells and not cells[-1]:
+        cells.pop()
+    lines = [cell_lines(v) if isinstance(v, str) else [t] for v, t in zip(values, cells) if t]
+    return _Row(number=number, cells=cells, lines=[x for x in lines if x])
 
 
 def read_xlsx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
@@ -74,32 +178,14 @@ def read_xlsx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
     blocks: list[Block] = []
     tables = 0
     try:
-        for sheet in workbook.worksheets:
-            pending: list[tuple[int, list[str]]] = []
-            held: list[tuple[int, list[str]]] = []  # one-cell rows after table rows: a group title or the end
+        several = len(workbook.worksheets) > 1
+        for number, sheet in enumerate(workbook.worksheets, start=1):
+            reader = _SheetReader(page=number if several else None, tables=tables)
             for row_number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
-                cells = [cell_text(c.value, getattr(c, "number_format", None)) for c in row]
-                while cells and not cells[-1]:
-                    cells.pop()
-                filled = [c for c in cells if c]
-                if len(filled) >= 2:
-                    pending.extend(held)
-                    held = []
-                    pending.append((row_number, cells))
-                elif filled and pending:
-                    held.append((row_number, cells))
-                elif filled:
-                    blocks.append(_paragraph(filled[0], row_number))
-                else:
-                    if pending:
-                        blocks.append(_table_block(pending, tables))
-                        tables, pending = tables + 1, []
-                    blocks.extend(_paragraph(" ".join(c for c in r if c), n) for n, r in held)
-                    held = []
-            if pending:
-                blocks.append(_table_block(pending, tables))
-                tables += 1
-            blocks.extend(_paragraph(" ".join(c for c in r if c), n) for n, r in held)
+                reader.add(_row(row_number, row))
+            reader.close()
+            blocks.extend(reader.blocks)
+            tables = reader.tables
     finally:
         workbook.close()
     if not blocks:
@@ -107,4 +193,4 @@ def read_xlsx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
     return Document(blocks=blocks, format="xlsx", pages=None)
 
 
-__all__ = ["cell_text", "read_xlsx"]
+__all__ = ["cell_lines", "cell_text", "read_xlsx"]
