@@ -9,9 +9,10 @@ the same limits apply. Each sheet, in order, becomes blocks in row order, as a D
 - consecutive rows with two or more filled cells are one TABLE block, a grid. One-cell rows between
   two rows of one grid are its group titles ("Nhóm xã") and stay in it; they end it instead when they
   read as prose (ending in ".", ":" or ";", or of several lines) or the rows after them are another
-  grid (another width); an empty row ends a table.
+  grid (wider, or half as wide or less); an empty row ends a table.
 Numbers are printed as the sheet displays them, in Vietnamese form: "0.00" gives 91,67 and 90,00,
-"#,##0" 1.320, a percent format 0.8397 as 83,97%, "General" the shortest form (5.5 as 5,5).
+"#,##0" 1.320, "General" the shortest form (5.5 as 5,5); a percent format 0.809 as 80,9% (the shortest
+form, as the published rankings' records hold it).
 Provenance: ``line`` is the sheet row, ``table`` the table's index, and ``page`` the sheet's number
 when the workbook has more than one sheet.
 """
@@ -41,8 +42,8 @@ _PROSE_END = (".", ":", ";")
 def _number_text(value: float, number_format: str | None) -> str:
     """A number as the sheet displays it under its format, in Vietnamese form."""
     fmt = _QUOTED_RE.sub("", (number_format or "General").split(";")[0])
-    if "%" in fmt:
-        value = value * 100
+    if "%" in fmt:  # the shortest form, as the published rankings' records have always held it ("80,9%")
+        return format_vi(round(float(value) * 100, 6)) + "%"
     if fmt.lower() == "general" or not re.search(r"[0#]", fmt):
         text = format_vi(round(float(value), 6))
     else:
@@ -54,7 +55,7 @@ def _number_text(value: float, number_format: str | None) -> str:
             digits = digits.replace(".", "")
             groups = [digits[max(i - 3, 0) : i] for i in range(len(digits), 0, -3)][::-1]
             text = sign + ".".join(groups) + comma + frac
-    return text + "%" if "%" in fmt else text
+    return text
 
 
 def cell_text(value: object, number_format: str | None = None) -> str:
@@ -134,13 +135,18 @@ class _SheetReader:
             self.paragraphs(row)
         self.held = []
 
+    def _another_grid(self, row: _Row) -> bool:
+        """A row wider than the grid, or half its width or less (trailing empty cells are not counted)."""
+        width = max(len(r.cells) for r in self.pending)
+        return len(row.cells) > width or 2 * len(row.cells) <= width
+
     def add(self, row: _Row) -> None:
         filled = len(row.lines)
         if row.two_sides:
             self.close()
             self.paragraphs(row)
         elif filled >= 2:
-            if self.held and (any(r.prose for r in self.held) or len(row.cells) != len(self.pending[0].cells)):
+            if self.held and (any(r.prose for r in self.held) or self._another_grid(row)):
                 self.close()
             self.pending.extend(self.held)
             self.held = []
