@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from cchc.api import check_record, extract_file
-
 from cchc.extractors.document import BlockKind
 from cchc.extractors.readers.xlsx import cell_text, read_xlsx
 
