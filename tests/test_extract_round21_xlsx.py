@@ -10,6 +10,7 @@ titles between its rows) stay one table.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,12 +33,12 @@ CRITERIA = [
 ]
 
 
-def _merged_row(sheet, row: int, text: str, last: int = 5) -> None:  # type: ignore[no-untyped-def]
+def _merged_row(sheet: Any, row: int, text: str, last: int = 5) -> None:
     sheet.cell(row, 1, text)
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
 
 
-def _two_sides(sheet, row: int, left: str, right: str) -> None:  # type: ignore[no-untyped-def]
+def _two_sides(sheet: Any, row: int, left: str, right: str) -> None:
     sheet.cell(row, 1, left)
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
     sheet.cell(row, 3, right)
