@@ -209,3 +209,53 @@ def test_label_value_pair_in_a_grid_of_communes_is_not_an_overall(tmp_path: Path
     assert len(tables) == 1 and tables[0].rows[-1][:2] == ["Tổng điểm đạt được", "91,5"]
     record = extract_file(path)
     assert record.document_type == "ranking" and record.overall.score is None
+
+
+def _sides_a_line_a_row(path: Path) -> Path:
+    """The same report with the header's and the signature's sides typed a line a row (columns A and C, no merge)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(report_workbook(path))
+    sheet = book["Bao cao"]
+    for first in (sheet.max_row, 1):
+        left, right = (sheet.cell(first, c).value.split("\n") for c in (1, 3))
+        for merged in [m for m in sheet.merged_cells.ranges if m.min_row == first]:
+            sheet.unmerge_cells(str(merged))
+        if first == 1:
+            sheet.insert_rows(2, 2)
+        right = [x for x in right if x]
+        for k in range(max(len(left), len(right))):
+            sheet.cell(first + k, 1, left[k] if k < len(left) else None)
+            sheet.cell(first + k, 3, right[k] if k < len(right) else None)
+    book.save(path)
+    return path
+
+
+def test_sides_typed_a_line_a_row_read_as_the_header(tmp_path: Path) -> None:
+    path = _sides_a_line_a_row(tmp_path / "lines.xlsx")
+    blocks = read_xlsx(path).blocks
+    assert [b.text for b in blocks[:6]] == [
+        "ỦY BAN NHÂN DÂN", "XÃ QUẢNG HỢP", "Số: 07/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Quảng Hợp, ngày 16 tháng 01 năm 2025"]
+    assert [b.prov.line for b in blocks[:6]] == [1, 2, 3, 1, 2, 3]
+    meta = extract_file(path).meta
+    assert (meta.unit_name, meta.doc_number, str(meta.issued_date), meta.signer) == (
+        "Quảng Hợp", "07/BC-UBND", "2025-01-16", "Lê Văn Hợp")
+
+
+def test_a_ruled_grid_naming_the_committee_is_no_header(tmp_path: Path) -> None:
+    """A ruled two-column grid after the title whose first row names "UBND xã …" stays a table."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Side
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["BÁO CÁO"])
+    thin = Side(style="thin")
+    for row in (["UBND xã Quảng Hợp", "Tổng điểm đạt được"], ["Năm 2024", 91.5]):
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    book.save(tmp_path / "ruled.xlsx")
+    tables = [b for b in read_xlsx(tmp_path / "ruled.xlsx").blocks if b.kind is BlockKind.TABLE]
+    assert [t.rows for t in tables] == [[["UBND xã Quảng Hợp", "Tổng điểm đạt được"], ["Năm 2024", "91,5"]]]

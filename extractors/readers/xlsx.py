@@ -4,6 +4,9 @@ The package is first checked like a DOCX (part sizes, zip bombs, DOCTYPEs: ``rea
 the same limits apply. Each sheet, in order, becomes blocks in row order, as a DOCX of it would give:
 - a row of two cells each holding several lines (in-cell line breaks) is the header's (or the
   signature's) two sides, a layout table: its lines as paragraphs, the left side's then the right's;
+  so is a grid of a few rows and at most four columns whose first row holds a layout line ("ỦY BAN
+  NHÂN DÂN", "Số:", "Nơi nhận:", "…, ngày …"), first on its sheet or without borders (the sides typed
+  a line a row), as the DOCX reader judges a layout table;
 - a row with one filled cell is a paragraph (titles, prose, notes; a line break in the cell starts a
   new paragraph);
 - consecutive rows with two or more filled cells are one TABLE block, a grid. One-cell rows between
@@ -28,9 +31,9 @@ from typing import Any
 
 from cchc.errors import CorruptFileError, EmptyFileError
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
-from cchc.extractors.layout import classify
+from cchc.extractors.layout import PLACE_DATE_RE, classify
 from cchc.extractors.numbers import format_vi
-from cchc.extractors.readers.docx import read_package
+from cchc.extractors.readers.docx import LAYOUT_LINE_RE, read_package
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 MAX_COLUMNS = 200
@@ -97,6 +100,8 @@ class _Row:
     number: int
     cells: list[str]  # the cells' texts, trailing empty ones dropped
     lines: list[list[str]]  # each filled cell's lines, in column order
+    columns: list[int]  # each filled cell's column (0-based)
+    ruled: bool = False  # a filled cell has a border (only looked at in rows of four cells or fewer)
 
     @property
     def prose(self) -> bool:
@@ -126,8 +131,30 @@ class _SheetReader:
                 prov = Provenance(page=self.page, line=row.number)
                 self.blocks.append(Block(kind=kind, text=text, prov=prov, level=level))
 
+    def _is_layout(self) -> bool:
+        """A header/signature grid, as the DOCX reader judges a layout table: few columns and rows, a layout line
+        ("ỦY BAN NHÂN DÂN", "Số:", "Nơi nhận:", "…, ngày …") in its first row, first on the sheet or unruled."""
+        rows = self.pending
+        if len(rows) > 8 or max(len(r.cells) for r in rows) > 4:
+            return False
+        first = [line for lines in rows[0].lines for line in lines]
+        if not any(LAYOUT_LINE_RE.match(line) or PLACE_DATE_RE.match(line) for line in first):
+            return False
+        return not self.blocks or not any(r.ruled for r in rows)
+
+    def _layout_paragraphs(self) -> None:
+        """A layout grid's lines as paragraphs, column by column (the left side first), as the DOCX reader gives."""
+        for column in sorted({c for r in self.pending for c in r.columns}):
+            for row in self.pending:
+                lines = [x for c, x in zip(row.columns, row.lines, strict=True) if c == column]
+                self.paragraphs(_Row(number=row.number, cells=[], lines=lines, columns=[column] * len(lines)))
+
     def close(self) -> None:
-        """End the grid: its TABLE block, then the one-cell rows held after it as paragraphs."""
+        """End the grid: its TABLE block (or a layout grid's paragraphs), then the one-cell rows held after it as
+        paragraphs."""
+        if self.pending and self._is_layout():
+            self._layout_paragraphs()
+            self.pending = []
         if self.pending:
             self.blocks.append(_table_block([(r.number, r.cells) for r in self.pending], self.tables, self.page))
             self.tables, self.pending = self.tables + 1, []
@@ -164,8 +191,15 @@ def _row(number: int, row: tuple[Any, ...]) -> _Row:
     cells = [cell_text(v, getattr(c, "number_format", None)) for v, c in zip(values, row, strict=True)]
     while cells and not cells[-1]:
         cells.pop()
-    lines = [cell_lines(v) if isinstance(v, str) else [t] for v, t in zip(values, cells) if t]
-    return _Row(number=number, cells=cells, lines=[x for x in lines if x])
+    filled = [k for k, t in enumerate(cells) if t]
+    lines = [cell_lines(values[k]) if isinstance(values[k], str) else [cells[k]] for k in filled]
+    ruled = len(filled) <= 4 and any(_has_border(row[k]) for k in filled)
+    return _Row(number=number, cells=cells, lines=lines, columns=filled, ruled=ruled)
+
+
+def _has_border(cell: Any) -> bool:
+    border = getattr(cell, "border", None)
+    return border is not None and any(getattr(border, side).style for side in ("left", "right", "top", "bottom"))
 
 
 def read_xlsx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
