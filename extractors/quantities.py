@@ -57,7 +57,8 @@ OF_WHICH_RE = re.compile(
     rf"(?<![\d.,/])(?P<den>{_COUNT})\s+(?P<whole>[^;:.\d()]{{1,60}}?)[,;]?\s+trong\s+(?:đó|số\s+đó)(?:\s+có)?"
     rf"(?P<part>[^;:.\d()]{{0,40}}?)(?<![\d.,/])(?P<num>{_COUNT})(?![.,]?\d|\s*/|\s*%|\s*(?:điểm|đ)(?!\p{{L}}))"
 )
-RANK_BEFORE_RE = re.compile(r"(?:xếp|hạng|thứ|đứng)\s*(?:thứ\s*)?(?:hạng\s*)?(?:thứ\s*)?$", re.I)
+# a rank's label before the ratio, also as a label and its value cell or line ("Xếp hạng | 9/29", "Xếp hạng: 9/29")
+RANK_BEFORE_RE = re.compile(r"(?:xếp|hạng|thứ|đứng)\s*(?:thứ\s*)?(?:hạng\s*)?(?:thứ\s*)?(?:[:|]\s*)?$", re.I)
 PERCENT_AFTER_RE = re.compile(
     r"^\s*(?:=|bằng|,?\s*đạt(?:\s+tỷ\s+lệ)?|\(|,?\s*tỷ\s+lệ(?:\s+đạt)?|,?\s*chiếm)?\s*(?P<pct>\d+(?:[.,]\d+)?)\s*"
     + PERCENT_SIGN

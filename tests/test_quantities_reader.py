@@ -38,6 +38,7 @@ FORMS = [
     # the percent after a longer noun phrase, in brackets or in words (held-out round 8)
     ("25/26 hồ sơ của bản Nà Đon được giải quyết đúng hạn (96,15%).", (25, 26, 96.15, "hồ sơ")),
     ("Có 18/20 cán bộ, công chức đạt chuẩn, đạt 90 phần trăm.", (18, 20, 90, "cán bộ, công chức")),
+    ("Số cán bộ, công chức đạt chuẩn | 19/20", (19, 20, None, "cán bộ, công chức")),  # a label and its value cell
     # the percent first, the ratio in brackets after it
     ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,70% (1.327/1.331 hồ sơ).", (1327, 1331, 99.7, "hồ sơ")),
     # a percent before the ratio that does not open its brackets is another statement's
@@ -48,6 +49,8 @@ FORMS = [
 
 NOT_QUANTITIES = [
     "Xếp thứ 5/19 nhóm hạng các xã, thị trấn.",  # a rank
+    "Xếp hạng | 9/29",  # a rank's label and value cells (a summary typed in a spreadsheet, held-out round 21)
+    "Xếp hạng: 9/29",
     "Cải cách thể chế: 12,7/15 điểm.",  # a score
     "Căn cứ Kế hoạch số 29/KH-UBND ngày 27/12/2021.",  # a document number and a date
     "Tổng số cán bộ, công chức của xã là 18 người, trong đó 3/18 chưa đạt chuẩn.",  # one ratio, not two
