@@ -94,7 +94,9 @@ def test_committed_truth_is_what_the_specs_give() -> None:
                                   # round 22: a text box stored twice, a TCVN3 PDF and its conversion, /Rotate,
                                   # a spreadsheet's formulas with cached values
                                   "nghia-lac-2023", "yet-kieu-2023", "quynh-doi-2024", "nhi-khe-2023",
-                                  "noi-due-2023"])
+                                  "noi-due-2023",
+                                  # round 23: NFD in a PDF and its conversion, a SAVEDATE field, revisions in cells
+                                  "quang-tien-2021", "xuan-son-2022", "cam-van-2023", "nghia-trung-2024"])
 def test_documents_are_byte_identical_between_builds(tmp_path: Path, name: str) -> None:
     first = build.build(tmp_path / "a", only=[name])[0].read_bytes()
     second = build.build(tmp_path / "b", only=[name])[0].read_bytes()
@@ -274,6 +276,20 @@ def document_text(path: Path, hyphens: bool = False) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def as_read(text: str, spec: dict) -> str:
+    """Round 23: the words as a reader reads them when a tool stored them otherwise: NFC; zero-width spaces and soft
+    hyphens gone; an en dash leading an item or between words a hyphen, curly quotes straight, a full-width colon ": ";
+    a space between thousands a dot (only for the specs that store them so)."""
+    text = unicodedata.normalize("NFC", text)
+    if spec.get("web_paste"):
+        text = text.replace("\u200b", "").replace("\u00ad", "")
+    if spec.get("typographic"):
+        text = text.replace("\uff1a", ": ").replace("\u2013", "-").replace("\u201c", '"').replace("\u201d", '"')
+    if spec.get("thousands"):
+        text = re.sub(r"(?<=\d)[ \u202f](?=\d{3}(?![\d,]))", ".", text)
+    return " ".join(text.split())
+
+
 def hidden_run(node: object) -> bool:
     """Round 22: a w:t in a run formatted as hidden (w:vanish), which Word neither shows nor prints."""
     from docx.oxml.ns import qn
@@ -311,7 +327,7 @@ def tcvn3_shown(node: object) -> str:
                          ids=lambda s: s["name"])
 def test_planted_sentences_and_stated_values_are_in_the_text(tmp_path: Path, spec: dict) -> None:
     path = build.build(tmp_path, only=[spec["name"]])[0]
-    text = document_text(path, hyphens=bool(spec.get("hyphens")))
+    text = as_read(document_text(path, hyphens=bool(spec.get("hyphens"))), spec)
     truth = json.loads((tmp_path / "truth" / f"{spec['name']}.json").read_text(encoding="utf-8"))
     for planted in truth["planted"]:
         sentence = " ".join(planted["sentence"].split())
@@ -1413,3 +1429,76 @@ def test_round_22_is_a_round() -> None:
     truths = {build.document_name(BY_NAME[n]): {"name": n} for n in BY_NAME}
     kept, kept_docs = evaluate.select_round(truths, [Path(name) for name in truths], 22)
     assert {t["name"] for t in kept.values()} == ROUNDS[22] and len(kept_docs) == 14
+
+
+def test_round_23_is_a_round() -> None:
+    """evaluate.py --round 23 selects its 12 reports; no earlier round holds them."""
+    import evaluate
+    from specs import ROUNDS
+
+    assert len(ROUNDS[23]) == 12 and ROUNDS[23] <= set(BY_NAME)
+    assert not ROUNDS[23] & set().union(*(ROUNDS[n] for n in ROUNDS if n != 23))
+    truths = {build.document_name(BY_NAME[n]): {"name": n} for n in BY_NAME}
+    kept, kept_docs = evaluate.select_round(truths, [Path(name) for name in truths], 23)
+    assert {t["name"] for t in kept.values()} == ROUNDS[23] and len(kept_docs) == 12
+
+
+def test_round_23_decomposed_unicode(tmp_path: Path) -> None:
+    """Round 23 (``unicode_form`` "nfd"): the text, the DOCX and the PDF's text layer hold the tone marks as combining
+    characters (Đ stays one character: it has no decomposition); read after NFC they are the report."""
+    import subprocess
+
+    txt, docx_path, pdf = build.build(tmp_path, only=["tien-ngoai-2022", "van-khe-2024", "quang-tien-2021"])
+    raw = txt.read_text(encoding="utf-8")
+    assert raw == unicodedata.normalize("NFD", raw) and raw != unicodedata.normalize("NFC", raw)
+    assert "Tiên Ngoại" not in raw and "Tiên Ngoại" in unicodedata.normalize("NFC", raw)
+    assert "\u0301" in docx_xml(docx_path) and "Văn Khê" in unicodedata.normalize("NFC", document_text(docx_path))
+    layer = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True).stdout
+    assert "\u0323" in layer and "UBND xã Quang Tiến" in " ".join(unicodedata.normalize("NFC", layer).split())
+    truth = json.loads((tmp_path / "truth" / "quang-tien-2021.json").read_text(encoding="utf-8"))
+    assert truth["meta"]["unit_name"] == "Quang Tiến" and "NFD" in truth["notes"][0]
+
+
+def test_round_23_web_paste_and_typographic_characters(tmp_path: Path) -> None:
+    """Round 23: zero-width spaces and soft hyphens (``web_paste``); en dashes, curly quotes and full-width colons
+    (``typographic``). Neither kind is in the truth, which holds the words as read."""
+    pasted, table, typed = build.build(tmp_path, only=["tam-hiep-2022", "ngoc-my-2023", "hop-thinh-2023"])
+    raw = pasted.read_text(encoding="utf-8")
+    assert raw.count("\u200b") > 50 and raw.count("\u00ad") > 50
+    assert "hành chính" not in raw and "hành chính" in " ".join(raw.replace("\u00ad", "").replace("\u200b", "").split())
+    assert "\u200b" in docx_xml(table) and "\u00ad" in docx_xml(table)
+    xml = docx_xml(typed)
+    assert "\uff1a" in xml and "\u2013 " in xml and "Số\uff1a05/BC-UBND" in document_text(typed)
+    truth = json.loads((tmp_path / "truth" / "hop-thinh-2023.json").read_text(encoding="utf-8"))
+    assert truth["overall"]["score"] == 93.5 and truth["planted"][0]["kind"] == "percent_mismatch"
+
+
+def test_round_23_space_as_thousands_separator(tmp_path: Path) -> None:
+    """Round 23 (``thousands``): "2 408/2 409 hồ sơ" in a text (a plain space), "1 179/1 180" in a PDF (U+202F)."""
+    import subprocess
+
+    txt, pdf = build.build(tmp_path, only=["mai-lam-2020", "lam-thao-2024"])[::-1]
+    raw = txt.read_text(encoding="utf-8")
+    assert "2 408/2 409" in raw and "2.408" not in raw
+    layer = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True).stdout
+    assert re.search(r"1[ \u202f]179/1[ \u202f]180", layer) and "1.179" not in layer
+    truth = json.loads((tmp_path / "truth" / "lam-thao-2024.json").read_text(encoding="utf-8"))
+    assert any(q["numerator"] == 2408 and q["denominator"] == 2409 for q in truth["quantities"])
+
+
+def test_round_23_date_field_and_revisions_in_table_cells(tmp_path: Path) -> None:
+    """Round 23: the header's date is a SAVEDATE field showing the report's date; a criteria table's cells hold a
+    draft's values deleted (w:del) before the final ones inserted (w:ins), which the printed table and the truth show."""
+    dated, revised = build.build(tmp_path, only=["cam-van-2023", "nghia-trung-2024"])
+    xml = docx_xml(dated)
+    field = re.search(r'<w:fldSimple w:instr="SAVEDATE[^"]*"[^>]*>.*?<w:t>([^<]*)</w:t>', xml)
+    assert field and field.group(1) == "ngày 18 tháng 01 năm 2024"
+    truth = json.loads((tmp_path / "truth" / "cam-van-2023.json").read_text(encoding="utf-8"))
+    assert truth["meta"]["issued_date"] == "2024-01-18"
+    xml = docx_xml(revised)
+    assert xml.count("<w:del ") == 6 and xml.count("<w:ins ") == 6
+    assert "<w:delText xml:space=\"preserve\">78,57</w:delText>" in xml
+    text = document_text(revised)
+    assert " 6 Cải cách tài chính công 7 6 85,71 " in text and "78,57" not in text and "89,50" not in text
+    truth = json.loads((tmp_path / "truth" / "nghia-trung-2024.json").read_text(encoding="utf-8"))
+    assert truth["criteria"]["6"]["score"] == 6 and truth["overall"]["score"] == 90.5 and truth["planted"] == []

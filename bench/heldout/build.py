@@ -23,6 +23,9 @@ mc:Choice and again in mc:Fallback; w:sym bullets), a PDF printed from a TCVN3 d
 bytes as Latin-1; reportlab's soft-hyphen handling held off, 0xAD being "ư"), a portrait page stored with /Rotate 90
 holding the turned criteria table, and spreadsheet formulas with the cached values Excel stores beside them (written
 into the sheet XML by the builder: LibreOffice Calc is not installed, only Writer).
+Round 23: the same words stored as other tools store them (NFD, zero-width spaces and soft hyphens, en dashes, curly
+quotes and full-width colons, a space between thousands), applied to the blocks before any format renders them; a
+header date in a SAVEDATE field; revisions (w:del, w:ins) inside a criteria table's cells.
 """
 
 from __future__ import annotations
@@ -705,6 +708,102 @@ def tcvn3_blocks(blocks: list[Block]) -> list[Block]:
     return [(block[0], *(convert(v) for v in block[1:])) for block in blocks]  # type: ignore[misc]
 
 
+def map_text(value: Any, fn: Any) -> Any:
+    """Every string inside a block's payload (lists, tuples, table rows) passed through ``fn``."""
+    if isinstance(value, str):
+        return fn(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(map_text(v, fn) for v in value)
+    return value
+
+
+def web_pasted(text: str) -> str:
+    """Round 23 (``web_paste``): text pasted from a web page: a zero-width space after every sixth word and a soft
+    hyphen inside every word of five letters or more (after its second letter, where the page let a browser cut it),
+    as they travel, invisible, into the file."""
+    text = re.sub(r"\b([^\W\d_]{2})(?=[^\W\d_]{3,})", "\\1\u00ad", text)
+    words = text.split(" ")
+    return " ".join(word + "\u200b" if i % 6 == 5 else word for i, word in enumerate(words))
+
+
+def typographic(text: str) -> str:
+    """Round 23 (``typographic``): what a word processor's AutoFormat and an IME leave: an en dash for a list's "- "
+    and a spaced hyphen, curly quotes, and full-width colons ("：", typed with a Vietnamese/CJK input method on)."""
+    text = re.sub(r"^- ", "\u2013 ", text)
+    text = text.replace(" - ", " \u2013 ")
+    text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text)
+    return text.replace(": ", "\uff1a")
+
+
+def unicode_variant(blocks: list[Block], spec: dict[str, Any]) -> list[Block]:
+    """Round 23: the same words as other tools store them. ``unicode_form`` "nfd" (decomposed: tone marks as combining
+    characters, as macOS and some web forms save); ``thousands`` (the thousands separator of counts, "1.231" typed as
+    "1 231" with this space); ``web_paste``; ``typographic``. The truth is what a reader reads (unchanged)."""
+    steps: list[Any] = []
+    if spec.get("thousands"):
+        sep = spec["thousands"]
+        steps.append(lambda t: re.sub(r"(?<=\d)\.(?=\d{3}(?![\d,]))", sep, t))
+    if spec.get("typographic"):
+        steps.append(typographic)
+    if spec.get("web_paste"):
+        steps.append(web_pasted)
+    if spec.get("unicode_form"):
+        steps.append(lambda t: unicodedata.normalize(spec["unicode_form"].upper(), t))
+    if not steps:
+        return blocks
+
+    def all_steps(text: str) -> str:
+        for step in steps:
+            text = step(text)
+        return text
+    return [(block[0], *map_text(list(block[1:]), all_steps)) for block in blocks]
+
+
+def apply_tracked_cells(document: Any, edits: list[tuple[str, int, str]]) -> None:
+    """Round 23 (``tracked_cells``): revisions left in a table's cells. (row label, column, old): in the row of a table
+    whose first or second cell is the label (its number, or "Tổng cộng"), the cell at that column keeps its text as an insertion (w:ins) after the
+    draft's ``old`` value, deleted (w:del). The printed table is the final one."""
+    from docx.oxml.ns import qn
+
+    for rev_id, (label, column, old) in enumerate(edits, start=300):
+        row = next(r for table in document.tables for r in table.rows
+                   if label in (r.cells[0].text, r.cells[1].text))
+        run = row.cells[column]._tc.find(".//" + qn("w:r"))
+        t = run.find(qn("w:t"))
+        rpr = run.find(qn("w:rPr"))
+        run.addprevious(revision("del", old, rpr, rev_id))
+        run.addprevious(revision("ins", t.text, rpr, rev_id + 50))
+        run.getparent().remove(run)
+
+
+def apply_date_field(document: Any, spec: dict[str, Any]) -> None:
+    """Round 23 (``date_field``): the header's "ngày 15 tháng 01 năm 2024" is a Word field (w:fldSimple, e.g.
+    SAVEDATE \\@ "'ngày' dd 'tháng' MM 'năm' yyyy"), its last result (the date it was saved and signed) shown."""
+    from copy import deepcopy
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = next(r for r in document.element.body.iter(qn("w:r"))
+               if r.find(qn("w:t")) is not None and re.search(r"ngày \d+ tháng \d+ năm \d{4}", r.find(qn("w:t")).text or ""))
+    t = run.find(qn("w:t"))
+    text = t.text
+    found = re.search(r"ngày \d+ tháng \d+ năm \d{4}", text)
+    assert found is not None
+    wrapper = OxmlElement("w:fldSimple")
+    wrapper.set(qn("w:instr"), spec["date_field"])
+    middle = deepcopy(run)
+    middle.find(qn("w:t")).text = found.group(0)
+    wrapper.append(middle)
+    tail = deepcopy(run)
+    tail.find(qn("w:t")).text = text[found.end():]
+    t.text = text[:found.start()]
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.addnext(wrapper)
+    if text[found.end():]:
+        wrapper.addnext(tail)
+
+
 def fill_table(table: Any, rows: list[list[str]]) -> None:
     """Round 13: a table's cells, a value with a newline typed as two paragraphs of its cell (Enter in the cell)."""
     for r, row in enumerate(rows):
@@ -904,6 +1003,10 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
         apply_alt_box(document, spec["alt_box"][0], list(spec["alt_box"][1]))
     if spec and spec.get("sym_bullets"):  # round 22
         apply_sym_bullets(document)
+    if spec and spec.get("tracked_cells"):  # round 23
+        apply_tracked_cells(document, spec["tracked_cells"])
+    if spec and spec.get("date_field"):  # round 23
+        apply_date_field(document, spec)
     buffer = io.BytesIO()
     document.save(buffer)
     write_zip_fixed(buffer.getvalue(), path)
@@ -1616,6 +1719,7 @@ def full_truth(spec: dict[str, Any]) -> tuple[list[Block], dict[str, Any]]:
 
 def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     blocks, truth = full_truth(spec)
+    blocks = unicode_variant(blocks, spec)  # round 23: the same words as other tools store them
     fmt = spec["fmt"]
     rng = random.Random("render:" + spec["name"])
     running = None

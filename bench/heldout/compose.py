@@ -2123,6 +2123,7 @@ class Composer:
                               "the commune answers to the province, the index is the province's, no district is named "
                               "as the unit's (a former district named for last year's ranks is history, not the unit's)")
         self.notes += [NOTES_R22[key] for key in NOTES_R22 if spec.get(key)]  # round 22: what a reader must not take
+        self.notes += [NOTES_R23[key] for key in NOTES_R23 if spec.get(key)]  # round 23: how the text is stored
         meta = {"unit_name": self.unit, "unit_level": self.level,
                 "district": None if self.no_district else self.district,
                 "province": spec["province"].removeprefix("Thành phố "),  # a centrally-run city: "Hồ Chí Minh"
@@ -2136,6 +2137,23 @@ class Composer:
         } | ({"notes": self.notes} if self.notes else {})
 
 
+NOTES_R23 = {  # round 23: the same words stored as other tools store them; the truth is what a reader reads
+    "unicode_form": "the text is stored decomposed (NFD: a tone mark is a combining character after its letter, as "
+                    "macOS and some web forms save; Đ has no decomposition and stays one character); read after NFC it "
+                    "is the report, which the truth holds. A PDF draws each mark as its own glyph; a DOCX converted "
+                    "from such a PDF keeps the marks decomposed and cuts a few words where a mark sits ('cô ng tác', "
+                    "'điều hà nh'): a reader reads the words whole",
+    "web_paste": "pasted from a web page: zero-width spaces (U+200B) between words and soft hyphens (U+00AD) inside "
+                 "long words; neither is shown (a soft hyphen only where a line breaks), a reader reads the words whole",
+    "typographic": "an en dash leads the list items and the colons are full-width ('：', typed with an input "
+                   "method on); a reader reads them as '-' and ':'",
+    "thousands": "the thousands of the counts are separated by a space (a plain or a narrow no-break one, '1 231'), "
+                 "not a dot: the counts are whole numbers, 1231",
+    "date_field": "the date in the header is a Word field (w:fldSimple SAVEDATE) whose shown result is the date the "
+                  "report was saved and signed; that result is the report's date",
+    "tracked_cells": "revisions left in the criteria table's cells (w:del with a draft's values, w:ins with the "
+                     "final ones): the printed table is the final one, with the changes accepted",
+}
 NOTES_R22 = {  # round 22: why the truth is what the printed page shows
     "hidden": "hidden text (w:vanish runs) holds other figures (a draft's, a note to the chairman): Word neither shows "
               "nor prints it, so it is not the report's; the truth is the text as printed",

@@ -200,6 +200,14 @@ self-assessed column headed "Điểm tự chấm", the table cut over two pages,
 (the criteria table's percents =ROUND(D/C*100,2) and totals =SUM(…) as formulas with cached values; a percent typed
 over its formula stays a number), ``style_numbering`` (docx_autonum: the criterion headings numbered by their
 paragraph style's w:numPr, none in the paragraphs); one more framework (M21).
+
+Round 23 keys (each off unless set; the truth is always the words as read): ``unicode_form`` "nfd" (every character
+decomposed, tone marks combining: a text, a DOCX, a PDF's text layer, a conversion of that PDF), ``web_paste`` (a
+zero-width space after every sixth word, a soft hyphen inside every word of five letters or more), ``typographic``
+(en dashes for "- ", curly quotes, full-width colons "："), ``thousands`` (the counts' thousands separated by this
+space, " " or U+202F, instead of a dot: a text, a PDF), ``date_field`` (a DOCX whose header date is a w:fldSimple with
+this instruction, SAVEDATE, its shown result the report's date), ``tracked_cells`` ((row label, column, old): in a
+DOCX's criteria table the cell's final value inserted, w:ins, after the draft's value deleted, w:del).
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -441,6 +449,11 @@ ROUND_21 = {"kim-truy-2022", "yen-thang-2023", "hai-chinh-2021", "nam-phong-2024
 ROUND_22 = {"dong-lo-2022", "doan-tung-2024", "nghia-lac-2023", "dan-luc-2022", "phat-tich-2021", "yet-kieu-2023",
             "phu-loc-2020", "quynh-doi-2024", "nhi-khe-2023", "huong-canh-2022", "xuan-loi-2023", "ngoc-chau-2021",
             "noi-due-2023", "kim-xuyen-2024"}
+# Round 23 (07:05, unseen): the same words as other tools store them (NFD, web-pasted invisible characters, typographic
+# dashes and full-width colons, a space as the thousands separator), a header date in a SAVEDATE field, revisions
+# left in a criteria table's cells; Hà Nam, Hà Nội, Vĩnh Phúc, Tuyên Quang, Hải Dương, Phú Thọ, Bắc Giang.
+ROUND_23 = {"tien-ngoai-2022", "van-khe-2024", "quang-tien-2021", "xuan-son-2022", "tam-hiep-2022", "ngoc-my-2023",
+            "hop-thinh-2023", "an-khang-2021", "cam-van-2023", "mai-lam-2020", "lam-thao-2024", "nghia-trung-2024"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -461,11 +474,13 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 19 (04:00, unseen: for the lead's measurement)": ROUND_19,
            "round 20 (04:30, unseen: for the lead's measurement)": ROUND_20,
            "round 21 (06:40, unseen: for the lead's measurement)": ROUND_21,
-           "round 22 (07:00, unseen: for the lead's measurement)": ROUND_22}
+           "round 22 (07:00, unseen: for the lead's measurement)": ROUND_22,
+           "round 23 (07:05, unseen: for the lead's measurement)": ROUND_23}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
                                14: ROUND_14, 15: ROUND_15, 16: ROUND_16, 17: ROUND_17,
-                               18: ROUND_18, 19: ROUND_19, 20: ROUND_20, 21: ROUND_21, 22: ROUND_22}  # evaluate.py --round N
+                               18: ROUND_18, 19: ROUND_19, 20: ROUND_20, 21: ROUND_21, 22: ROUND_22,
+                               23: ROUND_23}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -2284,8 +2299,74 @@ SPECS: list[dict] = [
          maxima="M21", scores="11 5 18 5,5 10,5 6 11 2,5 11,5 11", rank="7/21", rank_style="digits",
          change="+1", classification="Tốt", records=(880, 874, 872, 560, 560), staff=(20, 19),
          plants=[("both", 7)], tricky=[], style_numbering=True),
+    # ---- round 23 (07:05): the same words as other tools store them: decomposed Unicode (NFD), zero-width spaces and
+    # soft hyphens pasted from a web page, en dashes and full-width colons, thousands separated by a space
+    # in a text and a PDF, a header date that is a SAVEDATE field, revisions left in a criteria table's cells
+    dict(name="tien-ngoai-2022", fmt="txt", layout="prose_a", unit="Tiên Ngoại", level="xã", district="Duy Tiên",
+         province="Hà Nam", year=2022, date="2023-01-12", number="04/BC-UBND", signer="Trần Văn Ngoại",
+         maxima="M21", scores="11 4,5 18,5 5,5 10 6 11 2,5 11 11", rank="7/16", rank_style="digits",
+         change="+2", classification="Tốt", records=(760, 755, 753, 410, 410), staff=(19, 18),
+         plants=[("pct", 3, "95,20")], tricky=[], unicode_form="nfd"),
+    dict(name="van-khe-2024", fmt="docx", layout="prose_b", unit="Văn Khê", level="xã", district="Mê Linh",
+         province="Hà Nội", year=2024, date="2025-01-14", number="06/BC-UBND", signer="Nguyễn Văn Khê",
+         maxima="M21", scores="11,5 5 18 5,5 10,5 6 11,5 2,5 11,5 11", rank="5/18", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(1120, 1114, 1113, 730, 730), staff=(21, 20),
+         plants=[("total", "92,00")], tricky=["last_year"], unicode_form="nfd"),
+    dict(name="quang-tien-2021", fmt="pdf", layout="prose_a", unit="Quang Tiến", level="xã", district="Sóc Sơn",
+         province="Hà Nội", year=2021, date="2022-01-17", number="03/BC-UBND", signer="Đỗ Văn Tiến",
+         maxima="M21", scores="11 5 18 5,5 10,5 6 11 2,5 11 11,5", rank="9/25", rank_style="digits",
+         change="-1", classification="Tốt", records=(1240, 1233, 1231, 760, 760), staff=(22, 21),
+         plants=[("conflict_records", 1238)], tricky=[], unicode_form="nfd"),
+    dict(name="xuan-son-2022", fmt="conv_flow", layout="prose_b", unit="Xuân Sơn", level="xã", district="Sơn Tây",
+         province="Hà Nội", year=2022, date="2023-01-16", number="05/BC-UBND", signer="Kiều Văn Sơn",
+         maxima="M21", scores="11 4,5 18 5,5 10 6,5 11 2,5 11 11", rank="4/15", rank_style="digits",
+         change="+2", classification="Tốt", records=(690, 686, 685, 350, 350), staff=(18, 17),
+         plants=[], tricky=["received_resolved"], unicode_form="nfd"),
+    dict(name="tam-hiep-2022", fmt="txt", layout="prose_b", unit="Tam Hiệp", level="xã", district="Phúc Thọ",
+         province="Hà Nội", year=2022, date="2023-01-13", number="07/BC-UBND", signer="Phùng Văn Hiệp",
+         maxima="M21", scores="11,5 4,5 18 5,5 10,5 6 11 2,5 11 11,5", rank="8/21", rank_style="digits",
+         change="+3", classification="Tốt", records=(880, 874, 872, 560, 560), staff=(20, 19),
+         plants=[("full_lost", 4)], tricky=[], web_paste=True),
+    dict(name="ngoc-my-2023", fmt="docx", layout="table", unit="Ngọc Mỹ", level="xã", district="Quốc Oai",
+         province="Hà Nội", year=2023, date="2024-01-15", number="04/BC-UBND", signer="Nguyễn Văn Mỹ",
+         maxima="M21", scores="11 5 18,5 5,5 10 6 11,5 2,5 11 11", rank="6/20", rank_style="digits",
+         change="0", classification="Tốt", records=(930, 925, 924, 540, 540), staff=(20, 19),
+         plants=[], tricky=["received_resolved"], web_paste=True),
+    dict(name="hop-thinh-2023", fmt="docx_autonum", layout="prose_a", unit="Hợp Thịnh", level="xã", district="Tam Dương",
+         province="Vĩnh Phúc", year=2023, date="2024-01-16", number="05/BC-UBND", signer="Lê Văn Thịnh",
+         maxima="M21", scores="11,5 5 18 5,5 10,5 6,5 11,5 2,5 11 11,5", rank="3/13", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(820, 815, 814, 470, 470), staff=(19, 18),
+         plants=[("pct_overall", "92,15")], tricky=[], typographic=True),
+    dict(name="an-khang-2021", fmt="docx", layout="prose_b", unit="An Khang", level="xã", district="Yên Sơn",
+         province="Tuyên Quang", year=2021, date="2022-01-14", number="02/BC-UBND", signer="Ma Văn Khang",
+         maxima="M21", scores="10,5 4,5 18 5 10 6 10,5 2,5 10,5 11", rank="11/28", rank_style="digits",
+         change="-2", classification="Khá", records=(610, 606, 605, 280, 280), staff=(19, 18),
+         plants=[], tricky=["staff_cadres"], typographic=True),
+    dict(name="cam-van-2023", fmt="docx", layout="prose_a", unit="Cẩm Văn", level="xã", district="Cẩm Giàng",
+         province="Hải Dương", year=2023, date="2024-01-18", number="08/BC-UBND", signer="Phạm Văn Cẩm",
+         maxima="M21", scores="11 5 18 5,5 10,5 6 11 2,5 11,5 11", rank="6/19", rank_style="digits",
+         change="+2", classification="Tốt", records=(1050, 1043, 1042, 700, 700), staff=(21, 20),
+         plants=[("year_closing", 2022)], tricky=[],
+         date_field="SAVEDATE \\@ \"'ngày' dd 'tháng' MM 'năm' yyyy\" \\* MERGEFORMAT"),
+    dict(name="mai-lam-2020", fmt="pdf", layout="table", unit="Mai Lâm", level="xã", district="Đông Anh",
+         province="Hà Nội", year=2020, date="2021-01-15", number="03/BC-UBND", signer="Nguyễn Văn Lâm",
+         maxima="M21", scores="10,5 4,5 17,5 5 10 6 10,5 2,5 10,5 10,5", rank="12/23", rank_style="digits",
+         change="-1", classification="Khá", records=(1186, 1180, 1179, 700, 700), staff=(22, 21),
+         plants=[("pct", 7, "85,70")], tricky=[], thousands="\u202f"),
+    dict(name="lam-thao-2024", fmt="txt", layout="prose_a", unit="Lâm Thao", level="thị trấn", district="Lâm Thao",
+         province="Phú Thọ", year=2024, date="2025-01-13", number="05/BC-UBND", signer="Hà Văn Thao",
+         maxima="M21", scores="11,5 5 18,5 5,5 10,5 6,5 11,5 2,5 11,5 11,5", rank="2/14", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(2415, 2409, 2408, 1630, 1630), staff=(23, 22),
+         plants=[], tricky=["online_all"], thousands=" "),
+    dict(name="nghia-trung-2024", fmt="docx", layout="table", unit="Nghĩa Trung", level="xã", district="Việt Yên",
+         province="Bắc Giang", year=2024, date="2025-01-15", number="04/BC-UBND", signer="Thân Văn Trung",
+         maxima="M21", scores="11 4,5 18 5,5 10 6 11 2,5 11 11", rank="10/17", rank_style="digits",
+         change="-1", classification="Tốt", records=(980, 974, 973, 620, 620), staff=(21, 20),
+         plants=[], tricky=["tracked"],
+         tracked_cells=[("6", 3, "5,5"), ("6", 4, "78,57"), ("9", 3, "10,5"), ("9", 4, "87,50"),
+                        ("Tổng cộng", 3, "89,50"), ("Tổng cộng", 4, "89,50")]),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
-            | ROUND_17 | ROUND_18 | ROUND_19 | ROUND_20 | ROUND_21 | ROUND_22:
+            | ROUND_17 | ROUND_18 | ROUND_19 | ROUND_20 | ROUND_21 | ROUND_22 | ROUND_23:
         _spec["plausible_changes"] = True
