@@ -285,6 +285,8 @@ def as_read(text: str, spec: dict) -> str:
         text = text.replace("\u200b", "").replace("\u00ad", "")
     if spec.get("typographic"):
         text = text.replace("\uff1a", ": ").replace("\u2013", "-").replace("\u201c", '"').replace("\u201d", '"')
+    if spec.get("fullwidth_digits"):
+        text = text.translate({0xFF10 + i: str(i) for i in range(10)})
     if spec.get("thousands"):
         text = re.sub(r"(?<=\d)[ \u202f](?=\d{3}(?![\d,]))", ".", text)
     return " ".join(text.split())
@@ -1432,15 +1434,15 @@ def test_round_22_is_a_round() -> None:
 
 
 def test_round_23_is_a_round() -> None:
-    """evaluate.py --round 23 selects its 12 reports; no earlier round holds them."""
+    """evaluate.py --round 23 selects its 14 reports; no earlier round holds them."""
     import evaluate
     from specs import ROUNDS
 
-    assert len(ROUNDS[23]) == 12 and ROUNDS[23] <= set(BY_NAME)
+    assert len(ROUNDS[23]) == 14 and ROUNDS[23] <= set(BY_NAME)
     assert not ROUNDS[23] & set().union(*(ROUNDS[n] for n in ROUNDS if n != 23))
     truths = {build.document_name(BY_NAME[n]): {"name": n} for n in BY_NAME}
     kept, kept_docs = evaluate.select_round(truths, [Path(name) for name in truths], 23)
-    assert {t["name"] for t in kept.values()} == ROUNDS[23] and len(kept_docs) == 12
+    assert {t["name"] for t in kept.values()} == ROUNDS[23] and len(kept_docs) == 14
 
 
 def test_round_23_decomposed_unicode(tmp_path: Path) -> None:
@@ -1502,3 +1504,13 @@ def test_round_23_date_field_and_revisions_in_table_cells(tmp_path: Path) -> Non
     assert " 6 Cải cách tài chính công 7 6 85,71 " in text and "78,57" not in text and "89,50" not in text
     truth = json.loads((tmp_path / "truth" / "nghia-trung-2024.json").read_text(encoding="utf-8"))
     assert truth["criteria"]["6"]["score"] == 6 and truth["overall"]["score"] == 90.5 and truth["planted"] == []
+
+
+def test_round_23_full_width_digits(tmp_path: Path) -> None:
+    """Round 23 (``fullwidth_digits``): the overall statement's digits are full-width; the truth holds the numbers."""
+    docx_path, txt = build.build(tmp_path, only=["dong-thap-2022", "kim-an-2024"])
+    raw = txt.read_text(encoding="utf-8")
+    assert "/１００ điểm" in raw and "/100 điểm" not in raw
+    assert "９２,５０/１００" in document_text(docx_path)
+    truth = json.loads((tmp_path / "truth" / "kim-an-2024.json").read_text(encoding="utf-8"))
+    assert truth["overall"]["score"] == 93.0 and truth["planted"][0]["values"] == [93.0, 90.35]

@@ -738,7 +738,8 @@ def typographic(text: str) -> str:
 def unicode_variant(blocks: list[Block], spec: dict[str, Any]) -> list[Block]:
     """Round 23: the same words as other tools store them. ``unicode_form`` "nfd" (decomposed: tone marks as combining
     characters, as macOS and some web forms save); ``thousands`` (the thousands separator of counts, "1.231" typed as
-    "1 231" with this space); ``web_paste``; ``typographic``. The truth is what a reader reads (unchanged)."""
+    "1 231" with this space); ``web_paste``; ``typographic``; ``fullwidth_digits`` (the digits of the paragraphs stating
+    a score out of 100 typed full-width, "９１,５０/１００"). The truth is what a reader reads (unchanged)."""
     steps: list[Any] = []
     if spec.get("thousands"):
         sep = spec["thousands"]
@@ -749,6 +750,10 @@ def unicode_variant(blocks: list[Block], spec: dict[str, Any]) -> list[Block]:
         steps.append(web_pasted)
     if spec.get("unicode_form"):
         steps.append(lambda t: unicodedata.normalize(spec["unicode_form"].upper(), t))
+    if spec.get("fullwidth_digits"):  # an input method left in full-width mode for the overall statement's sentence
+        wide = str.maketrans("0123456789", "".join(chr(0xFF10 + i) for i in range(10)))
+        blocks = [(block[0], block[1].translate(wide), *block[2:])
+                  if block[0] == "para" and "/100" in block[1] else block for block in blocks]
     if not steps:
         return blocks
 

@@ -2147,6 +2147,8 @@ NOTES_R23 = {  # round 23: the same words stored as other tools store them; the 
                  "long words; neither is shown (a soft hyphen only where a line breaks), a reader reads the words whole",
     "typographic": "an en dash leads the list items and the colons are full-width ('：', typed with an input "
                    "method on); a reader reads them as '-' and ':'",
+    "fullwidth_digits": "the overall statement's digits are full-width (U+FF10-FF19, '９１,５０/１００', typed with an "
+                        "input method left in full-width mode); a reader reads them as the digits they are",
     "thousands": "the thousands of the counts are separated by a space (a plain or a narrow no-break one, '1 231'), "
                  "not a dot: the counts are whole numbers, 1231",
     "date_field": "the date in the header is a Word field (w:fldSimple SAVEDATE) whose shown result is the date the "

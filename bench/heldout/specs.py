@@ -207,7 +207,8 @@ zero-width space after every sixth word, a soft hyphen inside every word of five
 (en dashes for "- ", curly quotes, full-width colons "："), ``thousands`` (the counts' thousands separated by this
 space, " " or U+202F, instead of a dot: a text, a PDF), ``date_field`` (a DOCX whose header date is a w:fldSimple with
 this instruction, SAVEDATE, its shown result the report's date), ``tracked_cells`` ((row label, column, old): in a
-DOCX's criteria table the cell's final value inserted, w:ins, after the draft's value deleted, w:del).
+DOCX's criteria table the cell's final value inserted, w:ins, after the draft's value deleted, w:del),
+``fullwidth_digits`` (the digits of the overall statement's paragraph full-width, U+FF10-FF19).
 """
 
 # ruff: noqa: C408  (each spec is a dict(...) call: it reads as a form, one field = value per entry)
@@ -450,10 +451,11 @@ ROUND_22 = {"dong-lo-2022", "doan-tung-2024", "nghia-lac-2023", "dan-luc-2022", 
             "phu-loc-2020", "quynh-doi-2024", "nhi-khe-2023", "huong-canh-2022", "xuan-loi-2023", "ngoc-chau-2021",
             "noi-due-2023", "kim-xuyen-2024"}
 # Round 23 (07:05, unseen): the same words as other tools store them (NFD, web-pasted invisible characters, typographic
-# dashes and full-width colons, a space as the thousands separator), a header date in a SAVEDATE field, revisions
+# dashes, full-width colons and digits, a space as the thousands separator), a header date in a SAVEDATE field, revisions
 # left in a criteria table's cells; Hà Nam, Hà Nội, Vĩnh Phúc, Tuyên Quang, Hải Dương, Phú Thọ, Bắc Giang.
 ROUND_23 = {"tien-ngoai-2022", "van-khe-2024", "quang-tien-2021", "xuan-son-2022", "tam-hiep-2022", "ngoc-my-2023",
-            "hop-thinh-2023", "an-khang-2021", "cam-van-2023", "mai-lam-2020", "lam-thao-2024", "nghia-trung-2024"}
+            "hop-thinh-2023", "an-khang-2021", "cam-van-2023", "mai-lam-2020", "lam-thao-2024", "nghia-trung-2024",
+            "dong-thap-2022", "kim-an-2024"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -2365,6 +2367,16 @@ SPECS: list[dict] = [
          plants=[], tricky=["tracked"],
          tracked_cells=[("6", 3, "5,5"), ("6", 4, "78,57"), ("9", 3, "10,5"), ("9", 4, "87,50"),
                         ("Tổng cộng", 3, "89,50"), ("Tổng cộng", 4, "89,50")]),
+    dict(name="dong-thap-2022", fmt="docx", layout="prose_a", unit="Đồng Tháp", level="xã", district="Đan Phượng",
+         province="Hà Nội", year=2022, date="2023-01-16", number="06/BC-UBND", signer="Nguyễn Văn Tháp",
+         maxima="M21", scores="11,5 5 18 5,5 10,5 6 11 2,5 11 11,5", rank="5/15", rank_style="digits",
+         change="+2", classification="Tốt", records=(840, 835, 834, 480, 480), staff=(20, 19),
+         plants=[], tricky=["received_resolved"], fullwidth_digits=True),
+    dict(name="kim-an-2024", fmt="txt", layout="prose_b", unit="Kim An", level="xã", district="Thanh Oai",
+         province="Hà Nội", year=2024, date="2025-01-14", number="03/BC-UBND", signer="Đỗ Văn An",
+         maxima="M21", scores="11 5 18,5 5,5 10 6,5 11,5 2,5 11,5 11", rank="7/20", rank_style="digits",
+         change="-1", classification="Tốt", records=(720, 716, 715, 400, 400), staff=(19, 18),
+         plants=[("pct_overall", "90,35")], tricky=[], fullwidth_digits=True),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
