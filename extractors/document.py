@@ -95,12 +95,12 @@ class Document:
 
 def nfc(text: str) -> str:
     """Unicode NFC, with non-breaking and odd spaces made plain (one grouping thousands, "2 841", the thousands
-    dot) and zero-width marks dropped."""
+    dot), zero-width marks dropped and full-width forms as their ASCII ("：" as ":")."""
     if text.isascii():
         return join_spaced_letters(text) if "  " in text else text  # already NFC, no odd space is ASCII
     text = unicodedata.normalize("NFC", text)
-    if _ODD_SPACES_RE.search(text):
-        text = _GROUPED_DIGITS_RE.sub(_thousands_dot, text).translate(_SPACE_TABLE)
+    if _ODD_CHARS_RE.search(text):
+        text = _GROUPED_DIGITS_RE.sub(_thousands_dot, text).translate(_ODD_CHARS_TABLE)
     return join_spaced_letters(text) if "  " in text else text
 
 
@@ -149,7 +149,11 @@ _ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\u200b\u200c\u200
 _SPACE_TABLE = {ord(ch): " " for ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"} | {
     ord(ch): None for ch in "\u200b\u200c\u200d\ufeff\u00ad"
 }
-_ODD_SPACES_RE = re.compile(f"[{_ODD_SPACES}]")
+# Full-width forms an East Asian input method types ("Số：05/BC-UBND", "９３,００"): their ASCII letters, digits and
+# signs, one character for one (held-out round 23)
+_FULL_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_ODD_CHARS_TABLE = _SPACE_TABLE | _FULL_WIDTH_TABLE
+_ODD_CHARS_RE = re.compile(f"[{_ODD_SPACES}\uff01-\uff5e]")
 # Thousands grouped with a no-break or thin space, as Word and typesetting print them ("2 841", U+00A0, U+2009,
 # U+202F): the Vietnamese thousands dot ("2.841"), one character for one so offsets hold; a plain space stays a space.
 _GROUP_SPACE = "\u00a0\u2007\u202f\u2009"

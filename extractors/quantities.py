@@ -173,8 +173,11 @@ def _digits_for_words(text: str) -> str:
 
 # a ratio whose two counts group their thousands with a space, as a PDF typeset with a thin space reads ("2 839/2 841":
 # held-out round 12; a DOCX's thin or no-break space is read as the thousands dot already, document.nfc)
-_SPACE_GROUPED_RATIO_RE = re.compile(r"(?<![\d.,/]\s?)\d{1,3}(?: \d{3})+\s*/\s*\d{1,3}(?: \d{3})+(?![\d.,/]|\s\d)")
-_SPACE_GROUP_HINT_RE = re.compile(r"\d \d{3}\s*/")  # a necessary part of it: a count's last group before "/"
+# (held-out round 23: "700/1 180", a count under a thousand over a grouped one)
+_SPACE_GROUPED_RATIO_RE = re.compile(
+    r"(?<![\d.,/]\s?)\d{1,3}(?: \d{3})*\s*/\s*\d{1,3}(?: \d{3})+(?![\d.,/%]|\s\d|\s?%)"
+)
+_SPACE_GROUP_HINT_RE = re.compile(r"/\s*\d{1,3} \d{3}")  # a necessary part of it: the whole's first group after "/"
 
 
 def _dots_for_space_groups(text: str) -> str:

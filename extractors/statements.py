@@ -17,7 +17,14 @@ import regex as re
 
 from cchc.extractors.document import Block, BlockKind
 from cchc.extractors.framework import Framework
-from cchc.extractors.layout import LETTER_MARK_RE, is_all_caps, is_bullet, numbering, sentence_bounds
+from cchc.extractors.layout import (
+    ITEM_MARKS,
+    LETTER_MARK_RE,
+    is_all_caps,
+    is_bullet,
+    numbering,
+    sentence_bounds,
+)
 from cchc.extractors.locale_vi import ORDINAL
 from cchc.extractors.patterns import find_ranks
 from cchc.extractors.scores import (
@@ -49,17 +56,19 @@ CRITERION_LABEL_RE = re.compile(
 )
 INDICATOR_RE = re.compile(
     # "Chỉ tiêu 1.1", "TC 1.1": other words for a component; "Chỉ số thành phần số 1.1"
-    r"^\s*(?:[-+•*]\s*)?(?:Mục|Chỉ\s+(?:số|tiêu)(?:\s+thành\s+phần)?|Tiêu\s+chí(?:\s+thành\s+phần)?|TCTP|TC|Nội\s+dung)"
+    rf"^\s*(?:[{ITEM_MARKS}]\s*)?(?:Mục|Chỉ\s+(?:số|tiêu)(?:\s+thành\s+phần)?|Tiêu\s+chí(?:\s+thành\s+phần)?|TCTP|TC|Nội\s+dung)"
     r"(?:\s+số)?\s+"
     r"(?P<code>\d{1,2}(?:\.\s?\d{1,2}){1,3})(?!\d)\.?\s*[:.]?\s*(?P<rest>.*)$",  # "Mục 3. 1": OCR adds a space
     re.I | re.S,
 )
 # "+ 1.1. Kế hoạch CCHC năm: …": a dotted number after a bullet, an indicator when a component list is open
-BULLETED_CODE_RE = re.compile(r"^\s*[-+•*]\s*(?P<code>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<rest>\p{L}.*)$", re.S)
-LIST_LABEL_RE = re.compile(r"^\s*(?:[a-zđ]\s*[).]|[-+•*]\s*)?\s*(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí|nội\s+dung|mục)\b", re.I)
+BULLETED_CODE_RE = re.compile(rf"^\s*[{ITEM_MARKS}]\s*(?P<code>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?\s+(?P<rest>\p{{L}}.*)$", re.S)
+LIST_LABEL_RE = re.compile(
+    rf"^\s*(?:[a-zđ]\s*[).]|[{ITEM_MARKS}]\s*)?\s*(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí|nội\s+dung|mục)\b", re.I
+)
 # A list heading that carries its items after its colon, and one item of it: a clause naming "Chỉ số 1.5"
 INLINE_LIST_RE = re.compile(
-    r"^\s*(?:[-+•*]\s*)?(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí)(?:\s+thành\s+phần)?[^:;.]{0,60}?"
+    rf"^\s*(?:[{ITEM_MARKS}]\s*)?(?:các|những)\s+(?:chỉ\s+số|tiêu\s+chí)(?:\s+thành\s+phần)?[^:;.]{{0,60}}?"
     r"(?:đạt\s+(?:điểm\s+)?(?:tuyệt\s+đối|tối\s+đa)|chưa\s+(?:đạt|hoàn\s+thành)[^:;.]{0,30}?)\s*:",
     re.I,
 )
@@ -379,7 +388,8 @@ def label_numbering(text: str, framework: Framework | None = None) -> tuple[str,
     return ("label", " ".join(m["num"].split()), m["title"].strip()) if m else None
 
 
-_TITLE_END_RE = re.compile(r"\s*[:：]\s*|\s+(?:đạt|được)\s*$")
+# where a title ends: its colon, a result's label run into it by a converter ("… điều hành Kết quả: đạt …"), "đạt"
+_TITLE_END_RE = re.compile(r"\s+(?:Kết\s+quả|Điểm\s+đạt(?:\s+được)?)\s*[:：]|\s*[:：]\s*|\s+(?:đạt|được)\s*$")
 _TITLE_LEAD_WORD_RE = re.compile(
     rf"^\s*(?:thứ\s+{ORDINAL}\s*,\s*(?:về\s+)?|Về|Lĩnh\s+vực|Tiêu\s+chí|Chỉ\s+số\s+thành\s+phần)\s*:?\s*", re.I
 )
@@ -388,7 +398,11 @@ _TITLE_LEAD_WORD_RE = re.compile(
 def criterion_title(text: str, score_start: int | None) -> str:
     """The printed title of a criterion statement: after its numbering, before its score."""
     num = numbering(text)
-    title = num[2] if num else LETTER_MARK_RE.sub("", text, count=1)  # "đ) Cải cách …": the letter is no title
+    labelled = CRITERION_LABEL_RE.match(text) if num is None else None  # "Tiêu chí 1: Công tác chỉ đạo, điều hành"
+    if labelled is not None:
+        title = labelled["title"]
+    else:
+        title = num[2] if num else LETTER_MARK_RE.sub("", text, count=1)  # "đ) Cải cách …": the letter is no title
     offset = len(text) - len(title)
     if score_start is not None and score_start - offset > 0:
         title = title[: score_start - offset]

@@ -25,6 +25,7 @@ from cchc.extractors.layout import (
     classify,
     is_all_caps,
     numbering,
+    rejoin_split_syllables,
     split_code_items,
     split_letter_sections,
     split_ordinal_openings,
@@ -242,7 +243,7 @@ def _reflow_run(paragraphs: list[Block], warnings: list[str]) -> list[Block]:
         if lone:
             raw.append("")  # alone between blank "lines", the text reader drops it as a page number
         header = para.prov.paragraph is not None and para.prov.paragraph < HEADER_PARAGRAPHS
-        text = para.text
+        text = rejoin_split_syllables(para.text)  # "Cô ng tác": a word cut where a decomposed tone mark sat
         glued = _GLUED_PAGE_NUMBER_RE.match(text)
         if glued:  # "3 1. Tiếp tục …": the page's number run into the next page's first heading
             warnings.append(f"paragraph {para.prov.paragraph}: dropped page number {glued[1]!r}")
