@@ -9,7 +9,10 @@ lacks is added here:
 - VNI ``aú``/``AÚ`` (ẳ/Ẳ, breve + hook) is missing from its table;
 - VNI upper-case base letters followed by a lower-case mark ("Aù" for Á) are mapped too;
 - TCVN3 upper-case fonts (".VnTimeH", ".VnArialH"; names ending in "H") draw the lower-case codes
-  as capitals, so their converted text is upper-cased;
+  as capitals, so their converted text is upper-cased; where no font name says so, converted TCVN3
+  text in that pattern (capitals with lower-case letters inside words, no ASCII lower-case word) is
+  upper-cased (:func:`restore_capitals`);
+- a run too short to tell its encoding is decoded in the one its document is in (``fallback``);
 - detection by content is done per word (a word votes for an encoding when it is not a Vietnamese
   syllable as it stands but becomes one once converted) with a clear margin, so Unicode text and
   plain ASCII are never touched.
@@ -79,19 +82,59 @@ def convert_legacy(text: str, encoding: str) -> str:
     return unicodedata.normalize("NFC", convert(text, charmaps()[encoding]))
 
 
-def decode_run(text: str, font: str | None = None) -> str:
-    """Unicode NFC text of one run typed in ``font`` (legacy fonts detected by name or content)."""
+def decode_run(text: str, font: str | None = None, fallback: str | None = None) -> str:
+    """Unicode NFC text of one run typed in ``font`` (legacy fonts detected by name or content;
+    ``fallback``: the encoding the whole document is in, for a run too short to tell on its own)."""
+    return decode_run_as(text, font, fallback)[0]
+
+
+def decode_run_as(text: str, font: str | None = None, fallback: str | None = None) -> tuple[str, str | None]:
+    """:func:`decode_run`, and the legacy encoding the run was converted from (None: left as it was)."""
     if not text:
-        return text
-    encoding = font_encoding(font)
+        return text, None
+    encoding = font_encoding(font) or detect_legacy(text)
+    if encoding is None and fallback is not None and fits_encoding(text, fallback):
+        encoding = fallback
     if encoding is None:
-        encoding = detect_legacy(text)
-    if encoding is None:
-        return unicodedata.normalize("NFC", text)
+        return unicodedata.normalize("NFC", text), None
     out = convert_legacy(text, encoding)
-    if encoding == "tcvn3" and is_uppercase_font(font):
-        out = out.upper()
-    return out
+    if encoding == "tcvn3":
+        out = out.upper() if is_uppercase_font(font) else restore_capitals(out)
+    return out, encoding
+
+
+def fits_encoding(text: str, encoding: str) -> bool:
+    """True when ``text`` (of a document known to be in ``encoding``) reads as that encoding: not
+    ASCII, no Unicode Vietnamese letter, and at least one word, and no fewer words than already read
+    as Vietnamese, that the encoding turns into Vietnamese."""
+    if not undecided_legacy(text):
+        return False
+    _, total, unicode_only = legacy_votes(text)
+    return total[encoding] > 0 and total[encoding] >= unicode_only
+
+
+def undecided_legacy(text: str) -> bool:
+    """True when ``text`` may be legacy text that :func:`detect_legacy` could not tell on its own: not
+    ASCII and without a Unicode Vietnamese letter (a document's encoding may then decide it)."""
+    return not text.isascii() and not _UNICODE_VI_RE.search(text)
+
+
+_LETTERS_RE = re.compile(r"\p{L}+")
+
+
+def restore_capitals(text: str) -> str:
+    """Upper-case converted TCVN3 text typed in a capitals font (".VnTimeH") that its font name did not
+    say: the capitals font draws the lower-case codes as capitals, so such text converts to capitals
+    with decoded lower-case letters inside words ("ỦY BAN NHâN DâN", "KếT QUả"). A line is upper-cased
+    when no word has an ASCII lower-case letter and some word has two capitals and a lower-case letter;
+    ordinary text ("Số: 03/BC-UBND", "UBND xã Phú Lộc", "Tổ") stays as it is."""
+    mixed = False
+    for word in _LETTERS_RE.findall(text):
+        if not word.isupper() and any("a" <= ch <= "z" for ch in word):
+            return text
+        if not mixed and not word.isupper() and sum(map(str.isupper, word)) >= 2:
+            mixed = True
+    return text.upper() if mixed else text
 
 
 # -- content detection ---------------------------------------------------------------------------
@@ -184,6 +227,11 @@ def detect_legacy(text: str) -> str | None:
     return best
 
 
+def _converted(line: str, encoding: str) -> str:
+    out = convert_legacy(line, encoding)
+    return restore_capitals(out) if encoding == "tcvn3" else out
+
+
 def fix_legacy_text(text: str) -> str:
     """Convert legacy mojibake in a whole string (no font known), line by line; NFC.
 
@@ -202,10 +250,10 @@ def fix_legacy_text(text: str) -> str:
             continue
         if whole is not None:
             _, total, unicode_only = legacy_votes(line)
-            out.append(convert_legacy(line, whole) if total[whole] >= unicode_only else line)
+            out.append(_converted(line, whole) if total[whole] >= unicode_only else line)
         else:
             own = detect_legacy(line)
-            out.append(convert_legacy(line, own) if own else line)
+            out.append(_converted(line, own) if own else line)
     return unicodedata.normalize("NFC", "\n".join(out))
 
 
@@ -213,11 +261,15 @@ __all__ = [
     "ENCODINGS",
     "convert_legacy",
     "decode_run",
+    "decode_run_as",
     "detect_legacy",
+    "fits_encoding",
     "fix_legacy_text",
     "font_encoding",
     "is_uppercase_font",
     "is_vietnamese_syllable",
+    "restore_capitals",
+    "undecided_legacy",
 ]
 
 

@@ -27,7 +27,8 @@ Run text: ``w:t``, tabs and line breaks as spaces, inserted and moved-to text, f
 hyperlinks, content controls (not their placeholders); deleted/moved-from text, field codes and
 hidden (``w:vanish``) runs are dropped. Text goes through :func:`legacy.decode_run` with its
 font (``w:rFonts`` hAnsi, else ascii; direct, character style, paragraph style, document
-defaults), adjacent runs of the same font together, then ``w:caps`` upper-cases it.
+defaults), adjacent runs of the same font together, then ``w:caps`` upper-cases it; a run too short to
+show its legacy encoding takes the one the whole body is in (:func:`legacy_encoding`).
 
 Kinds: heading by paragraph style ("heading N", "Title", a style id "HeadingN" under a localized
 name, an outline level in the style or paragraph) or by direct formatting (the whole paragraph
@@ -60,7 +61,7 @@ from cchc.errors import (
 )
 from cchc.extractors.document import Block, BlockKind, Document, Provenance, nfc
 from cchc.extractors.layout import PLACE_DATE_RE, classify, is_bullet, rejoins_cut_word
-from cchc.extractors.legacy_fonts import decode_run
+from cchc.extractors.legacy_fonts import decode_run, detect_legacy
 from cchc.extractors.readers.docx_pictures import MIN_BLOCKS_BEFORE, Picture, picture_in, read_pictures
 from cchc.extractors.readers.docx_styles import StyleIndex, styles_of_root
 from cchc.extractors.readers.reflow import CONVERTED_WARNING, looks_converted, reflow, split_header_blocks
@@ -860,10 +861,11 @@ def _join_lines(lines: list[str]) -> str:
 class Reader:
     """State of one document walk: styles, numbering counters, open complex fields."""
 
-    def __init__(self, w: _W, styles: Styles, numbering: Numbering) -> None:
+    def __init__(self, w: _W, styles: Styles, numbering: Numbering, legacy: str | None = None) -> None:
         self.w = w
         self.styles = styles
         self.numbering = numbering
+        self.legacy = legacy  # the legacy encoding the whole body is typed in (legacy_encoding), or None
         self.fields: list[bool] = []  # per open complex field: True once its result started
         self.blocks: list[Block] = []
         # adjacent runs with the same (font, caps) are decoded together
@@ -1002,7 +1004,7 @@ class Reader:
     def _flush(self, out: list[str]) -> None:
         """Decode the buffered text of same-font runs and append it to ``out``."""
         if self._buf:
-            text = decode_run("".join(self._buf), self._key[0])
+            text = decode_run("".join(self._buf), self._key[0], self.legacy)
             out.append(text.upper() if self._key[1] else text)
             self._buf.clear()
 
@@ -1262,6 +1264,23 @@ def _rel_ids(package: Package, source: str) -> dict[str, str]:
 # ---------------------------------------------------------------------------------------------
 
 
+# A run's text as the XML holds it, whatever the prefix of the WordprocessingML namespace.
+_RUN_TEXT_RE = std_re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?t(?:\s[^>]*)?>([^<]*)<")
+# UTF-8 lead bytes of the letters U+1EA0-U+1EF9 (ạ … ỹ): Unicode Vietnamese text has some of them.
+_UNICODE_VI_BYTES = (b"\xe1\xba", b"\xe1\xbb")
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """The legacy encoding (TCVN3, VNI, VISCII) the whole of a document part's text is clearly in, or None:
+    a run too short to tell its encoding on its own ("Sè: 09/BC-UBND") is decoded in it. A part with no byte
+    beyond ASCII or with a Unicode Vietnamese letter is never read further (a Unicode document pays two scans
+    of bytes)."""
+    if data.isascii() or any(mark in data for mark in _UNICODE_VI_BYTES):
+        return None
+    text = " ".join(t.decode("utf-8", "replace") for t in _RUN_TEXT_RE.findall(data))
+    return detect_legacy(text)
+
+
 def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
     """Read a DOCX report into ordered blocks (see the module docstring for what becomes a block).
 
@@ -1293,7 +1312,7 @@ def read_docx(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Document:
         numbering_data = package.get(numbering_part)
         numbering_root = parse_part(name, numbering_part, numbering_data) if numbering_data is not None else None
         numbering = Numbering(numbering_root, styles, w)
-        reader = Reader(w, styles, numbering)
+        reader = Reader(w, styles, numbering, legacy_encoding(main_data))
         header = _first_page_header(package, main, body, w) if b"headerReference" in main_data else None
         if header is not None:  # the commune, number and date in the first page's header part
             _emit_header(reader, header, w)

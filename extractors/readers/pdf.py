@@ -8,6 +8,8 @@ header blocks). Lines become blocks through the shared heuristics of :mod:`cchc.
 plus geometry (indent, vertical gap, bold and size changes). Pages with drawn rules go through
 pdfplumber's ``find_tables``; the cells are filled from the same glyphs, and tables broken across
 pages are joined. Page numbers and running headers/footers are dropped and listed in the warnings.
+Legacy text (TCVN3, VNI, VISCII) is decoded per line and cell by its font or its words; those too short to
+tell take the encoding the document's other converted lines are in (:func:`_decode_left_over`).
 
 pdfium is not thread-safe: every call goes through :data:`PDFIUM_LOCK` (other modules that use
 pypdfium2 in the same process, e.g. OCR rendering, should hold it too).
@@ -47,7 +49,7 @@ from cchc.extractors.layout import (
     rejoins_cut_word,
     starts_block,
 )
-from cchc.extractors.legacy_fonts import decode_run, vietnamese_share
+from cchc.extractors.legacy_fonts import decode_run, decode_run_as, undecided_legacy, vietnamese_share
 from cchc.settings import DEFAULT_SETTINGS, Settings
 
 PDFIUM_LOCK = threading.RLock()
@@ -147,6 +149,7 @@ class Segment:
     x1: float
     first: int = -1  # char index of its first glyph
     bold: bool = False  # set only on a line of several segments (a column's side of it)
+    raw: str | None = None  # the layer's text when it may be legacy text too short to tell (see _decode_left_over)
 
 
 @dataclass(slots=True)
@@ -177,6 +180,7 @@ class TableRegion:
     rows: list[list[str]]
     row_boxes: list[BBox]
     row_numbers: list[int] = field(default_factory=list)
+    undecided: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, layer text): as Segment.raw
 
     @property
     def top(self) -> float:
@@ -285,6 +289,7 @@ def _read_pages(
                     "(max_seconds_per_document)",
                 )
         warnings.extend(reader.warnings)
+        _decode_left_over(pages, reader.legacy)
         return pages
     finally:
         reader.close()
@@ -309,6 +314,7 @@ class _PageReader:
         self.top_y = self.width = 0.0  # of the page being read
         self.cover = -1  # index of a page object that is an image covering the page being read, or -1
         self.area = 0.0  # of the page being read (width x height: the same whether /Rotate turns it or not)
+        self.legacy: dict[str, int] = {}  # lines and cells converted, per legacy encoding (their font's or their words')
 
     def close(self) -> None:
         if self.plumber is not None:
@@ -590,7 +596,7 @@ class _PageReader:
         font_name = fonts[0][1] if fonts else ""
         for seg in segments:
             raw = seg.text.translate(_LIGATURES) if _LIGATURE_RE.search(seg.text) else seg.text
-            seg.text = " ".join(nfc(decode_run(raw, font_name)).split())
+            self._decode(seg, raw, font_name)
         segments = [s for s in segments if s.text]
         while len(segments) >= 2 and _LABEL_RE.match(segments[0].text):
             first, second = segments[0], segments[1]
@@ -605,6 +611,14 @@ class _PageReader:
         x0 = segments[0].x0 if segments else glyphs[0][0]
         x1 = segments[-1].x1 if segments else seg_x1
         return Line(page, top, bottom, x0, x1, size, text, segments, bold)
+
+    def _decode(self, seg: Segment, raw: str, font_name: str) -> None:
+        decoded, encoding = decode_run_as(raw, font_name)
+        if encoding is not None:
+            self.legacy[encoding] = self.legacy.get(encoding, 0) + 1
+        elif undecided_legacy(raw):
+            seg.raw = raw
+        seg.text = " ".join(nfc(decoded).split())
 
     def _space_after(self, text_page: int, prev: Glyph, glyph: Glyph, margin: float) -> bool:
         """Whether the space the stream has before ``glyph`` lies right of ``prev``, a glyph drawn out of
@@ -673,12 +687,23 @@ class _PageReader:
                     cell_glyphs.setdefault(hit, []).append(g)
             line[:] = keep
         glyph_lines[:] = [ln for ln in glyph_lines if ln]
-        texts: list[list[str]] = []
-        row_boxes: list[BBox] = []
+        region = TableRegion(page, tuple(round(v, 2) for v in bbox), [], [])  # type: ignore[arg-type]
         for r, (row_bbox, cells) in enumerate(rows):
-            texts.append([_cell_text(cell_glyphs.get((r, c), [])) for c in range(len(cells))])
-            row_boxes.append(tuple(round(v, 2) for v in row_bbox))  # type: ignore[misc]
-        return TableRegion(page, tuple(round(v, 2) for v in bbox), texts, row_boxes)  # type: ignore[arg-type]
+            region.rows.append([self._cell(region, r, c, cell_glyphs.get((r, c), [])) for c in range(len(cells))])
+            region.row_boxes.append(tuple(round(v, 2) for v in row_bbox))  # type: ignore[arg-type]
+        return region
+
+    def _cell(self, region: TableRegion, row: int, column: int, glyphs: list[Glyph]) -> str:
+        """A cell's text, decoded as a line is (legacy text by its words: a cell has no font looked at)."""
+        raw = _cell_text(glyphs)
+        if raw.isascii():
+            return raw
+        decoded, encoding = decode_run_as(raw)
+        if encoding is not None:
+            self.legacy[encoding] = self.legacy.get(encoding, 0) + 1
+        elif undecided_legacy(raw):
+            region.undecided.append((row, column, raw))
+        return " ".join(nfc(decoded).split())
 
 
 def _cell_locator(rows: list[tuple[Any, list[Any]]]) -> Callable[[float, float], tuple[int, int] | None]:
@@ -845,7 +870,8 @@ def _intersection_cells(intersections: dict[Point, dict[str, list[dict[str, Any]
 
 
 def _cell_text(glyphs: list[Glyph]) -> str:
-    """Text of one table cell: its glyphs grouped into lines, each sorted by x, lines joined by spaces."""
+    """Text of one table cell as the layer has it: its glyphs grouped into lines, each sorted by x, lines joined
+    by spaces."""
     if not glyphs:
         return ""
     lines: list[list[Glyph]] = []
@@ -860,7 +886,7 @@ def _cell_text(glyphs: list[Glyph]) -> str:
                 continue
         line = [g]
         lines.append(line)
-    return " ".join(nfc(" ".join(map(_cell_line, lines)).translate(_LIGATURES)).split())
+    return " ".join(map(_cell_line, lines)).translate(_LIGATURES)
 
 
 def _mid_y_x0(g: Glyph) -> tuple[float, float]:
@@ -886,6 +912,26 @@ def _cell_line(line: list[Glyph]) -> str:
 
 
 # -- whole document: furniture, reading order, blocks -----------------------------------------------
+def _decode_left_over(pages: list[PageContent], converted: dict[str, int]) -> None:
+    """Lines and cells too short to show their legacy encoding on their own ("Sè: 03/BC-UBND", "Ph¹m V¨n
+    Kiªu": TCVN3 and VISCII both read them) converted with the encoding most of the document's converted
+    lines and cells are in, where their words read in it (:func:`legacy_fonts.fits_encoding`). Nothing
+    happens in a document none of whose text was legacy."""
+    if not converted:
+        return
+    encoding = max(converted, key=converted.__getitem__)
+    for page in pages:
+        for line in page.lines:
+            if any(seg.raw is not None for seg in line.segments):
+                for seg in line.segments:
+                    if seg.raw is not None:
+                        seg.text = " ".join(nfc(decode_run(seg.raw, None, encoding)).split())
+                line.text = " ".join(seg.text for seg in line.segments)
+        for table in page.tables:
+            for row, column, raw in table.undecided:
+                table.rows[row][column] = " ".join(nfc(decode_run(raw, None, encoding)).split())
+
+
 def _assemble(
     path: Path, name: str, pages: list[PageContent], settings: Settings, warnings: list[str]
 ) -> Document:
