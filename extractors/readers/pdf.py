@@ -697,7 +697,7 @@ class _PageReader:
         """A cell's text, decoded as a line is (legacy text by its words: a cell has no font looked at)."""
         raw = _cell_text(glyphs)
         if raw.isascii():
-            return raw
+            return " ".join(nfc(raw).split())
         decoded, encoding = decode_run_as(raw)
         if encoding is not None:
             self.legacy[encoding] = self.legacy.get(encoding, 0) + 1
