@@ -1004,7 +1004,8 @@ class Reader:
     def _flush(self, out: list[str]) -> None:
         """Decode the buffered text of same-font runs and append it to ``out``."""
         if self._buf:
-            text = decode_run("".join(self._buf), self._key[0], self.legacy)
+            raw, font = "".join(self._buf), self._key[0]
+            text = decode_run(raw, font) if self.legacy is None else decode_run(raw, font, self.legacy)
             out.append(text.upper() if self._key[1] else text)
             self._buf.clear()
 
