@@ -1514,3 +1514,80 @@ def test_round_23_full_width_digits(tmp_path: Path) -> None:
     assert "９２,５０/１００" in document_text(docx_path)
     truth = json.loads((tmp_path / "truth" / "kim-an-2024.json").read_text(encoding="utf-8"))
     assert truth["overall"]["score"] == 93.0 and truth["planted"][0]["values"] == [93.0, 90.35]
+
+
+def test_round_24_is_a_round() -> None:
+    """evaluate.py --round 24 selects its 12 reports; no earlier round holds them."""
+    import evaluate
+    from specs import ROUNDS
+
+    assert len(ROUNDS[24]) == 12 and ROUNDS[24] <= set(BY_NAME)
+    assert not ROUNDS[24] & set().union(*(ROUNDS[n] for n in ROUNDS if n != 24))
+    truths = {build.document_name(BY_NAME[n]): {"name": n} for n in BY_NAME}
+    kept, kept_docs = evaluate.select_round(truths, [Path(name) for name in truths], 24)
+    assert {t["name"] for t in kept.values()} == ROUNDS[24] and len(kept_docs) == 12
+
+
+def pdf_page_streams(path: Path) -> list[str]:
+    """The PDF's content streams, decoded (ASCII85 then Flate, as reportlab writes them), as Latin-1 text: the
+    operators, not the words."""
+    import base64
+    import zlib
+
+    raw = path.read_bytes()
+    streams = []
+    for match in re.finditer(rb"/Filter \[([^\]]*)\][^>]*>>\s*stream\r?\n(.*?)endstream", raw, re.S):
+        data = match.group(2).strip()
+        if b"ASCII85Decode" in match.group(1):
+            data = base64.a85decode(data.removeprefix(b"<~").removesuffix(b"~>"))
+        try:
+            streams.append(zlib.decompress(data).decode("latin-1"))
+        except zlib.error:
+            continue
+    return [s for s in streams if " Tf" in s]
+
+
+def test_round_24_text_layer_drawn_in_pieces_and_in_other_orders(tmp_path: Path) -> None:
+    """Round 24 (``pdf_draw``): a text object per glyph with no space drawn; each page's lines drawn bottom up; the
+    header's columns alternating and a table's cells column by column; a body with character spacing (Tc). A reader
+    (pdftotext, by position) reads the report in order; the drawing order shows in ``pdftotext -raw``."""
+    import subprocess
+
+    glyphs, bottom_up, interleaved, spaced = build.build(
+        tmp_path, only=["cat-hanh-2022", "my-chanh-2021", "duc-thang-2022", "dong-ngu-2020"])
+
+    def read(pdf: Path, *options: str) -> str:
+        return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, check=True,
+                              text=True).stdout
+
+    first = pdf_page_streams(glyphs)[0]
+    assert first.count("BT") > 1000 and "(ỦY" not in first
+    assert all(chunk.count(" Tj") == 1 for chunk in first.split("BT")[2:50])  # one glyph a text object
+    text = " ".join(read(glyphs).split())
+    assert "UBND xã Cát Hanh được UBND huyện chấm điểm đạt 91,00/100 điểm" in text
+    assert "Cải cách thủ tục hành chính: 18,5/20 điểm, đạt tỷ lệ 96,50%" in text
+    raw_lines = read(bottom_up, "-raw").splitlines()
+    header_at = next(i for i, line in enumerate(raw_lines) if line.startswith("ỦY BAN NHÂN DÂN"))
+    assert header_at > 20 and raw_lines.index("BÁO CÁO") < header_at  # the title drawn before the header above it
+    assert read(bottom_up).splitlines()[0] == "ỦY BAN NHÂN DÂN"
+    first_raw = read(interleaved, "-raw").splitlines()[0]
+    assert "ỦY BAN NHÂN DÂN" in first_raw and "CỘNG HÒA" in first_raw
+    assert any(" Tc" in stream for stream in pdf_page_streams(spaced))
+    assert "Căn cứ Kế hoạch số" in " ".join(read(spaced).split())
+    truth = json.loads((tmp_path / "truth" / "cat-hanh-2022.json").read_text(encoding="utf-8"))
+    assert truth["overall"]["score"] == 91.0 and truth["criteria"]["3"]["score"] == 18.5
+    assert any("text layer" in note for note in truth["notes"])
+
+
+def test_round_24_full_width_digits_in_the_criteria_table(tmp_path: Path) -> None:
+    """Round 24 (``fullwidth_table``): the criteria table's digits are full-width in a DOCX's cells and in a text's
+    aligned columns; the prose keeps ASCII digits; the truth holds the numbers."""
+    docx_path, txt = build.build(tmp_path, only=["canh-hien-2022", "hanh-tin-dong-2021"])
+    text = document_text(docx_path)
+    assert "１ Công tác chỉ đạo, điều hành １２ １１ ９１,６７" in text and " 12 11 91,67" not in text
+    assert "91,50/100 điểm" in text
+    raw = txt.read_text(encoding="utf-8")
+    assert "１７,５" in raw and "８７,５０%" in raw and "17,5" not in raw.split("STT")[1].split("\n\n")[0]
+    truth = json.loads((tmp_path / "truth" / "canh-hien-2022.json").read_text(encoding="utf-8"))
+    assert truth["criteria"]["7"]["score"] == 11 and truth["planted"][0]["kind"] == "percent_mismatch"
+    assert truth["planted"][0]["values"][-1] == 95.67

@@ -754,6 +754,11 @@ def unicode_variant(blocks: list[Block], spec: dict[str, Any]) -> list[Block]:
         wide = str.maketrans("0123456789", "".join(chr(0xFF10 + i) for i in range(10)))
         blocks = [(block[0], block[1].translate(wide), *block[2:])
                   if block[0] == "para" and "/100" in block[1] else block for block in blocks]
+    if spec.get("fullwidth_table"):  # round 24: the criteria table's cells typed with an input method in full-width mode
+        wide = str.maketrans("0123456789", "".join(chr(0xFF10 + i) for i in range(10)))
+        blocks = [(block[0], map_text(block[1], lambda t: t.translate(wide)), *block[2:])
+                  if (block[0] in ("table", "table2h") and len(block[1][0]) >= 5)
+                  or (block[0] == "pre" and block[1] and block[1][0].startswith("STT")) else block for block in blocks]
     if not steps:
         return blocks
 
@@ -1329,6 +1334,170 @@ def _render_pdf(blocks: list[Block], path: Path, running: str | None, footer_of:
         doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=page_number)
 
 
+def wrap_width(text: str, width: float, font: str, size: float, char_space: float = 0.0,
+               first_indent: float = 0.0) -> list[str]:
+    """Greedy word wrap against the drawn width (char_space added after every glyph)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def drawn(s: str) -> float:
+        return stringWidth(s, font, size) + char_space * len(s)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        limit = width - (first_indent if not lines else 0.0)
+        if line and drawn(line + " " + word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + ([line] if line else [])
+
+
+def render_pdf_drawn(blocks: list[Block], path: Path, order: str) -> None:
+    """Round 24 (``pdf_draw``): a PDF whose text layer is drawn as some generators draw it, laid out by the builder
+    (left-aligned lines, ruled tables) and written with the canvas, line by line; what a reader sees is the same page.
+    ``order``: "glyphs" (every glyph its own text object, BT … ET, placed by its own x; spaces not drawn, only the
+    gap); "bottom_up" (each page's lines drawn from the last to the first); "interleave" (the header's and the
+    signature's two columns drawn alternately line by line, a table's cells column by column); "char_space" (the body
+    drawn with a character spacing, Tc 1.6, as a justified-by-letters body is, the words apart only by their gap)."""
+    from reportlab import rl_config
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    rl_config.invariant = 1
+    register_fonts()
+    regular, bold = "DejaVuSerif", "DejaVuSerif-Bold"
+    left, right, top, bottom = 3 * cm, A4[0] - 2 * cm, A4[1] - 2 * cm, 2 * cm
+    body_space = 1.6 if order == "char_space" else 0.0
+    # items: (page, x, y, text, font, size, char_space, group, column, line-in-group); rules: (page, x1, y1, x2, y2)
+    items: list[tuple[Any, ...]] = []
+    rules: list[tuple[int, float, float, float, float]] = []
+    state = {"page": 1, "y": top, "group": 0}
+    kinds: dict[int, str] = {}
+
+    def need(height: float) -> None:
+        if state["y"] - height < bottom:
+            state["page"] += 1
+            state["y"] = top
+
+    def put(x: float, text: str, font: str, size: float, space: float, column: int = 0, line: int = 0,
+            y: float | None = None) -> None:
+        items.append((state["page"], x, state["y"] if y is None else y, text, font, size, space, state["group"],
+                      column, line))
+
+    def paragraph(text: str, font: str, indent: float, centred: bool = False) -> None:
+        state["group"] += 1
+        for i, line in enumerate(wrap_width(text, right - left, font, 11, body_space, indent)):
+            need(15)
+            state["y"] -= 15
+            width = stringWidth(line, font, 11) + body_space * len(line)
+            x = left + (right - left - width) / 2 if centred else left + (indent if i == 0 else 0)
+            put(x, line, font, 11, body_space, line=i)
+        state["y"] -= 3
+
+    def two_columns(left_lines: list[str], right_lines: list[str]) -> None:
+        state["group"] += 1
+        spans = ((left - 1 * cm, 7 * cm, left_lines), (left - 1 * cm + 7 * cm, 9.5 * cm, right_lines))
+        wrapped = [[(x0, w, part) for line in lines for part in (wrap_width(line, w, regular, 10) or [""])]
+                   for x0, w, lines in spans]
+        need(12 * max(map(len, wrapped)) + 8)
+        y0 = state["y"]
+        for column, lines in enumerate(wrapped):
+            for i, (x0, w, part) in enumerate(lines):
+                if part:
+                    x = x0 + (w - stringWidth(part, regular, 10)) / 2
+                    put(x, part, regular, 10, 0.0, column, i, y=y0 - 12 * (i + 1))
+        state["y"] = y0 - 12 * max(map(len, wrapped)) - 8
+
+    def table(rows: list[list[str]]) -> None:
+        state["group"] += 1
+        kinds[state["group"]] = "table"
+        count = len(rows[0])
+        widths = [1.2, 8.3, 2.2, 2.2, 2.3] if count == 5 else [1.3, 6.5, 1.9, 1.9, 2.0, 2.4] if count == 6 \
+            else [16.0 / count] * count
+        widths = [w * cm for w in widths]
+        for r, row in enumerate(rows):
+            cells = [[part for line in str(value).split("\n") for part in wrap_width(line, w - 6, regular, 10) or [""]]
+                     for value, w in zip(row, widths)]
+            height = 12 * max(map(len, cells)) + 6
+            need(height)
+            y0 = state["y"]
+            x = left
+            for c, (lines, w) in enumerate(zip(cells, widths)):
+                for i, part in enumerate(lines):
+                    if part:
+                        px = x + 3 if c == 1 else x + (w - stringWidth(part, regular, 10)) / 2
+                        put(px, part, regular, 10, 0.0, c, r * 100 + i, y=y0 - 3 - 12 * (i + 1) + 2)
+                rules.append((state["page"], x, y0, x, y0 - height))
+                x += w
+            rules.extend([(state["page"], left, y0, x, y0), (state["page"], left, y0 - height, x, y0 - height),
+                          (state["page"], x, y0, x, y0 - height)])
+            state["y"] = y0 - height
+        state["y"] -= 6
+
+    for block in blocks:
+        kind = block[0]
+        if kind in ("header", "signature"):
+            state["y"] -= 4
+            two_columns(block[1], block[2])
+        elif kind == "center":
+            paragraph(block[1], bold if block[2] else regular, 0.0, centred=bool(block[2]))
+        elif kind in ("heading", "subheading", "autonum"):
+            paragraph(block[1], bold, 0.0)
+        elif kind == "para":
+            paragraph(block[1], regular, 0.8 * cm)
+        elif kind in ("table", "table2h"):
+            table(block[1])
+        elif kind == "pre":
+            for line in block[1]:
+                paragraph(line, regular, 0.0)
+        elif kind == "pagebreak":
+            state["page"] += 1
+            state["y"] = top
+
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setTitle("")
+    canvas.setAuthor("")
+    canvas.setCreator("")
+    canvas.setProducer("")
+    for page in range(1, state["page"] + 1):
+        on_page = [item for item in items if item[0] == page]
+        if order == "bottom_up":
+            on_page = sorted(on_page, key=lambda item: (item[2], item[1]))  # the lowest line first
+        elif order == "interleave":  # a table's cells column by column; the two columns' lines alternate
+            def key(item: tuple[Any, ...]) -> tuple[int, int, int]:
+                if kinds.get(item[7]) == "table":
+                    return (item[7], item[8], item[9])
+                return (item[7], item[9], item[8])
+            on_page = sorted(on_page, key=key)
+        canvas.setLineWidth(0.5)
+        for rule in rules:
+            if rule[0] == page:
+                canvas.line(*rule[1:])
+        for _, x, y, text, font, size, space, *_ in on_page:
+            if order == "glyphs":
+                for i, ch in enumerate(text):
+                    if not ch.isspace():
+                        canvas.setFont(font, size)
+                        canvas.drawString(x + stringWidth(text[:i], font, size), y, ch)
+            elif space:
+                obj = canvas.beginText(x, y)
+                obj.setFont(font, size)
+                obj.setCharSpace(space)
+                obj.textOut(text)
+                canvas.drawText(obj)
+            else:
+                canvas.setFont(font, size)
+                canvas.drawString(x, y, text)
+        if page > 1:
+            canvas.setFont(regular, 10)
+            canvas.drawCentredString(A4[0] / 2, 1.2 * cm, str(page))
+        canvas.showPage()
+    canvas.save()
+
+
 # ---- converted DOCX -----------------------------------------------------------------------------
 _PROFILE: list[Path] = []
 
@@ -1745,6 +1914,8 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     elif fmt == "pdf" and spec.get("tcvn3_pdf"):  # round 22: printed from a document typed in TCVN3
         with KeepSoftHyphen():
             render_pdf(tcvn3_blocks(blocks), path, running, **pdf_options(spec))
+    elif fmt == "pdf" and spec.get("pdf_draw"):  # round 24: the text layer drawn in another order or in pieces
+        render_pdf_drawn(blocks, path, spec["pdf_draw"])
     elif fmt == "pdf":
         render_pdf(blocks, path, running, **pdf_options(spec))
     elif fmt == "scan":  # round 12: printed and scanned, an image-only PDF
@@ -1766,6 +1937,8 @@ def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
             if spec.get("tcvn3_pdf"):  # round 22: printed from a document typed in TCVN3
                 with KeepSoftHyphen():
                     render_pdf(tcvn3_blocks(blocks), pdf, running, **pdf_options(spec))
+            elif spec.get("pdf_draw"):  # round 24
+                render_pdf_drawn(blocks, pdf, spec["pdf_draw"])
             else:
                 render_pdf(blocks, pdf, running, **pdf_options(spec))
             converted = soffice_convert(pdf, Path(tmp))

@@ -2124,6 +2124,7 @@ class Composer:
                               "as the unit's (a former district named for last year's ranks is history, not the unit's)")
         self.notes += [NOTES_R22[key] for key in NOTES_R22 if spec.get(key)]  # round 22: what a reader must not take
         self.notes += [NOTES_R23[key] for key in NOTES_R23 if spec.get(key)]  # round 23: how the text is stored
+        self.notes += [NOTES_R24[key] for key in NOTES_R24 if spec.get(key)]  # round 24: how the page is drawn
         meta = {"unit_name": self.unit, "unit_level": self.level,
                 "district": None if self.no_district else self.district,
                 "province": spec["province"].removeprefix("Thành phố "),  # a centrally-run city: "Hồ Chí Minh"
@@ -2137,6 +2138,14 @@ class Composer:
         } | ({"notes": self.notes} if self.notes else {})
 
 
+NOTES_R24 = {  # round 24: the page a reader sees is an ordinary one; its text layer is drawn otherwise
+    "pdf_draw": "the PDF's text layer is drawn in pieces or in another order than it reads (a text object per glyph with "
+                "no space drawn, or each page's lines from the bottom up, or the header's two columns alternating line "
+                "by line and a table's cells column by column, or the body with wide character spacing); the page "
+                "shows the report in reading order, which the truth holds",
+    "fullwidth_table": "the criteria table's digits are full-width (U+FF10-FF19, '１８,５', typed with an input method "
+                       "left in full-width mode); a reader reads them as the digits they are",
+}
 NOTES_R23 = {  # round 23: the same words stored as other tools store them; the truth is what a reader reads
     "unicode_form": "the text is stored decomposed (NFD: a tone mark is a combining character after its letter, as "
                     "macOS and some web forms save; Đ has no decomposition and stays one character); read after NFC it "
