@@ -285,7 +285,7 @@ def as_read(text: str, spec: dict) -> str:
         text = text.replace("\u200b", "").replace("\u00ad", "")
     if spec.get("typographic"):
         text = text.replace("\uff1a", ": ").replace("\u2013", "-").replace("\u201c", '"').replace("\u201d", '"')
-    if spec.get("fullwidth_digits"):
+    if spec.get("fullwidth_digits") or spec.get("fullwidth_table"):  # round 24: also in a criteria table
         text = text.translate({0xFF10 + i: str(i) for i in range(10)})
     if spec.get("thousands"):
         text = re.sub(r"(?<=\d)[ \u202f](?=\d{3}(?![\d,]))", ".", text)
@@ -1590,4 +1590,4 @@ def test_round_24_full_width_digits_in_the_criteria_table(tmp_path: Path) -> Non
     assert "１７,５" in raw and "８７,５０%" in raw and "17,5" not in raw.split("STT")[1].split("\n\n")[0]
     truth = json.loads((tmp_path / "truth" / "canh-hien-2022.json").read_text(encoding="utf-8"))
     assert truth["criteria"]["7"]["score"] == 11 and truth["planted"][0]["kind"] == "percent_mismatch"
-    assert truth["planted"][0]["values"][-1] == 95.67
+    assert truth["planted"][0]["values"][-1] == 95.0 and "２ Cải cách thể chế ５ ４,５ ９５,００" in text

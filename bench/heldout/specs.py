@@ -2436,7 +2436,7 @@ SPECS: list[dict] = [
          province="Bình Định", year=2022, date="2023-01-16", number="02/BC-UBND", signer="Đinh Văn Hiển",
          maxima="M21", scores="11 4,5 18 5,5 10,5 6 11 2,5 11 11,5", rank="3/7", rank_style="digits",
          change="+1", classification="Tốt", records=(430, 428, 427, 150, 150), staff=(17, 16),
-         plants=[("pct", 7, "95,67")], tricky=[], fullwidth_table=True),
+         plants=[("pct", 2, "95,00")], tricky=[], fullwidth_table=True),
     dict(name="duc-phong-2023", fmt="docx", layout="table", unit="Đức Phong", level="xã", district="Mộ Đức",
          province="Quảng Ngãi", year=2023, date="2024-01-15", number="06/BC-UBND", signer="Lê Văn Phong",
          maxima="M21", scores="11,5 5 18,5 5,5 10 6,5 11,5 2,5 11 11", rank="4/13", rank_style="digits",
