@@ -1517,15 +1517,15 @@ def test_round_23_full_width_digits(tmp_path: Path) -> None:
 
 
 def test_round_24_is_a_round() -> None:
-    """evaluate.py --round 24 selects its 12 reports; no earlier round holds them."""
+    """evaluate.py --round 24 selects its 14 reports; no earlier round holds them."""
     import evaluate
     from specs import ROUNDS
 
-    assert len(ROUNDS[24]) == 12 and ROUNDS[24] <= set(BY_NAME)
+    assert len(ROUNDS[24]) == 14 and ROUNDS[24] <= set(BY_NAME)
     assert not ROUNDS[24] & set().union(*(ROUNDS[n] for n in ROUNDS if n != 24))
     truths = {build.document_name(BY_NAME[n]): {"name": n} for n in BY_NAME}
     kept, kept_docs = evaluate.select_round(truths, [Path(name) for name in truths], 24)
-    assert {t["name"] for t in kept.values()} == ROUNDS[24] and len(kept_docs) == 12
+    assert {t["name"] for t in kept.values()} == ROUNDS[24] and len(kept_docs) == 14
 
 
 def pdf_page_streams(path: Path) -> list[str]:
@@ -1591,3 +1591,22 @@ def test_round_24_full_width_digits_in_the_criteria_table(tmp_path: Path) -> Non
     truth = json.loads((tmp_path / "truth" / "canh-hien-2022.json").read_text(encoding="utf-8"))
     assert truth["criteria"]["7"]["score"] == 11 and truth["planted"][0]["kind"] == "percent_mismatch"
     assert truth["planted"][0]["values"][-1] == 95.0 and "２ Cải cách thể chế ５ ４,５ ９５,００" in text
+
+
+def test_round_24_criteria_only_in_an_annex_after_the_signature(tmp_path: Path) -> None:
+    """Round 24 (``annex_only``): the body gives the overall score and rank and refers to the annex; the criteria table
+    stands only after the signature, under "Phụ lục"; the truth's criteria are the annex's."""
+    import subprocess
+
+    docx_path, pdf = build.build(tmp_path, only=["cat-son-2023", "hanh-dung-2024"])
+    text = document_text(docx_path)
+    signed, annex = text.split("Huỳnh Văn Sơn", 1)
+    assert "tại Phụ lục kèm theo Báo cáo này" in signed and "Tỷ lệ (%)" not in signed
+    assert annex.lstrip().startswith("Phụ lục KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023")
+    assert " 6 Cải cách tài chính công 7 6,5 96,86 " in annex and "Tổng cộng 100 92,00" in annex
+    assert "92,00/100 điểm" in signed and "xếp thứ 9/18" in signed
+    layer = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True,
+                                    text=True).stdout.split())
+    assert layer.index("Phạm Văn Dũng") < layer.index("Phụ lục KẾT QUẢ CHẤM ĐIỂM") < layer.index("Tổng cộng")
+    truth = json.loads((tmp_path / "truth" / "cat-son-2023.json").read_text(encoding="utf-8"))
+    assert truth["criteria"]["6"]["score"] == 6.5 and truth["planted"][0]["values"][-1] == 96.86

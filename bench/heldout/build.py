@@ -769,6 +769,28 @@ def unicode_variant(blocks: list[Block], spec: dict[str, Any]) -> list[Block]:
     return [(block[0], *map_text(list(block[1:]), all_steps)) for block in blocks]
 
 
+def annex_table(blocks: list[Block], spec: dict[str, Any]) -> list[Block]:
+    """Round 24 (``annex_only``): the criteria table only in an annex after the signature, on a page of its own ("Phụ lục" /
+    "KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CCHC NĂM … CỦA UBND XÃ …" / "(Kèm theo Báo cáo số … ngày …)"); where the table stood the
+    body refers to the annex. The body keeps the overall score and rank and the criteria's sections without scores. When
+    the report already has an annex repeating the table, the body's table is left out and that annex stays."""
+    at = next(i for i, block in enumerate(blocks) if block[0] == "table" and block[1][0][0] == "STT")
+    table = blocks[at]
+    body = [block for i, block in enumerate(blocks) if i != at]
+    intro = next(i for i, block in enumerate(body)
+                 if block[0] == "para" and block[1] == "Kết quả cụ thể theo từng lĩnh vực như sau:")
+    body[intro] = ("para", "Kết quả chấm điểm cụ thể theo từng lĩnh vực tại Phụ lục kèm theo Báo cáo này.")
+    if any(block[0] == "table" and block[1][0][0] == "STT" for block in body):  # an annex already repeats the table
+        return body
+    when = date_of(spec)
+    return body + [("pagebreak",), ("center", "Phụ lục", True),
+                   ("center", f"KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {spec['year']} "
+                              f"CỦA UBND {spec['level'].upper()} {spec['unit'].upper()}", True),
+                   ("center", f"(Kèm theo Báo cáo số {spec['number']} ngày {when.day:02d}/{when.month:02d}/{when.year} "
+                              f"của UBND {spec['level']} {spec['unit']})", False),
+                   table]
+
+
 def apply_tracked_cells(document: Any, edits: list[tuple[str, int, str]]) -> None:
     """Round 23 (``tracked_cells``): revisions left in a table's cells. (row label, column, old): in the row of a table
     whose first or second cell is the label (its number, or "Tổng cộng"), the cell at that column keeps its text as an insertion (w:ins) after the
@@ -1893,6 +1915,8 @@ def full_truth(spec: dict[str, Any]) -> tuple[list[Block], dict[str, Any]]:
 
 def build_one(spec: dict[str, Any], docs: Path, truth_dir: Path) -> Path:
     blocks, truth = full_truth(spec)
+    if spec.get("annex_only"):  # round 24: the criteria table only in an annex after the signature
+        blocks = annex_table(blocks, spec)
     blocks = unicode_variant(blocks, spec)  # round 23: the same words as other tools store them
     fmt = spec["fmt"]
     rng = random.Random("render:" + spec["name"])

@@ -2143,6 +2143,8 @@ NOTES_R24 = {  # round 24: the page a reader sees is an ordinary one; its text l
                 "no space drawn, or each page's lines from the bottom up, or the header's two columns alternating line "
                 "by line and a table's cells column by column, or the body with wide character spacing); the page "
                 "shows the report in reading order, which the truth holds",
+    "annex_only": "the criteria table stands only in an annex ('Phụ lục') after the signature, the body giving the "
+                  "overall score and rank and referring to it; the annex's values are the criteria's",
     "fullwidth_table": "the criteria table's digits are full-width (U+FF10-FF19, '１８,５', typed with an input method "
                        "left in full-width mode); a reader reads them as the digits they are",
 }

@@ -461,7 +461,7 @@ ROUND_23 = {"tien-ngoai-2022", "van-khe-2024", "quang-tien-2021", "xuan-son-2022
 # full-width digits in a criteria table; Bình Định, Quảng Ngãi, Quảng Ninh.
 ROUND_24 = {"cat-hanh-2022", "cat-tan-2023", "my-chanh-2021", "tay-xuan-2024", "duc-thang-2022", "hanh-thuan-2023",
             "dong-ngu-2020", "an-duc-2024", "tinh-minh-2021", "canh-hien-2022", "duc-phong-2023",
-            "hanh-tin-dong-2021"}
+            "hanh-tin-dong-2021", "cat-son-2023", "hanh-dung-2024"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -2447,6 +2447,17 @@ SPECS: list[dict] = [
          signer="Trương Văn Tín", maxima="M21", scores="10,5 4,5 17,5 5,5 10 6 10,5 2,5 10,5 11", rank="6/12",
          rank_style="digits", change="-1", classification="Khá", records=(720, 716, 715, 400, 400), staff=(19, 18),
          plants=[("pct_overall", "85,80")], tricky=[], fullwidth_table=True),
+    # the criteria table only in an annex after the signature, the body giving the total and the rank
+    dict(name="cat-son-2023", fmt="docx", layout="table", unit="Cát Sơn", level="xã", district="Phù Cát",
+         province="Bình Định", year=2023, date="2024-01-18", number="03/BC-UBND", signer="Huỳnh Văn Sơn",
+         maxima="M21", scores="11 4,5 18,5 5,5 10 6,5 11,5 2,5 11 11", rank="9/18", rank_style="digits",
+         change="-2", classification="Tốt", records=(540, 537, 536, 300, 300), staff=(18, 17),
+         plants=[("pct", 6, "96,86")], tricky=[], annex_only=True),
+    dict(name="hanh-dung-2024", fmt="pdf", layout="table", unit="Hành Dũng", level="xã", district="Nghĩa Hành",
+         province="Quảng Ngãi", year=2024, date="2025-01-16", number="05/BC-UBND", signer="Phạm Văn Dũng",
+         maxima="M21", scores="11,5 5 18 5,5 10,5 6 11,5 2,5 11,5 11,5", rank="3/12", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(660, 656, 655, 350, 350), staff=(19, 18),
+         plants=[], tricky=["received_resolved"], annex_only=True),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
