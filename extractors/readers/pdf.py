@@ -315,6 +315,7 @@ class _PageReader:
         self.cover = -1  # index of a page object that is an image covering the page being read, or -1
         self.area = 0.0  # of the page being read (width x height: the same whether /Rotate turns it or not)
         self.legacy: dict[str, int] = {}  # lines and cells converted, per legacy encoding (their font's or their words')
+        self.tracking: dict[int, float] = {}  # letter spacing read off long lines, per font size (rounded)
 
     def close(self) -> None:
         if self.plumber is not None:
@@ -553,6 +554,11 @@ class _PageReader:
         if len(glyphs) >= 12:
             gaps = sorted(map(sub, x0s[1:], x1s))
             usual = min(max(gaps[len(gaps) // 2], 0.0), 0.2 * size)
+            if usual > 0:
+                self.tracking[round(size)] = usual
+        elif len(glyphs) >= 2 and (known := self.tracking.get(round(size), 0.0)) > 0:
+            # a short line of a letter-spaced body ("0,5/2 điểm." wrapped alone): every gap as wide as the tracking
+            usual = known if min(map(sub, x0s[1:], x1s)) >= 0.7 * known else 0.0
         space_gap = usual + SPACE_GAP * size
         hinted_gap = 0.05 * size  # the text stream has a space here: any real gap will do
         dup_gap = 0.15 * size
