@@ -1536,7 +1536,7 @@ def pdf_page_streams(path: Path) -> list[str]:
 
     raw = path.read_bytes()
     streams = []
-    for match in re.finditer(rb"/Filter \[([^\]]*)\][^>]*>>\s*stream\r?\n(.*?)endstream", raw, re.S):
+    for match in re.finditer(rb"/Filter \[([^\]]*)\][^>]*>>\s*stream\r?\n(.*?)endstream", raw, re.DOTALL):
         data = match.group(2).strip()
         if b"ASCII85Decode" in match.group(1):
             data = base64.a85decode(data.removeprefix(b"<~").removesuffix(b"~>"))

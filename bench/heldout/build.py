@@ -784,10 +784,10 @@ def annex_table(blocks: list[Block], spec: dict[str, Any]) -> list[Block]:
         return body
     when = date_of(spec)
     return body + [("pagebreak",), ("center", "Phụ lục", True),
-                   ("center", f"KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {spec['year']} "
-                              f"CỦA UBND {spec['level'].upper()} {spec['unit'].upper()}", True),
-                   ("center", f"(Kèm theo Báo cáo số {spec['number']} ngày {when.day:02d}/{when.month:02d}/{when.year} "
-                              f"của UBND {spec['level']} {spec['unit']})", False),
+                   ("center", (f"KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {spec['year']} "
+                              f"CỦA UBND {spec['level'].upper()} {spec['unit'].upper()}"), True),
+                   ("center", (f"(Kèm theo Báo cáo số {spec['number']} ngày {when.day:02d}/{when.month:02d}/{when.year} "
+                              f"của UBND {spec['level']} {spec['unit']})"), False),
                    table]
 
 
