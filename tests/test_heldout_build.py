@@ -1610,3 +1610,82 @@ def test_round_24_criteria_only_in_an_annex_after_the_signature(tmp_path: Path) 
     assert layer.index("Phạm Văn Dũng") < layer.index("Phụ lục KẾT QUẢ CHẤM ĐIỂM") < layer.index("Tổng cộng")
     truth = json.loads((tmp_path / "truth" / "cat-son-2023.json").read_text(encoding="utf-8"))
     assert truth["criteria"]["6"]["score"] == 6.5 and truth["planted"][0]["values"][-1] == 96.86
+
+
+def ocr_page(pdf: Path, page: int, dpi: int, tmp_path: Path) -> str:
+    """What tesseract (Vietnamese) reads on one page image of a PDF, spaces collapsed."""
+    import os
+    import subprocess
+
+    stem = tmp_path / f"ocr-{pdf.stem}-{page}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile", str(pdf),
+                    str(stem)], check=True)
+    read_back = subprocess.run(["tesseract", f"{stem}.png", "-", "-l", "vie"], check=True, capture_output=True,
+                               text=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"}).stdout
+    return " ".join(read_back.split())
+
+
+def test_round_25_phone_photo_pages_are_colour_jpegs_a_reader_can_read(tmp_path: Path) -> None:
+    """Round 25 (``photo``): every page is a colour JPEG with no text layer; the planted criterion-5 percent of the
+    spec ("98,18" for 10/11) and the overall score are readable on the photograph."""
+    import subprocess
+
+    pdf = build.build(tmp_path, only=["cam-hai-tay-2022"])[0]
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True).stdout
+    rows = [row.split() for row in listing.splitlines()[2:]]
+    assert rows and all(row[5] == "rgb" and row[8] == "jpeg" for row in rows)
+    assert subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.strip() == ""
+    seen = ocr_page(pdf, 1, 200, tmp_path) + " " + ocr_page(pdf, 2, 200, tmp_path)
+    assert "91,00/100" in seen and "10/11 điểm, đạt tỷ lệ 98,18%" in seen
+    truth = json.loads((tmp_path / "truth" / "cam-hai-tay-2022.json").read_text(encoding="utf-8"))
+    assert truth["planted"][0]["kind"] == "percent_mismatch" and any("photograph" in n for n in truth["notes"])
+
+
+def test_round_25_two_pages_to_a_sheet(tmp_path: Path) -> None:
+    """Round 25 (``two_up``): the scan's sheets are landscape, half as many as the printed pages (rounded up); the
+    left page's overall sentence and the planted total (89,50 for criteria summing to 91) read on the first sheet."""
+    import subprocess
+
+    pdf = build.build(tmp_path, only=["tuong-son-2023"])[0]
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True).stdout
+    sizes = [(int(row.split()[3]), int(row.split()[4])) for row in listing.splitlines()[2:]]
+    assert sizes and all(width > height for width, height in sizes)
+    single = tmp_path / "single.pdf"  # the same report printed one page a sheet
+    blocks, _ = build.full_truth(BY_NAME["tuong-son-2023"])
+    build.render_pdf(blocks, single, None, **build.pdf_options(BY_NAME["tuong-son-2023"]))
+    info = subprocess.run(["pdfinfo", str(single)], check=True, capture_output=True, text=True).stdout
+    printed = int(re.search(r"Pages:\s+(\d+)", info)[1])
+    assert printed >= 3 and len(sizes) == (printed + 1) // 2
+    sheet = ocr_page(pdf, 1, 300, tmp_path)
+    assert "chấm điểm đạt 89,50/100 điểm" in sheet and "xếp thứ 9/28" in sheet
+
+
+def test_round_25_annex_on_a_landscape_page(tmp_path: Path) -> None:
+    """Round 25 (``annex_landscape``): the DOCX has two sections, the body's portrait and the annex's landscape (its
+    width the body's height); the criteria table stands only in the landscape section, after the signature."""
+    import docx
+
+    path = build.build(tmp_path, only=["khanh-hiep-2021"])[0]
+    document = docx.Document(str(path))
+    body, annex = document.sections
+    assert body.page_width < body.page_height and annex.page_width > annex.page_height
+    assert annex.page_width == body.page_height and annex.orientation == 1
+    text = document_text(path)
+    signed, after = text.split("Cao Văn Hiệp", 1)
+    assert "tại Phụ lục kèm theo Báo cáo này" in signed and "Tỷ lệ (%)" not in signed
+    assert "Phụ lục KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021" in after
+    assert " 7 " in after and "10,5 91,30" in after  # the planted percent of criterion 7 (10,5/12 is 87,50)
+
+
+def test_round_25_scan_of_hyphenated_justified_text(tmp_path: Path) -> None:
+    """Round 25 (``pdf_hyphens`` on a scan): no text layer; on the image some lines end with a word cut by a hyphen."""
+    import subprocess
+
+    pdf = build.build(tmp_path, only=["van-thang-2020"])[0]
+    assert subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.strip() == ""
+    stem = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf), str(stem)],
+                   check=True)
+    lines = subprocess.run(["tesseract", f"{stem}.png", "-", "-l", "vie"], check=True, capture_output=True,
+                           text=True).stdout.splitlines()
+    assert sum(1 for line in lines if re.search(r"\w-$", line.strip())) >= 2

@@ -26,6 +26,9 @@ into the sheet XML by the builder: LibreOffice Calc is not installed, only Write
 Round 23: the same words stored as other tools store them (NFD, zero-width spaces and soft hyphens, en dashes, curly
 quotes and full-width colons, a space between thousands), applied to the blocks before any format renders them; a
 header date in a SAVEDATE field; revisions (w:del, w:ins) inside a criteria table's cells.
+Round 25: a printed page photographed with a phone (perspective, uneven light, blur, JPEG) and saved as a PDF, the report
+printed two pages to a sheet and scanned, a scan of justified text hyphenated at line ends, and a DOCX whose annex is a
+section on a landscape page.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import atexit
 import hashlib
 import io
 import json
+import math
 import os
 import random
 import re
@@ -783,7 +787,8 @@ def annex_table(blocks: list[Block], spec: dict[str, Any]) -> list[Block]:
     if any(block[0] == "table" and block[1][0][0] == "STT" for block in body):  # an annex already repeats the table
         return body
     when = date_of(spec)
-    return body + [("pagebreak",), ("center", "Phụ lục", True),
+    turn = ("landscape",) if spec.get("annex_landscape") else ("pagebreak",)  # round 25: the annex on a landscape page
+    return body + [turn, ("center", "Phụ lục", True),
                    ("center", (f"KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {spec['year']} "
                               f"CỦA UBND {spec['level'].upper()} {spec['unit'].upper()}"), True),
                    ("center", (f"(Kèm theo Báo cáo số {spec['number']} ngày {when.day:02d}/{when.month:02d}/{when.year} "
@@ -880,6 +885,7 @@ def table_picture(rows: list[list[str]]) -> io.BytesIO:
 def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool = False,
                 spec: dict[str, Any] | None = None) -> None:
     import docx
+    from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -1013,6 +1019,10 @@ def render_docx(blocks: list[Block], layout: str, path: Path, tab_header: bool =
                 document.add_paragraph(line)
         elif kind == "pagebreak":  # round 5: a table continued on the next page
             document.add_page_break()
+        elif kind == "landscape":  # round 25: a new section on a landscape page (the annex)
+            section = document.add_section(WD_SECTION.NEW_PAGE)
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = section.page_height, section.page_width
     if spec and spec.get("merge_fields"):  # round 17
         apply_merge_fields(document, spec["merge_fields"])
     if spec and spec.get("sdt"):  # round 17: after the fields, which look for body paragraphs
@@ -1536,10 +1546,17 @@ def render_scan(blocks: list[Block], path: Path, running: str | None, spec: dict
         pdf = Path(tmp) / "printed.pdf"
         render_pdf(blocks, pdf, running, **pdf_options(spec))
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(Path(tmp) / "page")], check=True)
-        pages = []
-        for i, png in enumerate(sorted(Path(tmp).glob("page*.png"))):
+        printed = []
+        for png in sorted(Path(tmp).glob("page*.png")):
             with Image.open(png) as image:
-                page = image.convert("L")
+                printed.append(image.convert("L"))
+        if spec.get("two_up"):  # round 25: printed two pages to a sheet, then the sheets scanned
+            printed = two_up_sheets(printed, dpi)
+        pages = []
+        for i, page in enumerate(printed):
+            if spec.get("photo"):  # round 25: photographed with a phone, not scanned
+                pages.append(phone_photo(page, spec, i + 1))
+                continue
             if spec.get("scan_portrait") and page.width > page.height:  # round 18: a landscape page fed portrait, so
                 page = page.rotate(90, expand=True)  # its image holds the page turned a quarter
             angle = spec.get("scan_angle", 0.4) * (1 if i % 2 == 0 else -0.6)
@@ -1553,8 +1570,78 @@ def render_scan(blocks: list[Block], path: Path, running: str | None, spec: dict
         save_searchable(pages, path, dpi, spec["searchable"])
         return
     fixed = time.strptime("20240110080000", "%Y%m%d%H%M%S")
+    extra: dict[str, Any] = {"quality": 78} if spec.get("photo") else {}  # a phone's JPEG, as the camera saved it
     pages[0].save(path, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:], title=path.stem,
-                  creationDate=fixed, modDate=fixed)
+                  creationDate=fixed, modDate=fixed, **extra)
+
+
+def two_up_sheets(pages: list[Any], dpi: int) -> list[Any]:
+    """Round 25 (``two_up``): the printer's "2 pages per sheet": A4 landscape sheets, each holding two A4 pages side by
+    side, shrunk to fit (about 0.69), page 1 on the left, page 2 on the right; an odd last page alone on the left."""
+    from PIL import Image
+
+    width, height = round(297 / 25.4 * dpi), round(210 / 25.4 * dpi)
+    margin = round(4 / 25.4 * dpi)
+    sheets = []
+    for start in range(0, len(pages), 2):
+        sheet = Image.new("L", (width, height), 255)
+        for slot, page in enumerate(pages[start:start + 2]):
+            scale = min((width / 2 - 2 * margin) / page.width, (height - 2 * margin) / page.height)
+            small = page.resize((round(page.width * scale), round(page.height * scale)), Image.Resampling.LANCZOS)
+            x = slot * width // 2 + (width // 2 - small.width) // 2
+            sheet.paste(small, (x, (height - small.height) // 2))
+        sheets.append(sheet)
+    return sheets
+
+
+def perspective_coefficients(source: list[tuple[float, float]], target: list[tuple[float, float]]) -> list[float]:
+    """The eight coefficients Pillow's PERSPECTIVE transform takes: for each output pixel (a point of ``target``) the
+    input point (of ``source``) it is taken from."""
+    import numpy as np
+
+    rows = []
+    for (x, y), (u, v) in zip(target, source):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    rhs = [c for point in source for c in point]
+    return [float(c) for c in np.linalg.solve(np.array(rows, dtype=float), np.array(rhs, dtype=float))]
+
+
+def phone_photo(page: Any, spec: dict[str, Any], number: int) -> Any:
+    """Round 25 (``photo``): a printed page photographed with a phone and saved as a PDF: the sheet on a darker desk,
+    seen a little from the side (its corners moved by up to 3 % of the width, a turn of a couple of degrees), lit
+    unevenly (one corner about 30 % darker), slightly out of focus (a blur of about 0.8 px) and in colour with a warm
+    cast; the PDF holds the camera's JPEG. Seeded by the report's name and the page's number."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    rng = random.Random(f"photo:{spec['name']}:{number}")
+    width, height = page.width, page.height
+    pad_x, pad_y = width // 14, height // 18
+    out_w, out_h = width + 2 * pad_x, height + 2 * pad_y
+    jitter = width * 0.03
+    corners = [(pad_x + rng.uniform(0, jitter), pad_y + rng.uniform(0, jitter)),
+               (pad_x + width - rng.uniform(0, jitter), pad_y + rng.uniform(-jitter / 2, jitter)),
+               (pad_x + width - rng.uniform(0, jitter), pad_y + height - rng.uniform(0, jitter)),
+               (pad_x + rng.uniform(0, jitter), pad_y + height - rng.uniform(-jitter / 2, jitter))]
+    turn = math.radians(rng.uniform(1.2, 2.6) * (1 if number % 2 else -1))
+    cx, cy = out_w / 2, out_h / 2
+    corners = [(cx + (x - cx) * math.cos(turn) - (y - cy) * math.sin(turn),
+                cy + (x - cx) * math.sin(turn) + (y - cy) * math.cos(turn)) for x, y in corners]
+    coefficients = perspective_coefficients([(0, 0), (width, 0), (width, height), (0, height)], corners)
+    sheet = page.point(lambda v: 22 + v * 218 // 255)  # paper 240, ink 22
+    mask = Image.new("L", page.size, 255)
+    photo = Image.new("L", (out_w, out_h), 92)  # the desk
+    warped = sheet.transform((out_w, out_h), Image.Transform.PERSPECTIVE, coefficients, Image.Resampling.BICUBIC)
+    inside = mask.transform((out_w, out_h), Image.Transform.PERSPECTIVE, coefficients, Image.Resampling.BILINEAR)
+    photo.paste(warped, (0, 0), inside)
+    side = math.ceil(math.hypot(out_w, out_h))  # a square whose inscribed circle holds the photo, turned, then cut
+    light = Image.linear_gradient("L").resize((side, side)).rotate(rng.choice((35, 125, 215, 305)),
+                                                                   resample=Image.Resampling.BILINEAR)
+    light = light.crop(((side - out_w) // 2, (side - out_h) // 2, (side - out_w) // 2 + out_w,
+                        (side - out_h) // 2 + out_h))
+    light = light.point(lambda v: 255 - v * 75 // 255)  # 1.0 on the bright side, about 0.7 on the dark one
+    photo = ImageChops.multiply(photo, light).filter(ImageFilter.GaussianBlur(0.8))
+    return Image.merge("RGB", (photo, photo.point(lambda v: v * 242 // 255), photo.point(lambda v: v * 218 // 255)))
 
 
 def save_searchable(pages: list[Any], path: Path, dpi: int, lang: str) -> None:

@@ -2125,6 +2125,7 @@ class Composer:
         self.notes += [NOTES_R22[key] for key in NOTES_R22 if spec.get(key)]  # round 22: what a reader must not take
         self.notes += [NOTES_R23[key] for key in NOTES_R23 if spec.get(key)]  # round 23: how the text is stored
         self.notes += [NOTES_R24[key] for key in NOTES_R24 if spec.get(key)]  # round 24: how the page is drawn
+        self.notes += [NOTES_R25[key] for key in NOTES_R25 if spec.get(key)]  # round 25: how the page reached us
         meta = {"unit_name": self.unit, "unit_level": self.level,
                 "district": None if self.no_district else self.district,
                 "province": spec["province"].removeprefix("Thành phố "),  # a centrally-run city: "Hồ Chí Minh"
@@ -2138,6 +2139,14 @@ class Composer:
         } | ({"notes": self.notes} if self.notes else {})
 
 
+NOTES_R25 = {  # round 25: the page as a reader sees it on a photograph, a 2-up sheet or a landscape annex
+    "photo": "each page is a phone's photograph of the printed page (seen a little from the side, lit unevenly, a "
+             "little blurred, saved as JPEG) in a PDF; there is no text layer, and every value is readable on the "
+             "photograph, which the truth holds",
+    "two_up": "the report was printed two pages to a sheet (A4 landscape, each page shrunk to about 0.69) and the "
+              "sheets scanned: pages 1 and 2 side by side, then 3 and 4; a reader reads the left page, then the right",
+    "annex_landscape": "the annex holding the criteria table is a section on a landscape page after the signature",
+}
 NOTES_R24 = {  # round 24: the page a reader sees is an ordinary one; its text layer is drawn otherwise
     "pdf_draw": "the PDF's text layer is drawn in pieces or in another order than it reads (a text object per glyph with "
                 "no space drawn, or each page's lines from the bottom up, or the header's two columns alternating line "

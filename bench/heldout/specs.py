@@ -462,6 +462,10 @@ ROUND_23 = {"tien-ngoai-2022", "van-khe-2024", "quang-tien-2021", "xuan-son-2022
 ROUND_24 = {"cat-hanh-2022", "cat-tan-2023", "my-chanh-2021", "tay-xuan-2024", "duc-thang-2022", "hanh-thuan-2023",
             "dong-ngu-2020", "an-duc-2024", "tinh-minh-2021", "canh-hien-2022", "duc-phong-2023",
             "hanh-tin-dong-2021", "cat-son-2023", "hanh-dung-2024"}
+# Round 25 (07:50, unseen): pages photographed with a phone, printed two pages to a sheet and scanned, a scan of
+# justified text hyphenated at line ends, the criteria table in an annex on a landscape page; Khánh Hòa, Thanh Hóa.
+ROUND_25 = {"cam-hai-tay-2022", "suoi-tan-2023", "te-loi-2021", "van-thang-2020", "dien-lac-2024", "tuong-son-2023",
+            "van-phuoc-2024", "khanh-hiep-2021", "minh-nghia-2024", "dien-phu-2022"}
 SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "added after the figures on 9da0450 (14:45)": ADDED_AFTER_9DA0450,
            "round 4 (15:30, unseen)": ROUND_4,
@@ -484,12 +488,13 @@ SUBSETS = {"added after the first figures (14:00)": ADDED_AFTER_FIRST_RESULTS,
            "round 21 (06:40, unseen: for the lead's measurement)": ROUND_21,
            "round 22 (07:00, unseen: for the lead's measurement)": ROUND_22,
            "round 23 (07:05, unseen: for the lead's measurement)": ROUND_23,
-           "round 24 (07:40, unseen: for the lead's measurement)": ROUND_24}
+           "round 24 (07:40, unseen: for the lead's measurement)": ROUND_24,
+           "round 25 (07:50, unseen: for the lead's measurement)": ROUND_25}
 ROUNDS: dict[int, set[str]] = {4: ROUND_4, 5: ROUND_5, 6: ROUND_6, 7: ROUND_7, 8: ROUND_8, 9: ROUND_9,
                                10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13,
                                14: ROUND_14, 15: ROUND_15, 16: ROUND_16, 17: ROUND_17,
                                18: ROUND_18, 19: ROUND_19, 20: ROUND_20, 21: ROUND_21, 22: ROUND_22,
-                               23: ROUND_23, 24: ROUND_24}  # evaluate.py --round N
+                               23: ROUND_23, 24: ROUND_24, 25: ROUND_25}  # evaluate.py --round N
 
 SPECS: list[dict] = [
     dict(name="an-son-2023", fmt="txt", layout="prose_a", unit="An Sơn", level="xã", district="Nam Sách",
@@ -2458,8 +2463,60 @@ SPECS: list[dict] = [
          maxima="M21", scores="11,5 5 18 5,5 10,5 6 11,5 2,5 11,5 11,5", rank="3/12", rank_style="digits",
          change="+1", classification="Xuất sắc", records=(660, 656, 655, 350, 350), staff=(19, 18),
          plants=[], tricky=["received_resolved"], annex_only=True),
+    # ---- round 25 (07:50): how the page reached the province: photographed with a phone and saved as a PDF, printed
+    # two pages to a sheet and scanned, a scan of justified text hyphenated at line ends, an annex on a landscape page
+    dict(name="cam-hai-tay-2022", fmt="scan", layout="prose_a", unit="Cam Hải Tây", level="xã", district="Cam Lâm",
+         province="Khánh Hòa", year=2022, date="2023-01-13", number="04/BC-UBND", signer="Nguyễn Văn Hải",
+         maxima="M21", scores="11 4,5 18,5 5,5 10 6 11 2,5 11 11", rank="5/14", rank_style="digits",
+         change="+1", classification="Tốt", records=(860, 855, 853, 500, 500), staff=(20, 19),
+         plants=[("pct", 5, "98,18")], tricky=[], photo=True),
+    dict(name="suoi-tan-2023", fmt="scan", layout="table", unit="Suối Tân", level="xã", district="Cam Lâm",
+         province="Khánh Hòa", year=2023, date="2024-01-17", number="03/BC-UBND", signer="Lê Thị Tân",
+         maxima="M21", scores="11,5 5 18 5,5 10,5 6,5 11 2,5 11 11,5", rank="3/14", rank_style="digits",
+         change="+2", classification="Xuất sắc", records=(640, 636, 635, 360, 360), staff=(19, 18),
+         plants=[], tricky=["received_resolved"], photo=True),
+    dict(name="te-loi-2021", fmt="scan", layout="prose_b", unit="Tế Lợi", level="xã", district="Nông Cống",
+         province="Thanh Hóa", year=2021, date="2022-01-14", number="05/BC-UBND", signer="Trịnh Văn Lợi",
+         maxima="M21", scores="10,5 4,5 18 5 10 6 10,5 2,5 10,5 11", rank="11/28", rank_style="digits",
+         change="-2", classification="Khá", records=(1130, 1124, 1122, 680, 680), staff=(21, 20),
+         plants=[("conflict_records", 1118)], tricky=[], photo=True),
+    dict(name="van-thang-2020", fmt="scan", layout="prose_a", unit="Vạn Thắng", level="xã", district="Vạn Ninh",
+         province="Khánh Hòa", year=2020, date="2021-01-15", number="02/BC-UBND", signer="Phan Văn Thắng",
+         maxima="M21", scores="10,5 4,5 17,5 5 10 6 10,5 2,5 10,5 10,5", rank="6/13", rank_style="digits",
+         change="-1", classification="Khá", records=(580, 576, 575, 260, 260), staff=(18, 17),
+         plants=[("year_closing", 2019)], tricky=[], pdf_hyphens=True),
+    dict(name="dien-lac-2024", fmt="scan", layout="prose_b", unit="Diên Lạc", level="xã", district="Diên Khánh",
+         province="Khánh Hòa", year=2024, date="2025-01-16", number="06/BC-UBND", signer="Võ Thị Lạc",
+         maxima="M21", scores="11 5 18,5 5,5 10,5 6 11,5 2,5 11,5 11", rank="4/18", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(910, 905, 904, 590, 590), staff=(20, 19),
+         plants=[], tricky=["last_year"], pdf_hyphens=True),
+    dict(name="tuong-son-2023", fmt="scan", layout="table", unit="Tượng Sơn", level="xã", district="Nông Cống",
+         province="Thanh Hóa", year=2023, date="2024-01-12", number="04/BC-UBND", signer="Lê Văn Sơn",
+         maxima="M21", scores="11 4,5 18 5,5 10 6,5 11 2,5 11 11", rank="9/28", rank_style="digits",
+         change="-1", classification="Tốt", records=(720, 715, 714, 410, 410), staff=(19, 18),
+         plants=[("total", "89,50")], tricky=[], two_up=True, scan_dpi=300),
+    dict(name="van-phuoc-2024", fmt="scan", layout="prose_a", unit="Vạn Phước", level="xã", district="Vạn Ninh",
+         province="Khánh Hòa", year=2024, date="2025-01-14", number="05/BC-UBND", signer="Đặng Văn Phước",
+         maxima="M21", scores="11,5 5 18,5 5,5 10,5 6 11,5 2,5 11,5 11,5", rank="2/13", rank_style="digits",
+         change="+1", classification="Xuất sắc", records=(670, 666, 665, 380, 380), staff=(19, 18),
+         plants=[], tricky=["staff_cadres"], two_up=True, scan_dpi=300),
+    dict(name="dien-phu-2022", fmt="scan", layout="prose_b", unit="Diên Phú", level="xã", district="Diên Khánh",
+         province="Khánh Hòa", year=2022, date="2023-01-16", number="03/BC-UBND", signer="Trần Văn Phú",
+         maxima="M21", scores="11 4,5 18 5,5 10,5 6 11 2,5 11 11,5", rank="7/18", rank_style="digits",
+         change="-1", classification="Tốt", records=(990, 984, 983, 610, 610), staff=(20, 19),
+         plants=[("full_lost", 2)], tricky=[], two_up=True, scan_dpi=300),
+    dict(name="khanh-hiep-2021", fmt="docx", layout="table", unit="Khánh Hiệp", level="xã", district="Khánh Vĩnh",
+         province="Khánh Hòa", year=2021, date="2022-01-17", number="02/BC-UBND", signer="Cao Văn Hiệp",
+         maxima="M21", scores="10,5 4,5 17,5 5,5 10 6 10,5 2,5 10,5 11", rank="5/13", rank_style="digits",
+         change="+2", classification="Khá", records=(410, 408, 407, 170, 170), staff=(17, 16),
+         plants=[("pct", 7, "91,30")], tricky=[], annex_only=True, annex_landscape=True),
+    dict(name="minh-nghia-2024", fmt="docx", layout="table", unit="Minh Nghĩa", level="xã", district="Nông Cống",
+         province="Thanh Hóa", year=2024, date="2025-01-15", number="07/BC-UBND", signer="Hoàng Văn Nghĩa",
+         maxima="M21", scores="11,5 5 18 5,5 10,5 6 11,5 2,5 11,5 11,5", rank="5/28", rank_style="digits",
+         change="+3", classification="Xuất sắc", records=(780, 776, 775, 450, 450), staff=(19, 18),
+         plants=[], tricky=["received_resolved"], annex_only=True, annex_landscape=True),
 ]
 for _spec in SPECS:  # rounds 8-10: a criterion's change never puts last year's rank at 0 or below (1-7 as written)
     if _spec["name"] in ROUND_8 | ROUND_9 | ROUND_10 | ROUND_11 | ROUND_12 | ROUND_13 | ROUND_14 | ROUND_15 | ROUND_16 \
-            | ROUND_17 | ROUND_18 | ROUND_19 | ROUND_20 | ROUND_21 | ROUND_22 | ROUND_23 | ROUND_24:
+            | ROUND_17 | ROUND_18 | ROUND_19 | ROUND_20 | ROUND_21 | ROUND_22 | ROUND_23 | ROUND_24 | ROUND_25:
         _spec["plausible_changes"] = True
