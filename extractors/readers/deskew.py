@@ -119,3 +119,40 @@ def _spread(profile: np.ndarray) -> float:
     inked = np.flatnonzero(profile)
     part = profile[inked[0] : inked[-1] + 1].astype(np.float64)
     return float(part.var() / (part.mean() ** 2))
+
+
+TWO_UP_GUTTER = 0.015  # x the sheet's width: the blank band down the middle of a sheet of two pages, at least
+TWO_UP_SIDE_INK = 0.05  # each half holds at least this share of the ink (a last sheet's right page may be short)
+
+
+def two_up_gutter(image: Image) -> int | None:
+    """The x (pixels) of the blank band down the middle of a landscape sheet that holds two pages side by side (2-up
+    printing, then scanned; or two columns), where each half is read as a page of its own; None for any other
+    page. The band is a run of ink-free columns at least 1.5% of the width within the middle fifth, each side with
+    some of the ink, the left one's reaching down half the sheet at least."""
+    import numpy as np
+
+    if image.width <= image.height:
+        return None
+    grey = image if image.mode == "L" else image.convert("L")
+    small = grey.reduce(max(1, round(grey.width / 800)))
+    ink = np.asarray(small) < INK
+    columns = ink.sum(axis=0, dtype=np.int64)
+    width = ink.shape[1]
+    lo, hi = int(width * 0.4), int(width * 0.6)
+    blank = np.flatnonzero(columns[lo:hi] <= max(1, ink.shape[0] // 500))
+    if len(blank) == 0:
+        return None
+    runs = np.split(blank, np.flatnonzero(np.diff(blank) > 1) + 1)
+    run = max(runs, key=len)
+    if len(run) < TWO_UP_GUTTER * width:
+        return None
+    cut = lo + int(run[len(run) // 2])
+    total = int(columns.sum())
+    left, right = ink[:, :cut], ink[:, cut:]
+    if total == 0 or min(int(left.sum()), int(right.sum())) < TWO_UP_SIDE_INK * total:
+        return None
+    if _extent(left.sum(axis=1)) < 0.5 * ink.shape[0]:
+        return None
+    return cut * grey.width // width
+

@@ -43,7 +43,7 @@ from cchc.extractors.layout import (
 )
 from cchc.extractors.numbers_ocr import repair_ocr_cell, repair_ocr_numbers, repair_rank_column
 from cchc.extractors.readers import ocr_tables
-from cchc.extractors.readers.deskew import deskewed, may_lie_turned
+from cchc.extractors.readers.deskew import deskewed, may_lie_turned, two_up_gutter
 from cchc.extractors.readers.ocr_tables import (
     CellGrid,
     FilledTable,
@@ -411,17 +411,43 @@ class ScannedPage:
     lines: list[OcrLine]
     tables: list[FilledTable] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    parts: list[ScannedPage] = field(default_factory=list)  # a sheet's pages side by side, in reading order
 
 
 def read_page_image(image: Image, scale: float, lang: str, timeout: float, page: int) -> ScannedPage:
-    """OCR of one rendered page, set upright first when it lies turned a quarter (:func:`upright_page`):
-    ruled tables found in the image (turned straight first when the page lies askew, see
-    :func:`page_tables`); their cells read as strips (one cell a line); the rest of the page, tables
-    blanked out, read once with automatic layout."""
+    """OCR of one rendered page, set upright first when it lies turned a quarter (:func:`upright_page`); a sheet
+    of two pages side by side (:func:`two_up_gutter`) read as its left page, then its right (``parts``)."""
     notes: list[str] = []
+    image = upright_page(image, scale, timeout, page, notes)
+    cut = two_up_gutter(image)
+    if cut is None:
+        return _read_upright(image, scale, lang, timeout, page, notes)
+    notes.append(f"page {page}: two pages on one sheet, read left page first")
+    left = _read_upright(image.crop((0, 0, cut, image.height)), scale, lang, timeout, page, [])
+    right = _shifted(_read_upright(image.crop((cut, 0, image.width, image.height)), scale, lang, timeout, page, []),
+                     cut / scale)  # fmt: skip
+    return ScannedPage([*left.lines, *right.lines], [*left.tables, *right.tables],
+                       [*notes, *left.warnings, *right.warnings], parts=[left, right])  # fmt: skip
+
+
+def _shifted(part: ScannedPage, dx: float) -> ScannedPage:
+    """``part`` with its boxes moved ``dx`` points right (the right page of a sheet, read from its own crop)."""
+
+    def box(b: BBox) -> BBox:
+        return (b[0] + dx, b[1], b[2] + dx, b[3])
+
+    lines = [OcrLine(ln.text, box(ln.bbox), tuple(OcrWord(w.text, box(w.bbox), w.conf) for w in ln.words),
+                     ln.block, ln.par) for ln in part.lines]  # fmt: skip
+    tables = [FilledTable(box(t.bbox), t.rows, [box(r) for r in t.row_boxes]) for t in part.tables]
+    return ScannedPage(lines, tables, part.warnings)
+
+
+def _read_upright(image: Image, scale: float, lang: str, timeout: float, page: int, notes: list[str]) -> ScannedPage:
+    """OCR of an upright page: ruled tables found in the image (turned straight first when the page lies askew, see
+    :func:`page_tables`); their cells read as strips (one cell a line); the rest of the page, tables blanked out,
+    read once with automatic layout."""
     grids: list[CellGrid] = []
     rules: list[Rule] = []
-    image = upright_page(image, scale, timeout, page, notes)
     try:
         image, rules, grids = page_tables(image, scale)
     except Exception as exc:  # noqa: BLE001 - a failed table search must not lose the page's text
@@ -698,10 +724,16 @@ def ocr_pages(
 
 
 def page_items(
-    page: ScannedPage, number: int, warnings: list[str] | None = None
+    page: ScannedPage, number: int, warnings: list[str] | None = None, first_line: int = 1
 ) -> list[tuple[Block, TableRegion | None]]:
     """The blocks of one page top to bottom, each table block with its region; lines and table rows
-    are numbered top to bottom."""
+    are numbered top to bottom (a sheet of two pages: its left page's, then its right page's)."""
+    if page.parts:
+        sheet: list[tuple[Block, TableRegion | None]] = []
+        for part in page.parts:
+            sheet.extend(page_items(part, number, warnings, first_line))
+            first_line += len(part.lines) + sum(len(t.rows) for t in part.tables)
+        return sheet
     tables = sorted(
         (TableRegion(number, t.bbox, t.rows, t.row_boxes) for t in page.tables), key=lambda t: t.bbox[1]
     )
@@ -722,7 +754,6 @@ def page_items(
         middle = (line.bbox[1] + line.bbox[3]) / 2
         segments[sum(1 for t in tables if t.bbox[1] <= middle)].append(line)
     items: list[tuple[Block, TableRegion | None]] = []
-    first_line = 1
     for k, lines in enumerate(segments):
         items.extend((b, None) for b in blocks_from_ocr_lines(lines, number, warnings, first_line))
         first_line += len(lines)
