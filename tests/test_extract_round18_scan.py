@@ -31,13 +31,13 @@ CRITERIA = [("1", 12.0, 13.0, 92.31), ("2", 5.0, 5.0, 100.0), ("3", 17.5, 19.0, 
             ("5", 9.5, 10.0, 95.0)]  # fmt: skip
 
 
-def _scan_pages(vector: Path, fed_portrait: bool = False) -> list[Image.Image]:
-    """Every page of the PDF printed and scanned at 200 dpi on grey paper; a landscape page ``fed_portrait`` is
-    scanned as a portrait image, its text running top to bottom."""
+def _scan_pages(vector: Path, fed_portrait: bool = False, dpi: int = DPI) -> list[Image.Image]:
+    """Every page of the PDF printed and scanned at ``dpi`` (200) on grey paper; a landscape page ``fed_portrait``
+    is scanned as a portrait image, its text running top to bottom."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(str(vector))
-    images = [document[i].render(scale=SCALE).to_pil().convert("L") for i in range(len(document))]
+    images = [document[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(document))]
     document.close()
     if fed_portrait:
         images = [im.transpose(Image.Transpose.ROTATE_270) if im.width > im.height else im for im in images]

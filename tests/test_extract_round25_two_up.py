@@ -17,18 +17,13 @@ from cchc.extractors.readers.deskew import two_up_gutter
 from cchc.extractors.readers.ocr import ocr_available
 from tests.pdf_factory import ReportPdf
 from tests.test_extract_round17_layout import _report_with_table_page
+from tests.test_extract_round18_scan import _scan_pages as _scanned_at
 
 DPI = 300  # a 2-up sheet shrinks each page to 0.69: scanned at 300 dpi, a page's text is at about 200
 
 
 def _scan_pages(vector: Path) -> list[Image.Image]:
-    """Every page printed and scanned at 300 dpi on grey paper (paper 239, ink 14)."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(vector))
-    images = [document[i].render(scale=DPI / 72).to_pil().convert("L") for i in range(len(document))]
-    document.close()
-    return [im.point(lambda v: 14 + v * 225 // 255) for im in images]
+    return _scanned_at(vector, dpi=DPI)
 
 
 def _two_up(pages: list[Image.Image]) -> list[Image.Image]:
