@@ -14,7 +14,7 @@ from PIL import Image
 
 from cchc.api import extract_file, read_document
 from cchc.extractors.readers.deskew import two_up_gutter
-from cchc.extractors.readers.ocr import ocr_available
+from cchc.extractors.readers.ocr import OcrLine, blocks_from_ocr_lines, ocr_available
 from tests.pdf_factory import ReportPdf
 from tests.test_extract_round17_layout import _report_with_table_page
 from tests.test_extract_round18_scan import _scan_pages as _scanned_at
@@ -96,3 +96,16 @@ def test_a_list_gone_on_from_the_left_page_stays_with_its_criterion(tmp_path: Pa
 def test_a_portrait_page_and_a_wide_table_are_no_sheet_of_two(tmp_path: Path) -> None:
     pages = _scan_pages(_report_with_table_page(tmp_path / "wide.pdf", turned=False, landscape=True))
     assert [two_up_gutter(p) for p in pages] == [None] * len(pages)
+
+
+def test_a_criterion_heading_tesseract_put_in_the_paragraph_above_starts_a_block() -> None:
+    """Tesseract's one paragraph: an item ending a sentence, then "Tiêu chí 2: …" (a photographed page, round 25)."""
+    lines = [
+        OcrLine("- Chỉ số 1.1 (Kế hoạch CCHC năm): chậm so với kế hoạch, đạt 0,5/2 điểm.", (85.0, 100, 500, 111), (), 1, 1),
+        OcrLine("Tiêu chí 2: Cải cách thể chế Kết quả: đạt 4,5/5 điểm (tỷ lệ 90,00%).", (85.0, 114, 480, 125), (), 1, 1),
+        OcrLine("Theo tiêu chí 2 của bộ chỉ số, xã đã rà soát", (85.0, 128, 480, 139), (), 1, 1),
+        OcrLine("tiêu chí 3: các văn bản còn hiệu lực.", (85.0, 142, 400, 153), (), 1, 1),
+    ]
+    blocks = [b.text for b in blocks_from_ocr_lines(lines, page=1)]
+    assert [b[:20] for b in blocks] == ["- Chỉ số 1.1 (Kế hoạ", "Tiêu chí 2: Cải cách"]
+    assert blocks[1].endswith("xã đã rà soát tiêu chí 3: các văn bản còn hiệu lực.")  # mid-sentence: no heading

@@ -156,3 +156,76 @@ def two_up_gutter(image: Image) -> int | None:
         return None
     return cut * grey.width // width
 
+
+PHOTO_CONTRAST = 60  # grey levels between a photograph's paper and the table or desk around it, at least
+PHOTO_BORDER_PAPER = 0.2  # share of the image's edge that may be paper or glare (the desk shows along the rest)
+
+
+def paper_corners(image: Image) -> list[tuple[float, float]] | None:
+    """The corners of a sheet photographed on a darker desk (top left, top right, bottom right, bottom left, in
+    pixels), when the sheet lies in perspective or turned inside the image; None for a scan, whose paper fills the
+    image, and for a photograph already square to the frame. The desk is what the image's edge shows; the paper is
+    what is clearly brighter than the desk's brightest there, however the light falls; its corners are its extreme
+    points along the diagonals."""
+    import numpy as np
+
+    grey = image if image.mode == "L" else image.convert("L")
+    factor = max(1, round(grey.width / 400))
+    a = np.asarray(grey.reduce(factor), dtype=np.float64)
+    edge = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
+    hi = float(np.percentile(a, 95))
+    desk, brightest_desk = np.percentile(edge, [50, 100 * (1 - PHOTO_BORDER_PAPER)])
+    if hi - desk < PHOTO_CONTRAST or hi - brightest_desk < PHOTO_CONTRAST / 2:
+        return None  # a scan: paper all round
+    paper = a > brightest_desk + 0.25 * (hi - brightest_desk)  # above the desk's brightest, however the light falls
+    if not 0.4 < paper.mean() < 0.97:
+        return None
+    ys, xs = np.nonzero(paper)
+    plus, minus = xs + ys, xs - ys
+    picks = [np.argmin(plus), np.argmax(minus), np.argmax(plus), np.argmin(minus)]
+    corners = [(float(xs[k] * factor), float(ys[k] * factor)) for k in picks]
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+    skew = max(abs(x0 - x3), abs(x1 - x2), abs(y0 - y1), abs(y3 - y2))
+    return corners if skew > 0.005 * grey.width else None
+
+
+def flattened(image: Image, corners: list[tuple[float, float]]) -> Image:
+    """The sheet inside ``corners`` (top left, top right, bottom right, bottom left) warped to an upright rectangle
+    as wide and high as its longer sides, a thin band of its margin trimmed off each edge."""
+    import math
+
+    import numpy as np
+    from PIL import Image as PILImage
+
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+    width = round(max(math.dist((x0, y0), (x1, y1)), math.dist((x3, y3), (x2, y2))))
+    height = round(max(math.dist((x0, y0), (x3, y3)), math.dist((x1, y1), (x2, y2))))
+    target = [(0, 0), (width, 0), (width, height), (0, height)]
+    rows, rhs = [], []
+    for (u, v), (x, y) in zip(target, corners, strict=True):  # output (u, v) -> input (x, y)
+        rows.append([u, v, 1, 0, 0, 0, -u * x, -v * x])
+        rows.append([0, 0, 0, u, v, 1, -u * y, -v * y])
+        rhs.extend([x, y])
+    coeffs = np.linalg.solve(np.array(rows, dtype=np.float64), np.array(rhs, dtype=np.float64))
+    flat = image.transform((width, height), PILImage.Transform.PERSPECTIVE, tuple(coeffs.tolist()),
+                           PILImage.Resampling.BICUBIC, fillcolor=255 if image.mode == "L" else None)  # fmt: skip
+    inset = round(PHOTO_INSET * min(width, height))  # the desk's sliver along the edges would read as table rules
+    return _evened(flat.crop((inset, inset, width - inset, height - inset)))
+
+
+def _evened(image: Image) -> Image:
+    """A photograph's uneven light taken out: each pixel over the paper's brightness around it (the page's largest
+    grey level near it, text filtered out), so the paper reads white everywhere, as a scan's does."""
+    import numpy as np
+    from PIL import Image as PILImage
+    from PIL import ImageFilter
+
+    grey = image if image.mode == "L" else image.convert("L")
+    small = grey.reduce(max(1, round(grey.width / 100))).filter(ImageFilter.MaxFilter(5))
+    paper = np.asarray(small.resize(grey.size, PILImage.Resampling.BILINEAR), dtype=np.float64)
+    level = np.asarray(grey, dtype=np.float64) * 255.0 / np.maximum(paper, 1.0)
+    return PILImage.fromarray(np.clip(level, 0, 255).astype(np.uint8), mode="L")
+
+
+PHOTO_INSET = 0.015  # x the sheet's shorter side: trimmed off each edge of a straightened photograph (its margin)
+

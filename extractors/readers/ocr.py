@@ -34,6 +34,7 @@ import regex as re
 from cchc.errors import CorruptFileError, InputError, LimitExceededError
 from cchc.extractors.document import BBox, Block, Provenance, join_spaced_by_gaps, nfc
 from cchc.extractors.layout import (
+    CRITERION_LABEL_START_RE,
     PAGE_NUMBER_RE,
     SENTENCE_END_RE,
     classify,
@@ -43,7 +44,7 @@ from cchc.extractors.layout import (
 )
 from cchc.extractors.numbers_ocr import repair_ocr_cell, repair_ocr_numbers, repair_rank_column
 from cchc.extractors.readers import ocr_tables
-from cchc.extractors.readers.deskew import deskewed, may_lie_turned, two_up_gutter
+from cchc.extractors.readers.deskew import deskewed, flattened, may_lie_turned, paper_corners, two_up_gutter
 from cchc.extractors.readers.ocr_tables import (
     CellGrid,
     FilledTable,
@@ -358,6 +359,8 @@ def blocks_from_ocr_lines(
                 new = not goes_on_in_next_column(prev, texts[i])  # the top of the next column
         else:  # a wrapped line starts left of where the line above it ended: one starting right of it is another
             new = line.bbox[0] > lines[j].bbox[2] or starts_block(texts[i], SENTENCE_END_RE.sub("", prev).rstrip() or prev)
+            # a criterion's heading ("Tiêu chí 2: …") after a full stop, which Tesseract put in the paragraph above
+            new = new or bool(CRITERION_LABEL_START_RE.match(texts[i].lstrip()) and SENTENCE_END_RE.search(prev))
         if new:
             groups.append([i])
         else:
@@ -415,9 +418,14 @@ class ScannedPage:
 
 
 def read_page_image(image: Image, scale: float, lang: str, timeout: float, page: int) -> ScannedPage:
-    """OCR of one rendered page, set upright first when it lies turned a quarter (:func:`upright_page`); a sheet
-    of two pages side by side (:func:`two_up_gutter`) read as its left page, then its right (``parts``)."""
+    """OCR of one rendered page: a sheet photographed in perspective straightened (:func:`paper_corners`), set
+    upright when it lies turned a quarter (:func:`upright_page`); a sheet of two pages side by side
+    (:func:`two_up_gutter`) read as its left page, then its right (``parts``)."""
     notes: list[str] = []
+    corners = paper_corners(image)
+    if corners is not None:  # a sheet photographed on a desk, in perspective
+        image = flattened(image, corners)
+        notes.append(f"page {page}: a photographed sheet, its perspective straightened")
     image = upright_page(image, scale, timeout, page, notes)
     cut = two_up_gutter(image)
     if cut is None:
