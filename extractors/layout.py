@@ -193,8 +193,9 @@ def _wrapped_dash(line: str, prev: str) -> bool:
     return not SENTENCE_END_RE.search(prev) and not is_bullet(prev) and not line.startswith("-" + m["rest"])
 
 
-# a criterion's heading by its word and number ("Tiêu chí 2:", "LĨNH VỰC 3 -"), as a line's start
-CRITERION_LABEL_START_RE = re.compile(r"(?:Tiêu\s+chí|Lĩnh\s+vực)\s+(?:số\s+)?(?:\d{1,2}|[IVX]{1,5})\s*[:.–-]", re.I)
+# A criterion named by its word and number ("Tiêu chí 1:", "Tiêu chí số 1:", "Lĩnh vực I:", "Lĩnh vực thứ năm:")
+CRITERION_WORD = rf"(?:Tiêu\s+chí|Lĩnh\s+vực)\s+(?:số\s+)?(?:\d{{1,2}}|[IVX]{{1,5}}|thứ\s+{ORDINAL})\s*(?::|[.–-]\s+\p{{Lu}})"
+CRITERION_WORD_RE = re.compile(CRITERION_WORD)
 
 
 def starts_block(line: str, prev: str | None) -> bool:
@@ -218,7 +219,7 @@ def starts_block(line: str, prev: str | None) -> bool:
         return False  # "Tổng điểm tiêu chí này là" / "3. Điểm tối đa là 4 điểm": the value, not a heading's number
     if numbering(stripped) or is_bullet(stripped) or LETTER_ITEM_RE.match(stripped) or ORDINAL_OPENING_RE.match(stripped):
         return True
-    if (stripped[0] in "–—" or CRITERION_LABEL_START_RE.match(stripped)) and SENTENCE_END_RE.search(prev_s):
+    if (stripped[0] in "–—" or CRITERION_WORD_RE.match(stripped)) and SENTENCE_END_RE.search(prev_s):
         return True  # "Tiêu chí 2: Cải cách thể chế" after a full stop: a criterion's heading
     if DOC_NUMBER_RE.match(stripped) or PLACE_DATE_START_RE.match(stripped):
         return True

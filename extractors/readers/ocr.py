@@ -34,7 +34,7 @@ import regex as re
 from cchc.errors import CorruptFileError, InputError, LimitExceededError
 from cchc.extractors.document import BBox, Block, Provenance, join_spaced_by_gaps, nfc
 from cchc.extractors.layout import (
-    CRITERION_LABEL_START_RE,
+    CRITERION_WORD_RE,
     PAGE_NUMBER_RE,
     SENTENCE_END_RE,
     classify,
@@ -360,7 +360,7 @@ def blocks_from_ocr_lines(
         else:  # a wrapped line starts left of where the line above it ended: one starting right of it is another
             new = line.bbox[0] > lines[j].bbox[2] or starts_block(texts[i], SENTENCE_END_RE.sub("", prev).rstrip() or prev)
             # a criterion's heading ("Tiêu chí 2: …") after a full stop, which Tesseract put in the paragraph above
-            new = new or bool(CRITERION_LABEL_START_RE.match(texts[i].lstrip()) and SENTENCE_END_RE.search(prev))
+            new = new or bool(CRITERION_WORD_RE.match(texts[i].lstrip()) and SENTENCE_END_RE.search(prev))
         if new:
             groups.append([i])
         else:

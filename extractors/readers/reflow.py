@@ -18,6 +18,8 @@ from cchc.extractors.document import Block, BlockKind, Provenance
 from cchc.extractors.framework import generic_framework
 from cchc.extractors.layout import (
     BRACKET_NUMBER_RE,
+    CRITERION_WORD,
+    CRITERION_WORD_RE,
     LETTER_ITEM_RE,
     PAGE_NUMBER_RE,
     PART_START,
@@ -31,7 +33,7 @@ from cchc.extractors.layout import (
     split_ordinal_openings,
     split_page_number_before_heading,
 )
-from cchc.extractors.locale_vi import ORDINAL, PLACE_NAME_DASHED
+from cchc.extractors.locale_vi import PLACE_NAME_DASHED
 from cchc.extractors.readers.text import blocks_from_lines
 
 MIN_BROKEN = 2  # paragraphs that stop in mid-sentence ...
@@ -39,8 +41,6 @@ MIN_BROKEN_SHARE = 0.1  # ... and their share of the pairs of adjacent paragraph
 BOLD_HEADING_MAX_CHARS = 200
 CONVERTED_WARNING = "paragraphs re-flowed as printed lines (a DOCX made by a PDF-to-Word converter)"
 
-# A criterion named by its word and number ("Tiêu chí 1:", "Tiêu chí số 1:", "Lĩnh vực I:")
-_CRITERION_WORD = rf"(?:Tiêu\s+chí|Lĩnh\s+vực)\s+(?:số\s+)?(?:\d{{1,2}}|[IVX]{{1,5}}|thứ\s+{ORDINAL})\s*(?::|[.–-]\s+\p{{Lu}})"
 # a heading's number (or letter) just before: what follows is its title, not a heading of its own
 _OWN_NUMBER_BEFORE_RE = re.compile(r"(?:^|\s)(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5}|[a-zđ])\s*[.)/:–-]?\s*$")
 # … or by its title alone, its score right after the colon ("Về cải cách thể chế : 5/5 điểm", held-out round 8's form;
@@ -51,7 +51,7 @@ _TITLE_WITH_SCORE_RE = re.compile(rf"(?:\(\d{{1,2}}\)\s*)?(?P<title>\p{{Lu}}[^.;
 # A heading number or bullet inside a paragraph: "I. KẾT", "1. Về", "1.1. Các", "3.2) Các", "- Mục".
 _INNER_START_RE = re.compile(
     r"(?<=\S)\s+(?=(?:(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)/–-])\s+|[-+•*]\s*)\p{Lu}"
-    rf"|{_CRITERION_WORD}|(?<=[.;!?]\s+){_TITLE_WITH_SCORE}"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
+    rf"|{CRITERION_WORD}|(?<=[.;!?]\s+){_TITLE_WITH_SCORE}"  # "… NĂM 2022 Tiêu chí 1: Công tác chỉ đạo …"
     r"|(?<=[.!?]\s+)\(\d{1,2}\)\s*\p{Lu}"  # "… 40,53%. (4) Về cải cách tổ chức bộ máy …": after a full stop only
     r"|[a-zđ]\)\s+\p{Lu})"  # "… so với năm 2021. b) Về cải cách thể chế …": legal lettering
 )
@@ -176,7 +176,6 @@ _HEADER_CUT_RE = re.compile(
 # "BÁO CÁO", the date's "ngày"
 _HEADER_CUT_WORDS = ("CỘNG", "Độc", "Số", "BÁO", "ngày")
 
-CRITERION_WORD_RE = re.compile(_CRITERION_WORD)
 
 # "Điều 1. Phạm vi …", "khoản 2. …": a cited article, not a heading of the report
 _CITED_RE = re.compile(r"\b(?:Điều|điều|Khoản|khoản|Mục|mục|số|Chỉ\s+số|chỉ\s+số)\s*$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from pathlib import Path
 
@@ -296,7 +297,7 @@ def header_by_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     the left column's parts top to bottom, then the right's, each keeping its line number. The header is the lines
     down to the last one split by a tab or a wide gap within the first twelve, one of whose right parts starts the
     motto; a line starting in the right column (a tab, or indented as far as the right parts nearly) is the right's."""
-    solid = [i for i, (_, text) in enumerate(lines) if text.strip()][:_HEADER_LINES]
+    solid = list(itertools.islice((i for i, (_, text) in enumerate(lines) if text.strip()), _HEADER_LINES))
     title = next((k for k, i in enumerate(solid) if is_doc_type_line(nfc(lines[i][1]).strip())), _HEADER_LINES // 2)
     solid = solid[:title]  # the header stands above the title ("BÁO CÁO")
     if not solid:
